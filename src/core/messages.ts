@@ -1,0 +1,80 @@
+/**
+ * The one internal message type. Each channel (web, Telegram, Zalo, CLI)
+ * converts its platform payload into an {@link IncomingMessage} and renders an
+ * {@link OutgoingReply}; the conversation core never sees platform types.
+ */
+import type { SourceRef } from './answer.js';
+
+export type ChannelName = 'web' | 'telegram' | 'zalo' | 'cli';
+
+export type Role = 'citizen' | 'staff' | 'admin';
+
+export interface IncomingMessage {
+  channel: ChannelName;
+  /** Platform user id, always a string (Zalo ids overflow JS numbers). */
+  userId: string;
+  /** Conversation id (Telegram chat id, Zalo user id, web session id). */
+  chatId: string;
+  /** Platform message id, used for de-duplication. */
+  messageId: string;
+  /** The user's text (already NFC-normalised by the adapter). */
+  text: string;
+  /** When the platform says the message was sent. */
+  time: Date;
+  /** Set when the message is a button press rather than typed text. */
+  callbackData?: string;
+  /** Display name if the platform gives one. */
+  userName?: string;
+}
+
+/** A button under a reply. `data` is short ASCII (Telegram allows 64 bytes). */
+export interface ReplyButton {
+  label: string;
+  data: string;
+}
+
+export interface ReplyAttachment {
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+export interface OutgoingReply {
+  /** Plain text (channels escape it for their own markup). */
+  text: string;
+  /** Rows of buttons. */
+  buttons?: ReplyButton[][];
+  /** Evidence for an answer, shown as expandable passages on the web. */
+  sources?: SourceRef[];
+  abstained?: boolean;
+  /** What kind of reply this is; channels may render kinds differently. */
+  kind?: 'answer' | 'report' | 'system' | 'error';
+  /** Files (exports) for channels that can send them. */
+  attachments?: ReplyAttachment[];
+  /** Id of the stored Q&A exchange, for 👍/👎 feedback. */
+  exchangeId?: string;
+}
+
+/** A channel identity with its role, as stored by the conversation core. */
+export interface Identity {
+  channel: ChannelName;
+  userId: string;
+  role: Role;
+  /** The staff member's unit, e.g. `Văn phòng Sở`. */
+  unit?: string;
+  displayName?: string;
+}
+
+/**
+ * The staff activity-report flow plugs into the conversation engine through
+ * this port. The engine routes a message to it when the user is staff and the
+ * message is a report (or a draft is open, or a report button was pressed).
+ */
+export interface ReportFlow {
+  /** Cheap check: does this text look like an activity report? */
+  looksLikeReport(text: string): boolean;
+  /** Is a report draft open for this chat? */
+  hasOpenDraft(msg: IncomingMessage): boolean;
+  /** Handle a report-related message or button press; null if not handled. */
+  handle(msg: IncomingMessage, identity: Identity): Promise<OutgoingReply[] | null>;
+}
