@@ -78,3 +78,11 @@ export interface ReportFlow {
   /** Handle a report-related message or button press; null if not handled. */
   handle(msg: IncomingMessage, identity: Identity): Promise<OutgoingReply[] | null>;
 }
+
+/**
+ * The conversation engine as channels see it: one message in, zero or more
+ * replies out. Button presses arrive as messages with `callbackData` set.
+ */
+export interface ConversationHandler {
+  handle(msg: IncomingMessage): Promise<OutgoingReply[]>;
+}
