@@ -86,3 +86,11 @@ export interface ReportFlow {
 export interface ConversationHandler {
   handle(msg: IncomingMessage): Promise<OutgoingReply[]>;
 }
+
+/**
+ * Proactive sending (reminders, nudges): implemented by each channel adapter,
+ * composed in `src/main.ts`.
+ */
+export interface OutboundSender {
+  send(channel: ChannelName, chatId: string, reply: OutgoingReply): Promise<void>;
+}
