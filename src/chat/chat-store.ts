@@ -1,0 +1,81 @@
+/**
+ * The conversation engine's storage port. Synchronous on purpose: the real
+ * implementation is better-sqlite3, which is synchronous, and a restart must
+ * lose nothing (last question, pending step, roles, exchanges, votes).
+ */
+import type { SourceRef } from '../core/answer.js';
+import type { ChannelName, Identity, Role } from '../core/messages.js';
+
+/** Something the chat is waiting for from the user. */
+export type PendingState = { kind: 'await_invite_code' };
+
+/** Per-chat state that survives restarts. */
+export interface ChatState {
+  /** The last question asked in this chat, for follow-ups. */
+  lastQuestion?: string;
+  pending?: PendingState;
+}
+
+/** A one-time staff invitation code. */
+export interface Invite {
+  code: string;
+  unit: string;
+  role: Exclude<Role, 'citizen'>;
+  createdAt: string;
+  usedBy?: string;
+  usedAt?: string;
+}
+
+/** One stored question/answer pair. */
+export interface Exchange {
+  id: string;
+  channel: ChannelName;
+  chatId: string;
+  userId: string;
+  question: string;
+  answer: string;
+  abstained: boolean;
+  sources: SourceRef[];
+  createdAt: string;
+}
+
+export type Vote = 'up' | 'down';
+
+/** One row for the "gaps" review: an abstained or down-voted question. */
+export interface GapRow {
+  question: string;
+  abstained: boolean;
+  vote?: Vote;
+  createdAt: string;
+}
+
+/** Result of redeeming an invite code. */
+export type RedeemResult =
+  | { ok: true; identity: Identity }
+  | { ok: false; reason: 'unknown' | 'used' };
+
+export interface ChatStore {
+  /** Create the identity if new (as citizen), refresh name and last_seen_at; returns it. */
+  touchIdentity(input: { channel: ChannelName; userId: string; displayName?: string }, now: Date): Identity;
+  getIdentity(channel: ChannelName, userId: string): Identity | undefined;
+  /** Staff and admins, for listing. */
+  listStaff(): Array<Identity & { lastSeenAt?: string }>;
+  /** Create a one-time invite; returns it with its fresh code. */
+  createInvite(input: { unit: string; role: Exclude<Role, 'citizen'> }, now: Date): Invite;
+  /** Atomically mark the code used and give the identity the invite's role and unit. */
+  redeemInvite(code: string, who: { channel: ChannelName; userId: string }, now: Date): RedeemResult;
+
+  getChatState(channel: ChannelName, chatId: string): ChatState;
+  setLastQuestion(channel: ChannelName, chatId: string, question: string, now: Date): void;
+  setPending(channel: ChannelName, chatId: string, pending: PendingState | undefined, now: Date): void;
+
+  saveExchange(exchange: Exchange): void;
+  getExchange(id: string): Exchange | undefined;
+  /** Record (or replace) the vote on an exchange. False when the exchange does not exist. */
+  saveFeedback(exchangeId: string, vote: Vote, now: Date): boolean;
+  /** Abstained or down-voted exchanges, newest first. */
+  listGapRows(): GapRow[];
+
+  /** Throws when the store cannot be written (used by /healthz). */
+  checkWritable(): void;
+}

@@ -1,0 +1,84 @@
+/**
+ * The conversation engine: one {@link IncomingMessage} in, replies out.
+ * Channel-agnostic (web, Telegram, Zalo, CLI all call it), and it never
+ * throws: any failure becomes a Vietnamese apology.
+ */
+import type { ConversationHandler, IncomingMessage, OutgoingReply } from '../core/messages.js';
+import { handleCancel, handleHelp, handleRegister, handleStart, handleUnknownCommand } from './commands.js';
+import { errorReply, system, type ConversationEngineDeps, type TurnContext } from './context.js';
+import { handleFeedback } from './feedback.js';
+import { answerQuestion } from './questions.js';
+import { handleReportCommand, tryReportText } from './report-bridge.js';
+import { classifyMessage, looksLikeInviteCode, REPORT_COMMANDS } from './router.js';
+import { EXAMPLE_QUESTIONS, texts } from './texts.js';
+
+export type { ConversationEngineDeps } from './context.js';
+
+/**
+ * Build the conversation engine.
+ * @example
+ * const engine = createConversationEngine({ answerer, store, logger, department: config.department });
+ * const replies = await engine.handle(msg);
+ */
+export function createConversationEngine(deps: ConversationEngineDeps): ConversationHandler {
+  const resolved = { ...deps, now: deps.now ?? (() => new Date()) };
+
+  async function route(ctx: TurnContext): Promise<OutgoingReply[]> {
+    const r = classifyMessage(ctx.msg);
+    switch (r.kind) {
+      case 'empty':
+        return [system(texts.emptyHint)];
+      case 'tooLong':
+        return [errorReply(texts.tooLong(r.length))];
+      case 'feedback':
+        return handleFeedback(ctx, r.vote, r.exchangeId);
+      case 'example': {
+        const q = EXAMPLE_QUESTIONS[r.index - 1];
+        return q ? answerQuestion(ctx, q, false) : [system(texts.unknownButton)];
+      }
+      case 'reportButton':
+        return handleReportCommand(ctx);
+      case 'unknownButton':
+        return [system(texts.unknownButton)];
+      case 'command':
+        if (r.name === '/start') return handleStart(ctx);
+        if (r.name === '/help') return handleHelp(ctx);
+        if (r.name === '/huy') return handleCancel(ctx);
+        if (r.name === '/dangky') return handleRegister(ctx, r.args);
+        if (REPORT_COMMANDS.has(r.name)) return handleReportCommand(ctx);
+        return handleUnknownCommand(ctx, r.name);
+      case 'text':
+        return handleText(ctx, r.text);
+    }
+  }
+
+  async function handleText(ctx: TurnContext, text: string): Promise<OutgoingReply[]> {
+    const { store, now } = resolved;
+    const { msg } = ctx;
+    const state = store.getChatState(msg.channel, msg.chatId);
+    if (state.pending?.kind === 'await_invite_code') {
+      if (looksLikeInviteCode(text)) return handleRegister(ctx, text);
+      // The user moved on: drop the step and treat the text normally.
+      store.setPending(msg.channel, msg.chatId, undefined, now());
+    }
+    const report = await tryReportText(ctx, text);
+    if (report) return report;
+    return answerQuestion(ctx, text);
+  }
+
+  return {
+    async handle(msg: IncomingMessage): Promise<OutgoingReply[]> {
+      const log = deps.logger.child({ channel: msg.channel, chatId: msg.chatId, messageId: msg.messageId });
+      try {
+        const identity = resolved.store.touchIdentity(
+          { channel: msg.channel, userId: msg.userId, ...(msg.userName ? { displayName: msg.userName } : {}) },
+          resolved.now(),
+        );
+        return await route({ deps: resolved, msg, identity, log });
+      } catch (err) {
+        log.error({ err }, 'conversation engine failed');
+        return [errorReply(texts.answerFailed)];
+      }
+    },
+  };
+}

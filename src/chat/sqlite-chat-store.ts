@@ -1,0 +1,252 @@
+/**
+ * {@link ChatStore} on SQLite (namespace `chat`). Other modules read the
+ * `identities` table directly (reports, reminders): keep its column names.
+ */
+import { randomInt } from 'node:crypto';
+import type { SourceRef } from '../core/answer.js';
+import type { ChannelName, Identity, Role } from '../core/messages.js';
+import { AppError } from '../errors.js';
+import { migrate, openDatabase, type Db, type Migration } from '../store/database.js';
+import type { ChatState, ChatStore, Exchange, GapRow, Invite, PendingState, RedeemResult, Vote } from './chat-store.js';
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE identities (
+        channel TEXT NOT NULL, user_id TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'citizen',
+        unit TEXT, display_name TEXT, last_seen_at TEXT, created_at TEXT NOT NULL,
+        PRIMARY KEY (channel, user_id));
+      CREATE TABLE invites (
+        code TEXT PRIMARY KEY, unit TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL,
+        used_by TEXT, used_at TEXT);
+      CREATE TABLE chat_state (
+        channel TEXT NOT NULL, chat_id TEXT NOT NULL, last_question TEXT, pending_json TEXT,
+        updated_at TEXT NOT NULL, PRIMARY KEY (channel, chat_id));
+      CREATE TABLE exchanges (
+        id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL,
+        question TEXT NOT NULL, answer TEXT NOT NULL, abstained INTEGER NOT NULL, sources_json TEXT NOT NULL,
+        created_at TEXT NOT NULL);
+      CREATE INDEX exchanges_created ON exchanges (created_at);
+      CREATE TABLE feedback (
+        exchange_id TEXT PRIMARY KEY REFERENCES exchanges(id) ON DELETE CASCADE,
+        vote TEXT NOT NULL CHECK (vote IN ('up','down')), created_at TEXT NOT NULL);
+      CREATE TABLE chat_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  },
+];
+
+/** Unambiguous characters (no 0/O, 1/I/L) so codes survive being read aloud. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A fresh 8-character invite code. */
+export function generateInviteCode(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+interface IdentityRow {
+  channel: ChannelName;
+  user_id: string;
+  role: Role;
+  unit: string | null;
+  display_name: string | null;
+  last_seen_at: string | null;
+}
+
+interface ExchangeRow {
+  id: string;
+  channel: ChannelName;
+  chat_id: string;
+  user_id: string;
+  question: string;
+  answer: string;
+  abstained: number;
+  sources_json: string;
+  created_at: string;
+}
+
+const toIdentity = (r: IdentityRow): Identity => ({
+  channel: r.channel,
+  userId: r.user_id,
+  role: r.role,
+  ...(r.unit ? { unit: r.unit } : {}),
+  ...(r.display_name ? { displayName: r.display_name } : {}),
+});
+
+function parseSources(json: string): SourceRef[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v as SourceRef[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** SQLite-backed chat store. The caller owns (and closes) the database. */
+export class SqliteChatStore implements ChatStore {
+  constructor(private readonly db: Db) {
+    migrate(db, 'chat', MIGRATIONS);
+  }
+
+  touchIdentity(input: { channel: ChannelName; userId: string; displayName?: string }, now: Date): Identity {
+    const at = now.toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO identities (channel, user_id, role, display_name, last_seen_at, created_at)
+         VALUES (?, ?, 'citizen', ?, ?, ?)
+         ON CONFLICT (channel, user_id) DO UPDATE SET
+           last_seen_at = excluded.last_seen_at,
+           display_name = COALESCE(excluded.display_name, identities.display_name)`,
+      )
+      .run(input.channel, input.userId, input.displayName ?? null, at, at);
+    return this.getIdentity(input.channel, input.userId) as Identity;
+  }
+
+  getIdentity(channel: ChannelName, userId: string): Identity | undefined {
+    const row = this.db.prepare('SELECT * FROM identities WHERE channel = ? AND user_id = ?').get(channel, userId) as
+      | IdentityRow
+      | undefined;
+    return row ? toIdentity(row) : undefined;
+  }
+
+  listStaff(): Array<Identity & { lastSeenAt?: string }> {
+    const rows = this.db
+      .prepare(`SELECT * FROM identities WHERE role IN ('staff','admin') ORDER BY unit, display_name, user_id`)
+      .all() as IdentityRow[];
+    return rows.map((r) => ({ ...toIdentity(r), ...(r.last_seen_at ? { lastSeenAt: r.last_seen_at } : {}) }));
+  }
+
+  createInvite(input: { unit: string; role: Exclude<Role, 'citizen'> }, now: Date): Invite {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO invites (code, unit, role, created_at) VALUES (?, ?, ?, ?)');
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const code = generateInviteCode();
+      if (insert.run(code, input.unit, input.role, now.toISOString()).changes === 1) {
+        return { code, unit: input.unit, role: input.role, createdAt: now.toISOString() };
+      }
+    }
+    throw new AppError('DB_ERROR', 'Could not generate a unique invite code');
+  }
+
+  redeemInvite(code: string, who: { channel: ChannelName; userId: string }, now: Date): RedeemResult {
+    const normalized = code.trim().toUpperCase();
+    const at = now.toISOString();
+    return this.db.transaction((): RedeemResult => {
+      const invite = this.db.prepare('SELECT * FROM invites WHERE code = ?').get(normalized) as
+        | { unit: string; role: Role; used_by: string | null }
+        | undefined;
+      if (!invite) return { ok: false, reason: 'unknown' };
+      if (invite.used_by) return { ok: false, reason: 'used' };
+      this.db
+        .prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ?')
+        .run(`${who.channel}:${who.userId}`, at, normalized);
+      this.db
+        .prepare(
+          `INSERT INTO identities (channel, user_id, role, unit, last_seen_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (channel, user_id) DO UPDATE SET role = excluded.role, unit = excluded.unit,
+             last_seen_at = excluded.last_seen_at`,
+        )
+        .run(who.channel, who.userId, invite.role, invite.unit, at, at);
+      return { ok: true, identity: this.getIdentity(who.channel, who.userId) as Identity };
+    })();
+  }
+
+  getChatState(channel: ChannelName, chatId: string): ChatState {
+    const row = this.db
+      .prepare('SELECT last_question, pending_json FROM chat_state WHERE channel = ? AND chat_id = ?')
+      .get(channel, chatId) as { last_question: string | null; pending_json: string | null } | undefined;
+    if (!row) return {};
+    const state: ChatState = {};
+    if (row.last_question) state.lastQuestion = row.last_question;
+    if (row.pending_json) {
+      try {
+        state.pending = JSON.parse(row.pending_json) as PendingState;
+      } catch {
+        // A corrupt pending step is dropped rather than blocking the chat.
+      }
+    }
+    return state;
+  }
+
+  setLastQuestion(channel: ChannelName, chatId: string, question: string, now: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO chat_state (channel, chat_id, last_question, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel, chat_id) DO UPDATE SET last_question = excluded.last_question, updated_at = excluded.updated_at`,
+      )
+      .run(channel, chatId, question, now.toISOString());
+  }
+
+  setPending(channel: ChannelName, chatId: string, pending: PendingState | undefined, now: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO chat_state (channel, chat_id, pending_json, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel, chat_id) DO UPDATE SET pending_json = excluded.pending_json, updated_at = excluded.updated_at`,
+      )
+      .run(channel, chatId, pending ? JSON.stringify(pending) : null, now.toISOString());
+  }
+
+  saveExchange(e: Exchange): void {
+    this.db
+      .prepare(
+        `INSERT INTO exchanges (id, channel, chat_id, user_id, question, answer, abstained, sources_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.id, e.channel, e.chatId, e.userId, e.question, e.answer, e.abstained ? 1 : 0, JSON.stringify(e.sources), e.createdAt);
+  }
+
+  getExchange(id: string): Exchange | undefined {
+    const r = this.db.prepare('SELECT * FROM exchanges WHERE id = ?').get(id) as ExchangeRow | undefined;
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      channel: r.channel,
+      chatId: r.chat_id,
+      userId: r.user_id,
+      question: r.question,
+      answer: r.answer,
+      abstained: r.abstained === 1,
+      sources: parseSources(r.sources_json),
+      createdAt: r.created_at,
+    };
+  }
+
+  saveFeedback(exchangeId: string, vote: Vote, now: Date): boolean {
+    if (!this.db.prepare('SELECT 1 FROM exchanges WHERE id = ?').get(exchangeId)) return false;
+    this.db
+      .prepare(
+        `INSERT INTO feedback (exchange_id, vote, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (exchange_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
+      )
+      .run(exchangeId, vote, now.toISOString());
+    return true;
+  }
+
+  listGapRows(): GapRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.question, e.abstained, f.vote, e.created_at FROM exchanges e
+         LEFT JOIN feedback f ON f.exchange_id = e.id
+         WHERE e.abstained = 1 OR f.vote = 'down' ORDER BY e.created_at DESC`,
+      )
+      .all() as Array<{ question: string; abstained: number; vote: Vote | null; created_at: string }>;
+    return rows.map((r) => ({
+      question: r.question,
+      abstained: r.abstained === 1,
+      ...(r.vote ? { vote: r.vote } : {}),
+      createdAt: r.created_at,
+    }));
+  }
+
+  checkWritable(): void {
+    this.db
+      .prepare(`INSERT INTO chat_meta (key, value) VALUES ('health_check', ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+      .run(new Date().toISOString());
+  }
+}
+
+/** A chat store on a private in-memory database (tests, one-off tools). */
+export function createMemoryChatStore(): SqliteChatStore {
+  return new SqliteChatStore(openDatabase(':memory:'));
+}
