@@ -63,22 +63,63 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?$/;
+
+interface FormMatcher {
+  re: RegExp;
+  /** Test against the folded text (else the original, case-sensitive). */
+  onFolded: boolean;
+}
+
 /**
- * Folded text with abbreviations and full forms added both ways: wherever an
- * abbreviation occurs its full form is appended, and wherever a full form
- * occurs its abbreviation is appended. Index and query use the same function,
- * so "TTHC" finds "thủ tục hành chính" and the reverse.
+ * Short abbreviations that are also Vietnamese syllables once folded ("TU" vs
+ * "từ", "KH") only count when written in capitals; the others match in any
+ * case and without diacritics ("tthc", "ubnd", "hdnd").
  */
-export function expandFolded(folded: string, glossary: Glossary): string {
+function matcherFor(form: string): FormMatcher {
+  const folded = foldText(form);
+  const letters = folded.replace(/[^a-z]/g, '');
+  const onFolded = !(letters.length <= 2 || SYLLABLE.test(folded));
+  const source = onFolded ? folded : form;
+  return { re: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRe(source)}($|[^\\p{L}\\p{N}])`, 'u'), onFolded };
+}
+
+const matcherCache = new WeakMap<GlossaryEntry, FormMatcher[]>();
+
+function matchersOf(e: GlossaryEntry): FormMatcher[] {
+  let m = matcherCache.get(e);
+  if (!m) {
+    m = e.forms.map(matcherFor);
+    matcherCache.set(e, m);
+  }
+  return m;
+}
+
+/** Does the text contain one of the entry's abbreviation forms? */
+export function containsAbbreviation(text: string, folded: string, e: GlossaryEntry): boolean {
+  return matchersOf(e).some(({ re, onFolded }) => re.test(onFolded ? folded : text));
+}
+
+const squash = (s: string) => ` ${s.replace(/[^a-z0-9& ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+
+/**
+ * Extra folded terms that make abbreviations and full forms match both ways:
+ * where an abbreviation occurs its full form is added, and where a full form
+ * occurs its abbreviation is added. Index and query use the same function,
+ * so "TTHC" finds "thủ tục hành chính" and the reverse.
+ * @param text normalised text, case preserved
+ * @returns folded terms to append (may be empty)
+ */
+export function glossaryExpansion(text: string, glossary: Glossary): string {
+  const folded = foldText(text);
+  const squashed = squash(folded);
   const extra: string[] = [];
-  const padded = ` ${folded.replace(/[,;]/g, ' , ')} `;
-  const squashed = ` ${folded.replace(/[^a-z0-9&\- ]+/g, ' ').replace(/\s+/g, ' ')} `;
   for (const e of glossary.entries) {
-    const hasAbbr = e.foldedForms.some((f) => new RegExp(`(^|[^a-z0-9])${escapeRe(f)}($|[^a-z0-9])`).test(padded));
-    const fullSquashed = e.foldedFull.replace(/[^a-z0-9&\- ]+/g, ' ').replace(/\s+/g, ' ');
-    const hasFull = squashed.includes(` ${fullSquashed} `);
-    if (hasAbbr && !hasFull) extra.push(fullSquashed);
+    const hasAbbr = containsAbbreviation(text, folded, e);
+    const fullSquashed = squash(e.foldedFull);
+    const hasFull = squashed.includes(fullSquashed);
+    if (hasAbbr && !hasFull) extra.push(fullSquashed.trim());
     if (hasFull && !hasAbbr) extra.push((e.foldedForms[0] ?? '').replace(/[^a-z0-9]+/g, ''));
   }
-  return extra.length ? `${folded} ${extra.join(' ')}` : folded;
+  return extra.join(' ');
 }

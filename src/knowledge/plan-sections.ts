@@ -1,0 +1,49 @@
+/**
+ * Turn a parsed plan tree into citable sections: one passage per item or
+ * leaf section, and an outline for every parent listing its children, so
+ * "PAPI gồm những nội dung nào?" is answered by one passage.
+ */
+import type { DocSection } from './document.js';
+import { type PlanNode, flattenPlan, parsePlan } from './plan-parser.js';
+
+function trailOf(root: PlanNode, target: PlanNode): string[] {
+  const path: string[] = [];
+  const walk = (n: PlanNode, acc: string[]): boolean => {
+    for (const c of n.children) {
+      const next = c.kind === 'closing' ? acc : [...acc, c.heading];
+      if (c === target) {
+        path.push(...next);
+        return true;
+      }
+      if (walk(c, next)) return true;
+    }
+    return false;
+  };
+  walk(root, []);
+  return path;
+}
+
+function outlineText(n: PlanNode): string {
+  const kids = n.children.filter((c) => c.kind !== 'closing');
+  const lines = [`${n.heading} — gồm ${kids.length} nội dung:`];
+  for (const c of kids) lines.push(c.heading.length > 140 ? `${c.heading.slice(0, c.heading.lastIndexOf(' ', 137))} …` : c.heading);
+  return lines.join('\n');
+}
+
+/** Sections of a plan document, in reading order. */
+export function planSections(body: string): DocSection[] {
+  const root = parsePlan(body);
+  const out: DocSection[] = [];
+  for (const n of flattenPlan(root)) {
+    const trail = trailOf(root, n);
+    const kids = n.children.filter((c) => c.kind !== 'closing');
+    if (kids.length > 0) out.push({ path: n.path, trail, text: outlineText(n), kind: 'outline' });
+    if (n.kind === 'closing') {
+      out.push({ path: n.path, trail, text: n.body, kind: 'passage' });
+      continue;
+    }
+    const own = n.kind === 'preamble' || n.kind === 'recipients' ? n.body : [n.heading, n.body].filter(Boolean).join('\n');
+    if (n.body.trim() !== '' || (kids.length === 0 && own.trim() !== '')) out.push({ path: n.path, trail, text: own, kind: 'passage' });
+  }
+  return out;
+}
