@@ -1,0 +1,212 @@
+/**
+ * The staff activity-report conversation, behind the {@link ReportFlow} port:
+ * message → parsed draft → one question per missing field → card with
+ * Lưu / Sửa / Hủy → saved report. Drafts live in the store, so a restart
+ * does not lose them.
+ */
+import type { Identity, IncomingMessage, OutgoingReply, ReportFlow } from '../../core/messages.js';
+import type { Logger } from '../../logger.js';
+import { foldText } from '../../text/normalize.js';
+import { decodeAreaCode, indicatorOfArea } from '../labels.js';
+import type { ReportStore } from '../store/report-store.js';
+import type { ContentAreaInfo, DraftState, ReportChannel, ReportParser } from '../types.js';
+import { REPORT_CHANNELS } from '../types.js';
+import { EDIT_HELP, REPORT_HELP, draftReply } from './card.js';
+import { deleteOwn, exportReply, listOwn, summaryReply, type CommandContext } from './commands.js';
+import { answerPrefix, fieldsFromParse, mergeCorrection, missingFields, namedFields } from './draft.js';
+import { defaultLooksLikeReport } from './looks-like.js';
+
+/** Dependencies of {@link createReportFlow}. */
+export interface ReportFlowOptions {
+  store: ReportStore;
+  /** The report parser (`parseReport` from `src/reports/parse`). */
+  parse: ReportParser;
+  /** Content areas of the plan (`loadContentAreas`). */
+  areas: readonly ContentAreaInfo[];
+  /** `looksLikeReport` from `src/reports/parse`; a small keyword heuristic otherwise. */
+  looksLikeReport?: (text: string) => boolean;
+  now?: () => Date;
+  logger: Logger;
+  /** Shown at the top of the DOCX export. */
+  departmentName?: string;
+}
+
+const REPORT_COMMANDS = new Set(['baocao', 'baocaocuatoi', 'tonghop', 'xuat', 'xoa', 'huy']);
+const ADMIN_ONLY = 'Chức năng này chỉ dành cho quản trị viên (Văn phòng Sở).';
+const CITIZEN_REFUSAL =
+  'Xin lỗi, chức năng báo cáo hoạt động truyền thông chỉ dành cho cán bộ, công chức của Sở Công Thương. Bạn vẫn có thể hỏi tôi về Kế hoạch và thủ tục hành chính.';
+
+/** A message that starts like this edits the open draft rather than starting a new report. */
+const CORRECTION_START = /^(sua|doi|chinh|kenh|ngay|so luong|noi dung|chi so|link|lien ket|don vi|mo ta)\b/;
+
+const r = (text: string): OutgoingReply => ({ kind: 'report', text });
+
+/** The chat key of drafts: one draft per user per chat. */
+export function draftKey(msg: Pick<IncomingMessage, 'channel' | 'chatId' | 'userId'>): string {
+  return `${msg.channel}:${msg.chatId}:${msg.userId}`;
+}
+
+function parseCommand(text: string): { name: string; arg: string } | null {
+  const m = /^\/([a-z]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  return m ? { name: (m[1] ?? '').toLowerCase(), arg: (m[2] ?? '').trim() } : null;
+}
+
+/** Create the report flow. Nothing runs until `handle` is called. */
+export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
+  const { store, parse, areas, logger } = opts;
+  const now = opts.now ?? (() => new Date());
+  const looksLike = opts.looksLikeReport ?? defaultLooksLikeReport;
+  const ctx: CommandContext = { store, areas, now, logger, departmentName: opts.departmentName };
+
+  function render(state: DraftState, preface?: string): OutgoingReply {
+    const next = missingFields(state.fields)[0] ?? null;
+    state.awaiting = next;
+    return draftReply(state.fields, next, next === 'area' ? state.candidates : [], areas, preface);
+  }
+
+  function persist(key: string, sourceId: string, state: DraftState): void {
+    store.saveDraft(key, sourceId, state, now());
+  }
+
+  function startDraft(msg: IncomingMessage, identity: Identity, text: string, preface?: string): OutgoingReply {
+    const key = draftKey(msg);
+    const existing = store.findBySource(identity.channel, identity.userId, msg.messageId);
+    if (existing && existing.status === 'confirmed') return r(`Báo cáo này đã được lưu (mã #${existing.id}).`);
+    const draft = store.getDraft(key);
+    if (draft && draft.sourceMessageId === msg.messageId) return render(draft.state); // same delivery again
+    const parsed = parse(text, { now: msg.time, reporterUnit: identity.unit, areas });
+    const state: DraftState = {
+      fields: fieldsFromParse(parsed, identity.unit),
+      awaiting: null,
+      candidates: parsed.areaCandidates.slice(0, 3).map((c) => ({ code: c.code, title: c.title })),
+      reporterChannel: identity.channel,
+      reporterId: identity.userId,
+    };
+    const out = render(state, preface);
+    persist(key, msg.messageId, state);
+    logger.debug({ chatKey: key, missing: missingFields(state.fields) }, 'report draft opened');
+    return out;
+  }
+
+  function correct(msg: IncomingMessage, identity: Identity, text: string, sourceId: string, state: DraftState): OutgoingReply {
+    const key = draftKey(msg);
+    const correctionStart = CORRECTION_START.test(foldText(text));
+    if (!correctionStart && text.length >= 60 && looksLike(text)) {
+      store.deleteDraft(key);
+      return startDraft(msg, identity, text, 'Bản nháp trước chưa lưu đã được thay bằng báo cáo mới.');
+    }
+    let names = namedFields(text);
+    let input = text;
+    if (names.length === 0 && state.awaiting) {
+      names = [state.awaiting];
+      input = answerPrefix(state.awaiting) + text;
+    }
+    if (names.length === 0) {
+      return r(`Tôi chưa rõ bạn muốn sửa mục nào.\n${EDIT_HELP}`);
+    }
+    const parsed = parse(input, { now: msg.time, reporterUnit: identity.unit, areas });
+    const { fields, unresolved } = mergeCorrection(state.fields, input, parsed, names);
+    state.fields = fields;
+    if (unresolved.includes('area') && parsed.areaCandidates.length > 0) {
+      state.candidates = parsed.areaCandidates.slice(0, 3).map((c) => ({ code: c.code, title: c.title }));
+    }
+    const preface = unresolved.length > 0 && !(unresolved.length === 1 && unresolved[0] === 'area' && state.candidates.length > 0)
+      ? 'Tôi chưa nhận ra giá trị mới trong tin nhắn, vui lòng nhập lại theo ví dụ.'
+      : '✏️ Đã cập nhật.';
+    const out = render(state, preface);
+    persist(key, sourceId, state);
+    return out;
+  }
+
+  function save(msg: IncomingMessage, identity: Identity): OutgoingReply {
+    const key = draftKey(msg);
+    const draft = store.getDraft(key);
+    if (!draft) return r('Không có bản nháp nào đang mở (có thể báo cáo đã được lưu). Gõ /baocaocuatoi để xem.');
+    const state = draft.state;
+    if (missingFields(state.fields).length > 0) return render(state, 'Báo cáo chưa đủ thông tin.');
+    const f = state.fields;
+    const { record, created } = store.confirm(
+      { ...f, indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator, reporterChannel: state.reporterChannel ?? identity.channel, reporterId: state.reporterId ?? identity.userId, sourceMessageId: draft.sourceMessageId },
+      now(),
+      key,
+    );
+    logger.info({ reportId: record.id, created, area: record.area }, 'report confirmed');
+    return r(created ? `✅ Đã lưu báo cáo #${record.id}. Cảm ơn bạn!` : `Báo cáo này đã được lưu trước đó (mã #${record.id}).`);
+  }
+
+  async function callback(msg: IncomingMessage, identity: Identity, data: string): Promise<OutgoingReply> {
+    const key = draftKey(msg);
+    const [, action, arg = ''] = data.split(':');
+    if (action === 'save') return save(msg, identity);
+    if (action === 'cancel') return cancel(key);
+    if (action === 'edit') return r(EDIT_HELP);
+    if (action === 'del') return deleteOwn(ctx, identity, arg);
+    if (action === 'sum') return identity.role === 'admin' ? summaryReply(ctx, arg) : r(ADMIN_ONLY);
+    const draft = store.getDraft(key);
+    if (!draft) return r('Bản nháp không còn mở. Hãy gửi lại báo cáo.');
+    if (action === 'area') {
+      const code = decodeAreaCode(arg);
+      if (!areas.some((a) => a.code === code)) return render(draft.state, 'Mã nội dung không hợp lệ.');
+      draft.state.fields.area = code;
+      draft.state.fields.indicator = indicatorOfArea(code) ?? draft.state.fields.indicator;
+    } else if (action === 'ch' && (REPORT_CHANNELS as readonly string[]).includes(arg)) {
+      draft.state.fields.channel = arg as ReportChannel;
+    } else {
+      return render(draft.state);
+    }
+    const out = render(draft.state, '✏️ Đã cập nhật.');
+    persist(key, draft.sourceMessageId, draft.state);
+    return out;
+  }
+
+  function cancel(key: string): OutgoingReply {
+    const had = store.getDraft(key) !== null;
+    store.deleteDraft(key);
+    return r(had ? 'Đã hủy bản nháp báo cáo.' : 'Không có bản nháp nào đang mở.');
+  }
+
+  return {
+    looksLikeReport: (text) => looksLike(text),
+    hasOpenDraft: (msg) => store.getDraft(draftKey(msg)) !== null,
+
+    async handle(msg, identity) {
+      const text = (msg.text ?? '').trim();
+      const data = msg.callbackData;
+      const cmd = data ? null : parseCommand(text);
+      const key = draftKey(msg);
+      const draft = store.getDraft(key);
+      const ours =
+        (data !== undefined && data.startsWith('rp:')) ||
+        (cmd !== null && REPORT_COMMANDS.has(cmd.name) && (cmd.name !== 'huy' || draft !== null)) ||
+        (cmd === null && data === undefined && (draft !== null || looksLike(text)));
+      if (!ours) return null;
+      if (identity.role === 'citizen') return [r(CITIZEN_REFUSAL)];
+
+      if (data) return [await callback(msg, identity, data)];
+      if (cmd) {
+        switch (cmd.name) {
+          case 'baocao':
+            if (cmd.arg) return [startDraft(msg, identity, cmd.arg)];
+            return [r(REPORT_HELP)];
+          case 'baocaocuatoi':
+            return [listOwn(ctx, identity)];
+          case 'xoa':
+            return [deleteOwn(ctx, identity, cmd.arg)];
+          case 'huy':
+            return [cancel(key)];
+          case 'tonghop':
+            return [identity.role === 'admin' ? summaryReply(ctx, cmd.arg) : r(ADMIN_ONLY)];
+          case 'xuat':
+            return [identity.role === 'admin' ? await exportReply(ctx, cmd.arg) : r(ADMIN_ONLY)];
+          default:
+            return null;
+        }
+      }
+      if (draft) {
+        if (draft.sourceMessageId === msg.messageId) return [render(draft.state)];
+        return [correct(msg, identity, text, draft.sourceMessageId, draft.state)];
+      }
+      return [startDraft(msg, identity, text)];
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Shared types of the activity-report module (Section IV of Kế hoạch
+ * 1523/KH-SCT: units report what they did; Văn phòng Sở sums it up).
+ *
+ * The parser types mirror the contract of `src/reports/parse/` structurally,
+ * so the flow can take the real parser or a test fake.
+ */
+import type { ChannelName } from '../core/messages.js';
+
+/** How an activity reached people (see the eval README for definitions). */
+export type ReportChannel = 'website' | 'social' | 'press' | 'meeting' | 'print' | 'direct' | 'other';
+
+/** The three indices of the plan. */
+export type Indicator = 'PAR INDEX' | 'PAPI' | 'PCI';
+
+/** Every channel value, in display order. */
+export const REPORT_CHANNELS: readonly ReportChannel[] = ['website', 'social', 'press', 'meeting', 'print', 'direct', 'other'];
+
+/** Every indicator, in the plan's order (II.1, II.2, II.3). */
+export const INDICATORS: readonly Indicator[] = ['PAR INDEX', 'PAPI', 'PCI'];
+
+/** One content area of section II of the plan, e.g. `II.2.h`. */
+export interface ContentAreaInfo {
+  code: string;
+  indicator: string;
+  title: string;
+  text?: string;
+}
+
+/** What the parser returns for one message (structural copy of `ParsedReport`). */
+export interface ParsedReportLike {
+  date: string | null;
+  channel: ReportChannel | null;
+  count: number | null;
+  indicator: Indicator | null;
+  area: string | null;
+  link: string | null;
+  unit: string | null;
+  description: string;
+  missing: string[];
+  areaCandidates: Array<{ code: string; title: string; score: number }>;
+}
+
+/** The parser as the flow needs it. */
+export type ReportParser = (
+  text: string,
+  opts: { now: Date; reporterUnit?: string; areas: readonly ContentAreaInfo[] },
+) => ParsedReportLike;
+
+/** The editable fields of a report (a draft holds them while they are incomplete). */
+export interface ReportFields {
+  date: string | null;
+  channel: ReportChannel | null;
+  count: number | null;
+  indicator: Indicator | null;
+  area: string | null;
+  link: string | null;
+  unit: string | null;
+  description: string;
+}
+
+/** Field names that can be asked for or corrected. */
+export type ReportFieldName = keyof ReportFields;
+
+/** A confirmed (or deleted) report as stored. */
+export interface ReportRecord extends ReportFields {
+  id: number;
+  reporterChannel: ChannelName;
+  reporterId: string;
+  sourceMessageId: string;
+  status: 'confirmed' | 'deleted';
+  createdAt: string;
+  confirmedAt: string | null;
+  deletedAt: string | null;
+}
+
+/** A report ready to be saved. */
+export interface NewReport extends ReportFields {
+  reporterChannel: ChannelName;
+  reporterId: string;
+  sourceMessageId: string;
+}
+
+/** An open draft of one chat. */
+export interface ReportDraft {
+  chatKey: string;
+  sourceMessageId: string;
+  state: DraftState;
+  updatedAt: string;
+}
+
+/** What the flow keeps between messages. */
+export interface DraftState {
+  fields: ReportFields;
+  /** The field the last question asked for, if any. */
+  awaiting: ReportFieldName | null;
+  /** Area candidates offered as buttons. */
+  candidates: Array<{ code: string; title: string }>;
+  /** Who is reporting (so a restart does not lose it). */
+  reporterChannel: ChannelName;
+  reporterId: string;
+}
+
+/** Filters for listing reports. */
+export interface ReportQuery {
+  /** Calendar year of the activity date. */
+  year?: number;
+  /** Inclusive YYYY-MM-DD bounds on the activity date. */
+  from?: string;
+  to?: string;
+  reporterChannel?: ChannelName;
+  reporterId?: string;
+  indicator?: Indicator;
+  area?: string;
+  unit?: string;
+  channel?: ReportChannel;
+  includeDeleted?: boolean;
+  limit?: number;
+}
