@@ -1,0 +1,55 @@
+/**
+ * Send one {@link OutgoingReply} to a Telegram chat: text chunks in order
+ * (HTML, keyboard on the last one), then attachments as documents.
+ */
+import { TelegramError, type Telegram } from 'telegraf';
+import type { Logger } from '../../logger.js';
+import type { OutgoingReply } from '../../core/messages.js';
+import { AppError } from '../../errors.js';
+import { renderTelegramReply } from './render.js';
+
+/**
+ * Send a reply through the given Telegram API client.
+ * Falls back to plain text when Telegram rejects the HTML ("can't parse entities").
+ * @throws AppError CHANNEL_API_ERROR (Telegram said no) or CHANNEL_UNREACHABLE (network)
+ */
+export async function sendTelegramReply(
+  telegram: Telegram,
+  chatId: string,
+  reply: OutgoingReply,
+  logger: Logger,
+): Promise<void> {
+  const { chunks, droppedButtons } = renderTelegramReply(reply);
+  if (droppedButtons.length > 0) {
+    logger.warn({ chatId, droppedButtons }, 'telegram: buttons dropped (callback_data must be ASCII, at most 64 bytes)');
+  }
+  try {
+    for (const chunk of chunks) {
+      const extra = {
+        ...(chunk.keyboard ? { reply_markup: chunk.keyboard } : {}),
+        link_preview_options: { is_disabled: true },
+      };
+      try {
+        await telegram.sendMessage(chatId, chunk.html, { ...extra, parse_mode: 'HTML' });
+      } catch (err) {
+        if (!(err instanceof TelegramError && /can't parse entities/i.test(err.description))) throw err;
+        logger.warn({ chatId }, 'telegram: HTML rejected, resending as plain text');
+        await telegram.sendMessage(chatId, chunk.plain, extra);
+      }
+    }
+    for (const file of reply.attachments ?? []) {
+      await telegram.sendDocument(chatId, { source: file.content, filename: file.filename });
+    }
+  } catch (err) {
+    throw toChannelError(err);
+  }
+}
+
+/** Wrap telegraf errors: API refusals vs. network failures. */
+export function toChannelError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof TelegramError) {
+    return new AppError('CHANNEL_API_ERROR', `Telegram API error ${err.code}: ${err.description}`, { cause: err });
+  }
+  return new AppError('CHANNEL_UNREACHABLE', 'Telegram API unreachable', { cause: err });
+}

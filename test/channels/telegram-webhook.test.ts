@@ -1,0 +1,173 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDedupeStore } from '../../src/channels/dedupe-store.js';
+import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/index.js';
+import { openDatabase, type Db } from '../../src/store/database.js';
+import { startFakeTelegramApi, type FakeTelegramApi } from './helpers/fake-telegram-api.js';
+import { capturingLogger, recordingHandler, silentLogger, until, type RecordingHandler } from './helpers/fakes.js';
+
+const SECRET = 'test_secret-TOKEN_123';
+const BOT_INFO = {
+  id: 1,
+  is_bot: true as const,
+  first_name: 'CCHC',
+  username: 'cchc_test_bot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
+
+const textUpdate = (updateId: number, text: string) => ({
+  update_id: updateId,
+  message: {
+    message_id: updateId * 10,
+    date: 1_700_000_000,
+    chat: { id: 42, type: 'private', first_name: 'Lan' },
+    from: { id: 42, is_bot: false, first_name: 'Lan', last_name: 'Nguyễn' },
+    text,
+  },
+});
+
+describe('Telegram webhook plugin', () => {
+  let api: FakeTelegramApi;
+  let db: Db;
+  let app: FastifyInstance;
+  let channel: TelegramChannel;
+  let handler: RecordingHandler;
+
+  beforeEach(async () => {
+    api = await startFakeTelegramApi();
+    db = openDatabase(':memory:');
+    handler = recordingHandler((msg) => [
+      { text: `Trả lời cho: ${msg.text} <b>`, buttons: [[{ label: 'Hữu ích', data: 'fb:up' }]] },
+    ]);
+    channel = createTelegramChannel({
+      token: '123:TEST',
+      apiRoot: api.url,
+      webhookSecret: SECRET,
+      handler,
+      dedupe: createDedupeStore(db),
+      logger: silentLogger,
+      botInfo: BOT_INFO,
+    });
+    app = Fastify();
+    await app.register(channel.webhookPlugin);
+    await app.ready();
+  });
+
+  afterEach(async () => {
+    await app.close();
+    await channel.stop();
+    await api.close();
+    db.close();
+  });
+
+  const post = (body: string, headers: Record<string, string> = { 'x-telegram-bot-api-secret-token': SECRET }) =>
+    app.inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'content-type': 'application/json', ...headers }, payload: body });
+
+  it('accepts a valid update with 200 and answers it once, even when delivered twice', async () => {
+    const body = JSON.stringify(textUpdate(7001, 'Kế hoạch 1523 là gì?'));
+    const first = await post(body);
+    expect(first.statusCode).toBe(200);
+    const second = await post(body);
+    expect(second.statusCode).toBe(200);
+    await api.waitFor('sendMessage', 1);
+    await channel.drain();
+    expect(handler.received).toHaveLength(1);
+    expect(handler.received[0]).toMatchObject({
+      channel: 'telegram',
+      userId: '42',
+      chatId: '42',
+      messageId: '70010',
+      text: 'Kế hoạch 1523 là gì?',
+      userName: 'Lan Nguyễn',
+    });
+    const sent = api.callsOf('sendMessage');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body).toMatchObject({
+      chat_id: '42',
+      parse_mode: 'HTML',
+      text: 'Trả lời cho: Kế hoạch 1523 là gì? &lt;b&gt;',
+      reply_markup: { inline_keyboard: [[{ text: 'Hữu ích', callback_data: 'fb:up' }]] },
+    });
+  });
+
+  it('rejects a missing secret with 401 and a wrong one with 403, without handling anything', async () => {
+    const body = JSON.stringify(textUpdate(7002, 'x'));
+    expect((await post(body, {})).statusCode).toBe(401);
+    expect((await post(body, { 'x-telegram-bot-api-secret-token': 'wrong' })).statusCode).toBe(403);
+    expect((await post(body, { 'x-telegram-bot-api-secret-token': SECRET.slice(0, -1) + 'x' })).statusCode).toBe(403);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(handler.received).toHaveLength(0);
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it('answers 400 to malformed JSON and to JSON that is not an update', async () => {
+    expect((await post('{"update_id": 1, ')).statusCode).toBe(400);
+    expect((await post('{"hello": "world"}')).statusCode).toBe(400);
+    expect((await post('')).statusCode).toBe(400);
+  });
+
+  it('maps a button press to callbackData and answers the callback query first', async () => {
+    const update = {
+      update_id: 7003,
+      callback_query: {
+        id: 'cbq-1',
+        chat_instance: 'ci',
+        data: 'faq:12',
+        from: { id: 42, is_bot: false, first_name: 'Lan' },
+        message: { message_id: 5, date: 0, chat: { id: -100123, type: 'supergroup', title: 'Sở' }, text: 'hỏi' },
+      },
+    };
+    expect((await post(JSON.stringify(update))).statusCode).toBe(200);
+    await api.waitFor('sendMessage', 1);
+    await channel.drain();
+    expect(api.calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'sendMessage']);
+    expect(handler.received[0]).toMatchObject({ callbackData: 'faq:12', chatId: '-100123', userId: '42', messageId: 'cb:cbq-1' });
+  });
+
+  it('sends a long answer in ordered chunks and attachments as documents', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Đoạn ${i}. ` + 'Nội dung. '.repeat(25).trim()).join('\n\n');
+    await channel.send('42', {
+      text: long,
+      buttons: [[{ label: 'OK', data: 'ok' }]],
+      attachments: [{ filename: 'bao-cao.xlsx', mimeType: 'application/vnd.ms-excel', content: Buffer.from('xlsx') }],
+    });
+    const messages = api.callsOf('sendMessage');
+    expect(messages.length).toBe(3);
+    expect(messages.map((m) => (m.body.text as string).length).every((n) => n <= 4096)).toBe(true);
+    expect((messages[0]?.body.text as string).startsWith('Đoạn 0.')).toBe(true);
+    expect(messages.map((m) => m.body.reply_markup === undefined)).toEqual([true, true, false]);
+    const docs = api.callsOf('sendDocument');
+    expect(docs).toHaveLength(1);
+    expect(String(docs[0]?.body.raw)).toContain('bao-cao.xlsx');
+    expect(api.calls.map((c) => c.method).at(-1)).toBe('sendDocument');
+  });
+
+  it('keeps working after the handler throws (bot.catch installed)', async () => {
+    const { logger, records } = capturingLogger();
+    const failing = createTelegramChannel({
+      token: '123:TEST',
+      apiRoot: api.url,
+      webhookSecret: SECRET,
+      handler: { handle: async () => Promise.reject(new Error('boom')) },
+      dedupe: createDedupeStore(db),
+      logger,
+      botInfo: BOT_INFO,
+    });
+    const other = Fastify();
+    await other.register(failing.webhookPlugin);
+    const res = await other.inject({
+      method: 'POST',
+      url: '/webhooks/telegram',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      payload: JSON.stringify(textUpdate(7004, 'x')),
+    });
+    expect(res.statusCode).toBe(200);
+    await until(() => records.some((r) => r.msg === 'telegram: update handling failed'));
+    await failing.drain();
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(api.callsOf('sendMessage')).toHaveLength(0);
+    await other.close();
+  });
+});
