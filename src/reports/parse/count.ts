@@ -1,0 +1,130 @@
+/**
+ * Count extraction: items published or handed out, or people reached or
+ * attending. A number counts only when a unit noun follows it ("3 tin",
+ * "100 tờ gấp", "45 doanh nghiệp dự", "khoảng 50 người"); written numbers
+ * ("hai", "mười lăm") are read too. Dates, links, years and document
+ * numbers are blanked first. A single item without a number counts 1.
+ */
+import { blankSpans, matchSpans } from './prepare.js';
+import type { Channel } from './types.js';
+
+const ITEM = String.raw`(?:tin\s+bai|bai\s+viet|bai|tin|ban\s+tin|luot\s+(?:tin|bai|chia\s+se|dang)|to(?:\s+(?:roi|gap|buom|tin))?|cuon|quyen|ban|bang\s+(?:ron|zon)|pano|ap\s+phich|poster|standee|khau\s+hieu|phong\s+su|video|clip|phim|infographic|an\s+pham|tai\s+lieu|bo\s+tai\s+lieu|so\s+tay|cam\s+nang|chuyen\s+muc|tin\s+nhan|thong\s+bao|bao|post|story)`;
+const PEOPLE = String.raw`(?:nguoi(?:\s+dan)?|luot(?:\s+(?:nguoi|xem|tiep\s+can|truy\s+cap|nghe))?|doanh\s+nghiep|dn|dai\s+bieu|can\s+bo|cong\s+chuc|vien\s+chuc|ccvc|cbccvc|cbcc|hoc\s+vien|ho(?:\s+kinh\s+doanh|\s+dan)?|co\s+so|hop\s+tac\s+xa|htx|to\s+chuc|ca\s+nhan|cong\s+dan|thanh\s+vien|doan\s+vien|hoi\s+vien|truong\s+hop|hoc\s+sinh|sinh\s+vien|tieu\s+thuong|thuong\s+nhan|nha\s+dau\s+tu|khach(?:\s+hang)?|dan|em)`;
+const SESSION = String.raw`(?:buoi|lop|cuoc|hoi\s+nghi|hoi\s+thao|dot|lan|phien|chuyen)`;
+
+const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(nghin|ngan|tram|k)\b)?`;
+
+const RE_ITEM = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+${ITEM}\b`, 'g');
+const RE_PEOPLE = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+${PEOPLE}\b`, 'g');
+const RE_SESSION = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+${SESSION}\b`, 'g');
+const RE_LABELLED = new RegExp(
+  String.raw`\b(?:so\s+luong|sl|so\s+nguoi(?:\s+(?:tham\s+du|du))?|so\s+dai\s+bieu|tham\s+du|tong\s+(?:so|cong))\s*:?\s*${NUMBER}`,
+  'g',
+);
+
+/** Spans that never hold a count: links, document numbers, years, levels. */
+const NOISE: RegExp[] = [
+  /\b(?:https?:\/\/|www\.)\S+/g,
+  /\b(?:nghi\s+dinh|quyet\s+dinh|thong\s+tu|ke\s+hoach|cong\s+van|chi\s+thi|nghi\s+quyet|luat|nd|qd|tt|kh|cv|nq|so|iso|tcvn)\s*:?\s*(?:so\s*)?\d+[\w/.:-]*/g,
+  /\d+\s*\/\s*[\w-]*[a-z][\w/-]*/g,
+  /\b(?:nam|giai\s+doan)\s+\d{4}(?:\s*-\s*\d{4})?/g,
+  /\b(?:19|20)\d{2}\b/g,
+  /\bmuc\s+(?:do\s+)?\d+(?:\s*(?:,|va|-)\s*\d+)?/g,
+];
+
+const DIGITS: Record<string, number> = {
+  mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9,
+};
+const ACCENTED_NUMBER_WORDS = new Set([
+  'một', 'mốt', 'hai', 'ba', 'bốn', 'tư', 'năm', 'lăm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mươi', 'trăm', 'nghìn', 'ngàn', 'linh', 'lẻ',
+]);
+const WORD_SEQ = /\b((?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le)(?:\s+(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le))*)(?=\s)/g;
+
+/** Value of a folded written number ("hai muoi lam" → 25), or null. */
+export function wordsToNumber(words: string): number | null {
+  let total = 0;
+  let current = 0;
+  let pending: number | null = null;
+  let seen = false;
+  for (const w of words.trim().split(/\s+/)) {
+    if (w in DIGITS) {
+      if (pending !== null) return null;
+      pending = DIGITS[w] ?? null;
+    } else if (w === 'muoi') {
+      current += (pending ?? 1) * 10;
+      pending = null;
+    } else if (w === 'tram') {
+      current += (pending ?? 1) * 100;
+      pending = null;
+    } else if (w === 'nghin' || w === 'ngan') {
+      total += (current + (pending ?? 0) || 1) * 1000;
+      current = 0;
+      pending = null;
+    } else if (w !== 'linh' && w !== 'le') return null;
+    seen = true;
+  }
+  const n = total + current + (pending ?? 0);
+  return seen && n > 0 ? n : null;
+}
+
+/** Rewrite written numbers into digits when a unit noun follows (same-ish text). */
+function digitiseWords(folded: string, clean: string): string {
+  const accented = /[^\x00-\x7f]/.test(clean);
+  return folded.replace(WORD_SEQ, (seq, _g, offset: number) => {
+    const after = folded.slice(offset + seq.length);
+    if (!new RegExp(String.raw`^\s+(?:${ITEM}|${PEOPLE})\b`).test(after)) return seq;
+    if (accented) {
+      const original = clean.slice(offset, offset + seq.length).toLowerCase().split(/\s+/);
+      if (!original.every((w) => ACCENTED_NUMBER_WORDS.has(w))) return seq;
+    }
+    const n = wordsToNumber(seq);
+    return n === null ? seq : String(n);
+  });
+}
+
+function toNumber(digits: string, multiplier: string | undefined): number {
+  const base = Number(digits.replace(/[.,]/g, ''));
+  const mult = multiplier === 'tram' ? 100 : multiplier ? 1000 : 1;
+  return base * mult;
+}
+
+function firstNumber(text: string, re: RegExp): number | null {
+  for (const m of text.matchAll(re)) {
+    const n = toNumber(m[1] ?? '', m[2]);
+    if (Number.isFinite(n) && n > 0) return n;
+  }
+  return null;
+}
+
+const SINGLE =
+  /(?:^|\b(?:dang|dang\s+tai|chia\s+se|viet|phat|dua|phat\s+song|len\s+song|thuc\s+hien|xuat\s+ban|in|treo|to\s+chuc|xay\s+dung|san\s+xuat|gui|co)\s+(?:mot\s+|01\s+)?)(?:tin\s+bai|bai\s+viet|bai|tin|ban\s+tin|phong\s+su|video|clip|infographic|chuyen\s+muc|hoi\s+nghi|hoi\s+thao|buoi|lop|cuoc|bang\s+(?:ron|zon)|pano|ap\s+phich|thong\s+bao)\b/;
+const PLURAL_BEFORE = /\b(?:cac|nhung|nhieu|mot\s+so|mot\s+vai|hang\s+loat|loat|chuoi)\s+$/;
+
+/**
+ * The count of a message, or null.
+ * @param folded folded message
+ * @param clean the same message with diacritics (to tell "sáu" from "sau")
+ * @param channel the detected channel: meetings and desks count people first
+ * @param blank spans to ignore (dates)
+ */
+export function extractCount(
+  folded: string,
+  clean: string,
+  channel: Channel | null,
+  blank: ReadonlyArray<readonly [number, number]> = [],
+): number | null {
+  let text = blankSpans(folded, blank);
+  text = blankSpans(text, NOISE.flatMap((re) => matchSpans(text, re)));
+  text = digitiseWords(text, clean);
+  const labelled = firstNumber(text, RE_LABELLED);
+  const items = firstNumber(text, RE_ITEM);
+  const people = firstNumber(text, RE_PEOPLE);
+  const sessions = firstNumber(text, RE_SESSION);
+  const peopleFirst = channel === 'meeting' || channel === 'direct';
+  const order = peopleFirst ? [labelled, people, items, sessions] : [labelled, items, people, sessions];
+  const found = order.find((n) => n !== null);
+  if (found !== undefined && found !== null) return found;
+  const single = SINGLE.exec(text);
+  if (single && !PLURAL_BEFORE.test(text.slice(0, single.index + single[0].length).replace(/\S+\s*$/, ''))) return 1;
+  return null;
+}

@@ -1,0 +1,150 @@
+/**
+ * Date grammar for report messages, on folded text (no diacritics):
+ * dd/mm[/yyyy], dd-mm-yyyy, dd.mm[.yyyy], "ngày 5 tháng 11 (năm 2026)",
+ * "hôm nay / hôm qua / hôm kia", weekdays ("thứ hai", "thứ 2", "T2", "CN",
+ * "thứ sáu tuần trước"). Dates without a year take the latest such date not
+ * after `now`. Every result is a real calendar date.
+ */
+
+/** A date found in the text, with its character span. */
+export interface DateMatch {
+  iso: string;
+  start: number;
+  end: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** UTC midnight of `now`'s UTC calendar day. */
+function today(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The date, or null when day/month/year is not a real calendar date. */
+function makeDate(y: number, m: number, d: number): Date | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? dt : null;
+}
+
+/** Latest valid d/m not after `now` (looks back up to 8 years for 29/2). */
+function latestDayMonth(now: Date, m: number, d: number): Date | null {
+  const t = today(now);
+  for (let y = t.getUTCFullYear(); y >= t.getUTCFullYear() - 8; y--) {
+    const dt = makeDate(y, m, d);
+    if (dt && dt.getTime() <= t.getTime()) return dt;
+    if (!dt && (m < 1 || m > 12 || d < 1 || d > 31)) return null;
+  }
+  return null;
+}
+
+function fullYear(y: string | undefined): number | null {
+  if (y === undefined) return null;
+  const n = Number(y);
+  return y.length === 2 ? 2000 + n : n;
+}
+
+const WEEKDAY_WORDS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
+
+/** JS weekday (0 = Sunday) of a matched weekday phrase, or null. */
+function weekdayOf(word: string): number | null {
+  const w = word.replace(/\s+/g, ' ').trim();
+  if (w === 'cn' || w === 'chu nhat') return 0;
+  const m = /^(?:thu|t)\s*([2-7]|hai|ba|tu|nam|sau|bay)$/.exec(w);
+  if (!m || m[1] === undefined) return null;
+  const n = Number(m[1]);
+  return Number.isNaN(n) ? (WEEKDAY_WORDS[m[1]] ?? null) : n - 1;
+}
+
+/** Resolve a weekday against `now`: latest not after today, or in a given week. */
+function resolveWeekday(now: Date, weekday: number, week: 'latest' | 'this' | 'last'): Date {
+  const t = today(now);
+  if (week === 'latest') {
+    const back = (t.getUTCDay() - weekday + 7) % 7;
+    return new Date(t.getTime() - back * DAY_MS);
+  }
+  // Vietnamese weeks run Monday (thứ hai) to Sunday (chủ nhật).
+  const mondayOffset = (t.getUTCDay() + 6) % 7;
+  const monday = t.getTime() - mondayOffset * DAY_MS;
+  const dayIndex = (weekday + 6) % 7;
+  return new Date(monday + (dayIndex - (week === 'last' ? 7 : 0)) * DAY_MS);
+}
+
+const NUMERIC = /(?<![\d/.,-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/.-]\d|\/[a-z])/g;
+const WORDED = /(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
+const RELATIVE = /\b(?:(?:ngay\s+)?hom\s+(nay|qua|kia)|(?:sang|trua|chieu|toi|dem)\s+(nay|qua))\b/g;
+const WEEKDAY =
+  /\b(?:(?:vao|ngay|hom|sang|chieu|toi)\s+)?(thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat|t[2-7]|cn)\b(\s+(?:tuan\s+(?:truoc|roi|qua|nay)|vua\s+qua))?/g;
+
+/** Prefixes showing that a number belongs to a document, not a date. */
+const DOC_BEFORE = /(?:\bso|\bnd|\bqd|\bkh|\btt|\bcv|\bnq|dinh|hoach|tu|van|quyet)\s*:?\s*$/;
+
+/**
+ * Every date in the folded text, in text order.
+ * @param folded diacritic-folded, lower-cased message
+ */
+export function findDates(folded: string, now: Date): DateMatch[] {
+  const found: DateMatch[] = [];
+  const push = (d: Date | null, start: number, end: number) => {
+    if (d) found.push({ iso: iso(d), start, end });
+  };
+  for (const m of folded.matchAll(WORDED)) {
+    const [, d, mo, y] = m;
+    const year = fullYear(y);
+    push(year ? makeDate(year, Number(mo), Number(d)) : latestDayMonth(now, Number(mo), Number(d)), m.index, m.index + m[0].length);
+  }
+  for (const m of folded.matchAll(NUMERIC)) {
+    const [, d, sep, mo, y] = m;
+    if (found.some((f) => m.index < f.end && m.index + m[0].length > f.start)) continue;
+    const before = folded.slice(Math.max(0, m.index - 12), m.index);
+    const hasDayWord = /ngay\s*$/.test(before);
+    if (!hasDayWord && DOC_BEFORE.test(before)) continue;
+    if (sep === '.' && y === undefined && !hasDayWord) {
+      // "5.12" alone could be a decimal; accept only with a day word or a date-like tail.
+      const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 2);
+      if (/^\s*\d/.test(after)) continue;
+    }
+    const year = fullYear(y);
+    push(year ? makeDate(year, Number(mo), Number(d)) : latestDayMonth(now, Number(mo), Number(d)), m.index, m.index + m[0].length);
+  }
+  for (const m of folded.matchAll(RELATIVE)) {
+    const word = m[1] ?? m[2];
+    const back = word === 'nay' ? 0 : word === 'qua' ? 1 : 2;
+    push(new Date(today(now).getTime() - back * DAY_MS), m.index, m.index + m[0].length);
+  }
+  for (const m of folded.matchAll(WEEKDAY)) {
+    const phrase = m[1] ?? '';
+    const tail = (m[2] ?? '').trim();
+    const prefixed = m[0].length > phrase.length + (m[2]?.length ?? 0);
+    // "CN" alone is too often "công nghiệp": demand a day word or a week tail.
+    if (phrase === 'cn' && !prefixed && !tail) continue;
+    const wd = weekdayOf(phrase);
+    if (wd === null) continue;
+    const week = /truoc|roi/.test(tail) ? 'last' : /nay/.test(tail) ? 'this' : 'latest';
+    push(resolveWeekday(now, wd, week), m.index, m.index + m[0].length);
+  }
+  return found.filter((f) => !isDocumentDate(folded, f.start)).sort((a, b) => a.start - b.start);
+}
+
+/** "Nghị định 120/2020/NĐ-CP ngày 07/10/2020": the date of a cited document. */
+function isDocumentDate(folded: string, start: number): boolean {
+  const before = folded.slice(Math.max(0, start - 60), start);
+  return (
+    /\d\/[a-z0-9-]*[a-z][a-z0-9-]*\s*(?:cua\s+[^,;.]{0,40})?\s*ngay\s*$/.test(before) ||
+    /(?:nghi dinh|quyet dinh|ke hoach|thong tu|nghi quyet|cong van|chi thi)\s+(?:so\s+)?\S+\s+ngay\s*$/.test(before)
+  );
+}
+
+/**
+ * The activity date of a message: a date introduced by "ngày" wins, then
+ * the first date found; null when there is none.
+ */
+export function extractDate(folded: string, now: Date): DateMatch | null {
+  const all = findDates(folded, now);
+  const withDay = all.find((d) => /ngay\s*$/.test(folded.slice(Math.max(0, d.start - 6), d.start)));
+  return withDay ?? all[0] ?? null;
+}

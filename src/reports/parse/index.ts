@@ -1,0 +1,24 @@
+/**
+ * Activity-report parser: free Vietnamese text → structured record.
+ * @see parseReport
+ */
+export { parseReport, missingFields } from './parse-report.js';
+export { looksLikeReport } from './looks-like-report.js';
+export { loadContentAreas, loadReportGlossary, PLAN_FILE, GLOSSARY_FILE } from './areas.js';
+export { areaScorer, confidentArea, namedIndicator, AREA_THRESHOLD, type AreaScorer } from './area-score.js';
+export { detectChannel, scoreChannels, type ChannelScore } from './channel.js';
+export { extractCount, wordsToNumber } from './count.js';
+export { extractDate, findDates, type DateMatch } from './date.js';
+export { extractLink, extractUnit } from './link-unit.js';
+export { prepareText } from './prepare.js';
+export {
+  CHANNELS,
+  type AreaCandidate,
+  type Channel,
+  type ContentArea,
+  type ContentAreaInput,
+  type IndicatorName,
+  type ParsedReport,
+  type ParseReportOptions,
+  type PreparedText,
+} from './types.js';

@@ -1,0 +1,62 @@
+/**
+ * Link and reporting-unit extraction, on the clean (accented) text so the
+ * user's own wording is kept.
+ */
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/i;
+
+/** Span of the first link, or null. */
+export function findLink(clean: string): { link: string; start: number; end: number } | null {
+  const m = URL_RE.exec(clean);
+  if (!m) return null;
+  const link = m[0].replace(/[.,;:!?…]+$/, '');
+  return { link, start: m.index, end: m.index + link.length };
+}
+
+/** First URL (http/https or www.) in the text, trailing punctuation removed. */
+export function extractLink(clean: string): string | null {
+  return findLink(clean)?.link ?? null;
+}
+
+/** Names that start a unit of the department. */
+const HEADS = String.raw`(?:[Vv]ăn\s+phòng|[Vv]an\s+phong|[Pp]hòng|[Pp]hong|[Tt]hanh\s+tra|[Tt]rung\s+tâm|[Tt]rung\s+tam|[Cc]hi\s+cục|[Cc]hi\s+cuc|[Cc]hi\s+đoàn|[Cc]hi\s+doan|[Cc]ông\s+đoàn|[Cc]ong\s+doan|[Bb]an\s+[Bb]iên\s+tập|[Bb]an\s+[Bb]ien\s+tap)`;
+/** Fixed units whose name ends with "Sở". */
+const FIXED = new RegExp(String.raw`\b(?:[Vv](?:ă|a)n\s+ph(?:ò|o)ng|[Tt]hanh\s+tra)\s+(?:[Ss](?:ở|o))\b`);
+const HEAD_RE = new RegExp(String.raw`(?<![\p{L}])${HEADS}(?![\p{L}])`, 'gu');
+
+/** An abbreviation such as "QLTM", "KH-TC-TH" (no Vietnamese syllable). */
+function isAbbreviation(token: string): boolean {
+  if (!/^[\p{L}&-]{2,12}$/u.test(token)) return false;
+  if (/^[\p{Lu}&-]+$/u.test(token) && token.length <= 10) return true;
+  const plain = token.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return !/[aeiouy]/.test(plain.replace(/-/g, ''));
+}
+
+const CAPITALISED = /^\p{Lu}[\p{L}-]*$/u;
+const JOINERS = new Set(['và', 'va', '-', '–']);
+
+/**
+ * A unit named in the text ("phòng QLTM", "Văn phòng Sở", "Phòng Quản lý
+ * Thương mại"), in the user's wording; otherwise null.
+ */
+export function extractUnit(clean: string): string | null {
+  const fixed = FIXED.exec(clean);
+  for (const m of clean.matchAll(HEAD_RE)) {
+    if (fixed && fixed.index <= m.index) break;
+    const before = clean.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
+    if (/\b(?:tại|tai)\s+$/.test(before)) continue;
+    const rest = clean.slice(m.index + m[0].length).split(/\s+/).filter(Boolean);
+    const taken: string[] = [];
+    for (const raw of rest) {
+      const tok = raw.replace(/[,.;:!?)]+$/, '');
+      const ended = tok !== raw;
+      if (isAbbreviation(tok) || CAPITALISED.test(tok) || (taken.length > 0 && JOINERS.has(tok.toLowerCase()))) {
+        taken.push(tok);
+        if (ended) break;
+      } else break;
+    }
+    while (taken.length > 0 && JOINERS.has((taken[taken.length - 1] ?? '').toLowerCase())) taken.pop();
+    if (taken.length > 0) return `${m[0]} ${taken.join(' ')}`.replace(/\s+/g, ' ');
+  }
+  return fixed ? fixed[0] : null;
+}

@@ -1,0 +1,32 @@
+/**
+ * `looksLikeReport`: does a chat message report a completed activity (as
+ * opposed to asking a question)? It needs an activity verb and a cue: a
+ * channel, a count or a date.
+ */
+import { detectChannel } from './channel.js';
+import { extractCount } from './count.js';
+import { findDates } from './date.js';
+import { prepareText } from './prepare.js';
+
+const ACTIVITY =
+  /\b(?:da|vua|dang|dang\s+tai|chia\s+se|to\s+chuc|phat|in|treo|huong\s+dan|tap\s+huan|tuyen\s+truyen|pho\s+bien|dua\s+tin|viet|ho\s+tro|tu\s+van|phoi\s+hop|thuc\s+hien|niem\s+yet|gui|livestream|len\s+song|phat\s+song|doi\s+thoai|trien\s+khai|cap\s+nhat|giai\s+dap|tiep)\b/;
+const COMMAND = /^\s*\/(?:baocao|bao_cao|report)\b/i;
+const QUESTION_START = /^(?:ai|gi|sao|lam\s+sao|the\s+nao|khi\s+nao|o\s+dau|bao\s+nhieu|co\s+phai|xin\s+hoi|cho\s+(?:em\s+|toi\s+|minh\s+)?hoi|hoi|vi\s+sao|tai\s+sao|lieu)\b/;
+const QUESTION_WORD = /\b(?:ai|gi|nao|bao\s+nhieu|the\s+nao|lam\s+sao|tai\s+sao|vi\s+sao|o\s+dau|khi\s+nao|co\s+phai)\b/;
+const QUESTION_END = /\b(?:khong|chua|nhi|a|ha|vay|the)\s*[?.!]*$/;
+
+/**
+ * True when the message reads like an activity report.
+ * @example looksLikeReport('Đã đăng 3 tin trên Cổng TTĐT ngày 20/11') === true
+ * @example looksLikeReport('Ai phụ trách đăng tin?') === false
+ */
+export function looksLikeReport(text: string): boolean {
+  if (COMMAND.test(text)) return true;
+  const { clean, folded } = prepareText(text);
+  if (clean.length === 0) return false;
+  const question = /\?/.test(clean) || QUESTION_START.test(folded) || QUESTION_END.test(folded);
+  if (question && (QUESTION_WORD.test(folded) || /\?\s*$/.test(clean) || QUESTION_END.test(folded))) return false;
+  if (!ACTIVITY.test(folded)) return false;
+  const now = new Date();
+  return detectChannel(folded) !== null || extractCount(folded, clean, null) !== null || findDates(folded, now).length > 0;
+}

@@ -1,0 +1,76 @@
+/**
+ * `parseReport`: one staff message ("Đã đăng 3 tin về DVC trực tuyến trên
+ * Cổng TTĐT ngày 20/11") → a structured activity record. Works with or
+ * without diacritics; every extractor is a pure function of the text and
+ * `now`.
+ */
+import { areaScorer, confidentArea, namedIndicator } from './area-score.js';
+import { channelSpans, detectChannel } from './channel.js';
+import { extractCount } from './count.js';
+import { extractDate, findDates } from './date.js';
+import { extractUnit, findLink } from './link-unit.js';
+import { blankSpans, prepareText } from './prepare.js';
+import type { IndicatorName, ParsedReport, ParseReportOptions } from './types.js';
+
+const INDICATORS: readonly string[] = ['PAR INDEX', 'PAPI', 'PCI'];
+
+function asIndicator(s: string | undefined): IndicatorName | null {
+  return s !== undefined && INDICATORS.includes(s) ? (s as IndicatorName) : null;
+}
+
+/**
+ * Parse one activity report.
+ * @param text the message as typed, with or without a leading `/baocao`
+ * @param opts `now` (send time), the plan's `areas`, optional `reporterUnit`
+ *   and `glossary`
+ */
+export function parseReport(text: string, opts: ParseReportOptions): ParsedReport {
+  const { clean, folded } = prepareText(text);
+  const link = findLink(clean);
+  const linkSpan: Array<[number, number]> = link ? [[link.start, link.end]] : [];
+  const foldedNoLink = blankSpans(folded, linkSpan);
+
+  const date = extractDate(foldedNoLink, opts.now);
+  const dateSpans = findDates(foldedNoLink, opts.now).map((d): [number, number] => [d.start, d.end]);
+  const channel = detectChannel(foldedNoLink);
+  const count = extractCount(foldedNoLink, clean, channel, dateSpans);
+
+  const areaText = blankSpans(clean, [...linkSpan, ...dateSpans, ...channelSpans(foldedNoLink)]);
+  const candidates = opts.areas.length > 0 ? areaScorer(opts.areas, opts.glossary).score(areaText) : [];
+  const chosen = confidentArea(candidates);
+  const chosenArea = chosen ? opts.areas.find((a) => a.code === chosen.code) : undefined;
+  let indicator = asIndicator(chosenArea?.indicator) ?? namedIndicator(clean);
+  if (!indicator && !chosen) indicator = leaningIndicator(candidates, opts.areas);
+
+  const parsed: ParsedReport = {
+    date: date?.iso ?? null,
+    channel,
+    count,
+    indicator,
+    area: chosen?.code ?? null,
+    link: link?.link ?? null,
+    unit: extractUnit(clean) ?? opts.reporterUnit ?? null,
+    description: clean,
+    missing: [],
+    areaCandidates: candidates.slice(0, 3),
+  };
+  parsed.missing = missingFields(parsed);
+  return parsed;
+}
+
+/** When the best two areas share an indicator and the evidence is real, that indicator. */
+function leaningIndicator(
+  candidates: ParsedReport['areaCandidates'],
+  areas: ParseReportOptions['areas'],
+): IndicatorName | null {
+  const [a, b] = candidates;
+  if (!a || !b || a.score < 4) return null;
+  const ia = areas.find((x) => x.code === a.code)?.indicator;
+  const ib = areas.find((x) => x.code === b.code)?.indicator;
+  return ia === ib ? asIndicator(ia) : null;
+}
+
+/** Required fields (`date`, `channel`, `count`, `area`) still null. */
+export function missingFields(r: Pick<ParsedReport, 'date' | 'channel' | 'count' | 'area'>): string[] {
+  return (['date', 'channel', 'count', 'area'] as const).filter((k) => r[k] === null);
+}
