@@ -27,6 +27,8 @@ const envSchema = z.object({
   PUBLIC_URL: optionalUrl,
   ADMIN_TOKEN: optionalString,
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
+  /** Set to true behind a reverse proxy (nginx) so rate limits key on the client IP, not the proxy's. */
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_WEBHOOK_SECRET: z.preprocess(
@@ -64,7 +66,14 @@ export interface Config {
   logLevel: RawEnv['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   embeddings?: { apiKey: string; baseURL?: string; model: string };
-  server: { host: string; port: number; publicUrl?: string; adminToken?: string; rateLimitPerMinute: number };
+  server: {
+    host: string;
+    port: number;
+    publicUrl?: string;
+    adminToken?: string;
+    rateLimitPerMinute: number;
+    trustProxy?: boolean;
+  };
   telegram?: { token: string; webhookSecret?: string; apiRoot?: string };
   zalo?: {
     appId: string;
@@ -132,6 +141,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       publicUrl: e.PUBLIC_URL,
       adminToken: e.ADMIN_TOKEN,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     },
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT }
