@@ -28,7 +28,7 @@ const NOTHING = 'Chưa có hoạt động nào được báo cáo.';
 
 function example(r: ReportRecord): Paragraph {
   const parts = [formatDateVi(r.date), r.unit ?? '', r.channel ? CHANNEL_SHORT[r.channel] : ''].filter(Boolean);
-  const runs = [new TextRun({ text: `${parts.join(' – ')}: `, bold: true }), new TextRun(r.description)];
+  const runs = [new TextRun({ text: `${parts.join(' – ')}: `, bold: true }), new TextRun(r.description.replace(/\s+/g, ' '))];
   if (r.count !== null) runs.push(new TextRun(` (số lượng: ${r.count})`));
   if (r.link) runs.push(new TextRun(` ${r.link}`));
   return new Paragraph({ children: runs, bullet: { level: 0 } });
