@@ -17,7 +17,7 @@ const BIGRAM_WEIGHT = 1.5;
 const INDICATOR_BONUS = 0.5;
 
 /** Minimum top score and margin over the runner-up to set an area. */
-export const AREA_THRESHOLD = { minScore: 4, minRatio: 1.25 } as const;
+export const AREA_THRESHOLD = { minScore: 20, minRatio: 1.3 } as const;
 
 interface AreaModel {
   area: ContentAreaInput;

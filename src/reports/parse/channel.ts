@@ -41,8 +41,8 @@ const CUES: Cue[] = [
   c('press', 3, /\b(?:dai\s+(?:phat\s+thanh|truyen\s+hinh|truyen\s+thanh|pt\s*-?\s*th|ptth|tinh|trung\s+uong)|truyen\s+hinh|phat\s+thanh|truyen\s+thanh|ptth|pt-th|vtv\d?|vov|qtv|phong\s+su|loa\s+(?:phat\s+thanh|truyen\s+thanh))\b/g),
   c('press', 2, /\b(?:tren|len|dang)\s+bao\b/g),
   // meetings, training, dialogues
-  c('meeting', 3, /\b(?:hoi\s+nghi|hoi\s+thao|tap\s+huan|doi\s+thoai|toa\s+dam|cuoc\s+hop|buoi\s+hop|hop\s+(?:giao\s+ban|bao|mat|dan)|giao\s+ban|lop\s+(?:boi\s+duong|tap\s+huan|hoc)|boi\s+duong|dien\s+dan|sinh\s+hoat\s+(?:chuyen\s+de|chi\s+bo|chuyen\s+mon)|buoi\s+(?:tuyen\s+truyen|pho\s+bien|gap\s+mat|noi\s+chuyen)|gap\s+mat|hoi\s+giao\s+luu|webinar)\b/g),
-  c('meeting', 2, /\b(?:to\s+chuc\s+hop|hop\s+voi|chu\s+tri\s+hop|du\s+hop|tham\s+du|nguoi\s+du|dai\s+bieu)\b/g),
+  c('meeting', 3, /\b(?:hoi\s+nghi|hoi\s+thao|tap\s+huan|doi\s+thoai|toa\s+dam|cuoc\s+hop|buoi\s+hop|hop\s+giao\s+ban|giao\s+ban|lop\s+(?:boi\s+duong|tap\s+huan|hoc)|boi\s+duong|dien\s+dan|sinh\s+hoat\s+(?:chuyen\s+de|chi\s+bo|chuyen\s+mon)|buoi\s+(?:tuyen\s+truyen|pho\s+bien|gap\s+mat|noi\s+chuyen)|gap\s+mat|hoi\s+giao\s+luu|webinar)\b/g),
+  c('meeting', 2, /\b(?:to\s+chuc\s+hop|chu\s+tri\s+hop|du\s+hop|tham\s+du|nguoi\s+du|dai\s+bieu)\b/g),
   // printed material
   c('print', 4, /\b(?:to\s+(?:roi|gap|buom|tin)|bang\s+(?:ron|zon|gon)|pano|pa\s*-?\s*no|ap\s+phich|poster|standee|khau\s+hieu|so\s+tay|cam\s+nang|an\s+pham|brochure|tranh\s+co\s+dong|bang\s+dien\s+tu|tai\s+lieu\s+in|ban\s+in)\b/g),
   c('print', 2, /\b(?:niem\s+yet|in\s+an|phat\s+hanh\s+(?:tai\s+lieu|sach))\b/g),
@@ -88,6 +88,18 @@ export function scoreChannels(folded: string): ChannelScore[] {
 /** Cue spans of one channel (used to keep channel words out of area scoring). */
 export function channelSpans(folded: string): Array<[number, number]> {
   return CUES.filter((q) => q.channel !== 'direct').flatMap((q) => matchSpans(folded, q.re));
+}
+
+const LINK_HOSTS: Array<[RegExp, Channel]> = [
+  [/(?:^|\.)(?:facebook|fb|zalo|tiktok|youtube|youtu|instagram|t)\.(?:com|me|be|watch)$/, 'social'],
+  [/(?:^|\.)(?:bao\w*|\w*news|vnexpress|dantri|tuoitre|thanhnien|vtv|vov|qtv|\w*tv)\.(?:vn|com|net|com\.vn|org\.vn)$/, 'press'],
+  [/\.gov\.vn$/, 'website'],
+];
+
+/** The channel a link points to ("facebook.com" → social, "*.gov.vn" → website), or null. */
+export function channelFromLink(link: string): Channel | null {
+  const host = /^(?:https?:\/\/)?(?:www\.)?([^/:?#]+)/i.exec(link)?.[1]?.toLowerCase() ?? '';
+  return LINK_HOSTS.find(([re]) => re.test(host))?.[1] ?? null;
 }
 
 /**

@@ -78,7 +78,7 @@ const NUMERIC = /(?<![\d/.,-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\2(\d{4}|\d{2}))
 const WORDED = /(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
 const RELATIVE = /\b(?:(?:ngay\s+)?hom\s+(nay|qua|kia)|(?:sang|trua|chieu|toi|dem)\s+(nay|qua))\b/g;
 const WEEKDAY =
-  /\b(?:(?:vao|ngay|hom|sang|chieu|toi)\s+)?(thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat|t[2-7]|cn)\b(\s+(?:tuan\s+(?:truoc|roi|qua|nay)|vua\s+qua))?/g;
+  /\b(?:(?:vao|ngay|hom|sang|chieu|toi)\s+)?(thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat|t[2-7]|cn)\b(\s+(?:tuan\s+(?:truoc|roi|qua|nay)|vua\s+(?:qua|roi)))?/g;
 
 /** Prefixes showing that a number belongs to a document, not a date. */
 const DOC_BEFORE = /(?:\bso|\bnd|\bqd|\bkh|\btt|\bcv|\bnq|dinh|hoach|tu|van|quyet)\s*:?\s*$/;
@@ -124,7 +124,7 @@ export function findDates(folded: string, now: Date): DateMatch[] {
     if (phrase === 'cn' && !prefixed && !tail) continue;
     const wd = weekdayOf(phrase);
     if (wd === null) continue;
-    const week = /truoc|roi/.test(tail) ? 'last' : /nay/.test(tail) ? 'this' : 'latest';
+    const week = /tuan\s+(?:truoc|roi|qua)/.test(tail) ? 'last' : /tuan\s+nay/.test(tail) ? 'this' : 'latest';
     push(resolveWeekday(now, wd, week), m.index, m.index + m[0].length);
   }
   return found.filter((f) => !isDocumentDate(folded, f.start)).sort((a, b) => a.start - b.start);

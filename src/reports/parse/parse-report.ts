@@ -4,8 +4,8 @@
  * without diacritics; every extractor is a pure function of the text and
  * `now`.
  */
-import { areaScorer, confidentArea, namedIndicator } from './area-score.js';
-import { channelSpans, detectChannel } from './channel.js';
+import { AREA_THRESHOLD, areaScorer, confidentArea, namedIndicator } from './area-score.js';
+import { channelFromLink, channelSpans, detectChannel } from './channel.js';
 import { extractCount } from './count.js';
 import { extractDate, findDates } from './date.js';
 import { extractUnit, findLink } from './link-unit.js';
@@ -32,7 +32,7 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
 
   const date = extractDate(foldedNoLink, opts.now);
   const dateSpans = findDates(foldedNoLink, opts.now).map((d): [number, number] => [d.start, d.end]);
-  const channel = detectChannel(foldedNoLink);
+  const channel = detectChannel(foldedNoLink) ?? (link ? channelFromLink(link.link) : null);
   const count = extractCount(foldedNoLink, clean, channel, dateSpans);
 
   const areaText = blankSpans(clean, [...linkSpan, ...dateSpans, ...channelSpans(foldedNoLink)]);
@@ -64,7 +64,7 @@ function leaningIndicator(
   areas: ParseReportOptions['areas'],
 ): IndicatorName | null {
   const [a, b] = candidates;
-  if (!a || !b || a.score < 4) return null;
+  if (!a || !b || a.score < AREA_THRESHOLD.minScore) return null;
   const ia = areas.find((x) => x.code === a.code)?.indicator;
   const ib = areas.find((x) => x.code === b.code)?.indicator;
   return ia === ib ? asIndicator(ia) : null;

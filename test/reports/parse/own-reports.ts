@@ -1,0 +1,68 @@
+/**
+ * Hand-written report messages (our own wording, not from the eval sample),
+ * covering every channel, many content areas of each indicator, accented and
+ * unaccented typing, and the date forms. Used to check that the parser
+ * generalises beyond the dev sample.
+ */
+export interface OwnReport {
+  now: string;
+  text: string;
+  expect: Partial<{
+    date: string | null;
+    channel: string | null;
+    count: number | null;
+    indicator: string | null;
+    area: string | null;
+    link: string | null;
+    unit: string | null;
+  }>;
+}
+
+const NOW = '2026-11-27'; // a Friday
+
+export const OWN_REPORTS: OwnReport[] = [
+  { now: NOW, text: 'Đã đăng tải 4 bài viết phổ biến Nghị định 60/2021 về tự chủ tài chính của đơn vị sự nghiệp công lập trên website Sở ngày 3/11', expect: { date: '2026-11-03', channel: 'website', count: 4, indicator: 'PAR INDEX', area: 'II.1.e' } },
+  { now: NOW, text: 'hom qua phong QLTM tap huan cho 60 can bo ve de an vi tri viec lam va tinh gian bien che', expect: { date: '2026-11-26', channel: 'meeting', count: 60, indicator: 'PAR INDEX', area: 'II.1.đ', unit: 'phong QLTM' } },
+  { now: NOW, text: 'Phát 300 tờ rơi tuyên truyền bảo vệ môi trường, phân loại chất thải cho doanh nghiệp ngày 10-11-2026', expect: { date: '2026-11-10', channel: 'print', count: 300, indicator: 'PAPI', area: 'II.2.g' } },
+  { now: NOW, text: 'Zalo OA của Sở đăng 2 tin hướng dẫn thanh toán trực tuyến qua Cổng dịch vụ công quốc gia thứ 3 tuần này', expect: { date: '2026-11-24', channel: 'social', count: 2, indicator: 'PAR INDEX', area: 'II.1.c' } },
+  { now: NOW, text: 'Báo Quảng Ngãi đăng 1 bài về kết quả phòng, chống tham nhũng năm 2026 của Sở', expect: { date: null, channel: 'press', count: 1, indicator: 'PAPI', area: 'II.2.d' } },
+  { now: NOW, text: 'Tổ chức hội nghị phổ biến Luật Khiếu nại, Luật Tố cáo và Luật Tiếp công dân cho 80 CCVC ngày 5 tháng 11', expect: { date: '2026-11-05', channel: 'meeting', count: 80, indicator: 'PAPI', area: 'II.2.c' } },
+  { now: NOW, text: 'Hướng dẫn trực tiếp 12 lượt tổ chức, cá nhân sử dụng dịch vụ công trực tuyến mức độ 4 tại Bộ phận một cửa', expect: { channel: 'direct', count: 12 } },
+  { now: NOW, text: 'treo 5 băng rôn tuyên truyền cải thiện chỉ số PCI tại trụ sở cơ quan', expect: { channel: 'print', count: 5, indicator: 'PCI' } },
+  { now: NOW, text: 'Đăng tin công khai danh mục dự án thu hút đầu tư và thông tin đấu thầu trên Cổng TTĐT ngày 18/11', expect: { date: '2026-11-18', channel: 'website', count: 1, indicator: 'PCI', area: 'II.3.b' } },
+  { now: NOW, text: 'Truyền hình Quảng Ngãi phát phóng sự về cấp giấy chứng nhận đủ điều kiện kinh doanh cho doanh nghiệp mới thành lập hôm kia', expect: { date: '2026-11-25', channel: 'press', count: 1, indicator: 'PCI', area: 'II.3.a' } },
+  { now: NOW, text: 'Ngày 21/11, Thanh tra Sở tổ chức đối thoại với 40 doanh nghiệp về giải quyết tranh chấp kinh doanh thương mại và an ninh trật tự', expect: { date: '2026-11-21', channel: 'meeting', count: 40, indicator: 'PCI', area: 'II.3.d', unit: 'Thanh tra Sở' } },
+  { now: NOW, text: 'Chia sẻ 6 bài trên fanpage về hỗ trợ doanh nghiệp phục hồi sản xuất kinh doanh, mở rộng thị trường tìm kiếm khách hàng', expect: { channel: 'social', count: 6, indicator: 'PCI', area: 'II.3.e' } },
+  { now: NOW, text: 'dang 3 tin tren trang ttdt ve tiep nhan phan anh kien nghi cua doanh nghiep va nha dau tu ve moi truong dau tu kinh doanh', expect: { channel: 'website', count: 3, indicator: 'PCI', area: 'II.3.c' } },
+  { now: NOW, text: 'Tổ chức tập huấn về xây dựng, rà soát, hệ thống hóa văn bản quy phạm pháp luật cho 35 công chức ngày 14/11/2026', expect: { date: '2026-11-14', channel: 'meeting', count: 35, indicator: 'PAR INDEX', area: 'II.1.b' } },
+  { now: NOW, text: 'Đăng 2 bài giới thiệu mục tiêu, chỉ tiêu và nhiệm vụ chủ yếu của Chương trình tổng thể CCHC nhà nước trên Cổng thông tin điện tử Sở', expect: { channel: 'website', count: 2, indicator: 'PAR INDEX', area: 'II.1.a' } },
+  { now: NOW, text: 'Livestream trên Facebook giới thiệu cơ sở dữ liệu Thương mại và Công nghiệp, gửi nhận văn bản điện tử có chữ ký số, 250 lượt xem', expect: { channel: 'social', count: 250, indicator: 'PAR INDEX', area: 'II.1.g' } },
+  { now: NOW, text: 'Đã phát thanh 2 tin về chuyển đổi số, xây dựng chính quyền số và ISO điện tử trên Đài Phát thanh - Truyền hình tỉnh', expect: { channel: 'press', count: 2, indicator: 'PAR INDEX', area: 'II.1.h' } },
+  { now: NOW, text: 'In 500 cuốn cẩm nang về quy chế dân chủ ở cơ sở, quyền và nghĩa vụ của công dân', expect: { channel: 'print', count: 500, indicator: 'PAPI', area: 'II.2.a' } },
+  { now: NOW, text: 'Đăng thông báo công khai kinh phí hoạt động, kết quả kiểm toán và công tác tuyển dụng, bổ nhiệm công chức lên trang web Sở thứ hai vừa qua', expect: { date: '2026-11-23', channel: 'website', count: 1, indicator: 'PAPI', area: 'II.2.b' } },
+  { now: NOW, text: 'Tổ chức hội thảo nâng cao chất lượng cung ứng dịch vụ công mức độ 3, mức độ 4 với khoảng 50 đại biểu', expect: { channel: 'meeting', count: 50, indicator: 'PAPI', area: 'II.2.e' } },
+  { now: NOW, text: 'gui tin nhan zalo cho 120 doanh nghiep ve giai quyet TTHC tai Trung tam phuc vu hanh chinh cong tinh, rut ngan thoi gian va giam chi phi', expect: { channel: 'social', count: 120, indicator: 'PAPI', area: 'II.2.đ' } },
+  { now: NOW, text: 'Đài truyền hình tỉnh phỏng vấn lãnh đạo Sở về thanh tra công vụ, xử lý hành vi nhũng nhiễu gây phiền hà cho doanh nghiệp ngày 20/11', expect: { date: '2026-11-20', channel: 'press', indicator: 'PCI', area: 'II.3.đ' } },
+  { now: NOW, text: 'Văn phòng Sở giải đáp qua điện thoại cho 15 người dân về tiến độ giải quyết hồ sơ', expect: { channel: 'direct', count: 15, unit: 'Văn phòng Sở' } },
+  { now: NOW, text: 'Đăng 1 video trên TikTok của Sở về kiện toàn tổ chức bộ máy tinh gọn, hoạt động hiệu lực, hiệu quả CN tuần trước', expect: { date: '2026-11-22', channel: 'social', count: 1, indicator: 'PAR INDEX', area: 'II.1.d' } },
+  { now: '2027-01-05', text: 'Phát 200 tờ gấp hướng dẫn doanh nghiệp về quyền và nghĩa vụ, tự bảo vệ mình trước hành vi nhũng nhiễu ngày 2/12', expect: { date: '2026-12-02', channel: 'print', count: 200, indicator: 'PCI', area: 'II.3.đ' } },
+  { now: '2026-12-01', text: 'Hôm qua đăng 5 tin về giáo dục pháp luật theo Luật Phổ biến, giáo dục pháp luật trên website', expect: { date: '2026-11-30', channel: 'website', count: 5, indicator: 'PAPI', area: 'II.2.b' } },
+  { now: NOW, text: 'Tổ chức buổi tuyên truyền về bảo vệ môi trường, ô nhiễm nguồn nước và không khí cho người lao động, có 70 người tham dự', expect: { channel: 'meeting', count: 70, indicator: 'PAPI', area: 'II.2.g' } },
+  { now: NOW, text: 'Đăng bài về đổi mới giao diện Cổng thông tin điện tử thân thiện, dễ tiếp cận trên Zalo OA', expect: { channel: 'social', count: 1, indicator: 'PAPI', area: 'II.2.h' } },
+  { now: NOW, text: 'ngày 16.11 tổ chức 2 lớp bồi dưỡng cho 90 học viên về xây dựng Đề án vị trí việc làm', expect: { date: '2026-11-16', channel: 'meeting', count: 90, indicator: 'PAR INDEX', area: 'II.1.đ' } },
+  { now: NOW, text: 'Đăng 2 tin trên Cổng TTĐT về kết quả giải quyết TTHC trực tuyến mức độ 3 và 4 trên Hệ thống thông tin một cửa điện tử của tỉnh', expect: { channel: 'website', count: 2, indicator: 'PAR INDEX', area: 'II.1.g' } },
+  { now: NOW, text: 'T5 vừa rồi tổ chức đối thoại với 25 doanh nghiệp về khó khăn, vướng mắc trong môi trường đầu tư, kinh doanh', expect: { date: '2026-11-26', channel: 'meeting', count: 25, indicator: 'PCI' } },
+  { now: NOW, text: 'Phối hợp Báo Công Thương đăng 3 bài về trách nhiệm của người đứng đầu trong cải cách hành chính và năng lực phản ứng chính sách', expect: { channel: 'press', count: 3, indicator: 'PCI', area: 'II.3.c' } },
+  { now: NOW, text: 'gui email cho 30 don vi ve ngan sach nha nuoc phan bo cho co quan hanh chinh gan voi nhiem vu duoc giao', expect: { channel: 'other', count: 30, indicator: 'PAR INDEX', area: 'II.1.e' } },
+  { now: NOW, text: 'Pano tuyên truyền Chương trình tổng thể cải cách hành chính nhà nước của Chính phủ được dựng trước trụ sở ngày 8/11', expect: { date: '2026-11-08', channel: 'print', count: 1, indicator: 'PAR INDEX', area: 'II.1.a' } },
+  { now: NOW, text: 'Tổ chức hội nghị phổ biến quy định về vật liệu nổ công nghiệp, ngành nghề kinh doanh có điều kiện về an ninh trật tự, 55 doanh nghiệp dự', expect: { channel: 'meeting', count: 55, indicator: 'PCI', area: 'II.3.d' } },
+  { now: NOW, text: 'Đăng tin về hỗ trợ doanh nghiệp phục hồi sau dịch Covid-19 trên website: https://sct.quangngai.gov.vn/tin-tuc/ho-tro-dn.html', expect: { channel: 'website', count: 1, indicator: 'PCI', area: 'II.3.e', link: 'https://sct.quangngai.gov.vn/tin-tuc/ho-tro-dn.html' } },
+  { now: NOW, text: 'đăng 2 bài ngày 01/11/2026, link www.facebook.com/sct.quangngai/posts/123', expect: { date: '2026-11-01', channel: 'social', count: 2, link: 'www.facebook.com/sct.quangngai/posts/123' } },
+  { now: NOW, text: 'chia se 4 bai tren nhom zalo ve ky luat, ky cuong hanh chinh trong hoat dong cong vu ngay 9/11', expect: { date: '2026-11-09', channel: 'social', count: 4, indicator: 'PAR INDEX', area: 'II.1.đ' } },
+  { now: NOW, text: 'sang nay to chuc doi thoai voi nguoi dan ve giai quyet khieu nai, to cao, kien nghi cua cong dan, 30 nguoi du', expect: { date: '2026-11-27', channel: 'meeting', count: 30, indicator: 'PAPI', area: 'II.2.c' } },
+  { now: NOW, text: '/baocao Đã đăng ba tin về cải cách thủ tục hành chính, cắt giảm, đơn giản hóa TTHC trên Cổng TTĐT thứ sáu tuần trước', expect: { date: '2026-11-20', channel: 'website', count: 3, indicator: 'PAR INDEX', area: 'II.1.c' } },
+  { now: '2026-03-01', text: 'hôm qua phát mười lăm tờ áp phích về bảo vệ môi trường tại các cơ sở sản xuất', expect: { date: '2026-02-28', channel: 'print', count: 15, indicator: 'PAPI', area: 'II.2.g' } },
+  { now: NOW, text: 'Đăng 2 tin về hỗ trợ người dân sử dụng dịch vụ công trực tuyến, tăng tỷ lệ người dân khai thác thông tin hành chính trên Cổng TTĐT', expect: { channel: 'website', count: 2, indicator: 'PAPI', area: 'II.2.h' } },
+  { now: NOW, text: 'Niêm yết công khai TTHC tại Bộ phận một cửa và đổi mới phương thức hướng dẫn hồ sơ cấp phép kinh doanh có điều kiện', expect: { indicator: 'PCI', area: 'II.3.a' } },
+  { now: NOW, text: 'Tổ chức đối thoại trực tuyến về kiểm soát tham nhũng, chống phiền hà, sách nhiễu trong khu vực công với 45 CCVC', expect: { channel: 'meeting', count: 45, indicator: 'PAPI', area: 'II.2.d' } },
+];
