@@ -50,6 +50,25 @@ describe('loadProcedures', () => {
   });
 });
 
+describe('shipped knowledge/procedures', () => {
+  const dir = path.join(import.meta.dirname, '..', '..', 'knowledge', 'procedures');
+
+  it('loads without errors and skips the example file', () => {
+    const { procedures, errors } = loadProcedures(dir);
+    expect(errors).toEqual([]);
+    expect(procedures.some((p) => p.name.startsWith('[VÍ DỤ HƯ CẤU]'))).toBe(false);
+  });
+
+  it('ships an example that is valid once renamed, with only fictional records', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-'));
+    fs.copyFileSync(path.join(dir, 'procedures.example.yaml'), path.join(tmp, 'copy.yaml'));
+    const { procedures, errors } = loadProcedures(tmp);
+    expect(errors).toEqual([]);
+    expect(procedures).toHaveLength(1);
+    for (const p of procedures) expect(p.name.startsWith('[VÍ DỤ HƯ CẤU]')).toBe(true);
+  });
+});
+
 describe('detectProcedureAspect', () => {
   it.each([
     ['Hồ sơ gồm những giấy tờ gì?', 'documents'],
