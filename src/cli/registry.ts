@@ -1,9 +1,17 @@
 /** Every CLI sub-command, by name. Add a command here to expose it. */
 import type { CliCommand } from './command.js';
+import { askCommand } from './commands/ask.js';
+import { evalCommand } from './commands/eval.js';
+import { indexCommand } from './commands/index-cmd.js';
 import { gapsCommand } from './commands/gaps.js';
+import { reportCommand } from './commands/report.js';
 import { staffCommand } from './commands/staff.js';
 
 export const commands: CliCommand[] = [
+  askCommand,
+  indexCommand,
+  evalCommand,
   staffCommand,
   gapsCommand,
+  reportCommand,
 ];

@@ -1,0 +1,113 @@
+/**
+ * Scoring of question sets in the format of `shared/eval/README.md`:
+ * hit@1, hit@5, MRR over returned sources; answer-keyword accuracy (folded);
+ * abstention on out-of-scope items and false abstentions on the rest.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Answer, QuestionAnswerer } from '../core/answer.js';
+import { AppError } from '../errors.js';
+import { foldText } from '../text/normalize.js';
+
+export const evalItemSchema = z.object({
+  id: z.string(),
+  kind: z.string().optional(),
+  q: z.string(),
+  expect: z.array(z.array(z.string())).default([]),
+  answer_has: z.array(z.string()).default([]),
+  abstain: z.boolean().optional(),
+});
+export type EvalItem = z.infer<typeof evalItemSchema>;
+
+export interface ItemResult {
+  id: string;
+  kind?: string;
+  rank: number | null;
+  /** The item names expected evidence (so it counts for hit@k). */
+  hasExpect: boolean;
+  keywordsOk: boolean | null;
+  abstained: boolean;
+  shouldAbstain: boolean;
+  ms: number;
+}
+
+export interface EvalSummary {
+  n: number;
+  inScope: number;
+  outOfScope: number;
+  hit1: number;
+  hit5: number;
+  mrr: number;
+  keywordAccuracy: number;
+  oosAbstained: number;
+  falseAbstentions: number;
+  p50: number;
+  p95: number;
+  items: ItemResult[];
+}
+
+/** Normalisation for evidence matching (README: NFC, lower, dashes, spaces). */
+export function normForMatch(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+export function isRelevant(text: string, expect: string[][]): boolean {
+  const t = normForMatch(text);
+  return expect.some((alt) => alt.every((p) => t.includes(normForMatch(p))));
+}
+
+export function readEvalFile(file: string): EvalItem[] {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  return lines.map((l, i) => {
+    const parsed = evalItemSchema.safeParse(JSON.parse(l));
+    if (!parsed.success) throw new AppError('INPUT_INVALID', `${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+    return parsed.data;
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, idx)] as number;
+}
+
+export function scoreItem(item: EvalItem, a: Answer): ItemResult {
+  const shouldAbstain = item.abstain === true;
+  let rank: number | null = null;
+  if (!shouldAbstain && item.expect.length > 0) {
+    const idx = a.sources.slice(0, 5).findIndex((s) => isRelevant(s.text, item.expect));
+    rank = idx >= 0 ? idx + 1 : null;
+  }
+  const keywordsOk = shouldAbstain || item.answer_has.length === 0 ? null : item.answer_has.every((k) => foldText(a.answer).includes(foldText(k)));
+  return { id: item.id, kind: item.kind, rank, hasExpect: !shouldAbstain && item.expect.length > 0, keywordsOk, abstained: a.abstained, shouldAbstain, ms: a.ms };
+}
+
+export async function runEval(items: EvalItem[], answerer: QuestionAnswerer): Promise<EvalSummary> {
+  const results: ItemResult[] = [];
+  for (const item of items) results.push(scoreItem(item, await answerer.ask(item.q)));
+  const inScope = results.filter((r) => !r.shouldAbstain);
+  const ranked = inScope.filter((r) => r.hasExpect);
+  const kw = inScope.filter((r) => r.keywordsOk !== null);
+  const oos = results.filter((r) => r.shouldAbstain);
+  const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : 1);
+  return {
+    n: results.length,
+    inScope: inScope.length,
+    outOfScope: oos.length,
+    hit1: ratio(ranked.filter((r) => r.rank === 1).length, ranked.length),
+    hit5: ratio(ranked.filter((r) => r.rank !== null).length, ranked.length),
+    mrr: ratio(ranked.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0), ranked.length),
+    keywordAccuracy: ratio(kw.filter((r) => r.keywordsOk).length, kw.length),
+    oosAbstained: ratio(oos.filter((r) => r.abstained).length, oos.length),
+    falseAbstentions: ratio(inScope.filter((r) => r.abstained).length, inScope.length),
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    items: results,
+  };
+}
+
+export function formatSummary(s: EvalSummary): string {
+  const f = (x: number) => x.toFixed(3);
+  return `eval n=${s.n} (in-scope ${s.inScope}, oos ${s.outOfScope}): hit@1 ${f(s.hit1)} | hit@5 ${f(s.hit5)} | MRR ${f(s.mrr)} | answer-keywords ${f(s.keywordAccuracy)} | oos abstained ${f(s.oosAbstained)} | in-scope abstained ${f(s.falseAbstentions)} | p50 ${s.p50.toFixed(1)} ms | p95 ${s.p95.toFixed(1)} ms`;
+}

@@ -1,0 +1,135 @@
+/**
+ * The answering pipeline: follow-up resolution → hybrid retrieval →
+ * abstention from retrieval evidence → structured answers (who-does-what,
+ * procedures, contacts) → extractive answer, or an LLM answer over the
+ * numbered passages when a generator is configured (falling back to the
+ * extractive answer on any LLM failure).
+ */
+import type { Answer, AskOptions, QuestionAnswerer, SourceRef } from '../core/answer.js';
+import type { Logger } from '../logger.js';
+import { normalizeText } from '../text/normalize.js';
+import type { Chunk } from './chunk.js';
+import { composeExtractive } from './compose.js';
+import { resolveFollowUp } from './follow-up.js';
+import type { Generator } from './generator.js';
+import { generateAnswer } from './llm-answer.js';
+import type { RetrievalResult, Retriever } from './retriever.js';
+
+export const MAX_QUESTION_CHARS = 1000;
+const MAX_SOURCES = 5;
+
+/** Evidence thresholds for abstaining (see README: "Khi nào bot từ chối"). */
+export interface AbstainPolicy {
+  /** Minimum IDF-weighted coverage of the question by the best passage. */
+  minCoverage: number;
+  /** Minimum IDF-weighted share of question words known to the corpus. */
+  minVocabulary: number;
+}
+
+export const DEFAULT_ABSTAIN_POLICY: AbstainPolicy = { minCoverage: 0.5, minVocabulary: 0.6 };
+
+/** A specialised answerer (structured data); null when it does not apply. */
+export interface DirectAnswerer {
+  name: string;
+  answer(question: string, retrieval: RetrievalResult): { text: string; sources: Chunk[] } | null;
+}
+
+export interface AnswererDeps {
+  retriever: Retriever;
+  direct?: DirectAnswerer[];
+  generator?: Generator;
+  policy?: AbstainPolicy;
+  /** What the bot can help with, appended to refusals. */
+  helpText?: string;
+  logger?: Logger;
+}
+
+export const DEFAULT_HELP =
+  'Tôi có thể giúp về: nội dung Kế hoạch 1523/KH-SCT (truyền thông nâng cao các chỉ số PAR INDEX, PAPI, PCI), đơn vị phụ trách từng nhiệm vụ, các văn bản được Kế hoạch viện dẫn, và cách dùng dịch vụ công trực tuyến (nộp hồ sơ, thanh toán phí, tra cứu hồ sơ).';
+
+function toSource(c: Chunk, score: number): SourceRef {
+  return {
+    doc: c.docId,
+    section: c.section,
+    title: [c.docTitle === c.trail[0] ? '' : c.docId, ...c.trail].filter(Boolean).join(' › '),
+    text: c.text,
+    score: Math.round(score * 10_000) / 10_000,
+  };
+}
+
+/** Sources best first: the quoted chunks, then the other hits; at most 5. */
+function sourcesFor(used: Chunk[], retrieval: RetrievalResult): SourceRef[] {
+  const out: SourceRef[] = [];
+  const seen = new Set<string>();
+  const scoreOf = new Map(retrieval.hits.map((h) => [h.chunk.id, h.score]));
+  for (const c of used) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    out.push(toSource(c, scoreOf.get(c.id) ?? retrieval.hits[0]?.score ?? 0));
+  }
+  for (const h of retrieval.hits) {
+    if (out.length >= MAX_SOURCES) break;
+    if (seen.has(h.chunk.id)) continue;
+    seen.add(h.chunk.id);
+    out.push(toSource(h.chunk, h.score));
+  }
+  return out.slice(0, MAX_SOURCES);
+}
+
+export class RagAnswerer implements QuestionAnswerer {
+  private readonly policy: AbstainPolicy;
+  private readonly help: string;
+
+  constructor(private readonly deps: AnswererDeps) {
+    this.policy = deps.policy ?? DEFAULT_ABSTAIN_POLICY;
+    this.help = deps.helpText ?? DEFAULT_HELP;
+  }
+
+  /** Decide from evidence whether the sources cover the question. */
+  shouldAbstain(r: RetrievalResult): boolean {
+    const top = r.hits[0];
+    if (!top || r.terms.length === 0) return true;
+    if (r.vocabularyCoverage < this.policy.minVocabulary) return true;
+    return top.coverage < this.policy.minCoverage;
+  }
+
+  private refusal(started: number, question: string): Answer {
+    const text = question.trim() === ''
+      ? `Bạn hãy nhập câu hỏi. ${this.help}`
+      : `Xin lỗi, tôi chưa tìm thấy thông tin về câu hỏi này trong các tài liệu tôi được cung cấp, nên không thể trả lời chính xác. ${this.help}`;
+    return { answer: text, abstained: true, sources: [], ms: Math.round((performance.now() - started) * 100) / 100 };
+  }
+
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+    const started = performance.now();
+    const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
+    if (!question) return this.refusal(started, question);
+    const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
+    const retrieval = await this.deps.retriever.retrieve(effective);
+
+    for (const d of this.deps.direct ?? []) {
+      const direct = d.answer(effective, retrieval);
+      if (direct) return this.finish(started, direct.text, direct.sources, retrieval);
+    }
+    if (this.shouldAbstain(retrieval)) return this.refusal(started, question);
+
+    const extractive = composeExtractive(retrieval, (w) => this.deps.retriever.idf(w));
+    if (this.deps.generator) {
+      const llm = await generateAnswer(this.deps.generator, effective, retrieval, this.deps.logger);
+      if (llm) {
+        if (llm.abstained) return this.refusal(started, question);
+        return this.finish(started, llm.text, llm.used, retrieval);
+      }
+    }
+    return this.finish(started, extractive.text, extractive.used, retrieval);
+  }
+
+  private finish(started: number, text: string, used: Chunk[], retrieval: RetrievalResult): Answer {
+    return {
+      answer: text,
+      abstained: false,
+      sources: sourcesFor(used, retrieval),
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    };
+  }
+}

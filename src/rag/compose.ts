@@ -1,0 +1,142 @@
+/**
+ * Extractive answers: a short answer built from the best passage(s), with a
+ * citation, instead of a dump of the chunk. The sentences are the sources'
+ * own words; only the connecting phrases are ours.
+ */
+import { foldText, normalizeText } from '../text/normalize.js';
+import { syllables } from '../text/tokenize.js';
+import type { Chunk } from './chunk.js';
+import type { RetrievalResult, RetrievedChunk } from './retriever.js';
+
+const MAX_UNIT = 380;
+const DATE_RE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|ngày \d{1,2} tháng \d{1,2}|tháng \d{1,2} năm \d{4}|năm \d{4}/i;
+
+/** `[1523/KH-SCT, IV.2]` */
+export function citation(c: Pick<Chunk, 'docId' | 'section'>): string {
+  return `[${c.docId}, ${c.section}]`;
+}
+
+/** Whether the first line of a chunk is its heading. */
+function headingLine(c: Chunk): string | null {
+  const first = c.text.split('\n')[0] ?? '';
+  const last = c.trail[c.trail.length - 1] ?? '';
+  if (!first || !last) return null;
+  const f = foldText(first.replace(/\s*\(tiếp\)$/, ''));
+  const l = foldText(last);
+  return f === l || l.endsWith(f) || f.endsWith(l) ? first : null;
+}
+
+/** Plain heading text without its label (`b) `, `2. `, `II. `). */
+export function headingLabel(c: Chunk): string {
+  const last = c.trail[c.trail.length - 1] ?? c.section;
+  return last.replace(/^([IVX]+|\d{1,2})\.\s+|^[a-zđ]\)\s+/, '').replace(/\s*—.*$/, '').trim();
+}
+
+/** Sentences/bullets of a chunk, heading excluded. */
+export function answerUnits(c: Chunk): string[] {
+  const lines = c.text.split('\n');
+  if (headingLine(c) !== null) lines.shift();
+  const units: string[] = [];
+  for (const raw of lines) {
+    const line = raw.replace(/^[-•*+]\s*/, '').trim();
+    if (!line || /^Nguồn\s*:/i.test(line)) continue;
+    if (line.length <= MAX_UNIT) {
+      units.push(line);
+      continue;
+    }
+    for (const s of line.split(/(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ"“(])/u)) units.push(s.trim());
+  }
+  return units.filter(Boolean);
+}
+
+function clip(s: string, max = MAX_UNIT): string {
+  if (s.length <= max) return s;
+  const cut = s.lastIndexOf(' ', max - 1);
+  return `${s.slice(0, cut > max / 2 ? cut : max - 1)} …`;
+}
+
+function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number): number {
+  const words = new Set(syllables(foldText(normalizeText(unit))));
+  let s = 0;
+  for (const t of terms) if (words.has(t)) s += idf(t);
+  return s;
+}
+
+/** Where a passage comes from, in words: "mục II.1.h (…) của Kế hoạch 1523/KH-SCT". */
+export function sourcePhrase(c: Chunk): string {
+  if (c.docType === 'kế hoạch' && /^[IVX]+(\.\d+)?(\.[a-zđ])?$/.test(c.section)) {
+    return `mục ${c.section} «${headingLabel(c)}» của Kế hoạch ${c.docId}`;
+  }
+  return c.section === 'Giới thiệu' || c.section === c.docId ? c.docTitle : `${c.docTitle} — ${c.section}`;
+}
+
+function ensureStop(s: string): string {
+  return /[.!?…:;]$/.test(s) ? s.replace(/[;:]$/, '.') : `${s}.`;
+}
+
+/** Pick the best units of a chunk for the question, in reading order. */
+export function bestUnits(
+  c: Chunk,
+  terms: string[],
+  idf: (w: string) => number,
+  opts: { max?: number; prefer?: RegExp } = {},
+): string[] {
+  const units = answerUnits(c);
+  if (units.length === 0) return [];
+  const termSet = new Set(terms);
+  const scored = units.map((u, i) => ({ u, i, s: unitScore(u, termSet, idf) + (opts.prefer?.test(u) ? 100 : 0) }));
+  const best = Math.max(...scored.map((x) => x.s));
+  const max = opts.max ?? 2;
+  // No sentence matches the question better than the heading did: the whole
+  // section is the answer, so lead with its first units.
+  if (best <= 0) return units.slice(0, max);
+  const picked = scored
+    .filter((x) => x.s >= best * 0.6)
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i);
+  return picked.map((x) => x.u);
+}
+
+/** Answer a list question from an outline chunk. */
+function composeOutline(c: Chunk): string {
+  const lines = c.text.split('\n');
+  const head = (lines.shift() ?? '').replace(/\s*—\s*gồm (\d+) nội dung:\s*$/, '');
+  const count = lines.length;
+  const items = lines.map((l) => `• ${clip(l, 200)}`).join('\n');
+  return `Theo ${c.section === 'IV' || c.section === 'II' || c.section === 'I' ? 'phần' : 'mục'} ${c.section} của Kế hoạch ${c.docId} («${head.replace(/^([IVX]+|\d{1,2})\.\s+/, '')}»), có ${count} nội dung:\n${items}\n${citation(c)}`;
+}
+
+export interface Composed {
+  text: string;
+  /** The chunks the answer quotes, best first. */
+  used: Chunk[];
+}
+
+/**
+ * Compose an extractive answer from retrieval results (not abstained).
+ * @param idf inverse document frequency of a folded word
+ */
+export function composeExtractive(result: RetrievalResult, idf: (w: string) => number): Composed {
+  const top = result.hits[0] as RetrievedChunk;
+  const c = top.chunk;
+  if (c.kind === 'outline') return { text: composeOutline(c), used: [c] };
+
+  const prefer = result.intent.kind === 'when' ? DATE_RE : undefined;
+  let chosen = c;
+  let units = bestUnits(c, result.terms, idf, { prefer });
+  // A date question whose top passage has no date: look at the next hits.
+  if (prefer && !units.some((u) => prefer.test(u))) {
+    for (const h of result.hits.slice(1, 3)) {
+      const alt = bestUnits(h.chunk, result.terms, idf, { prefer, max: 1 });
+      if (alt.some((u) => prefer.test(u))) {
+        chosen = h.chunk;
+        units = alt;
+        break;
+      }
+    }
+  }
+  const body = units.length > 0 ? units.map((u) => ensureStop(clip(u))).join(' ') : ensureStop(clip(c.text.replace(/\n/g, ' ')));
+  const text = `Theo ${sourcePhrase(chosen)}: ${body} ${citation(chosen)}`;
+  return { text, used: [chosen] };
+}

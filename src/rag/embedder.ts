@@ -1,0 +1,61 @@
+/**
+ * Embedders turn texts into vectors. The local {@link HashEmbedder} needs no
+ * model and no network; an OpenAI-compatible one is used when configured.
+ */
+import { createHash } from 'node:crypto';
+import type { Glossary } from '../text/glossary.js';
+import { foldText, normalizeText } from '../text/normalize.js';
+import { tokenize } from '../text/tokenize.js';
+
+export interface Embedder {
+  /** Identifies the embedding space; vectors from different ids never mix. */
+  readonly id: string;
+  readonly dim: number;
+  embed(texts: string[]): Promise<number[][]>;
+}
+
+function bucket(feature: string, dim: number): { index: number; sign: number } {
+  const d = createHash('md5').update(feature).digest();
+  return { index: d.readUInt32LE(0) % dim, sign: (d[4] as number) & 1 ? 1 : -1 };
+}
+
+/**
+ * Feature-hashing embedder: folded syllables, syllable bigrams, glossary
+ * expansions and character 4-grams, hashed with signs into `dim` buckets and
+ * L2-normalised. It captures spelling-level similarity (typos, missing
+ * accents, word order) — not meaning: synonyms with no shared syllables do
+ * not meet. Deterministic and corpus-independent, so a chunk's vector never
+ * changes unless its text does.
+ */
+export class HashEmbedder implements Embedder {
+  readonly id: string;
+  constructor(
+    readonly dim = 512,
+    private readonly glossary?: Glossary,
+  ) {
+    this.id = `hash-v1-${dim}`;
+  }
+
+  async embed(texts: string[]): Promise<number[][]> {
+    return texts.map((t) => this.embedOne(t));
+  }
+
+  embedOne(text: string): number[] {
+    const v = new Float64Array(this.dim);
+    const add = (feature: string, weight: number) => {
+      const { index, sign } = bucket(feature, this.dim);
+      v[index] = (v[index] as number) + sign * weight;
+    };
+    const { folded } = tokenize(text, this.glossary);
+    for (const t of folded) add(`w:${t}`, t.includes('_') ? 1.5 : 1);
+    for (const word of foldText(normalizeText(text)).split(/[^a-z0-9]+/)) {
+      if (word.length < 4) continue;
+      const padded = `^${word}$`;
+      for (let i = 0; i + 4 <= padded.length; i++) add(`c:${padded.slice(i, i + 4)}`, 0.3);
+    }
+    let norm = 0;
+    for (const x of v) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(v, (x) => x / norm);
+  }
+}

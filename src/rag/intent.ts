@@ -1,0 +1,29 @@
+/**
+ * What kind of answer a question wants, from its wording (folded, so it works
+ * without diacritics). Drives ranking and answer composition, never topic
+ * filtering.
+ */
+import { foldText, normalizeText } from '../text/normalize.js';
+import { docNumbers } from '../text/tokenize.js';
+
+export type IntentKind = 'who' | 'when' | 'list' | 'howto' | 'what';
+
+export interface QueryIntent {
+  kind: IntentKind;
+  /** Document numbers named in the question (folded, `/`-separated). */
+  docNumbers: string[];
+}
+
+const PATTERNS: Array<[IntentKind, RegExp]> = [
+  ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
+  ['when', /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|thang nao|nam nao|thoi diem)/],
+  ['list', /(gom (nhung|cac|nhung gi|gi)|bao gom|nhung noi dung|cac noi dung|co nhung|liet ke|nhung (muc|linh vuc|chi so|van ban) nao|may noi dung|bao nhieu noi dung)/],
+  ['howto', /(lam (sao|the nao|cach nao)|cach (nao|de|thuc hien|dang ky|nop|tra cuu|thanh toan)|the nao de|huong dan|thu tuc (de|nhu the nao)|o dau)/],
+];
+
+/** Classify a question. */
+export function detectIntent(question: string): QueryIntent {
+  const f = ` ${foldText(normalizeText(question)).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ')} `;
+  const kind = PATTERNS.find(([, re]) => re.test(f))?.[0] ?? 'what';
+  return { kind, docNumbers: docNumbers(question) };
+}
