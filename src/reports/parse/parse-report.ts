@@ -4,7 +4,7 @@
  * without diacritics; every extractor is a pure function of the text and
  * `now`.
  */
-import { AREA_THRESHOLD, areaScorer, confidentArea, namedIndicator } from './area-score.js';
+import { areaScorer, confidentArea, namedIndicator } from './area-score.js';
 import { channelFromLink, channelSpans, detectChannel } from './channel.js';
 import { extractCount } from './count.js';
 import { extractDate, findDates } from './date.js';
@@ -39,8 +39,7 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
   const candidates = opts.areas.length > 0 ? areaScorer(opts.areas, opts.glossary).score(areaText) : [];
   const chosen = confidentArea(candidates);
   const chosenArea = chosen ? opts.areas.find((a) => a.code === chosen.code) : undefined;
-  let indicator = asIndicator(chosenArea?.indicator) ?? namedIndicator(clean);
-  if (!indicator && !chosen) indicator = leaningIndicator(candidates, opts.areas);
+  const indicator = asIndicator(chosenArea?.indicator) ?? namedIndicator(clean);
 
   const parsed: ParsedReport = {
     date: date?.iso ?? null,
@@ -56,18 +55,6 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
   };
   parsed.missing = missingFields(parsed);
   return parsed;
-}
-
-/** When the best two areas share an indicator and the evidence is real, that indicator. */
-function leaningIndicator(
-  candidates: ParsedReport['areaCandidates'],
-  areas: ParseReportOptions['areas'],
-): IndicatorName | null {
-  const [a, b] = candidates;
-  if (!a || !b || a.score < AREA_THRESHOLD.minScore) return null;
-  const ia = areas.find((x) => x.code === a.code)?.indicator;
-  const ib = areas.find((x) => x.code === b.code)?.indicator;
-  return ia === ib ? asIndicator(ia) : null;
 }
 
 /** Required fields (`date`, `channel`, `count`, `area`) still null. */
