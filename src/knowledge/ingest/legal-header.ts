@@ -120,6 +120,16 @@ export function parseLegalHeader(text: string): Partial<DocMeta> {
     const date = findDate(l);
     if (date && meta.date === undefined) meta.date = date;
   }
+  if (meta.date === undefined && typeIdx < 0 && vvIdx >= 0) {
+    // Công văn: the place-and-date line may come after `V/v …`, before `Kính gửi`.
+    const stop = lines.findIndex((l, i) => i > vvIdx && TITLE_END.test(l));
+    const date = lines
+      .slice(vvIdx, stop >= 0 ? stop : vvIdx + 6)
+      .filter((l) => PLACE_DATE.test(l))
+      .map(findDate)
+      .find((d) => d !== null);
+    if (date) meta.date = date;
+  }
 
   const agency: string[] = [];
   for (const l of header) {
@@ -149,7 +159,7 @@ export function parseLegalHeader(text: string): Partial<DocMeta> {
   } else if (vvIdx >= 0) {
     meta.type = 'công văn';
     const title = titleAfter(lines, vvIdx);
-    if (title) meta.title = title;
+    if (title) meta.title = title.replace(/^V\/v\s*/iu, 'Về việc ');
   }
   if (meta.type === undefined && meta.number) {
     const hit = TYPE_CODES.find(([re]) => re.test(meta.number as string));
@@ -168,6 +178,12 @@ function titleAfter(lines: string[], start: number): string | null {
   for (let i = start; i < lines.length && parts.length < 4; i++) {
     const l = (lines[i] as string).trim();
     if (SEPARATOR.test(l) || TITLE_END.test(l)) break;
+    if (PLACE_DATE.test(l)) {
+      // A date column merged onto the title line: keep the title part only.
+      const rest = l.replace(new RegExp(PLACE_DATE.source, 'gu'), ' ').replace(/\s+/g, ' ').trim();
+      if (rest !== '') parts.push(rest);
+      break;
+    }
     if (parts.length > 0 && isUpper(l) && !isUpper(parts[parts.length - 1] as string)) break;
     if (parts.length > 0 && isUpper(l) && AUTHORITY.test(l)) break;
     parts.push(l);
