@@ -1,0 +1,5 @@
+/** Public surface of the HTTP server. */
+export { buildHttpApp, BODY_LIMIT_BYTES, type HttpAppDeps, type MountedPlugin } from './app.js';
+export type { IndexStatus } from './routes/health.js';
+export type { ChatResponse, WebReply } from './web-reply.js';
+export { describeError, type ErrorBody } from './error-handler.js';
