@@ -37,6 +37,9 @@ const OTHER_AGENCY =
 const PROCEDURE_CONTEXT =
   /\b(nop|ho so|thu tuc|giay phep|le phi|dang ky|tai khoan|vneid|otp|mat khau|dang nhap|tra cuu|dich vu cong)\b/;
 
+/** Words showing the question is about the plan's content (e.g. a unit's duties), not contacts. */
+const PLAN_CONTEXT = /\b(ke hoach|nhiem vu|trach nhiem|cap nhat|lam gi|phai lam|par index|papi|pci)\b/;
+
 /** Words that point at the department itself. */
 const DEPT_MENTION = /\b(cong thuong|cua so|so nay|lien he so|goi so|van phong so)\b/;
 
@@ -48,6 +51,8 @@ function requestedFields(q: string): ContactField[] {
   if (OTHER_AGENCY.test(q) && !/\bcong thuong\b/.test(q)) return [];
   // "đăng ký bằng số điện thoại", "nộp hồ sơ ở đâu": procedure questions, not contacts.
   if (PROCEDURE_CONTEXT.test(q) && !DEPT_MENTION.test(q)) return [];
+  // "Cổng thông tin điện tử của Sở cập nhật gì theo kế hoạch?": a plan question.
+  if (PLAN_CONTEXT.test(q)) return [];
   if (GENERAL.test(q)) return ALL_FIELDS;
   // "địa chỉ email" / "địa chỉ website" ask for the email or the site, not the street address.
   const rest = q.replace(/\bdia chi (email|e mail|mail|thu dien tu|website|web|trang web)\b/g, ' $1 ');

@@ -73,6 +73,7 @@ describe('answerContactQuestion returns null for other questions', () => {
     'Đăng ký tài khoản dịch vụ công bằng số điện thoại như thế nào?',
     'Số điện thoại UBND tỉnh là gì?',
     'Chỉ số PAPI là gì?',
+    'Cổng thông tin điện tử của Sở cập nhật nội dung gì theo kế hoạch?',
   ])('%s', (q) => {
     expect(answerContactQuestion(q, FULL)).toBeNull();
   });
