@@ -1,0 +1,93 @@
+/**
+ * JSON shapes served to the admin page: the filtered report table and the
+ * year's coverage (activities per content area per month).
+ */
+import { sortAreas } from '../labels.js';
+import type { ReportStore } from '../store/report-store.js';
+import { summarizeReports } from '../summary.js';
+import type { ContentAreaInfo, ReportQuery, ReportRecord } from '../types.js';
+
+/** One row of the coverage chart. */
+export interface AreaCoverage {
+  code: string;
+  indicator: string;
+  title: string;
+  /** Activities per month, January first (12 numbers). */
+  months: number[];
+  activities: number;
+  total: number;
+}
+
+/** What `/admin/api/summary` returns. */
+export interface AdminSummary {
+  year: number;
+  activities: number;
+  total: number;
+  areas: AreaCoverage[];
+  uncovered: string[];
+  byIndicator: Array<{ key: string; activities: number; total: number }>;
+  byUnit: Array<{ key: string; activities: number; total: number }>;
+  byChannel: Array<{ key: string; activities: number; total: number }>;
+  /** Every unit and year seen, for the filter drop-downs. */
+  units: string[];
+}
+
+/** Coverage of one year's reports over the plan's areas. */
+export function buildAdminSummary(reports: readonly ReportRecord[], areas: readonly ContentAreaInfo[], year: number, units: string[]): AdminSummary {
+  const s = summarizeReports(reports);
+  const rows: AreaCoverage[] = sortAreas(areas).map((a) => ({
+    code: a.code,
+    indicator: a.indicator,
+    title: a.title,
+    months: new Array<number>(12).fill(0),
+    activities: 0,
+    total: 0,
+  }));
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  for (const r of reports) {
+    const row = r.area ? byCode.get(r.area) : undefined;
+    const month = r.date ? Number(r.date.slice(5, 7)) - 1 : -1;
+    if (!row || month < 0 || month > 11) continue;
+    row.months[month] = (row.months[month] ?? 0) + 1;
+    row.activities += 1;
+    row.total += r.count ?? 0;
+  }
+  return {
+    year,
+    activities: s.all.activities,
+    total: s.all.total,
+    areas: rows,
+    uncovered: rows.filter((r) => r.activities === 0).map((r) => r.code),
+    byIndicator: s.byIndicator,
+    byUnit: s.byUnit,
+    byChannel: s.byChannel,
+    units,
+  };
+}
+
+/** Distinct units that have reported, sorted. */
+export function knownUnits(store: ReportStore): string[] {
+  const set = new Set(store.list().map((r) => r.unit).filter((u): u is string => Boolean(u)));
+  return [...set].sort((a, b) => a.localeCompare(b, 'vi'));
+}
+
+/** Parse the page's filter query into a store query (unknown values ignored). */
+export function queryFromFilters(q: Record<string, unknown>, defaultYear: number): ReportQuery {
+  const str = (k: string): string | undefined => {
+    const v = q[k];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  const year = Number(str('year') ?? defaultYear);
+  const out: ReportQuery = { year: Number.isInteger(year) && year > 1999 && year < 3000 ? year : defaultYear };
+  const indicator = str('indicator');
+  if (indicator === 'PAR INDEX' || indicator === 'PAPI' || indicator === 'PCI') out.indicator = indicator;
+  const area = str('area');
+  if (area) out.area = area;
+  const unit = str('unit');
+  if (unit) out.unit = unit;
+  const channel = str('channel');
+  if (channel && ['website', 'social', 'press', 'meeting', 'print', 'direct', 'other'].includes(channel)) {
+    out.channel = channel as ReportQuery['channel'];
+  }
+  return out;
+}
