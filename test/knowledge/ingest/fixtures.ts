@@ -133,9 +133,10 @@ export function unicodeFontPath(): string {
  * Build a PDF of the decision with pdfkit: the header in two columns side by
  * side (as in real documents), flowing body text, and a page number at the
  * top of every page after a `\f` paragraph (a page-break artefact).
+ * With `userPassword` the PDF is encrypted.
  */
-export async function buildDecisionPdf(spec: DecisionSpec): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56 });
+export async function buildDecisionPdf(spec: DecisionSpec, options: { userPassword?: string } = {}): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, ...(options.userPassword ? { userPassword: options.userPassword, pdfVersion: '1.7' as const } : {}) });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
