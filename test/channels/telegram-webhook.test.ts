@@ -108,6 +108,15 @@ describe('Telegram webhook plugin', () => {
     expect((await post('')).statusCode).toBe(400);
   });
 
+  it('keeps the raw-body parser inside the plugin: sibling routes still get parsed JSON', async () => {
+    const outer = Fastify();
+    outer.post('/api/echo', async (req) => ({ type: typeof req.body, body: req.body }));
+    await outer.register(channel.webhookPlugin);
+    const res = await outer.inject({ method: 'POST', url: '/api/echo', payload: { q: 'PCI' } });
+    expect(res.json()).toEqual({ type: 'object', body: { q: 'PCI' } });
+    await outer.close();
+  });
+
   it('maps a button press to callbackData and answers the callback query first', async () => {
     const update = {
       update_id: 7003,

@@ -6,6 +6,7 @@ import {
   createSqliteTokenStore,
   createZaloClient,
   parseZaloEvent,
+  seedTokens,
   quoteLargeIntegers,
   verifyZaloSignature,
   ZaloApiError,
@@ -45,6 +46,7 @@ describe('Zalo client', () => {
     await Promise.all([c.sendMessage('1', { text: 'a' }), c.sendMessage('2', { text: 'b' })]);
     expect(api.refreshes()).toHaveLength(1);
     expect(store.load()).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    expect(Number(store.load()?.expiresAt) - Date.now()).toBeGreaterThan(89_000_000);
     expect(api.messages().slice(2).map((m) => m.headers['access_token'])).toEqual(['access-1', 'access-1']);
   });
 
@@ -93,6 +95,20 @@ describe('Zalo token store (SQLite)', () => {
     store.save({ accessToken: 'a1', refreshToken: 'r1', expiresAt: 123 });
     store.save({ accessToken: 'a2', refreshToken: 'r2' });
     expect(store.load()).toEqual({ accessToken: 'a2', refreshToken: 'r2' });
+    db.close();
+  });
+
+  it('seeds from configuration once, keeps the refreshed chain on restart, and re-seeds when the configured pair changes', () => {
+    const db = openDatabase(':memory:');
+    const store = createSqliteTokenStore(db);
+    seedTokens(store, 'env-a', 'env-r', silentLogger);
+    expect(store.load()).toMatchObject({ accessToken: 'env-a', refreshToken: 'env-r' });
+    // A refresh rotates the pair but keeps the seed fingerprint.
+    store.save({ ...store.load()!, accessToken: 'access-9', refreshToken: 'refresh-9' });
+    seedTokens(store, 'env-a', 'env-r', silentLogger); // restart, same .env
+    expect(store.load()).toMatchObject({ accessToken: 'access-9', refreshToken: 'refresh-9' });
+    seedTokens(store, 'env-b', 'env-r2', silentLogger); // admin authorised again
+    expect(store.load()).toMatchObject({ accessToken: 'env-b', refreshToken: 'env-r2' });
     db.close();
   });
 });

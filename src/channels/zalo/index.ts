@@ -1,7 +1,7 @@
 /**
  * Public surface of the Zalo OA channel.
  */
-export { createZaloChannel, type ZaloChannel, type ZaloChannelOptions } from './zalo-channel.js';
+export { createZaloChannel, seedTokens, type ZaloChannel, type ZaloChannelOptions } from './zalo-channel.js';
 export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloOutgoingMessage } from './zalo-client.js';
 export { createSqliteTokenStore, createMemoryTokenStore, type TokenStore, type ZaloTokenPair } from './token-store.js';
 export { ZaloApiError } from './zalo-api-error.js';

@@ -12,6 +12,11 @@ export interface ZaloTokenPair {
   refreshToken?: string;
   /** Epoch ms when the access token expires, when known. */
   expiresAt?: number;
+  /**
+   * Fingerprint of the configured (env) pair this chain started from. When the
+   * configured pair changes (an admin authorised again), the stored chain is replaced.
+   */
+  seededFrom?: string;
 }
 
 /** Port: where the current token pair lives. */
@@ -29,6 +34,7 @@ const MIGRATIONS: readonly Migration[] = [
       access_token TEXT NOT NULL,
       refresh_token TEXT,
       expires_at INTEGER,
+      seeded_from TEXT,
       updated_at INTEGER NOT NULL
     );`,
   },
@@ -38,6 +44,7 @@ interface Row {
   access_token: string;
   refresh_token: string | null;
   expires_at: number | null;
+  seeded_from: string | null;
 }
 
 /**
@@ -46,11 +53,11 @@ interface Row {
  */
 export function createSqliteTokenStore(db: Db): TokenStore {
   migrate(db, 'zalo', MIGRATIONS);
-  const select = db.prepare('SELECT access_token, refresh_token, expires_at FROM zalo_tokens WHERE id = 1');
-  const upsert = db.prepare(`INSERT INTO zalo_tokens (id, access_token, refresh_token, expires_at, updated_at)
-    VALUES (1, ?, ?, ?, ?)
+  const select = db.prepare('SELECT access_token, refresh_token, expires_at, seeded_from FROM zalo_tokens WHERE id = 1');
+  const upsert = db.prepare(`INSERT INTO zalo_tokens (id, access_token, refresh_token, expires_at, seeded_from, updated_at)
+    VALUES (1, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token, refresh_token = excluded.refresh_token,
-      expires_at = excluded.expires_at, updated_at = excluded.updated_at`);
+      expires_at = excluded.expires_at, seeded_from = excluded.seeded_from, updated_at = excluded.updated_at`);
   return {
     load() {
       const row = select.get() as Row | undefined;
@@ -58,10 +65,11 @@ export function createSqliteTokenStore(db: Db): TokenStore {
       const pair: ZaloTokenPair = { accessToken: row.access_token };
       if (row.refresh_token) pair.refreshToken = row.refresh_token;
       if (row.expires_at !== null) pair.expiresAt = row.expires_at;
+      if (row.seeded_from) pair.seededFrom = row.seeded_from;
       return pair;
     },
     save(pair) {
-      upsert.run(pair.accessToken, pair.refreshToken ?? null, pair.expiresAt ?? null, Date.now());
+      upsert.run(pair.accessToken, pair.refreshToken ?? null, pair.expiresAt ?? null, pair.seededFrom ?? null, Date.now());
     },
   };
 }

@@ -2,6 +2,7 @@
  * The Zalo OA channel: webhook events → conversation handler → consultation
  * messages back through the OA API.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from '../../logger.js';
 import type { ConversationHandler, IncomingMessage, OutgoingReply } from '../../core/messages.js';
@@ -46,17 +47,24 @@ const TEXT_ONLY_NOTE = 'Hiện tại tôi chỉ đọc được tin nhắn dạn
 const MAX_KNOWN_PAYLOADS = 5000;
 
 /**
+ * Put the configured pair into the store when the store is empty or was seeded
+ * from a different configured pair; otherwise keep the stored (refreshed) chain.
+ */
+export function seedTokens(store: TokenStore, accessToken: string, refreshToken: string | undefined, logger: Logger): void {
+  const fingerprint = createHash('sha256').update(`${accessToken}\n${refreshToken ?? ''}`).digest('hex').slice(0, 32);
+  const stored = store.load();
+  if (stored && stored.seededFrom === fingerprint) return;
+  store.save({ accessToken, ...(refreshToken ? { refreshToken } : {}), seededFrom: fingerprint });
+  logger.info(stored ? 'zalo: configured tokens changed; stored pair replaced' : 'zalo: token store seeded from configuration');
+}
+
+/**
  * Create the Zalo OA channel. Seeds the token store from `accessToken` /
- * `refreshToken` when it is empty; afterwards the stored (refreshed) pair wins.
+ * `refreshToken` (see {@link seedTokens}); afterwards the stored, refreshed pair wins.
  */
 export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const { handler, dedupe, tokenStore, logger } = options;
-  if (!tokenStore.load()) {
-    tokenStore.save({
-      accessToken: options.accessToken,
-      ...(options.refreshToken ? { refreshToken: options.refreshToken } : {}),
-    });
-  }
+  seedTokens(tokenStore, options.accessToken, options.refreshToken, logger);
   const client = createZaloClient({
     appId: options.appId,
     appSecret: options.appSecret,

@@ -84,6 +84,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
     }
     const seconds = Number(body.expires_in);
     const fresh: ZaloTokenPair = { accessToken: body.access_token, refreshToken: body.refresh_token };
+    if (pair.seededFrom) fresh.seededFrom = pair.seededFrom;
     if (Number.isFinite(seconds) && seconds > 0) fresh.expiresAt = now() + seconds * 1000;
     // The old refresh token is spent now: persist the new pair before anything else.
     tokenStore.save(fresh);
