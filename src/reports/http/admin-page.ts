@@ -19,7 +19,7 @@ body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1d
 header{background:#0b4f8a;color:#fff;padding:14px 24px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;opacity:.85;font-size:14px}
 main{padding:16px 24px;max-width:1400px}section{background:#fff;border-radius:8px;padding:14px 18px;margin-bottom:16px;box-shadow:0 1px 2px #0002}
 h2{font-size:17px;margin:0 0 10px}form{display:flex;flex-wrap:wrap;gap:10px;align-items:end}
-label{font-size:13px;display:flex;flex-direction:column;gap:3px}select,input{padding:5px 6px;font-size:14px}
+label{font-size:13px;display:flex;flex-direction:column;gap:3px}select,input{padding:5px 6px;font-size:14px}select{max-width:300px}
 button,.btn{background:#0b4f8a;color:#fff;border:0;border-radius:5px;padding:7px 14px;font-size:14px;cursor:pointer;text-decoration:none;display:inline-block}
 .btn.secondary{background:#fff;color:#0b4f8a;border:1px solid #0b4f8a}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #e3e7ec;padding:6px;text-align:left;vertical-align:top}

@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminRoutes } from '../../src/reports/http/admin-routes.js';
+import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
+import type { Db } from '../../src/store/database.js';
+import type { ReportChannel } from '../../src/reports/types.js';
+import { indicatorOfArea } from '../../src/reports/labels.js';
+import { newReport, planAreas, tempDb } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const TOKEN = 'browser-test-token-42';
+const NOW = new Date('2026-11-25T03:00:00Z');
+const SCREENSHOT = path.join(import.meta.dirname, '../../docs/screenshots/admin.png');
+
+/** [area, month, channel, count, unit] – obvious test data. */
+const SEED: Array<[string, number, ReportChannel, number, string]> = [
+  ['II.1.a', 1, 'meeting', 60, 'Đơn vị thử nghiệm 1'],
+  ['II.1.a', 3, 'website', 2, 'Đơn vị thử nghiệm 1'],
+  ['II.1.c', 2, 'website', 4, 'Đơn vị thử nghiệm 2'],
+  ['II.1.c', 2, 'social', 3, 'Đơn vị thử nghiệm 2'],
+  ['II.1.c', 5, 'print', 200, 'Đơn vị thử nghiệm 2'],
+  ['II.1.c', 11, 'direct', 15, 'Đơn vị thử nghiệm 3'],
+  ['II.1.h', 6, 'website', 1, 'Đơn vị thử nghiệm 1'],
+  ['II.2.b', 4, 'press', 2, 'Đơn vị thử nghiệm 3'],
+  ['II.2.đ', 7, 'meeting', 45, 'Đơn vị thử nghiệm 2'],
+  ['II.2.h', 9, 'social', 6, 'Đơn vị thử nghiệm 1'],
+  ['II.2.h', 10, 'social', 4, 'Đơn vị thử nghiệm 1'],
+  ['II.3.a', 8, 'website', 3, 'Đơn vị thử nghiệm 3'],
+  ['II.3.e', 10, 'meeting', 80, 'Đơn vị thử nghiệm 2'],
+  ['II.3.e', 11, 'press', 1, 'Đơn vị thử nghiệm 2'],
+];
+
+describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    db = tempDb().db;
+    const store = new SqliteReportStore(db);
+    SEED.forEach(([area, month, channel, count, unit], i) => {
+      store.confirm(
+        newReport({
+          area,
+          indicator: indicatorOfArea(area),
+          date: `2026-${String(month).padStart(2, '0')}-${String(10 + (i % 15)).padStart(2, '0')}`,
+          channel,
+          count,
+          unit,
+          description: `Hoạt động thử nghiệm số ${i + 1}`,
+          link: channel === 'website' ? `https://example.test/tin-${i + 1}` : null,
+        }),
+        NOW,
+      );
+    });
+    app = Fastify();
+    await app.register(adminRoutes, { store, areas: planAreas(), adminToken: TOKEN, now: () => NOW, departmentName: 'Đơn vị thử nghiệm' });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    db?.close();
+  });
+
+  it('draws the coverage chart and the table from the seeded reports', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base)) external.push(r.url());
+    });
+    await page.goto(`${base}/admin?token=${TOKEN}`);
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
+
+    const rows = page.locator('#coverage-chart g.area-row');
+    expect(await rows.count()).toBe(22);
+    expect(await page.locator('#coverage-chart g.area-row[data-covered="true"]').count()).toBe(8);
+    expect(await page.locator('g.area-row[data-code="II.1.c"]').getAttribute('data-activities')).toBe('4');
+    expect(await page.locator('g.area-row[data-code="II.1.c"] rect[data-month="2"]').getAttribute('data-count')).toBe('2');
+    expect(await page.locator('g.area-row[data-code="II.1.b"]').getAttribute('data-covered')).toBe('false');
+    expect(await page.locator('#stats').textContent()).toContain('14 hoạt động');
+
+    expect(await page.locator('#reports-table tbody tr').count()).toBe(SEED.length);
+    expect(await page.locator('#reports-table tbody tr').first().locator('td').nth(4).textContent()).toBe('II.3.e'); // newest first
+
+    // Filters narrow the table.
+    await page.selectOption('select[name="indicator"]', 'PCI');
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(() => document.querySelectorAll('#reports-table tbody tr').length === 3);
+    await page.selectOption('select[name="indicator"]', '');
+    await page.click('button[type="submit"]');
+    await page.waitForFunction((n) => document.querySelectorAll('#reports-table tbody tr').length === n, SEED.length);
+
+    expect(await page.locator('#export-docx').getAttribute('href')).toContain('/admin/export?format=docx&year=2026');
+    expect(await page.locator('#unanswered').textContent()).toContain('chưa kết nối');
+    expect(external).toEqual([]);
+
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+    await page.close();
+  });
+});
