@@ -122,3 +122,20 @@ export function findUnits(question: string, responsibilities: Responsibilities):
   }
   return scored.sort((a, b) => b.len - a.len).map((s) => s.unit);
 }
+
+/**
+ * Vietnamese text listing a unit's duties, each with its deadline, recipient
+ * and a citation of the plan section, e.g.
+ * `- Làm đầu mối ... [1523/KH-SCT, IV.2]`. Suitable as an answer or as an
+ * indexed passage (it repeats the unit name and the document number).
+ */
+export function formatUnitDuties(unit: UnitDuties, document: string): string {
+  const lines = [`Nhiệm vụ của ${unit.name} theo Kế hoạch ${document}:`];
+  for (const d of unit.duties) {
+    const extra = [d.deadline ? `thời hạn: ${d.deadline}` : null, d.to ? `gửi/báo cáo: ${d.to}` : null]
+      .filter((x): x is string => x !== null)
+      .join('; ');
+    lines.push(`- ${d.task}${extra ? ` (${extra})` : ''} [${document}, ${d.section}]`);
+  }
+  return lines.join('\n');
+}

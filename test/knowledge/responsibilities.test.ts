@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { isAppError } from '../../src/errors.js';
-import { findUnits, loadResponsibilities } from '../../src/knowledge/responsibilities.js';
+import { findUnits, formatUnitDuties, loadResponsibilities } from '../../src/knowledge/responsibilities.js';
 
 const SHIPPED = path.join(import.meta.dirname, '..', '..', 'knowledge', 'responsibilities.yaml');
 
@@ -50,6 +50,19 @@ describe('shipped responsibilities.yaml', () => {
     expect(vp?.id).toBe('van-phong-so');
     const report = vp?.duties.find((d) => d.deadline !== null && d.to !== null && d.section === 'IV.2');
     expect(report).toBeDefined();
+  });
+
+  it('formats every duty of a unit with its section citation', () => {
+    const unit = r.units.find((u) => u.id === 'van-phong-so');
+    if (!unit) throw new Error('van-phong-so missing');
+    const text = formatUnitDuties(unit, r.document);
+    expect(text.startsWith(`Nhiệm vụ của ${unit.name} theo Kế hoạch ${r.document}:`)).toBe(true);
+    for (const d of unit.duties) {
+      expect(text).toContain(d.task);
+      expect(text).toContain(`[${r.document}, ${d.section}]`);
+      if (d.deadline) expect(text).toContain(`thời hạn: ${d.deadline}`);
+      if (d.to) expect(text).toContain(`gửi/báo cáo: ${d.to}`);
+    }
   });
 
   it('finds units by alias without diacritics, longest name first', () => {
