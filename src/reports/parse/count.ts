@@ -71,6 +71,7 @@ export function wordsToNumber(words: string): number | null {
 function digitiseWords(folded: string, clean: string): string {
   const accented = /[^\x00-\x7f]/.test(clean);
   return folded.replace(WORD_SEQ, (seq, _g, offset: number) => {
+    if (/\d\s*$/.test(folded.slice(0, offset))) return seq;
     const after = folded.slice(offset + seq.length);
     if (!new RegExp(String.raw`^\s+(?:${ITEM}|${PEOPLE})\b`).test(after)) return seq;
     if (accented) {

@@ -34,6 +34,12 @@ function isAbbreviation(token: string): boolean {
 
 const CAPITALISED = /^\p{Lu}[\p{L}-]*$/u;
 const JOINERS = new Set(['và', 'va', '-', '–']);
+/** Words (folded) that end a unit name: verbs, prepositions, time words. */
+const STOP = new Set(
+  ('da dang vua se to phoi dua phat in treo huong chia thuc tham ve tren tai ngay hom cho voi co gui trien len pho tuyen ' +
+    'ho tu giai tiep niem xay cap cung lam chu dong moi sang chieu toi thu qua nay theo cua nham de o tap hop kiem ra trao ky khao bao').split(' '),
+);
+const MAX_NAME_WORDS = 7;
 
 /**
  * A unit named in the text ("phòng QLTM", "Văn phòng Sở", "Phòng Quản lý
@@ -50,10 +56,14 @@ export function extractUnit(clean: string): string | null {
     for (const raw of rest) {
       const tok = raw.replace(/[,.;:!?)]+$/, '');
       const ended = tok !== raw;
-      if (isAbbreviation(tok) || CAPITALISED.test(tok) || (taken.length > 0 && JOINERS.has(tok.toLowerCase()))) {
-        taken.push(tok);
-        if (ended) break;
-      } else break;
+      const folded = tok.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+      const first = taken.length === 0;
+      const ok = first
+        ? isAbbreviation(tok) || CAPITALISED.test(tok)
+        : tok !== '' && !STOP.has(folded) && !/\d/.test(tok) && (JOINERS.has(folded) || /^[\p{L}-]+$/u.test(tok));
+      if (!ok || taken.length >= MAX_NAME_WORDS) break;
+      taken.push(tok);
+      if (ended || /^s[oở]$/i.test(folded)) break;
     }
     while (taken.length > 0 && JOINERS.has((taken[taken.length - 1] ?? '').toLowerCase())) taken.pop();
     if (taken.length > 0) return `${m[0]} ${taken.join(' ')}`.replace(/\s+/g, ' ');
