@@ -53,7 +53,6 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.server.trustProxy ?? false,
-    disableRequestLogging: false,
   });
 
   installErrorHandlers(app);

@@ -1,0 +1,133 @@
+/**
+ * Composition root (`npm start`): read the configuration, open the database
+ * and the knowledge base, build the conversation engine, the channels and
+ * the HTTP server, listen, and shut everything down cleanly on SIGINT/SIGTERM.
+ * The only module (with the CLI's main) that starts anything.
+ */
+import type { AddressInfo } from 'node:net';
+import { createConversationEngine } from './chat/engine.js';
+import { SqliteChatStore } from './chat/sqlite-chat-store.js';
+import { createUnavailableAnswerer } from './chat/unavailable-answerer.js';
+import { createDedupeStore } from './channels/dedupe-store.js';
+import { createOutboundSender, type ChannelSend } from './channels/outbound-sender.js';
+import { TELEGRAM_WEBHOOK_PATH, createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
+import { createSqliteTokenStore, createZaloChannel, type ZaloChannel } from './channels/zalo/index.js';
+import { createConfig } from './config.js';
+import type { ChannelName, ReportFlow } from './core/messages.js';
+import { readEnvironment } from './env.js';
+import { isAppError } from './errors.js';
+import { createLogger } from './logger.js';
+import { openKnowledgeBase, type KnowledgeBase } from './rag/knowledge-base.js';
+import { buildHttpApp, type MountedPlugin } from './server/app.js';
+import { createShutdown, type ShutdownStep } from './server/shutdown.js';
+import { openDatabase } from './store/database.js';
+import { databasePath } from './store/paths.js';
+
+async function main(): Promise<void> {
+  const config = createConfig(readEnvironment());
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(databasePath(config));
+  const chatStore = new SqliteChatStore(db);
+  const plugins: MountedPlugin[] = [];
+  /** Close steps that run after the HTTP server stopped, in order. */
+  const closers: ShutdownStep[] = [];
+
+  // === knowledge base: a failure keeps the server up (healthz → 503, questions → apology)
+  let kb: KnowledgeBase | undefined;
+  try {
+    kb = await openKnowledgeBase({ config, logger });
+    logger.info({ chunks: kb.chunkCount }, 'knowledge base loaded');
+  } catch (err) {
+    logger.error({ err }, 'knowledge base could not be opened; questions will get an apology until it is fixed');
+  }
+  const answerer = kb?.answerer ?? createUnavailableAnswerer('knowledge base not loaded');
+
+  // === reports (R2): set reportFlow and push the admin page plugin here
+  const reportFlow: ReportFlow | undefined = undefined;
+
+  const engine = createConversationEngine({
+    answerer,
+    store: chatStore,
+    logger,
+    department: config.department,
+    ...(reportFlow ? { reportFlow } : {}),
+  });
+
+  // === channels (C2): Telegram and Zalo OA, enabled by their configuration
+  const dedupe = createDedupeStore(db);
+  const senders: Partial<Record<ChannelName, ChannelSend>> = {};
+  let telegram: TelegramChannel | undefined;
+  if (config.telegram) {
+    telegram = createTelegramChannel({
+      token: config.telegram.token,
+      ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}),
+      ...(config.telegram.webhookSecret ? { webhookSecret: config.telegram.webhookSecret } : {}),
+      handler: engine,
+      dedupe,
+      logger,
+    });
+    plugins.push({ plugin: telegram.webhookPlugin });
+    senders.telegram = telegram.send;
+    const tg = telegram;
+    closers.push({ name: 'telegram', run: () => tg.stop() });
+  }
+  let zalo: ZaloChannel | undefined;
+  if (config.zalo) {
+    zalo = createZaloChannel({ ...config.zalo, handler: engine, dedupe, tokenStore: createSqliteTokenStore(db), logger });
+    plugins.push({ plugin: zalo.webhookPlugin });
+    senders.zalo = zalo.send;
+    const z = zalo;
+    closers.push({ name: 'zalo', run: () => z.drain() });
+  }
+  /** Proactive messages (reminders), for the reports module. */
+  const outbound = createOutboundSender(senders);
+  void outbound;
+
+  // === HTTP server
+  const app = await buildHttpApp({
+    config,
+    logger,
+    handler: engine,
+    store: chatStore,
+    indexStatus: () => ({ loaded: kb !== undefined, chunks: kb?.chunkCount ?? 0 }),
+    plugins,
+  });
+
+  const shutdown = createShutdown(
+    [
+      { name: 'http', run: () => app.close() },
+      ...closers,
+      { name: 'knowledge base', run: () => kb?.close() },
+      { name: 'database', run: () => void db.close() },
+    ],
+    { logger },
+  );
+  const onSignal = (signal: NodeJS.Signals) => {
+    void shutdown(signal).then((ok) => process.exit(ok ? 0 : 1));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  await app.listen({ host: config.server.host, port: config.server.port });
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const localUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/`;
+
+  if (telegram) {
+    if (config.server.publicUrl) await telegram.setWebhook(`${config.server.publicUrl.replace(/\/+$/, '')}${TELEGRAM_WEBHOOK_PATH}`);
+    else telegram.startPolling();
+  }
+
+  process.stdout.write(`Trang trò chuyện (web chat): ${localUrl}\n`);
+  if (config.server.publicUrl) process.stdout.write(`Địa chỉ công khai (public URL): ${config.server.publicUrl}\n`);
+  process.stdout.write(
+    `Kênh: web${telegram ? ', Telegram' : ''}${zalo ? ', Zalo OA' : ''}. ` +
+      `Dữ liệu tri thức: ${kb ? `${kb.chunkCount} đoạn` : 'CHƯA NẠP ĐƯỢC (xem log)'}. Nhấn Ctrl+C để dừng.\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  if (isAppError(err)) process.stderr.write(`[${err.code}] ${err.message}\n`);
+  else process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
