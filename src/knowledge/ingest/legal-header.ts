@@ -41,7 +41,8 @@ const MOTTO = [
   /Đ[ộo]c\s+l[ậa]p\s*[-–—]\s*T[ựu]\s+do\s*[-–—]\s*H[ạa]nh\s+ph[úu]c/giu,
 ];
 const SEPARATOR = /^[-_=*.…\s]+$/u;
-const NUMBER = /(?:^|\s)(?:Luật\s+|Pháp lệnh\s+)?Số(?:\s+hiệu)?\s*:?\s*(\d[\p{L}\p{N}/.\-]*\/[\p{L}\p{N}/.\-]*[\p{L}\p{N}])/iu;
+/** `Số: 123/2024/QĐ-UBND`, `Luật số: 02/2011/QH13`, `Số 45/KH-SCT`, `Số: 12 /QĐ-UBND` (space before the slash). */
+const NUMBER = /(?:^|\s)(?:Luật\s+|Pháp lệnh\s+)?Số(?:\s+hiệu)?\s*:?\s*(\d[\p{L}\p{N}.\-]*)\s*(\/[\p{L}\p{N}/.\-]*[\p{L}\p{N}])/iu;
 const DATE_WORDS = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const DATE_NUMERIC = /(?:^|\D)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/u;
 /** Place-and-date phrase, removed from agency lines: `Quảng Ngãi, ngày 05 tháng 3 năm 2024`. */
@@ -116,7 +117,7 @@ export function parseLegalHeader(text: string): Partial<DocMeta> {
 
   for (const l of header) {
     const num = NUMBER.exec(l);
-    if (num && meta.number === undefined) meta.number = num[1] as string;
+    if (num && meta.number === undefined) meta.number = `${num[1] as string}${num[2] as string}`;
     const date = findDate(l);
     if (date && meta.date === undefined) meta.date = date;
   }

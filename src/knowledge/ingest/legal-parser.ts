@@ -55,8 +55,10 @@ export function parseLegalDocument(body: string, docTitle: string): LegalParseRe
     const h = matchHeading(line);
     if (h && h.kind !== 'dieu') {
       let title = h.title;
-      // Title on the following capitalised line(s): `Chương II` / `NHỮNG QUY ĐỊNH CHUNG`.
-      for (let taken = 0; h.title === '' && taken < 2; taken++) {
+      // Title on the following capitalised line(s): `Chương II` / `NHỮNG QUY ĐỊNH CHUNG`,
+      // or a capitalised title wrapped onto the next line.
+      const wraps = h.title === '' || (isCapitalised(h.title) && !/[.:;]$/u.test(h.title));
+      for (let taken = 0; wraps && taken < 2; taken++) {
         let j = i + 1;
         while (j < lines.length && lines[j] === '') j++;
         const next = lines[j];

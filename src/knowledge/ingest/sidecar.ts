@@ -12,6 +12,11 @@ import { AppError } from '../../errors.js';
 /** Suffix appended to the file name to find its sidecar. */
 export const SIDECAR_SUFFIX = '.meta.yaml';
 
+/** True for a sidecar file name (`x.pdf.meta.yaml`): the index builder must not load it as a document. */
+export function isSidecarFile(file: string): boolean {
+  return file.toLowerCase().endsWith(SIDECAR_SUFFIX);
+}
+
 const nonEmpty = z.string().trim().min(1, 'không được để trống');
 
 /** `YYYY-MM-DD`; YAML may also hand over a Date for an unquoted date. */

@@ -208,6 +208,10 @@ describe('parseLegalHeader', () => {
     expect(meta.type).toBe('quyết định');
   });
 
+  it('joins a số hiệu typed with a space before the slash', () => {
+    expect(parseLegalHeader('SỞ CÔNG THƯƠNG\nSố: 12 /QĐ-SCT\nQUYẾT ĐỊNH\nVề việc thử').number).toBe('12/QĐ-SCT');
+  });
+
   it('returns nothing for text without a header', () => {
     expect(parseLegalHeader('Xin chào. Đây là một ghi chú nội bộ không có tiêu đề văn bản.')).toEqual({});
   });

@@ -142,6 +142,25 @@ describe('parseLegalStructure', () => {
     expect(s[1]?.text).toBe('Nơi nhận:\n- Như Điều 1;\n- Lưu: VT.');
   });
 
+  it('handles Phần thứ…, Arabic Chương numbers and a capitalised Chương title wrapped onto two lines', () => {
+    const text = [
+      'PHẦN THỨ NHẤT',
+      'QUY ĐỊNH CHUNG',
+      'Chương 1: QUYỀN, NGHĨA VỤ CỦA NGƯỜI KHIẾU NẠI,',
+      'NGƯỜI BỊ KHIẾU NẠI',
+      'Điều 1. Quyền',
+      'Người khiếu nại có quyền tự mình khiếu nại.',
+    ].join('\n');
+    const s = parseLegalStructure(text, 'L');
+    expect(s.map((x) => x.path)).toEqual(['Phần thứ nhất', 'Chương 1', 'Điều 1']);
+    expect(s[2]?.trail).toEqual([
+      'L',
+      'Phần thứ nhất. QUY ĐỊNH CHUNG',
+      'Chương 1. QUYỀN, NGHĨA VỤ CỦA NGƯỜI KHIẾU NẠI, NGƯỜI BỊ KHIẾU NẠI',
+      'Điều 1. Quyền',
+    ]);
+  });
+
   it('does not take prose mentioning a Chương for a heading', () => {
     const s = parseLegalStructure('Điều 1. Áp dụng\nChương II của Luật này áp dụng cho mọi cơ quan.', 'X');
     expect(s.map((x) => x.path)).toEqual(['Điều 1']);

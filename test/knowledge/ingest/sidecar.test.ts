@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors.js';
-import { readSidecar, SIDECAR_SUFFIX, validateSidecar } from '../../../src/knowledge/ingest/sidecar.js';
+import { isSidecarFile, readSidecar, SIDECAR_SUFFIX, validateSidecar } from '../../../src/knowledge/ingest/sidecar.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'x-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -80,6 +80,13 @@ describe('readSidecar', () => {
   it('rejects broken YAML and a non-mapping document', async () => {
     expect(await invalid(withSidecar('yaml.pdf', 'title: [không đóng'), 'yaml.pdf')).toContain(`yaml.pdf${SIDECAR_SUFFIX}: YAML: `);
     expect(await invalid(withSidecar('list.pdf', '- a\n- b'), 'list.pdf')).toContain('(gốc)');
+  });
+});
+
+describe('isSidecarFile', () => {
+  it('recognises sidecars and nothing else', () => {
+    expect(isSidecarFile('qd/quyet-dinh-123.pdf.meta.yaml')).toBe(true);
+    expect(isSidecarFile('responsibilities.yaml')).toBe(false);
   });
 });
 
