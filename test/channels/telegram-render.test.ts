@@ -49,3 +49,11 @@ describe('Telegram rendering', () => {
     expect(text).toBe('Trả lời.\n\nNguồn:\n• 1523/KH-SCT, II.3.b — b) Tính minh bạch\n• 1523/KH-SCT, IV.2');
   });
 });
+
+describe('telegramWebhookUrl', () => {
+  it('joins the public URL and the route without doubling slashes', async () => {
+    const { telegramWebhookUrl } = await import('../../src/channels/telegram/index.js');
+    expect(telegramWebhookUrl('https://bot.example.vn/')).toBe('https://bot.example.vn/webhooks/telegram');
+    expect(telegramWebhookUrl('https://example.vn/chatbot')).toBe('https://example.vn/chatbot/webhooks/telegram');
+  });
+});

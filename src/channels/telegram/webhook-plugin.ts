@@ -16,6 +16,11 @@ import { bodyBytes, useRawBodies } from '../raw-body.js';
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
+/** The webhook URL to register: `<publicUrl>/webhooks/telegram` (trailing slashes removed). */
+export function telegramWebhookUrl(publicUrl: string): string {
+  return publicUrl.replace(/\/+$/, '') + TELEGRAM_WEBHOOK_PATH;
+}
+
 export interface TelegramWebhookDeps {
   /** Expected `X-Telegram-Bot-Api-Secret-Token`; without it every request is refused (403). */
   secret?: string;
