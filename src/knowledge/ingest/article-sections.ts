@@ -4,7 +4,7 @@
  * Điều heading so it stands alone.
  */
 import type { DocSection } from '../document.js';
-import { diemLetter, khoanNumber, nextPointLetter } from './legal-patterns.js';
+import { diemLetter, khoanNumber, nextPointLetter, shortLabel } from './legal-patterns.js';
 
 /** Sections longer than this are split into Khoản, then Điểm. */
 export const MAX_SECTION_CHARS = 1400;
@@ -65,7 +65,7 @@ const passage = (path: string, trail: string[], text: string): DocSection => ({ 
 /** Sections for one Điều (see the file comment for the splitting rules). */
 export function articleSections(a: ArticleBlock): DocSection[] {
   const path = `Điều ${a.num}`;
-  const trail = [...a.trail, a.heading];
+  const trail = [...a.trail, shortLabel(a.heading)];
   const whole = [a.heading, ...a.lines].join('\n');
   if (whole.length <= MAX_SECTION_CHARS) return [passage(path, trail, whole)];
 

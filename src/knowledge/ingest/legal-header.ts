@@ -58,6 +58,8 @@ const TITLE_END = /^(căn cứ|xét đề nghị|theo đề nghị|kính gửi|�
 const AUTHORITY = /^(chủ tịch|giám đốc|bộ trưởng|thủ tướng|chánh|hội đồng nhân dân|ủy ban nhân dân|chính phủ|quốc hội|khóa\s)/iu;
 
 const HEADER_SCAN = 30;
+/** Only the start of the text can hold the header. */
+const HEADER_CHARS = 6000;
 
 /** `2024-03-05` when day/month/year form a real date, else null. */
 function isoDate(d: string, m: string, y: string): string | null {
@@ -104,7 +106,7 @@ function sentenceCase(s: string): string {
  * @example parseLegalHeader('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 12/QĐ-UBND\n…').issuer === 'UBND tỉnh Quảng Ngãi'
  */
 export function parseLegalHeader(text: string): Partial<DocMeta> {
-  const lines = cleanLines(normalizeText(text))
+  const lines = cleanLines(normalizeText(text.slice(0, HEADER_CHARS)))
     .filter((l) => l !== '')
     .slice(0, HEADER_SCAN);
   const meta: Partial<DocMeta> = {};

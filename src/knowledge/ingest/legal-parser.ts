@@ -9,7 +9,7 @@
  */
 import type { DocSection, DocStructure } from '../document.js';
 import { articleSections, type ArticleBlock } from './article-sections.js';
-import { headingLabel, isCapitalised, isTrailerStart, matchHeading, type HeadingKind } from './legal-patterns.js';
+import { headingLabel, isCapitalised, isTrailerStart, matchHeading, shortLabel, type HeadingKind } from './legal-patterns.js';
 import { cleanLines } from './lines.js';
 import { plainSections } from './plain-sections.js';
 
@@ -86,7 +86,7 @@ export function parseLegalDocument(body: string, docTitle: string): LegalParseRe
     }
     if (h) {
       current = { num: h.num, heading: headingLabel(h), lines: [], trail: [docTitle, ...open.map((o) => o.label)] };
-      open[open.length - 1]?.children.push(current.heading);
+      open[open.length - 1]?.children.push(shortLabel(current.heading));
       items.push({ type: 'article', a: current });
       started = true;
       continue;

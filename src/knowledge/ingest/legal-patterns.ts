@@ -90,3 +90,13 @@ export function headingLabel(h: HeadingMatch): string {
   const word = { phan: 'Phần', chuong: 'Chương', muc: 'Mục', dieu: 'Điều' }[h.kind];
   return h.title === '' ? `${word} ${h.num}` : `${word} ${h.num}. ${h.title}`;
 }
+
+/** Longest heading kept whole in a trail; a Điều without a title has its first sentence on the heading line. */
+export const MAX_LABEL_CHARS = 120;
+
+/** A heading shortened for trails and outlines: `Điều 1. Công bố kèm theo …`. */
+export function shortLabel(heading: string): string {
+  if (heading.length <= MAX_LABEL_CHARS) return heading;
+  const cut = heading.lastIndexOf(' ', MAX_LABEL_CHARS - 1);
+  return `${heading.slice(0, cut > MAX_LABEL_CHARS / 2 ? cut : MAX_LABEL_CHARS - 1).trimEnd()} …`;
+}

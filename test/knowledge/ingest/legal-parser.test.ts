@@ -161,6 +161,16 @@ describe('parseLegalStructure', () => {
     ]);
   });
 
+  it('shortens a long untitled Điều heading in the trail but keeps it whole in the text', () => {
+    const first = `Điều 1. ${filler('câu đầu', 200)}`;
+    const [s] = parseLegalStructure(`${first}\nCâu thứ hai.`, 'QĐ');
+    expect(s?.text.startsWith(`${first}\n`)).toBe(true);
+    const label = s?.trail[1] ?? '';
+    expect(label.length).toBeLessThanOrEqual(122);
+    expect(label.endsWith(' …')).toBe(true);
+    expect(first.startsWith(label.slice(0, -2))).toBe(true);
+  });
+
   it('does not take prose mentioning a Chương for a heading', () => {
     const s = parseLegalStructure('Điều 1. Áp dụng\nChương II của Luật này áp dụng cho mọi cơ quan.', 'X');
     expect(s.map((x) => x.path)).toEqual(['Điều 1']);
