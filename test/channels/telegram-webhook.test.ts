@@ -92,6 +92,18 @@ describe('Telegram webhook plugin', () => {
     });
   });
 
+  it('answers messages from the same chat in the order they arrived, even when the first is slower', async () => {
+    handler.handle = async (msg) => {
+      handler.received.push(msg);
+      if (msg.text === 'chậm') await new Promise((r) => setTimeout(r, 150));
+      return [{ text: `đáp ${msg.text}` }];
+    };
+    expect((await post(JSON.stringify(textUpdate(7101, 'chậm')))).statusCode).toBe(200);
+    expect((await post(JSON.stringify(textUpdate(7102, 'nhanh')))).statusCode).toBe(200);
+    await api.waitFor('sendMessage', 2);
+    expect(api.callsOf('sendMessage').map((c) => c.body.text)).toEqual(['đáp chậm', 'đáp nhanh']);
+  });
+
   it('rejects a missing secret with 401 and a wrong one with 403, without handling anything', async () => {
     const body = JSON.stringify(textUpdate(7002, 'x'));
     expect((await post(body, {})).statusCode).toBe(401);

@@ -8,6 +8,7 @@ import type { Update, UserFromGetMe } from 'telegraf/types';
 import type { Logger } from '../../logger.js';
 import type { ConversationHandler, IncomingMessage, OutgoingReply } from '../../core/messages.js';
 import type { DedupeStore } from '../dedupe-store.js';
+import { createKeyedQueue } from '../keyed-queue.js';
 import { mapCallbackQuery, mapTextMessage } from './map-update.js';
 import { sendTelegramReply } from './send-reply.js';
 import { createTelegramWebhookPlugin } from './webhook-plugin.js';
@@ -58,12 +59,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     handlerTimeout: options.handlerTimeoutMs ?? 90_000,
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  const inflight = new Set<Promise<unknown>>();
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p)).catch(() => undefined);
-    return p;
-  };
+  // Webhook updates are handled one at a time per chat (see keyed-queue.ts).
+  const queue = createKeyedQueue();
 
   const answer = async (ctx: Context, msg: IncomingMessage): Promise<void> => {
     const replies = await handler.handle(msg);
@@ -88,7 +85,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   let launchSettled = false;
 
   const processUpdate = (update: Update): void => {
-    void track(
+    void queue.run(chatKey(update), () =>
       bot.handleUpdate(update).catch((err: unknown) => {
         logger.error({ err, update_id: update.update_id }, 'telegram: webhook update failed');
       }),
@@ -120,7 +117,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         }
         await launch;
       }
-      await Promise.allSettled([...inflight]);
+      await queue.idle();
     },
     webhookPlugin: createTelegramWebhookPlugin({
       secret: options.webhookSecret,
@@ -137,8 +134,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       logger.info({ url }, 'telegram: webhook set');
     },
     send: (chatId, reply) => sendTelegramReply(bot.telegram, chatId, reply, logger),
-    async drain() {
-      await Promise.allSettled([...inflight]);
-    },
+    drain: () => queue.idle(),
   };
+}
+
+/** The chat an update belongs to, for per-chat ordering. */
+function chatKey(update: Update): string {
+  if ('message' in update) return String(update.message.chat.id);
+  if ('callback_query' in update) {
+    return String(update.callback_query.message?.chat.id ?? update.callback_query.from.id);
+  }
+  return 'other';
 }

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from '../../logger.js';
 import type { ConversationHandler, IncomingMessage, OutgoingReply } from '../../core/messages.js';
 import type { DedupeStore } from '../dedupe-store.js';
+import { createKeyedQueue } from '../keyed-queue.js';
 import type { ZaloEvent } from './parse-event.js';
 import { renderZaloReply } from './render.js';
 import type { TokenStore } from './token-store.js';
@@ -76,7 +77,8 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   });
   // Button payloads we sent: `oa.query.show` makes the user's app send them back as text.
   const knownPayloads = new Set<string>();
-  const inflight = new Set<Promise<void>>();
+  // Events are handled one at a time per user (see keyed-queue.ts).
+  const queue = createKeyedQueue();
 
   const send = async (userId: string, reply: OutgoingReply): Promise<void> => {
     const { messages, payloads, droppedButtons } = renderZaloReply(reply);
@@ -140,14 +142,11 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
       dedupe,
       logger,
       process(event) {
-        const p = processEvent(event).finally(() => inflight.delete(p));
-        inflight.add(p);
+        void queue.run(event.sender?.id ?? event.follower?.id ?? 'other', () => processEvent(event));
       },
     }),
     send,
     client,
-    async drain() {
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
-    },
+    drain: () => queue.idle(),
   };
 }
