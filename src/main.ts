@@ -10,7 +10,7 @@ import { SqliteChatStore } from './chat/sqlite-chat-store.js';
 import { createUnavailableAnswerer } from './chat/unavailable-answerer.js';
 import { createDedupeStore } from './channels/dedupe-store.js';
 import { createOutboundSender, type ChannelSend } from './channels/outbound-sender.js';
-import { TELEGRAM_WEBHOOK_PATH, createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
+import { createTelegramChannel, telegramWebhookUrl, type TelegramChannel } from './channels/telegram/index.js';
 import { createSqliteTokenStore, createZaloChannel, type ZaloChannel } from './channels/zalo/index.js';
 import { createConfig } from './config.js';
 import type { ChannelName, ReportFlow } from './core/messages.js';
@@ -113,9 +113,14 @@ async function main(): Promise<void> {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const localUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/`;
 
+  // Webhook mode needs a public URL and the secret token (the plugin refuses unsigned updates).
   if (telegram) {
-    if (config.server.publicUrl) await telegram.setWebhook(`${config.server.publicUrl.replace(/\/+$/, '')}${TELEGRAM_WEBHOOK_PATH}`);
-    else telegram.startPolling();
+    if (config.server.publicUrl && config.telegram?.webhookSecret) {
+      await telegram.setWebhook(telegramWebhookUrl(config.server.publicUrl));
+    } else {
+      if (config.server.publicUrl) logger.warn('TELEGRAM_WEBHOOK_SECRET is not set: using long polling instead of the webhook');
+      telegram.startPolling();
+    }
   }
 
   process.stdout.write(`Trang trò chuyện (web chat): ${localUrl}\n`);
