@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { AppError, isAppError } from '../errors.js';
+import { documentCard } from './document-card.js';
 import { type DocSection, type LoadedDocument, defaultMeta } from './document.js';
 import { metaFromFrontMatter, splitFrontMatter } from './front-matter.js';
 import { markdownSections } from './markdown-sections.js';
@@ -123,7 +124,9 @@ export async function loadKnowledge(files: KnowledgeFile[], binary?: BinaryLoade
   const errors: LoadError[] = [];
   for (const f of files) {
     try {
-      documents.push(await loadKnowledgeFile(f, binary));
+      const doc = await loadKnowledgeFile(f, binary);
+      const card = documentCard(doc.meta);
+      documents.push(card ? { ...doc, sections: [card, ...doc.sections] } : doc);
     } catch (err) {
       const message = isAppError(err) ? err.message : `${f.rel}: ${(err as Error).message}`;
       errors.push({ file: f.rel, message });

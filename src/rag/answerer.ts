@@ -20,18 +20,32 @@ const MAX_SOURCES = 5;
 
 /** Evidence thresholds for abstaining (see README: "Khi nào bot từ chối"). */
 export interface AbstainPolicy {
-  /** Minimum IDF-weighted coverage of the question by the best passage. */
-  minCoverage: number;
+  /**
+   * Minimum evidence of the best passage: its IDF-weighted coverage of the
+   * question's content words plus half its coverage of the question's word
+   * pairs (Vietnamese words are mostly two syllables).
+   */
+  minEvidence: number;
   /** Minimum IDF-weighted share of question words known to the corpus. */
   minVocabulary: number;
 }
 
-export const DEFAULT_ABSTAIN_POLICY: AbstainPolicy = { minCoverage: 0.5, minVocabulary: 0.6 };
+export const DEFAULT_ABSTAIN_POLICY: AbstainPolicy = { minEvidence: 0.6, minVocabulary: 0.6 };
+
+export interface DirectAnswer {
+  text: string;
+  /** Chunks the answer comes from (cited first among the sources). */
+  chunks: Chunk[];
+  /** Sources that are not index chunks (e.g. a procedure record). */
+  extraSources?: SourceRef[];
+  /** The structured data exists but holds no answer (e.g. no contacts configured). */
+  abstained?: boolean;
+}
 
 /** A specialised answerer (structured data); null when it does not apply. */
 export interface DirectAnswerer {
   name: string;
-  answer(question: string, retrieval: RetrievalResult): { text: string; sources: Chunk[] } | null;
+  answer(question: string, retrieval: RetrievalResult): DirectAnswer | null;
 }
 
 export interface AnswererDeps {
@@ -90,14 +104,14 @@ export class RagAnswerer implements QuestionAnswerer {
     const top = r.hits[0];
     if (!top || r.terms.length === 0) return true;
     if (r.vocabularyCoverage < this.policy.minVocabulary) return true;
-    return top.coverage < this.policy.minCoverage;
+    return top.coverage + 0.5 * top.phraseCoverage < this.policy.minEvidence;
   }
 
   private refusal(started: number, question: string): Answer {
     const text = question.trim() === ''
       ? `Bạn hãy nhập câu hỏi. ${this.help}`
       : `Xin lỗi, tôi chưa tìm thấy thông tin về câu hỏi này trong các tài liệu tôi được cung cấp, nên không thể trả lời chính xác. ${this.help}`;
-    return { answer: text, abstained: true, sources: [], ms: Math.round((performance.now() - started) * 100) / 100 };
+    return { answer: text, abstained: true, sources: [], ms: this.elapsed(started) };
   }
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
@@ -109,7 +123,11 @@ export class RagAnswerer implements QuestionAnswerer {
 
     for (const d of this.deps.direct ?? []) {
       const direct = d.answer(effective, retrieval);
-      if (direct) return this.finish(started, direct.text, direct.sources, retrieval);
+      if (!direct) continue;
+      if (direct.abstained) {
+        return { answer: `${direct.text}\n${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
+      }
+      return this.finish(started, direct.text, direct.chunks, retrieval, direct.extraSources);
     }
     if (this.shouldAbstain(retrieval)) return this.refusal(started, question);
 
@@ -124,12 +142,16 @@ export class RagAnswerer implements QuestionAnswerer {
     return this.finish(started, extractive.text, extractive.used, retrieval);
   }
 
-  private finish(started: number, text: string, used: Chunk[], retrieval: RetrievalResult): Answer {
+  private elapsed(started: number): number {
+    return Math.round((performance.now() - started) * 100) / 100;
+  }
+
+  private finish(started: number, text: string, used: Chunk[], retrieval: RetrievalResult, extra: SourceRef[] = []): Answer {
     return {
       answer: text,
       abstained: false,
-      sources: sourcesFor(used, retrieval),
-      ms: Math.round((performance.now() - started) * 100) / 100,
+      sources: [...extra, ...sourcesFor(used, retrieval)].slice(0, MAX_SOURCES),
+      ms: this.elapsed(started),
     };
   }
 }

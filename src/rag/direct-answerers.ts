@@ -1,12 +1,23 @@
 /**
  * Structured-data answerers, tried before free-text composition: who does
  * what (responsibilities), administrative procedures, department contacts.
+ * Each answers exactly from its records, or returns null and lets retrieval
+ * answer.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config.js';
+import type { SourceRef } from '../core/answer.js';
+import { answerContactQuestion } from '../knowledge/contacts.js';
+import { answerProcedureQuestion, loadProcedures } from '../knowledge/procedures.js';
+import { type Duty, type Responsibilities, type UnitDuties, findUnits, formatUnitDuties, loadResponsibilities } from '../knowledge/responsibilities.js';
 import type { Logger } from '../logger.js';
+import { foldText, normalizeText } from '../text/normalize.js';
+import { syllables } from '../text/tokenize.js';
 import type { DirectAnswerer } from './answerer.js';
+import type { Chunk } from './chunk.js';
 import type { IndexSnapshot } from './index-store.js';
-import type { Retriever } from './retriever.js';
+import type { RetrievalResult, Retriever } from './retriever.js';
 
 export interface DirectAnswererDeps {
   config: Config;
@@ -15,6 +26,116 @@ export interface DirectAnswererDeps {
   logger: Logger;
 }
 
-export function createDirectAnswerers(_deps: DirectAnswererDeps): DirectAnswerer[] {
-  return [];
+/** Minimum IDF-weighted share of the question a duty must cover. */
+const MIN_DUTY_COVERAGE = 0.55;
+const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (gi|viec gi)|co vai tro)/;
+
+function foldedKeys(text: string): Set<string> {
+  return new Set(syllables(foldText(normalizeText(text))));
+}
+
+function planChunk(snapshot: IndexSnapshot, doc: string, section: string): Chunk | undefined {
+  const s = section.replace(/\s*\(.*\)\s*$/, '');
+  return (
+    snapshot.chunks.find((c) => c.docId === doc && c.section === s && c.kind === 'passage') ??
+    snapshot.chunks.find((c) => c.docId === doc && c.section === s)
+  );
+}
+
+function dutySentence(unit: UnitDuties, d: Duty, doc: string): string {
+  const extra = [d.deadline ? `thời hạn: ${d.deadline}` : null, d.to ? `gửi/báo cáo: ${d.to}` : null].filter(Boolean).join('; ');
+  return `${unit.name}: ${d.task}${extra ? ` (${extra})` : ''}. [${doc}, ${d.section}]`;
+}
+
+/** "Ai / đơn vị nào …", "… có nhiệm vụ gì", deadlines of duties. */
+export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswererDeps): DirectAnswerer {
+  const doc = r.document;
+  // Match keys of every duty, computed once.
+  const duties = r.units.flatMap((unit) =>
+    unit.duties.map((duty) => ({
+      unit,
+      duty,
+      keys: foldedKeys(`${unit.name} ${unit.aliases.join(' ')} ${duty.task} ${duty.deadline ?? ''} ${duty.to ?? ''}`),
+    })),
+  );
+  return {
+    name: 'responsibilities',
+    answer(question: string, retrieval: RetrievalResult) {
+      const { kind } = retrieval.intent;
+      const folded = ` ${foldText(normalizeText(question))} `;
+      const named = findUnits(question, r);
+      const asksDuties = ASKS_DUTIES.test(folded);
+      if (kind !== 'who' && kind !== 'when' && !(named.length > 0 && asksDuties)) return null;
+
+      // A unit named and its duties asked: list them all.
+      if (named.length > 0 && asksDuties && kind !== 'who') {
+        const unit = named[0] as UnitDuties;
+        const chunks = [...new Set(unit.duties.map((d) => planChunk(deps.snapshot, doc, d.section)).filter((c): c is Chunk => !!c))];
+        return { text: formatUnitDuties(unit, doc), chunks };
+      }
+
+      // Otherwise: the single duty that best covers the question.
+      const terms = retrieval.terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t));
+      let best: { unit: UnitDuties; duty: Duty; score: number } | undefined;
+      for (const { unit, duty, keys } of duties) {
+        let total = 0;
+        let found = 0;
+        for (const t of terms) {
+          const w = deps.retriever.idf(t);
+          total += w;
+          if (keys.has(t)) found += w;
+        }
+        const score = total > 0 ? found / total : 0;
+        if (!best || score > best.score) best = { unit, duty, score };
+      }
+      if (!best || best.score < MIN_DUTY_COVERAGE) return null;
+      if (kind === 'when' && !best.duty.deadline) return null;
+      const chunk = planChunk(deps.snapshot, doc, best.duty.section);
+      return { text: dutySentence(best.unit, best.duty, doc), chunks: chunk ? [chunk] : [] };
+    },
+  };
+}
+
+/** Department phone/address/e-mail/portal: only from configuration. */
+export function contactsAnswerer(dept: Config['department']): DirectAnswerer {
+  const configured = Boolean(dept.phone || dept.address || dept.email || dept.portalUrl);
+  return {
+    name: 'contacts',
+    answer(question: string) {
+      const text = answerContactQuestion(question, dept);
+      return text ? { text, chunks: [], abstained: !configured } : null;
+    },
+  };
+}
+
+/** Administrative procedures from `knowledge/procedures/*.yaml`. */
+export function proceduresAnswerer(dir: string, logger: Logger): DirectAnswerer | null {
+  const { procedures, errors } = loadProcedures(dir);
+  for (const e of errors) logger.warn({ file: e.file }, e.message);
+  if (procedures.length === 0) return null;
+  return {
+    name: 'procedures',
+    answer(question: string) {
+      const a = answerProcedureQuestion(question, procedures);
+      if (!a) return null;
+      const p = a.procedure;
+      const source: SourceRef = {
+        doc: `TTHC ${p.code}`,
+        section: a.aspect,
+        title: p.name,
+        text: a.text.slice(0, 1500),
+        score: 1,
+      };
+      return { text: a.text, chunks: [], extraSources: [source] };
+    },
+  };
+}
+
+export function createDirectAnswerers(deps: DirectAnswererDeps): DirectAnswerer[] {
+  const out: DirectAnswerer[] = [contactsAnswerer(deps.config.department)];
+  const respFile = join(deps.config.knowledgeDir, 'responsibilities.yaml');
+  if (existsSync(respFile)) out.push(responsibilitiesAnswerer(loadResponsibilities(respFile), deps));
+  const procedures = proceduresAnswerer(join(deps.config.knowledgeDir, 'procedures'), deps.logger);
+  if (procedures) out.push(procedures);
+  return out;
 }

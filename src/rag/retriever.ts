@@ -8,7 +8,7 @@
 import type { Glossary } from '../text/glossary.js';
 import { glossaryExpansion } from '../text/glossary.js';
 import { foldText, normalizeText } from '../text/normalize.js';
-import { contentWords, syllables } from '../text/tokenize.js';
+import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
@@ -23,8 +23,10 @@ export interface RetrievedChunk {
   coverage: number;
   /** The same, against the chunk's own heading only. */
   headingCoverage: number;
-  /** Share of the query's adjacent word pairs found as phrases in the chunk. */
+  /** IDF-weighted share of the query's adjacent word pairs found in the chunk. */
   phraseCoverage: number;
+  /** The same, against the chunk's own heading. */
+  headingPhrase: number;
   rrf: number;
 }
 
@@ -33,24 +35,50 @@ export interface RetrievalResult {
   intent: QueryIntent;
   /** Query content words (folded). */
   terms: string[];
+  /** Adjacent content-word pairs of the query (folded). */
+  pairs: string[];
   /** Share (IDF-weighted) of query content words that occur anywhere in the corpus. */
   vocabularyCoverage: number;
+  /** Share (IDF-weighted) of query word pairs that occur anywhere in the corpus. */
+  pairVocabularyCoverage: number;
   hits: RetrievedChunk[];
 }
 
 interface ChunkFeatures {
   words: Set<string>;
   headingWords: Set<string>;
-  /** Folded text with spaces, for phrase checks. */
-  flat: string;
+  /** Adjacent folded syllable pairs ("thu tuc") of the whole chunk. */
+  pairs: Set<string>;
+  headingPairs: Set<string>;
 }
 
 const CANDIDATES = 30;
+const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}/;
 
-function foldedWordsOf(text: string, glossary?: Glossary): string[] {
+/**
+ * Match keys of a text: every syllable folded, plus every syllable as an
+ * `a:`-prefixed accented key, so a question typed with accents is matched
+ * precisely ("tình" is not "tỉnh", "mai" is not "mại") and one typed without
+ * accents still matches.
+ */
+function matchKeysOf(text: string, glossary?: Glossary): string[] {
   const norm = normalizeText(text);
   const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
-  return syllables(`${foldText(norm)} ${expansion}`);
+  const accented = syllables(norm).map((w) => `a:${w}`);
+  return [...syllables(`${foldText(norm)} ${expansion}`), ...accented];
+}
+
+function adjacentPairs(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
+  return out;
+}
+
+/** Folded syllable pairs of a text and of its glossary expansion. */
+function pairsOf(text: string, glossary?: Glossary): string[] {
+  const norm = normalizeText(text);
+  const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
+  return [...adjacentPairs(syllables(foldText(norm))), ...expansion.split(/\s{2,}|(?<=\S) (?=\S+$)/).flatMap((e) => adjacentPairs(syllables(e)))];
 }
 
 function ownHeading(c: Chunk): string {
@@ -58,9 +86,22 @@ function ownHeading(c: Chunk): string {
   return `${last} ${c.kind === 'outline' ? '' : (c.text.split('\n')[0] ?? '')}`;
 }
 
+/** Weighted share of `terms` found in `set`. */
+function weightedCoverage(terms: readonly string[], set: ReadonlySet<string>, weight: (t: string) => number): number {
+  let total = 0;
+  let found = 0;
+  for (const t of terms) {
+    const w = weight(t);
+    total += w;
+    if (set.has(t)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 export class Retriever {
   private readonly features = new Map<string, ChunkFeatures>();
   private readonly df = new Map<string, number>();
+  private readonly pairDf = new Map<string, number>();
   private readonly byId = new Map<string, Chunk>();
   private readonly n: number;
 
@@ -71,21 +112,28 @@ export class Retriever {
   ) {
     for (const c of snapshot.chunks) {
       this.byId.set(c.id, c);
-      const all = foldedWordsOf(`${c.docId} ${c.docTitle} ${c.trail.join(' ')} ${c.text}`, glossary);
+      const full = `${c.docId} ${c.docTitle} ${c.trail.join(' ')} ${c.text}`;
       const f: ChunkFeatures = {
-        words: new Set(all),
-        headingWords: new Set(foldedWordsOf(ownHeading(c), glossary)),
-        flat: ` ${all.join(' ')} `,
+        words: new Set(matchKeysOf(full, glossary)),
+        headingWords: new Set(matchKeysOf(ownHeading(c), glossary)),
+        pairs: new Set(pairsOf(full, glossary)),
+        headingPairs: new Set(pairsOf(ownHeading(c), glossary)),
       };
       this.features.set(c.id, f);
       for (const w of f.words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+      for (const p of f.pairs) this.pairDf.set(p, (this.pairDf.get(p) ?? 0) + 1);
     }
     this.n = Math.max(1, snapshot.chunks.length);
   }
 
-  /** Inverse document frequency; unseen words get the maximum. */
+  /** Inverse document frequency of a match key; unseen keys get the maximum. */
   idf(word: string): number {
     const df = this.df.get(word) ?? 0;
+    return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+  }
+
+  private pairIdf(pair: string): number {
+    const df = this.pairDf.get(pair) ?? 0;
     return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
   }
 
@@ -97,41 +145,30 @@ export class Retriever {
     return this.snapshot.chunks;
   }
 
-  /** Query content words plus glossary expansions (folded). */
+  /** Query content words (accented keys where typed with accents) plus glossary expansions. */
   queryTerms(query: string): string[] {
-    const base = contentWords(query);
+    const base = contentWords(query, true);
     const expansion = this.glossary ? syllables(glossaryExpansion(normalizeText(query), this.glossary)) : [];
     return [...new Set([...base, ...expansion])];
   }
 
-  private coverage(terms: string[], words: Set<string>): number {
-    let total = 0;
-    let found = 0;
-    for (const t of terms) {
-      const w = this.idf(t);
-      total += w;
-      if (words.has(t)) found += w;
-    }
-    return total > 0 ? found / total : 0;
-  }
-
-  private phraseCoverage(query: string, flat: string): number {
-    const words = contentWords(query).length > 0 ? syllables(foldText(normalizeText(query))) : [];
-    let pairs = 0;
-    let found = 0;
-    for (let i = 0; i + 1 < words.length; i++) {
-      const pair = `${words[i]} ${words[i + 1]}`;
-      if (this.idf(words[i] as string) + this.idf(words[i + 1] as string) < 1) continue; // two very common words
-      pairs++;
-      if (flat.includes(` ${pair} `)) found++;
-    }
-    return pairs > 0 ? found / pairs : 0;
+  /**
+   * Adjacent pairs of the query's content words (folded): Vietnamese words
+   * are mostly two syllables, so pairs approximate words ("thời tiết").
+   */
+  queryPairs(query: string): string[] {
+    const out: string[] = [];
+    for (const run of contentRuns(query)) out.push(...adjacentPairs(run));
+    return [...new Set(out)];
   }
 
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
     const intent = detectIntent(query);
     const terms = this.queryTerms(query);
+    const pairs = this.queryPairs(query);
+    const idf = (t: string) => this.idf(t);
+    const pairIdf = (p: string) => this.pairIdf(p);
     const lexical = this.snapshot.lexical.search(query, CANDIDATES);
     const [qv] = await this.embedder.embed([query]);
     const dense = qv ? await this.snapshot.vectors.search(qv, CANDIDATES) : [];
@@ -145,23 +182,32 @@ export class Retriever {
       const chunk = this.byId.get(f.id);
       const feats = this.features.get(f.id);
       if (!chunk || !feats) continue;
-      const coverage = this.coverage(terms, feats.words);
-      const headingCoverage = this.coverage(terms, feats.headingWords);
-      const phraseCoverage = this.phraseCoverage(query, feats.flat);
-      let score = 0.35 * (f.score / maxRrf) + 0.35 * coverage + 0.2 * headingCoverage + 0.25 * phraseCoverage;
-      if (intent.kind === 'list' && chunk.kind === 'outline') score += 0.12;
-      if (intent.kind !== 'list' && chunk.kind === 'outline') score -= 0.05;
-      if (intent.docNumbers.length > 0 && intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d)) score += 0.15;
-      hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, rrf: f.score });
+      const coverage = weightedCoverage(terms, feats.words, idf);
+      const headingCoverage = weightedCoverage(terms, feats.headingWords, idf);
+      const phraseCoverage = weightedCoverage(pairs, feats.pairs, pairIdf);
+      const headingPhrase = weightedCoverage(pairs, feats.headingPairs, pairIdf);
+      let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase;
+      if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
+      if (intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d)) score += 0.3;
+      hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score });
+    }
+    // Outlines answer list questions about their own heading ("PAPI gồm những
+    // nội dung nào?"), not questions about one of their children.
+    const bestPassageHeading = Math.max(0, ...hits.filter((h) => h.chunk.kind === 'passage').map((h) => h.headingCoverage));
+    for (const h of hits) {
+      if (h.chunk.kind !== 'outline') continue;
+      if (intent.kind === 'list' && h.headingCoverage + 0.05 >= bestPassageHeading) h.score += 0.15;
+      else h.score -= 0.15;
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
-    let vocab = 0;
-    let total = 0;
-    for (const t of terms) {
-      const w = this.idf(t);
-      total += w;
-      if (this.df.has(t)) vocab += w;
-    }
-    return { query, intent, terms, vocabularyCoverage: total > 0 ? vocab / total : 0, hits: hits.slice(0, limit) };
+    return {
+      query,
+      intent,
+      terms,
+      pairs,
+      vocabularyCoverage: weightedCoverage(terms, new Set(terms.filter((t) => this.df.has(t))), idf),
+      pairVocabularyCoverage: weightedCoverage(pairs, new Set(pairs.filter((p) => this.pairDf.has(p))), pairIdf),
+      hits: hits.slice(0, limit),
+    };
   }
 }

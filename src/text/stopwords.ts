@@ -9,6 +9,7 @@ const ACCENTED = `
 bao nhiêu thế_nào gồm những_gì
 em chị bạn ông bà
 hỏi cho_biết biết
+đâu tới nhắc cập nêu đề_cập quy_định_gì
 `;
 
 /** Folded forms that would collide with topic words (cơ/có, cửa/của, tài/tại, thi/thì, đề/để, báo/bao). */

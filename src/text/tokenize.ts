@@ -7,7 +7,7 @@
  * Document numbers ("60/2021/NĐ-CP") are kept whole as an extra token.
  */
 import { type Glossary, glossaryExpansion } from './glossary.js';
-import { foldText, normalizeText } from './normalize.js';
+import { foldText, hasDiacritics, normalizeText } from './normalize.js';
 import { STOPWORDS_ACCENTED, STOPWORDS_FOLDED } from './stopwords.js';
 
 /** Document numbers: 1523/KH-SCT, 60/2021/NĐ-CP, 04-NQ/TU, 9001:2015. */
@@ -58,18 +58,45 @@ export function tokenize(text: string, glossary?: Glossary): TokenSets {
 }
 
 /**
- * Content words of a query (folded unigrams without stopwords), used to
- * measure how much of a question the evidence covers.
+ * Content words of a query (unigrams without stopwords), used to measure
+ * how much of a question the evidence covers. Folded; with `accentKeys`,
+ * words typed with diacritics are returned as `a:<accented>` keys.
  */
-export function contentWords(text: string): string[] {
+export function contentWords(text: string, accentKeys = false): string[] {
   const norm = normalizeText(text);
   const accented = syllables(norm);
+  // A question typed with diacritics is taken as fully accented ("mai" means
+  // "mai", not "mại"); one typed without is matched folded.
+  const typedWithAccents = hasDiacritics(norm);
   const out: string[] = [];
   for (const w of accented) {
     const f = foldText(w);
-    // Typed with accents: judge by the accented list; without: by the folded one.
-    if (w === f ? STOPWORDS_FOLDED.has(f) : STOPWORDS_ACCENTED.has(w)) continue;
-    out.push(f);
+    if (typedWithAccents ? STOPWORDS_ACCENTED.has(w) : STOPWORDS_FOLDED.has(f)) continue;
+    out.push(accentKeys && typedWithAccents ? `a:${w}` : f);
   }
   return [...new Set(out)];
+}
+
+/**
+ * Runs of consecutive content words (folded), split at stopwords and
+ * punctuation: "thời tiết Quảng Ngãi ngày mai thế nào" → [[thoi, tiet, quang, ngai, ngay, mai]].
+ */
+export function contentRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  const typedWithAccents = hasDiacritics(text);
+  for (const segment of normalizeText(text).split(/[,.;:!?()\[\]"“”]+/)) {
+    let run: string[] = [];
+    for (const w of syllables(segment)) {
+      const f = foldText(w);
+      const stop = typedWithAccents ? STOPWORDS_ACCENTED.has(w) : STOPWORDS_FOLDED.has(f);
+      if (stop) {
+        if (run.length) runs.push(run);
+        run = [];
+      } else {
+        run.push(f);
+      }
+    }
+    if (run.length) runs.push(run);
+  }
+  return runs;
 }
