@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDedupeStore } from '../../src/channels/dedupe-store.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/index.js';
+import { isAppError } from '../../src/errors.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from './helpers/fake-telegram-api.js';
 import { capturingLogger, recordingHandler, silentLogger, until, type RecordingHandler } from './helpers/fakes.js';
@@ -163,6 +164,24 @@ describe('Telegram webhook plugin', () => {
     expect(docs).toHaveLength(1);
     expect(String(docs[0]?.body.raw)).toContain('bao-cao.xlsx');
     expect(api.calls.map((c) => c.method).at(-1)).toBe('sendDocument');
+  });
+
+  it('falls back to plain text when Telegram rejects the HTML, and waits out a 429 once', async () => {
+    api.failNext('sendMessage', { error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag" });
+    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    await channel.send('42', { text: 'A < B & C' });
+    const sent = api.callsOf('sendMessage').map((c) => ({ text: c.body.text, parse_mode: c.body.parse_mode }));
+    expect(sent).toEqual([
+      { text: 'A &lt; B &amp; C', parse_mode: 'HTML' },
+      { text: 'A < B & C', parse_mode: undefined },
+      { text: 'A < B & C', parse_mode: undefined },
+    ]);
+  });
+
+  it('reports a refusal as CHANNEL_API_ERROR', async () => {
+    api.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    const err = await channel.send('42', { text: 'x' }).catch((e: unknown) => e);
+    expect(isAppError(err, 'CHANNEL_API_ERROR')).toBe(true);
   });
 
   it('keeps working after the handler throws (bot.catch installed)', async () => {

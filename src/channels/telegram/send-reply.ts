@@ -8,9 +8,26 @@ import type { OutgoingReply } from '../../core/messages.js';
 import { AppError } from '../../errors.js';
 import { renderTelegramReply } from './render.js';
 
+/** Longest wait honoured on a 429 before giving up, seconds. */
+const MAX_RETRY_AFTER_S = 30;
+
+/** Run `call`; on 429 wait `retry_after` (≤ 30 s) and try once more. */
+async function withFloodRetry<T>(call: () => Promise<T>, logger: Logger): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    const wait = err instanceof TelegramError && err.code === 429 ? (err.parameters?.retry_after ?? 1) : undefined;
+    if (wait === undefined || wait > MAX_RETRY_AFTER_S) throw err;
+    logger.warn({ retryAfter: wait }, 'telegram: flood limit, waiting before retrying');
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    return call();
+  }
+}
+
 /**
  * Send a reply through the given Telegram API client.
- * Falls back to plain text when Telegram rejects the HTML ("can't parse entities").
+ * Falls back to plain text when Telegram rejects the HTML ("can't parse entities");
+ * waits and retries once on 429 (flood limit).
  * @throws AppError CHANNEL_API_ERROR (Telegram said no) or CHANNEL_UNREACHABLE (network)
  */
 export async function sendTelegramReply(
@@ -30,15 +47,15 @@ export async function sendTelegramReply(
         link_preview_options: { is_disabled: true },
       };
       try {
-        await telegram.sendMessage(chatId, chunk.html, { ...extra, parse_mode: 'HTML' });
+        await withFloodRetry(() => telegram.sendMessage(chatId, chunk.html, { ...extra, parse_mode: 'HTML' }), logger);
       } catch (err) {
         if (!(err instanceof TelegramError && /can't parse entities/i.test(err.description))) throw err;
         logger.warn({ chatId }, 'telegram: HTML rejected, resending as plain text');
-        await telegram.sendMessage(chatId, chunk.plain, extra);
+        await withFloodRetry(() => telegram.sendMessage(chatId, chunk.plain, extra), logger);
       }
     }
     for (const file of reply.attachments ?? []) {
-      await telegram.sendDocument(chatId, { source: file.content, filename: file.filename });
+      await withFloodRetry(() => telegram.sendDocument(chatId, { source: file.content, filename: file.filename }), logger);
     }
   } catch (err) {
     throw toChannelError(err);

@@ -16,6 +16,8 @@ export interface FakeTelegramApi {
   calls: RecordedCall[];
   /** Calls of one method, in order. */
   callsOf(method: string): RecordedCall[];
+  /** Make the next call of `method` fail with this Bot API error body (once per call). */
+  failNext(method: string, error: { error_code: number; description: string; parameters?: Record<string, unknown> }): void;
   /** Resolve once `count` calls of `method` were recorded (or reject after `timeoutMs`). */
   waitFor(method: string, count: number, timeoutMs?: number): Promise<RecordedCall[]>;
   close(): Promise<void>;
@@ -23,6 +25,7 @@ export interface FakeTelegramApi {
 
 export async function startFakeTelegramApi(): Promise<FakeTelegramApi> {
   const calls: RecordedCall[] = [];
+  const failures = new Map<string, Array<Record<string, unknown>>>();
   let messageId = 100;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,6 +40,13 @@ export async function startFakeTelegramApi(): Promise<FakeTelegramApi> {
         body = { raw };
       }
       calls.push({ method, body });
+      const failure = failures.get(method)?.shift();
+      if (failure) {
+        res.statusCode = Number(failure.error_code);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ ok: false, ...failure }));
+        return;
+      }
       const result =
         method === 'sendMessage' || method === 'sendDocument'
           ? { message_id: ++messageId, date: 0, chat: { id: Number(body.chat_id ?? 0), type: 'private' } }
@@ -54,6 +64,9 @@ export async function startFakeTelegramApi(): Promise<FakeTelegramApi> {
     url: `http://127.0.0.1:${port}`,
     calls,
     callsOf,
+    failNext(method, error) {
+      failures.set(method, [...(failures.get(method) ?? []), error]);
+    },
     async waitFor(method, count, timeoutMs = 3000) {
       const start = Date.now();
       while (callsOf(method).length < count) {
