@@ -4,7 +4,7 @@
  */
 import { foldText } from '../../text/normalize.js';
 import { indicatorOfArea } from '../labels.js';
-import type { ParsedReportLike, ReportFieldName, ReportFields } from '../types.js';
+import type { ContentAreaInfo, ParsedReportLike, ReportFieldName, ReportFields } from '../types.js';
 
 /** Fields a report needs before it can be saved, in the order they are asked. */
 export const REQUIRED_FIELDS: readonly ReportFieldName[] = ['area', 'date', 'channel', 'count', 'unit'];
@@ -141,4 +141,16 @@ export function firstInteger(text: string): number | null {
   if (!m) return null;
   const n = Number(m[0].replace(/\./g, ''));
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * An area code typed explicitly ("II.2.h", "ii 3 đ", "II.3.dd") that names
+ * one of `areas`, or null.
+ */
+export function explicitAreaCode(text: string, areas: readonly ContentAreaInfo[]): string | null {
+  const m = /(?:^|[^\p{L}\p{N}])II\s*[.\s]\s*([123])\s*[.\s]?\s*(dd|[a-hđ])(?![\p{L}\p{N}])/iu.exec(text.normalize('NFC'));
+  if (!m) return null;
+  const letter = (m[2] ?? '').toLowerCase() === 'dd' ? 'đ' : (m[2] ?? '').toLowerCase();
+  const code = `II.${m[1]}.${letter}`;
+  return areas.some((a) => a.code === code) ? code : null;
 }

@@ -9,11 +9,11 @@ import type { Logger } from '../../logger.js';
 import { foldText } from '../../text/normalize.js';
 import { decodeAreaCode, indicatorOfArea } from '../labels.js';
 import type { ReportStore } from '../store/report-store.js';
-import type { ContentAreaInfo, DraftState, ReportChannel, ReportParser } from '../types.js';
+import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportParser } from '../types.js';
 import { REPORT_CHANNELS } from '../types.js';
 import { EDIT_HELP, REPORT_HELP, draftReply } from './card.js';
 import { deleteOwn, exportReply, listOwn, summaryReply, type CommandContext } from './commands.js';
-import { answerPrefix, fieldsFromParse, mergeCorrection, missingFields, namedFields } from './draft.js';
+import { answerPrefix, explicitAreaCode, fieldsFromParse, mergeCorrection, missingFields, namedFields } from './draft.js';
 import { defaultLooksLikeReport } from './looks-like.js';
 
 /** Dependencies of {@link createReportFlow}. */
@@ -58,6 +58,13 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
   const looksLike = opts.looksLikeReport ?? defaultLooksLikeReport;
   const ctx: CommandContext = { store, areas, now, logger, departmentName: opts.departmentName };
 
+  /** The parser, plus explicit area codes ("II.2.h") which take precedence. */
+  function parseText(text: string, msg: IncomingMessage, identity: Identity): ParsedReportLike {
+    const parsed = parse(text, { now: msg.time, reporterUnit: identity.unit, areas });
+    const code = explicitAreaCode(text, areas);
+    return code ? { ...parsed, area: code, indicator: indicatorOfArea(code) ?? parsed.indicator } : parsed;
+  }
+
   function render(state: DraftState, preface?: string): OutgoingReply {
     const next = missingFields(state.fields)[0] ?? null;
     state.awaiting = next;
@@ -74,7 +81,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     if (existing && existing.status === 'confirmed') return r(`Báo cáo này đã được lưu (mã #${existing.id}).`);
     const draft = store.getDraft(key);
     if (draft && draft.sourceMessageId === msg.messageId) return render(draft.state); // same delivery again
-    const parsed = parse(text, { now: msg.time, reporterUnit: identity.unit, areas });
+    const parsed = parseText(text, msg, identity);
     const state: DraftState = {
       fields: fieldsFromParse(parsed, identity.unit),
       awaiting: null,
@@ -104,7 +111,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     if (names.length === 0) {
       return r(`Tôi chưa rõ bạn muốn sửa mục nào.\n${EDIT_HELP}`);
     }
-    const parsed = parse(input, { now: msg.time, reporterUnit: identity.unit, areas });
+    const parsed = parseText(input, msg, identity);
     const { fields, unresolved } = mergeCorrection(state.fields, input, parsed, names);
     state.fields = fields;
     if (unresolved.includes('area') && parsed.areaCandidates.length > 0) {

@@ -1,0 +1,95 @@
+/**
+ * Composition of the reports module for `src/main.ts`: store, plan areas,
+ * parser, conversation flow, admin page plugin and reminders, from the
+ * bot's config and database.
+ */
+import type { Config } from '../config.js';
+import type { OutboundSender, ReportFlow } from '../core/messages.js';
+import type { Logger } from '../logger.js';
+import type { Db } from '../store/database.js';
+import { createReportFlow } from './flow/report-flow.js';
+import { adminRoutes, type AdminRoutesOptions } from './http/admin-routes.js';
+import { loadContentAreas, loadReportGlossary, looksLikeReport, parseReport } from './parse/index.js';
+import { sqliteRecipients } from './reminder-recipients.js';
+import { createReminderScheduler, sqliteReminderLog, type ReminderScheduler } from './reminders.js';
+import type { ReportStore } from './store/report-store.js';
+import { SqliteReportStore } from './store/sqlite-report-store.js';
+import { readUnansweredQuestions } from './store/unanswered-questions.js';
+import type { ContentAreaInfo, ReportParser } from './types.js';
+
+/** What {@link createReportsModule} needs. */
+export interface ReportsModuleDeps {
+  db: Db;
+  config: Pick<Config, 'knowledgeDir' | 'server' | 'department' | 'reminderDays'>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** The wired reports module. */
+export interface ReportsModule {
+  store: ReportStore;
+  areas: readonly ContentAreaInfo[];
+  /** Pass to `createConversationEngine({ reportFlow })`. */
+  flow: ReportFlow;
+  /** Push onto `buildHttpApp({ plugins })` (404 unless ADMIN_TOKEN is set). */
+  adminPlugin: { plugin: typeof adminRoutes; opts: AdminRoutesOptions };
+  /** Start the reminder timer chain (unref'd); call `stop()` on shutdown. */
+  startReminders(sender: OutboundSender): ReminderScheduler;
+}
+
+/**
+ * Build the reports module.
+ * @throws AppError KNOWLEDGE_FILE_UNREADABLE / KNOWLEDGE_INVALID when the plan file is missing or has no areas.
+ * @example
+ * const reports = createReportsModule({ db, config, logger });
+ * const engine = createConversationEngine({ ..., reportFlow: reports.flow });
+ * plugins.push(reports.adminPlugin);
+ * const reminders = reports.startReminders(outbound);
+ */
+export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
+  const { db, config, logger } = deps;
+  const log = logger.child({ module: 'reports' });
+  const store = new SqliteReportStore(db);
+  const areas = loadContentAreas(config.knowledgeDir);
+  const glossary = loadReportGlossary(config.knowledgeDir);
+  const parse: ReportParser = (text, o) => parseReport(text, { ...o, ...(glossary ? { glossary } : {}) });
+  const flow = createReportFlow({
+    store,
+    parse,
+    areas,
+    looksLikeReport,
+    logger: log,
+    departmentName: config.department.name,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  return {
+    store,
+    areas,
+    flow,
+    adminPlugin: {
+      plugin: adminRoutes,
+      opts: {
+        store,
+        areas,
+        adminToken: config.server.adminToken,
+        unanswered: () => readUnansweredQuestions(db),
+        departmentName: config.department.name,
+        ...(deps.now ? { now: deps.now } : {}),
+      },
+    },
+    startReminders(sender) {
+      const scheduler = createReminderScheduler({
+        store,
+        sender,
+        recipients: sqliteRecipients(db),
+        areas,
+        reminderDays: config.reminderDays,
+        logger: log,
+        log: sqliteReminderLog(db),
+        ...(deps.now ? { now: deps.now } : {}),
+      });
+      scheduler.start();
+      return scheduler;
+    },
+  };
+}
