@@ -2,7 +2,7 @@
  * Plain text out of a knowledge file, by extension: `.docx` (mammoth),
  * `.pdf` (pdf-parse 2), `.html` / `.htm` (html-to-text), `.txt` (UTF-8).
  * The result is NFC with `\n` line endings; PDF pages are separated by a
- * blank line.
+ * blank line, their running headers and footers removed.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { htmlToText } from 'html-to-text';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
 import { AppError, isAppError } from '../../errors.js';
+import { stripRunningHeaders } from './pdf-pages.js';
 
 /** Fail with `KNOWLEDGE_FILE_UNREADABLE`, naming the file. */
 const unreadable = (name: string, reason: string, cause?: unknown): AppError =>
@@ -35,7 +36,7 @@ async function fromPdf(data: Buffer, name: string): Promise<string> {
   const parser = new PDFParse({ data: new Uint8Array(data) });
   try {
     const result = await parser.getText({ pageJoiner: '' });
-    return result.pages.map((p) => p.text.trim()).join('\n\n');
+    return stripRunningHeaders(result.pages.map((p) => p.text.trim())).join('\n\n');
   } catch (err) {
     const kind = err instanceof Error ? err.name : '';
     if (kind === 'PasswordException') throw unreadable(name, 'tệp PDF được bảo vệ bằng mật khẩu', err);

@@ -45,6 +45,15 @@ describe('extractText', () => {
     expect(text).toMatch(/\n\n2\nTrang sau có đoạn này\./u);
   });
 
+  it('drops a running header repeated on the top of most PDF pages', async () => {
+    const spec = sampleDecisionSpec();
+    spec.runningHeader = 'CÔNG BÁO TỈNH THU/Số 7/Ngày 05-3-2024';
+    spec.articles[1]?.paragraphs.push('\f', 'Đoạn ở trang hai.', '\f', 'Đoạn ở trang ba.', '\f', 'Đoạn ở trang bốn.');
+    const text = await extractText(write('cong-bao.pdf', await buildDecisionPdf(spec)));
+    expect(text).toContain('Đoạn ở trang bốn.');
+    expect(text).not.toContain('CÔNG BÁO');
+  });
+
   it('reads HTML without scripts, styles, navigation or images, headings as lines', async () => {
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>t</title><style>p{color:red}</style>
       <script>var bienBiMat = 1;</script></head><body>

@@ -44,6 +44,8 @@ export interface DecisionSpec {
   recipients: string[];
   /** Signature lines. */
   signature: string[];
+  /** Optional running header printed at the top of every page after the first (PDF only). */
+  runningHeader?: string;
 }
 
 /** A fictional decision (số 99/QĐ-THU) with three Điều; Điều 3 carries a unique sentence. */
@@ -171,6 +173,7 @@ export async function buildDecisionPdf(spec: DecisionSpec, options: { userPasswo
       if (p === '\f') {
         doc.addPage();
         page++;
+        if (spec.runningHeader) doc.text(spec.runningHeader, { width, align: 'center' });
         doc.text(String(page), { width, align: 'center' });
         continue;
       }
