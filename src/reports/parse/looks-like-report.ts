@@ -12,8 +12,7 @@ const ACTIVITY =
   /\b(?:da|vua|dang|dang\s+tai|chia\s+se|to\s+chuc|phat|in|treo|huong\s+dan|tap\s+huan|tuyen\s+truyen|pho\s+bien|dua\s+tin|viet|ho\s+tro|tu\s+van|phoi\s+hop|thuc\s+hien|niem\s+yet|gui|livestream|len\s+song|phat\s+song|doi\s+thoai|trien\s+khai|cap\s+nhat|giai\s+dap|tiep)\b/;
 const COMMAND = /^\s*\/(?:baocao|bao_cao|report)\b/i;
 const QUESTION_START = /^(?:ai|gi|sao|lam\s+sao|the\s+nao|khi\s+nao|o\s+dau|bao\s+nhieu|co\s+phai|xin\s+hoi|cho\s+(?:em\s+|toi\s+|minh\s+)?hoi|hoi|vi\s+sao|tai\s+sao|lieu)\b/;
-const QUESTION_WORD = /\b(?:ai|gi|nao|bao\s+nhieu|the\s+nao|lam\s+sao|tai\s+sao|vi\s+sao|o\s+dau|khi\s+nao|co\s+phai)\b/;
-const QUESTION_END = /\b(?:khong|chua|nhi|a|ha|vay|the)\s*[?.!]*$/;
+const QUESTION_TAIL = /\b(?:ai|gi|nao|dau|bao\s+nhieu|sao|may|khong|chua|nhi|ha|vay)\s*[.!]*$/;
 
 /**
  * True when the message reads like an activity report.
@@ -24,8 +23,7 @@ export function looksLikeReport(text: string): boolean {
   if (COMMAND.test(text)) return true;
   const { clean, folded } = prepareText(text);
   if (clean.length === 0) return false;
-  const question = /\?/.test(clean) || QUESTION_START.test(folded) || QUESTION_END.test(folded);
-  if (question && (QUESTION_WORD.test(folded) || /\?\s*$/.test(clean) || QUESTION_END.test(folded))) return false;
+  if (/\?/.test(clean) || QUESTION_START.test(folded) || QUESTION_TAIL.test(folded)) return false;
   if (!ACTIVITY.test(folded)) return false;
   const now = new Date();
   return detectChannel(folded) !== null || extractCount(folded, clean, null) !== null || findDates(folded, now).length > 0;

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatAccuracy, readEvalReports, scoreReports } from '../../../bench/report-accuracy-lib.js';
+import { DEV_REPORTS, knowledge } from './helpers.js';
+
+describe('dev-reports sample', () => {
+  it('scores at least 0.95 field accuracy overall', () => {
+    const items = readEvalReports(readFileSync(DEV_REPORTS, 'utf8'));
+    expect(items.length).toBeGreaterThan(0);
+    const { areas, glossary } = knowledge();
+    const result = scoreReports(items, areas, glossary);
+    expect(formatAccuracy(result)).toMatch(/^report fields: \d\.\d\d overall \(.+\) n=\d+$/);
+    expect(result.overall).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('scoreReports', () => {
+  it('counts only the fields listed in expect', () => {
+    const { areas } = knowledge();
+    const r = scoreReports(
+      [
+        { id: 'a', now: '2026-11-27', text: 'Đăng 2 tin trên Zalo hôm qua', expect: { date: '2026-11-26', count: 3 } },
+        { id: 'b', now: '2026-11-27', text: 'phát 10 tờ rơi', expect: { channel: 'print' } },
+      ],
+      areas,
+    );
+    expect(r.fields).toEqual({ date: { correct: 1, total: 1 }, count: { correct: 0, total: 1 }, channel: { correct: 1, total: 1 } });
+    expect(r.overall).toBeCloseTo(2 / 3);
+    expect(r.misses).toEqual([{ id: 'a', field: 'count', expected: 3, got: 2 }]);
+  });
+});
