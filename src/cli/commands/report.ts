@@ -4,6 +4,7 @@
  * {@link REPORT_SUBCOMMANDS}.
  */
 import type { CliCommand, CliContext } from '../command.js';
+import { runReportExport, runReportList } from './report-admin.js';
 import { runReportParse } from './report-parse.js';
 
 type SubcommandHandler = (args: string[], ctx: CliContext) => Promise<number>;
@@ -14,7 +15,14 @@ export const REPORT_SUBCOMMANDS: Record<string, { summary: string; run: Subcomma
     summary: 'Phân tích một tin nhắn báo cáo (--json, --now YYYY-MM-DD, --unit, --batch FILE)',
     run: runReportParse,
   },
-  // `list` and `export` (engineer R2) go here.
+  list: {
+    summary: 'Liệt kê báo cáo đã lưu (--json, --year YYYY)',
+    run: runReportList,
+  },
+  export: {
+    summary: 'Xuất báo cáo (--format csv|xlsx|docx, --year YYYY, --out FILE)',
+    run: runReportExport,
+  },
 };
 
 function usage(): string {
