@@ -3,7 +3,7 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { createDedupeStore } from '../../src/channels/dedupe-store.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/index.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { freePort, recordingHandler, silentLogger } from './helpers/fakes.js';
+import { capturingLogger, freePort, recordingHandler, silentLogger } from './helpers/fakes.js';
 
 const TOKEN = '123456:POLLING_TEST';
 
@@ -53,5 +53,21 @@ describe('Telegram channel in long-polling mode (telegram-test-api)', () => {
     const second = await client.getUpdates();
     expect(second.result.map((r) => (r.message as { text: string }).text)).toContain('Đã nhận nút src:1');
     expect(handler.received[1]).toMatchObject({ callbackData: 'src:1', userId: '42' });
+  });
+
+  it('stops cleanly even when stop() comes right after startPolling()', async () => {
+    const { logger, records } = capturingLogger();
+    const other = createTelegramChannel({
+      token: '654321:RACE_TEST',
+      apiRoot: server.config.apiURL,
+      handler,
+      dedupe: createDedupeStore(db),
+      logger,
+    });
+    other.startPolling();
+    const started = Date.now();
+    await expect(other.stop()).resolves.toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(records.filter((r) => Number(r.level) >= 40)).toEqual([]);
   });
 });

@@ -107,15 +107,17 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     async stop() {
       if (launch && !launchSettled) {
         // launch() needs getMe + deleteWebhook before polling exists; retry briefly.
-        for (let i = 0; i < 100 && !launchSettled; i++) {
+        let stopped = false;
+        for (let i = 0; i < 100 && !launchSettled && !stopped; i++) {
           try {
             bot.stop('shutdown');
-            break;
+            stopped = true;
           } catch {
             await new Promise((r) => setTimeout(r, 20));
           }
         }
-        await launch;
+        if (stopped) await launch;
+        else if (!launchSettled) logger.warn('telegram: polling did not start within 2 s; not waiting for it');
       }
       await queue.idle();
     },
