@@ -18,6 +18,7 @@ import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { openKnowledgeBase, type KnowledgeBase } from './rag/knowledge-base.js';
+import { createReportsModule, type ReportsModule } from './reports/index.js';
 import { buildHttpApp, type MountedPlugin } from './server/app.js';
 import { createShutdown, type ShutdownStep } from './server/shutdown.js';
 import { openDatabase } from './store/database.js';
@@ -43,7 +44,16 @@ async function main(): Promise<void> {
   const answerer = kb?.answerer ?? createUnavailableAnswerer('knowledge base not loaded');
 
   // === reports (R2): set reportFlow and push the admin page plugin here
-  const reportFlow: ReportFlow | undefined = undefined;
+  // The plan file is required; without it staff reports are off but the bot still answers.
+  let reportFlow: ReportFlow | undefined;
+  let reports: ReportsModule | undefined;
+  try {
+    reports = createReportsModule({ db, config, logger });
+    reportFlow = reports.flow;
+    plugins.push(reports.adminPlugin);
+  } catch (err) {
+    logger.error({ err }, 'reports module could not be started; staff activity reports are disabled');
+  }
 
   const engine = createConversationEngine({
     answerer,
@@ -81,7 +91,10 @@ async function main(): Promise<void> {
   }
   /** Proactive messages (reminders), for the reports module. */
   const outbound = createOutboundSender(senders);
-  void outbound;
+  if (reports) {
+    const reminders = reports.startReminders(outbound);
+    closers.push({ name: 'report reminders', run: () => reminders.stop() });
+  }
 
   // === HTTP server
   const app = await buildHttpApp({
