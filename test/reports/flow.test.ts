@@ -181,3 +181,18 @@ describe('report flow', () => {
     expect(r.text).toContain('Ngày: 22/11/2026');
   });
 });
+
+describe('bare /baocao', () => {
+  it('waits for the report text, even one that does not look like a report', async () => {
+    const { flow, store } = setup();
+    const help = only(await flow.handle(message('/baocao'), staff));
+    expect(help.text).toContain('Hãy gửi một tin nhắn mô tả hoạt động');
+    expect(flow.hasOpenDraft(message('x'))).toBe(true);
+    const card = only(await flow.handle(message('Họp phổ biến quản trị điện tử 12/11, 30 người'), staff));
+    expect(card.text).toContain('Ngày: 12/11/2026');
+    expect(card.text).toContain('Số lượng: 30');
+    expect(card.text).toContain('II.2.h');
+    expect(card.text).toContain('❓ Hoạt động được thực hiện qua kênh nào?');
+    expect(store.list()).toHaveLength(0);
+  });
+});

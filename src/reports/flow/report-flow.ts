@@ -41,6 +41,16 @@ const CORRECTION_START = /^(sua|doi|chinh|kenh|ngay|so luong|noi dung|chi so|lin
 
 const r = (text: string): OutgoingReply => ({ kind: 'report', text });
 
+function emptyState(identity: Identity): DraftState {
+  return {
+    fields: { date: null, channel: null, count: null, indicator: null, area: null, link: null, unit: identity.unit ?? null, description: '' },
+    awaiting: null,
+    candidates: [],
+    reporterChannel: identity.channel,
+    reporterId: identity.userId,
+  };
+}
+
 /** The chat key of drafts: one draft per user per chat. */
 export function draftKey(msg: Pick<IncomingMessage, 'channel' | 'chatId' | 'userId'>): string {
   return `${msg.channel}:${msg.chatId}:${msg.userId}`;
@@ -194,7 +204,9 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
         switch (cmd.name) {
           case 'baocao':
             if (cmd.arg) return [startDraft(msg, identity, cmd.arg)];
-            return [r(REPORT_HELP)];
+            // Wait for the report text: the next message is parsed as a new report.
+            persist(key, msg.messageId, { ...emptyState(identity), awaiting: 'description' });
+            return [r(`${REPORT_HELP}\nGõ /huy để thôi.`)];
           case 'baocaocuatoi':
             return [listOwn(ctx, identity)];
           case 'xoa':
@@ -211,6 +223,10 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       }
       if (draft) {
         if (draft.sourceMessageId === msg.messageId) return [render(draft.state)];
+        if (draft.state.awaiting === 'description') {
+          store.deleteDraft(key);
+          return [startDraft(msg, identity, text)];
+        }
         return [correct(msg, identity, text, draft.sourceMessageId, draft.state)];
       }
       return [startDraft(msg, identity, text)];
