@@ -22,6 +22,8 @@ export interface ArticleBlock {
   lines: string[];
   /** Trail down to (excluding) the Điều: `[docTitle, 'Chương II. …']`. */
   trail: string[];
+  /** Path prefix for a Điều of an attached text: `Quy chế` → `Quy chế, Điều 1`. */
+  pathPrefix?: string;
 }
 
 interface Part {
@@ -64,7 +66,7 @@ const passage = (path: string, trail: string[], text: string): DocSection => ({ 
 
 /** Sections for one Điều (see the file comment for the splitting rules). */
 export function articleSections(a: ArticleBlock): DocSection[] {
-  const path = `Điều ${a.num}`;
+  const path = a.pathPrefix ? `${a.pathPrefix}, Điều ${a.num}` : `Điều ${a.num}`;
   const trail = [...a.trail, shortLabel(a.heading)];
   const whole = [a.heading, ...a.lines].join('\n');
   if (whole.length <= MAX_SECTION_CHARS) return [passage(path, trail, whole)];

@@ -184,6 +184,62 @@ describe('parseLegalStructure', () => {
   });
 });
 
+describe('attached texts', () => {
+  const DECISION = [
+    'QUYẾT ĐỊNH',
+    'Về việc ban hành Quy chế tiếp nhận phản ánh (hư cấu)',
+    'QUYẾT ĐỊNH:',
+    'Điều 1. Ban hành kèm theo Quyết định này Quy chế tiếp nhận phản ánh.',
+    'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.',
+    'Nơi nhận:',
+    '- Như Điều 2;',
+    '- Lưu: VT.',
+    'CHỦ TỊCH',
+    'Nguyễn Văn Hư',
+    'QUY CHẾ',
+    'Tiếp nhận phản ánh của người dân',
+    '(Ban hành kèm theo Quyết định số 99/QĐ-THU ngày 05/3/2024)',
+    'Chương I',
+    'QUY ĐỊNH CHUNG',
+    'Điều 1. Phạm vi điều chỉnh',
+    'Quy chế này áp dụng cho bộ phận một cửa.',
+    'Điều 2. Thời hạn',
+    'Phản ánh được trả lời trong 7 ngày.',
+    'PHỤ LỤC I',
+    'MẪU PHIẾU PHẢN ÁNH',
+    'Họ và tên người phản ánh: ...',
+  ].join('\n');
+  const sections = parseLegalStructure(DECISION, 'QĐ 99');
+  const paths = sections.map((x) => x.path);
+
+  it('keeps the decision, its Nơi nhận and the attached Quy chế apart, with prefixed paths', () => {
+    expect(paths).toEqual([
+      'Phần mở đầu',
+      'Điều 1',
+      'Điều 2',
+      'Nơi nhận',
+      'Quy chế',
+      'Quy chế, Chương I',
+      'Quy chế, Điều 1',
+      'Quy chế, Điều 2',
+      'Phụ lục I',
+    ]);
+    expect(find(sections, 'Nơi nhận').text).toBe('Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn Hư');
+    expect(find(sections, 'Quy chế').text).toContain('(Ban hành kèm theo Quyết định số 99/QĐ-THU');
+    const d1 = find(sections, 'Quy chế, Điều 1');
+    expect(d1.text).toBe('Điều 1. Phạm vi điều chỉnh\nQuy chế này áp dụng cho bộ phận một cửa.');
+    expect(d1.trail).toEqual(['QĐ 99', 'Quy chế', 'Chương I. QUY ĐỊNH CHUNG', 'Điều 1. Phạm vi điều chỉnh']);
+    expect(find(sections, 'Phụ lục I').text).toContain('MẪU PHIẾU PHẢN ÁNH');
+    expect(find(sections, 'Quy chế, Điều 2').text).not.toContain('PHỤ LỤC');
+  });
+
+  it('treats a signature-like line followed by the next Điều as ordinary text', () => {
+    const s = parseLegalStructure(['Điều 1. Trách nhiệm', 'GIÁM ĐỐC SỞ chịu trách nhiệm chung.', 'Điều 2. Hiệu lực', 'Có hiệu lực từ ngày ký.'].join('\n'), 'X');
+    expect(s.map((x) => x.path)).toEqual(['Điều 1', 'Điều 2']);
+    expect(s[0]?.text).toBe('Điều 1. Trách nhiệm\nGIÁM ĐỐC SỞ chịu trách nhiệm chung.');
+  });
+});
+
 describe('plain fallback', () => {
   it('groups paragraphs into ≤ 1400-char sections Đoạn 1, Đoạn 2… when there is no Điều', () => {
     const paras = Array.from({ length: 6 }, (_, i) => filler(`đoạn ${i}`, 500));
