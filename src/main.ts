@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   const outbound = createOutboundSender(senders);
   if (reports) {
     const reminders = reports.startReminders(outbound);
-    closers.push({ name: 'report reminders', run: () => reminders.stop() });
+    // Stop reminders before the channels they send through.
+    closers.unshift({ name: 'report reminders', run: () => reminders.stop() });
   }
 
   // === HTTP server
