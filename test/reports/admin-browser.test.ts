@@ -5,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminRoutes } from '../../src/reports/http/admin-routes.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
+import { readUnansweredQuestions } from '../../src/reports/store/unanswered-questions.js';
 import type { Db } from '../../src/store/database.js';
 import type { ReportChannel } from '../../src/reports/types.js';
 import { indicatorOfArea } from '../../src/reports/labels.js';
@@ -57,8 +58,22 @@ describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
         NOW,
       );
     });
+    // The chat engine's tables, with one abstained and one 👎 exchange (test data).
+    db.exec(`CREATE TABLE exchanges (id TEXT PRIMARY KEY, channel TEXT, chat_id TEXT, user_id TEXT, question TEXT, answer TEXT,
+        abstained INTEGER, sources_json TEXT, created_at TEXT);
+      CREATE TABLE feedback (exchange_id TEXT PRIMARY KEY, vote TEXT, created_at TEXT);
+      INSERT INTO exchanges VALUES ('e1','web','c','u','Câu hỏi thử nghiệm ngoài phạm vi?','',1,'[]','2026-11-20T01:00:00Z');
+      INSERT INTO exchanges VALUES ('e2','telegram','c','u','Câu hỏi thử nghiệm bị đánh giá chưa tốt?','...',0,'[]','2026-11-21T01:00:00Z');
+      INSERT INTO feedback VALUES ('e2','down','2026-11-21T02:00:00Z');`);
     app = Fastify();
-    await app.register(adminRoutes, { store, areas: planAreas(), adminToken: TOKEN, now: () => NOW, departmentName: 'Đơn vị thử nghiệm' });
+    await app.register(adminRoutes, {
+      store,
+      areas: planAreas(),
+      adminToken: TOKEN,
+      now: () => NOW,
+      departmentName: 'Đơn vị thử nghiệm',
+      unanswered: () => readUnansweredQuestions(db),
+    });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -88,6 +103,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
     expect(await page.locator('g.area-row[data-code="II.1.c"] rect[data-month="2"]').getAttribute('data-count')).toBe('2');
     expect(await page.locator('g.area-row[data-code="II.1.b"]').getAttribute('data-covered')).toBe('false');
     expect(await page.locator('#stats').textContent()).toContain('14 hoạt động');
+    expect(await page.locator('#breakdown').textContent()).toContain('Đơn vị thử nghiệm 2 (6)');
 
     expect(await page.locator('#reports-table tbody tr').count()).toBe(SEED.length);
     expect(await page.locator('#reports-table tbody tr').first().locator('td').nth(4).textContent()).toBe('II.3.e'); // newest first
@@ -101,7 +117,8 @@ describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
     await page.waitForFunction((n) => document.querySelectorAll('#reports-table tbody tr').length === n, SEED.length);
 
     expect(await page.locator('#export-docx').getAttribute('href')).toContain('/admin/export?format=docx&year=2026');
-    expect(await page.locator('#unanswered').textContent()).toContain('chưa kết nối');
+    expect(await page.locator('#unanswered li').count()).toBe(2);
+    expect(await page.locator('#unanswered li').first().textContent()).toContain('Câu hỏi thử nghiệm bị đánh giá chưa tốt?');
     expect(external).toEqual([]);
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });

@@ -74,13 +74,15 @@ function renderChart(s){
   });
   box.appendChild(root);
   var covered=s.areas.length-s.uncovered.length;
+  var fmt=function(xs,lab){return xs.map(function(e){return (lab?lab(e.key):e.key)+' ('+e.activities+')';}).join(', ')||'—';};
+  document.getElementById('breakdown').textContent='Theo chỉ số: '+fmt(s.byIndicator)+' · Theo đơn vị: '+fmt(s.byUnit)+' · Theo kênh: '+fmt(s.byChannel,function(k){return CH[k]||k;});
   document.getElementById('stats').textContent='Năm '+s.year+': '+s.activities+' hoạt động, tổng số lượng '+s.total+'; '+covered+'/'+s.areas.length+' nội dung đã có hoạt động'+(s.uncovered.length?' (chưa có: '+s.uncovered.join(', ')+').':'.');
 }
 function renderUnanswered(d){
   var box=document.getElementById('unanswered');box.textContent='';
   if(!d.available){box.appendChild(el('p',{'class':'muted'},'Chưa có dữ liệu hỏi đáp (mô-đun hội thoại chưa kết nối).'));return;}
   if(d.items.length===0){box.appendChild(el('p',{'class':'muted'},'Không có câu hỏi nào cần xem lại.'));return;}
-  var ul=el('ul');d.items.forEach(function(q){var li=el('li');li.appendChild(el('span',{'class':'tag '+q.reason},q.reason==='downvoted'?'👎 chưa hài lòng':'chưa trả lời được'));li.appendChild(el('span',{},q.question));li.appendChild(el('div',{'class':'muted'},fmtDate(q.createdAt.slice(0,10))+' · '+q.channel));ul.appendChild(li);});
+  var ul=el('ul');d.items.forEach(function(q){var li=el('li');li.appendChild(el('span',{'class':'tag '+q.reason},q.reason==='downvoted'?'bị đánh giá chưa tốt':'chưa trả lời được'));li.appendChild(el('span',{},q.question));li.appendChild(el('div',{'class':'muted'},fmtDate(q.createdAt.slice(0,10))+' · '+q.channel));ul.appendChild(li);});
   box.appendChild(ul);
 }
 function setExports(){var y=form.elements.year.value;['csv','xlsx','docx'].forEach(function(f){document.getElementById('export-'+f).href='/admin/export?format='+f+'&year='+encodeURIComponent(y)+'&token='+encodeURIComponent(token);});}
@@ -124,7 +126,7 @@ export function adminPageHtml(opts: AdminPageOptions): string {
 <a class="btn secondary" id="export-xlsx" href="#">Tải Excel</a>
 <a class="btn" id="export-docx" href="#">Tải báo cáo Word</a>
 </form>
-<p id="stats"></p>
+<p id="stats"></p><p id="breakdown" class="muted" style="font-size:13px;margin:4px 0 0"></p>
 </section>
 <section><h2>Hoạt động theo nội dung và tháng</h2>
 <div class="legend"><span><i style="background:#0b4f8a"></i>Có hoạt động (đậm hơn = nhiều hơn)</span><span><i style="background:#eef2f7"></i>Tháng không có hoạt động</span><span><i style="background:#fbeaea"></i>Nội dung chưa có hoạt động nào trong năm</span></div>
