@@ -5,19 +5,20 @@
  * An indicator named in the message ("PCI", "chỉ số PAPI") favours its areas.
  */
 import type { Glossary } from '../../text/glossary.js';
-import { foldText } from '../../text/normalize.js';
-import { tokenize } from '../../text/tokenize.js';
+import { foldText, normalizeText } from '../../text/normalize.js';
+import { syllables, tokenize } from '../../text/tokenize.js';
 import type { AreaCandidate, ContentAreaInput, IndicatorName } from './types.js';
 
 /** Heading terms count this many times a body term. */
 const HEADING_WEIGHT = 3;
 /** Bigrams carry phrases ("thủ tục", "tham nhũng"): they count more. */
 const BIGRAM_WEIGHT = 1.5;
+const TRIGRAM_WEIGHT = 2;
 /** Bonus (fraction of the top score) for areas of an indicator the message names. */
 const INDICATOR_BONUS = 0.5;
 
 /** Minimum top score and margin over the runner-up to set an area. */
-export const AREA_THRESHOLD = { minScore: 20, minRatio: 1.3 } as const;
+export const AREA_THRESHOLD = { minScore: 20, minRatio: 1.2 } as const;
 
 interface AreaModel {
   area: ContentAreaInput;
@@ -39,9 +40,30 @@ function headingCore(title: string): string {
     .replace(/["“”]/g, '');
 }
 
+/**
+ * Words every report uses ("tuyên truyền", "tổ chức", "giới thiệu"): they
+ * say that something was communicated, not what about.
+ */
+const GENERIC = new Set(
+  'tuyen truyen pho bien trien khai gioi thieu thong tin tuyen_truyen pho_bien trien_khai gioi_thieu to_chuc thuc_hien truyen_thong cong_tac dang_tai chia_se'.split(' '),
+);
+
+/** Syllable trigrams (folded): long shared phrases are strong evidence. */
+function trigrams(text: string): string[] {
+  const words = syllables(foldText(normalizeText(text)));
+  const out: string[] = [];
+  for (let i = 0; i + 2 < words.length; i++) out.push(`${words[i]}_${words[i + 1]}_${words[i + 2]}`);
+  return out;
+}
+
 /** Tokens worth matching: drop bare numbers except document-like ones (≥ 3 digits). */
 function terms(text: string, glossary?: Glossary): Set<string> {
-  return new Set(tokenize(text, glossary).folded.filter((t) => !/^\d{1,2}$/.test(t)));
+  return new Set([...tokenize(text, glossary).folded, ...trigrams(text)].filter((t) => !/^\d{1,2}$/.test(t)));
+}
+
+/** Message terms: as {@link terms}, without the generic report words. */
+function messageTerms(text: string, glossary?: Glossary): Set<string> {
+  return new Set([...terms(text, glossary)].filter((t) => !GENERIC.has(t)));
 }
 
 const cache = new WeakMap<readonly ContentAreaInput[], Map<Glossary | undefined, AreaScorer>>();
@@ -67,13 +89,14 @@ export function areaScorer(areas: readonly ContentAreaInput[], glossary?: Glossa
 
   const scorer: AreaScorer = {
     score(text: string): AreaCandidate[] {
-      const msg = terms(text, glossary);
+      const msg = messageTerms(text, glossary);
       const named = namedIndicator(text);
       const raw = models.map((m) => {
         let s = 0;
         for (const t of msg) {
           if (!m.body.has(t)) continue;
-          const w = idf(t) * (t.includes('_') ? BIGRAM_WEIGHT : 1);
+          const grams = t.split('_').length;
+          const w = idf(t) * (grams === 3 ? TRIGRAM_WEIGHT : grams === 2 ? BIGRAM_WEIGHT : 1);
           s += w * (m.heading.has(t) ? HEADING_WEIGHT : 1);
         }
         return { m, s };

@@ -11,6 +11,8 @@ export interface DateMatch {
   iso: string;
   start: number;
   end: number;
+  /** explicit (day and month written), relative (hôm qua), weekday, or day (ngày 20). */
+  kind: 'explicit' | 'relative' | 'weekday' | 'day';
 }
 
 const DAY_MS = 86_400_000;
@@ -38,6 +40,17 @@ function latestDayMonth(now: Date, m: number, d: number): Date | null {
     const dt = makeDate(y, m, d);
     if (dt && dt.getTime() <= t.getTime()) return dt;
     if (!dt && (m < 1 || m > 12 || d < 1 || d > 31)) return null;
+  }
+  return null;
+}
+
+/** Latest day `d` of a month, not after `now` ("ngày 20" said on 5/12 → 20/11). */
+function latestDayOfMonth(now: Date, d: number): Date | null {
+  const t = today(now);
+  for (let back = 0; back < 12; back++) {
+    const month = t.getUTCMonth() - back;
+    const dt = makeDate(t.getUTCFullYear() + Math.floor(month / 12), (((month % 12) + 12) % 12) + 1, d);
+    if (dt && dt.getTime() <= t.getTime()) return dt;
   }
   return null;
 }
@@ -77,6 +90,7 @@ function resolveWeekday(now: Date, weekday: number, week: 'latest' | 'this' | 'l
 const NUMERIC = /(?<![\d/.,-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/.-]\d|\/[a-z])/g;
 const WORDED = /(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
 const RELATIVE = /\b(?:(?:ngay\s+)?hom\s+(nay|qua|kia)|(?:sang|trua|chieu|toi|dem)\s+(nay|qua))\b/g;
+const DAY_ONLY = /\bngay\s+(\d{1,2})\b(?!\s*(?:[/.-]\s*\d|thang\b))/g;
 const WEEKDAY =
   /\b(?:(?:vao|ngay|hom|sang|chieu|toi)\s+)?(thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat|t[2-7]|cn)\b(\s+(?:tuan\s+(?:truoc|roi|qua|nay)|vua\s+(?:qua|roi)))?/g;
 
@@ -89,8 +103,9 @@ const DOC_BEFORE = /(?:\bso|\bnd|\bqd|\bkh|\btt|\bcv|\bnq|dinh|hoach|tu|van|quye
  */
 export function findDates(folded: string, now: Date): DateMatch[] {
   const found: DateMatch[] = [];
+  let kind: DateMatch['kind'] = 'explicit';
   const push = (d: Date | null, start: number, end: number) => {
-    if (d) found.push({ iso: iso(d), start, end });
+    if (d) found.push({ iso: iso(d), start, end, kind });
   };
   for (const m of folded.matchAll(WORDED)) {
     const [, d, mo, y] = m;
@@ -111,11 +126,18 @@ export function findDates(folded: string, now: Date): DateMatch[] {
     const year = fullYear(y);
     push(year ? makeDate(year, Number(mo), Number(d)) : latestDayMonth(now, Number(mo), Number(d)), m.index, m.index + m[0].length);
   }
+  kind = 'day';
+  for (const m of folded.matchAll(DAY_ONLY)) {
+    if (found.some((f) => m.index < f.end && m.index + m[0].length > f.start)) continue;
+    push(latestDayOfMonth(now, Number(m[1])), m.index, m.index + m[0].length);
+  }
+  kind = 'relative';
   for (const m of folded.matchAll(RELATIVE)) {
     const word = m[1] ?? m[2];
     const back = word === 'nay' ? 0 : word === 'qua' ? 1 : 2;
     push(new Date(today(now).getTime() - back * DAY_MS), m.index, m.index + m[0].length);
   }
+  kind = 'weekday';
   for (const m of folded.matchAll(WEEKDAY)) {
     const phrase = m[1] ?? '';
     const tail = (m[2] ?? '').trim();
@@ -139,12 +161,16 @@ function isDocumentDate(folded: string, start: number): boolean {
   );
 }
 
+const KIND_RANK: Record<DateMatch['kind'], number> = { explicit: 0, day: 1, relative: 2, weekday: 3 };
+
 /**
- * The activity date of a message: a date introduced by "ngày" wins, then
- * the first date found; null when there is none.
+ * The activity date of a message: an explicit date introduced by "ngày"
+ * wins, then any explicit date, then "ngày 20", relative days, weekdays;
+ * null when there is none.
  */
 export function extractDate(folded: string, now: Date): DateMatch | null {
   const all = findDates(folded, now);
-  const withDay = all.find((d) => /ngay\s*$/.test(folded.slice(Math.max(0, d.start - 6), d.start)));
-  return withDay ?? all[0] ?? null;
+  const withDay = all.find((d) => d.kind === 'explicit' && /ngay\s*$/.test(folded.slice(Math.max(0, d.start - 6), d.start)));
+  if (withDay) return withDay;
+  return [...all].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.start - b.start)[0] ?? null;
 }

@@ -46,6 +46,12 @@ const MAX_NAME_WORDS = 7;
  * Thương mại"), in the user's wording; otherwise null.
  */
 export function extractUnit(clean: string): string | null {
+  return findUnit(clean)?.unit ?? null;
+}
+
+/** The unit named in the text with its span, or null. */
+export function findUnit(clean: string): { unit: string; start: number; end: number } | null {
+  const found = (unit: string, start: number) => ({ unit, start, end: start + unit.length });
   const fixed = FIXED.exec(clean);
   for (const m of clean.matchAll(HEAD_RE)) {
     if (fixed && fixed.index <= m.index) break;
@@ -66,7 +72,10 @@ export function extractUnit(clean: string): string | null {
       if (ended || /^s[oở]$/i.test(folded)) break;
     }
     while (taken.length > 0 && JOINERS.has((taken[taken.length - 1] ?? '').toLowerCase())) taken.pop();
-    if (taken.length > 0) return `${m[0]} ${taken.join(' ')}`.replace(/\s+/g, ' ');
+    if (taken.length > 0) {
+      const unit = `${m[0]} ${taken.join(' ')}`;
+      return clean.startsWith(unit, m.index) ? found(unit, m.index) : { unit: unit.replace(/\s+/g, ' '), start: m.index, end: m.index + m[0].length };
+    }
   }
-  return fixed ? fixed[0] : null;
+  return fixed ? found(fixed[0], fixed.index) : null;
 }

@@ -8,7 +8,7 @@ import { areaScorer, confidentArea, namedIndicator } from './area-score.js';
 import { channelFromLink, channelSpans, detectChannel } from './channel.js';
 import { extractCount } from './count.js';
 import { extractDate, findDates } from './date.js';
-import { extractUnit, findLink } from './link-unit.js';
+import { findLink, findUnit } from './link-unit.js';
 import { blankSpans, prepareText } from './prepare.js';
 import type { IndicatorName, ParsedReport, ParseReportOptions } from './types.js';
 
@@ -35,7 +35,9 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
   const channel = detectChannel(foldedNoLink) ?? (link ? channelFromLink(link.link) : null);
   const count = extractCount(foldedNoLink, clean, channel, dateSpans);
 
-  const areaText = blankSpans(clean, [...linkSpan, ...dateSpans, ...channelSpans(foldedNoLink)]);
+  const unit = findUnit(clean);
+  const unitSpan: Array<[number, number]> = unit ? [[unit.start, unit.end]] : [];
+  const areaText = blankSpans(clean, [...linkSpan, ...dateSpans, ...unitSpan, ...channelSpans(foldedNoLink)]);
   const candidates = opts.areas.length > 0 ? areaScorer(opts.areas, opts.glossary).score(areaText) : [];
   const chosen = confidentArea(candidates);
   const chosenArea = chosen ? opts.areas.find((a) => a.code === chosen.code) : undefined;
@@ -48,7 +50,7 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
     indicator,
     area: chosen?.code ?? null,
     link: link?.link ?? null,
-    unit: extractUnit(clean) ?? opts.reporterUnit ?? null,
+    unit: unit?.unit ?? opts.reporterUnit ?? null,
     description: clean,
     missing: [],
     areaCandidates: candidates.slice(0, 3),

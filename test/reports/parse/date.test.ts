@@ -40,6 +40,11 @@ describe('extractDate', () => {
     ['thứ hai tuần trước đăng tin', NOW, '2026-11-16'],
     ['thứ ba tuần này đăng tin', NOW, '2026-11-24'],
     ['Thứ Tư vừa qua đăng tin', NOW, '2026-11-25'],
+    ['ngày 20 đăng tin', NOW, '2026-11-20'],
+    ['ngày 30 đăng tin', NOW, '2026-10-30'],
+    ['ngày 31 đăng tin', '2026-12-05', '2026-10-31'],
+    ['thứ 6 (20/11) đăng tin', NOW, '2026-11-20'],
+    ['sáng 25/11 tổ chức hội nghị', NOW, '2026-11-25'],
   ])('%s (sent %s) → %s', (text, now, want) => {
     expect(dateOf(text, now)).toBe(want);
   });
