@@ -196,3 +196,14 @@ describe('bare /baocao', () => {
     expect(store.list()).toHaveLength(0);
   });
 });
+
+describe('typed answers instead of buttons', () => {
+  it('"lưu" saves and "hủy" cancels', async () => {
+    const { flow, store } = setup();
+    await flow.handle(message('Ngày 20/11 đăng 2 tin trên Cổng thông tin về quản trị điện tử'), staff);
+    expect(only(await flow.handle(message('Lưu'), staff)).text).toMatch(/Đã lưu báo cáo #\d+/);
+    await flow.handle(message('Ngày 21/11 đăng 3 tin trên Cổng thông tin về quản trị điện tử'), staff);
+    expect(only(await flow.handle(message('hủy'), staff)).text).toContain('Đã hủy');
+    expect(store.list()).toHaveLength(1);
+  });
+});

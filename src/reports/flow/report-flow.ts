@@ -39,6 +39,9 @@ const CITIZEN_REFUSAL =
 /** A message that starts like this edits the open draft rather than starting a new report. */
 const CORRECTION_START = /^(sua|doi|chinh|kenh|ngay|so luong|noi dung|chi so|link|lien ket|don vi|mo ta)\b/;
 
+const SAVE_WORDS: ReadonlySet<string> = new Set(['luu', 'ok', 'dong y', 'xac nhan', 'luu lai']);
+const CANCEL_WORDS: ReadonlySet<string> = new Set(['huy', 'huy bo', 'bo']);
+
 const r = (text: string): OutgoingReply => ({ kind: 'report', text });
 
 function emptyState(identity: Identity): DraftState {
@@ -223,6 +226,10 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       }
       if (draft) {
         if (draft.sourceMessageId === msg.messageId) return [render(draft.state)];
+        // Typed instead of pressed (some Zalo clients hide buttons).
+        const word = foldText(text).replace(/[.!\s]+$/, '');
+        if (SAVE_WORDS.has(word)) return [save(msg, identity)];
+        if (CANCEL_WORDS.has(word)) return [cancel(key)];
         if (draft.state.awaiting === 'description') {
           store.deleteDraft(key);
           return [startDraft(msg, identity, text)];
