@@ -1,8 +1,14 @@
 /**
- * PDF/DOCX/HTML/TXT ingestion, plugged into the knowledge scan.
+ * PDF/DOCX/HTML/TXT ingestion and the legal-structure parser, plugged into
+ * the knowledge scan.
  */
+import { loadBinaryDocument } from '../knowledge/ingest/load-binary-document.js';
+import { parseLegalStructure } from '../knowledge/ingest/legal-parser.js';
 import type { BinaryLoader } from '../knowledge/load-knowledge.js';
 
-export function createBinaryLoader(): BinaryLoader | undefined {
-  return undefined;
+export function createBinaryLoader(): BinaryLoader {
+  return {
+    load: (abs, rel) => loadBinaryDocument(abs, rel),
+    legalSections: (body, title) => parseLegalStructure(body, title),
+  };
 }

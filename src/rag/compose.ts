@@ -35,10 +35,12 @@ export function headingLabel(c: Chunk): string {
 /** Sentences/bullets of a chunk, heading excluded. */
 export function answerUnits(c: Chunk): string[] {
   const lines = c.text.split('\n');
-  if (headingLine(c) !== null) lines.shift();
+  // Drop the heading line, unless it is the whole content (a numbered
+  // paragraph such as "2. Văn phòng Sở làm đầu mối …").
+  if (headingLine(c) !== null && lines.length > 1) lines.shift();
   const units: string[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/^[-•*+]\s*/, '').trim();
+    const line = raw.replace(/^[-•*+]\s*/, '').replace(/^\d{1,2}\.\s+(?=\p{Lu})/u, '').trim();
     if (!line || /^Nguồn\s*:/i.test(line)) continue;
     if (line.length <= MAX_UNIT) {
       units.push(line);
@@ -65,7 +67,8 @@ function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number)
 /** Where a passage comes from, in words: "mục II.1.h (…) của Kế hoạch 1523/KH-SCT". */
 export function sourcePhrase(c: Chunk): string {
   if (c.docType === 'kế hoạch' && /^[IVX]+(\.\d+)?(\.[a-zđ])?$/.test(c.section)) {
-    return `mục ${c.section} «${headingLabel(c)}» của Kế hoạch ${c.docId}`;
+    const label = headingLabel(c);
+    return label.length <= 100 ? `mục ${c.section} «${label}» của Kế hoạch ${c.docId}` : `mục ${c.section} của Kế hoạch ${c.docId}`;
   }
   return c.section === 'Giới thiệu' || c.section === c.docId ? c.docTitle : `${c.docTitle} — ${c.section}`;
 }
@@ -74,19 +77,35 @@ function ensureStop(s: string): string {
   return /[.!?…:;]$/.test(s) ? s.replace(/[;:]$/, '.') : `${s}.`;
 }
 
-/** Pick the best units of a chunk for the question, in reading order. */
+/** First sentence of a line (bullet), clipped. */
+function leadSentence(line: string, max = 240): string {
+  const first = line.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)[0] ?? line;
+  return clip(first, max);
+}
+
+/**
+ * Pick what to quote from a chunk. A question about the section as a whole
+ * (its heading covers the question) gets the lead sentence of each of the
+ * first bullets; a specific question gets the sentences that match it best.
+ */
 export function bestUnits(
   c: Chunk,
   terms: string[],
   idf: (w: string) => number,
-  opts: { max?: number; prefer?: RegExp } = {},
+  opts: { max?: number; prefer?: RegExp; wholeSection?: boolean } = {},
 ): string[] {
+  const max = opts.max ?? 2;
+  if (opts.wholeSection && !opts.prefer) {
+    const lines = c.text.split('\n');
+    if (headingLine(c) !== null && lines.length > 1) lines.shift();
+    const bullets = lines.map((l) => l.replace(/^[-•*+]\s*/, '').trim()).filter((l) => l && !/^Nguồn\s*:/i.test(l));
+    if (bullets.length > 0) return bullets.slice(0, 3).map((b) => leadSentence(b));
+  }
   const units = answerUnits(c);
   if (units.length === 0) return [];
-  const termSet = new Set(terms);
+  const termSet = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
   const scored = units.map((u, i) => ({ u, i, s: unitScore(u, termSet, idf) + (opts.prefer?.test(u) ? 100 : 0) }));
   const best = Math.max(...scored.map((x) => x.s));
-  const max = opts.max ?? 2;
   // No sentence matches the question better than the heading did: the whole
   // section is the answer, so lead with its first units.
   if (best <= 0) return units.slice(0, max);
@@ -124,7 +143,7 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
 
   const prefer = result.intent.kind === 'when' ? DATE_RE : undefined;
   let chosen = c;
-  let units = bestUnits(c, result.terms, idf, { prefer });
+  let units = bestUnits(c, result.terms, idf, { prefer, wholeSection: top.headingCoverage >= 0.6 && c.docType === 'kế hoạch' });
   // A date question whose top passage has no date: look at the next hits.
   if (prefer && !units.some((u) => prefer.test(u))) {
     for (const h of result.hits.slice(1, 3)) {

@@ -13,10 +13,10 @@ import { answerProcedureQuestion, loadProcedures } from '../knowledge/procedures
 import { type Duty, type Responsibilities, type UnitDuties, findUnits, formatUnitDuties, loadResponsibilities } from '../knowledge/responsibilities.js';
 import type { Logger } from '../logger.js';
 import { foldText, normalizeText } from '../text/normalize.js';
-import { syllables } from '../text/tokenize.js';
 import type { DirectAnswerer } from './answerer.js';
 import type { Chunk } from './chunk.js';
 import type { IndexSnapshot } from './index-store.js';
+import { stripWhoFrame } from './intent.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 
 export interface DirectAnswererDeps {
@@ -29,10 +29,6 @@ export interface DirectAnswererDeps {
 /** Minimum IDF-weighted share of the question a duty must cover. */
 const MIN_DUTY_COVERAGE = 0.55;
 const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (gi|viec gi)|co vai tro)/;
-
-function foldedKeys(text: string): Set<string> {
-  return new Set(syllables(foldText(normalizeText(text))));
-}
 
 function planChunk(snapshot: IndexSnapshot, doc: string, section: string): Chunk | undefined {
   const s = section.replace(/\s*\(.*\)\s*$/, '');
@@ -55,7 +51,8 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
     unit.duties.map((duty) => ({
       unit,
       duty,
-      keys: foldedKeys(`${unit.name} ${unit.aliases.join(' ')} ${duty.task} ${duty.deadline ?? ''} ${duty.to ?? ''}`),
+      // The unit's own name is not evidence for "who …?": it is the answer.
+      keys: deps.retriever.foldedKeys(`${duty.task} ${duty.deadline ?? ''} ${duty.to ?? ''}`),
     })),
   );
   return {
@@ -66,6 +63,8 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       const named = findUnits(question, r);
       const asksDuties = ASKS_DUTIES.test(folded);
       if (kind !== 'who' && kind !== 'when' && !(named.length > 0 && asksDuties)) return null;
+      // A question naming a document number is about that document.
+      if (retrieval.intent.docNumbers.length > 0 && named.length === 0) return null;
 
       // A unit named and its duties asked: list them all.
       if (named.length > 0 && asksDuties && kind !== 'who') {
@@ -75,23 +74,25 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       }
 
       // Otherwise: the single duty that best covers the question.
-      const terms = retrieval.terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t));
-      let best: { unit: UnitDuties; duty: Duty; score: number } | undefined;
-      for (const { unit, duty, keys } of duties) {
+      const terms = [...deps.retriever.foldedKeys(stripWhoFrame(question))].filter((t) => retrieval.terms.some((q) => q === t || (q.startsWith('a:') && foldText(q.slice(2)) === t)));
+      const scored = duties.map((d) => {
         let total = 0;
         let found = 0;
         for (const t of terms) {
           const w = deps.retriever.idf(t);
           total += w;
-          if (keys.has(t)) found += w;
+          if (d.keys.has(t)) found += w;
         }
-        const score = total > 0 ? found / total : 0;
-        if (!best || score > best.score) best = { unit, duty, score };
-      }
-      if (!best || best.score < MIN_DUTY_COVERAGE) return null;
-      if (kind === 'when' && !best.duty.deadline) return null;
-      const chunk = planChunk(deps.snapshot, doc, best.duty.section);
-      return { text: dutySentence(best.unit, best.duty, doc), chunks: chunk ? [chunk] : [] };
+        return { ...d, score: total > 0 ? found / total : 0 };
+      });
+      const top = Math.max(0, ...scored.map((d) => d.score));
+      if (top < MIN_DUTY_COVERAGE) return null;
+      // Duties that cover the question equally well are all part of the
+      // answer (e.g. the unit that reports and the one that receives it).
+      const best = scored.filter((d) => d.score >= top - 0.02 && (kind !== 'when' || d.duty.deadline)).slice(0, 3);
+      if (best.length === 0) return null;
+      const chunks = [...new Set(best.map((d) => planChunk(deps.snapshot, doc, d.duty.section)).filter((c): c is Chunk => !!c))];
+      return { text: best.map((d) => dutySentence(d.unit, d.duty, doc)).join('\n'), chunks };
     },
   };
 }

@@ -10,6 +10,11 @@ export type IntentKind = 'who' | 'when' | 'list' | 'howto' | 'what';
 
 export interface QueryIntent {
   kind: IntentKind;
+  /**
+   * For list questions, what the list is of: the words before the list cue
+   * ("PCI gồm những nội dung nào?" → "PCI"). Empty otherwise.
+   */
+  subject: string;
   /** Document numbers named in the question (folded, `/`-separated). */
   docNumbers: string[];
 }
@@ -25,5 +30,21 @@ const PATTERNS: Array<[IntentKind, RegExp]> = [
 export function detectIntent(question: string): QueryIntent {
   const f = ` ${foldText(normalizeText(question)).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ')} `;
   const kind = PATTERNS.find(([, re]) => re.test(f))?.[0] ?? 'what';
-  return { kind, docNumbers: docNumbers(question) };
+  return { kind, subject: kind === 'list' ? listSubject(question) : '', docNumbers: docNumbers(question) };
+}
+
+const LIST_CUE = /\s(gồm|gom|bao gồm|bao gom|có những|co nhung|có các|co cac|có bao nhiêu|co bao nhieu|có mấy|co may|liệt kê|liet ke)(\s|$)/i;
+
+/** The words before the list cue, e.g. "Quản trị điện tử trong PAPI". */
+export function listSubject(question: string): string {
+  const q = normalizeText(question);
+  const m = LIST_CUE.exec(` ${q}`);
+  return m ? ` ${q}`.slice(0, m.index).trim() : '';
+}
+
+const WHO_FRAME = /(^|\s)(đơn vị|phòng|cơ quan|bộ phận|ban|tổ chức|người|ai)\s+nào(?=\s|$|\?)|(^|\s)(don vi|phong|co quan|bo phan|ban|to chuc|nguoi|ai)\s+nao(?=\s|$|\?)/gi;
+
+/** The question without its "which unit" frame: "Đơn vị nào phải báo cáo?" → "phải báo cáo?". */
+export function stripWhoFrame(question: string): string {
+  return normalizeText(question).replace(WHO_FRAME, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -50,6 +50,8 @@ interface ChunkFeatures {
   /** Adjacent folded syllable pairs ("thu tuc") of the whole chunk. */
   pairs: Set<string>;
   headingPairs: Set<string>;
+  /** What the chunk is about, for list questions: an outline's own title (and its parents), a passage's heading and its parent's. */
+  subjectWords: Set<string>;
 }
 
 const CANDIDATES = 30;
@@ -81,9 +83,20 @@ function pairsOf(text: string, glossary?: Glossary): string[] {
   return [...adjacentPairs(syllables(foldText(norm))), ...expansion.split(/\s{2,}|(?<=\S) (?=\S+$)/).flatMap((e) => adjacentPairs(syllables(e)))];
 }
 
+/** Title side of a chunk for list questions: its heading and its parent's. */
+function subjectText(c: Chunk): string {
+  const parents = c.trail.slice(-2).join(' ');
+  return c.kind === 'outline' ? `${parents} ${c.text.split('\n')[0] ?? ''}` : `${c.docId} ${parents}`;
+}
+
+/** Longer "headings" are whole numbered paragraphs, not titles. */
+const MAX_TITLE_CHARS = 140;
+
 function ownHeading(c: Chunk): string {
-  const last = c.trail[c.trail.length - 1] ?? '';
-  return `${last} ${c.kind === 'outline' ? '' : (c.text.split('\n')[0] ?? '')}`;
+  const raw = c.trail[c.trail.length - 1] ?? '';
+  const last = raw.length > MAX_TITLE_CHARS ? '' : raw;
+  const first = c.text.split('\n')[0] ?? '';
+  return `${last} ${c.kind === 'outline' || first.length > MAX_TITLE_CHARS ? '' : first}`;
 }
 
 /** Weighted share of `terms` found in `set`. */
@@ -118,6 +131,7 @@ export class Retriever {
         headingWords: new Set(matchKeysOf(ownHeading(c), glossary)),
         pairs: new Set(pairsOf(full, glossary)),
         headingPairs: new Set(pairsOf(ownHeading(c), glossary)),
+        subjectWords: new Set(matchKeysOf(subjectText(c), glossary)),
       };
       this.features.set(c.id, f);
       for (const w of f.words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
@@ -135,6 +149,11 @@ export class Retriever {
   private pairIdf(pair: string): number {
     const df = this.pairDf.get(pair) ?? 0;
     return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Folded match keys of any text (with glossary expansions), for structured-data matching. */
+  foldedKeys(text: string): Set<string> {
+    return new Set(matchKeysOf(text, this.glossary).filter((k) => !k.startsWith('a:')));
   }
 
   chunk(id: string): Chunk | undefined {
@@ -191,12 +210,15 @@ export class Retriever {
       if (intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d)) score += 0.3;
       hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score });
     }
-    // Outlines answer list questions about their own heading ("PAPI gồm những
-    // nội dung nào?"), not questions about one of their children.
-    const bestPassageHeading = Math.max(0, ...hits.filter((h) => h.chunk.kind === 'passage').map((h) => h.headingCoverage));
+    // Outlines answer list questions about their own subject ("PAPI gồm những
+    // nội dung nào?"), not questions about one of their children ("Quản trị
+    // điện tử trong PAPI gồm những gì?"), nor other questions.
+    const subjectTerms = intent.subject ? this.queryTerms(intent.subject) : [];
+    const subjectCov = (h: RetrievedChunk) => weightedCoverage(subjectTerms, this.features.get(h.chunk.id)?.subjectWords ?? new Set(), idf);
+    const bestPassageSubject = Math.max(0, ...hits.filter((h) => h.chunk.kind === 'passage').map(subjectCov));
     for (const h of hits) {
       if (h.chunk.kind !== 'outline') continue;
-      if (intent.kind === 'list' && h.headingCoverage + 0.05 >= bestPassageHeading) h.score += 0.15;
+      if (intent.kind === 'list' && subjectTerms.length > 0 && subjectCov(h) + 0.05 >= bestPassageSubject) h.score += 0.15;
       else h.score -= 0.15;
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
