@@ -32,9 +32,12 @@ export interface ScoredId {
   score: number;
 }
 
-/** Text indexed as the heading side of a chunk. */
+/**
+ * Text indexed as the heading side of a chunk: document id and heading trail.
+ * (Not the document title: a plan's title names every indicator.)
+ */
 export function chunkHeading(c: Chunk): string {
-  return [c.docId, c.docTitle, ...c.trail].join(' \n ');
+  return [c.docId, ...c.trail].join(' \n ');
 }
 
 export class LexicalIndex {

@@ -52,6 +52,8 @@ interface ChunkFeatures {
   headingPairs: Set<string>;
   /** What the chunk is about, for list questions: an outline's own title (and its parents), a passage's heading and its parent's. */
   subjectWords: Set<string>;
+  /** The document's id, title and aliases: a weak, document-level prior. */
+  docWords: Set<string>;
 }
 
 const CANDIDATES = 30;
@@ -125,13 +127,16 @@ export class Retriever {
   ) {
     for (const c of snapshot.chunks) {
       this.byId.set(c.id, c);
-      const full = `${c.docId} ${c.docTitle} ${c.trail.join(' ')} ${c.text}`;
+      // The document title is left out: a plan's title names every indicator,
+      // which would make every chunk of it match every indicator.
+      const full = `${c.docId} ${c.trail.join(' ')} ${c.text}`;
       const f: ChunkFeatures = {
         words: new Set(matchKeysOf(full, glossary)),
         headingWords: new Set(matchKeysOf(ownHeading(c), glossary)),
         pairs: new Set(pairsOf(full, glossary)),
         headingPairs: new Set(pairsOf(ownHeading(c), glossary)),
         subjectWords: new Set(matchKeysOf(subjectText(c), glossary)),
+        docWords: new Set(matchKeysOf(`${c.docId} ${c.docTitle}`, glossary)),
       };
       this.features.set(c.id, f);
       for (const w of f.words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
@@ -205,7 +210,9 @@ export class Retriever {
       const headingCoverage = weightedCoverage(terms, feats.headingWords, idf);
       const phraseCoverage = weightedCoverage(pairs, feats.pairs, pairIdf);
       const headingPhrase = weightedCoverage(pairs, feats.headingPairs, pairIdf);
-      let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase;
+      const docCoverage = weightedCoverage(terms, feats.docWords, idf);
+      let score =
+        0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       if (intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d)) score += 0.3;
       hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score });
