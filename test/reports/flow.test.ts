@@ -207,3 +207,22 @@ describe('typed answers instead of buttons', () => {
     expect(store.list()).toHaveLength(1);
   });
 });
+
+describe('an open draft does not swallow other messages', () => {
+  it('a question goes back to the engine (null) and the draft stays open', async () => {
+    const { flow } = setup();
+    await flow.handle(message('Đã đăng tin tuyên truyền về quản trị điện tử 3 tin'), staff); // asks for the date
+    expect(await flow.handle(message('Thủ tục cấp giấy phép là gì?'), staff)).toBeNull();
+    expect(flow.hasOpenDraft(message('x'))).toBe(true);
+    expect(only(await flow.handle(message('22/11'), staff)).text).toContain('Ngày: 22/11/2026');
+  });
+
+  it('a draft untouched for more than 72 hours is dropped', async () => {
+    const { flow, setClock } = setup(new Date());
+    await flow.handle(message('Đã đăng tin tuyên truyền về quản trị điện tử 3 tin'), staff);
+    expect(flow.hasOpenDraft(message('x'))).toBe(true);
+    setClock(new Date(Date.now() + 73 * 60 * 60 * 1000));
+    expect(flow.hasOpenDraft(message('x'))).toBe(false);
+    expect(await flow.handle(message('22/11'), staff)).toBeNull();
+  });
+});

@@ -9,7 +9,7 @@ import type { Logger } from '../../logger.js';
 import { foldText } from '../../text/normalize.js';
 import { decodeAreaCode, indicatorOfArea } from '../labels.js';
 import type { ReportStore } from '../store/report-store.js';
-import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportParser } from '../types.js';
+import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportDraft, ReportParser } from '../types.js';
 import { REPORT_CHANNELS } from '../types.js';
 import { EDIT_HELP, REPORT_HELP, draftReply } from './card.js';
 import { deleteOwn, exportReply, listOwn, summaryReply, type CommandContext } from './commands.js';
@@ -38,6 +38,16 @@ const CITIZEN_REFUSAL =
 
 /** A message that starts like this edits the open draft rather than starting a new report. */
 const CORRECTION_START = /^(sua|doi|chinh|kenh|ngay|so luong|noi dung|chi so|link|lien ket|don vi|mo ta)\b/;
+
+/** Drafts untouched for this long are dropped, so they do not capture later messages. */
+export const DRAFT_TTL_MS = 72 * 60 * 60 * 1000;
+
+const QUESTION = /\?\s*$|\b(la gi|nhu the nao|the nao|o dau|lam sao|tai sao|vi sao|khi nao|co phai|co duoc khong|hoi ve)\b/;
+
+/** A question rather than a report correction. */
+function looksLikeQuestion(text: string): boolean {
+  return QUESTION.test(foldText(text));
+}
 
 const SAVE_WORDS: ReadonlySet<string> = new Set(['luu', 'ok', 'dong y', 'xac nhan', 'luu lai']);
 const CANCEL_WORDS: ReadonlySet<string> = new Set(['huy', 'huy bo', 'bo']);
@@ -71,6 +81,17 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
   const looksLike = opts.looksLikeReport ?? defaultLooksLikeReport;
   const ctx: CommandContext = { store, areas, now, logger, departmentName: opts.departmentName };
 
+  /** The chat's draft, unless it went stale (then it is dropped). */
+  function openDraft(key: string): ReportDraft | null {
+    const d = store.getDraft(key);
+    if (d && now().getTime() - Date.parse(d.updatedAt) > DRAFT_TTL_MS) {
+      store.deleteDraft(key);
+      logger.debug({ chatKey: key }, 'stale report draft dropped');
+      return null;
+    }
+    return d;
+  }
+
   /** The parser, plus explicit area codes ("II.2.h") which take precedence. */
   function parseText(text: string, msg: IncomingMessage, identity: Identity): ParsedReportLike {
     const parsed = parse(text, { now: msg.time, reporterUnit: identity.unit, areas });
@@ -92,7 +113,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const key = draftKey(msg);
     const existing = store.findBySource(identity.channel, identity.userId, msg.messageId);
     if (existing && existing.status === 'confirmed') return r(`Báo cáo này đã được lưu (mã #${existing.id}).`);
-    const draft = store.getDraft(key);
+    const draft = openDraft(key);
     if (draft && draft.sourceMessageId === msg.messageId) return render(draft.state); // same delivery again
     const parsed = parseText(text, msg, identity);
     const state: DraftState = {
@@ -108,7 +129,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     return out;
   }
 
-  function correct(msg: IncomingMessage, identity: Identity, text: string, sourceId: string, state: DraftState): OutgoingReply {
+  function correct(msg: IncomingMessage, identity: Identity, text: string, sourceId: string, state: DraftState): OutgoingReply | null {
     const key = draftKey(msg);
     const correctionStart = CORRECTION_START.test(foldText(text));
     if (!correctionStart && text.length >= 60 && looksLike(text)) {
@@ -116,6 +137,8 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       return startDraft(msg, identity, text, 'Bản nháp trước chưa lưu đã được thay bằng báo cáo mới.');
     }
     let names = namedFields(text);
+    // A question asked while a draft is open goes back to the engine (null); the draft stays.
+    if (names.length === 0 && looksLikeQuestion(text)) return null;
     let input = text;
     if (names.length === 0 && state.awaiting) {
       names = [state.awaiting];
@@ -140,7 +163,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
 
   function save(msg: IncomingMessage, identity: Identity): OutgoingReply {
     const key = draftKey(msg);
-    const draft = store.getDraft(key);
+    const draft = openDraft(key);
     if (!draft) return r('Không có bản nháp nào đang mở (có thể báo cáo đã được lưu). Gõ /baocaocuatoi để xem.');
     const state = draft.state;
     if (missingFields(state.fields).length > 0) return render(state, 'Báo cáo chưa đủ thông tin.');
@@ -162,7 +185,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     if (action === 'edit') return r(EDIT_HELP);
     if (action === 'del') return deleteOwn(ctx, identity, arg);
     if (action === 'sum') return identity.role === 'admin' ? summaryReply(ctx, arg) : r(ADMIN_ONLY);
-    const draft = store.getDraft(key);
+    const draft = openDraft(key);
     if (!draft) return r('Bản nháp không còn mở. Hãy gửi lại báo cáo.');
     if (action === 'area') {
       const code = decodeAreaCode(arg);
@@ -180,21 +203,21 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
   }
 
   function cancel(key: string): OutgoingReply {
-    const had = store.getDraft(key) !== null;
+    const had = openDraft(key) !== null;
     store.deleteDraft(key);
     return r(had ? 'Đã hủy bản nháp báo cáo.' : 'Không có bản nháp nào đang mở.');
   }
 
   return {
     looksLikeReport: (text) => looksLike(text),
-    hasOpenDraft: (msg) => store.getDraft(draftKey(msg)) !== null,
+    hasOpenDraft: (msg) => openDraft(draftKey(msg)) !== null,
 
     async handle(msg, identity) {
       const text = (msg.text ?? '').trim();
       const data = msg.callbackData;
       const cmd = data ? null : parseCommand(text);
       const key = draftKey(msg);
-      const draft = store.getDraft(key);
+      const draft = openDraft(key);
       const ours =
         (data !== undefined && data.startsWith('rp:')) ||
         (cmd !== null && REPORT_COMMANDS.has(cmd.name) && (cmd.name !== 'huy' || draft !== null)) ||
@@ -234,7 +257,8 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
           store.deleteDraft(key);
           return [startDraft(msg, identity, text)];
         }
-        return [correct(msg, identity, text, draft.sourceMessageId, draft.state)];
+        const fixed = correct(msg, identity, text, draft.sourceMessageId, draft.state);
+        return fixed ? [fixed] : null;
       }
       return [startDraft(msg, identity, text)];
     },
