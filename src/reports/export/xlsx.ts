@@ -19,7 +19,6 @@ export async function reportsToXlsx(
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc-bot';
-  wb.created = new Date(0);
 
   const sheet = wb.addWorksheet(XLSX_SHEETS.reports, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
