@@ -42,8 +42,28 @@ export function planSections(body: string): DocSection[] {
       out.push({ path: n.path, trail, text: n.body, kind: 'passage' });
       continue;
     }
-    const own = n.kind === 'preamble' || n.kind === 'recipients' ? n.body : [n.heading, n.body].filter(Boolean).join('\n');
+    if (n.kind === 'recipients') {
+      const { recipients, signature } = splitSignature(n.body);
+      out.push({ path: n.path, trail, text: recipients, kind: 'passage' });
+      if (signature) out.push({ path: 'Chữ ký', trail: ['Chữ ký'], text: `Chữ ký\nNgười ký: ${signature}`, kind: 'passage' });
+      continue;
+    }
+    const own = n.kind === 'preamble' ? n.body : [n.heading, n.body].filter(Boolean).join('\n');
     if (n.body.trim() !== '' || (kids.length === 0 && own.trim() !== '')) out.push({ path: n.path, trail, text: own, kind: 'passage' });
   }
   return out;
+}
+
+const SIGNER_TITLE = /^(KT\.|TM\.|Q\.|TUQ\.)?\s*(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỦ TRƯỞNG)\b/;
+
+/**
+ * Split the signature (title line(s) and the signer's name) off the end of
+ * the recipients block: "… Lưu: VT. / GIÁM ĐỐC / Võ Văn Rân".
+ */
+export function splitSignature(body: string): { recipients: string; signature: string | null } {
+  const lines = body.split('\n');
+  const at = lines.findIndex((l) => SIGNER_TITLE.test(l.trim()));
+  if (at < 0) return { recipients: body, signature: null };
+  const signature = lines.slice(at).map((l) => l.trim()).filter(Boolean).join(' ');
+  return { recipients: lines.slice(0, at).join('\n'), signature: signature || null };
 }

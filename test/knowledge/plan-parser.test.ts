@@ -87,6 +87,7 @@ describe('planSections', () => {
   });
   it('includes the preamble (number and date) and the recipients block', () => {
     expect(sections.find((s) => s.path === 'Phần mở đầu')?.text).toContain('ngày 22 tháng 7 năm 2022');
-    expect(sections.find((s) => s.path === 'Nơi nhận')?.text).toContain('Võ Văn Rân');
+    expect(sections.find((s) => s.path === 'Nơi nhận')?.text).toContain('Sở Thông tin và Truyền thông');
+    expect(sections.find((s) => s.path === 'Chữ ký')?.text).toBe('Chữ ký\nNgười ký: GIÁM ĐỐC Võ Văn Rân');
   });
 });
