@@ -4,12 +4,13 @@
  */
 export { parseReport, missingFields } from './parse-report.js';
 export { looksLikeReport } from './looks-like-report.js';
+export { fillWithLlm, llmFillPrompt, type CompleteFn } from './llm-fill.js';
 export { loadContentAreas, loadReportGlossary, PLAN_FILE, GLOSSARY_FILE } from './areas.js';
 export { areaScorer, confidentArea, namedIndicator, AREA_THRESHOLD, type AreaScorer } from './area-score.js';
-export { detectChannel, scoreChannels, type ChannelScore } from './channel.js';
+export { channelFromLink, detectChannel, scoreChannels, type ChannelScore } from './channel.js';
 export { extractCount, wordsToNumber } from './count.js';
 export { extractDate, findDates, type DateMatch } from './date.js';
-export { extractLink, extractUnit } from './link-unit.js';
+export { extractLink, extractUnit, findLink, findUnit } from './link-unit.js';
 export { prepareText } from './prepare.js';
 export {
   CHANNELS,
