@@ -41,11 +41,14 @@ export interface ParsedReportLike {
   areaCandidates: Array<{ code: string; title: string; score: number }>;
 }
 
-/** The parser as the flow needs it. */
+/**
+ * The parser as the flow needs it. May be async, e.g. the rule-based parser
+ * followed by an optional LLM fill of the fields it left null.
+ */
 export type ReportParser = (
   text: string,
   opts: { now: Date; reporterUnit?: string; areas: readonly ContentAreaInfo[] },
-) => ParsedReportLike;
+) => ParsedReportLike | Promise<ParsedReportLike>;
 
 /** The editable fields of a report (a draft holds them while they are incomplete). */
 export interface ReportFields {

@@ -226,3 +226,21 @@ describe('an open draft does not swallow other messages', () => {
     expect(await flow.handle(message('22/11'), staff)).toBeNull();
   });
 });
+
+describe('async parser', () => {
+  it('accepts a parser that returns a promise (e.g. with an LLM fill)', async () => {
+    const { db } = tempDb();
+    dbs.push(db);
+    const store = new SqliteReportStore(db);
+    const flow = createReportFlow({
+      store,
+      parse: async (text, o) => ({ ...(await Promise.resolve(fakeParse(text, o))), channel: 'press' }),
+      areas,
+      logger: silentLogger,
+    });
+    const card = only(await flow.handle(message('Ngày 20/11 đăng 2 tin về quản trị điện tử'), staff));
+    expect(card.text).toContain('Kênh: Báo chí');
+    await flow.handle(press('rp:save'), staff);
+    expect(store.list()[0]?.channel).toBe('press');
+  });
+});

@@ -93,8 +93,8 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
   }
 
   /** The parser, plus explicit area codes ("II.2.h") which take precedence. */
-  function parseText(text: string, msg: IncomingMessage, identity: Identity): ParsedReportLike {
-    const parsed = parse(text, { now: msg.time, reporterUnit: identity.unit, areas });
+  async function parseText(text: string, msg: IncomingMessage, identity: Identity): Promise<ParsedReportLike> {
+    const parsed = await parse(text, { now: msg.time, reporterUnit: identity.unit, areas });
     const code = explicitAreaCode(text, areas);
     return code ? { ...parsed, area: code, indicator: indicatorOfArea(code) ?? parsed.indicator } : parsed;
   }
@@ -109,13 +109,13 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     store.saveDraft(key, sourceId, state, now());
   }
 
-  function startDraft(msg: IncomingMessage, identity: Identity, text: string, preface?: string): OutgoingReply {
+  async function startDraft(msg: IncomingMessage, identity: Identity, text: string, preface?: string): Promise<OutgoingReply> {
     const key = draftKey(msg);
     const existing = store.findBySource(identity.channel, identity.userId, msg.messageId);
     if (existing && existing.status === 'confirmed') return r(`Báo cáo này đã được lưu (mã #${existing.id}).`);
     const draft = openDraft(key);
     if (draft && draft.sourceMessageId === msg.messageId) return render(draft.state); // same delivery again
-    const parsed = parseText(text, msg, identity);
+    const parsed = await parseText(text, msg, identity);
     const state: DraftState = {
       fields: fieldsFromParse(parsed, identity.unit),
       awaiting: null,
@@ -129,7 +129,13 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     return out;
   }
 
-  function correct(msg: IncomingMessage, identity: Identity, text: string, sourceId: string, state: DraftState): OutgoingReply | null {
+  async function correct(
+    msg: IncomingMessage,
+    identity: Identity,
+    text: string,
+    sourceId: string,
+    state: DraftState,
+  ): Promise<OutgoingReply | null> {
     const key = draftKey(msg);
     const correctionStart = CORRECTION_START.test(foldText(text));
     if (!correctionStart && text.length >= 60 && looksLike(text)) {
@@ -147,7 +153,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     if (names.length === 0) {
       return r(`Tôi chưa rõ bạn muốn sửa mục nào.\n${EDIT_HELP}`);
     }
-    const parsed = parseText(input, msg, identity);
+    const parsed = await parseText(input, msg, identity);
     const { fields, unresolved } = mergeCorrection(state.fields, input, parsed, names);
     state.fields = fields;
     if (unresolved.includes('area') && parsed.areaCandidates.length > 0) {
@@ -229,7 +235,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       if (cmd) {
         switch (cmd.name) {
           case 'baocao':
-            if (cmd.arg) return [startDraft(msg, identity, cmd.arg)];
+            if (cmd.arg) return [await startDraft(msg, identity, cmd.arg)];
             // Wait for the report text: the next message is parsed as a new report.
             persist(key, msg.messageId, { ...emptyState(identity), awaiting: 'description' });
             return [r(`${REPORT_HELP}\nGõ /huy để thôi.`)];
@@ -255,12 +261,12 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
         if (CANCEL_WORDS.has(word)) return [cancel(key)];
         if (draft.state.awaiting === 'description') {
           store.deleteDraft(key);
-          return [startDraft(msg, identity, text)];
+          return [await startDraft(msg, identity, text)];
         }
-        const fixed = correct(msg, identity, text, draft.sourceMessageId, draft.state);
+        const fixed = await correct(msg, identity, text, draft.sourceMessageId, draft.state);
         return fixed ? [fixed] : null;
       }
-      return [startDraft(msg, identity, text)];
+      return [await startDraft(msg, identity, text)];
     },
   };
 }
