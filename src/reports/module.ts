@@ -15,7 +15,7 @@ import { createReminderScheduler, sqliteReminderLog, type ReminderScheduler } fr
 import type { ReportStore } from './store/report-store.js';
 import { SqliteReportStore } from './store/sqlite-report-store.js';
 import { readUnansweredQuestions } from './store/unanswered-questions.js';
-import type { ContentAreaInfo, ReportParser } from './types.js';
+import type { ContentAreaInfo, ParsedReportLike, ReportParser } from './types.js';
 
 /** What {@link createReportsModule} needs. */
 export interface ReportsModuleDeps {
@@ -23,6 +23,11 @@ export interface ReportsModuleDeps {
   config: Pick<Config, 'knowledgeDir' | 'server' | 'department' | 'reminderDays'>;
   logger: Logger;
   now?: () => Date;
+  /**
+   * Optional second pass for fields the rule-based parser left null, e.g.
+   * `(p, text) => fillWithLlm(p, text, complete, areas)` from `./parse/index.js`.
+   */
+  fill?: (parsed: ParsedReportLike, text: string) => Promise<ParsedReportLike>;
 }
 
 /** The wired reports module. */
@@ -52,7 +57,17 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
   const store = new SqliteReportStore(db);
   const areas = loadContentAreas(config.knowledgeDir);
   const glossary = loadReportGlossary(config.knowledgeDir);
-  const parse: ReportParser = (text, o) => parseReport(text, { ...o, ...(glossary ? { glossary } : {}) });
+  const fill = deps.fill;
+  const parse: ReportParser = async (text, o) => {
+    const parsed = parseReport(text, { ...o, ...(glossary ? { glossary } : {}) });
+    if (!fill || parsed.missing.length === 0) return parsed;
+    try {
+      return await fill(parsed, text);
+    } catch (err) {
+      log.warn({ err }, 'report fill failed; using the rule-based parse');
+      return parsed;
+    }
+  };
   const flow = createReportFlow({
     store,
     parse,

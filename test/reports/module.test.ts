@@ -63,3 +63,32 @@ describe('reports module with the real parser', () => {
     expect(explicitAreaCode('ngày 21/11', areas)).toBeNull();
   });
 });
+
+describe('optional fill', () => {
+  it('fills what the rules left null, and falls back when the fill fails', async () => {
+    const { db, dir } = tempDb();
+    dbs.push(db);
+    const config = createConfig({ KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: dir });
+    const filled = createReportsModule({
+      db,
+      config,
+      logger: silentLogger,
+      fill: async (p) => ({ ...p, date: p.date ?? '2026-11-18' }),
+    });
+    const r = await filled.flow.handle(message('Đã đăng tin hướng dẫn dịch vụ công trực tuyến trên Cổng TTĐT Sở'), staff);
+    expect(text(r)).toContain('Ngày: 18/11/2026');
+
+    const { db: db2, dir: dir2 } = tempDb();
+    dbs.push(db2);
+    const failing = createReportsModule({
+      db: db2,
+      config: createConfig({ KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: dir2 }),
+      logger: silentLogger,
+      fill: async () => {
+        throw new Error('model down');
+      },
+    });
+    const r2 = await failing.flow.handle(message('Đã đăng tin hướng dẫn dịch vụ công trực tuyến trên Cổng TTĐT Sở'), staff);
+    expect(text(r2)).toContain('Ngày: — (chưa có)');
+  });
+});
