@@ -30,7 +30,10 @@ export class CountingEmbedder implements Embedder {
     this.texts.push(...texts);
     return texts.map((t) => {
       const v = new Array<number>(this.dim).fill(0);
-      for (let i = 0; i < t.length; i++) v[t.charCodeAt(i) % this.dim] += 1;
+      for (let i = 0; i < t.length; i++) {
+        const k = t.charCodeAt(i) % this.dim;
+        v[k] = (v[k] ?? 0) + 1;
+      }
       const n = Math.hypot(...v) || 1;
       return v.map((x) => x / n);
     });
