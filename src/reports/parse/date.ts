@@ -90,6 +90,7 @@ function resolveWeekday(now: Date, weekday: number, week: 'latest' | 'this' | 'l
 const NUMERIC = /(?<![\d/.,-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/.-]\d|\/[a-z])/g;
 const WORDED = /(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
 const RELATIVE = /\b(?:(?:ngay\s+)?hom\s+(nay|qua|kia)|(?:sang|trua|chieu|toi|dem)\s+(nay|qua))\b/g;
+const ORDINAL_BEFORE = /\b(?:lan|ky|dot|phien|khoa|hang|lop|buoi|cuoc|giai|muc|phan|chuong|dieu|khoan|nguoi|dung)\s+$/;
 const DAY_ONLY = /\bngay\s+(\d{1,2})\b(?!\s*(?:[/.-]\s*\d|thang\b))/g;
 const WEEKDAY =
   /\b(?:(?:vao|ngay|hom|sang|chieu|toi)\s+)?(thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat|t[2-7]|cn)\b(\s+(?:tuan\s+(?:truoc|roi|qua|nay)|vua\s+(?:qua|roi)))?/g;
@@ -140,6 +141,8 @@ export function findDates(folded: string, now: Date): DateMatch[] {
   kind = 'weekday';
   for (const m of folded.matchAll(WEEKDAY)) {
     const phrase = m[1] ?? '';
+    // "lần thứ hai", "kỳ thứ 3": an ordinal, not a weekday.
+    if (ORDINAL_BEFORE.test(folded.slice(Math.max(0, m.index - 8), m.index))) continue;
     const tail = (m[2] ?? '').trim();
     const prefixed = m[0].length > phrase.length + (m[2]?.length ?? 0);
     // "CN" alone is too often "công nghiệp": demand a day word or a week tail.

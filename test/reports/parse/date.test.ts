@@ -65,6 +65,8 @@ describe('extractDate', () => {
     ['thủ tục hành chính mức độ 3, 4'],
     ['Cụm CN Tịnh Phong'],
     ['đăng tin về thủ tục'],
+    ['tổ chức hội nghị lần thứ hai'],
+    ['đợt thứ 3 phát tờ rơi'],
   ])('finds no activity date in %s', (text) => {
     expect(dateOf(text, NOW)).toBeNull();
   });
