@@ -31,6 +31,8 @@ describe('extractUnit', () => {
     ['hướng dẫn tại Trung tâm Phục vụ hành chính công'],
     ['đăng 2 tin trên Cổng TTĐT'],
     ['họp tại phòng họp số 2'],
+    ['đăng tin về Trung tâm Phục vụ hành chính công tỉnh'],
+    ['phối hợp với Phòng QLTM tổ chức'],
   ])('finds no unit in %s', (text) => {
     expect(extractUnit(prepareText(text).clean)).toBeNull();
   });
