@@ -56,7 +56,7 @@ export function findUnit(clean: string): { unit: string; start: number; end: num
   for (const m of clean.matchAll(HEAD_RE)) {
     if (fixed && fixed.index <= m.index) break;
     const before = clean.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
-    if (/(?:^|\s)(?:tại|tai|về|ve|của|cua|với|voi|cho|trên|tren|đến|den|qua)\s+$/.test(before)) continue;
+    if (/(?:^|\s)(?:tại|tai|về|ve|của|cua|với|voi|cho|trên|tren|đến|den)\s+$/.test(before)) continue;
     const rest = clean.slice(m.index + m[0].length).split(/\s+/).filter(Boolean);
     const taken: string[] = [];
     for (const raw of rest) {
