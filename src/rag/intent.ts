@@ -48,3 +48,16 @@ const WHO_FRAME = /(^|\s)(đơn vị|phòng|cơ quan|bộ phận|ban|tổ chức
 export function stripWhoFrame(question: string): string {
   return normalizeText(question).replace(WHO_FRAME, ' ').replace(/\s+/g, ' ').trim();
 }
+
+const WHEN_FRAME = /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao)(?=\s|$|\?)/gi;
+
+/**
+ * The question without its frame words: "which unit" for who-questions,
+ * "deadline / when" for when-questions. Frame words say what kind of answer
+ * is wanted, not what it is about, so they are not evidence to cover.
+ */
+export function stripFrame(question: string, kind: IntentKind): string {
+  if (kind === 'who') return stripWhoFrame(question);
+  if (kind === 'when') return normalizeText(question).replace(WHEN_FRAME, ' ').replace(/\s+/g, ' ').trim();
+  return question;
+}

@@ -13,7 +13,7 @@ import type { Chunk } from './chunk.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
-import { type QueryIntent, detectIntent } from './intent.js';
+import { type QueryIntent, detectIntent, stripFrame } from './intent.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;
@@ -189,8 +189,9 @@ export class Retriever {
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
     const intent = detectIntent(query);
-    const terms = this.queryTerms(query);
-    const pairs = this.queryPairs(query);
+    const content = stripFrame(query, intent.kind) || query;
+    const terms = this.queryTerms(content);
+    const pairs = this.queryPairs(content);
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
     const lexical = this.snapshot.lexical.search(query, CANDIDATES);
