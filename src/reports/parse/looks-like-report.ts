@@ -9,9 +9,11 @@ import { findDates } from './date.js';
 import { prepareText } from './prepare.js';
 
 const ACTIVITY =
-  /\b(?:da|vua|dang|dang\s+tai|chia\s+se|to\s+chuc|phat|in|treo|huong\s+dan|tap\s+huan|tuyen\s+truyen|pho\s+bien|dua\s+tin|viet|ho\s+tro|tu\s+van|phoi\s+hop|thuc\s+hien|niem\s+yet|gui|livestream|len\s+song|phat\s+song|doi\s+thoai|trien\s+khai|cap\s+nhat|giai\s+dap|tiep)\b/;
+  /\b(?:da|vua|dang|dang\s+tai|chia\s+se|to\s+chuc|phat|in|treo|huong\s+dan|tap\s+huan|tuyen\s+truyen|pho\s+bien|dua\s+tin|viet|ho\s+tro|tu\s+van|phoi\s+hop|thuc\s+hien|niem\s+yet|gui|livestream|len\s+song|phat\s+song|doi\s+thoai|trien\s+khai|cap\s+nhat|giai\s+dap|tiep|tra\s+loi|phong\s+van|hoi\s+nghi|hoi\s+thao|toa\s+dam)\b/;
+/** Requests to the bot ("viết giúp tôi…", "hãy…") are not reports. */
+const REQUEST = /\b(?:giup\s+(?:toi|em|minh|anh|chi|to)|vui\s+long|lam\s+on)\b|^hay\b/;
 const COMMAND = /^\s*\/(?:baocao|bao_cao|report)\b/i;
-const QUESTION_START = /^(?:ai|gi|sao|lam\s+sao|the\s+nao|khi\s+nao|o\s+dau|bao\s+nhieu|co\s+phai|xin\s+hoi|cho\s+(?:em\s+|toi\s+|minh\s+)?hoi|hoi|vi\s+sao|tai\s+sao|lieu)\b/;
+const QUESTION_START = /^(?:ai|gi|sao|lam\s+sao|the\s+nao|khi\s+nao|o\s+dau|bao\s+nhieu|co\s+phai|xin\s+hoi|cho\s+(?:em\s+|toi\s+|minh\s+)?hoi|hoi(?!\s+(?:thao|nghi|cho|dong|vien|thi|giao|luu|dap))|vi\s+sao|tai\s+sao|lieu)\b/;
 const QUESTION_TAIL = /\b(?:ai|gi|nao|dau|bao\s+nhieu|sao|may|khong|chua|nhi|ha|vay)\s*[.!]*$/;
 
 /**
@@ -24,6 +26,7 @@ export function looksLikeReport(text: string): boolean {
   const { clean, folded } = prepareText(text);
   if (clean.length === 0) return false;
   if (/\?/.test(clean) || QUESTION_START.test(folded) || QUESTION_TAIL.test(folded)) return false;
+  if (REQUEST.test(folded) || /(?:^|\s)hãy\s/i.test(clean)) return false;
   if (!ACTIVITY.test(folded)) return false;
   const now = new Date();
   return detectChannel(folded) !== null || extractCount(folded, clean, null) !== null || findDates(folded, now).length > 0;

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeReport } from '../../../src/reports/parse/index.js';
+import { DEV_REPORTS, ROOT } from './helpers.js';
+import { OWN_REPORTS } from './own-reports.js';
+
+const jsonl = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('looksLikeReport', () => {
   it.each([
@@ -24,7 +30,20 @@ describe('looksLikeReport', () => {
     'xin chào',
     'cảm ơn',
     'có phải tổ chức hội nghị hằng năm không',
+    'Viết giúp tôi 2 bài về cải cách hành chính',
+    'Hãy đăng 3 tin lên Zalo',
   ])('not a report: %s', (text) => {
     expect(looksLikeReport(text)).toBe(false);
+  });
+
+  it('accepts every report message of our own set and of the dev sample', () => {
+    const texts = [...OWN_REPORTS.map((r) => r.text), ...jsonl(DEV_REPORTS).map((r) => String(r.text))];
+    expect(texts.filter((t) => !looksLikeReport(t))).toEqual([]);
+  });
+
+  it('rejects every question of the dev question sample', () => {
+    const questions = jsonl(resolve(ROOT, '..', 'shared', 'eval', 'dev-questions.jsonl')).map((r) => String(r.q));
+    expect(questions.length).toBeGreaterThan(0);
+    expect(questions.filter((q) => looksLikeReport(q))).toEqual([]);
   });
 });
