@@ -8,6 +8,7 @@ import {
   parseReport,
   type ContentArea,
 } from '../../../src/reports/parse/index.js';
+import { foldText } from '../../../src/text/normalize.js';
 import { knowledge } from './helpers.js';
 
 describe('loadContentAreas', () => {
@@ -49,6 +50,22 @@ describe('area classification (own messages, real plan wording)', () => {
     const p = parseReport(text, { now: NOW, areas, glossary });
     expect(p.area).toBe(code);
     expect(p.indicator).toBe(areas.find((a) => a.code === code)?.indicator);
+  });
+
+  it('maps a message naming any area by its heading (accented and unaccented) to that area', () => {
+    const { areas, glossary } = knowledge();
+    const wrong: string[] = [];
+    for (const a of areas) {
+      const core = a.title
+        .replace(/^Truyền thông\s+/, '')
+        .replace(/^(?:về chỉ số|nội dung|cải thiện điểm số chỉ số thành phần \(PCI\))\s*/, '')
+        .replace(/"/g, '');
+      for (const text of [`Đăng 2 tin về ${core} trên Cổng TTĐT`, foldText(`tổ chức hội nghị về ${core}, 30 người dự`)]) {
+        const p = parseReport(text, { now: NOW, areas, glossary });
+        if (p.area !== a.code) wrong.push(`${a.code} ← ${text} → ${p.area}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('leaves area null and offers three candidates when the topic spans several areas', () => {
