@@ -17,9 +17,16 @@ export interface DateMatch {
 
 const DAY_MS = 86_400_000;
 
-/** UTC midnight of `now`'s UTC calendar day. */
+/** Việt Nam is UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * UTC midnight of `now`'s calendar day in Việt Nam. A date-only value such as
+ * `new Date('2026-11-27')` (UTC midnight) stays on 27/11.
+ */
 function today(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
 }
 
 function iso(d: Date): string {

@@ -53,7 +53,7 @@ export interface ParsedReport {
 
 /** Options of {@link ParsedReport} parsing. */
 export interface ParseReportOptions {
-  /** The moment the message was sent; its UTC calendar day is "today". */
+  /** The moment the message was sent; its calendar day in Việt Nam (UTC+7) is "today". */
   now: Date;
   /** The reporter's own unit, used when the text names none. */
   reporterUnit?: string;

@@ -75,6 +75,12 @@ describe('extractDate', () => {
     expect(dateOf('Kế hoạch 2026, 15 tin, đăng ngày 14/11', NOW)).toBe('2026-11-14');
   });
 
+  it('takes "today" as the calendar day in Việt Nam (UTC+7)', () => {
+    const folded = prepareText('hôm nay đăng tin').folded;
+    expect(extractDate(folded, new Date('2026-11-27T18:30:00Z'))?.iso).toBe('2026-11-28');
+    expect(extractDate(folded, new Date('2026-11-27T16:59:00Z'))?.iso).toBe('2026-11-27');
+  });
+
   it('picks the latest valid 29/2 not after now', () => {
     expect(dateOf('29/2 đăng tin', NOW)).toBe('2024-02-29');
   });
