@@ -9,7 +9,8 @@ import { AppError } from '../../errors.js';
 import { splitFrontMatter } from '../../knowledge/front-matter.js';
 import { contentAreas, parsePlan } from '../../knowledge/plan-parser.js';
 import { loadGlossary, type Glossary } from '../../text/glossary.js';
-import type { ContentArea } from './types.js';
+import { parseReport } from './parse-report.js';
+import type { ContentArea, ContentAreaInput, ParsedReport, ParseReportOptions } from './types.js';
 
 /** File name of the plan inside the knowledge directory. */
 export const PLAN_FILE = 'ke-hoach-1523-KH-SCT.md';
@@ -38,4 +39,23 @@ export function loadContentAreas(knowledgeDir: string): ContentArea[] {
 export function loadReportGlossary(knowledgeDir: string): Glossary | undefined {
   const file = join(knowledgeDir, GLOSSARY_FILE);
   return existsSync(file) ? loadGlossary(file) : undefined;
+}
+
+/** A report parser bound to loaded areas and glossary. */
+export type BoundReportParser = (
+  text: string,
+  opts: { now: Date; reporterUnit?: string; areas?: readonly ContentAreaInput[] },
+) => ParsedReport;
+
+/**
+ * Load the areas and glossary of a knowledge directory once and return a
+ * parser that uses them (callers may still pass their own `areas`).
+ */
+export function createReportParser(knowledgeDir: string): BoundReportParser {
+  const areas = loadContentAreas(knowledgeDir);
+  const glossary = loadReportGlossary(knowledgeDir);
+  return (text, opts) => {
+    const full: ParseReportOptions = { ...opts, areas: opts.areas && opts.areas.length > 0 ? opts.areas : areas, glossary };
+    return parseReport(text, full);
+  };
 }

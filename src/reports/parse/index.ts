@@ -5,7 +5,7 @@
 export { parseReport, missingFields } from './parse-report.js';
 export { looksLikeReport } from './looks-like-report.js';
 export { fillWithLlm, llmFillPrompt, type CompleteFn } from './llm-fill.js';
-export { loadContentAreas, loadReportGlossary, PLAN_FILE, GLOSSARY_FILE } from './areas.js';
+export { createReportParser, loadContentAreas, loadReportGlossary, PLAN_FILE, GLOSSARY_FILE, type BoundReportParser } from './areas.js';
 export { areaScorer, confidentArea, namedIndicator, AREA_THRESHOLD, type AreaScorer } from './area-score.js';
 export { channelFromLink, detectChannel, scoreChannels, type ChannelScore } from './channel.js';
 export { extractCount, wordsToNumber } from './count.js';

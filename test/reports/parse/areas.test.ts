@@ -3,13 +3,14 @@ import { AppError } from '../../../src/errors.js';
 import {
   areaScorer,
   confidentArea,
+  createReportParser,
   loadContentAreas,
   namedIndicator,
   parseReport,
   type ContentArea,
 } from '../../../src/reports/parse/index.js';
 import { foldText } from '../../../src/text/normalize.js';
-import { knowledge } from './helpers.js';
+import { KNOWLEDGE_DIR, knowledge } from './helpers.js';
 
 describe('loadContentAreas', () => {
   it('reads the 22 content areas of section II, in Vietnamese letter order', () => {
@@ -21,6 +22,12 @@ describe('loadContentAreas', () => {
     ]);
     expect(new Set(areas.filter((a) => a.code.startsWith('II.3.')).map((a) => a.indicator))).toEqual(new Set(['PCI']));
     expect(areas.every((a) => a.text.length > 100)).toBe(true);
+  });
+
+  it('createReportParser binds the areas and glossary of a knowledge directory', () => {
+    const parse = createReportParser(KNOWLEDGE_DIR);
+    const p = parse('Đăng 2 tin về đơn giản hóa TTHC trên Cổng TTĐT', { now: new Date('2026-11-27T00:00:00Z') });
+    expect([p.area, p.indicator, p.channel, p.count]).toEqual(['II.1.c', 'PAR INDEX', 'website', 2]);
   });
 
   it('fails with a named error when the plan file is missing', () => {
