@@ -34,8 +34,9 @@ const CUES: Cue[] = [
   c('website', 3, /\b(?:cong|trang)\s+(?:ttdt\w*|thong\s+tin(?:\s+dien\s+tu)?|tin(?:\s+tuc)?|web)\b/g),
   c('website', 3, /\b(?:website|web\s*site|trang\s+web|ttdt\w*|web\s+so|cong\s+thong\s+tin)\b/g),
   c('website', 2, /\b(?:san\s+(?:giao\s+dich\s+)?(?:tmdt|thuong\s+mai\s+dien\s+tu)|chuyen\s+muc)\b/g),
+  c('website', 3, /\b(?:tren|len)\s+cong\s+(?:so|tinh|cua\s+so)\b/g),
   // social media
-  c('social', 3, /\b(?:zalo(?:\s+oa)?|facebook|fb|fanpage|fan\s+page|mang\s+xa\s+hoi|mxh|tiktok|tik\s+tok|youtube|you\s+tube|livestream|live\s+stream|nhom\s+chat|telegram|messenger|instagram)\b/g),
+  c('social', 3, /\b(?:zalo(?:\s+oa)?|facebook|fb|fanpage|fan\s+page|mang\s+xa\s+hoi|mxh|tiktok|tik\s+tok|youtube|you\s+tube|livestream|live\s+stream|nhom\s+chat|trang\s+ca\s+nhan|telegram|messenger|instagram)\b/g),
   // press: newspapers, radio, television
   c('press', 3, /\b(?:bao\s+(?:chi|in|giay|dien\s+tu|quang\s+ngai|tuoi\s+tre|thanh\s+nien|nhan\s+dan|cong\s+thuong|dau\s+tu|lao\s+dong|phap\s+luat|tien\s+phong|vnexpress|dan\s+tri)|tap\s+chi|phong\s+vien|nha\s+bao)\b/g),
   c('press', 3, /\b(?:dai\s+(?:phat\s+thanh|truyen\s+hinh|truyen\s+thanh|pt\s*-?\s*th|ptth|tinh|trung\s+uong)|truyen\s+hinh|phat\s+thanh|truyen\s+thanh|ptth|pt-th|vtv\d?|vov|qtv|ptq|phong\s+su|ban\s+tin\s+thoi\s+su|loa\s+(?:phat\s+thanh|truyen\s+thanh))\b/g),
@@ -73,18 +74,38 @@ export function topicSpans(folded: string): Array<[number, number]> {
   return TOPICS.flatMap((re) => matchSpans(folded, re));
 }
 
-/** Score every channel cue in the folded text; highest first. */
-export function scoreChannels(folded: string): ChannelScore[] {
+/**
+ * With diacritics, "báo" (newspaper) is told apart from "bảo", "bao": any
+ * "báo <Name>" is press, except "báo cáo", "thông báo", "cảnh báo", "dự báo".
+ */
+const NEWSPAPER = /(?<![\p{L}])báo(?![\p{L}])(?!\s+cáo)/gu;
+const NOT_NEWSPAPER_BEFORE = /(?:thông|cảnh|dự|tình|quảng|khai|tố|phản)\s+$/u;
+
+/** Positions of accented "báo" meaning a newspaper. */
+function newspaperHits(clean: string): number[] {
+  const lower = clean.toLowerCase();
+  const hits: number[] = [];
+  for (const m of lower.matchAll(NEWSPAPER)) {
+    if (!NOT_NEWSPAPER_BEFORE.test(lower.slice(Math.max(0, m.index - 8), m.index))) hits.push(m.index);
+  }
+  return hits;
+}
+
+/**
+ * Score every channel cue in the folded text; highest first.
+ * @param clean the accented text (same offsets), to read accent-only cues
+ */
+export function scoreChannels(folded: string, clean?: string): ChannelScore[] {
   const text = blankSpans(folded, topicSpans(folded));
   const best = new Map<Channel, ChannelScore>();
-  for (const cue of CUES) {
-    for (const m of text.matchAll(cue.re)) {
-      const before = text.slice(Math.max(0, m.index - 30), m.index);
-      const w = cue.weight + (WHERE_BEFORE.test(before) ? 2 : 0);
-      const prev = best.get(cue.channel);
-      if (!prev || w > prev.score) best.set(cue.channel, { channel: cue.channel, score: w, first: prev ? Math.min(prev.first, m.index) : m.index });
-    }
-  }
+  const add = (channel: Channel, weight: number, index: number) => {
+    const before = text.slice(Math.max(0, index - 30), index);
+    const w = weight + (WHERE_BEFORE.test(before) ? 2 : 0);
+    const prev = best.get(channel);
+    if (!prev || w > prev.score) best.set(channel, { channel, score: w, first: prev ? Math.min(prev.first, index) : index });
+  };
+  for (const cue of CUES) for (const m of text.matchAll(cue.re)) add(cue.channel, cue.weight, m.index);
+  if (clean !== undefined && clean.length === folded.length) for (const i of newspaperHits(clean)) add('press', 3, i);
   return [...best.values()].sort((a, b) => b.score - a.score || a.first - b.first);
 }
 
@@ -108,7 +129,8 @@ export function channelFromLink(link: string): Channel | null {
 /**
  * The activity's channel, or null when the text names none.
  * @param folded diacritic-folded, lower-cased message
+ * @param clean the same message with diacritics (optional, same offsets)
  */
-export function detectChannel(folded: string): Channel | null {
-  return scoreChannels(folded)[0]?.channel ?? null;
+export function detectChannel(folded: string, clean?: string): Channel | null {
+  return scoreChannels(folded, clean)[0]?.channel ?? null;
 }

@@ -29,5 +29,5 @@ export function looksLikeReport(text: string): boolean {
   if (REQUEST.test(folded) || /(?:^|\s)hãy\s/i.test(clean)) return false;
   if (!ACTIVITY.test(folded)) return false;
   const now = new Date();
-  return detectChannel(folded) !== null || extractCount(folded, clean, null) !== null || findDates(folded, now).length > 0;
+  return detectChannel(folded, clean) !== null || extractCount(folded, clean, null) !== null || findDates(folded, now).length > 0;
 }

@@ -32,7 +32,7 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
 
   const date = extractDate(foldedNoLink, opts.now);
   const dateSpans = findDates(foldedNoLink, opts.now).map((d): [number, number] => [d.start, d.end]);
-  const channel = detectChannel(foldedNoLink) ?? (link ? channelFromLink(link.link) : null);
+  const channel = detectChannel(foldedNoLink, blankSpans(clean, linkSpan)) ?? (link ? channelFromLink(link.link) : null);
   const count = extractCount(foldedNoLink, clean, channel, dateSpans);
 
   const unit = findUnit(clean);

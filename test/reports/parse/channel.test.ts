@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { detectChannel, prepareText } from '../../../src/reports/parse/index.js';
 import { channelFromLink } from '../../../src/reports/parse/channel.js';
 
-const channelOf = (text: string) => detectChannel(prepareText(text).folded);
+const channelOf = (text: string) => {
+  const { clean, folded } = prepareText(text);
+  return detectChannel(folded, clean);
+};
 
 describe('detectChannel', () => {
   it.each([
@@ -31,6 +34,9 @@ describe('detectChannel', () => {
     ['hướng dẫn trực tiếp người dân', 'direct'],
     ['giải đáp qua điện thoại cho 10 người', 'direct'],
     ['gửi email cho các doanh nghiệp', 'other'],
+    ['Báo Người Lao Động đăng bài', 'press'],
+    ['đăng trên cổng Sở 2 tin', 'website'],
+    ['chia sẻ lên trang cá nhân', 'social'],
   ])('%s → %s', (text, want) => {
     expect(channelOf(text)).toBe(want);
   });
@@ -50,6 +56,8 @@ describe('detectChannel', () => {
     ['hướng dẫn đăng ký tài khoản dịch vụ công trực tuyến'],
     ['báo cáo kết quả thực hiện kế hoạch'],
     ['phối hợp với các phòng'],
+    ['thông báo kết quả, báo cáo Giám đốc'],
+    ['cảnh báo lừa đảo, dự báo thời tiết'],
   ])('finds no channel in %s', (text) => {
     expect(channelOf(text)).toBeNull();
   });
