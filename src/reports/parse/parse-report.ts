@@ -39,7 +39,7 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
   const unitSpan: Array<[number, number]> = unit ? [[unit.start, unit.end]] : [];
   const areaText = blankSpans(clean, [...linkSpan, ...dateSpans, ...unitSpan, ...channelSpans(foldedNoLink)]);
   const candidates = opts.areas.length > 0 ? areaScorer(opts.areas, opts.glossary).score(areaText) : [];
-  const chosen = confidentArea(candidates);
+  const chosen = explicitArea(clean, candidates) ?? confidentArea(candidates);
   const chosenArea = chosen ? opts.areas.find((a) => a.code === chosen.code) : undefined;
   const indicator = asIndicator(chosenArea?.indicator) ?? namedIndicator(clean);
 
@@ -57,6 +57,16 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
   };
   parsed.missing = missingFields(parsed);
   return parsed;
+}
+
+const AREA_CODE = /(?<![\p{L}\p{N}.])(II)\s*\.\s*([1-3])\s*\.?\s*([a-hđ])(?![\p{L}])/iu;
+
+/** An area the reporter named by its code ("mục II.3.đ"), if it exists. */
+function explicitArea(clean: string, candidates: ParsedReport['areaCandidates']): ParsedReport['areaCandidates'][number] | null {
+  const m = AREA_CODE.exec(clean);
+  if (!m) return null;
+  const code = `II.${m[2]}.${(m[3] ?? '').toLowerCase()}`;
+  return candidates.find((c) => c.code === code) ?? null;
 }
 
 /** Required fields (`date`, `channel`, `count`, `area`) still null. */

@@ -37,6 +37,8 @@ describe('detectChannel', () => {
     ['Báo Người Lao Động đăng bài', 'press'],
     ['đăng trên cổng Sở 2 tin', 'website'],
     ['chia sẻ lên trang cá nhân', 'social'],
+    ['tiếp 10 lượt công dân', 'direct'],
+    ['gặp gỡ 30 doanh nghiệp', 'meeting'],
   ])('%s → %s', (text, want) => {
     expect(channelOf(text)).toBe(want);
   });

@@ -50,6 +50,13 @@ describe('parseReport input forms', () => {
     expect([p.channel, p.count, p.date]).toEqual(['social', 3, '2026-11-26']);
   });
 
+  it('takes an area code the reporter wrote', () => {
+    const { areas } = knowledge();
+    const p = parseReport('Đăng 2 tin trên Zalo, nội dung II.3.đ', { now: NOW, areas });
+    expect([p.area, p.indicator]).toEqual(['II.3.đ', 'PCI']);
+    expect(parseReport('Đăng 2 tin trên Zalo, mục II.9.x', { now: NOW, areas }).area).toBeNull();
+  });
+
   it('lists every required field it could not find', () => {
     const { areas } = knowledge();
     const p = parseReport('đã làm xong', { now: NOW, areas });
