@@ -32,7 +32,7 @@ const c = (channel: Channel, weight: number, re: RegExp): Cue => ({ channel, wei
 const CUES: Cue[] = [
   // website: the department's portal or web pages
   c('website', 3, /\b(?:cong|trang)\s+(?:ttdt\w*|thong\s+tin(?:\s+dien\s+tu)?|tin(?:\s+tuc)?|web)\b/g),
-  c('website', 3, /\b(?:website|web\s*site|trang\s+web|ttdt\w*|web\s+so|cong\s+thong\s+tin)\b/g),
+  c('website', 3, /\b(?:website|web\s*site|trang\s+web|web|ttdt\w*|web\s+so|cong\s+thong\s+tin)\b/g),
   c('website', 2, /\b(?:san\s+(?:giao\s+dich\s+)?(?:tmdt|thuong\s+mai\s+dien\s+tu)|chuyen\s+muc)\b/g),
   c('website', 3, /\b(?:tren|len)\s+cong\s+(?:so|tinh|cua\s+so)\b/g),
   // social media

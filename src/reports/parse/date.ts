@@ -95,6 +95,8 @@ function resolveWeekday(now: Date, weekday: number, week: 'latest' | 'this' | 'l
 }
 
 const NUMERIC = /(?<![\d/.,-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/.-]\d|\/[a-z])/g;
+const RANGE =
+  /\b(?:ngay|tu)\s+(\d{1,2})\s*(?:va|,|-|den|toi|&)\s*(?:ngay\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})(?:[/.-](\d{4}))?(?![\d])/g;
 const WORDED = /(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
 const RELATIVE = /\b(?:(?:ngay\s+)?hom\s+(nay|qua|kia)|(?:sang|trua|chieu|toi|dem)\s+(nay|qua))\b/g;
 const ORDINAL_BEFORE = /\b(?:lan|ky|dot|phien|khoa|hang|lop|buoi|cuoc|giai|muc|phan|chuong|dieu|khoan|nguoi|dung)\s+$/;
@@ -115,7 +117,14 @@ export function findDates(folded: string, now: Date): DateMatch[] {
   const push = (d: Date | null, start: number, end: number) => {
     if (d) found.push({ iso: iso(d), start, end, kind });
   };
+  for (const m of folded.matchAll(RANGE)) {
+    // "ngày 20 và 21/11", "từ 18-20/11": the activity starts on the first day.
+    const [, d, mo, y] = m;
+    const year = fullYear(y);
+    push(year ? makeDate(year, Number(mo), Number(d)) : latestDayMonth(now, Number(mo), Number(d)), m.index, m.index + m[0].length);
+  }
   for (const m of folded.matchAll(WORDED)) {
+    if (found.some((f) => m.index < f.end && m.index + m[0].length > f.start)) continue;
     const [, d, mo, y] = m;
     const year = fullYear(y);
     push(year ? makeDate(year, Number(mo), Number(d)) : latestDayMonth(now, Number(mo), Number(d)), m.index, m.index + m[0].length);
@@ -126,6 +135,8 @@ export function findDates(folded: string, now: Date): DateMatch[] {
     const before = folded.slice(Math.max(0, m.index - 12), m.index);
     const hasDayWord = /ngay\s*$/.test(before);
     if (!hasDayWord && DOC_BEFORE.test(before)) continue;
+    // "1/2 số doanh nghiệp" is a fraction.
+    if (!hasDayWord && /^\s+(?:so|trong|cac|tong)\b/.test(folded.slice(m.index + m[0].length))) continue;
     if (sep === '.' && y === undefined && !hasDayWord) {
       // "5.12" alone could be a decimal; accept only with a day word or a date-like tail.
       const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 2);
@@ -180,7 +191,9 @@ const KIND_RANK: Record<DateMatch['kind'], number> = { explicit: 0, day: 1, rela
  */
 export function extractDate(folded: string, now: Date): DateMatch | null {
   const all = findDates(folded, now);
-  const withDay = all.find((d) => d.kind === 'explicit' && /ngay\s*$/.test(folded.slice(Math.max(0, d.start - 6), d.start)));
+  const withDay = all.find(
+    (d) => d.kind === 'explicit' && (/ngay\s*$/.test(folded.slice(Math.max(0, d.start - 6), d.start)) || /^(?:ngay|tu)\b/.test(folded.slice(d.start))),
+  );
   if (withDay) return withDay;
   return [...all].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.start - b.start)[0] ?? null;
 }

@@ -38,6 +38,7 @@ describe('detectChannel', () => {
     ['đăng trên cổng Sở 2 tin', 'website'],
     ['chia sẻ lên trang cá nhân', 'social'],
     ['tiếp 10 lượt công dân', 'direct'],
+    ['Đăng tin trên web Sở', 'website'],
     ['gặp gỡ 30 doanh nghiệp', 'meeting'],
   ])('%s → %s', (text, want) => {
     expect(channelOf(text)).toBe(want);

@@ -45,6 +45,8 @@ describe('extractDate', () => {
     ['ngày 31 đăng tin', '2026-12-05', '2026-10-31'],
     ['thứ 6 (20/11) đăng tin', NOW, '2026-11-20'],
     ['sáng 25/11 tổ chức hội nghị', NOW, '2026-11-25'],
+    ['tổ chức hội nghị ngày 20 và 21/11', NOW, '2026-11-20'],
+    ['tập huấn từ 18-20/11/2026', NOW, '2026-11-18'],
   ])('%s (sent %s) → %s', (text, now, want) => {
     expect(dateOf(text, now)).toBe(want);
   });
@@ -64,6 +66,7 @@ describe('extractDate', () => {
     ['phát 1.000 tờ rơi'],
     ['thủ tục hành chính mức độ 3, 4'],
     ['Cụm CN Tịnh Phong'],
+    ['1/2 số doanh nghiệp đã nộp hồ sơ'],
     ['đăng tin về thủ tục'],
     ['tổ chức hội nghị lần thứ hai'],
     ['đợt thứ 3 phát tờ rơi'],
