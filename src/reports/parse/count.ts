@@ -8,7 +8,7 @@
 import { blankSpans, matchSpans } from './prepare.js';
 import type { Channel } from './types.js';
 
-const ITEM = String.raw`(?:tin\s+bai|bai\s+viet|bai|tin|ban\s+tin|luot\s+(?:tin|bai|chia\s+se|dang)|to(?:\s+(?:roi|gap|buom|tin))?|cuon|quyen|ban|bang\s+(?:ron|zon)|pano|ap\s+phich|poster|standee|khau\s+hieu|phong\s+su|video|clip|phim|infographic|an\s+pham|tai\s+lieu|bo\s+tai\s+lieu|so\s+tay|cam\s+nang|chuyen\s+muc|tin\s+nhan|thong\s+bao|bao|post|story)`;
+const ITEM = String.raw`(?:tin\s+bai|bai\s+viet|bai|tin|ban\s+tin|luot\s+(?:tin|bai|chia\s+se|dang)|to(?:\s+(?:roi|gap|buom|tin))?|cuon|quyen|ban|bang\s+(?:ron|zon)|pano|ap\s+phich|poster|standee|khau\s+hieu|phong\s+su|video|clip|phim|infographic|an\s+pham|tai\s+lieu|bo\s+tai\s+lieu|so\s+tay|cam\s+nang|chuyen\s+muc|tin\s+nhan|thong\s+bao|van\s+ban|thu\s+tuc|tthc|cau\s+hoi|hinh\s+anh|bao|post|story)`;
 const PEOPLE = String.raw`(?:nguoi(?:\s+dan)?|luot(?:\s+(?:nguoi|xem|tiep\s+can|truy\s+cap|nghe))?|doanh\s+nghiep|dn|dai\s+bieu|can\s+bo|cong\s+chuc|vien\s+chuc|ccvc|cbccvc|cbcc|hoc\s+vien|ho(?:\s+kinh\s+doanh|\s+dan)?|co\s+so|hop\s+tac\s+xa|htx|to\s+chuc|ca\s+nhan|cong\s+dan|thanh\s+vien|doan\s+vien|hoi\s+vien|truong\s+hop|hoc\s+sinh|sinh\s+vien|tieu\s+thuong|thuong\s+nhan|nha\s+dau\s+tu|khach(?:\s+hang)?|don\s+vi|co\s+quan|dan|em)`;
 const SESSION = String.raw`(?:buoi|lop|cuoc|hoi\s+nghi|hoi\s+thao|dot|lan|phien|chuyen)`;
 

@@ -29,6 +29,8 @@ describe('extractCount', () => {
     ['đăng 3 tin, thu hút 1.500 lượt xem', 3],
     ['hướng dẫn 8 doanh nghiệp tại Bộ phận một cửa', 8],
     ['số người tham dự: 64', 64],
+    ['cập nhật 5 văn bản QPPL lên Cổng TTĐT', 5],
+    ['công khai 25 TTHC tại Bộ phận một cửa', 25],
   ])('%s → %s', (text, want) => {
     expect(countOf(text)).toBe(want);
   });
