@@ -18,7 +18,10 @@ import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { openKnowledgeBase, type KnowledgeBase } from './rag/knowledge-base.js';
+import { OpenAiGenerator } from './llm/openai-generator.js';
 import { createReportsModule, type ReportsModule } from './reports/index.js';
+import { type ParsedReport, fillWithLlm } from './reports/parse/index.js';
+import type { ParsedReportLike } from './reports/types.js';
 import { buildHttpApp, type MountedPlugin } from './server/app.js';
 import { createShutdown, type ShutdownStep } from './server/shutdown.js';
 import { openDatabase } from './store/database.js';
@@ -48,7 +51,14 @@ async function main(): Promise<void> {
   let reportFlow: ReportFlow | undefined;
   let reports: ReportsModule | undefined;
   try {
-    reports = createReportsModule({ db, config, logger });
+    // With an LLM configured, it fills what the rule-based parser missed
+    // (its output is validated field by field before use).
+    const llm = config.llm ? new OpenAiGenerator(config.llm) : undefined;
+    const fill = llm
+      ? (p: ParsedReportLike, text: string) =>
+          fillWithLlm(p as ParsedReport, text, (prompt) => llm.generate([{ role: 'user', content: prompt }]))
+      : undefined;
+    reports = createReportsModule({ db, config, logger, ...(fill ? { fill } : {}) });
     reportFlow = reports.flow;
     plugins.push(reports.adminPlugin);
   } catch (err) {
