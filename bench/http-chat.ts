@@ -42,10 +42,13 @@ async function ask(i: number): Promise<number> {
   const res = await fetch(`${url}/api/chat`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sessionId: `bench-${i % 50}`, text: questions[i % questions.length] }),
+    body: JSON.stringify({ sessionId: `bench-session-${i % 50}`, text: questions[i % questions.length] }),
   });
-  await res.json();
-  if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+  const body = (await res.json()) as { error?: string };
+  if (res.status !== 200) {
+    child.kill('SIGTERM');
+    throw new Error(`HTTP ${res.status}: ${body.error ?? ''}`);
+  }
   return performance.now() - started;
 }
 

@@ -29,7 +29,14 @@ export const chatRoutes: FastifyPluginAsync<ChatRouteOptions> = async (app, opts
   app.post('/api/chat', async (request) => {
     const parsed = ChatBody.safeParse(request.body);
     if (!parsed.success) {
-      throw new AppError('INPUT_INVALID', 'Dữ liệu gửi lên không hợp lệ: cần "text" (chuỗi) hoặc "callbackData".');
+      const field = String(parsed.error.issues[0]?.path[0] ?? '');
+      const why =
+        field === 'sessionId'
+          ? '"sessionId" phải gồm 8–64 ký tự A-Z, a-z, 0-9, "_" hoặc "-".'
+          : field === 'callbackData'
+            ? '"callbackData" phải là chuỗi 1–64 ký tự.'
+            : 'cần "text" (chuỗi) hoặc "callbackData".';
+      throw new AppError('INPUT_INVALID', `Dữ liệu gửi lên không hợp lệ: ${why}`);
     }
     const { text, callbackData } = parsed.data;
     if (text === undefined && callbackData === undefined) {
