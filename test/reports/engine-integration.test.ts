@@ -50,7 +50,7 @@ describe('reports behind the real conversation engine (same database)', () => {
     const invite = chat.createInvite({ unit: 'Phòng Thử nghiệm A', role: 'staff' }, new Date());
     expect(chat.redeemInvite(invite.code, { channel: 'telegram', userId: 's1' }, new Date()).ok).toBe(true);
 
-    const report = 'Đăng 2 tin về cải cách thủ tục hành chính trên Cổng TTĐT Sở ngày 12/11/2026';
+    const report = 'Đã đăng 2 bài về đơn giản hóa thủ tục hành chính lên Cổng thông tin điện tử của Sở hôm 12/11/2026';
     const card = await engine.handle(msg('s1', report));
     expect(card[0]?.text).toContain('II.1.c');
     expect(card[0]?.text).toContain('Đơn vị: Phòng Thử nghiệm A');

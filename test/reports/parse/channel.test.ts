@@ -27,7 +27,7 @@ describe('detectChannel', () => {
     ['tổ chức hội thảo về chuyển đổi số', 'meeting'],
     ['cuộc họp giao ban, 20 đại biểu tham dự', 'meeting'],
     ['phát 100 tờ rơi', 'print'],
-    ['In và phát 100 tờ gấp hướng dẫn sử dụng dịch vụ công trực tuyến', 'print'],
+    ['In 100 tờ gấp giới thiệu cách nộp hồ sơ qua dịch vụ công trực tuyến', 'print'],
     ['treo băng rôn, pano tại trụ sở', 'print'],
     ['dán áp phích tuyên truyền', 'print'],
     ['Hướng dẫn 8 doanh nghiệp nộp hồ sơ trực tuyến tại Bộ phận một cửa', 'direct'],
