@@ -34,6 +34,16 @@ function outlineText(n: PlanNode): string {
 export function planSections(body: string): DocSection[] {
   const root = parsePlan(body);
   const out: DocSection[] = [];
+  // The plan's own outline: its Roman parts.
+  const parts = root.children.filter((c) => c.kind === 'part');
+  if (parts.length > 0) {
+    out.push({
+      path: 'Bố cục',
+      trail: ['Bố cục'],
+      text: [`Bố cục của Kế hoạch — gồm ${parts.length} phần:`, ...parts.map((p) => p.heading)].join('\n'),
+      kind: 'outline',
+    });
+  }
   for (const n of flattenPlan(root)) {
     const trail = trailOf(root, n);
     const kids = n.children.filter((c) => c.kind !== 'closing');

@@ -21,16 +21,17 @@ const MAX_SOURCES = 5;
 /** Evidence thresholds for abstaining (see README: "Khi nào bot từ chối"). */
 export interface AbstainPolicy {
   /**
-   * Minimum evidence of the best passage: its IDF-weighted coverage of the
+   * Minimum evidence: the best passage's IDF-weighted coverage of the
    * question's content words plus half its coverage of the question's word
-   * pairs (Vietnamese words are mostly two syllables).
+   * pairs (Vietnamese words are mostly two syllables), times the share of the
+   * question's syllables that the corpus supports as parts of words.
    */
   minEvidence: number;
   /** Minimum IDF-weighted share of question words known to the corpus. */
   minVocabulary: number;
 }
 
-export const DEFAULT_ABSTAIN_POLICY: AbstainPolicy = { minEvidence: 0.6, minVocabulary: 0.6 };
+export const DEFAULT_ABSTAIN_POLICY: AbstainPolicy = { minEvidence: 0.5, minVocabulary: 0.6 };
 
 export interface DirectAnswer {
   text: string;
@@ -104,7 +105,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const top = r.hits[0];
     if (!top || r.terms.length === 0) return true;
     if (r.vocabularyCoverage < this.policy.minVocabulary) return true;
-    return top.coverage + 0.5 * top.phraseCoverage < this.policy.minEvidence;
+    return (top.coverage + 0.5 * top.phraseCoverage) * r.supportedSyllables < this.policy.minEvidence;
   }
 
   private refusal(started: number, question: string): Answer {

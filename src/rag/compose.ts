@@ -120,10 +120,12 @@ export function bestUnits(
 /** Answer a list question from an outline chunk. */
 function composeOutline(c: Chunk): string {
   const lines = c.text.split('\n');
-  const head = (lines.shift() ?? '').replace(/\s*—\s*gồm (\d+) nội dung:\s*$/, '');
-  const count = lines.length;
+  const first = lines.shift() ?? '';
+  const noun = /—\s*gồm \d+ (\S+):\s*$/.exec(first)?.[1] ?? 'nội dung';
+  const head = first.replace(/\s*—\s*gồm \d+ \S+:\s*$/, '').replace(/^([IVX]+|\d{1,2})\.\s+/, '');
   const items = lines.map((l) => `• ${clip(l, 200)}`).join('\n');
-  return `Theo ${c.section === 'IV' || c.section === 'II' || c.section === 'I' ? 'phần' : 'mục'} ${c.section} của Kế hoạch ${c.docId} («${head.replace(/^([IVX]+|\d{1,2})\.\s+/, '')}»), có ${count} nội dung:\n${items}\n${citation(c)}`;
+  const where = /^[IVX]+$/.test(c.section) ? `phần ${c.section} của Kế hoạch ${c.docId} («${head}»)` : /^[IVX]+\./.test(c.section) ? `mục ${c.section} của Kế hoạch ${c.docId} («${head}»)` : `Kế hoạch ${c.docId} — ${head}`;
+  return `Theo ${where}, có ${lines.length} ${noun}:\n${items}\n${citation(c)}`;
 }
 
 export interface Composed {

@@ -28,6 +28,8 @@ export interface DirectAnswererDeps {
 
 /** Minimum IDF-weighted share of the question a duty must cover. */
 const MIN_DUTY_COVERAGE = 0.55;
+/** How many of the best retrieval hits may confirm a duty's section. */
+const AGREEMENT_DEPTH = 5;
 const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (gi|viec gi)|co vai tro)/;
 
 function planChunk(snapshot: IndexSnapshot, doc: string, section: string): Chunk | undefined {
@@ -91,6 +93,9 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       // answer (e.g. the unit that reports and the one that receives it).
       const best = scored.filter((d) => d.score >= top - 0.02 && (kind !== 'when' || d.duty.deadline)).slice(0, 3);
       if (best.length === 0) return null;
+      // Retrieval must agree: the duty's section is among the best passages.
+      const near = new Set(retrieval.hits.slice(0, AGREEMENT_DEPTH).map((h) => `${h.chunk.docId}#${h.chunk.section}`));
+      if (!best.some((d) => near.has(`${doc}#${d.duty.section.replace(/\s*\(.*\)\s*$/, '')}`))) return null;
       const chunks = [...new Set(best.map((d) => planChunk(deps.snapshot, doc, d.duty.section)).filter((c): c is Chunk => !!c))];
       return { text: best.map((d) => dutySentence(d.unit, d.duty, doc)).join('\n'), chunks };
     },

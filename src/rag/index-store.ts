@@ -29,7 +29,7 @@ import { LexicalIndex, chunkHeading } from './lexical-index.js';
 import { HnswVectorIndex, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
-export const INDEX_FORMAT = 'cchc-index-v6';
+export const INDEX_FORMAT = 'cchc-index-v8';
 
 export interface ManifestFile {
   hash: string;

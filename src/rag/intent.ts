@@ -22,7 +22,7 @@ export interface QueryIntent {
 const PATTERNS: Array<[IntentKind, RegExp]> = [
   ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
   ['when', /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|thang nao|nam nao|thoi diem)/],
-  ['list', /(gom (nhung|cac|nhung gi|gi)|bao gom|nhung noi dung|cac noi dung|co nhung|liet ke|nhung (muc|linh vuc|chi so|van ban) nao|may noi dung|bao nhieu noi dung)/],
+  ['list', /(gom (nhung|cac|nhung gi|gi|may)|bao gom|nhung noi dung|cac noi dung|co nhung|liet ke|nhung (muc|linh vuc|chi so|van ban) nao|(co|gom) (may|bao nhieu) (noi dung|phan|muc|linh vuc|chi so)|may noi dung|bao nhieu noi dung)/],
   ['howto', /(lam (sao|the nao|cach nao)|cach (nao|de|thuc hien|dang ky|nop|tra cuu|thanh toan)|the nao de|huong dan|thu tuc (de|nhu the nao)|o dau)/],
 ];
 
@@ -49,6 +49,8 @@ export function stripWhoFrame(question: string): string {
   return normalizeText(question).replace(WHO_FRAME, ' ').replace(/\s+/g, ' ').trim();
 }
 
+const LIST_FRAME = /(^|\s)(có|co|gồm|gom|bao gồm|bao gom)\s+(mấy|may|bao nhiêu|bao nhieu|những|nhung|các|cac)(\s+(gì|gi|nào|nao))?(?=\s|$|\?)/gi;
+
 const WHEN_FRAME = /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao)(?=\s|$|\?)/gi;
 
 /**
@@ -59,5 +61,6 @@ const WHEN_FRAME = /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han
 export function stripFrame(question: string, kind: IntentKind): string {
   if (kind === 'who') return stripWhoFrame(question);
   if (kind === 'when') return normalizeText(question).replace(WHEN_FRAME, ' ').replace(/\s+/g, ' ').trim();
+  if (kind === 'list') return normalizeText(question).replace(LIST_FRAME, ' ').replace(/\s+/g, ' ').trim();
   return question;
 }

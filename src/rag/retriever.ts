@@ -41,6 +41,13 @@ export interface RetrievalResult {
   vocabularyCoverage: number;
   /** Share (IDF-weighted) of query word pairs that occur anywhere in the corpus. */
   pairVocabularyCoverage: number;
+  /**
+   * Share (IDF-weighted) of query syllables that the corpus supports as part
+   * of a word: inside a known syllable pair with a neighbour, or known alone
+   * when they stand alone. "thoi tiet" has two known syllables ("thời hạn",
+   * "chi tiết") but the corpus never has the word, so neither is supported.
+   */
+  supportedSyllables: number;
   hits: RetrievedChunk[];
 }
 
@@ -186,6 +193,22 @@ export class Retriever {
     return [...new Set(out)];
   }
 
+  private supportedSyllables(query: string): number {
+    let total = 0;
+    let supported = 0;
+    for (const run of contentRuns(query)) {
+      run.forEach((w, i) => {
+        const weight = this.idf(w);
+        total += weight;
+        const alone = run.length === 1 && this.df.has(w);
+        const left = i > 0 && this.pairDf.has(`${run[i - 1]} ${w}`);
+        const right = i + 1 < run.length && this.pairDf.has(`${w} ${run[i + 1]}`);
+        if (alone || left || right) supported += weight;
+      });
+    }
+    return total > 0 ? supported / total : 0;
+  }
+
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
     const intent = detectIntent(query);
@@ -237,6 +260,7 @@ export class Retriever {
       pairs,
       vocabularyCoverage: weightedCoverage(terms, new Set(terms.filter((t) => this.df.has(t))), idf),
       pairVocabularyCoverage: weightedCoverage(pairs, new Set(pairs.filter((p) => this.pairDf.has(p))), pairIdf),
+      supportedSyllables: this.supportedSyllables(content),
       hits: hits.slice(0, limit),
     };
   }
