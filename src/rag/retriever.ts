@@ -89,7 +89,7 @@ function adjacentPairs(words: string[]): string[] {
 function pairsOf(text: string, glossary?: Glossary): string[] {
   const norm = normalizeText(text);
   const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
-  return [...adjacentPairs(syllables(foldText(norm))), ...expansion.split(/\s{2,}|(?<=\S) (?=\S+$)/).flatMap((e) => adjacentPairs(syllables(e)))];
+  return [...adjacentPairs(syllables(foldText(norm))), ...adjacentPairs(syllables(expansion))];
 }
 
 /** Title side of a chunk for list questions: its heading and its parent's. */
