@@ -85,13 +85,19 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
           total += w;
           if (d.keys.has(t)) found += w;
         }
-        return { ...d, score: total > 0 ? found / total : 0 };
+        const score = total > 0 ? found / total : 0;
+        // A "when" question wants a date: duties with a dated deadline rank first.
+        const rank = score + (kind === 'when' && /\d/.test(d.duty.deadline ?? '') ? 0.2 : 0);
+        return { ...d, score, rank };
       });
       const top = Math.max(0, ...scored.map((d) => d.score));
       if (top < MIN_DUTY_COVERAGE) return null;
+      const topRank = Math.max(...scored.filter((d) => d.score >= MIN_DUTY_COVERAGE).map((d) => d.rank));
       // Duties that cover the question equally well are all part of the
       // answer (e.g. the unit that reports and the one that receives it).
-      const best = scored.filter((d) => d.score >= top - 0.02 && (kind !== 'when' || d.duty.deadline)).slice(0, 3);
+      const best = scored
+        .filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline))
+        .slice(0, 3);
       if (best.length === 0) return null;
       // Retrieval must agree: the duty's section is among the best passages.
       const near = new Set(retrieval.hits.slice(0, AGREEMENT_DEPTH).map((h) => `${h.chunk.docId}#${h.chunk.section}`));
