@@ -9,7 +9,7 @@ import type { Answer, AskOptions, QuestionAnswerer, SourceRef } from '../core/an
 import type { Logger } from '../logger.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Chunk } from './chunk.js';
-import { composeExtractive } from './compose.js';
+import { composeCatalogue, composeExtractive } from './compose.js';
 import { resolveFollowUp } from './follow-up.js';
 import type { Generator } from './generator.js';
 import { generateAnswer } from './llm-answer.js';
@@ -51,6 +51,12 @@ export interface DirectAnswerer {
 
 export interface AnswererDeps {
   retriever: Retriever;
+  /**
+   * Documents known only from the catalogue (their full text is not loaded):
+   * answers about them say what the catalogue knows and that the full text is
+   * not in the sources.
+   */
+  catalogueOnly?: ReadonlySet<string>;
   direct?: DirectAnswerer[];
   generator?: Generator;
   policy?: AbstainPolicy;
@@ -132,7 +138,11 @@ export class RagAnswerer implements QuestionAnswerer {
     }
     if (this.shouldAbstain(retrieval)) return this.refusal(started, question);
 
-    const extractive = composeExtractive(retrieval, (w) => this.deps.retriever.idf(w));
+    const top = retrieval.hits[0]?.chunk;
+    const extractive =
+      top && this.deps.catalogueOnly?.has(top.docId)
+        ? composeCatalogue(top, this.deps.retriever.chunks, retrieval, (w) => this.deps.retriever.idf(w))
+        : composeExtractive(retrieval, (w) => this.deps.retriever.idf(w));
     if (this.deps.generator) {
       const llm = await generateAnswer(this.deps.generator, effective, retrieval, this.deps.logger);
       if (llm) {

@@ -121,8 +121,8 @@ export function bestUnits(
 function composeOutline(c: Chunk): string {
   const lines = c.text.split('\n');
   const first = lines.shift() ?? '';
-  const noun = /—\s*gồm \d+ (\S+):\s*$/.exec(first)?.[1] ?? 'nội dung';
-  const head = first.replace(/\s*—\s*gồm \d+ \S+:\s*$/, '').replace(/^([IVX]+|\d{1,2})\.\s+/, '');
+  const noun = /—\s*gồm \d+ (.+?):\s*$/.exec(first)?.[1] ?? 'nội dung';
+  const head = first.replace(/\s*—\s*gồm \d+ .+?:\s*$/, '').replace(/^([IVX]+|\d{1,2})\.\s+/, '');
   const items = lines.map((l) => `• ${clip(l, 200)}`).join('\n');
   const where = /^[IVX]+$/.test(c.section) ? `phần ${c.section} của Kế hoạch ${c.docId} («${head}»)` : /^[IVX]+\./.test(c.section) ? `mục ${c.section} của Kế hoạch ${c.docId} («${head}»)` : `Kế hoạch ${c.docId} — ${head}`;
   return `Theo ${where}, có ${lines.length} ${noun}:\n${items}\n${citation(c)}`;
@@ -160,4 +160,28 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   const body = units.length > 0 ? units.map((u) => ensureStop(clip(u))).join(' ') : ensureStop(clip(c.text.replace(/\n/g, ' ')));
   const text = `Theo ${sourcePhrase(chosen)}: ${body} ${citation(chosen)}`;
   return { text, used: [chosen] };
+}
+
+/** Sections of a catalogue entry that describe the document itself. */
+const GENERAL_SECTION = /^Thông tin chung$/;
+
+/**
+ * Answer about a document known only from the catalogue: what the catalogue
+ * says (its general-information section, or the best passage), and that the
+ * full text is not in the sources.
+ */
+export function composeCatalogue(
+  top: Chunk,
+  all: readonly Chunk[],
+  result: RetrievalResult,
+  idf: (w: string) => number,
+): Composed {
+  const general = all.find((c) => c.docId === top.docId && GENERAL_SECTION.test(c.section));
+  // A question about one aspect (an article, where it is cited) keeps its passage.
+  const asksAspect = top.section !== 'Toàn văn' && !GENERAL_SECTION.test(top.section);
+  const chosen = asksAspect || !general ? top : general;
+  const units = bestUnits(chosen, result.terms, idf, { max: 2 });
+  const body = units.map((u) => ensureStop(clip(u))).join(' ');
+  const note = `Toàn văn ${top.docId} chưa có trong nguồn dữ liệu của trợ lý.`;
+  return { text: `Theo danh mục văn bản (${top.docId}): ${body} ${citation(chosen)}\n${note}`, used: [chosen] };
 }

@@ -21,7 +21,7 @@ export interface QueryIntent {
 
 const PATTERNS: Array<[IntentKind, RegExp]> = [
   ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
-  ['when', /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|thang nao|nam nao|thoi diem)/],
+  ['when', /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|thang nao|nam nao|giai doan nao|thoi diem)/],
   ['list', /(gom (nhung|cac|nhung gi|gi|may)|bao gom|nhung noi dung|cac noi dung|co nhung|liet ke|nhung (muc|linh vuc|chi so|van ban) nao|(co|gom) (may|bao nhieu) (noi dung|phan|muc|linh vuc|chi so)|may noi dung|bao nhieu noi dung)/],
   ['howto', /(lam (sao|the nao|cach nao)|cach (nao|de|thuc hien|dang ky|nop|tra cuu|thanh toan)|the nao de|huong dan|thu tuc (de|nhu the nao)|o dau)/],
 ];
@@ -30,7 +30,8 @@ const PATTERNS: Array<[IntentKind, RegExp]> = [
 export function detectIntent(question: string): QueryIntent {
   const f = ` ${foldText(normalizeText(question)).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ')} `;
   const kind = PATTERNS.find(([, re]) => re.test(f))?.[0] ?? 'what';
-  return { kind, subject: kind === 'list' ? listSubject(question) : '', docNumbers: docNumbers(question) };
+  const subject = kind === 'list' ? listSubject(question) || stripFrame(question, 'list') : '';
+  return { kind, subject, docNumbers: docNumbers(question) };
 }
 
 const LIST_CUE = /\s(gồm|gom|bao gồm|bao gom|có những|co nhung|có các|co cac|có bao nhiêu|co bao nhieu|có mấy|co may|liệt kê|liet ke)(\s|$)/i;
@@ -49,9 +50,9 @@ export function stripWhoFrame(question: string): string {
   return normalizeText(question).replace(WHO_FRAME, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const LIST_FRAME = /(^|\s)(có|co|gồm|gom|bao gồm|bao gom)\s+(mấy|may|bao nhiêu|bao nhieu|những|nhung|các|cac)(\s+(gì|gi|nào|nao))?(?=\s|$|\?)/gi;
+const LIST_FRAME = /(^|\s)((có|co|gồm|gom|bao gồm|bao gom)\s+)?(mấy|may|bao nhiêu|bao nhieu|những|nhung|các|cac)(\s+(gì|gi|nào|nao))?(?=\s|$|\?)/gi;
 
-const WHEN_FRAME = /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao)(?=\s|$|\?)/gi;
+const WHEN_FRAME = /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao|giai đoạn nào|giai doan nao)(?=\s|$|\?)/gi;
 
 /**
  * The question without its frame words: "which unit" for who-questions,

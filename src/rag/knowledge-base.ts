@@ -78,6 +78,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const generator =
     opts.generator === null ? undefined : (opts.generator ?? (config.llm ? new OpenAiGenerator(config.llm) : undefined));
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
-  const answerer = new RagAnswerer({ retriever, generator, direct, logger });
+  const catalogueOnly = new Set(snapshot.documents.filter((d) => !d.fulltext).map((d) => d.id));
+  const answerer = new RagAnswerer({ retriever, generator, direct, logger, catalogueOnly });
   return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, close: async () => {} };
 }

@@ -132,6 +132,7 @@ export class Retriever {
     private readonly embedder: Embedder,
     private readonly glossary?: Glossary,
   ) {
+    const aliases = new Map(snapshot.documents.map((d) => [d.id, d.aliases.join(' ')]));
     for (const c of snapshot.chunks) {
       this.byId.set(c.id, c);
       // The document title is left out: a plan's title names every indicator,
@@ -143,7 +144,7 @@ export class Retriever {
         pairs: new Set(pairsOf(full, glossary)),
         headingPairs: new Set(pairsOf(ownHeading(c), glossary)),
         subjectWords: new Set(matchKeysOf(subjectText(c), glossary)),
-        docWords: new Set(matchKeysOf(`${c.docId} ${c.docTitle}`, glossary)),
+        docWords: new Set(matchKeysOf(`${c.docId} ${c.docTitle} ${aliases.get(c.docId) ?? ''}`, glossary)),
       };
       this.features.set(c.id, f);
       for (const w of f.words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
