@@ -23,7 +23,7 @@ import type { DocMeta } from '../knowledge/document.js';
 import { type BinaryLoader, type KnowledgeFile, type LoadError, listKnowledgeFiles, loadKnowledge } from '../knowledge/load-knowledge.js';
 import type { Logger } from '../logger.js';
 import type { Glossary } from '../text/glossary.js';
-import { type Chunk, chunkDocument } from './chunk.js';
+import { type Chunk, chunkDocument, hashText } from './chunk.js';
 import type { Embedder } from './embedder.js';
 import { LexicalIndex, chunkHeading } from './lexical-index.js';
 import { HnswVectorIndex, type VectorIndex } from './vector-index.js';
@@ -96,9 +96,20 @@ export interface OpenIndexResult {
 
 const EMBED_BATCH = 64;
 
-/** Text that is embedded for a chunk (heading trail + passage). */
+/**
+ * Text that is embedded for a chunk: document title, heading trail, passage.
+ * (The title helps dense retrieval match a question to its document.)
+ */
 export function embeddingText(c: Chunk): string {
-  return `${chunkHeading(c)}\n${c.text}`;
+  return `${c.docTitle}\n${chunkHeading(c)}\n${c.text}`;
+}
+
+/**
+ * Key of a chunk's cached vector: the exact text embedded, so any change to
+ * the chunk or to how its embedding text is composed re-embeds it.
+ */
+export function vectorKey(c: Chunk): string {
+  return hashText(embeddingText(c));
 }
 
 function knowledgeHash(files: KnowledgeFile[], embedderId: string, salt: string): string {
@@ -217,13 +228,13 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   if (dupes > 0) dedupeIds(chunks);
 
   // === Embed only what the cache does not have
-  const missing = chunks.filter((c) => !vectorCache.has(c.hash));
+  const missing = chunks.filter((c) => !vectorCache.has(vectorKey(c)));
   for (let i = 0; i < missing.length; i += EMBED_BATCH) {
     const batch = missing.slice(i, i + EMBED_BATCH);
     const vecs = await opts.embedder.embed(batch.map(embeddingText));
-    batch.forEach((c, j) => vectorCache.set(c.hash, encodeVector(vecs[j] as number[])));
+    batch.forEach((c, j) => vectorCache.set(vectorKey(c), encodeVector(vecs[j] as number[])));
   }
-  const vectors = chunks.map((c) => decodeVector(vectorCache.get(c.hash) as string));
+  const vectors = chunks.map((c) => decodeVector(vectorCache.get(vectorKey(c)) as string));
 
   const lexical = LexicalIndex.build(chunks, opts.glossary);
   const vectorIndex = await HnswVectorIndex.build(
@@ -248,7 +259,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
   mkdirSync(tmp, { recursive: true });
   const usedCache: Record<string, string> = {};
-  for (const c of chunks) usedCache[c.hash] = vectorCache.get(c.hash) as string;
+  for (const c of chunks) usedCache[vectorKey(c)] = vectorCache.get(vectorKey(c)) as string;
   writeFileSync(join(tmp, 'chunks.json'), JSON.stringify(chunks));
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
   writeFileSync(join(tmp, 'lexical.json'), lexical.toJSON());
