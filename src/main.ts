@@ -8,12 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { createConversationEngine } from './chat/engine.js';
 import { SqliteChatStore } from './chat/sqlite-chat-store.js';
 import { createUnavailableAnswerer } from './chat/unavailable-answerer.js';
-import { createDedupeStore } from './channels/dedupe-store.js';
-import { createOutboundSender, type ChannelSend } from './channels/outbound-sender.js';
-import { createTelegramChannel, telegramWebhookUrl, type TelegramChannel } from './channels/telegram/index.js';
-import { createSqliteTokenStore, createZaloChannel, type ZaloChannel } from './channels/zalo/index.js';
+import { createConfiguredChannels } from './channels/configured-channels.js';
+import { createOutboundSender } from './channels/outbound-sender.js';
+import { telegramWebhookUrl } from './channels/telegram/index.js';
 import { createConfig } from './config.js';
-import type { ChannelName, ReportFlow } from './core/messages.js';
+import type { ReportFlow } from './core/messages.js';
 import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
 import { createLogger } from './logger.js';
@@ -73,34 +72,13 @@ async function main(): Promise<void> {
     ...(reportFlow ? { reportFlow } : {}),
   });
 
-  // === channels (C2): Telegram and Zalo OA, enabled by their configuration
-  const dedupe = createDedupeStore(db);
-  const senders: Partial<Record<ChannelName, ChannelSend>> = {};
-  let telegram: TelegramChannel | undefined;
-  if (config.telegram) {
-    telegram = createTelegramChannel({
-      token: config.telegram.token,
-      ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}),
-      ...(config.telegram.webhookSecret ? { webhookSecret: config.telegram.webhookSecret } : {}),
-      handler: engine,
-      dedupe,
-      logger,
-    });
-    plugins.push({ plugin: telegram.webhookPlugin });
-    senders.telegram = telegram.send;
-    const tg = telegram;
-    closers.push({ name: 'telegram', run: () => tg.stop() });
-  }
-  let zalo: ZaloChannel | undefined;
-  if (config.zalo) {
-    zalo = createZaloChannel({ ...config.zalo, handler: engine, dedupe, tokenStore: createSqliteTokenStore(db), logger });
-    plugins.push({ plugin: zalo.webhookPlugin });
-    senders.zalo = zalo.send;
-    const z = zalo;
-    closers.push({ name: 'zalo', run: () => z.drain() });
-  }
+  // === channels: Telegram and Zalo OA, enabled by their configuration
+  const channels = createConfiguredChannels({ config, handler: engine, db, logger });
+  const { telegram, zalo } = channels;
+  plugins.push(...channels.plugins);
+  closers.push(...channels.closers);
   /** Proactive messages (reminders), for the reports module. */
-  const outbound = createOutboundSender(senders);
+  const outbound = createOutboundSender(channels.senders);
   if (reports) {
     const reminders = reports.startReminders(outbound);
     // Stop reminders before the channels they send through.

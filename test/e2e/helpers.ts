@@ -14,9 +14,9 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { createConversationEngine } from '../../src/chat/engine.js';
 import { SqliteChatStore } from '../../src/chat/sqlite-chat-store.js';
-import { createDedupeStore } from '../../src/channels/dedupe-store.js';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/index.js';
-import { createSqliteTokenStore, createZaloChannel, type ZaloChannel } from '../../src/channels/zalo/index.js';
+import { createConfiguredChannels } from '../../src/channels/configured-channels.js';
+import type { TelegramChannel } from '../../src/channels/telegram/index.js';
+import type { ZaloChannel } from '../../src/channels/zalo/index.js';
 import type { CliCommand } from '../../src/cli/command.js';
 import { createConfig, type Config } from '../../src/config.js';
 import type { Answer, QuestionAnswerer } from '../../src/core/answer.js';
@@ -80,31 +80,9 @@ export async function startBot(env: Record<string, string>): Promise<E2eBot> {
     reportFlow: reports.flow,
   });
 
-  const dedupe = createDedupeStore(db);
-  let telegram: TelegramChannel | undefined;
-  if (config.telegram) {
-    telegram = createTelegramChannel({
-      token: config.telegram.token,
-      ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}),
-      ...(config.telegram.webhookSecret ? { webhookSecret: config.telegram.webhookSecret } : {}),
-      handler: engine,
-      dedupe,
-      logger,
-    });
-    plugins.push({ plugin: telegram.webhookPlugin });
-  }
-  let zalo: ZaloChannel | undefined;
-  if (config.zalo) {
-    zalo = createZaloChannel({
-      ...config.zalo,
-      handler: engine,
-      dedupe,
-      tokenStore: createSqliteTokenStore(db),
-      logger,
-      rateLimitDelaysMs: [5, 5],
-    });
-    plugins.push({ plugin: zalo.webhookPlugin });
-  }
+  const channels = createConfiguredChannels({ config, handler: engine, db, logger, zaloRateLimitDelaysMs: [5, 5] });
+  const { telegram, zalo } = channels;
+  plugins.push(...channels.plugins);
 
   const app = await buildHttpApp({
     config,
