@@ -228,13 +228,15 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   if (dupes > 0) dedupeIds(chunks);
 
   // === Embed only what the cache does not have
-  const missing = chunks.filter((c) => !vectorCache.has(vectorKey(c)));
+  const keys = new Map(chunks.map((c) => [c.id, vectorKey(c)]));
+  const keyOf = (c: Chunk) => keys.get(c.id) as string;
+  const missing = chunks.filter((c) => !vectorCache.has(keyOf(c)));
   for (let i = 0; i < missing.length; i += EMBED_BATCH) {
     const batch = missing.slice(i, i + EMBED_BATCH);
     const vecs = await opts.embedder.embed(batch.map(embeddingText));
-    batch.forEach((c, j) => vectorCache.set(vectorKey(c), encodeVector(vecs[j] as number[])));
+    batch.forEach((c, j) => vectorCache.set(keyOf(c), encodeVector(vecs[j] as number[])));
   }
-  const vectors = chunks.map((c) => decodeVector(vectorCache.get(vectorKey(c)) as string));
+  const vectors = chunks.map((c) => decodeVector(vectorCache.get(keyOf(c)) as string));
 
   const lexical = LexicalIndex.build(chunks, opts.glossary);
   const vectorIndex = await HnswVectorIndex.build(
@@ -259,7 +261,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
   mkdirSync(tmp, { recursive: true });
   const usedCache: Record<string, string> = {};
-  for (const c of chunks) usedCache[vectorKey(c)] = vectorCache.get(vectorKey(c)) as string;
+  for (const c of chunks) usedCache[keyOf(c)] = vectorCache.get(keyOf(c)) as string;
   writeFileSync(join(tmp, 'chunks.json'), JSON.stringify(chunks));
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
   writeFileSync(join(tmp, 'lexical.json'), lexical.toJSON());

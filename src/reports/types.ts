@@ -27,8 +27,8 @@ export interface ContentAreaInfo {
   text?: string;
 }
 
-/** What the parser returns for one message (structural copy of `ParsedReport`). */
-export interface ParsedReportLike {
+/** The editable fields of a report (a draft holds them while they are incomplete). */
+export interface ReportFields {
   date: string | null;
   channel: ReportChannel | null;
   count: number | null;
@@ -37,6 +37,10 @@ export interface ParsedReportLike {
   link: string | null;
   unit: string | null;
   description: string;
+}
+
+/** What the parser returns for one message (structural copy of `ParsedReport`). */
+export interface ParsedReportLike extends ReportFields {
   missing: string[];
   areaCandidates: Array<{ code: string; title: string; score: number }>;
 }
@@ -49,18 +53,6 @@ export type ReportParser = (
   text: string,
   opts: { now: Date; reporterUnit?: string; areas: readonly ContentAreaInfo[] },
 ) => ParsedReportLike | Promise<ParsedReportLike>;
-
-/** The editable fields of a report (a draft holds them while they are incomplete). */
-export interface ReportFields {
-  date: string | null;
-  channel: ReportChannel | null;
-  count: number | null;
-  indicator: Indicator | null;
-  area: string | null;
-  link: string | null;
-  unit: string | null;
-  description: string;
-}
 
 /** Field names that can be asked for or corrected. */
 export type ReportFieldName = keyof ReportFields;
