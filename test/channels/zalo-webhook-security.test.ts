@@ -70,10 +70,11 @@ describe('Zalo webhook: logs and freshness (full HTTP app)', () => {
     expect(res.statusCode).toBe(401);
     await settle();
     const all = lines.join('\n');
-    expect(lines.some((l) => l.includes('WEBHOOK_AUTH_INVALID'))).toBe(true); // the refusal is logged…
+    expect(lines.some((l) => (JSON.parse(l) as { level: number }).level === 40)).toBe(true); // the refusal is logged…
     expect(all).not.toContain(e.expected.slice(0, 8)); // …without any part of the MAC
     expect(all).not.toContain(given.slice(0, 8));
     expect(all).not.toContain(OA_SECRET);
+    expect(lines.some((l) => l.includes('WEBHOOK_AUTH_INVALID'))).toBe(true);
   });
 
   it('accepts a valid event once and drops the repeat; ZALO_EVENT_MAX_AGE_SECONDS narrows the window', async () => {
