@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Logger } from '../../logger.js';
 import type { ConversationHandler, OutgoingReply } from '../../core/messages.js';
+import type { Channel } from '../channel.js';
 import type { DedupeStore } from '../dedupe-store.js';
 import { createWebhookPipeline } from '../webhook/pipeline.js';
 import { describeUpdate, type TelegramInbound } from './map-update.js';
@@ -30,7 +31,8 @@ export interface TelegramChannelOptions {
   handlerTimeoutMs?: number;
 }
 
-export interface TelegramChannel {
+export interface TelegramChannel extends Channel {
+  name: 'telegram';
   bot: Telegraf;
   /** Start long polling (not awaited; telegraf's promise resolves only on stop). */
   startPolling(): void;
@@ -102,7 +104,26 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   let launch: Promise<void> | undefined;
   let launchSettled = false;
 
+  const stop = async (): Promise<void> => {
+    if (launch && !launchSettled) {
+      // launch() needs getMe + deleteWebhook before polling exists; retry briefly.
+      let stopped = false;
+      for (let i = 0; i < 100 && !launchSettled && !stopped; i++) {
+        try {
+          bot.stop('shutdown');
+          stopped = true;
+        } catch {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+      if (stopped) await launch;
+      else if (!launchSettled) logger.warn('telegram: polling did not start within 2 s; not waiting for it');
+    }
+    await pipeline.idle();
+  };
+
   return {
+    name: 'telegram',
     bot,
     startPolling() {
       if (launch) return;
@@ -114,23 +135,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         });
       logger.info('telegram: long polling started');
     },
-    async stop() {
-      if (launch && !launchSettled) {
-        // launch() needs getMe + deleteWebhook before polling exists; retry briefly.
-        let stopped = false;
-        for (let i = 0; i < 100 && !launchSettled && !stopped; i++) {
-          try {
-            bot.stop('shutdown');
-            stopped = true;
-          } catch {
-            await new Promise((r) => setTimeout(r, 20));
-          }
-        }
-        if (stopped) await launch;
-        else if (!launchSettled) logger.warn('telegram: polling did not start within 2 s; not waiting for it');
-      }
-      await pipeline.idle();
-    },
+    stop,
+    close: stop,
     webhookPlugin: createTelegramWebhookPlugin(pipeline),
     async setWebhook(url) {
       bot.botInfo ??= await bot.telegram.getMe();

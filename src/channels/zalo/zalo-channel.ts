@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from '../../logger.js';
 import type { ConversationHandler, OutgoingReply } from '../../core/messages.js';
+import type { Channel } from '../channel.js';
 import type { DedupeStore } from '../dedupe-store.js';
 import { createWebhookPipeline } from '../webhook/pipeline.js';
 import type { ZaloInbound } from './parse-event.js';
@@ -39,7 +40,8 @@ export interface ZaloChannelOptions {
   now?: () => number;
 }
 
-export interface ZaloChannel {
+export interface ZaloChannel extends Channel {
+  name: 'zalo';
   /** `POST /webhooks/zalo`, for `buildHttpApp({ plugins })`. */
   webhookPlugin: FastifyPluginAsync;
   /** Send a reply to a Zalo user (also used for proactive messages). */
@@ -125,9 +127,11 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   });
 
   return {
+    name: 'zalo',
     webhookPlugin: createZaloWebhookPlugin(pipeline),
     send,
     client,
     drain: () => pipeline.idle(),
+    close: () => pipeline.idle(),
   };
 }
