@@ -120,6 +120,32 @@ describe('malformed Telegram updates (webhook, full HTTP app)', () => {
     const wrong = await post('not json', { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wrong' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: 'WEBHOOK_AUTH_INVALID' });
+    // No content type at all: still authentication first, then 415.
+    const bare = (headers: Record<string, string>) =>
+      bot.app.inject({ method: 'POST', url: '/webhooks/telegram', headers, payload: Buffer.from('{"update_id":301}') });
+    expect((await bare({})).statusCode).toBe(401);
+    const noType = await bare({ 'x-telegram-bot-api-secret-token': SECRET });
+    expect(noType.statusCode).toBe(415);
+    expect(noType.json()).toMatchObject({ code: 'WEBHOOK_UNSUPPORTED_MEDIA_TYPE' });
+  });
+});
+
+describe('framework errors on a webhook route', () => {
+  it('keep the { code, message } body (413 for a body over the limit)', async () => {
+    const api = await startFakeTelegramApi();
+    const bot = await buildChannelApp(
+      { TELEGRAM_BOT_TOKEN: '123:BIG', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' },
+      strictHandler(),
+      capturingLogger().logger,
+    );
+    try {
+      const res = await bot.app.inject({ method: 'POST', url: '/webhooks/telegram', headers: HEADERS, payload: 'x'.repeat(200 * 1024) });
+      expect(res.statusCode).toBe(413);
+      expect(res.json()).toEqual({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: expect.any(String) });
+    } finally {
+      await bot.close();
+      await api.close();
+    }
   });
 });
 
