@@ -118,7 +118,10 @@ export function createWebhookPipeline<E, M>(options: WebhookPipelineOptions<E, M
   };
 
   const schedule = (event: E): void => {
-    const done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => deliver(event));
+    const done = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => deliver(event))
+      // deliver() does not reject; this keeps it so even if a logger throws.
+      .catch(() => undefined);
     scheduled.add(done);
     void done.finally(() => scheduled.delete(done));
   };
