@@ -1,6 +1,8 @@
 /**
  * The Telegram channel: a telegraf bot wired to the conversation handler,
  * usable in long-polling mode (no public URL) or webhook mode (fastify plugin).
+ * Both modes go through the shared webhook pipeline (../webhook/): the same
+ * zod schema, total mapping, per-chat order and guarded handling.
  */
 import { Telegraf } from 'telegraf';
 import type { FastifyPluginAsync } from 'fastify';
@@ -9,6 +11,7 @@ import type { Logger } from '../../logger.js';
 import type { ConversationHandler, OutgoingReply } from '../../core/messages.js';
 import type { Channel } from '../channel.js';
 import type { DedupeStore } from '../dedupe-store.js';
+import { DEFAULT_HANDLER_TIMEOUT_MS } from '../webhook/guarded-dispatcher.js';
 import { createWebhookPipeline } from '../webhook/pipeline.js';
 import { describeUpdate, type TelegramInbound } from './map-update.js';
 import { sendTelegramReply } from './send-reply.js';
@@ -57,7 +60,7 @@ export interface TelegramChannel extends Channel {
  */
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
   const { handler, dedupe, logger } = options;
-  const handlerTimeoutMs = options.handlerTimeoutMs ?? 90_000;
+  const handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
   const bot = new Telegraf(options.token, {
     telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
     // Our own guard (pipeline) enforces the limit; telegraf's is only a backstop.
