@@ -47,6 +47,8 @@ const envSchema = z.object({
   ZALO_OA_REFRESH_TOKEN: optionalString,
   ZALO_API_BASE: z.preprocess(emptyToUndefined, z.string().url().default('https://openapi.zalo.me')),
   ZALO_OAUTH_BASE: z.preprocess(emptyToUndefined, z.string().url().default('https://oauth.zaloapp.com')),
+  /** Webhook events whose `timestamp` is further than this from now are dropped (replay window). */
+  ZALO_EVENT_MAX_AGE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(86_400).default(300)),
 
   DEPARTMENT_NAME: z.preprocess(emptyToUndefined, z.string().default('Sở Công Thương tỉnh Quảng Ngãi')),
   DEPARTMENT_PHONE: optionalString,
@@ -83,6 +85,8 @@ export interface Config {
     refreshToken?: string;
     apiBase: string;
     oauthBase: string;
+    /** Freshness window of webhook events, seconds. */
+    eventMaxAgeSeconds: number;
   };
   department: { name: string; phone?: string; address?: string; portalUrl?: string; email?: string };
   reminderDays: Array<{ day: number; month: number }>;
@@ -156,6 +160,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
             refreshToken: e.ZALO_OA_REFRESH_TOKEN,
             apiBase: e.ZALO_API_BASE.replace(/\/+$/, ''),
             oauthBase: e.ZALO_OAUTH_BASE.replace(/\/+$/, ''),
+            eventMaxAgeSeconds: e.ZALO_EVENT_MAX_AGE_SECONDS,
           }
         : undefined,
     department: {

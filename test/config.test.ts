@@ -37,8 +37,16 @@ describe('createConfig', () => {
     [{ OPENAI_EMBEDDING_MODEL: 'e' }, 'OPENAI_EMBEDDING_MODEL'],
     [{ ZALO_APP_ID: '1' }, 'ZALO_OA_SECRET_KEY'],
     [{ TELEGRAM_BOT_TOKEN: 't', TELEGRAM_WEBHOOK_SECRET: 'short' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [{ ZALO_EVENT_MAX_AGE_SECONDS: 'soon' }, 'ZALO_EVENT_MAX_AGE_SECONDS'],
+    [{ ZALO_EVENT_MAX_AGE_SECONDS: '0' }, 'ZALO_EVENT_MAX_AGE_SECONDS'],
   ])('%j fails naming %s', (env, name) => {
     expect(errorOf(env as Record<string, string>)).toContain(name);
+  });
+
+  it('gives Zalo a 300-second event freshness window unless ZALO_EVENT_MAX_AGE_SECONDS says otherwise', () => {
+    const zalo = { ZALO_APP_ID: '1', ZALO_APP_SECRET: 's', ZALO_OA_SECRET_KEY: 'k', ZALO_OA_ACCESS_TOKEN: 'a' };
+    expect(createConfig(zalo).zalo?.eventMaxAgeSeconds).toBe(300);
+    expect(createConfig({ ...zalo, ZALO_EVENT_MAX_AGE_SECONDS: '900' }).zalo?.eventMaxAgeSeconds).toBe(900);
   });
 
   it('treats empty strings as unset', () => {

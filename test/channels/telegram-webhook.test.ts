@@ -105,20 +105,28 @@ describe('Telegram webhook plugin', () => {
     expect(api.callsOf('sendMessage').map((c) => c.body.text)).toEqual(['đáp chậm', 'đáp nhanh']);
   });
 
-  it('rejects a missing secret with 401 and a wrong one with 403, without handling anything', async () => {
+  it('rejects a missing or wrong secret with 401 and a code, without handling anything', async () => {
     const body = JSON.stringify(textUpdate(7002, 'x'));
-    expect((await post(body, {})).statusCode).toBe(401);
-    expect((await post(body, { 'x-telegram-bot-api-secret-token': 'wrong' })).statusCode).toBe(403);
-    expect((await post(body, { 'x-telegram-bot-api-secret-token': SECRET.slice(0, -1) + 'x' })).statusCode).toBe(403);
+    const missing = await post(body, {});
+    expect(missing.statusCode).toBe(401);
+    expect(missing.json()).toEqual({ code: 'WEBHOOK_AUTH_MISSING', message: expect.any(String) });
+    const wrong = await post(body, { 'x-telegram-bot-api-secret-token': 'wrong' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toEqual({ code: 'WEBHOOK_AUTH_INVALID', message: expect.any(String) });
+    expect((await post(body, { 'x-telegram-bot-api-secret-token': SECRET.slice(0, -1) + 'x' })).statusCode).toBe(401);
     await new Promise((r) => setTimeout(r, 50));
     expect(handler.received).toHaveLength(0);
     expect(api.calls).toHaveLength(0);
   });
 
-  it('answers 400 to malformed JSON and to JSON that is not an update', async () => {
-    expect((await post('{"update_id": 1, ')).statusCode).toBe(400);
-    expect((await post('{"hello": "world"}')).statusCode).toBe(400);
-    expect((await post('')).statusCode).toBe(400);
+  it('acknowledges malformed JSON and JSON that is not an update with 200 and drops them (no retry loop)', async () => {
+    expect((await post('{"update_id": 1, ')).json()).toEqual({ code: 'WEBHOOK_INVALID_JSON', message: expect.any(String) });
+    expect((await post('{"hello": "world"}')).json()).toEqual({ code: 'WEBHOOK_INVALID_EVENT', message: expect.any(String) });
+    const empty = await post('');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json()).toMatchObject({ code: 'WEBHOOK_INVALID_JSON' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(handler.received).toHaveLength(0);
   });
 
   it('keeps the raw-body parser inside the plugin: sibling routes still get parsed JSON', async () => {
@@ -184,7 +192,7 @@ describe('Telegram webhook plugin', () => {
     expect(isAppError(err, 'CHANNEL_API_ERROR')).toBe(true);
   });
 
-  it('keeps working after the handler throws (bot.catch installed)', async () => {
+  it('keeps working after the handler throws (the failure is logged)', async () => {
     const { logger, records } = capturingLogger();
     const failing = createTelegramChannel({
       token: '123:TEST',
@@ -204,7 +212,7 @@ describe('Telegram webhook plugin', () => {
       payload: JSON.stringify(textUpdate(7004, 'x')),
     });
     expect(res.statusCode).toBe(200);
-    await until(() => records.some((r) => r.msg === 'telegram: update handling failed'));
+    await until(() => records.some((r) => r.msg === 'telegram: event handling failed'));
     await failing.drain();
     expect(process.exitCode ?? 0).toBe(0);
     expect(api.callsOf('sendMessage')).toHaveLength(0);

@@ -127,7 +127,8 @@ describe('Zalo signature and parsing', () => {
       '{"a":"12345678901234567890","b":"12345678901234567890","c":1.5e30,"d":42,"e":"-98765432109876543210"}',
     );
     expect(quoteLargeIntegers('{"s":"a \\" 12345678901234567890"}')).toBe('{"s":"a \\" 12345678901234567890"}');
-    expect(parseZaloEvent('{"sender":{"id":12345678901234567890},"timestamp":1699003881354}')).toEqual({
+    expect(parseZaloEvent('{"event_name":"user_send_text","sender":{"id":12345678901234567890},"timestamp":1699003881354}')).toEqual({
+      event_name: 'user_send_text',
       sender: { id: '12345678901234567890' },
       timestamp: '1699003881354',
     });

@@ -16,7 +16,8 @@ const USER = '5521772797175877301'; // > 2^53
 const sign = (raw: string, timestamp: string, key = OA_SECRET) =>
   'mac=' + createHash('sha256').update(APP_ID + raw + timestamp + key).digest('hex');
 
-let ts = 1_699_003_881_354;
+// Close to now: events outside the freshness window (ZALO_EVENT_MAX_AGE_SECONDS) are dropped.
+let ts = Date.now();
 const textEvent = (text: string, msgId: string, userId = USER) =>
   JSON.stringify({
     app_id: APP_ID,
@@ -118,15 +119,50 @@ describe('Zalo OA webhook and channel', () => {
     expect(api.requests).toHaveLength(0);
   });
 
-  it('answers 400 to a malformed body', async () => {
-    expect((await post('{"app_id": "1", ', 'mac=abc')).statusCode).toBe(400);
-    expect((await post('[1,2]', 'mac=abc')).statusCode).toBe(400);
+  it('checks the signature on the raw bytes before parsing: bad signature + bad JSON is 401', async () => {
+    for (const raw of ['{"app_id": "1", ', '[1,2]', '', '{"timestamp":"1"']) {
+      const res = await post(raw, 'mac=' + 'a'.repeat(64));
+      expect(res.statusCode, raw).toBe(401);
+      expect(res.json()).toEqual({ code: 'WEBHOOK_AUTH_INVALID', message: expect.any(String) });
+    }
+    const missing = await post('{"app_id": "1", ');
+    expect(missing.statusCode).toBe(401);
+    expect(missing.json()).toMatchObject({ code: 'WEBHOOK_AUTH_MISSING' });
+  });
+
+  it('acknowledges a signed body that is not JSON or not an event with 200 and drops it', async () => {
+    const t = String(Date.now());
+    const broken = `{"app_id":"${APP_ID}","timestamp":"${t}","event_name":`;
+    const res = await post(broken, sign(broken, t));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ code: 'WEBHOOK_INVALID_JSON', message: expect.any(String) });
+    const noName = JSON.stringify({ app_id: APP_ID, sender: { id: USER }, timestamp: t });
+    expect((await post(noName, sign(noName, t))).json()).toMatchObject({ code: 'WEBHOOK_INVALID_EVENT' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(handler.received).toHaveLength(0);
+  });
+
+  it('drops a correctly signed event whose timestamp is outside the window, with WEBHOOK_EVENT_STALE', async () => {
+    const event = (timestamp: number, msgId: string) =>
+      JSON.stringify({ app_id: APP_ID, event_name: 'user_send_text', sender: { id: USER }, message: { text: 'cũ', msg_id: msgId }, timestamp: String(timestamp) });
+    const old = event(Date.now() - 301_000, 'msg-old');
+    const stale = await signedPost(old);
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json()).toEqual({ code: 'WEBHOOK_EVENT_STALE', message: expect.any(String) });
+    const future = event(Date.now() + 3_600_000, 'msg-future');
+    expect((await signedPost(future)).json()).toMatchObject({ code: 'WEBHOOK_EVENT_STALE' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(handler.received).toHaveLength(0);
+    expect(log.records.find((r) => r.code === 'WEBHOOK_EVENT_STALE')).toMatchObject({ maxAgeMs: 300_000 });
+    // Inside the window: accepted.
+    expect((await signedPost(event(Date.now() - 60_000, 'msg-recent'))).json()).toEqual({ ok: true });
+    await api.waitForMessages(1);
   });
 
   it('answers a repeated delivery (same msg_id) only once', async () => {
     const raw = textEvent('Lặp lại?', 'msg-dup');
-    expect((await signedPost(raw)).statusCode).toBe(200);
-    expect((await signedPost(raw)).statusCode).toBe(200);
+    expect((await signedPost(raw)).json()).toEqual({ ok: true });
+    expect((await signedPost(raw)).json()).toEqual({ ok: true, duplicate: true });
     await api.waitForMessages(1);
     await channel.drain();
     expect(handler.received).toHaveLength(1);

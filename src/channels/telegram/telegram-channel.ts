@@ -1,17 +1,22 @@
 /**
  * The Telegram channel: a telegraf bot wired to the conversation handler,
  * usable in long-polling mode (no public URL) or webhook mode (fastify plugin).
+ * Both modes go through the shared webhook pipeline (../webhook/): the same
+ * zod schema, total mapping, per-chat order and guarded handling.
  */
-import { Telegraf, type Context } from 'telegraf';
+import { Telegraf } from 'telegraf';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Update, UserFromGetMe } from 'telegraf/types';
+import type { UserFromGetMe } from 'telegraf/types';
 import type { Logger } from '../../logger.js';
-import type { ConversationHandler, IncomingMessage, OutgoingReply } from '../../core/messages.js';
+import type { ConversationHandler, OutgoingReply } from '../../core/messages.js';
+import type { Channel } from '../channel.js';
 import type { DedupeStore } from '../dedupe-store.js';
-import { createKeyedQueue } from '../keyed-queue.js';
-import { mapCallbackQuery, mapTextMessage } from './map-update.js';
+import { DEFAULT_HANDLER_TIMEOUT_MS } from '../webhook/guarded-dispatcher.js';
+import { createWebhookPipeline } from '../webhook/pipeline.js';
+import { describeUpdate, type TelegramInbound } from './map-update.js';
 import { sendTelegramReply } from './send-reply.js';
-import { createTelegramWebhookPlugin } from './webhook-plugin.js';
+import { validateTelegramUpdate } from './update-schema.js';
+import { createTelegramAdapter, createTelegramWebhookPlugin } from './webhook-plugin.js';
 
 export interface TelegramChannelOptions {
   /** Bot token from @BotFather. */
@@ -25,11 +30,12 @@ export interface TelegramChannelOptions {
   logger: Logger;
   /** Preset bot identity (skips the implicit `getMe`), e.g. in tests. */
   botInfo?: UserFromGetMe;
-  /** telegraf's per-update timeout, ms (default 90 000). */
+  /** Time limit of one update's handling, ms (default 90 000), in both modes. */
   handlerTimeoutMs?: number;
 }
 
-export interface TelegramChannel {
+export interface TelegramChannel extends Channel {
+  name: 'telegram';
   bot: Telegraf;
   /** Start long polling (not awaited; telegraf's promise resolves only on stop). */
   startPolling(): void;
@@ -54,45 +60,73 @@ export interface TelegramChannel {
  */
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
   const { handler, dedupe, logger } = options;
+  const handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
   const bot = new Telegraf(options.token, {
     telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
-    handlerTimeout: options.handlerTimeoutMs ?? 90_000,
+    // Our own guard (pipeline) enforces the limit; telegraf's is only a backstop.
+    handlerTimeout: handlerTimeoutMs + 5_000,
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  // Webhook updates are handled one at a time per chat (see keyed-queue.ts).
-  const queue = createKeyedQueue();
 
-  const answer = async (ctx: Context, msg: IncomingMessage): Promise<void> => {
-    const replies = await handler.handle(msg);
-    for (const reply of replies) await sendTelegramReply(ctx.telegram, msg.chatId, reply, logger);
+  const handleInbound = async ({ message, callbackQueryId }: TelegramInbound): Promise<void> => {
+    if (callbackQueryId) {
+      // Answer first: the client shows a spinner until then, and late answers fail.
+      await bot.telegram
+        .answerCbQuery(callbackQueryId)
+        .catch((err: unknown) => logger.warn({ err }, 'telegram: answerCbQuery failed'));
+    }
+    const replies = await handler.handle(message);
+    for (const reply of replies) await sendTelegramReply(bot.telegram, message.chatId, reply, logger);
   };
 
-  bot.on('text', async (ctx) => {
-    const msg = mapTextMessage(ctx.message);
-    if (msg) await answer(ctx, msg);
+  // One pipeline for both modes: webhook requests go through `receive`,
+  // polled updates through `deliver` (same schema, same mapping, same guard;
+  // one task at a time per chat).
+  const pipeline = createWebhookPipeline({
+    adapter: createTelegramAdapter(options.webhookSecret),
+    dedupe,
+    logger,
+    handle: handleInbound,
+    handlerTimeoutMs,
   });
-  bot.on('callback_query', async (ctx) => {
-    // Answer first: the client shows a spinner until then, and late answers fail.
-    await ctx.answerCbQuery().catch((err: unknown) => logger.warn({ err }, 'telegram: answerCbQuery failed'));
-    const msg = mapCallbackQuery(ctx.callbackQuery);
-    if (msg) await answer(ctx, msg);
+
+  // Polling: getUpdates' offset already prevents redelivery, so no dedupe here.
+  bot.use(async (ctx) => {
+    const result = validateTelegramUpdate(ctx.update);
+    if (!result.ok) {
+      logger.warn({ code: result.code, ...describeUpdate(ctx.update), ...result.detail }, 'telegram: polled update dropped');
+      return;
+    }
+    await pipeline.deliver(result.event);
   });
+  // Without it telegraf sets process.exitCode = 1 and rethrows (which stops polling).
   bot.catch((err, ctx) => {
-    logger.error({ err, update_id: ctx.update.update_id }, 'telegram: update handling failed');
+    logger.error({ err, ...describeUpdate(ctx.update) }, 'telegram: update handling failed');
   });
 
   let launch: Promise<void> | undefined;
   let launchSettled = false;
 
-  const processUpdate = (update: Update): void => {
-    void queue.run(chatKey(update), () =>
-      bot.handleUpdate(update).catch((err: unknown) => {
-        logger.error({ err, update_id: update.update_id }, 'telegram: webhook update failed');
-      }),
-    );
+  const stop = async (): Promise<void> => {
+    if (launch && !launchSettled) {
+      // launch() needs getMe + deleteWebhook before polling exists; retry briefly.
+      let stopped = false;
+      for (let i = 0; i < 100 && !launchSettled && !stopped; i++) {
+        try {
+          bot.stop('shutdown');
+          stopped = true;
+        } catch {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+      if (stopped) await launch;
+      else if (!launchSettled) logger.warn('telegram: polling did not start within 2 s; not waiting for it');
+    }
+    await pipeline.idle();
   };
 
   return {
+    name: 'telegram',
     bot,
     startPolling() {
       if (launch) return;
@@ -104,29 +138,9 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         });
       logger.info('telegram: long polling started');
     },
-    async stop() {
-      if (launch && !launchSettled) {
-        // launch() needs getMe + deleteWebhook before polling exists; retry briefly.
-        let stopped = false;
-        for (let i = 0; i < 100 && !launchSettled && !stopped; i++) {
-          try {
-            bot.stop('shutdown');
-            stopped = true;
-          } catch {
-            await new Promise((r) => setTimeout(r, 20));
-          }
-        }
-        if (stopped) await launch;
-        else if (!launchSettled) logger.warn('telegram: polling did not start within 2 s; not waiting for it');
-      }
-      await queue.idle();
-    },
-    webhookPlugin: createTelegramWebhookPlugin({
-      secret: options.webhookSecret,
-      dedupe,
-      logger,
-      process: processUpdate,
-    }),
+    stop,
+    close: stop,
+    webhookPlugin: createTelegramWebhookPlugin(pipeline),
     async setWebhook(url) {
       bot.botInfo ??= await bot.telegram.getMe();
       await bot.telegram.setWebhook(url, {
@@ -136,15 +150,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       logger.info({ url }, 'telegram: webhook set');
     },
     send: (chatId, reply) => sendTelegramReply(bot.telegram, chatId, reply, logger),
-    drain: () => queue.idle(),
+    drain: () => pipeline.idle(),
   };
-}
-
-/** The chat an update belongs to, for per-chat ordering. */
-function chatKey(update: Update): string {
-  if ('message' in update) return String(update.message.chat.id);
-  if ('callback_query' in update) {
-    return String(update.callback_query.message?.chat.id ?? update.callback_query.from.id);
-  }
-  return 'other';
 }

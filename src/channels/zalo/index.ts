@@ -5,7 +5,15 @@ export { createZaloChannel, seedTokens, type ZaloChannel, type ZaloChannelOption
 export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloOutgoingMessage } from './zalo-client.js';
 export { createSqliteTokenStore, createMemoryTokenStore, type TokenStore, type ZaloTokenPair } from './token-store.js';
 export { ZaloApiError } from './zalo-api-error.js';
-export { ZALO_WEBHOOK_PATH, zaloDedupeKey } from './webhook-plugin.js';
-export { computeZaloSignature, verifyZaloSignature } from './signature.js';
-export { parseZaloEvent, quoteLargeIntegers, type ZaloEvent } from './parse-event.js';
+export { createZaloAdapter, DEFAULT_ZALO_EVENT_MAX_AGE_SECONDS, ZALO_WEBHOOK_PATH, zaloDedupeKey } from './webhook-plugin.js';
+export { computeZaloSignature, timestampCandidates, verifyZaloRequest, verifyZaloSignature } from './signature.js';
+export {
+  decodeZaloBody,
+  mapZaloEvent,
+  parseZaloEvent,
+  quoteLargeIntegers,
+  validateZaloEvent,
+  type ZaloEvent,
+  type ZaloInbound,
+} from './parse-event.js';
 export { renderZaloReply, ZALO_MAX_TEXT } from './render.js';

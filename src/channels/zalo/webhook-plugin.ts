@@ -1,28 +1,22 @@
 /**
- * Fastify plugin for Zalo OA events: `POST /webhooks/zalo`.
- *
- * Order: signature header present → JSON (ids kept as strings) → signature
- * (constant time, over the raw bytes) → dedupe → 200 at once; the event is
- * handled asynchronously because Zalo wants the 200 within 2 seconds.
+ * Zalo's adapter for the shared webhook pipeline (`POST /webhooks/zalo`):
+ * the `X-ZEvent-Signature` check over the raw bytes (before any JSON
+ * parsing), big-id-safe decoding, the event schema with its freshness window,
+ * and the dedupe and ordering keys. Zalo wants the 200 within 2 seconds; the
+ * pipeline answers before handling. Responses: docs/channels.md.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { Logger } from '../../logger.js';
-import type { DedupeStore } from '../dedupe-store.js';
-import { bodyBytes, useRawBodies } from '../raw-body.js';
-import { parseZaloEvent, type ZaloEvent } from './parse-event.js';
-import { computeZaloSignature, verifyZaloSignature } from './signature.js';
+import { createWebhookPlugin } from '../webhook/fastify-plugin.js';
+import type { WebhookAdapter, WebhookPipeline } from '../webhook/pipeline.js';
+import { decodeZaloBody, describeZaloEvent, mapZaloEvent, validateZaloEvent, type ZaloEvent, type ZaloInbound } from './parse-event.js';
+import { verifyZaloRequest } from './signature.js';
 
 /** Route path registered by the plugin. */
 export const ZALO_WEBHOOK_PATH = '/webhooks/zalo';
-
-export interface ZaloWebhookDeps {
-  appId: string;
-  oaSecretKey: string;
-  dedupe: DedupeStore;
-  logger: Logger;
-  /** Called after the 200 is sent; must not throw synchronously. */
-  process(event: ZaloEvent): void;
-}
+/** Header carrying `mac=<sha256 hex>`. */
+export const ZALO_SIGNATURE_HEADER = 'x-zevent-signature';
+/** Default freshness window of an event's `timestamp`, seconds. */
+export const DEFAULT_ZALO_EVENT_MAX_AGE_SECONDS = 300;
 
 /**
  * Dedupe key: `message.msg_id` for messages; otherwise event name, user and
@@ -31,43 +25,42 @@ export interface ZaloWebhookDeps {
 export function zaloDedupeKey(event: ZaloEvent): string {
   if (event.message?.msg_id) return `msg:${event.message.msg_id}`;
   const who = event.follower?.id ?? event.sender?.id ?? '';
-  return `${event.event_name ?? ''}:${who}:${event.timestamp ?? ''}`;
+  return `${event.event_name}:${who}:${event.timestamp}`;
 }
 
-/**
- * Build the webhook plugin. Responses: 401 missing or wrong signature,
- * 400 malformed JSON, 200 accepted (also for a repeat, which is dropped).
- */
-export function createZaloWebhookPlugin(deps: ZaloWebhookDeps): FastifyPluginAsync {
-  return async (app) => {
-    useRawBodies(app);
-    app.post(ZALO_WEBHOOK_PATH, async (req, reply) => {
-      const header = req.headers['x-zevent-signature'];
-      if (typeof header !== 'string' || header === '') {
-        return reply.code(401).send({ ok: false, error: 'missing signature' });
-      }
-      const rawBody = bodyBytes(req.body).toString('utf8');
-      let event: ZaloEvent;
-      try {
-        event = parseZaloEvent(rawBody);
-      } catch {
-        return reply.code(400).send({ ok: false, error: 'malformed JSON' });
-      }
-      const params = { appId: deps.appId, rawBody, timestamp: event.timestamp ?? '', oaSecretKey: deps.oaSecretKey };
-      if (!verifyZaloSignature(header, params)) {
-        const expected = computeZaloSignature(params.appId, rawBody, params.timestamp, params.oaSecretKey);
-        deps.logger.warn(
-          { got: header.slice(0, 12), expected: expected.slice(0, 12), bodyAppId: event.app_id, numRetry: req.headers['num_retry'] },
-          'zalo webhook: signature mismatch',
-        );
-        return reply.code(401).send({ ok: false, error: 'bad signature' });
-      }
-      if (!deps.dedupe.firstSeen('zalo', zaloDedupeKey(event))) {
-        deps.logger.info({ event: event.event_name, key: zaloDedupeKey(event) }, 'zalo webhook: repeated event dropped');
-        return reply.code(200).send({ ok: true, duplicate: true });
-      }
-      setImmediate(() => deps.process(event));
-      return reply.code(200).send({ ok: true });
-    });
+export interface ZaloAdapterOptions {
+  appId: string;
+  /** OA Secret Key (not the App Secret). */
+  oaSecretKey: string;
+  /** Freshness window, seconds (`ZALO_EVENT_MAX_AGE_SECONDS`). */
+  maxAgeSeconds?: number;
+  /** Button payloads we sent (a later text equal to one is a button press). */
+  isKnownPayload?: (text: string) => boolean;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/** The adapter. */
+export function createZaloAdapter(options: ZaloAdapterOptions): WebhookAdapter<ZaloEvent, ZaloInbound> {
+  const maxAgeMs = (options.maxAgeSeconds ?? DEFAULT_ZALO_EVENT_MAX_AGE_SECONDS) * 1000;
+  const keys = { appId: options.appId, oaSecretKey: options.oaSecretKey };
+  return {
+    channel: 'zalo',
+    authenticate(req) {
+      const header = req.headers[ZALO_SIGNATURE_HEADER];
+      if (typeof header !== 'string' || header.trim() === '') return { ok: false, code: 'WEBHOOK_AUTH_MISSING' };
+      return verifyZaloRequest(header, req.body, keys) ? { ok: true } : { ok: false, code: 'WEBHOOK_AUTH_INVALID' };
+    },
+    decode: decodeZaloBody,
+    validate: (value) => validateZaloEvent(value, { maxAgeMs, ...(options.now ? { now: options.now } : {}) }),
+    dedupeKey: zaloDedupeKey,
+    map: (event) => mapZaloEvent(event, options.isKnownPayload),
+    orderingKey: (inbound) => (inbound.kind === 'message' ? inbound.message.userId : inbound.userId),
+    describe: describeZaloEvent,
   };
+}
+
+/** The Fastify plugin over a Zalo pipeline. */
+export function createZaloWebhookPlugin(pipeline: WebhookPipeline<ZaloEvent>): FastifyPluginAsync {
+  return createWebhookPlugin({ path: ZALO_WEBHOOK_PATH, pipeline });
 }

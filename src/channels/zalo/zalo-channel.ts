@@ -5,15 +5,16 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from '../../logger.js';
-import type { ConversationHandler, IncomingMessage, OutgoingReply } from '../../core/messages.js';
+import type { ConversationHandler, OutgoingReply } from '../../core/messages.js';
+import type { Channel } from '../channel.js';
 import type { DedupeStore } from '../dedupe-store.js';
-import { createKeyedQueue } from '../keyed-queue.js';
-import type { ZaloEvent } from './parse-event.js';
+import { createWebhookPipeline } from '../webhook/pipeline.js';
+import type { ZaloInbound } from './parse-event.js';
 import { renderZaloReply } from './render.js';
 import type { TokenStore } from './token-store.js';
 import { ZaloApiError } from './zalo-api-error.js';
 import { createZaloClient, type ZaloClient } from './zalo-client.js';
-import { createZaloWebhookPlugin } from './webhook-plugin.js';
+import { createZaloAdapter, createZaloWebhookPlugin } from './webhook-plugin.js';
 
 export interface ZaloChannelOptions {
   appId: string;
@@ -31,9 +32,16 @@ export interface ZaloChannelOptions {
   logger: Logger;
   /** Back-off before retries after -32 (rate limit), ms. */
   rateLimitDelaysMs?: number[];
+  /** Freshness window of an event's `timestamp`, seconds (default 300). */
+  eventMaxAgeSeconds?: number;
+  /** Time limit of one event's handling, ms (default 90 000). */
+  handlerTimeoutMs?: number;
+  /** Clock for the freshness window, for tests. */
+  now?: () => number;
 }
 
-export interface ZaloChannel {
+export interface ZaloChannel extends Channel {
+  name: 'zalo';
   /** `POST /webhooks/zalo`, for `buildHttpApp({ plugins })`. */
   webhookPlugin: FastifyPluginAsync;
   /** Send a reply to a Zalo user (also used for proactive messages). */
@@ -77,9 +85,6 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   });
   // Button payloads we sent: `oa.query.show` makes the user's app send them back as text.
   const knownPayloads = new Set<string>();
-  // Events are handled one at a time per user (see keyed-queue.ts).
-  const queue = createKeyedQueue();
-
   const send = async (userId: string, reply: OutgoingReply): Promise<void> => {
     const { messages, payloads, droppedButtons } = renderZaloReply(reply);
     if (droppedButtons.length > 0) logger.warn({ userId, droppedButtons }, 'zalo: more than 4 buttons; extra ones dropped');
@@ -91,62 +96,42 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     for (const message of messages) await client.sendMessage(userId, message);
   };
 
-  const toIncoming = (event: ZaloEvent): IncomingMessage | 'not-text' | null => {
-    const name = event.event_name ?? '';
-    const time = new Date(Number(event.timestamp) || Date.now());
-    if (name === 'follow' && event.follower?.id) {
-      const id = event.follower.id;
-      return { channel: 'zalo', userId: id, chatId: id, messageId: `follow:${event.timestamp ?? ''}`, text: '/start', time };
-    }
-    if (!name.startsWith('user_send_') || event.sender?.admin_id) return null;
-    const userId = event.sender?.id;
-    if (!userId) return null;
-    const text = (event.message?.text ?? '').normalize('NFC').trim();
-    if (text === '') return 'not-text';
-    const msg: IncomingMessage = {
-      channel: 'zalo',
-      userId,
-      chatId: userId,
-      messageId: event.message?.msg_id ?? `${name}:${event.timestamp ?? ''}`,
-      text,
-      time,
-    };
-    if (knownPayloads.has(text)) msg.callbackData = text;
-    return msg;
-  };
-
-  const processEvent = async (event: ZaloEvent): Promise<void> => {
-    const incoming = toIncoming(event);
-    if (incoming === null) {
-      logger.debug({ event: event.event_name }, 'zalo: event ignored');
-      return;
-    }
-    const userId = incoming === 'not-text' ? event.sender?.id ?? '' : incoming.userId;
+  const handleInbound = async (inbound: ZaloInbound): Promise<void> => {
     try {
-      if (incoming === 'not-text') {
-        await send(userId, { text: TEXT_ONLY_NOTE, kind: 'system' });
+      if (inbound.kind === 'not-text') {
+        await send(inbound.userId, { text: TEXT_ONLY_NOTE, kind: 'system' });
         return;
       }
-      const replies = await handler.handle(incoming);
-      for (const reply of replies) await send(userId, reply);
+      const replies = await handler.handle(inbound.message);
+      for (const reply of replies) await send(inbound.message.userId, reply);
     } catch (err) {
+      // Logged here for the Zalo error code; the pipeline's guard is the safety net.
       const zaloCode = err instanceof ZaloApiError ? err.zaloCode : undefined;
-      logger.error({ err, zaloCode, event: event.event_name }, 'zalo: handling the event failed');
+      logger.error({ err, zaloCode }, 'zalo: handling the event failed');
     }
   };
 
-  return {
-    webhookPlugin: createZaloWebhookPlugin({
+  // Events are handled one at a time per user, after the 200.
+  const pipeline = createWebhookPipeline({
+    adapter: createZaloAdapter({
       appId: options.appId,
       oaSecretKey: options.oaSecretKey,
-      dedupe,
-      logger,
-      process(event) {
-        void queue.run(event.sender?.id ?? event.follower?.id ?? 'other', () => processEvent(event));
-      },
+      isKnownPayload: (text) => knownPayloads.has(text),
+      ...(options.eventMaxAgeSeconds !== undefined ? { maxAgeSeconds: options.eventMaxAgeSeconds } : {}),
+      ...(options.now ? { now: options.now } : {}),
     }),
+    dedupe,
+    logger,
+    handle: handleInbound,
+    ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
+  });
+
+  return {
+    name: 'zalo',
+    webhookPlugin: createZaloWebhookPlugin(pipeline),
     send,
     client,
-    drain: () => queue.idle(),
+    drain: () => pipeline.idle(),
+    close: () => pipeline.idle(),
   };
 }
