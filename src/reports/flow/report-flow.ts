@@ -6,7 +6,9 @@
  */
 import type { Identity, IncomingMessage, OutgoingReply, ReportFlow, ReportTurn } from '../../core/messages.js';
 import type { Logger } from '../../logger.js';
-import { decodeAreaCode, indicatorOfArea } from '../labels.js';
+import { decodeAreaCode, formatDateVi, indicatorOfArea } from '../labels.js';
+import type { DateIssue } from '../parse/date.js';
+import { localDate } from '../period.js';
 import type { ReportStore } from '../store/report-store.js';
 import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportDraft, ReportFieldName, ReportParser } from '../types.js';
 import { REPORT_CHANNELS } from '../types.js';
@@ -40,6 +42,15 @@ const CITIZEN_REFUSAL =
 export const DRAFT_TTL_MS = 72 * 60 * 60 * 1000;
 
 const r = (text: string): OutgoingReply => ({ kind: 'report', text });
+
+/** What to say about a date that cannot be stored as it is (see {@link DateIssue}). */
+export function dateIssueText(issue: DateIssue, now: Date): string {
+  if (issue.kind === 'invalid') {
+    return `Ngày «${issue.text}» không có trên lịch, nên tôi chưa ghi ngày. Vui lòng nhập lại ngày diễn ra (ví dụ «ngày 20/11»).`;
+  }
+  const when = issue.iso ? `Ngày ${formatDateVi(issue.iso)} chưa tới (hôm nay là ${formatDateVi(localDate(now))}). ` : '';
+  return `Hoạt động này đã diễn ra chưa? ${when}Báo cáo chỉ ghi hoạt động đã diễn ra: nếu đã diễn ra, hãy nhập ngày thực tế; nếu chưa, gõ «hủy» và báo cáo lại khi hoàn thành.`;
+}
 
 function emptyState(identity: Identity): DraftState {
   return {
@@ -103,14 +114,17 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const draft = openDraft(key);
     if (draft && draft.sourceMessageId === msg.messageId) return render(draft.state); // same delivery again
     const parsed = await parseText(text, msg, identity);
+    const fields = fieldsFromParse(parsed, identity.unit);
+    if (parsed.dateIssue) fields.date = null;
     const state: DraftState = {
-      fields: fieldsFromParse(parsed, identity.unit),
+      fields,
       awaiting: null,
       candidates: parsed.areaCandidates.slice(0, 3).map((c) => ({ code: c.code, title: c.title })),
       reporterChannel: identity.channel,
       reporterId: identity.userId,
     };
-    const out = render(state, preface);
+    const issue = parsed.dateIssue ? dateIssueText(parsed.dateIssue, msg.time) : undefined;
+    const out = render(state, [preface, issue].filter(Boolean).join('\n') || undefined);
     persist(key, msg.messageId, state);
     logger.debug({ chatKey: key, missing: missingFields(state.fields) }, 'report draft opened');
     return out;
@@ -128,14 +142,18 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const names = (turn.kind === 'correction' ? turn.fields : [turn.field]) as ReportFieldName[];
     const input = turn.kind === 'field-answer' ? answerPrefix(turn.field as ReportFieldName) + text : text;
     const parsed = await parseText(input, msg, identity);
-    const { fields, unresolved } = mergeCorrection(state.fields, input, parsed, names);
+    const dateProblem = names.includes('date') && parsed.dateIssue ? parsed.dateIssue : null;
+    const { fields, unresolved } = mergeCorrection(state.fields, input, dateProblem ? { ...parsed, date: null } : parsed, names);
+    if (dateProblem) fields.date = null;
     state.fields = fields;
     if (unresolved.includes('area') && parsed.areaCandidates.length > 0) {
       state.candidates = parsed.areaCandidates.slice(0, 3).map((c) => ({ code: c.code, title: c.title }));
     }
-    const preface = unresolved.length > 0 && !(unresolved.length === 1 && unresolved[0] === 'area' && state.candidates.length > 0)
-      ? 'Tôi chưa nhận ra giá trị mới trong tin nhắn, vui lòng nhập lại theo ví dụ.'
-      : '✏️ Đã cập nhật.';
+    const preface = dateProblem
+      ? dateIssueText(dateProblem, msg.time)
+      : unresolved.length > 0 && !(unresolved.length === 1 && unresolved[0] === 'area' && state.candidates.length > 0)
+        ? 'Tôi chưa nhận ra giá trị mới trong tin nhắn, vui lòng nhập lại theo ví dụ.'
+        : '✏️ Đã cập nhật.';
     const out = render(state, preface);
     persist(key, draft.sourceMessageId, state);
     return out;
@@ -154,7 +172,11 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       key,
     );
     logger.info({ reportId: record.id, created, area: record.area }, 'report confirmed');
-    return r(created ? `✅ Đã lưu báo cáo #${record.id}. Cảm ơn bạn!` : `Báo cáo này đã được lưu trước đó (mã #${record.id}).`);
+    return r(
+      created
+        ? `✅ Đã lưu báo cáo #${record.id} (hoạt động ngày ${formatDateVi(record.date)}). Cảm ơn bạn!`
+        : `Báo cáo này đã được lưu trước đó (mã #${record.id}).`,
+    );
   }
 
   async function callback(msg: IncomingMessage, identity: Identity, data: string): Promise<OutgoingReply> {
