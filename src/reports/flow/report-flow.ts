@@ -9,8 +9,9 @@ import type { Logger } from '../../logger.js';
 import { decodeAreaCode, formatDateVi, indicatorOfArea } from '../labels.js';
 import type { DateIssue } from '../parse/date.js';
 import { localDate } from '../period.js';
+import { EMPTY_UNITS, type UnitDirectory } from '../units.js';
 import type { ReportStore } from '../store/report-store.js';
-import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportDraft, ReportFieldName, ReportParser } from '../types.js';
+import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportDraft, ReportFieldName, ReportFields, ReportParser } from '../types.js';
 import { REPORT_CHANNELS } from '../types.js';
 import { EDIT_HELP, REPORT_HELP, draftReply } from './card.js';
 import { deleteOwn, exportReply, listOwn, summaryReply, type CommandContext } from './commands.js';
@@ -31,6 +32,8 @@ export interface ReportFlowOptions {
   logger: Logger;
   /** Shown at the top of the DOCX export. */
   departmentName?: string;
+  /** The department's units (`knowledge/units.yaml`); mentions resolve to one name each. */
+  units?: UnitDirectory;
 }
 
 const REPORT_COMMANDS = new Set(['baocao', 'baocaocuatoi', 'tonghop', 'xuat', 'xoa', 'huy']);
@@ -77,6 +80,19 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
   const { store, parse, areas, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const looksLike = opts.looksLikeReport ?? defaultLooksLikeReport;
+  const units = opts.units ?? EMPTY_UNITS;
+
+  /**
+   * Put the unit named in the message under its listed name; a unit not on
+   * the list is kept as written, with a note saying so (null otherwise).
+   */
+  function resolveUnit(fields: ReportFields, mentioned: string | null): string | null {
+    const resolved = units.resolve(fields.unit);
+    if (!resolved) return null;
+    fields.unit = resolved.name;
+    if (resolved.id || !mentioned || units.units.length === 0) return null;
+    return `Đơn vị «${resolved.name}» chưa có trong danh sách đơn vị của Sở (knowledge/units.yaml); tôi ghi đúng như bạn viết. Nếu chưa đúng, gõ «sửa đơn vị …».`;
+  }
   const ctx: CommandContext = { store, areas, now, logger, departmentName: opts.departmentName };
 
   /** The chat's draft, unless it went stale (then it is dropped). */
@@ -116,6 +132,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const parsed = await parseText(text, msg, identity);
     const fields = fieldsFromParse(parsed, identity.unit);
     if (parsed.dateIssue) fields.date = null;
+    const unitNote = resolveUnit(fields, parsed.unit !== identity.unit ? parsed.unit : null);
     const state: DraftState = {
       fields,
       awaiting: null,
@@ -124,7 +141,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       reporterId: identity.userId,
     };
     const issue = parsed.dateIssue ? dateIssueText(parsed.dateIssue, msg.time) : undefined;
-    const out = render(state, [preface, issue].filter(Boolean).join('\n') || undefined);
+    const out = render(state, [preface, issue, unitNote].filter(Boolean).join('\n') || undefined);
     persist(key, msg.messageId, state);
     logger.debug({ chatKey: key, missing: missingFields(state.fields) }, 'report draft opened');
     return out;
@@ -145,6 +162,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const dateProblem = names.includes('date') && parsed.dateIssue ? parsed.dateIssue : null;
     const { fields, unresolved } = mergeCorrection(state.fields, input, dateProblem ? { ...parsed, date: null } : parsed, names);
     if (dateProblem) fields.date = null;
+    const unitNote = names.includes('unit') ? resolveUnit(fields, fields.unit) : null;
     state.fields = fields;
     if (unresolved.includes('area') && parsed.areaCandidates.length > 0) {
       state.candidates = parsed.areaCandidates.slice(0, 3).map((c) => ({ code: c.code, title: c.title }));
@@ -154,7 +172,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       : unresolved.length > 0 && !(unresolved.length === 1 && unresolved[0] === 'area' && state.candidates.length > 0)
         ? 'Tôi chưa nhận ra giá trị mới trong tin nhắn, vui lòng nhập lại theo ví dụ.'
         : '✏️ Đã cập nhật.';
-    const out = render(state, preface);
+    const out = render(state, [preface, unitNote].filter(Boolean).join('\n'));
     persist(key, draft.sourceMessageId, state);
     return out;
   }
@@ -166,8 +184,11 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const state = draft.state;
     if (missingFields(state.fields).length > 0) return render(state, 'Báo cáo chưa đủ thông tin.');
     const f = state.fields;
+    // An unlisted abbreviation joins the one stored full name with the same initials.
+    const stored = store.units();
+    const unit = f.unit ? (units.groups([...stored, f.unit]).get(f.unit) ?? f.unit) : f.unit;
     const { record, created } = store.confirm(
-      { ...f, indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator, reporterChannel: state.reporterChannel ?? identity.channel, reporterId: state.reporterId ?? identity.userId, sourceMessageId: draft.sourceMessageId },
+      { ...f, unit, indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator, reporterChannel: state.reporterChannel ?? identity.channel, reporterId: state.reporterId ?? identity.userId, sourceMessageId: draft.sourceMessageId },
       now(),
       key,
     );
