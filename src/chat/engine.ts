@@ -61,9 +61,11 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
       // The user moved on: drop the step and treat the text normally.
       store.setPending(msg.channel, msg.chatId, undefined, now());
     }
-    const report = await tryReportText(ctx, text);
-    if (report) return report;
-    return answerQuestion(ctx, text);
+    const report = await tryReportText(ctx);
+    if (report.replies) return report.replies;
+    const answer = await answerQuestion(ctx, text);
+    // A question asked while a report draft is open: answered, the draft untouched.
+    return report.draftOpen ? [...answer, system(texts.draftStillOpen)] : answer;
   }
 
   return {

@@ -3,7 +3,7 @@
  * The engine decides *whether* a message is for reports; this module makes
  * the call, enforces the staff-only rule and contains the flow's failures.
  */
-import type { OutgoingReply } from '../core/messages.js';
+import type { OutgoingReply, ReportTurn } from '../core/messages.js';
 import { errorReply, system, type TurnContext } from './context.js';
 import { isStaffRole } from './router.js';
 import { texts } from './texts.js';
@@ -23,22 +23,27 @@ export async function handleReportCommand(ctx: TurnContext): Promise<OutgoingRep
 }
 
 /**
- * Free text from staff: the flow takes it when a draft is open or it looks
- * like a report. Returns null when the text should be treated as a question.
+ * Free text from staff, classified once by the flow. Returns the flow's
+ * replies, or null with the reading when the text is a question for the bot
+ * (`draftOpen` then says a draft is waiting, so the engine can remind the
+ * user without touching it).
  */
-export async function tryReportText(ctx: TurnContext, text: string): Promise<OutgoingReply[] | null> {
+export async function tryReportText(ctx: TurnContext): Promise<{ replies: OutgoingReply[] | null; draftOpen: boolean }> {
   const flow = ctx.deps.reportFlow;
-  if (!flow || !isStaffRole(ctx.identity.role)) return null;
-  if (!flow.hasOpenDraft(ctx.msg) && !flow.looksLikeReport(text)) return null;
-  return callFlow(ctx);
+  if (!flow || !isStaffRole(ctx.identity.role)) return { replies: null, draftOpen: false };
+  const turn = flow.classify(ctx.msg);
+  ctx.log.debug({ turn: turn.kind, evidence: turn.evidence }, 'staff text classified');
+  if (turn.kind === 'not-report') return { replies: null, draftOpen: false };
+  if (turn.kind === 'question') return { replies: null, draftOpen: flow.hasOpenDraft(ctx.msg) };
+  return { replies: await callFlow(ctx, turn), draftOpen: false };
 }
 
 /** Call the flow, turning a thrown error into an apology. */
-export async function callFlow(ctx: TurnContext): Promise<OutgoingReply[] | null> {
+export async function callFlow(ctx: TurnContext, turn?: ReportTurn): Promise<OutgoingReply[] | null> {
   const flow = ctx.deps.reportFlow;
   if (!flow) return null;
   try {
-    return await flow.handle(ctx.msg, ctx.identity);
+    return await flow.handle(ctx.msg, ctx.identity, turn);
   } catch (err) {
     ctx.log.error({ err }, 'report flow failed');
     return [errorReply(REPORT_FAILED)];

@@ -66,6 +66,7 @@ export const texts = {
       list(PUBLIC_COMMANDS),
       ...(isStaff ? [list(STAFF_COMMANDS)] : []),
     ].join('\n'),
+  draftStillOpen: '📝 Bản nháp báo cáo của bạn vẫn đang mở, chưa thay đổi: gõ «lưu» để lưu, «hủy» để bỏ, hoặc «sửa …» để sửa.',
   unknownButton: 'Nút này không còn hiệu lực. Bạn hãy gõ lại câu hỏi hoặc gõ /help.',
   staffOnly:
     'Lệnh này dành cho cán bộ của Sở. Nếu bạn là cán bộ, hãy đăng ký bằng lệnh /dangky <mã> với mã mời do Văn phòng Sở cấp.',

@@ -66,17 +66,34 @@ export interface Identity {
 }
 
 /**
+ * How a staff member's free text is read, decided once (by
+ * {@link ReportFlow.classify}) and handed back to {@link ReportFlow.handle}
+ * so the flow never decides again with other rules. `evidence` says why, for
+ * logs and tests.
+ */
+export type ReportTurn =
+  | { kind: 'save' | 'cancel' | 'new-report' | 'replace-draft' | 'draft-text' | 'repeat' | 'question' | 'unclear' | 'not-report'; evidence: string }
+  | { kind: 'correction'; fields: string[]; evidence: string }
+  | { kind: 'field-answer'; field: string; evidence: string };
+
+/**
  * The staff activity-report flow plugs into the conversation engine through
- * this port. The engine routes a message to it when the user is staff and the
- * message is a report (or a draft is open, or a report button was pressed).
+ * this port. The engine asks the flow to classify a staff member's text once;
+ * a question is answered by the engine (the draft stays as it was), anything
+ * else goes to `handle` with that classification.
  */
 export interface ReportFlow {
   /** Cheap check: does this text look like an activity report? */
   looksLikeReport(text: string): boolean;
   /** Is a report draft open for this chat? */
   hasOpenDraft(msg: IncomingMessage): boolean;
-  /** Handle a report-related message or button press; null if not handled. */
-  handle(msg: IncomingMessage, identity: Identity): Promise<OutgoingReply[] | null>;
+  /** Read a free-text message against the chat's open draft (no side effects). */
+  classify(msg: IncomingMessage): ReportTurn;
+  /**
+   * Handle a report-related message or button press; null if not handled.
+   * Free text comes with the `turn` that {@link classify} returned for it.
+   */
+  handle(msg: IncomingMessage, identity: Identity, turn?: ReportTurn): Promise<OutgoingReply[] | null>;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { OutboundSender, ReportFlow } from '../core/messages.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { createReportFlow } from './flow/report-flow.js';
+import { loadUnits } from './units.js';
 import { adminRoutes, type AdminRoutesOptions } from './http/admin-routes.js';
 import { loadContentAreas, loadReportGlossary, looksLikeReport, parseReport } from './parse/index.js';
 import { sqliteRecipients } from './reminder-recipients.js';
@@ -75,6 +76,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
     looksLikeReport,
     logger: log,
     departmentName: config.department.name,
+    units: loadUnits(config.knowledgeDir),
     ...(deps.now ? { now: deps.now } : {}),
   });
   return {

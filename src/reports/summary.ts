@@ -6,6 +6,7 @@
 import { CHANNEL_SHORT, areaSortKey, sortAreas } from './labels.js';
 import type { ContentAreaInfo, ReportChannel, ReportRecord } from './types.js';
 import { INDICATORS } from './types.js';
+import { EMPTY_UNITS, type UnitDirectory } from './units.js';
 
 /** Number of activities (reports) and the sum of their `count` field. */
 export interface Tally {
@@ -37,7 +38,8 @@ function tally(reports: readonly ReportRecord[], keyOf: (r: ReportRecord) => str
 const entries = (m: Map<string, Tally>) => [...m].map(([key, t]) => ({ key, ...t }));
 
 /** Count reports by indicator (plan order), area (plan order), unit and channel (most first). */
-export function summarizeReports(reports: readonly ReportRecord[]): ReportSummary {
+export function summarizeReports(reports: readonly ReportRecord[], units: UnitDirectory = EMPTY_UNITS): ReportSummary {
+  const unitName = units.groups(reports.map((r) => r.unit));
   const byMost = (a: Tally, b: Tally) => b.activities - a.activities;
   const ind = tally(reports, (r) => r.indicator);
   return {
@@ -47,7 +49,7 @@ export function summarizeReports(reports: readonly ReportRecord[]): ReportSummar
       ...entries(ind).filter((e) => !(INDICATORS as readonly string[]).includes(e.key)),
     ],
     byArea: entries(tally(reports, (r) => r.area)).sort((a, b) => areaSortKey(a.key) - areaSortKey(b.key)),
-    byUnit: entries(tally(reports, (r) => r.unit)).sort((a, b) => byMost(a, b) || a.key.localeCompare(b.key, 'vi')),
+    byUnit: entries(tally(reports, (r) => (r.unit ? (unitName.get(r.unit) ?? r.unit) : null))).sort((a, b) => byMost(a, b) || a.key.localeCompare(b.key, 'vi')),
     byChannel: entries(tally(reports, (r) => r.channel)).sort(byMost),
   };
 }

@@ -6,6 +6,7 @@
  * so the flow can take the real parser or a test fake.
  */
 import type { ChannelName } from '../core/messages.js';
+import type { DateIssue } from './parse/date.js';
 
 /** How an activity reached people (see the eval README for definitions). */
 export type ReportChannel = 'website' | 'social' | 'press' | 'meeting' | 'print' | 'direct' | 'other';
@@ -43,6 +44,8 @@ export interface ReportFields {
 export interface ParsedReportLike extends ReportFields {
   missing: string[];
   areaCandidates: Array<{ code: string; title: string; score: number }>;
+  /** A date to ask about instead of storing (planned activity, impossible day). */
+  dateIssue?: DateIssue;
 }
 
 /**

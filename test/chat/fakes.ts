@@ -1,7 +1,7 @@
 /** Test doubles for the conversation engine. */
 import pino from 'pino';
 import type { Answer, AskOptions, QuestionAnswerer, SourceRef } from '../../src/core/answer.js';
-import type { Identity, IncomingMessage, OutgoingReply, ReportFlow } from '../../src/core/messages.js';
+import type { Identity, IncomingMessage, OutgoingReply, ReportFlow, ReportTurn } from '../../src/core/messages.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
@@ -34,6 +34,13 @@ export class FakeReportFlow implements ReportFlow {
   }
   hasOpenDraft(msg: IncomingMessage): boolean {
     return this.drafts.has(msg.chatId);
+  }
+  /** A draft takes everything except texts ending with "?"; "BC:" opens one. */
+  classify(msg: IncomingMessage): ReportTurn {
+    if (this.drafts.has(msg.chatId)) {
+      return msg.text.trim().endsWith('?') ? { kind: 'question', evidence: 'fake: ends with ?' } : { kind: 'unclear', evidence: 'fake: draft open' };
+    }
+    return this.looksLikeReport(msg.text) ? { kind: 'new-report', evidence: 'fake: BC:' } : { kind: 'not-report', evidence: 'fake' };
   }
   async handle(msg: IncomingMessage, identity: Identity): Promise<OutgoingReply[] | null> {
     this.handled.push({ msg, identity });

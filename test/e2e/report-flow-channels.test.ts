@@ -197,7 +197,7 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
   it('4. pressing Lưu saves the report and confirms its id', { timeout: STEP_TIMEOUT }, async () => {
     await staff.sendCallback(staff.makeCallbackQuery('rp:save'));
     const [saved] = await receive(staff);
-    const m = /^✅ Đã lưu báo cáo #(\d+)\. Cảm ơn bạn!$/.exec(saved?.text ?? '');
+    const m = /^✅ Đã lưu báo cáo #(\d+) \(hoạt động ngày \d\d\/\d\d\/\d{4}\)\. Cảm ơn bạn!$/.exec(saved?.text ?? '');
     expect(m, saved?.text).not.toBeNull();
     reportId = Number(m?.[1]);
     saveUpdate = delivered((u) => 'callbackQuery' in u && u.callbackQuery.data === 'rp:save');
@@ -433,7 +433,7 @@ describe('report flow through the Zalo OA webhook (signed POSTs, fake OA API)', 
   it('4. the Lưu button (its payload sent back as text) saves once, even when delivered twice', { timeout: STEP_TIMEOUT }, async () => {
     const press = textEvent(ZALO_STAFF, 'rp:save');
     const [saved] = await say(ZALO_STAFF, press);
-    const m = /^✅ Đã lưu báo cáo #(\d+)\. Cảm ơn bạn!$/.exec(saved?.text ?? '');
+    const m = /^✅ Đã lưu báo cáo #(\d+) \(hoạt động ngày \d\d\/\d\d\/\d{4}\)\. Cảm ơn bạn!$/.exec(saved?.text ?? '');
     expect(m, saved?.text).not.toBeNull();
     reportId = Number(m?.[1]);
 

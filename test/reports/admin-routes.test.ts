@@ -119,7 +119,7 @@ describe('admin routes', () => {
     expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(3);
     const docx = await app.inject({ url: '/admin/export?format=docx&year=2026', headers: bearer });
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
-    expect(xml).toContain('Báo cáo kết quả thực hiện Kế hoạch 1523/KH-SCT năm 2026');
+    expect(xml).toContain('Kết quả thực hiện Kế hoạch số 1523/KH-SCT');
     expect((await app.inject({ url: '/admin/export?format=pdf', headers: bearer })).statusCode).toBe(400);
   });
 

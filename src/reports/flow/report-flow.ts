@@ -4,16 +4,19 @@
  * Lưu / Sửa / Hủy → saved report. Drafts live in the store, so a restart
  * does not lose them.
  */
-import type { Identity, IncomingMessage, OutgoingReply, ReportFlow } from '../../core/messages.js';
+import type { Identity, IncomingMessage, OutgoingReply, ReportFlow, ReportTurn } from '../../core/messages.js';
 import type { Logger } from '../../logger.js';
-import { foldText } from '../../text/normalize.js';
-import { decodeAreaCode, indicatorOfArea } from '../labels.js';
+import { decodeAreaCode, formatDateVi, indicatorOfArea } from '../labels.js';
+import type { DateIssue } from '../parse/date.js';
+import { localDate } from '../period.js';
+import { EMPTY_UNITS, type UnitDirectory } from '../units.js';
 import type { ReportStore } from '../store/report-store.js';
-import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportDraft, ReportParser } from '../types.js';
+import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportDraft, ReportFieldName, ReportFields, ReportParser } from '../types.js';
 import { REPORT_CHANNELS } from '../types.js';
 import { EDIT_HELP, REPORT_HELP, draftReply } from './card.js';
 import { deleteOwn, exportReply, listOwn, summaryReply, type CommandContext } from './commands.js';
-import { answerPrefix, explicitAreaCode, fieldsFromParse, mergeCorrection, missingFields, namedFields } from './draft.js';
+import { classifyReportTurn } from './classify.js';
+import { answerPrefix, explicitAreaCode, fieldsFromParse, mergeCorrection, missingFields } from './draft.js';
 import { defaultLooksLikeReport } from './looks-like.js';
 
 /** Dependencies of {@link createReportFlow}. */
@@ -29,6 +32,8 @@ export interface ReportFlowOptions {
   logger: Logger;
   /** Shown at the top of the DOCX export. */
   departmentName?: string;
+  /** The department's units (`knowledge/units.yaml`); mentions resolve to one name each. */
+  units?: UnitDirectory;
 }
 
 const REPORT_COMMANDS = new Set(['baocao', 'baocaocuatoi', 'tonghop', 'xuat', 'xoa', 'huy']);
@@ -36,23 +41,19 @@ const ADMIN_ONLY = 'Chức năng này chỉ dành cho quản trị viên (Văn p
 const CITIZEN_REFUSAL =
   'Xin lỗi, chức năng báo cáo hoạt động truyền thông chỉ dành cho cán bộ, công chức của Sở Công Thương. Bạn vẫn có thể hỏi tôi về Kế hoạch và thủ tục hành chính.';
 
-/** A message that starts like this edits the open draft rather than starting a new report. */
-const CORRECTION_START = /^(sua|doi|chinh|kenh|ngay|so luong|noi dung|chi so|link|lien ket|don vi|mo ta)\b/;
-
 /** Drafts untouched for this long are dropped, so they do not capture later messages. */
 export const DRAFT_TTL_MS = 72 * 60 * 60 * 1000;
 
-const QUESTION = /\?\s*$|\b(la gi|nhu the nao|the nao|o dau|lam sao|tai sao|vi sao|khi nao|co phai|co duoc khong|hoi ve)\b/;
-
-/** A question rather than a report correction. */
-function looksLikeQuestion(text: string): boolean {
-  return QUESTION.test(foldText(text));
-}
-
-const SAVE_WORDS: ReadonlySet<string> = new Set(['luu', 'ok', 'dong y', 'xac nhan', 'luu lai']);
-const CANCEL_WORDS: ReadonlySet<string> = new Set(['huy', 'huy bo', 'bo']);
-
 const r = (text: string): OutgoingReply => ({ kind: 'report', text });
+
+/** What to say about a date that cannot be stored as it is (see {@link DateIssue}). */
+export function dateIssueText(issue: DateIssue, now: Date): string {
+  if (issue.kind === 'invalid') {
+    return `Ngày «${issue.text}» không có trên lịch, nên tôi chưa ghi ngày. Vui lòng nhập lại ngày diễn ra (ví dụ «ngày 20/11»).`;
+  }
+  const when = issue.iso ? `Ngày ${formatDateVi(issue.iso)} chưa tới (hôm nay là ${formatDateVi(localDate(now))}). ` : '';
+  return `Hoạt động này đã diễn ra chưa? ${when}Báo cáo chỉ ghi hoạt động đã diễn ra: nếu đã diễn ra, hãy nhập ngày thực tế; nếu chưa, gõ «hủy» và báo cáo lại khi hoàn thành.`;
+}
 
 function emptyState(identity: Identity): DraftState {
   return {
@@ -79,6 +80,19 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
   const { store, parse, areas, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const looksLike = opts.looksLikeReport ?? defaultLooksLikeReport;
+  const units = opts.units ?? EMPTY_UNITS;
+
+  /**
+   * Put the unit named in the message under its listed name; a unit not on
+   * the list is kept as written, with a note saying so (null otherwise).
+   */
+  function resolveUnit(fields: ReportFields, mentioned: string | null): string | null {
+    const resolved = units.resolve(fields.unit);
+    if (!resolved) return null;
+    fields.unit = resolved.name;
+    if (resolved.id || !mentioned || units.units.length === 0) return null;
+    return `Đơn vị «${resolved.name}» chưa có trong danh sách đơn vị của Sở (knowledge/units.yaml); tôi ghi đúng như bạn viết. Nếu chưa đúng, gõ «sửa đơn vị …».`;
+  }
   const ctx: CommandContext = { store, areas, now, logger, departmentName: opts.departmentName };
 
   /** The chat's draft, unless it went stale (then it is dropped). */
@@ -116,14 +130,18 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const draft = openDraft(key);
     if (draft && draft.sourceMessageId === msg.messageId) return render(draft.state); // same delivery again
     const parsed = await parseText(text, msg, identity);
+    const fields = fieldsFromParse(parsed, identity.unit);
+    if (parsed.dateIssue) fields.date = null;
+    const unitNote = resolveUnit(fields, parsed.unit !== identity.unit ? parsed.unit : null);
     const state: DraftState = {
-      fields: fieldsFromParse(parsed, identity.unit),
+      fields,
       awaiting: null,
       candidates: parsed.areaCandidates.slice(0, 3).map((c) => ({ code: c.code, title: c.title })),
       reporterChannel: identity.channel,
       reporterId: identity.userId,
     };
-    const out = render(state, preface);
+    const issue = parsed.dateIssue ? dateIssueText(parsed.dateIssue, msg.time) : undefined;
+    const out = render(state, [preface, issue, unitNote].filter(Boolean).join('\n') || undefined);
     persist(key, msg.messageId, state);
     logger.debug({ chatKey: key, missing: missingFields(state.fields) }, 'report draft opened');
     return out;
@@ -133,37 +151,29 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     msg: IncomingMessage,
     identity: Identity,
     text: string,
-    sourceId: string,
-    state: DraftState,
-  ): Promise<OutgoingReply | null> {
+    draft: ReportDraft,
+    turn: Extract<ReportTurn, { kind: 'correction' | 'field-answer' }>,
+  ): Promise<OutgoingReply> {
     const key = draftKey(msg);
-    const correctionStart = CORRECTION_START.test(foldText(text));
-    if (!correctionStart && text.length >= 60 && looksLike(text)) {
-      store.deleteDraft(key);
-      return startDraft(msg, identity, text, 'Bản nháp trước chưa lưu đã được thay bằng báo cáo mới.');
-    }
-    let names = namedFields(text);
-    // A question asked while a draft is open goes back to the engine (null); the draft stays.
-    if (names.length === 0 && looksLikeQuestion(text)) return null;
-    let input = text;
-    if (names.length === 0 && state.awaiting) {
-      names = [state.awaiting];
-      input = answerPrefix(state.awaiting) + text;
-    }
-    if (names.length === 0) {
-      return r(`Tôi chưa rõ bạn muốn sửa mục nào.\n${EDIT_HELP}`);
-    }
+    const state = draft.state;
+    const names = (turn.kind === 'correction' ? turn.fields : [turn.field]) as ReportFieldName[];
+    const input = turn.kind === 'field-answer' ? answerPrefix(turn.field as ReportFieldName) + text : text;
     const parsed = await parseText(input, msg, identity);
-    const { fields, unresolved } = mergeCorrection(state.fields, input, parsed, names);
+    const dateProblem = names.includes('date') && parsed.dateIssue ? parsed.dateIssue : null;
+    const { fields, unresolved } = mergeCorrection(state.fields, input, dateProblem ? { ...parsed, date: null } : parsed, names);
+    if (dateProblem) fields.date = null;
+    const unitNote = names.includes('unit') ? resolveUnit(fields, fields.unit) : null;
     state.fields = fields;
     if (unresolved.includes('area') && parsed.areaCandidates.length > 0) {
       state.candidates = parsed.areaCandidates.slice(0, 3).map((c) => ({ code: c.code, title: c.title }));
     }
-    const preface = unresolved.length > 0 && !(unresolved.length === 1 && unresolved[0] === 'area' && state.candidates.length > 0)
-      ? 'Tôi chưa nhận ra giá trị mới trong tin nhắn, vui lòng nhập lại theo ví dụ.'
-      : '✏️ Đã cập nhật.';
-    const out = render(state, preface);
-    persist(key, sourceId, state);
+    const preface = dateProblem
+      ? dateIssueText(dateProblem, msg.time)
+      : unresolved.length > 0 && !(unresolved.length === 1 && unresolved[0] === 'area' && state.candidates.length > 0)
+        ? 'Tôi chưa nhận ra giá trị mới trong tin nhắn, vui lòng nhập lại theo ví dụ.'
+        : '✏️ Đã cập nhật.';
+    const out = render(state, [preface, unitNote].filter(Boolean).join('\n'));
+    persist(key, draft.sourceMessageId, state);
     return out;
   }
 
@@ -174,13 +184,20 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const state = draft.state;
     if (missingFields(state.fields).length > 0) return render(state, 'Báo cáo chưa đủ thông tin.');
     const f = state.fields;
+    // An unlisted abbreviation joins the one stored full name with the same initials.
+    const stored = store.units();
+    const unit = f.unit ? (units.groups([...stored, f.unit]).get(f.unit) ?? f.unit) : f.unit;
     const { record, created } = store.confirm(
-      { ...f, indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator, reporterChannel: state.reporterChannel ?? identity.channel, reporterId: state.reporterId ?? identity.userId, sourceMessageId: draft.sourceMessageId },
+      { ...f, unit, indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator, reporterChannel: state.reporterChannel ?? identity.channel, reporterId: state.reporterId ?? identity.userId, sourceMessageId: draft.sourceMessageId },
       now(),
       key,
     );
     logger.info({ reportId: record.id, created, area: record.area }, 'report confirmed');
-    return r(created ? `✅ Đã lưu báo cáo #${record.id}. Cảm ơn bạn!` : `Báo cáo này đã được lưu trước đó (mã #${record.id}).`);
+    return r(
+      created
+        ? `✅ Đã lưu báo cáo #${record.id} (hoạt động ngày ${formatDateVi(record.date)}). Cảm ơn bạn!`
+        : `Báo cáo này đã được lưu trước đó (mã #${record.id}).`,
+    );
   }
 
   async function callback(msg: IncomingMessage, identity: Identity, data: string): Promise<OutgoingReply> {
@@ -214,20 +231,55 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     return r(had ? 'Đã hủy bản nháp báo cáo.' : 'Không có bản nháp nào đang mở.');
   }
 
+  function classify(msg: IncomingMessage): ReportTurn {
+    return classifyReportTurn({ text: (msg.text ?? '').trim(), messageId: msg.messageId, draft: openDraft(draftKey(msg)), looksLikeReport: looksLike });
+  }
+
+  /** Free text, acted on as classified. Null for what is not the flow's (a question, not a report). */
+  async function onText(msg: IncomingMessage, identity: Identity, text: string, turn: ReportTurn): Promise<OutgoingReply | null> {
+    const key = draftKey(msg);
+    const draft = openDraft(key);
+    switch (turn.kind) {
+      case 'save':
+        return save(msg, identity);
+      case 'cancel':
+        return cancel(key);
+      case 'new-report':
+        return startDraft(msg, identity, text);
+      case 'replace-draft':
+        store.deleteDraft(key);
+        return startDraft(msg, identity, text, 'Bản nháp trước chưa lưu đã được thay bằng báo cáo mới.');
+      case 'draft-text':
+        store.deleteDraft(key);
+        return startDraft(msg, identity, text);
+      case 'repeat':
+        return draft ? render(draft.state) : null;
+      case 'correction':
+      case 'field-answer':
+        return draft ? correct(msg, identity, text, draft, turn) : null;
+      case 'unclear':
+        return r(`Tôi chưa rõ bạn muốn sửa mục nào.\n${EDIT_HELP}`);
+      case 'question':
+      case 'not-report':
+        return null;
+    }
+  }
+
   return {
     looksLikeReport: (text) => looksLike(text),
     hasOpenDraft: (msg) => openDraft(draftKey(msg)) !== null,
+    classify,
 
-    async handle(msg, identity) {
+    async handle(msg, identity, given) {
       const text = (msg.text ?? '').trim();
       const data = msg.callbackData;
       const cmd = data ? null : parseCommand(text);
       const key = draftKey(msg);
-      const draft = openDraft(key);
+      const turn = data || cmd ? null : (given ?? classify(msg));
       const ours =
         (data !== undefined && data.startsWith('rp:')) ||
-        (cmd !== null && REPORT_COMMANDS.has(cmd.name) && (cmd.name !== 'huy' || draft !== null)) ||
-        (cmd === null && data === undefined && (draft !== null || looksLike(text)));
+        (cmd !== null && REPORT_COMMANDS.has(cmd.name) && (cmd.name !== 'huy' || openDraft(key) !== null)) ||
+        (turn !== null && turn.kind !== 'not-report' && turn.kind !== 'question');
       if (!ours) return null;
       if (identity.role === 'citizen') return [r(CITIZEN_REFUSAL)];
 
@@ -253,20 +305,8 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
             return null;
         }
       }
-      if (draft) {
-        if (draft.sourceMessageId === msg.messageId) return [render(draft.state)];
-        // Typed instead of pressed (some Zalo clients hide buttons).
-        const word = foldText(text).replace(/[.!\s]+$/, '');
-        if (SAVE_WORDS.has(word)) return [save(msg, identity)];
-        if (CANCEL_WORDS.has(word)) return [cancel(key)];
-        if (draft.state.awaiting === 'description') {
-          store.deleteDraft(key);
-          return [await startDraft(msg, identity, text)];
-        }
-        const fixed = await correct(msg, identity, text, draft.sourceMessageId, draft.state);
-        return fixed ? [fixed] : null;
-      }
-      return [await startDraft(msg, identity, text)];
+      const out = turn ? await onText(msg, identity, text, turn) : null;
+      return out ? [out] : null;
     },
   };
 }

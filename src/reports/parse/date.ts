@@ -197,3 +197,43 @@ export function extractDate(folded: string, now: Date): DateMatch | null {
   if (withDay) return withDay;
   return [...all].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.start - b.start)[0] ?? null;
 }
+
+/** Why the date of a message cannot be taken as it is. */
+export type DateIssue =
+  /** The activity is still ahead: a day later this year, or a planning word ("sẽ", "dự kiến"). */
+  | { kind: 'future'; iso: string | null; text: string }
+  /** A day and month that no calendar has ("31/11", "30/2"). */
+  | { kind: 'invalid'; text: string };
+
+/** Planning words: the activity has not happened yet. */
+const PLANNED = /\b(?:se|du kien|sap|chuan bi|len ke hoach)\s+(?:to chuc|dang|phat|treo|tap huan|hop|thuc hien|trien khai|dien ra|in|gui|tuyen truyen|doi thoai|hoi nghi)/;
+const DAY_MONTH = /(?<![\d/.,-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d])|(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
+
+/**
+ * A date the report flow must ask about rather than store: an impossible
+ * day/month, a date later than today in the current year, or a planning word.
+ * Null when the message's dates can be taken as parsed.
+ * @example dateIssue('ngay 31/11 da dang 2 tin', now) → { kind: 'invalid', text: '31/11' }
+ * @example dateIssue('ngay 15/12 phong qlcn se to chuc hoi nghi', 1/12/2026) → { kind: 'future', iso: '2026-12-15', … }
+ */
+export function dateIssue(folded: string, now: Date): DateIssue | null {
+  const t = today(now);
+  for (const m of folded.matchAll(DAY_MONTH)) {
+    const d = Number(m[1] ?? m[4]);
+    const mo = Number(m[2] ?? m[5]);
+    const y = fullYear(m[3] ?? m[6]);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue; // not a date at all (a fraction, a score)
+    if (isDocumentDate(folded, m.index)) continue;
+    const text = m[0].trim();
+    const real = y ? makeDate(y, mo, d) : (makeDate(t.getUTCFullYear(), mo, d) ?? makeDate(2024, mo, d));
+    if (!real) return { kind: 'invalid', text };
+    if (!y) {
+      const thisYear = makeDate(t.getUTCFullYear(), mo, d);
+      if (thisYear && thisYear.getTime() > t.getTime()) return { kind: 'future', iso: iso(thisYear), text };
+    } else if (real.getTime() > t.getTime()) {
+      return { kind: 'future', iso: iso(real), text };
+    }
+  }
+  const planned = PLANNED.exec(folded);
+  return planned ? { kind: 'future', iso: null, text: planned[0] } : null;
+}

@@ -13,6 +13,14 @@ export function findLink(clean: string): { link: string; start: number; end: num
   return { link, start: m.index, end: m.index + link.length };
 }
 
+/**
+ * The text with every link blanked out, so a `?` inside a URL
+ * (`permalink.php?story_fbid=…`, `watch?v=…`) is not read as a question mark.
+ */
+export function stripLinks(text: string): string {
+  return text.replace(new RegExp(URL_RE.source, 'gi'), ' ');
+}
+
 /** First URL (http/https or www.) in the text, trailing punctuation removed. */
 export function extractLink(clean: string): string | null {
   return findLink(clean)?.link ?? null;

@@ -6,6 +6,7 @@
 import { detectChannel } from './channel.js';
 import { extractCount } from './count.js';
 import { findDates } from './date.js';
+import { stripLinks } from './link-unit.js';
 import { prepareText } from './prepare.js';
 
 const ACTIVITY =
@@ -15,6 +16,22 @@ const REQUEST = /\b(?:giup\s+(?:toi|em|minh|anh|chi|to)|vui\s+long|lam\s+on)\b|^
 const COMMAND = /^\s*\/(?:baocao|bao_cao|report)\b/i;
 const QUESTION_START = /^(?:ai|gi|sao|lam\s+sao|the\s+nao|khi\s+nao|o\s+dau|bao\s+nhieu|co\s+phai|xin\s+hoi|cho\s+(?:em\s+|toi\s+|minh\s+)?hoi|hoi(?!\s+(?:thao|nghi|cho|dong|vien|thi|giao|luu|dap))|vi\s+sao|tai\s+sao|lieu)\b/;
 const QUESTION_TAIL = /\b(?:ai|gi|nao|dau|bao\s+nhieu|sao|may|khong|chua|nhi|ha|vay)\s*[.!]*$/;
+/** Question phrases anywhere in the message ("… có nhiệm vụ gì", "gồm những nội dung nào"). */
+const QUESTION_PHRASE =
+  /\b(?:la\s+gi|nhu\s+the\s+nao|the\s+nao|lam\s+sao|tai\s+sao|vi\s+sao|khi\s+nao|co\s+phai|duoc\s+khong|(?:viec|nhiem\s+vu|trach\s+nhiem)\s+gi|(?:nhung|cac)\s+(?:\S+\s+){0,2}nao|(?:don\s+vi|phong|co\s+quan|bo\s+phan|ngay|thang|van\s+ban|muc)\s+nao|bao\s+nhieu)\b/;
+
+/**
+ * True when the message reads as a question to the bot: a question mark
+ * outside any link, a question opening ("cho em hỏi", "ai", "làm sao"), a
+ * question tail ("… không", "… gì") or a question phrase in the middle.
+ * @example isQuestion('Văn phòng Sở có nhiệm vụ gì?') === true
+ * @example isQuestion('Đã đăng bài https://facebook.com/permalink.php?story_fbid=1 ngày 3/11') === false
+ */
+export function isQuestion(text: string): boolean {
+  const { clean, folded } = prepareText(stripLinks(text));
+  if (clean.length === 0) return false;
+  return /\?/.test(clean) || QUESTION_START.test(folded) || QUESTION_TAIL.test(folded) || QUESTION_PHRASE.test(folded);
+}
 
 /**
  * True when the message reads like an activity report.
@@ -25,7 +42,8 @@ export function looksLikeReport(text: string): boolean {
   if (COMMAND.test(text)) return true;
   const { clean, folded } = prepareText(text);
   if (clean.length === 0) return false;
-  if (/\?/.test(clean) || QUESTION_START.test(folded) || QUESTION_TAIL.test(folded)) return false;
+  const question = prepareText(stripLinks(text));
+  if (/\?/.test(question.clean) || QUESTION_START.test(question.folded) || QUESTION_TAIL.test(question.folded)) return false;
   if (REQUEST.test(folded) || /(?:^|\s)hãy\s/i.test(clean)) return false;
   if (!ACTIVITY.test(folded)) return false;
   const now = new Date();

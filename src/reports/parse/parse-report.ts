@@ -7,7 +7,7 @@
 import { areaScorer, confidentArea, namedIndicator } from './area-score.js';
 import { channelFromLink, channelSpans, detectChannel } from './channel.js';
 import { extractCount } from './count.js';
-import { extractDate, findDates } from './date.js';
+import { dateIssue, extractDate, findDates } from './date.js';
 import { findLink, findUnit } from './link-unit.js';
 import { blankSpans, prepareText } from './prepare.js';
 import type { IndicatorName, ParsedReport, ParseReportOptions } from './types.js';
@@ -55,6 +55,8 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
     missing: [],
     areaCandidates: candidates.slice(0, 3),
   };
+  const issue = dateIssue(foldedNoLink, opts.now);
+  if (issue) parsed.dateIssue = issue;
   parsed.missing = missingFields(parsed);
   return parsed;
 }

@@ -4,6 +4,7 @@
  */
 import type { ContentArea, Indicator } from '../../knowledge/plan-parser.js';
 import type { Glossary } from '../../text/glossary.js';
+import type { DateIssue } from './date.js';
 
 export type { ContentArea };
 
@@ -49,6 +50,8 @@ export interface ParsedReport {
   missing: string[];
   /** Best three areas (always filled when areas are given). */
   areaCandidates: AreaCandidate[];
+  /** A date to ask about instead of storing (planned activity, impossible day). */
+  dateIssue?: DateIssue;
 }
 
 /** Options of {@link ParsedReport} parsing. */

@@ -23,6 +23,8 @@ export interface ReportStore {
   findBySource(reporterChannel: string, reporterId: string, sourceMessageId: string): ReportRecord | null;
   /** Reports matching the filters, newest activity first. Deleted ones only on request. */
   list(query?: ReportQuery): ReportRecord[];
+  /** The distinct unit names of confirmed reports. */
+  units(): string[];
   /** Soft-delete one's own report, within {@link DELETE_WINDOW_DAYS} of saving it. */
   deleteOwn(id: number, reporterChannel: string, reporterId: string, now: Date): DeleteOutcome;
   /** The open draft of a chat, or null. */

@@ -99,6 +99,11 @@ export class SqliteReportStore implements ReportStore {
     return row ? toRecord(row) : null;
   }
 
+  units(): string[] {
+    const rows = this.db.prepare("SELECT DISTINCT unit FROM reports WHERE status = 'confirmed' AND unit IS NOT NULL").all() as Array<{ unit: string }>;
+    return rows.map((r) => r.unit);
+  }
+
   list(query: ReportQuery = {}): ReportRecord[] {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
