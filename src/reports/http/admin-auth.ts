@@ -121,7 +121,9 @@ export function installAdminAuth(app: FastifyInstance, opts: AdminAuthOptions): 
         sameSite: 'strict',
         path: '/admin',
         secure: request.protocol === 'https',
-        expires: session.expiresAt,
+        // Relative, so a client clock that is off does not drop the cookie early;
+        // the server checks the expiry signed inside the value.
+        maxAge: Math.max(1, Math.floor((session.expiresAt.getTime() - session.issuedAt.getTime()) / 1000)),
       })
       .redirect('/admin', 303);
   });

@@ -15,7 +15,7 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 /** Issues, checks and revokes session values (the unsigned part of the cookie). */
 export interface AdminSessions {
   /** A new session value and when it expires. */
-  issue(): { value: string; expiresAt: Date };
+  issue(): { value: string; issuedAt: Date; expiresAt: Date };
   /** True while the value is well formed, unexpired and not revoked. */
   isValid(value: string): boolean;
   /** Revoke a value (logout). Unknown or malformed values are ignored. */
@@ -39,8 +39,9 @@ export function createAdminSessions(opts: { ttlMs?: number; now?: () => Date } =
   };
   return {
     issue() {
-      const expiresAt = now() + ttl;
-      return { value: `v1.${expiresAt}.${randomBytes(16).toString('hex')}`, expiresAt: new Date(expiresAt) };
+      const issuedAt = now();
+      const expiresAt = issuedAt + ttl;
+      return { value: `v1.${expiresAt}.${randomBytes(16).toString('hex')}`, issuedAt: new Date(issuedAt), expiresAt: new Date(expiresAt) };
     },
     isValid(value) {
       const s = parse(value);
