@@ -97,6 +97,10 @@ describe('admin area inside the app', () => {
     await a.inject({ url: `/admin?token=${TOKEN}&year=2026` });
     await a.inject({ url: `/admin/export?format=csv&%74oken=${TOKEN}` });
     await a.inject({ url: `/?token=${encodeURIComponent(TOKEN)}` });
+    await a.inject({ url: `/admin/khong-co?token=${TOKEN}`, headers: { authorization: `Bearer ${TOKEN}` } });
+    await a.inject({ url: `/khong-co?token=${TOKEN}` });
+    await a.inject({ url: `/%E0%A4%A?token=${TOKEN}` });
+    await a.inject({ method: 'POST', url: `/api/chat?token=${TOKEN}`, payload: '{bad json' , headers: { 'content-type': 'application/json' } });
     await a.inject({ url: '/admin/api/reports', headers: { authorization: `Bearer ${TOKEN}` } });
     await a.inject({ url: '/admin/api/reports', headers: { authorization: `Bearer ${TOKEN}x` } });
     const login = await a.inject({
