@@ -86,7 +86,8 @@ const adminArea: FastifyPluginAsync<AdminRoutesOptions & { adminToken: string }>
     reply.code(404).send({ code: 'NOT_FOUND', message: 'Không tìm thấy trang quản trị này.' } satisfies AdminErrorBody),
   );
   await app.register(fastifyCookie, { secret: sessionSecret(opts.adminToken), hook: 'onRequest' });
-  await app.register(formbody, { bodyLimit: 4096 });
+  // The login form; skipped when an outer scope already parses urlencoded bodies.
+  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody, { bodyLimit: 4096 });
 
   installAdminAuth(app, {
     token: opts.adminToken,
