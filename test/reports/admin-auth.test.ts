@@ -96,6 +96,9 @@ describe('admin login', () => {
     const json = await app.inject({ method: 'POST', url: '/admin/login', payload: { token: 'wrong-token' } });
     expect(json.statusCode).toBe(401);
     expect(json.json()).toEqual({ code: 'UNAUTHORIZED', message: 'Mã quản trị không đúng.' });
+    const missing = await app.inject({ method: 'POST', url: '/admin/login', payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toEqual({ code: 'INPUT_INVALID', message: 'Thiếu mã quản trị (trường token).' });
   });
 
   it('refuses an expired cookie', async () => {

@@ -51,7 +51,9 @@ const MESSAGES = {
   tooMany: (s: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(s / 60)} phút.`,
 } as const;
 
-const loginBody = z.object({ token: z.string().max(512, 'token quá dài') });
+const loginBody = z.object({
+  token: z.string({ required_error: 'Thiếu mã quản trị (trường token).', invalid_type_error: 'Mã quản trị (token) phải là chuỗi.' }).max(512, 'Mã quản trị (token) quá dài.'),
+});
 
 const wantsHtml = (request: FastifyRequest): boolean => /text\/html/i.test(String(request.headers.accept ?? ''));
 
