@@ -9,6 +9,21 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.string().url().optional());
 
+/** Shortest `ADMIN_TOKEN` accepted: the admin area holds every staff report. */
+export const ADMIN_TOKEN_MIN_LENGTH = 24;
+
+const adminToken = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .min(
+      ADMIN_TOKEN_MIN_LENGTH,
+      `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (mã quản trị phải dài ít nhất ${ADMIN_TOKEN_MIN_LENGTH} ký tự); make one with: openssl rand -hex 24`,
+    )
+    .regex(/^\S+$/, 'must not contain spaces (không được chứa khoảng trắng); make one with: openssl rand -hex 24')
+    .optional(),
+);
+
 const envSchema = z.object({
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
@@ -25,7 +40,7 @@ const envSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
   PUBLIC_URL: optionalUrl,
-  ADMIN_TOKEN: optionalString,
+  ADMIN_TOKEN: adminToken,
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
   /** Set to true behind a reverse proxy (nginx) so rate limits key on the client IP, not the proxy's. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),

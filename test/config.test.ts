@@ -49,6 +49,20 @@ describe('createConfig', () => {
     expect(createConfig({ ...zalo, ZALO_EVENT_MAX_AGE_SECONDS: '900' }).zalo?.eventMaxAgeSeconds).toBe(900);
   });
 
+  it.each(['0123456789', 'a', '12345678901234567890123'])('refuses ADMIN_TOKEN %j (shorter than 24 characters), saying how to make one', (token) => {
+    const message = errorOf({ ADMIN_TOKEN: token });
+    expect(message).toContain('ADMIN_TOKEN');
+    expect(message).toContain('24');
+    expect(message).toContain('openssl rand -hex 24');
+  });
+
+  it('refuses an ADMIN_TOKEN with spaces, accepts a long random one', () => {
+    expect(errorOf({ ADMIN_TOKEN: 'correct horse battery staple' })).toContain('ADMIN_TOKEN');
+    const token = 'f'.repeat(48);
+    expect(createConfig({ ADMIN_TOKEN: token }).server.adminToken).toBe(token);
+    expect(createConfig({ ADMIN_TOKEN: '' }).server.adminToken).toBeUndefined();
+  });
+
   it('treats empty strings as unset', () => {
     expect(createConfig({ OPENAI_API_KEY: '', PORT: '' }).server.port).toBe(3000);
   });

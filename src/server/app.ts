@@ -3,6 +3,7 @@
  * calls `listen`, tests call `app.inject`. Other modules mount their routes
  * (Telegram/Zalo webhooks, the admin page) through `plugins`.
  */
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { ChatStore } from '../chat/chat-store.js';
@@ -14,6 +15,7 @@ import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes, type IndexStatus } from './routes/health.js';
 import { webPageRoutes } from './routes/web-page.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 /** Largest request body accepted anywhere (a question is ≤ 1000 characters). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -56,6 +58,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
   });
 
   installErrorHandlers(app);
+  await app.register(helmet, SECURITY_HEADERS); // CSP and security headers on every response
   await app.register(healthRoutes, { store: deps.store, indexStatus: deps.indexStatus });
   await app.register(webPageRoutes, deps.publicDir ? { publicDir: deps.publicDir } : {});
 

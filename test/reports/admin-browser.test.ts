@@ -1,9 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConversationEngine } from '../../src/chat/engine.js';
+import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
+import { createConfig } from '../../src/config.js';
 import { adminRoutes } from '../../src/reports/http/admin-routes.js';
+import { buildHttpApp } from '../../src/server/app.js';
+import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import { readUnansweredQuestions } from '../../src/reports/store/unanswered-questions.js';
 import type { Db } from '../../src/store/database.js';
@@ -12,7 +17,7 @@ import { indicatorOfArea } from '../../src/reports/labels.js';
 import { newReport, planAreas, tempDb } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const TOKEN = 'browser-test-token-42';
+const TOKEN = 'browser-test-token-0123456789abcdef';
 const NOW = new Date('2026-11-25T03:00:00Z');
 const SCREENSHOT = path.join(import.meta.dirname, '../../docs/screenshots/admin.png');
 
@@ -65,14 +70,27 @@ describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
       INSERT INTO exchanges VALUES ('e1','web','c','u','Câu hỏi thử nghiệm ngoài phạm vi?','',1,'[]','2026-11-20T01:00:00Z');
       INSERT INTO exchanges VALUES ('e2','telegram','c','u','Câu hỏi thử nghiệm bị đánh giá chưa tốt?','...',0,'[]','2026-11-21T01:00:00Z');
       INSERT INTO feedback VALUES ('e2','down','2026-11-21T02:00:00Z');`);
-    app = Fastify();
-    await app.register(adminRoutes, {
-      store,
-      areas: planAreas(),
-      adminToken: TOKEN,
-      now: () => NOW,
-      departmentName: 'Đơn vị thử nghiệm',
-      unanswered: () => readUnansweredQuestions(db),
+    // The real app (helmet CSP included), with the admin plugin mounted as main.ts does.
+    const chatStore = createMemoryChatStore();
+    app = await buildHttpApp({
+      config: createConfig({ ADMIN_TOKEN: TOKEN }),
+      logger: silentLogger,
+      handler: createConversationEngine({ answerer: new FakeAnswerer(), store: chatStore, logger: silentLogger, department }),
+      store: chatStore,
+      indexStatus: () => ({ loaded: true, chunks: 1 }),
+      plugins: [
+        {
+          plugin: adminRoutes,
+          opts: {
+            store,
+            areas: planAreas(),
+            adminToken: TOKEN,
+            now: () => NOW,
+            departmentName: 'Đơn vị thử nghiệm',
+            unanswered: () => readUnansweredQuestions(db),
+          },
+        },
+      ],
     });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
@@ -90,11 +108,30 @@ describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
   it('draws the coverage chart and the table from the seeded reports', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     const external: string[] = [];
+    const urls: string[] = [];
     page.on('request', (r) => {
+      urls.push(r.url());
       if (!r.url().startsWith(base)) external.push(r.url());
     });
-    await page.goto(`${base}/admin?token=${TOKEN}`);
+    // Anything the CSP blocks shows up as a console error.
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => cspErrors.push(String(e)));
+
+    // Log in through the form.
+    await page.goto(`${base}/admin`);
+    await page.waitForSelector('form#login');
+    await page.fill('input[name="token"]', 'wrong-token');
+    await page.click('form#login button[type="submit"]');
+    expect(await page.locator('.error').textContent()).toContain('Mã quản trị không đúng.');
+    await page.fill('input[name="token"]', TOKEN);
+    await page.click('form#login button[type="submit"]');
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'cchc_admin');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/admin' });
+    expect(await page.evaluate(() => document.cookie)).toBe(''); // HttpOnly: invisible to scripts
 
     const rows = page.locator('#coverage-chart g.area-row');
     expect(await rows.count()).toBe(22);
@@ -110,20 +147,33 @@ describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
 
     // Filters narrow the table.
     await page.selectOption('select[name="indicator"]', 'PCI');
-    await page.click('button[type="submit"]');
+    await page.click('#filters button[type="submit"]');
     await page.waitForFunction(() => document.querySelectorAll('#reports-table tbody tr').length === 3);
     await page.selectOption('select[name="indicator"]', '');
-    await page.click('button[type="submit"]');
+    await page.click('#filters button[type="submit"]');
     await page.waitForFunction((n) => document.querySelectorAll('#reports-table tbody tr').length === n, SEED.length);
 
-    expect(await page.locator('#export-docx').getAttribute('href')).toContain('/admin/export?format=docx&year=2026');
+    expect(await page.locator('#export-docx').getAttribute('href')).toBe('/admin/export?format=docx&year=2026');
+    // The export link works with the session cookie alone.
+    const download = await page.evaluate(async () => {
+      const r = await fetch((document.getElementById('export-csv') as HTMLAnchorElement).href);
+      return { status: r.status, type: r.headers.get('content-type') };
+    });
+    expect(download).toEqual({ status: 200, type: 'text/csv; charset=utf-8' });
     expect(await page.locator('#unanswered li').count()).toBe(2);
     expect(await page.locator('#unanswered li').first().textContent()).toContain('Câu hỏi thử nghiệm bị đánh giá chưa tốt?');
     expect(external).toEqual([]);
+    expect(cspErrors).toEqual([]);
+    expect(urls.filter((u) => u.includes(TOKEN))).toEqual([]);
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(existsSync(SCREENSHOT)).toBe(true);
+
+    // Logout returns to the login form; the API refuses the browser afterwards.
+    await page.click('#logout');
+    await page.waitForSelector('form#login');
+    expect(await page.evaluate(async () => (await fetch('/admin/api/reports')).status)).toBe(401);
     await page.close();
   });
 });

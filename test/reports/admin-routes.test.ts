@@ -8,7 +8,7 @@ import { readUnansweredQuestions } from '../../src/reports/store/unanswered-ques
 import type { Db } from '../../src/store/database.js';
 import { newReport, planAreas, tempDb } from './helpers.js';
 
-const TOKEN = 'test-admin-token-123';
+const TOKEN = 'test-admin-token-0123456789abcdef';
 const NOW = new Date('2026-11-25T03:00:00Z');
 const areas = planAreas();
 const apps: FastifyInstance[] = [];
@@ -42,15 +42,21 @@ async function setup(over: Partial<AdminRoutesOptions> = {}) {
 const bearer = { authorization: `Bearer ${TOKEN}` };
 
 describe('admin routes', () => {
-  it('answers 401 without a valid token, on every route', async () => {
+  it('answers 401 without credentials, with a wrong Bearer token, or with ?token= (no longer accepted)', async () => {
     const { app } = await setup();
-    for (const url of ['/admin', '/admin/api/reports', '/admin/api/summary', '/admin/api/unanswered', '/admin/export?format=csv']) {
+    for (const url of ['/admin/api/reports', '/admin/api/summary', '/admin/api/unanswered', '/admin/export?format=csv']) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(401);
       expect(res.headers['www-authenticate']).toContain('Bearer');
+      expect(res.json()).toEqual({ code: 'UNAUTHORIZED', message: expect.stringContaining('Bearer') });
+      const sep = url.includes('?') ? '&' : '?';
+      expect((await app.inject({ url: `${url}${sep}token=${TOKEN}` })).statusCode, `${url} ?token=`).toBe(401);
     }
-    expect((await app.inject({ url: '/admin', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
-    expect((await app.inject({ url: '/admin?token=wrong' })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/admin/api/reports', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+    // The page with ?token= shows the login form, not the data page.
+    const page = await app.inject({ url: `/admin?token=${TOKEN}` });
+    expect(page.body).toContain('action="/admin/login"');
+    expect(page.body).not.toContain('id="reports-table"');
   });
 
   it('is a 404 when no token is configured', async () => {
@@ -59,15 +65,49 @@ describe('admin routes', () => {
     expect((await app.inject({ url: '/admin/api/reports' })).statusCode).toBe(404);
   });
 
-  it('serves the page with the token in the query or the header', async () => {
+  it('refuses to mount with a token shorter than 24 characters', async () => {
+    await expect(setup({ adminToken: 'short-token' })).rejects.toThrow(/ADMIN_TOKEN/);
+  });
+
+  it('serves the page with a Bearer header; script and style are same-origin assets, nothing inline', async () => {
     const { app } = await setup();
-    const page = await app.inject({ url: `/admin?token=${TOKEN}` });
+    const page = await app.inject({ url: '/admin', headers: bearer });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body).toContain('Báo cáo hoạt động truyền thông – Kế hoạch 1523/KH-SCT');
-    expect(page.body).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/); // nothing from a CDN
-    expect((await app.inject({ url: '/admin', headers: bearer })).statusCode).toBe(200);
+    expect(page.body).toContain('<script src="/admin/assets/admin.js" defer></script>');
+    expect(page.body).not.toMatch(/<script(?![^>]*(\ssrc="\/admin\/assets\/|type="application\/json"))/); // no inline script
+    expect(page.body).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i); // no inline style or handler
+    expect(page.body).not.toMatch(/(src|href)="https?:/); // nothing from a CDN
+    const js = await app.inject({ url: '/admin/assets/admin.js' });
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toContain('javascript');
+    expect(js.body).toContain("credentials:'same-origin'");
+    expect(js.body).not.toMatch(/token=|Authorization|innerHTML/);
+    const css = await app.inject({ url: '/admin/assets/admin.css' });
+    expect(css.headers['content-type']).toContain('text/css');
+  });
+
+  it('validates query strings and answers {code, message}', async () => {
+    const { app } = await setup();
+    for (const [url, word] of [
+      ['/admin/api/reports?year=abc', 'year'],
+      ['/admin/api/reports?year=1800', 'year'],
+      ['/admin/api/summary?indicator=XYZ', 'indicator'],
+      ['/admin/api/reports?channel=tv', 'channel'],
+      ['/admin/export?format=pdf', 'format phải là csv, xlsx hoặc docx'],
+      ['/admin/export', 'format'],
+    ] as const) {
+      const res = await app.inject({ url, headers: bearer });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toEqual({ code: 'INPUT_INVALID', message: expect.stringContaining(word) });
+    }
+    // Empty parameters count as absent (the page's empty selects).
+    expect((await app.inject({ url: '/admin/api/reports?indicator=&unit=&year=', headers: bearer })).json().count).toBe(2);
+    const missing = await app.inject({ url: '/admin/khong-co', headers: bearer });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ code: 'NOT_FOUND', message: expect.any(String) });
   });
 
   it('returns filtered reports and the year coverage', async () => {
@@ -113,7 +153,7 @@ describe('admin routes', () => {
 
   it('downloads exports', async () => {
     const { app } = await setup();
-    const csv = await app.inject({ url: `/admin/export?format=csv&year=2026&token=${TOKEN}` });
+    const csv = await app.inject({ url: '/admin/export?format=csv&year=2026', headers: bearer });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toContain('bao-cao-hoat-dong-2026.csv');
     expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(3);

@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { csvField, reportsToCsv, reportsToXlsx, XLSX_SHEETS, buildExport } from '../../src/reports/export/index.js';
+import { stringify } from 'csv-stringify/sync';
+import {
+  buildExport,
+  csvField,
+  FORMULA_TRIGGERS,
+  neutralizeFormula,
+  reportsToCsv,
+  reportsToXlsx,
+  XLSX_SHEETS,
+} from '../../src/reports/export/index.js';
 import type { ReportRecord } from '../../src/reports/types.js';
 import { planAreas } from './helpers.js';
 
@@ -90,6 +99,81 @@ describe('XLSX export', () => {
     expect(rows.get('II.3.đ')).toEqual([1, 40]);
     expect(rows.get('II.1.a')).toEqual([0, 0]);
     expect(rows.get('Năm 2026')).toEqual([6, 52]);
+  });
+});
+
+/** Minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF records) for reading exports back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += ch;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+describe('formula injection', () => {
+  const payloads = ['=HYPERLINK("http://x","y")', '@SUM(A1)', '+1', '-1', '\t=1+2', '\r=1', '\uFF1D1+1'];
+  const hostile = payloads.map((description, i) =>
+    rec({ description, unit: i === 0 ? '=cmd|" /C calc"!A0' : 'Phòng Thử nghiệm A', link: i === 1 ? '@evil' : null, count: 3 }),
+  );
+  const startsFormula = (s: string) => FORMULA_TRIGGERS.includes(s.charAt(0));
+
+  it('neutralizes text that starts a formula, and leaves numbers and plain text alone', () => {
+    expect(neutralizeFormula('=1+1')).toBe("'=1+1");
+    expect(neutralizeFormula('-1')).toBe("'-1");
+    expect(neutralizeFormula(-1)).toBe(-1);
+    expect(neutralizeFormula(42)).toBe(42);
+    expect(neutralizeFormula('Đăng tin = 3')).toBe('Đăng tin = 3');
+    expect(neutralizeFormula('')).toBe('');
+  });
+
+  it('uses the same character set as csv-stringify escape_formulas', () => {
+    for (const t of [...FORMULA_TRIGGERS, 'a', '1', "'", ' ', '#']) {
+      const value = `${t}x`;
+      const viaLib = stringify([[value]], { escape_formulas: true, quoted: true }).trim().slice(1, -1).replace(/""/g, '"');
+      expect(neutralizeFormula(value), JSON.stringify(value)).toBe(viaLib);
+    }
+  });
+
+  it('CSV: no field read back starts a formula; the text is kept after the apostrophe', () => {
+    const rows = parseCsv(reportsToCsv(hostile, areas).toString('utf8').replace(/^\uFEFF/, ''));
+    expect(rows).toHaveLength(hostile.length + 1);
+    for (const row of rows) for (const cell of row) expect(startsFormula(cell), JSON.stringify(cell)).toBe(false);
+    const descCol = rows[0]!.indexOf('Mô tả');
+    expect(rows.slice(1).map((r) => r[descCol])).toEqual(payloads.map((p) => `'${p}`));
+    expect(rows[1]![rows[0]!.indexOf('Số lượng')]).toBe('3');
+  });
+
+  it('XLSX: no cell is a formula or starts one; counts stay numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportsToXlsx(hostile, areas, 2026)) as unknown as ArrayBuffer);
+    let cells = 0;
+    wb.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          cells += 1;
+          expect(cell.type, cell.address).not.toBe(ExcelJS.ValueType.Formula);
+          expect(cell.formula, cell.address).toBeUndefined();
+          if (typeof cell.value === 'string') expect(startsFormula(cell.value), `${cell.address} ${cell.value}`).toBe(false);
+        }),
+      ),
+    );
+    expect(cells).toBeGreaterThan(hostile.length * 10);
+    const sheet = wb.getWorksheet(XLSX_SHEETS.reports)!;
+    expect(sheet.getRow(2).getCell(10).value).toBe(`'${payloads[0]}`);
+    expect(sheet.getRow(2).getCell(8).value).toBe(3);
   });
 });
 

@@ -43,11 +43,11 @@ describe('reports module with the real parser', () => {
   });
 
   it('admin plugin: 404 without ADMIN_TOKEN, 200 with it', async () => {
-    for (const [env, status] of [[{}, 404], [{ ADMIN_TOKEN: 'module-test-token' }, 200]] as const) {
+    for (const [env, status] of [[{}, 404], [{ ADMIN_TOKEN: 'module-test-token-0123456789abcdef' }, 200]] as const) {
       const m = setup(env);
       const app = Fastify();
       await app.register(m.adminPlugin.plugin, m.adminPlugin.opts);
-      const res = await app.inject({ url: '/admin/api/summary', headers: { authorization: 'Bearer module-test-token' } });
+      const res = await app.inject({ url: '/admin/api/summary', headers: { authorization: 'Bearer module-test-token-0123456789abcdef' } });
       expect(res.statusCode).toBe(status);
       await app.close();
     }

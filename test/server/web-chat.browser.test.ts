@@ -82,6 +82,11 @@ describe.skipIf(!existsSync(CHROMIUM))('web chat in a browser', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
     });
+    // The page must work under the app's CSP (helmet): any blocked script or style is logged as a console error.
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
+    });
     await page.goto(base);
 
     // Greeting from /start, with example-question chips.
@@ -128,6 +133,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web chat in a browser', () => {
 
     // No request left the loopback server (no CDN, no fonts).
     expect(external).toEqual([]);
+    expect(cspErrors).toEqual([]);
     await page.close();
   });
 });

@@ -6,6 +6,7 @@ import { reportsToDocx } from './docx.js';
 import { reportsToXlsx } from './xlsx.js';
 
 export { csvField, reportsToCsv } from './csv.js';
+export { FORMULA_TRIGGERS, neutralizeFormula } from './formula.js';
 export { docxTitle, reportsToDocx, type DocxReportOptions } from './docx.js';
 export { XLSX_SHEETS, reportsToXlsx } from './xlsx.js';
 

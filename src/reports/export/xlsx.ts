@@ -1,12 +1,14 @@
 /**
  * XLSX export with exceljs: sheet "Báo cáo" (one row per report) and sheet
  * "Tổng hợp" (every content area of the plan with its counts, zeros included).
+ * Every text cell goes through {@link neutralizeFormula}; numbers stay numbers.
  */
 import ExcelJS from 'exceljs';
 import { sortAreas } from '../labels.js';
 import { summarizeReports } from '../summary.js';
 import type { ContentAreaInfo, ReportRecord } from '../types.js';
 import { EXPORT_COLUMNS } from './columns.js';
+import { neutralizeFormula } from './formula.js';
 
 /** Names of the two sheets. */
 export const XLSX_SHEETS = { reports: 'Báo cáo', summary: 'Tổng hợp' } as const;
@@ -23,7 +25,7 @@ export async function reportsToXlsx(
   const sheet = wb.addWorksheet(XLSX_SHEETS.reports, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of reports) sheet.addRow(EXPORT_COLUMNS.map((c) => c.value(r, areas)));
+  for (const r of reports) sheet.addRow(EXPORT_COLUMNS.map((c) => neutralizeFormula(c.value(r, areas))));
 
   const sum = wb.addWorksheet(XLSX_SHEETS.summary);
   sum.columns = [
@@ -37,10 +39,10 @@ export async function reportsToXlsx(
   const byArea = new Map(summarizeReports(reports).byArea.map((e) => [e.key, e]));
   for (const a of sortAreas(areas)) {
     const t = byArea.get(a.code);
-    sum.addRow([a.code, a.indicator, a.title, t?.activities ?? 0, t?.total ?? 0]);
+    sum.addRow([a.code, a.indicator, a.title, t?.activities ?? 0, t?.total ?? 0].map(neutralizeFormula));
   }
   for (const [key, t] of byArea) {
-    if (!areas.some((a) => a.code === key)) sum.addRow([key || '(chưa xác định)', '', '', t.activities, t.total]);
+    if (!areas.some((a) => a.code === key)) sum.addRow([key || '(chưa xác định)', '', '', t.activities, t.total].map(neutralizeFormula));
   }
   sum.addRow([]);
   const all = summarizeReports(reports).all;

@@ -5,7 +5,7 @@
 import { sortAreas } from '../labels.js';
 import type { ReportStore } from '../store/report-store.js';
 import { summarizeReports } from '../summary.js';
-import type { ContentAreaInfo, ReportQuery, ReportRecord } from '../types.js';
+import type { ContentAreaInfo, ReportRecord } from '../types.js';
 
 /** One row of the coverage chart. */
 export interface AreaCoverage {
@@ -69,25 +69,4 @@ export function buildAdminSummary(reports: readonly ReportRecord[], areas: reado
 export function knownUnits(store: ReportStore): string[] {
   const set = new Set(store.list().map((r) => r.unit).filter((u): u is string => Boolean(u)));
   return [...set].sort((a, b) => a.localeCompare(b, 'vi'));
-}
-
-/** Parse the page's filter query into a store query (unknown values ignored). */
-export function queryFromFilters(q: Record<string, unknown>, defaultYear: number): ReportQuery {
-  const str = (k: string): string | undefined => {
-    const v = q[k];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  };
-  const year = Number(str('year') ?? defaultYear);
-  const out: ReportQuery = { year: Number.isInteger(year) && year > 1999 && year < 3000 ? year : defaultYear };
-  const indicator = str('indicator');
-  if (indicator === 'PAR INDEX' || indicator === 'PAPI' || indicator === 'PCI') out.indicator = indicator;
-  const area = str('area');
-  if (area) out.area = area;
-  const unit = str('unit');
-  if (unit) out.unit = unit;
-  const channel = str('channel');
-  if (channel && ['website', 'social', 'press', 'meeting', 'print', 'direct', 'other'].includes(channel)) {
-    out.channel = channel as ReportQuery['channel'];
-  }
-  return out;
 }

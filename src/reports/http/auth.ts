@@ -1,8 +1,9 @@
 /**
- * Admin authentication: `Authorization: Bearer <ADMIN_TOKEN>` or
- * `?token=<ADMIN_TOKEN>`, compared in constant time.
+ * Admin credentials: `Authorization: Bearer <ADMIN_TOKEN>` for API clients,
+ * the login form's `token` field for people. Never a URL query parameter.
+ * Secrets are compared in constant time.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Constant-time equality of two secrets (hashed first, so lengths do not leak). */
 export function tokenMatches(given: string, expected: string): boolean {
@@ -11,16 +12,18 @@ export function tokenMatches(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** The token a request presents, from the Bearer header or the `token` query parameter. */
-export function presentedToken(headers: Record<string, unknown>, query: unknown): string | null {
+/** The token of an `Authorization: Bearer …` header; null when there is none. */
+export function bearerToken(headers: Record<string, unknown>): string | null {
   const auth = headers.authorization;
-  if (typeof auth === 'string') {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    if (m?.[1]) return m[1];
-  }
-  if (query && typeof query === 'object' && 'token' in query) {
-    const t = (query as { token?: unknown }).token;
-    if (typeof t === 'string' && t.length > 0) return t;
-  }
-  return null;
+  if (typeof auth !== 'string') return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+  return m?.[1] ?? null;
+}
+
+/**
+ * The key that signs session cookies, derived from the admin token: a new
+ * ADMIN_TOKEN invalidates every session, and restarts keep them.
+ */
+export function sessionSecret(adminToken: string): string {
+  return createHmac('sha256', adminToken).update('cchc-bot admin session cookie v1').digest('base64url');
 }

@@ -1,7 +1,8 @@
 /**
  * The web chat page: static files from `src/server/public/`, read once when
- * the app is built, served with a strict Content-Security-Policy (no inline
- * script, no third-party origin).
+ * the app is built. The Content-Security-Policy and the other security
+ * headers come from helmet (src/server/security-headers.ts); the page has no
+ * inline script or style and loads nothing from another origin.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,18 +18,6 @@ const FILES: ReadonlyArray<{ url: string; file: string; type: string }> = [
   { url: '/app.css', file: 'app.css', type: 'text/css; charset=utf-8' },
 ];
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 export interface WebPageOptions {
   publicDir?: string;
 }
@@ -39,13 +28,7 @@ export const webPageRoutes: FastifyPluginAsync<WebPageOptions> = async (app, opt
   for (const f of FILES) {
     const body = await readFile(join(dir, f.file));
     app.get(f.url, async (_request, reply) => {
-      void reply
-        .type(f.type)
-        .header('cache-control', 'no-cache')
-        .header('content-security-policy', CSP)
-        .header('x-content-type-options', 'nosniff')
-        .header('x-frame-options', 'DENY')
-        .header('referrer-policy', 'no-referrer');
+      void reply.type(f.type).header('cache-control', 'no-cache');
       return body;
     });
   }
