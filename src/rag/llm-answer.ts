@@ -34,7 +34,7 @@ export const LLM_PASSAGES = 8;
  * extractive mode's bar is 0.5; this one only keeps questions the corpus has
  * (almost) no words for away from the model.
  */
-export const LLM_EVIDENCE_FLOOR = 0.15;
+export const LLM_EVIDENCE_FLOOR = 0.2;
 
 /**
  * A first sentence that says the passages do not hold the answer (folded):
