@@ -62,6 +62,8 @@ export interface AnswererDeps {
   generator?: Generator;
   /** LLM mode: rewrites the question into administrative wording for a second retrieval. */
   rewriter?: QueryRewriter;
+  /** LLM mode: the department named in the system prompt (`DEPARTMENT_NAME`). */
+  department?: string;
   policy?: AbstainPolicy;
   /** What the bot can help with, appended to refusals. */
   helpText?: string;
@@ -141,8 +143,8 @@ export class RagAnswerer implements QuestionAnswerer {
     }
     // === LLM mode (src/rag/llm-answer.ts): the model decides; on fallback, today's rules below on the fused retrieval
     if (this.deps.generator) {
-      const { generator, rewriter, retriever, logger } = this.deps;
-      const llm = await answerWithLlm({ generator, rewriter, retriever, logger }, effective, retrieval);
+      const { generator, rewriter, retriever, logger, department } = this.deps;
+      const llm = await answerWithLlm({ generator, rewriter, retriever, logger, department }, effective, retrieval);
       if (llm.kind === 'answer') return this.finish(started, llm.text, llm.used, llm.retrieval);
       if (llm.kind === 'refuse') return this.refusal(started, question);
       retrieval = llm.retrieval;

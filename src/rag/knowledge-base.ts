@@ -80,6 +80,6 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
   const catalogueOnly = new Set(snapshot.documents.filter((d) => !d.fulltext).map((d) => d.id));
-  const answerer = new RagAnswerer({ retriever, generator, rewriter, direct, logger, catalogueOnly });
+  const answerer = new RagAnswerer({ retriever, generator, rewriter, department: config.department.name, direct, logger, catalogueOnly });
   return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, close: async () => {} };
 }

@@ -18,6 +18,7 @@ let kb: KnowledgeBase;
 const logLines: string[] = [];
 const QUESTION = 'Kinh phí thực hiện kế hoạch lấy từ đâu?';
 const TIMEOUT_MS = 400;
+const DEPARTMENT = 'Sở Công Thương (kiểm thử)';
 
 /** Scripted model: `rewrite` answers rewrite requests, `answer` the answer requests. */
 function script(answer: (req: FakeChatRequest) => FakeBehaviour, rewrite: (q: string) => FakeBehaviour = (q) => q): void {
@@ -47,7 +48,7 @@ beforeAll(async () => {
       cb();
     },
   });
-  kb = await openTestKnowledgeBase({ generator, logger: pino({ level: 'info', redact: { paths: REDACT_PATHS } }, sink) });
+  kb = await openTestKnowledgeBase({ generator, env: { DEPARTMENT_NAME: DEPARTMENT }, logger: pino({ level: 'info', redact: { paths: REDACT_PATHS } }, sink) });
 });
 afterAll(async () => {
   await fake.close();
@@ -67,6 +68,8 @@ describe('LLM mode: the model answers from 8 numbered passages', () => {
     const req = answerRequests().at(-1);
     expect(req?.model).toBe('fake-model');
     expect(req?.messages[0]?.content).toMatch(/Chỉ dùng thông tin trong các đoạn trích/);
+    expect(req?.messages[0]?.content).toContain(`Bạn là trợ lý của ${DEPARTMENT}`);
+    expect(rewriteRequests()[0]?.messages[0]?.content).toContain(DEPARTMENT);
     expect(req?.messages[1]?.content).toContain(`Câu hỏi: ${QUESTION}`);
     expect(passageKeys().length).toBe(LLM_PASSAGES);
     expect(passageNumber('III')).toBeGreaterThan(0);
