@@ -29,7 +29,7 @@ beforeAll(async () => {
     OPENAI_MODEL: 'fake-chat',
     OPENAI_EMBEDDING_MODEL: 'fake-embed',
     OPENAI_EMBEDDING_BASE_URL: '',
-    OPENAI_TIMEOUT_MS: '10000',
+    OPENAI_TIMEOUT_MS: '60000',
   };
 });
 afterAll(async () => {
