@@ -9,6 +9,8 @@
  *   `retry-after` when it fits in what is left of the budget;
  * - any other error, an empty completion or a body that is not valid JSON
  *   is an error the caller falls back from.
+ * Reasoning models served by Ollama or vLLM (Qwen3, DeepSeek-R1…) put their
+ * reasoning in the content as `<think>…</think>`; it is removed.
  */
 import OpenAI from 'openai';
 import { AppError } from '../errors.js';
@@ -30,6 +32,11 @@ function retryAfterMs(err: InstanceType<typeof OpenAI.RateLimitError>): number {
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const s = Number(h?.get('retry-after'));
   return Number.isFinite(s) && s >= 0 ? s * 1000 : 500;
+}
+
+/** The content without a leading `<think>…</think>` reasoning block. */
+export function stripReasoning(content: string): string {
+  return content.replace(/^\s*<think>[\s\S]*?<\/think>/i, '').trim();
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -56,8 +63,9 @@ export class OpenAiGenerator implements Generator {
           { model: this.model, messages, temperature: 0 },
           { timeout: left },
         );
-        const content = res.choices?.[0]?.message?.content;
-        if (typeof content !== 'string' || content.trim() === '') throw new AppError('LLM_BAD_OUTPUT', 'empty completion');
+        const raw = res.choices?.[0]?.message?.content;
+        const content = typeof raw === 'string' ? stripReasoning(raw) : '';
+        if (content === '') throw new AppError('LLM_BAD_OUTPUT', 'empty completion');
         return content;
       } catch (err) {
         if (err instanceof AppError) throw err;

@@ -82,14 +82,44 @@ export interface CheckedAnswer {
   used: Chunk[];
 }
 
+const headerKey = (s: string) => foldText(s).replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
+
+/**
+ * Bring the citation styles models use to `[n]`: `[1, 2]` → `[1][2]`,
+ * `[Đoạn 3]` → `[3]`, and a copied passage header `[1523/KH-SCT, III]` or
+ * `(1523/KH-SCT, III)` → the number of that passage. A document-style
+ * citation that matches no passage is kept as `[0]`, so it is rejected.
+ */
+export function normalizeCitations(output: string, chunks: readonly Chunk[]): string {
+  const header = new Map<string, number>();
+  chunks.forEach((c, i) => {
+    const key = headerKey(`${c.docId}, ${c.section}`);
+    if (!header.has(key)) header.set(key, i + 1);
+  });
+  return output
+    .trim()
+    .replace(/\[(?:đoạn(?: trích)?|passage)\s*(\d{1,2})\]/giu, '[$1]')
+    .replace(/\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})+)\]/g, (_m, list: string) =>
+      list
+        .split(/\s*[,;]\s*/)
+        .map((n) => `[${n}]`)
+        .join(''),
+    )
+    .replace(/([[(])([^[\]()\n]{3,80}?,[^[\]()\n]{1,40})([\])])/g, (m, open: string, inner: string, close: string) => {
+      if ((open === '[') !== (close === ']')) return m;
+      const n = header.get(headerKey(inner));
+      if (n) return `[${n}]`;
+      // "[26/KH-UBND, Điều 2]" names a document passage that was not shown.
+      return open === '[' && DOC_CITATION.test(inner.trim()) ? '[0]' : m;
+    });
+}
+
+/** What a document citation looks like: a document number, a comma, a section. */
+const DOC_CITATION = /^\d+\/[\p{L}\d.-]+(\/[\p{L}\d.-]+)*\s*,\s*\S/u;
+
 /** Check every [n] against the passages and render the accepted answer's citations. */
 export function checkCitations(output: string, chunks: readonly Chunk[]): CheckedAnswer {
-  const text = output.trim().replace(/\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})+)\]/g, (_m, list: string) =>
-    list
-      .split(/\s*[,;]\s*/)
-      .map((n) => `[${n}]`)
-      .join(''),
-  );
+  const text = normalizeCitations(output, chunks);
   const cited = citedNumbers(text);
   if (cited.length === 0) return { ok: false, reason: 'no-citation', text, used: [] };
   if (cited.some((n) => n < 1 || n > chunks.length)) return { ok: false, reason: 'bad-citation', text, used: [] };
@@ -147,6 +177,6 @@ export async function answerWithLlm(deps: LlmAnswerDeps, question: string, origi
     log('fallback', { reason: checked.reason, cited: citedNumbers(checked.text) });
     return { kind: 'fallback', reason: checked.reason ?? 'no-citation', retrieval, rewrite };
   }
-  log('answered', { cited: citedNumbers(output) });
+  log('answered', { cited: citedNumbers(normalizeCitations(output, chunks)) });
   return { kind: 'answer', text: checked.text, used: checked.used, retrieval, rewrite };
 }

@@ -9,7 +9,8 @@ import { OpenAiGenerator } from '../../src/llm/openai-generator.js';
 import { REDACT_PATHS } from '../../src/logger.js';
 import { DEFAULT_HELP } from '../../src/rag/answerer.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
-import { LLM_PASSAGES, checkCitations, citedNumbers, saysNoInformation } from '../../src/rag/llm-answer.js';
+import { LLM_PASSAGES, checkCitations, citedNumbers, normalizeCitations, saysNoInformation } from '../../src/rag/llm-answer.js';
+import { stripReasoning } from '../../src/llm/openai-generator.js';
 import { type FakeBehaviour, type FakeChatRequest, type FakeOpenAi, isRewriteRequest, startFakeOpenAi, userMessage } from '../helpers/fake-openai.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 
@@ -85,6 +86,23 @@ describe('LLM mode: the model answers from 8 numbered passages', () => {
     const keys = passageKeys().slice(0, 2);
     expect(a.sources.slice(0, 2).map((s) => `${s.doc}, ${s.section}`)).toEqual(keys);
     expect(a.answer).not.toMatch(/\[\d\]|\[\d,/);
+  });
+});
+
+describe('LLM mode: what real models send', () => {
+  it('drops a reasoning block (<think>…</think>) before checking the answer', async () => {
+    script(() => '<think>Đoạn [9] không liên quan; đoạn 1 nói về kinh phí.</think>\nKinh phí từ ngân sách nhà nước [1].');
+    const a = await kb.answerer.ask(QUESTION);
+    expect(a.answer).toMatch(/^Kinh phí từ ngân sách nhà nước \[1523\//);
+  });
+
+  it('accepts a copied passage header as the citation', async () => {
+    script((req) => {
+      const header = /^\[1\] \(([^)]+)\)/m.exec(userMessage(req))?.[1] ?? '';
+      return `Kinh phí từ ngân sách nhà nước (${header}).`;
+    });
+    const a = await kb.answerer.ask(QUESTION);
+    expect(a.answer).toMatch(/^Kinh phí từ ngân sách nhà nước \[1523\/KH-SCT, [^\]]+\]\.$/);
   });
 });
 
@@ -241,6 +259,19 @@ describe('citation and refusal parsing', () => {
     ['Kinh phí từ ngân sách [1].', false],
   ])('saysNoInformation(%j) = %s', (text, expected) => {
     expect(saysNoInformation(text)).toBe(expected);
+  });
+
+  it('normalises the citation styles models use', () => {
+    const chunks = [{ docId: '1523/KH-SCT', section: 'III' }, { docId: '26/KH-UBND', section: 'Điều 2' }] as never[];
+    expect(normalizeCitations('a [Đoạn 2] b [đoạn trích 1]', chunks)).toBe('a [2] b [1]');
+    expect(normalizeCitations('a [1523/KH-SCT,III] b (26/KH-UBND, Điều 2)', chunks)).toBe('a [1] b [2]');
+    expect(normalizeCitations('a [99/QĐ-UBND, Điều 1]', chunks)).toBe('a [0]');
+    expect(normalizeCitations('hạn (ngày 15/11, 25/11) [1]', chunks)).toBe('hạn (ngày 15/11, 25/11) [1]');
+  });
+
+  it('strips a leading reasoning block only', () => {
+    expect(stripReasoning('<think>x\ny</think>\n Trả lời [1]')).toBe('Trả lời [1]');
+    expect(stripReasoning('Trả lời <think>[1]</think>')).toBe('Trả lời <think>[1]</think>');
   });
 
   it('rejects [0] and accepts a passage cited twice', () => {
