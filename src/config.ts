@@ -35,6 +35,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalString,
   OPENAI_EMBEDDING_MODEL: optionalString,
+  /** Embedding server when it is not the chat server (vLLM and TEI serve one model each). */
+  OPENAI_EMBEDDING_BASE_URL: optionalUrl,
   OPENAI_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(300_000).default(20_000)),
 
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
@@ -82,7 +84,7 @@ export interface Config {
   dataDir: string;
   logLevel: RawEnv['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
-  embeddings?: { apiKey: string; baseURL?: string; model: string };
+  embeddings?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   server: {
     host: string;
     port: number;
@@ -124,10 +126,17 @@ export function createConfig(env: Record<string, string | undefined>): Config {
 
   // An OpenAI-compatible endpoint is "on" when a key or a base URL is given.
   // Local servers (Ollama, vLLM) often need no key: any placeholder works.
+  // OPENAI_MODEL may be left out only to use remote embeddings alone.
   const llmOn = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
-  if (llmOn && !e.OPENAI_MODEL) problems.push('OPENAI_MODEL: required when OPENAI_API_KEY or OPENAI_BASE_URL is set');
-  if (e.OPENAI_EMBEDDING_MODEL && !llmOn) {
-    problems.push('OPENAI_EMBEDDING_MODEL: needs OPENAI_API_KEY or OPENAI_BASE_URL');
+  const embeddingsOn = Boolean(e.OPENAI_EMBEDDING_MODEL && (llmOn || e.OPENAI_EMBEDDING_BASE_URL));
+  if (llmOn && !e.OPENAI_MODEL && !e.OPENAI_EMBEDDING_MODEL) {
+    problems.push('OPENAI_MODEL: required when OPENAI_API_KEY or OPENAI_BASE_URL is set');
+  }
+  if (e.OPENAI_EMBEDDING_MODEL && !embeddingsOn) {
+    problems.push('OPENAI_EMBEDDING_MODEL: needs OPENAI_API_KEY, OPENAI_BASE_URL or OPENAI_EMBEDDING_BASE_URL');
+  }
+  if (e.OPENAI_EMBEDDING_BASE_URL && !e.OPENAI_EMBEDDING_MODEL) {
+    problems.push('OPENAI_EMBEDDING_MODEL: required when OPENAI_EMBEDDING_BASE_URL is set');
   }
 
   const zaloKeys = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_ACCESS_TOKEN'] as const;
@@ -151,8 +160,13 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     llm: llmOn && e.OPENAI_MODEL
       ? { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
       : undefined,
-    embeddings: llmOn && e.OPENAI_EMBEDDING_MODEL
-      ? { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_EMBEDDING_MODEL }
+    embeddings: embeddingsOn && e.OPENAI_EMBEDDING_MODEL
+      ? {
+          apiKey,
+          baseURL: e.OPENAI_EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL,
+          model: e.OPENAI_EMBEDDING_MODEL,
+          timeoutMs: e.OPENAI_TIMEOUT_MS,
+        }
       : undefined,
     server: {
       host: e.HOST,

@@ -18,6 +18,7 @@ import { isAppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { openKnowledgeBase, type KnowledgeBase } from './rag/knowledge-base.js';
 import { OpenAiGenerator } from './llm/openai-generator.js';
+import { createLlmPorts } from './llm/ports.js';
 import { createReportsModule, type ReportsModule } from './reports/index.js';
 import { type ParsedReport, fillWithLlm } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   // === knowledge base: a failure keeps the server up (healthz → 503, questions → apology)
   let kb: KnowledgeBase | undefined;
   try {
-    kb = await openKnowledgeBase({ config, logger });
+    kb = await openKnowledgeBase({ config, logger, ...(await createLlmPorts(config, logger)) });
     logger.info({ chunks: kb.chunkCount }, 'knowledge base loaded');
   } catch (err) {
     logger.error({ err }, 'knowledge base could not be opened; questions will get an apology until it is fixed');

@@ -29,7 +29,28 @@ describe('createConfig', () => {
     expect(c.llm).toMatchObject({ baseURL: 'http://127.0.0.1:11434/v1', model: 'qwen2.5' });
   });
 
+  it('uses a separate embedding server when OPENAI_EMBEDDING_BASE_URL is set (vLLM/TEI serve one model each)', () => {
+    const c = createConfig({
+      OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1',
+      OPENAI_MODEL: 'Qwen/Qwen2.5-7B-Instruct',
+      OPENAI_EMBEDDING_BASE_URL: 'http://127.0.0.1:8080/v1',
+      OPENAI_EMBEDDING_MODEL: 'BAAI/bge-m3',
+      OPENAI_TIMEOUT_MS: '15000',
+    });
+    expect(c.llm).toMatchObject({ baseURL: 'http://127.0.0.1:8000/v1', timeoutMs: 15000 });
+    expect(c.embeddings).toMatchObject({ baseURL: 'http://127.0.0.1:8080/v1', model: 'BAAI/bge-m3', timeoutMs: 15000 });
+    const ollama = createConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'q', OPENAI_EMBEDDING_MODEL: 'bge-m3' });
+    expect(ollama.embeddings?.baseURL).toBe('http://127.0.0.1:11434/v1');
+  });
+
+  it('allows remote embeddings without a chat model', () => {
+    const c = createConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_EMBEDDING_MODEL: 'bge-m3' });
+    expect(c.llm).toBeUndefined();
+    expect(c.embeddings?.model).toBe('bge-m3');
+  });
+
   it.each([
+    [{ OPENAI_EMBEDDING_BASE_URL: 'http://127.0.0.1:8080/v1' }, 'OPENAI_EMBEDDING_MODEL'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ OPENAI_BASE_URL: 'not a url', OPENAI_MODEL: 'm' }, 'OPENAI_BASE_URL'],

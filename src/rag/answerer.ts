@@ -12,7 +12,8 @@ import type { Chunk } from './chunk.js';
 import { composeCatalogue, composeExtractive } from './compose.js';
 import { resolveFollowUp } from './follow-up.js';
 import type { Generator } from './generator.js';
-import { generateAnswer } from './llm-answer.js';
+import { answerWithLlm } from './llm-answer.js';
+import type { QueryRewriter } from './query-rewrite.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 
 export const MAX_QUESTION_CHARS = 1000;
@@ -59,6 +60,10 @@ export interface AnswererDeps {
   catalogueOnly?: ReadonlySet<string>;
   direct?: DirectAnswerer[];
   generator?: Generator;
+  /** LLM mode: rewrites the question into administrative wording for a second retrieval. */
+  rewriter?: QueryRewriter;
+  /** LLM mode: the department named in the system prompt (`DEPARTMENT_NAME`). */
+  department?: string;
   policy?: AbstainPolicy;
   /** What the bot can help with, appended to refusals. */
   helpText?: string;
@@ -126,7 +131,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
     if (!question) return this.refusal(started, question);
     const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
-    const retrieval = await this.deps.retriever.retrieve(effective);
+    let retrieval = await this.deps.retriever.retrieve(effective);
 
     for (const d of this.deps.direct ?? []) {
       const direct = d.answer(effective, retrieval);
@@ -136,6 +141,15 @@ export class RagAnswerer implements QuestionAnswerer {
       }
       return this.finish(started, direct.text, direct.chunks, retrieval, direct.extraSources);
     }
+    // === LLM mode (src/rag/llm-answer.ts): the model decides; on fallback, today's rules below on the fused retrieval
+    if (this.deps.generator) {
+      const { generator, rewriter, retriever, logger, department } = this.deps;
+      const llm = await answerWithLlm({ generator, rewriter, retriever, logger, department }, effective, retrieval);
+      if (llm.kind === 'answer') return this.finish(started, llm.text, llm.used, llm.retrieval);
+      if (llm.kind === 'refuse') return this.refusal(started, question);
+      retrieval = llm.retrieval;
+    }
+    // === end LLM mode
     if (this.shouldAbstain(retrieval)) return this.refusal(started, question);
 
     const top = retrieval.hits[0]?.chunk;
@@ -143,13 +157,6 @@ export class RagAnswerer implements QuestionAnswerer {
       top && this.deps.catalogueOnly?.has(top.docId)
         ? composeCatalogue(top, this.deps.retriever.chunks, retrieval, (w) => this.deps.retriever.idf(w))
         : composeExtractive(retrieval, (w) => this.deps.retriever.idf(w));
-    if (this.deps.generator) {
-      const llm = await generateAnswer(this.deps.generator, effective, retrieval, this.deps.logger);
-      if (llm) {
-        if (llm.abstained) return this.refusal(started, question);
-        return this.finish(started, llm.text, llm.used, retrieval);
-      }
-    }
     return this.finish(started, extractive.text, extractive.used, retrieval);
   }
 

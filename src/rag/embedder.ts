@@ -59,3 +59,28 @@ export class HashEmbedder implements Embedder {
     return Array.from(v, (x) => x / norm);
   }
 }
+
+/**
+ * Wraps an embedder for queries: when it fails (server down, timeout), the
+ * query gets no vector and retrieval continues on the lexical index alone,
+ * instead of the question failing. Index builds use the bare embedder, so a
+ * failure there is never hidden.
+ */
+export function withLexicalFallback(embedder: Embedder, onError: (err: unknown) => void): Embedder {
+  return {
+    get id() {
+      return embedder.id;
+    },
+    get dim() {
+      return embedder.dim;
+    },
+    async embed(texts: string[]): Promise<number[][]> {
+      try {
+        return await embedder.embed(texts);
+      } catch (err) {
+        onError(err);
+        return [];
+      }
+    },
+  };
+}

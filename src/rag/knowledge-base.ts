@@ -1,22 +1,25 @@
 /**
  * Opening the knowledge base: load `KNOWLEDGE_DIR`, build or load the index
- * under `DATA_DIR`, and expose a {@link QuestionAnswerer}.
+ * under `DATA_DIR`, and expose a {@link QuestionAnswerer}. The embedder and
+ * the generator are ports given by the composition root (`src/main.ts`, the
+ * CLI: see `src/llm/ports.ts`); without them the local hashing embedder and
+ * the extractive answers are used.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { QuestionAnswerer } from '../core/answer.js';
-import { OpenAiEmbedder } from '../llm/openai-embedder.js';
-import { OpenAiGenerator } from '../llm/openai-generator.js';
+import { isAppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type Glossary, createGlossary, loadGlossary } from '../text/glossary.js';
 import { type DirectAnswerer, RagAnswerer } from './answerer.js';
 import { createDirectAnswerers } from './direct-answerers.js';
-import { type Embedder, HashEmbedder } from './embedder.js';
+import { type Embedder, HashEmbedder, withLexicalFallback } from './embedder.js';
 import type { Generator } from './generator.js';
 import { type IndexChanges, type IndexSnapshot, openIndex } from './index-store.js';
 import { createBinaryLoader } from './binary-loader.js';
+import { QueryRewriter } from './query-rewrite.js';
 import { Retriever } from './retriever.js';
 
 export interface KnowledgeBase {
@@ -33,9 +36,9 @@ export interface KnowledgeBase {
 export interface OpenKnowledgeBaseOptions {
   config: Config;
   logger: Logger;
-  /** Override the embedder (tests: a counting fake). */
+  /** Embedder port (remote embeddings, or a test fake); default: the local hashing embedder. */
   embedder?: Embedder;
-  /** Override the generator (tests). `null` disables the LLM. */
+  /** Generator port: LLM mode when given. `null` or absent: extractive answers. */
   generator?: Generator | null;
   force?: boolean;
 }
@@ -48,16 +51,11 @@ export function glossaryFor(knowledgeDir: string): { glossary: Glossary; hash: s
   return { glossary: loadGlossary(file), hash };
 }
 
-/** The embedder the configuration asks for. */
-export function embedderFor(config: Config, glossary: Glossary): Embedder {
-  if (config.embeddings) return new OpenAiEmbedder({ ...config.embeddings });
-  return new HashEmbedder(512, glossary);
-}
 
 export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise<KnowledgeBase> {
   const { config, logger } = opts;
   const { glossary, hash } = glossaryFor(config.knowledgeDir);
-  const embedder = opts.embedder ?? embedderFor(config, glossary);
+  const embedder = opts.embedder ?? new HashEmbedder(512, glossary);
   const { snapshot, changes } = await openIndex({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,
@@ -74,11 +72,14 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
       'knowledge index rebuilt',
     );
   }
-  const retriever = new Retriever(snapshot, embedder, glossary);
-  const generator =
-    opts.generator === null ? undefined : (opts.generator ?? (config.llm ? new OpenAiGenerator(config.llm) : undefined));
+  const queryEmbedder = withLexicalFallback(embedder, (err) =>
+    logger.warn({ code: isAppError(err) ? err.code : 'EMBEDDING_FAILED' }, 'query embedding failed; retrieving lexically only'),
+  );
+  const retriever = new Retriever(snapshot, queryEmbedder, glossary);
+  const generator = opts.generator ?? undefined;
+  const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
   const catalogueOnly = new Set(snapshot.documents.filter((d) => !d.fulltext).map((d) => d.id));
-  const answerer = new RagAnswerer({ retriever, generator, direct, logger, catalogueOnly });
+  const answerer = new RagAnswerer({ retriever, generator, rewriter, department: config.department.name, direct, logger, catalogueOnly });
   return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, close: async () => {} };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { type Logger, createLogger } from '../../src/logger.js';
 import type { Embedder } from '../../src/rag/embedder.js';
 import type { Generator } from '../../src/rag/generator.js';
 import { type KnowledgeBase, openKnowledgeBase } from '../../src/rag/knowledge-base.js';
@@ -13,10 +13,10 @@ export function tempDir(prefix = 'cchc-test-'): string {
 }
 
 export async function openTestKnowledgeBase(
-  opts: { env?: Record<string, string>; embedder?: Embedder; generator?: Generator | null } = {},
+  opts: { env?: Record<string, string>; embedder?: Embedder; generator?: Generator | null; logger?: Logger; dataDir?: string } = {},
 ): Promise<KnowledgeBase> {
-  const config = createConfig({ DATA_DIR: tempDir(), ...opts.env });
-  return openKnowledgeBase({ config, logger: createLogger('silent'), embedder: opts.embedder, generator: opts.generator ?? null });
+  const config = createConfig({ DATA_DIR: opts.dataDir ?? tempDir(), ...opts.env });
+  return openKnowledgeBase({ config, logger: opts.logger ?? createLogger('silent'), embedder: opts.embedder, generator: opts.generator ?? null });
 }
 
 /** An embedder that counts how many texts it was asked to embed. */

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Answer } from '../../core/answer.js';
-import { openKnowledgeBase } from '../../rag/knowledge-base.js';
+import { openCliKnowledgeBase } from '../knowledge.js';
 import { type CliCommand, parseArgs } from '../command.js';
 
 function formatReadable(a: Answer): string {
@@ -29,7 +29,7 @@ export const askCommand: CliCommand = {
   async run(args, ctx) {
     const { flags, positionals } = parseArgs(args, ['batch']);
     const json = flags.json === true;
-    const kb = await openKnowledgeBase({ config: ctx.config, logger: ctx.logger });
+    const kb = await openCliKnowledgeBase(ctx);
     if (typeof flags.batch === 'string') {
       const rl = createInterface({ input: createReadStream(flags.batch, 'utf8'), crlfDelay: Infinity });
       let lineNo = 0;

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatSummary, readEvalFile, runEval } from '../../eval/questions.js';
-import { openKnowledgeBase } from '../../rag/knowledge-base.js';
+import { openCliKnowledgeBase } from '../knowledge.js';
 import { type CliCommand, parseArgs } from '../command.js';
 
 export const DEFAULT_EVAL_FILE = '../shared/eval/dev-questions.jsonl';
@@ -19,7 +19,7 @@ export const evalCommand: CliCommand = {
       process.stderr.write(`Không tìm thấy tệp đánh giá: ${file}\n`);
       return 2;
     }
-    const kb = await openKnowledgeBase({ config: ctx.config, logger: ctx.logger });
+    const kb = await openCliKnowledgeBase(ctx);
     const summary = await runEval(readEvalFile(file), kb.answerer);
     if (flags.json === true) {
       ctx.out(`${JSON.stringify(summary)}\n`);

@@ -1,7 +1,7 @@
 /**
  * `cli index [--force] [--json]`: build or update the index and say what changed.
  */
-import { openKnowledgeBase } from '../../rag/knowledge-base.js';
+import { openCliKnowledgeBase } from '../knowledge.js';
 import { type CliCommand, parseArgs } from '../command.js';
 
 export const indexCommand: CliCommand = {
@@ -10,7 +10,7 @@ export const indexCommand: CliCommand = {
   async run(args, ctx) {
     const { flags } = parseArgs(args);
     const started = performance.now();
-    const kb = await openKnowledgeBase({ config: ctx.config, logger: ctx.logger, force: flags.force === true, generator: null });
+    const kb = await openCliKnowledgeBase(ctx, { chat: false, force: flags.force === true });
     const c = kb.changes;
     const ms = Math.round(performance.now() - started);
     if (flags.json === true) {
