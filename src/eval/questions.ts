@@ -171,7 +171,8 @@ export function formatKindTable(s: EvalSummary): string {
     const kw = k.items.filter((r) => r.keywordsOk !== null).length;
     return `${kind.padEnd(16)} ${String(k.n).padStart(4)}  ${f(k.hit1, ranked)}  ${f(k.hit5, ranked)}  ${f(k.mrr, ranked)}  ${f(k.keywordAccuracy, kw)}  ${f(k.oosAbstained, k.outOfScope)}  ${f(k.falseAbstentions, k.inScope)}`;
   });
-  return [`${'kind'.padEnd(16)} ${'n'.padStart(4)}  hit@1  hit@5    MRR  kw     oos-ab in-ab`, ...rows].join('\n');
+  const head = ['hit@1', 'hit@5', 'MRR', 'kw', 'oos', 'in-ab'].map((h) => h.padStart(5)).join('  ');
+  return [`${'kind'.padEnd(16)} ${'n'.padStart(4)}  ${head}`, ...rows].join('\n');
 }
 
 export function formatSummary(s: EvalSummary): string {
