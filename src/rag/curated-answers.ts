@@ -23,10 +23,13 @@ import { InMemoryCuratedHitStore } from './curated-hits.js';
 /** Minimum similarity (Dice over content syllables and pairs) for a match. */
 export const DEFAULT_CURATED_THRESHOLD = 0.7;
 
-const sourceSchema = z.union([
+const oneSourceSchema = z.union([
   z.object({ doc: z.string().min(1), section: z.string().min(1).optional() }).strict(),
   z.object({ url: z.string().url() }).strict(),
 ]);
+/** One source, or a list when the answer's facts come from several passages. */
+const sourceSchema = z.union([oneSourceSchema, z.array(oneSourceSchema).min(1)]);
+export type CuratedSource = z.infer<typeof oneSourceSchema>;
 
 export const curatedEntrySchema = z
   .object({
@@ -64,9 +67,10 @@ export function parseCuratedFile(file: string, text: string, known?: KnownSource
       const issue = parsed.error.issues[0];
       throw new AppError('KNOWLEDGE_INVALID', `${where}: ${issue?.path.join('.') || '(mục)'}: ${issue?.message ?? 'không hợp lệ'}`);
     }
-    const s = parsed.data.source;
-    if (known && 'doc' in s && !known.docs.has(s.doc)) throw new AppError('KNOWLEDGE_INVALID', `${where}: source.doc "${s.doc}" không có trong kho tri thức`);
-    if (known && 'url' in s && !known.urls.has(s.url)) throw new AppError('KNOWLEDGE_INVALID', `${where}: source.url "${s.url}" không xuất hiện trong kho tri thức`);
+    for (const s of sourcesOf(parsed.data)) {
+      if (known && 'doc' in s && !known.docs.has(s.doc)) throw new AppError('KNOWLEDGE_INVALID', `${where}: source.doc "${s.doc}" không có trong kho tri thức`);
+      if (known && 'url' in s && !known.urls.has(s.url)) throw new AppError('KNOWLEDGE_INVALID', `${where}: source.url "${s.url}" không xuất hiện trong kho tri thức`);
+    }
     return parsed.data;
   });
 }
@@ -119,8 +123,13 @@ export interface CuratedAnswerStoreOptions {
   resolveSource?: (source: { doc: string; section?: string }) => SourceRef | null;
 }
 
+/** The sources of an entry, as a list. */
+export function sourcesOf(entry: CuratedEntry): CuratedSource[] {
+  return Array.isArray(entry.source) ? entry.source : [entry.source];
+}
+
 /** The label in the citation: "doc, section" or the URL. */
-export function sourceLabel(s: CuratedEntry['source']): string {
+export function sourceLabel(s: CuratedSource): string {
   return 'url' in s ? s.url : s.section ? `${s.doc}, ${s.section}` : s.doc;
 }
 
@@ -181,16 +190,18 @@ export class CuratedAnswerStore implements CuratedAnswers {
     const m = this.match(question);
     if (!m) return null;
     this.hits.increment(m.entry.id);
-    const s = m.entry.source;
-    const label = sourceLabel(s);
-    const resolved = 'doc' in s ? this.opts.resolveSource?.(s) ?? null : null;
-    const source: SourceRef = resolved ?? {
-      doc: 'doc' in s ? s.doc : 'Câu trả lời đã duyệt',
-      section: 'doc' in s ? s.section ?? '' : s.url,
-      title: `Câu trả lời đã duyệt: ${label}`,
-      text: m.entry.answer.slice(0, 1500),
-      score: Math.round(m.score * 10_000) / 10_000,
-    };
-    return { answer: `${m.entry.answer.trim()} [Câu trả lời đã duyệt: ${label}]`, abstained: false, sources: [source], ms: 0 };
+    const list = sourcesOf(m.entry);
+    const sources = list.map((s): SourceRef => {
+      const resolved = 'doc' in s ? this.opts.resolveSource?.(s) ?? null : null;
+      return resolved ?? {
+        doc: 'doc' in s ? s.doc : 'Câu trả lời đã duyệt',
+        section: 'doc' in s ? s.section ?? '' : s.url,
+        title: `Câu trả lời đã duyệt: ${sourceLabel(s)}`,
+        text: m.entry.answer.slice(0, 1500),
+        score: Math.round(m.score * 10_000) / 10_000,
+      };
+    });
+    const label = list.map(sourceLabel).join('; ');
+    return { answer: `${m.entry.answer.trim()} [Câu trả lời đã duyệt: ${label}]`, abstained: false, sources: sources.slice(0, 5), ms: 0 };
   }
 }

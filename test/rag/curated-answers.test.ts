@@ -124,6 +124,10 @@ describe('curated answers in the knowledge base', () => {
     expect(a.sources[0]?.doc).toBe('Hướng dẫn DVC trực tuyến');
     expect(a.sources[0]?.text).toContain('tờ khai điện tử');
     expect(kb.curated.hits.count('nop-ho-so-truc-tuyen')).toBe(1);
+    const signer = await kb.answerer.ask('Ai ký Kế hoạch 1523?');
+    expect(signer.answer).toContain('[Câu trả lời đã duyệt: 1523/KH-SCT, Chữ ký; 1523/KH-SCT, Phần mở đầu]');
+    expect(signer.sources.map((s) => s.section)).toEqual(['Chữ ký', 'Phần mở đầu']);
+    expect(signer.sources[0]?.text).toContain('Võ Văn Rân');
     const other = await kb.answerer.ask('Thời hiệu khiếu nại là bao lâu?');
     expect(other.answer).not.toContain('Câu trả lời đã duyệt');
   });
