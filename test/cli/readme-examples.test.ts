@@ -33,9 +33,6 @@ const KEY_FACTS: Record<string, string[]> = {
   'qd 649/qd-ubnd la gi?': ['PCI'],
 };
 
-/** README examples that are known to fail today (tracked, see the lead's report). */
-const KNOWN_FAILING = new Set<string>([]);
-
 const examples = readmeExamples(readFileSync('README.md', 'utf8'));
 const config = createConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'silent', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' });
 
@@ -59,8 +56,7 @@ describe('README example questions', () => {
 
   for (const q of examples) {
     const facts = KEY_FACTS[foldText(q)];
-    const run = KNOWN_FAILING.has(q) ? it.fails : it;
-    run(`answers "${q}"`, async () => {
+    it(`answers "${q}"`, async () => {
       const a = await askJson(q);
       expect(a.abstained, a.answer).toBe(false);
       expect(a.sources.length).toBeGreaterThan(0);
