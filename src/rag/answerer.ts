@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Chunk } from './chunk.js';
 import { composeCatalogue, composeExtractive } from './compose.js';
+import type { CuratedAnswers } from './curated-answers.js';
 import { resolveFollowUp } from './follow-up.js';
 import type { Generator } from './generator.js';
 import { answerWithLlm } from './llm-answer.js';
@@ -68,6 +69,8 @@ export interface AnswererDeps {
   /** What the bot can help with, appended to refusals. */
   helpText?: string;
   logger?: Logger;
+  /** Reviewed answers (knowledge/answers/), consulted before retrieval. */
+  curated?: CuratedAnswers;
 }
 
 export const DEFAULT_HELP =
@@ -130,6 +133,8 @@ export class RagAnswerer implements QuestionAnswerer {
     const started = performance.now();
     const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
     if (!question) return this.refusal(started, question);
+    const curated = this.deps.curated?.answer(question);
+    if (curated) return { ...curated, ms: this.elapsed(started) };
     const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
     let retrieval = await this.deps.retriever.retrieve(effective);
 

@@ -20,6 +20,8 @@ import type { Generator } from './generator.js';
 import { type IndexChanges, type IndexSnapshot, openIndex } from './index-store.js';
 import { createBinaryLoader } from './binary-loader.js';
 import { QueryRewriter } from './query-rewrite.js';
+import { CuratedAnswerStore, type KnownSources } from './curated-answers.js';
+import type { CuratedHitStore } from './curated-hits.js';
 import { Retriever } from './retriever.js';
 
 export interface KnowledgeBase {
@@ -30,6 +32,8 @@ export interface KnowledgeBase {
   retriever: Retriever;
   /** What the last open changed (null when the index was loaded as is). */
   changes: IndexChanges | null;
+  /** Curated answers from `KNOWLEDGE_DIR/answers/`; `reload()` applies edits without a restart. */
+  curated: CuratedAnswerStore;
   close(): Promise<void>;
 }
 
@@ -41,6 +45,16 @@ export interface OpenKnowledgeBaseOptions {
   /** Generator port: LLM mode when given. `null` or absent: extractive answers. */
   generator?: Generator | null;
   force?: boolean;
+  /** Where curated-answer hits are counted (default: in memory). */
+  curatedHits?: CuratedHitStore;
+}
+
+/** Document ids and web addresses that curated answers may cite. */
+export function knownSources(snapshot: IndexSnapshot): KnownSources {
+  const urls = new Set<string>();
+  for (const d of snapshot.documents) if (d.source) urls.add(d.source);
+  for (const c of snapshot.chunks) for (const u of c.text.match(/https?:\/\/[^\s,)]+/g) ?? []) urls.add(u);
+  return { docs: new Set(snapshot.documents.map((d) => d.id)), urls };
 }
 
 /** Glossary from the knowledge dir, or an empty one if the file is missing. */
@@ -80,6 +94,16 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
   const catalogueOnly = new Set(snapshot.documents.filter((d) => !d.fulltext).map((d) => d.id));
-  const answerer = new RagAnswerer({ retriever, generator, rewriter, department: config.department.name, direct, logger, catalogueOnly });
-  return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, close: async () => {} };
+  const curated = new CuratedAnswerStore({
+    dir: join(config.knowledgeDir, 'answers'),
+    hits: opts.curatedHits,
+    known: knownSources(snapshot),
+    resolveSource: (s) => {
+      const chunk = snapshot.chunks.find((c) => c.docId === s.doc && (s.section === undefined || c.section === s.section || c.trail.at(-1) === s.section));
+      return chunk ? { doc: chunk.docId, section: chunk.section, title: chunk.trail.join(' › '), text: chunk.text, score: 1 } : null;
+    },
+  });
+  for (const problem of curated.reload()) logger.error({ problem }, 'curated answers: file rejected');
+  const answerer = new RagAnswerer({ retriever, generator, rewriter, department: config.department.name, direct, logger, catalogueOnly, curated });
+  return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, curated, close: async () => {} };
 }

@@ -1,0 +1,207 @@
+/**
+ * Curated answers (like an annotation reply): reviewed answers stored in
+ * `knowledge/answers/*.yaml`, each with question variants and a source. A
+ * question close enough to a variant — compared on folded content syllables
+ * and syllable pairs, with chat framing and shorthand removed — gets the
+ * curated answer, cited as "[Câu trả lời đã duyệt: <nguồn>]". Each use is
+ * counted in a {@link CuratedHitStore}. Nothing is read until `reload()`,
+ * which re-reads the files, so new entries take effect without a restart.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Answer, SourceRef } from '../core/answer.js';
+import { AppError } from '../errors.js';
+import { CHAT_SHORTHAND_FOLDED, FRAMING_WORDS_FOLDED } from '../text/chat-framing.js';
+import { foldText, normalizeText } from '../text/normalize.js';
+import { STOPWORDS_FOLDED } from '../text/stopwords.js';
+import { docNumbers, syllables } from '../text/tokenize.js';
+import type { CuratedHitStore } from './curated-hits.js';
+import { InMemoryCuratedHitStore } from './curated-hits.js';
+
+/** Minimum similarity (Dice over content syllables and pairs) for a match. */
+export const DEFAULT_CURATED_THRESHOLD = 0.7;
+
+const oneSourceSchema = z.union([
+  z.object({ doc: z.string().min(1), section: z.string().min(1).optional() }).strict(),
+  z.object({ url: z.string().url() }).strict(),
+]);
+/** One source, or a list when the answer's facts come from several passages. */
+const sourceSchema = z.union([oneSourceSchema, z.array(oneSourceSchema).min(1)]);
+export type CuratedSource = z.infer<typeof oneSourceSchema>;
+
+export const curatedEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id: chữ thường không dấu, nối bằng "-"'),
+    questions: z.array(z.string().trim().min(3)).min(1, 'cần ít nhất một câu hỏi'),
+    answer: z.string().trim().min(10),
+    source: sourceSchema,
+  })
+  .strict();
+export type CuratedEntry = z.infer<typeof curatedEntrySchema>;
+
+const fileSchema = z.object({ entries: z.array(z.unknown()).min(1) }).strict();
+
+/** What sources an entry may cite: document ids and URLs found in the knowledge base. */
+export interface KnownSources {
+  docs: ReadonlySet<string>;
+  urls: ReadonlySet<string>;
+}
+
+/** Parse and validate one answers file; errors name the file and the entry. */
+export function parseCuratedFile(file: string, text: string, known?: KnownSources): CuratedEntry[] {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (e) {
+    throw new AppError('KNOWLEDGE_INVALID', `${file}: YAML không hợp lệ: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  const top = fileSchema.safeParse(raw);
+  if (!top.success) throw new AppError('KNOWLEDGE_INVALID', `${file}: cần khóa "entries" là danh sách không rỗng (${top.error.issues[0]?.message ?? ''})`);
+  return top.data.entries.map((e, i) => {
+    const idOf = (e as { id?: unknown } | null)?.id;
+    const where = `${file}: entries[${i}]${typeof idOf === 'string' ? ` (id "${idOf}")` : ''}`;
+    const parsed = curatedEntrySchema.safeParse(e);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('KNOWLEDGE_INVALID', `${where}: ${issue?.path.join('.') || '(mục)'}: ${issue?.message ?? 'không hợp lệ'}`);
+    }
+    for (const s of sourcesOf(parsed.data)) {
+      if (known && 'doc' in s && !known.docs.has(s.doc)) throw new AppError('KNOWLEDGE_INVALID', `${where}: source.doc "${s.doc}" không có trong kho tri thức`);
+      if (known && 'url' in s && !known.urls.has(s.url)) throw new AppError('KNOWLEDGE_INVALID', `${where}: source.url "${s.url}" không xuất hiện trong kho tri thức`);
+    }
+    return parsed.data;
+  });
+}
+
+/** Folded content features of a question: syllables and adjacent pairs, framing removed. */
+export function questionFeatures(question: string): Set<string> {
+  let folded = foldText(normalizeText(question));
+  // "… cho em hỏi X" / "… hỏi chút: X": keep what follows the last asking phrase.
+  const ask = /(?:^|[\s,.;:!?])(?:cho\s+(?:em|minh|toi|chau|con|tui|mk)\s+hoi|xin\s+hoi|cho\s+hoi|hoi\s+(?:chut|xiu|ti|nhanh|voi))(?:\s+(?:chut|xiu|ti|nhanh|voi|ve))*[\s,.;:!?]/g;
+  let last = -1;
+  for (let m = ask.exec(folded); m; m = ask.exec(folded)) last = m.index + m[0].length;
+  if (last >= 0 && folded.slice(last).trim().length > 0) folded = folded.slice(last);
+  const words: string[] = [];
+  for (const w of syllables(folded)) words.push(...(CHAT_SHORTHAND_FOLDED.get(w) ?? w).split(' '));
+  const content = words.filter((w) => !STOPWORDS_FOLDED.has(w) && !FRAMING_WORDS_FOLDED.has(w));
+  const out = new Set(content);
+  for (let i = 0; i + 1 < content.length; i++) out.add(`${content[i]}_${content[i + 1]}`);
+  for (const d of docNumbers(question)) out.add(`#${d}`);
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const x of a) if (b.has(x)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+/** The best-matching entry for a question, with its similarity. */
+export interface CuratedMatch {
+  entry: CuratedEntry;
+  score: number;
+}
+
+/** Curated answers as the answerer consults them. */
+export interface CuratedAnswers {
+  /** The curated answer to this question, or null when none is close enough. */
+  answer(question: string): Answer | null;
+  /** Re-read the answers files; returns the problems found (files in error keep their previous entries). */
+  reload(): string[];
+}
+
+export interface CuratedAnswerStoreOptions {
+  /** Directory of `*.yaml` answers files (missing: no curated answers). */
+  dir: string;
+  hits?: CuratedHitStore;
+  threshold?: number;
+  known?: KnownSources;
+  /** The cited passage for a doc/section source, when it is in the index. */
+  resolveSource?: (source: { doc: string; section?: string }) => SourceRef | null;
+}
+
+/** The sources of an entry, as a list. */
+export function sourcesOf(entry: CuratedEntry): CuratedSource[] {
+  return Array.isArray(entry.source) ? entry.source : [entry.source];
+}
+
+/** The label in the citation: "doc, section" or the URL. */
+export function sourceLabel(s: CuratedSource): string {
+  return 'url' in s ? s.url : s.section ? `${s.doc}, ${s.section}` : s.doc;
+}
+
+/** Curated answers read from a directory of YAML files. */
+export class CuratedAnswerStore implements CuratedAnswers {
+  readonly hits: CuratedHitStore;
+  private readonly threshold: number;
+  private byFile = new Map<string, CuratedEntry[]>();
+  private variants: Array<{ entry: CuratedEntry; features: Set<string> }> = [];
+
+  constructor(private readonly opts: CuratedAnswerStoreOptions) {
+    this.hits = opts.hits ?? new InMemoryCuratedHitStore();
+    this.threshold = opts.threshold ?? DEFAULT_CURATED_THRESHOLD;
+  }
+
+  get entries(): CuratedEntry[] {
+    return [...this.byFile.values()].flat();
+  }
+
+  reload(): string[] {
+    const problems: string[] = [];
+    const next = new Map<string, CuratedEntry[]>();
+    const files = existsSync(this.opts.dir) ? readdirSync(this.opts.dir).filter((f) => /\.ya?ml$/i.test(f) && !f.includes('.example.')).sort() : [];
+    const ids = new Set<string>();
+    for (const name of files) {
+      const file = join(this.opts.dir, name);
+      try {
+        const entries = parseCuratedFile(name, readFileSync(file, 'utf8'), this.opts.known);
+        const dup = entries.find((e) => ids.has(e.id));
+        if (dup) throw new AppError('KNOWLEDGE_INVALID', `${name}: id "${dup.id}" bị trùng`);
+        next.set(name, entries);
+      } catch (e) {
+        problems.push(e instanceof Error ? e.message : String(e));
+        const previous = this.byFile.get(name);
+        if (previous) next.set(name, previous);
+      }
+      for (const e of next.get(name) ?? []) ids.add(e.id);
+    }
+    this.byFile = next;
+    this.variants = this.entries.flatMap((entry) => entry.questions.map((q) => ({ entry, features: questionFeatures(q) })));
+    return problems;
+  }
+
+  /** The closest entry above the threshold (same document numbers required). */
+  match(question: string): CuratedMatch | null {
+    const f = questionFeatures(question);
+    const numbers = [...f].filter((x) => x.startsWith('#'));
+    let best: CuratedMatch | null = null;
+    for (const v of this.variants) {
+      if (numbers.some((n) => !v.features.has(n))) continue;
+      const score = dice(f, v.features);
+      if (score >= this.threshold && (!best || score > best.score)) best = { entry: v.entry, score };
+    }
+    return best;
+  }
+
+  answer(question: string): Answer | null {
+    const m = this.match(question);
+    if (!m) return null;
+    this.hits.increment(m.entry.id);
+    const list = sourcesOf(m.entry);
+    const sources = list.map((s): SourceRef => {
+      const resolved = 'doc' in s ? this.opts.resolveSource?.(s) ?? null : null;
+      return resolved ?? {
+        doc: 'doc' in s ? s.doc : 'Câu trả lời đã duyệt',
+        section: 'doc' in s ? s.section ?? '' : s.url,
+        title: `Câu trả lời đã duyệt: ${sourceLabel(s)}`,
+        text: m.entry.answer.slice(0, 1500),
+        score: Math.round(m.score * 10_000) / 10_000,
+      };
+    });
+    const label = list.map(sourceLabel).join('; ');
+    return { answer: `${m.entry.answer.trim()} [Câu trả lời đã duyệt: ${label}]`, abstained: false, sources: sources.slice(0, 5), ms: 0 };
+  }
+}

@@ -1,0 +1,134 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CuratedAnswerStore, parseCuratedFile, questionFeatures } from '../../src/rag/curated-answers.js';
+import { InMemoryCuratedHitStore, SqliteCuratedHitStore } from '../../src/rag/curated-hits.js';
+import { openDatabase } from '../../src/store/database.js';
+import { openTestKnowledgeBase, tempDir } from '../helpers/knowledge-base.js';
+
+const ENTRY = `entries:
+  - id: "han-bao-cao"
+    questions:
+      - "Hạn báo cáo hằng năm về thực hiện Kế hoạch 1523 là khi nào?"
+    answer: "Trước ngày 30/11 hằng năm, Văn phòng Sở báo cáo UBND tỉnh."
+    source:
+      doc: "1523/KH-SCT"
+      section: "IV.2"
+`;
+
+function storeWith(files: Record<string, string>, known = { docs: new Set(['1523/KH-SCT']), urls: new Set<string>() }) {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const store = new CuratedAnswerStore({ dir, known });
+  return { dir, store, problems: store.reload() };
+}
+
+describe('curated answers: matching', () => {
+  const { store } = storeWith({ 'a.yaml': ENTRY });
+
+  it('matches a variant typed without accents, with chat framing and shorthand', () => {
+    for (const q of [
+      'Dạ em chào anh chị, em ở Văn phòng, cho em hỏi hạn báo cáo hằng năm thực hiện kế hoạch 1523 là khi nào ạ?',
+      'ad oi han bao cao hang nam thuc hien ke hoach 1523 la khi nao vay',
+      'deadline bc hằng năm thực hiện kh 1523 khi nào nhé',
+    ]) {
+      const a = store.answer(q);
+      expect(a, q).not.toBeNull();
+      expect(a?.answer).toContain('[Câu trả lời đã duyệt: 1523/KH-SCT, IV.2]');
+      expect(a?.abstained).toBe(false);
+    }
+  });
+
+  it('does not match an unrelated question, or one about another document number', () => {
+    expect(store.answer('PAPI gồm những nội dung nào?')).toBeNull();
+    expect(store.answer('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?')).toBeNull();
+    expect(store.answer('Hạn báo cáo hằng năm về thực hiện Kế hoạch 444/KH-SCT là khi nào?')).toBeNull();
+  });
+
+  it('ignores framing words when building features', () => {
+    expect(questionFeatures('Dạ ad ơi cho em hỏi nộp hồ sơ ạ')).toEqual(questionFeatures('nộp hồ sơ'));
+  });
+});
+
+describe('curated answers: files', () => {
+  it('rejects malformed YAML naming the file', () => {
+    expect(() => parseCuratedFile('hong.yaml', 'entries:\n  - id: "x"\n    questions: [\n')).toThrow(/hong\.yaml: YAML không hợp lệ/);
+  });
+
+  it('rejects an invalid entry naming the file and the entry', () => {
+    const bad = ENTRY.replace('answer: "Trước ngày 30/11 hằng năm, Văn phòng Sở báo cáo UBND tỉnh."', 'answer: ""');
+    expect(() => parseCuratedFile('sai.yaml', bad)).toThrow(/sai\.yaml: entries\[0\] \(id "han-bao-cao"\): answer/);
+  });
+
+  it('rejects a source that is not in the knowledge base', () => {
+    const known = { docs: new Set(['1523/KH-SCT']), urls: new Set(['https://dichvucong.gov.vn']) };
+    expect(() => parseCuratedFile('x.yaml', ENTRY.replace('1523/KH-SCT', '999/QĐ-XYZ'), known)).toThrow(/source\.doc "999\/QĐ-XYZ"/);
+    const withUrl = ENTRY.replace(/source:\n {6}doc: "1523\/KH-SCT"\n {6}section: "IV.2"/, 'source:\n      url: "https://vi-du.invalid/trang"');
+    expect(() => parseCuratedFile('x.yaml', withUrl, known)).toThrow(/source\.url/);
+  });
+
+  it('keeps the other files and the previous entries of a file that became invalid; reload applies new entries', () => {
+    const { dir, store, problems } = storeWith({ 'a.yaml': ENTRY, 'b.yaml': 'entries: [' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^b\.yaml:/);
+    expect(store.entries.map((e) => e.id)).toEqual(['han-bao-cao']);
+    writeFileSync(join(dir, 'b.yaml'), ENTRY.replace('han-bao-cao', 'nguoi-ky').replace(/Hạn báo cáo[^"]+/, 'Ai ký Kế hoạch 1523?'));
+    expect(store.answer('ai ký kế hoạch 1523')).toBeNull();
+    expect(store.reload()).toEqual([]);
+    expect(store.answer('ai ký kế hoạch 1523')?.answer).toContain('Câu trả lời đã duyệt');
+    writeFileSync(join(dir, 'a.yaml'), 'entries: []');
+    expect(store.reload()[0]).toMatch(/^a\.yaml:/);
+    expect(store.entries.map((e) => e.id).sort()).toEqual(['han-bao-cao', 'nguoi-ky']);
+  });
+
+  it('rejects an id used twice across files', () => {
+    const { problems, store } = storeWith({ 'a.yaml': ENTRY, 'b.yaml': ENTRY });
+    expect(problems[0]).toMatch(/b\.yaml: id "han-bao-cao" bị trùng/);
+    expect(store.entries).toHaveLength(1);
+  });
+});
+
+describe('curated answers: hit counts', () => {
+  it('counts each use in memory', () => {
+    const hits = new InMemoryCuratedHitStore();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), ENTRY);
+    const store = new CuratedAnswerStore({ dir, hits });
+    store.reload();
+    store.answer('hạn báo cáo hằng năm thực hiện kế hoạch 1523 là khi nào');
+    store.answer('han bao cao hang nam thuc hien ke hoach 1523');
+    store.answer('PAPI là gì');
+    expect(hits.count('han-bao-cao')).toBe(2);
+  });
+
+  it('counts in SQLite across store instances', () => {
+    const db = openDatabase(join(tempDir(), 'db.sqlite'));
+    const a = new SqliteCuratedHitStore(db);
+    a.increment('x');
+    a.increment('x');
+    const b = new SqliteCuratedHitStore(db); // migration is a no-op the second time
+    b.increment('y');
+    expect(b.count('x')).toBe(2);
+    expect(b.all()).toEqual({ x: 2, y: 1 });
+    db.close();
+  });
+});
+
+describe('curated answers in the knowledge base', () => {
+  it('the shipped entries answer first, cite the reviewed source and count the hit', async () => {
+    const kb = await openTestKnowledgeBase();
+    expect(kb.curated.reload()).toEqual([]);
+    const a = await kb.answerer.ask('lam sao nop ho so qua mang');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('[Câu trả lời đã duyệt: Hướng dẫn DVC trực tuyến, Nộp hồ sơ trực tuyến]');
+    expect(a.sources[0]?.doc).toBe('Hướng dẫn DVC trực tuyến');
+    expect(a.sources[0]?.text).toContain('tờ khai điện tử');
+    expect(kb.curated.hits.count('nop-ho-so-truc-tuyen')).toBe(1);
+    const signer = await kb.answerer.ask('Ai ký Kế hoạch 1523?');
+    expect(signer.answer).toContain('[Câu trả lời đã duyệt: 1523/KH-SCT, Chữ ký; 1523/KH-SCT, Phần mở đầu]');
+    expect(signer.sources.map((s) => s.section)).toEqual(['Chữ ký', 'Phần mở đầu']);
+    expect(signer.sources[0]?.text).toContain('Võ Văn Rân');
+    const other = await kb.answerer.ask('Thời hiệu khiếu nại là bao lâu?');
+    expect(other.answer).not.toContain('Câu trả lời đã duyệt');
+  });
+});
