@@ -15,10 +15,12 @@ const ACTIVITY =
 const REQUEST = /\b(?:giup\s+(?:toi|em|minh|anh|chi|to)|vui\s+long|lam\s+on)\b|^hay\b/;
 const COMMAND = /^\s*\/(?:baocao|bao_cao|report)\b/i;
 const QUESTION_START = /^(?:ai|gi|sao|lam\s+sao|the\s+nao|khi\s+nao|o\s+dau|bao\s+nhieu|co\s+phai|xin\s+hoi|cho\s+(?:em\s+|toi\s+|minh\s+)?hoi|hoi(?!\s+(?:thao|nghi|cho|dong|vien|thi|giao|luu|dap))|vi\s+sao|tai\s+sao|lieu)\b/;
-const QUESTION_TAIL = /\b(?:ai|gi|nao|dau|bao\s+nhieu|sao|may|khong|chua|nhi|ha|vay)\s*[.!]*$/;
+const QUESTION_TAIL = /\b(?:ai|gi|j|nao|dau|bao\s+nhieu|sao|may|khong|ko|k|hk|hok|chua|nhi|ha|vay|ntn)\s*[.!]*$/;
+/** Closing politeness that hides a question's tail ("… ngày nào. Cảm ơn.", "… không ạ", "… nhé ad"). */
+const CLOSING = /(?:[\s.,!]+(?:(?:xin\s+)?cam\s+on(?:\s+(?:ad|anh|chi|em|ban|nhieu|a))*|a|nhe|nha|nhi|ak|ad|ạ))+\s*[.!]*$/;
 /** Question phrases anywhere in the message ("… có nhiệm vụ gì", "gồm những nội dung nào"). */
 const QUESTION_PHRASE =
-  /\b(?:la\s+gi|nhu\s+the\s+nao|the\s+nao|lam\s+sao|tai\s+sao|vi\s+sao|khi\s+nao|co\s+phai|duoc\s+khong|(?:viec|nhiem\s+vu|trach\s+nhiem)\s+gi|(?:nhung|cac)\s+(?:\S+\s+){0,2}nao|(?:don\s+vi|phong|co\s+quan|bo\s+phan|ngay|thang|van\s+ban|muc)\s+nao|bao\s+nhieu)\b/;
+  /\b(?:muon\s+(?:biet|hoi)|can\s+biet|xin\s+cho\s+biet|la\s+gi|nhu\s+the\s+nao|the\s+nao|lam\s+sao|tai\s+sao|vi\s+sao|khi\s+nao|co\s+phai|duoc\s+khong|(?:viec|nhiem\s+vu|trach\s+nhiem)\s+gi|(?:nhung|cac)\s+(?:\S+\s+){0,2}nao|(?:don\s+vi|phong|co\s+quan|bo\s+phan|ngay|thang|van\s+ban|muc)\s+nao|bao\s+nhieu)\b/;
 
 /**
  * True when the message reads as a question to the bot: a question mark
@@ -30,7 +32,8 @@ const QUESTION_PHRASE =
 export function isQuestion(text: string): boolean {
   const { clean, folded } = prepareText(stripLinks(text));
   if (clean.length === 0) return false;
-  return /\?/.test(clean) || QUESTION_START.test(folded) || QUESTION_TAIL.test(folded) || QUESTION_PHRASE.test(folded);
+  const body = folded.replace(CLOSING, '');
+  return /\?/.test(clean) || QUESTION_START.test(folded) || QUESTION_TAIL.test(body) || QUESTION_PHRASE.test(folded);
 }
 
 /**
@@ -42,8 +45,7 @@ export function looksLikeReport(text: string): boolean {
   if (COMMAND.test(text)) return true;
   const { clean, folded } = prepareText(text);
   if (clean.length === 0) return false;
-  const question = prepareText(stripLinks(text));
-  if (/\?/.test(question.clean) || QUESTION_START.test(question.folded) || QUESTION_TAIL.test(question.folded)) return false;
+  if (isQuestion(text)) return false;
   if (REQUEST.test(folded) || /(?:^|\s)hãy\s/i.test(clean)) return false;
   if (!ACTIVITY.test(folded)) return false;
   const now = new Date();

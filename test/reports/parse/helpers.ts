@@ -7,8 +7,6 @@ import { loadContentAreas, loadReportGlossary } from '../../../src/reports/parse
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The repository's knowledge directory. */
 export const KNOWLEDGE_DIR = join(ROOT, 'knowledge');
-/** The shared dev sample of report messages. */
-export const DEV_REPORTS = resolve(ROOT, '..', 'shared', 'eval', 'dev-reports.jsonl');
 
 /** Areas and glossary, loaded on call (never at import time). */
 export function knowledge() {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeReport } from '../../../src/reports/parse/index.js';
-import { DEV_REPORTS, ROOT } from './helpers.js';
+import { ROOT } from './helpers.js';
 import { OWN_REPORTS } from './own-reports.js';
 
 const jsonl = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -36,13 +36,16 @@ describe('looksLikeReport', () => {
     expect(looksLikeReport(text)).toBe(false);
   });
 
-  it('accepts every report message of our own set and of the dev sample', () => {
-    const texts = [...OWN_REPORTS.map((r) => r.text), ...jsonl(DEV_REPORTS).map((r) => String(r.text))];
+  it('accepts every report message of our own set', () => {
+    const texts = OWN_REPORTS.map((r) => r.text);
     expect(texts.filter((t) => !looksLikeReport(t))).toEqual([]);
   });
 
-  it('rejects every question of the dev question sample', () => {
-    const questions = jsonl(resolve(ROOT, '..', 'shared', 'eval', 'dev-questions.jsonl')).map((r) => String(r.q));
+  it('rejects every question of the project\'s own question sets', () => {
+    const dir = resolve(ROOT, 'bench', 'data', 'questions');
+    const questions = [resolve(ROOT, 'bench', 'data', 'own-questions.jsonl'), ...readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => resolve(dir, f))]
+      .flatMap((f) => jsonl(f))
+      .map((r) => String(r.q));
     expect(questions.length).toBeGreaterThan(0);
     expect(questions.filter((q) => looksLikeReport(q))).toEqual([]);
   });
