@@ -6,6 +6,7 @@
  * extractive answer on any LLM failure).
  */
 import type { Answer, AskOptions, QuestionAnswerer, SourceRef } from '../core/answer.js';
+import type { CurrencyNotes } from '../knowledge/currency-notes.js';
 import type { Logger } from '../logger.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Chunk } from './chunk.js';
@@ -62,6 +63,8 @@ export interface AnswererDeps {
   policy?: AbstainPolicy;
   /** What the bot can help with, appended to refusals. */
   helpText?: string;
+  /** Dated notes keeping answers current (changes since the documents were written, validity, ended periods). */
+  currency?: CurrencyNotes;
   logger?: Logger;
 }
 
@@ -144,7 +147,8 @@ export class RagAnswerer implements QuestionAnswerer {
         ? composeCatalogue(top, this.deps.retriever.chunks, retrieval, (w) => this.deps.retriever.idf(w))
         : composeExtractive(retrieval, (w) => this.deps.retriever.idf(w));
     if (this.deps.generator) {
-      const llm = await generateAnswer(this.deps.generator, effective, retrieval, this.deps.logger);
+      const notes = this.deps.currency ? (c: Chunk[]) => this.deps.currency?.promptNotes(c, effective) ?? [] : undefined;
+      const llm = await generateAnswer(this.deps.generator, effective, retrieval, this.deps.logger, undefined, notes);
       if (llm) {
         if (llm.abstained) return this.refusal(started, question);
         return this.finish(started, llm.text, llm.used, retrieval);
@@ -158,8 +162,9 @@ export class RagAnswerer implements QuestionAnswerer {
   }
 
   private finish(started: number, text: string, used: Chunk[], retrieval: RetrievalResult, extra: SourceRef[] = []): Answer {
+    const answer = this.deps.currency ? this.deps.currency.annotate(text, { question: retrieval.query, used }) : text;
     return {
-      answer: text,
+      answer,
       abstained: false,
       sources: [...extra, ...sourcesFor(used, retrieval)].slice(0, MAX_SOURCES),
       ms: this.elapsed(started),

@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { QuestionAnswerer } from '../core/answer.js';
+import { CHANGES_FILE, loadChanges } from '../knowledge/changes.js';
+import { CurrencyNotes } from '../knowledge/currency-notes.js';
 import { OpenAiEmbedder } from '../llm/openai-embedder.js';
 import { OpenAiGenerator } from '../llm/openai-generator.js';
 import type { Logger } from '../logger.js';
@@ -79,6 +81,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
     opts.generator === null ? undefined : (opts.generator ?? (config.llm ? new OpenAiGenerator(config.llm) : undefined));
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
   const catalogueOnly = new Set(snapshot.documents.filter((d) => !d.fulltext).map((d) => d.id));
-  const answerer = new RagAnswerer({ retriever, generator, direct, logger, catalogueOnly });
+  const currency = new CurrencyNotes(snapshot.documents, loadChanges(join(config.knowledgeDir, CHANGES_FILE)));
+  const answerer = new RagAnswerer({ retriever, generator, direct, logger, catalogueOnly, currency });
   return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, close: async () => {} };
 }

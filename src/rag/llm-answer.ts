@@ -36,15 +36,19 @@ export async function generateAnswer(
   retrieval: RetrievalResult,
   logger?: Logger,
   department = 'Sở Công Thương tỉnh Quảng Ngãi',
+  /** Dated notes on what changed since the passages were written; the model is asked to keep them. */
+  notesFor?: (chunks: Chunk[]) => string[],
 ): Promise<LlmAnswer | null> {
   const chunks = retrieval.hits.slice(0, PASSAGES).map((h) => h.chunk);
   if (chunks.length === 0) return null;
   const passages = chunks.map((c, i) => `[${i + 1}] (${c.docId}, ${c.section}) ${c.trail.join(' › ')}\n${c.text}`).join('\n\n');
+  const noteLines = notesFor?.(chunks) ?? [];
+  const notes = noteLines.length > 0 ? `\nThay đổi sau khi văn bản được ban hành (giữ nguyên lời văn bản, rồi thêm lưu ý tương ứng vào cuối câu trả lời):\n${noteLines.join('\n')}\n` : '';
   let output: string;
   try {
     output = await generator.generate([
       { role: 'system', content: fillTemplate(loadTemplate('answer.system.md'), { department }) },
-      { role: 'user', content: fillTemplate(loadTemplate('answer.user.md'), { passages, question }) },
+      { role: 'user', content: fillTemplate(loadTemplate('answer.user.md'), { passages, notes, question }) },
     ]);
   } catch (err) {
     logger?.warn({ code: isAppError(err) ? err.code : 'LLM_UNAVAILABLE' }, 'LLM failed; using the extractive answer');
