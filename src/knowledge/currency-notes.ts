@@ -139,7 +139,9 @@ export class CurrencyNotes {
         add(p ? `${NOTE_PREFIX}: ${p}` : null);
       }
     }
-    for (const r of this.matchingChanges(answer)) add(changeNote(r));
+    // A document note that already says what a record says (its known_if) covers the record.
+    const said = foldForMatch(notes.join('\n'));
+    for (const r of this.matchingChanges(answer)) if (!mentionsAny(said, r.knownIf)) add(changeNote(r));
     const present = foldForMatch(answer);
     return notes.filter((n) => !present.includes(foldForMatch(n)));
   }
