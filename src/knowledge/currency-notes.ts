@@ -105,6 +105,7 @@ export interface NoteContext {
 /** Notes keeping answers current, built once from the documents and the change records. */
 export class CurrencyNotes {
   private readonly docs: Map<string, NoteDocument>;
+  private readonly periodic: NoteDocument[];
   private readonly today: () => string;
 
   constructor(
@@ -113,6 +114,7 @@ export class CurrencyNotes {
     opts: CurrencyOptions = {},
   ) {
     this.docs = new Map(documents.map((d) => [d.id, d]));
+    this.periodic = documents.filter((d) => d.period);
     this.today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
   }
 
@@ -129,15 +131,19 @@ export class CurrencyNotes {
     const add = (n: string | null) => {
       if (n && !notes.includes(n)) notes.push(n);
     };
-    for (const id of new Set(ctx.used.map((c) => c.docId))) {
+    const usedIds = new Set(ctx.used.map((c) => c.docId));
+    for (const id of usedIds) {
       const d = this.docs.get(id);
-      if (!d) continue;
-      const s = statusNote(d);
+      const s = d ? statusNote(d) : null;
       add(s ? `${NOTE_PREFIX}: ${s}` : null);
-      if (d.period && asksAboutPresent(ctx.question, d.period.end)) {
-        const p = periodNote(d, today);
-        add(p ? `${NOTE_PREFIX}: ${p}` : null);
-      }
+    }
+    // Periods: documents quoted, or named in the answer (a catalogue entry citing the plan).
+    const folded = foldForMatch(answer);
+    for (const d of this.periodic) {
+      if (!usedIds.has(d.id) && !mentionsAny(folded, [d.id, ...(d.number ? [d.number] : [])])) continue;
+      if (!asksAboutPresent(ctx.question, d.period?.end)) continue;
+      const p = periodNote(d, today);
+      add(p ? `${NOTE_PREFIX}: ${p}` : null);
     }
     // A document note that already says what a record says (its known_if) covers the record.
     const said = foldForMatch(notes.join('\n'));
