@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createConfig } from '../../src/config.js';
 import { type ChangeRecord, parseChanges } from '../../src/knowledge/changes.js';
 import { CurrencyNotes, asksAboutPresent } from '../../src/knowledge/currency-notes.js';
 import { defaultMeta } from '../../src/knowledge/document.js';
@@ -161,5 +162,13 @@ describe('knowledge review', () => {
       ['unapplied-change', 'so-a-hop-nhat', false],
     ]);
     expect(r.actionable).toBe(4);
+  });
+});
+
+describe('KNOWLEDGE_FACT_MAX_AGE_DAYS', () => {
+  it('defaults to 365 days and rejects a value that is not a positive whole number, naming the variable', () => {
+    expect(createConfig({}).knowledgeFactMaxAgeDays).toBe(365);
+    expect(createConfig({ KNOWLEDGE_FACT_MAX_AGE_DAYS: '30' }).knowledgeFactMaxAgeDays).toBe(30);
+    expect(() => createConfig({ KNOWLEDGE_FACT_MAX_AGE_DAYS: 'một năm' })).toThrow(/KNOWLEDGE_FACT_MAX_AGE_DAYS/);
   });
 });
