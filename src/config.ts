@@ -27,6 +27,8 @@ const adminToken = z.preprocess(
 const envSchema = z.object({
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  /** `cli knowledge review` lists "as of" facts older than this many days. */
+  KNOWLEDGE_FACT_MAX_AGE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36_500).default(365)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -81,6 +83,8 @@ export type RawEnv = z.infer<typeof envSchema>;
 /** Parsed configuration, grouped by concern. */
 export interface Config {
   knowledgeDir: string;
+  /** Age in days after which an "as of" fact is listed by the knowledge review. */
+  knowledgeFactMaxAgeDays: number;
   dataDir: string;
   logLevel: RawEnv['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
@@ -155,6 +159,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   const apiKey = e.OPENAI_API_KEY ?? 'not-needed';
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,
+    knowledgeFactMaxAgeDays: e.KNOWLEDGE_FACT_MAX_AGE_DAYS,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     llm: llmOn && e.OPENAI_MODEL

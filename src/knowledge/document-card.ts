@@ -5,15 +5,9 @@
  * from the document's metadata, never from guesses.
  */
 import type { DocMeta, DocSection } from './document.js';
+import { STATUS_WORDS, shortDate } from './validity.js';
 
 export const CARD_SECTION = 'Thông tin văn bản';
-
-const STATUS: Record<DocMeta['status'], string> = {
-  'in force': 'đang có hiệu lực',
-  amended: 'đã được sửa đổi, bổ sung',
-  replaced: 'đã được thay thế',
-  unknown: 'chưa xác định',
-};
 
 /** `2022-07-22` → `ngày 22 tháng 7 năm 2022 (22/7/2022)` */
 export function vietnameseDate(iso: string): string {
@@ -28,7 +22,10 @@ export function documentCard(meta: DocMeta): DocSection | null {
   const parts = [`${type}${meta.number ? ` số ${meta.number}` : ''}: ${meta.title}.`];
   if (meta.issuer) parts.push(`Cơ quan ban hành: ${meta.issuer}.`);
   if (meta.date) parts.push(`Ban hành ${vietnameseDate(meta.date)}.`);
-  parts.push(`Tình trạng hiệu lực: ${STATUS[meta.status]}.`);
+  parts.push(`Tình trạng hiệu lực: ${STATUS_WORDS[meta.status]}.`);
+  if (meta.effective) parts.push(`Có hiệu lực từ ${shortDate(meta.effective)}.`);
+  if (meta.replacedBy) parts.push(`Được thay thế bởi: ${meta.replacedBy}${meta.validUntil ? ` (áp dụng đến hết ${shortDate(meta.validUntil)})` : ''}.`);
+  if (meta.amendedBy.length > 0) parts.push(`Được sửa đổi, bổ sung bởi: ${meta.amendedBy.join(', ')}.`);
   if (meta.source) parts.push(`Nguồn: ${meta.source}`);
   return { path: CARD_SECTION, trail: [meta.title, CARD_SECTION], text: `${CARD_SECTION}\n${parts.join('\n')}`, kind: 'passage' };
 }

@@ -4,12 +4,14 @@
  * {@link LoadedDocument}; the chunker turns its sections into index chunks.
  */
 
-export type DocStatus = 'in force' | 'amended' | 'replaced' | 'unknown';
+import type { DocStatus, Validity } from './validity.js';
+
+export type { DocStatus } from './validity.js';
 
 /** How the body is structured, which decides the section parser. */
 export type DocStructure = 'plan' | 'markdown' | 'legal' | 'plain';
 
-export interface DocMeta {
+export interface DocMeta extends Omit<Validity, 'status'> {
   /** Citation id, e.g. `1523/KH-SCT`, `Luật Khiếu nại 2011`. */
   id: string;
   /** Số hiệu, e.g. `649/QĐ-UBND`, or null. */
@@ -63,6 +65,13 @@ export function defaultMeta(partial: Partial<DocMeta> & Pick<DocMeta, 'id' | 'ti
     date: null,
     type: 'khác',
     status: 'unknown',
+    amendedBy: [],
+    replacedBy: null,
+    effective: null,
+    validUntil: null,
+    period: null,
+    asOf: null,
+    awaitingConfirmation: null,
     source: null,
     verified: false,
     fulltext: true,

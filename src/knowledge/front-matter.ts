@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { type DocMeta, type DocStructure, defaultMeta } from './document.js';
+import { validityFields, validityFromYaml } from './validity.js';
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
@@ -22,7 +23,14 @@ const metaSchema = z
     issuer: z.string().min(1).nullable().optional(),
     date: isoDate.optional(),
     type: z.string().min(1).optional(),
-    status: z.enum(['in force', 'amended', 'replaced', 'unknown']).optional(),
+    status: validityFields.status.optional(),
+    amended_by: validityFields.amended_by.optional(),
+    replaced_by: validityFields.replaced_by.optional(),
+    effective: validityFields.effective.optional(),
+    valid_until: validityFields.valid_until.optional(),
+    period: validityFields.period.optional(),
+    as_of: validityFields.as_of.optional(),
+    awaiting_confirmation: validityFields.awaiting_confirmation.optional(),
     source: z.string().url().nullable().optional(),
     verified: z.boolean().optional(),
     fulltext: z.boolean().optional(),
@@ -73,6 +81,7 @@ export function metaFromFrontMatter(file: string, data: Record<string, unknown>,
     issuer: d.issuer ?? null,
     date: d.date ?? null,
     type: d.type ?? 'khác',
+    ...validityFromYaml(d),
     status: d.status ?? 'unknown',
     source: d.source ?? null,
     verified: d.verified ?? false,

@@ -6,6 +6,7 @@
  * extractive answer on any LLM failure).
  */
 import type { Answer, AskOptions, QuestionAnswerer, SourceRef } from '../core/answer.js';
+import type { CurrencyNotes } from '../knowledge/currency-notes.js';
 import type { Logger } from '../logger.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Chunk } from './chunk.js';
@@ -68,6 +69,8 @@ export interface AnswererDeps {
   policy?: AbstainPolicy;
   /** What the bot can help with, appended to refusals. */
   helpText?: string;
+  /** Dated notes keeping answers current (changes since the documents were written, validity, ended periods). */
+  currency?: CurrencyNotes;
   logger?: Logger;
   /** Reviewed answers (knowledge/answers/), consulted before retrieval. */
   curated?: CuratedAnswers;
@@ -148,8 +151,9 @@ export class RagAnswerer implements QuestionAnswerer {
     }
     // === LLM mode (src/rag/llm-answer.ts): the model decides; on fallback, today's rules below on the fused retrieval
     if (this.deps.generator) {
-      const { generator, rewriter, retriever, logger, department } = this.deps;
-      const llm = await answerWithLlm({ generator, rewriter, retriever, logger, department }, effective, retrieval);
+      const { generator, rewriter, retriever, logger, department, currency } = this.deps;
+      const notesFor = currency ? (c: Chunk[]) => currency.promptNotes(c, effective) : undefined;
+      const llm = await answerWithLlm({ generator, rewriter, retriever, logger, department, notesFor }, effective, retrieval);
       if (llm.kind === 'answer') return this.finish(started, llm.text, llm.used, llm.retrieval);
       if (llm.kind === 'refuse') return this.refusal(started, question);
       retrieval = llm.retrieval;
@@ -170,8 +174,9 @@ export class RagAnswerer implements QuestionAnswerer {
   }
 
   private finish(started: number, text: string, used: Chunk[], retrieval: RetrievalResult, extra: SourceRef[] = []): Answer {
+    const answer = this.deps.currency ? this.deps.currency.annotate(text, { question: retrieval.query, used }) : text;
     return {
-      answer: text,
+      answer,
       abstained: false,
       sources: [...extra, ...sourcesFor(used, retrieval)].slice(0, MAX_SOURCES),
       ms: this.elapsed(started),

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { QuestionAnswerer } from '../core/answer.js';
 import { isAppError } from '../errors.js';
+import { CHANGES_FILE, loadChanges } from '../knowledge/changes.js';
+import { CurrencyNotes } from '../knowledge/currency-notes.js';
 import type { Logger } from '../logger.js';
 import { type Glossary, createGlossary, loadGlossary } from '../text/glossary.js';
 import { type DirectAnswerer, RagAnswerer } from './answerer.js';
@@ -104,6 +106,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
     },
   });
   for (const problem of curated.reload()) logger.error({ problem }, 'curated answers: file rejected');
-  const answerer = new RagAnswerer({ retriever, generator, rewriter, department: config.department.name, direct, logger, catalogueOnly, curated });
+  const currency = new CurrencyNotes(snapshot.documents, loadChanges(join(config.knowledgeDir, CHANGES_FILE)));
+  const answerer = new RagAnswerer({ retriever, generator, rewriter, department: config.department.name, direct, logger, catalogueOnly, curated, currency });
   return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, curated, close: async () => {} };
 }

@@ -135,6 +135,13 @@ export interface LlmAnswerDeps {
   rewriter?: QueryRewriter;
   logger?: Logger;
   department?: string;
+  /** Dated notes on what changed since the passages were written; the model is asked to keep them. */
+  notesFor?: (chunks: Chunk[]) => string[];
+}
+
+/** The prompt's block of change notes (empty when there are none). */
+function notesBlock(lines: readonly string[]): string {
+  return lines.length > 0 ? `\nThay đổi sau khi văn bản được ban hành (giữ nguyên lời văn bản, rồi thêm lưu ý tương ứng vào cuối câu trả lời):\n${lines.join('\n')}\n` : '';
 }
 
 /**
@@ -156,7 +163,7 @@ export async function answerWithLlm(deps: LlmAnswerDeps, question: string, origi
   }
   const messages = [
     { role: 'system' as const, content: fillTemplate(loadTemplate('answer.system.md'), { department: deps.department ?? 'Sở Công Thương tỉnh Quảng Ngãi' }) },
-    { role: 'user' as const, content: fillTemplate(loadTemplate('answer.user.md'), { passages: formatPassages(chunks), question }) },
+    { role: 'user' as const, content: fillTemplate(loadTemplate('answer.user.md'), { passages: formatPassages(chunks), notes: notesBlock(deps.notesFor?.(chunks) ?? []), question }) },
   ];
   deps.logger?.debug({ messages }, 'LLM answer prompt');
   let output: string;

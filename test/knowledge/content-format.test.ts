@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DOC_STATUSES } from '../../src/knowledge/validity.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..', 'knowledge');
 const DIRS = ['catalog', 'indicators', 'guides'];
 const TYPES = ['kế hoạch', 'quyết định', 'nghị quyết', 'nghị định', 'luật', 'tiêu chuẩn', 'hướng dẫn', 'giới thiệu'];
-const STATUSES = ['in force', 'amended', 'replaced', 'unknown'];
+const STATUSES: readonly string[] = DOC_STATUSES;
 
 const files = DIRS.flatMap((d) => {
   const dir = path.join(ROOT, d);

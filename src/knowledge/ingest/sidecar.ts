@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { DocMeta } from '../document.js';
 import { AppError } from '../../errors.js';
+import { type Validity, isoDateSchema, validityFields, validityFromYaml } from '../validity.js';
 
 /** Suffix appended to the file name to find its sidecar. */
 export const SIDECAR_SUFFIX = '.meta.yaml';
@@ -19,15 +20,6 @@ export function isSidecarFile(file: string): boolean {
 
 const nonEmpty = z.string().trim().min(1, 'không được để trống');
 
-/** `YYYY-MM-DD`; YAML may also hand over a Date for an unquoted date. */
-const isoDate = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD')
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'ngày không hợp lệ'),
-);
-
 /** Schema of a sidecar: every field optional, unknown fields rejected (to catch typos). */
 export const sidecarSchema = z
   .object({
@@ -35,11 +27,9 @@ export const sidecarSchema = z
     number: nonEmpty.nullable(),
     title: nonEmpty,
     issuer: nonEmpty.nullable(),
-    date: isoDate.nullable(),
+    date: isoDateSchema.nullable(),
     type: nonEmpty.transform((s) => s.toLowerCase()),
-    status: z.enum(['in force', 'amended', 'replaced', 'unknown'], {
-      errorMap: () => ({ message: 'phải là một trong: in force, amended, replaced, unknown' }),
-    }),
+    ...validityFields,
     source: z.string().trim().url('phải là một địa chỉ URL').nullable(),
     verified: z.boolean({ invalid_type_error: 'phải là true hoặc false' }),
     aliases: z.union([nonEmpty.transform((s) => [s]), z.array(nonEmpty)]),
@@ -48,7 +38,7 @@ export const sidecarSchema = z
   .strict();
 
 /** Metadata a sidecar may set. */
-export type SidecarMeta = Partial<Pick<DocMeta, 'id' | 'number' | 'title' | 'issuer' | 'date' | 'type' | 'status' | 'source' | 'verified' | 'aliases'>>;
+export type SidecarMeta = Partial<Pick<DocMeta, 'id' | 'number' | 'title' | 'issuer' | 'date' | 'type' | 'source' | 'verified' | 'aliases'> & Validity>;
 
 /** Vietnamese reason for one zod issue. */
 function reason(issue: z.ZodIssue): string {
@@ -65,7 +55,10 @@ function reason(issue: z.ZodIssue): string {
 export function validateSidecar(data: unknown, name: string): SidecarMeta {
   if (data === null || data === undefined) return {};
   const parsed = sidecarSchema.safeParse(data);
-  if (parsed.success) return parsed.data as SidecarMeta;
+  if (parsed.success) {
+    const { amended_by, replaced_by, effective, valid_until, period, as_of, awaiting_confirmation, status, ...rest } = parsed.data;
+    return { ...rest, ...validityFromYaml({ status, amended_by, replaced_by, effective, valid_until, period, as_of, awaiting_confirmation }) } as SidecarMeta;
+  }
   const issue = parsed.error.issues[0] as z.ZodIssue;
   const field = issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(gốc)';
   throw new AppError('KNOWLEDGE_INVALID', `${name}: ${field}: ${reason(issue)}`);
