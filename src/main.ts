@@ -15,22 +15,39 @@ import { createConfig } from './config.js';
 import type { ReportFlow } from './core/messages.js';
 import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { openKnowledgeBase, type KnowledgeBase } from './rag/knowledge-base.js';
 import { OpenAiGenerator } from './llm/openai-generator.js';
 import { createReportsModule, type ReportsModule } from './reports/index.js';
 import { type ParsedReport, fillWithLlm } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
 import { buildHttpApp, type MountedPlugin } from './server/app.js';
+import { listenError } from './server/listen-error.js';
 import { createShutdown, type ShutdownStep } from './server/shutdown.js';
-import { openDatabase } from './store/database.js';
+import { openServiceDatabase } from './store/open-service-database.js';
 import { databasePath } from './store/paths.js';
+import { DAY_MS, startDailyJob } from './store/retention.js';
+
+/** Set once the logger exists, so the last-resort handlers can use it. */
+let processLogger: Logger | undefined;
 
 async function main(): Promise<void> {
   const config = createConfig(readEnvironment());
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(databasePath(config));
+  processLogger = logger;
+  // A promise nobody awaited must not go unnoticed, nor stop the bot.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection (kept running)');
+  });
+  // Integrity check and a test write before anything else; one clear line on failure.
+  const db = openServiceDatabase(databasePath(config));
   const chatStore = new SqliteChatStore(db);
+  // Retention: anonymous web chats older than WEB_CHAT_RETENTION_DAYS go, at start and daily.
+  const retention = startDailyJob({
+    name: 'web chat retention',
+    run: (now) => chatStore.purgeAnonymousWebChats(new Date(now.getTime() - config.webChatRetentionDays * DAY_MS)),
+    logger,
+  });
   const plugins: MountedPlugin[] = [];
   /** Close steps that run after the HTTP server stopped, in order. */
   const closers: ShutdownStep[] = [];
@@ -91,6 +108,7 @@ async function main(): Promise<void> {
     logger,
     handler: engine,
     store: chatStore,
+    db,
     indexStatus: () => ({ loaded: kb !== undefined, chunks: kb?.chunkCount ?? 0 }),
     plugins,
   });
@@ -98,6 +116,7 @@ async function main(): Promise<void> {
   const shutdown = createShutdown(
     [
       { name: 'http', run: () => app.close() },
+      { name: 'retention', run: () => retention.stop() },
       ...closers,
       { name: 'knowledge base', run: () => kb?.close() },
       { name: 'database', run: () => void db.close() },
@@ -110,7 +129,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  await app.listen({ host: config.server.host, port: config.server.port });
+  try {
+    await app.listen({ host: config.server.host, port: config.server.port });
+  } catch (err) {
+    throw listenError(err, config.server.host, config.server.port);
+  }
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const localUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/`;
@@ -133,8 +156,12 @@ async function main(): Promise<void> {
   );
 }
 
+// Every start-up failure is one line naming the variable or file; the details go to the log (debug).
 main().catch((err: unknown) => {
-  if (isAppError(err)) process.stderr.write(`[${err.code}] ${err.message}\n`);
-  else process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  processLogger?.debug({ err }, 'start-up failed');
+  const line = isAppError(err)
+    ? `[${err.code}] ${err.message}`
+    : `[STARTUP_FAILED] Bot không khởi động được: ${err instanceof Error ? err.message : String(err)}`;
+  process.stderr.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(1);
 });

@@ -1,0 +1,38 @@
+/**
+ * Graceful overload (@fastify/under-pressure): when the event loop lags or
+ * the heap grows past the configured limits, requests are refused at once
+ * with 503 `{code: 'OVERLOADED', message}` and `Retry-After`, before latency
+ * explodes for everyone. `/healthz` is always answered, so monitoring can
+ * tell "busy" from "down".
+ */
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { HTTP_ERRORS } from './error-handler.js';
+
+/** Routes that are never shed. */
+export const OVERLOAD_EXEMPT_ROUTES: ReadonlySet<string> = new Set(['/healthz']);
+
+export interface OverloadOptions {
+  limits: Config['server']['overload'];
+  /** How often the event loop and heap are sampled (ms); default 1000. Tests use less. */
+  sampleIntervalMs?: number;
+}
+
+/** Register load shedding on the root instance (a no-op when every limit is 0). */
+export async function registerOverloadProtection(app: FastifyInstance, opts: OverloadOptions): Promise<void> {
+  const { maxEventLoopDelayMs, maxHeapMb, retryAfterSeconds } = opts.limits;
+  if (maxEventLoopDelayMs === 0 && maxHeapMb === 0) return;
+  await app.register(underPressure, {
+    ...(maxEventLoopDelayMs > 0 ? { maxEventLoopDelay: maxEventLoopDelayMs } : {}),
+    ...(maxHeapMb > 0 ? { maxHeapUsedBytes: maxHeapMb * 1024 * 1024 } : {}),
+    retryAfter: retryAfterSeconds,
+    sampleInterval: opts.sampleIntervalMs ?? 1000,
+    // Resolving lets the request through; rejecting sends it to the common error handler (503 + Retry-After).
+    pressureHandler: (request) =>
+      OVERLOAD_EXEMPT_ROUTES.has(request.routeOptions.url ?? '')
+        ? Promise.resolve()
+        : Promise.reject(new AppError('OVERLOADED', HTTP_ERRORS.OVERLOADED.message)),
+  });
+}
