@@ -1,0 +1,90 @@
+/**
+ * Load shedding: a stalled event loop makes API requests fail fast with
+ * 503 {code: 'OVERLOADED'} and Retry-After, while /healthz is still answered.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createConversationEngine } from '../../src/chat/engine.js';
+import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
+import { createConfig } from '../../src/config.js';
+import { buildHttpApp } from '../../src/server/app.js';
+import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const SAMPLE_MS = 40;
+
+async function build(env: Record<string, string>) {
+  const store = createMemoryChatStore();
+  const handler = createConversationEngine({ answerer: new FakeAnswerer(), store, logger: silentLogger, department });
+  app = await buildHttpApp({
+    config: createConfig({ RATE_LIMIT_PER_MINUTE: '1000', ...env }),
+    logger: silentLogger,
+    handler,
+    store,
+    indexStatus: () => ({ loaded: true, chunks: 3 }),
+    overloadSampleIntervalMs: SAMPLE_MS,
+  });
+  return app;
+}
+
+/** Block the event loop (what a CPU-bound flood does). */
+function stall(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // busy-wait on purpose
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Stall, let the sampler see it, then send a chat and a health probe together. */
+async function underStall(a: FastifyInstance) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    stall(400);
+    // The sampler's overdue timer runs first and records the stall; ask before its next sample.
+    await sleep(2);
+    const [chat, health] = await Promise.all([
+      a.inject({ method: 'POST', url: '/api/chat', payload: { text: 'Kế hoạch có mấy phần?' } }),
+      a.inject({ method: 'GET', url: '/healthz' }),
+    ]);
+    if (chat.statusCode === 503) return { chat, health };
+  }
+  throw new Error('never shed load');
+}
+
+/** Status of /api/chat once the sampler has seen a calm loop (start-up itself is a stall), within 3 s. */
+async function untilAccepted(a: FastifyInstance): Promise<number> {
+  let status = 0;
+  for (let i = 0; i < 60 && status !== 200; i++) {
+    await sleep(SAMPLE_MS + 10);
+    status = (await a.inject({ method: 'POST', url: '/api/chat', payload: { text: 'x' } })).statusCode;
+  }
+  return status;
+}
+
+describe('overload protection', () => {
+  it('sheds /api/chat with 503 + Retry-After under an event-loop stall; /healthz still answers', async () => {
+    const a = await build({ OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '50', OVERLOAD_RETRY_AFTER_S: '7' });
+    expect(await untilAccepted(a)).toBe(200);
+    const { chat, health } = await underStall(a);
+    expect(chat.headers['retry-after']).toBe('7');
+    expect(chat.json()).toEqual({ code: 'OVERLOADED', message: 'Hệ thống đang quá tải, vui lòng thử lại sau ít phút.' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'healthy' });
+    // Once the loop is free again, requests go through.
+    expect(await untilAccepted(a)).toBe(200);
+  });
+
+  it('limits of 0 turn shedding off', async () => {
+    const a = await build({ OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0', OVERLOAD_MAX_HEAP_MB: '0' });
+    // The same stall that sheds above.
+    stall(400);
+    await sleep(2);
+    expect((await a.inject({ method: 'POST', url: '/api/chat', payload: { text: 'x' } })).statusCode).toBe(200);
+  });
+});
