@@ -5,28 +5,58 @@
  * The only module (with the CLI's main) that starts anything.
  */
 import type { AddressInfo } from 'node:net';
-import { createConversationEngine } from './chat/engine.js';
 import { SqliteChatStore } from './chat/sqlite-chat-store.js';
-import { createUnavailableAnswerer } from './chat/unavailable-answerer.js';
-import { createConfiguredChannels } from './channels/configured-channels.js';
-import { createOutboundSender } from './channels/outbound-sender.js';
-import { telegramWebhookUrl } from './channels/telegram/index.js';
 import { createConfig } from './config.js';
 import type { ReportFlow } from './core/messages.js';
 import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
-import { openKnowledgeBase, type KnowledgeBase } from './rag/knowledge-base.js';
-import { OpenAiGenerator } from './llm/openai-generator.js';
-import { createReportsModule, type ReportsModule } from './reports/index.js';
-import { type ParsedReport, fillWithLlm } from './reports/parse/index.js';
+import type { KnowledgeBase } from './rag/knowledge-base.js';
+import type { ReportsModule } from './reports/index.js';
+import type { ParsedReport } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
-import { buildHttpApp, type MountedPlugin } from './server/app.js';
+import type { MountedPlugin } from './server/app.js';
 import { listenError } from './server/listen-error.js';
-import { createShutdown, type ShutdownStep } from './server/shutdown.js';
+import { checkCanListen } from './server/port-check.js';
+import { installRejectionSafetyNet } from './server/process-safety.js';
+import type { ShutdownStep } from './server/shutdown.js';
 import { openServiceDatabase } from './store/open-service-database.js';
 import { databasePath } from './store/paths.js';
 import { DAY_MS, startDailyJob } from './store/retention.js';
+
+/**
+ * The heavy modules (knowledge base, channels, reports, HTTP), loaded only
+ * after the preflight passed, so a wrong setting is reported in a second.
+ */
+async function loadServiceModules() {
+  const [engine, unavailable, configured, outboundSender, telegramMod, kbMod, llmMod, reportsMod, parseMod, appMod, shutdownMod] =
+    await Promise.all([
+      import('./chat/engine.js'),
+      import('./chat/unavailable-answerer.js'),
+      import('./channels/configured-channels.js'),
+      import('./channels/outbound-sender.js'),
+      import('./channels/telegram/index.js'),
+      import('./rag/knowledge-base.js'),
+      import('./llm/openai-generator.js'),
+      import('./reports/index.js'),
+      import('./reports/parse/index.js'),
+      import('./server/app.js'),
+      import('./server/shutdown.js'),
+    ]);
+  return {
+    createConversationEngine: engine.createConversationEngine,
+    createUnavailableAnswerer: unavailable.createUnavailableAnswerer,
+    createConfiguredChannels: configured.createConfiguredChannels,
+    createOutboundSender: outboundSender.createOutboundSender,
+    telegramWebhookUrl: telegramMod.telegramWebhookUrl,
+    openKnowledgeBase: kbMod.openKnowledgeBase,
+    OpenAiGenerator: llmMod.OpenAiGenerator,
+    createReportsModule: reportsMod.createReportsModule,
+    fillWithLlm: parseMod.fillWithLlm,
+    buildHttpApp: appMod.buildHttpApp,
+    createShutdown: shutdownMod.createShutdown,
+  };
+}
 
 /** Set once the logger exists, so the last-resort handlers can use it. */
 let processLogger: Logger | undefined;
@@ -36,11 +66,24 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   processLogger = logger;
   // A promise nobody awaited must not go unnoticed, nor stop the bot.
-  process.on('unhandledRejection', (reason) => {
-    logger.error({ err: reason }, 'unhandled promise rejection (kept running)');
-  });
-  // Integrity check and a test write before anything else; one clear line on failure.
+  installRejectionSafetyNet(logger);
+  // Preflight, each failure one clear line: the address can be bound; the database passes
+  // its integrity check and takes a test write.
+  await checkCanListen(config.server.host, config.server.port);
   const db = openServiceDatabase(databasePath(config));
+  const {
+    createConversationEngine,
+    createUnavailableAnswerer,
+    createConfiguredChannels,
+    createOutboundSender,
+    telegramWebhookUrl,
+    openKnowledgeBase,
+    OpenAiGenerator,
+    createReportsModule,
+    fillWithLlm,
+    buildHttpApp,
+    createShutdown,
+  } = await loadServiceModules();
   const chatStore = new SqliteChatStore(db);
   // Retention: anonymous web chats older than WEB_CHAT_RETENTION_DAYS go, at start and daily.
   const retention = startDailyJob({
