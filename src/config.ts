@@ -51,6 +51,7 @@ const envSchema = z.object({
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: intVar(0, 60_000, 200),
   OVERLOAD_MAX_HEAP_MB: intVar(0, 1_000_000, 1024),
   OVERLOAD_RETRY_AFTER_S: intVar(1, 3600, 5),
+  OVERLOAD_MAX_IN_FLIGHT: intVar(0, 10_000, 8),
   /** Anonymous web chats (citizen sessions and their history) are deleted after this many days. */
   WEB_CHAT_RETENTION_DAYS: intVar(1, 36_500, 90),
   /** Set to true behind a reverse proxy (nginx) so rate limits key on the client IP, not the proxy's. */
@@ -121,7 +122,7 @@ export interface Config {
     /** Node HTTP server timeouts, ms. */
     timeouts: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
     /** Load shedding thresholds; 0 = that check is off. */
-    overload: { maxEventLoopDelayMs: number; maxHeapMb: number; retryAfterSeconds: number };
+    overload: { maxEventLoopDelayMs: number; maxHeapMb: number; retryAfterSeconds: number; maxInFlight: number };
   };
   /** Days anonymous web chats are kept. */
   webChatRetentionDays: number;
@@ -206,6 +207,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
         maxHeapMb: e.OVERLOAD_MAX_HEAP_MB,
         retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_S,
+        maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
       },
     },
     webChatRetentionDays: e.WEB_CHAT_RETENTION_DAYS,

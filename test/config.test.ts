@@ -70,6 +70,6 @@ describe('createConfig', () => {
     expect(c.telegram?.token).toBe(GOOD_TOKEN);
     expect(c.webChatRetentionDays).toBe(90);
     expect(c.server.timeouts).toEqual({ headersMs: 10_000, requestMs: 15_000, idleMs: 60_000, keepAliveMs: 5_000 });
-    expect(c.server.overload).toEqual({ maxEventLoopDelayMs: 200, maxHeapMb: 1024, retryAfterSeconds: 5 });
+    expect(c.server.overload).toEqual({ maxEventLoopDelayMs: 200, maxHeapMb: 1024, retryAfterSeconds: 5, maxInFlight: 8 });
   });
 });

@@ -14,7 +14,7 @@ import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { installAccessLog } from './access-log.js';
 import { HTTP_ERRORS, installErrorHandlers } from './error-handler.js';
-import { registerOverloadProtection } from './overload.js';
+import { limitInFlight, registerOverloadProtection } from './overload.js';
 import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes, type IndexStatus } from './routes/health.js';
@@ -92,6 +92,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
 
   // === /api/*: JSON endpoints, rate-limited per client IP
   await app.register(async (api) => {
+    limitInFlight(api, overload.maxInFlight);
     await api.register(rateLimit, {
       max: deps.config.server.rateLimitPerMinute,
       timeWindow: 60_000,

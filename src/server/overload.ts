@@ -20,6 +20,30 @@ export interface OverloadOptions {
   sampleIntervalMs?: number;
 }
 
+/**
+ * Admission control for an encapsulated scope (the `/api/*` routes): at most
+ * `max` requests in flight; the next ones get 503 OVERLOADED at once instead
+ * of queueing behind CPU-bound answers (a queue is what makes p99 explode
+ * and starves `/healthz`). 0 turns it off.
+ * @example await api.register(async (scope) => limitInFlight(scope, 8));
+ */
+export function limitInFlight(scope: FastifyInstance, max: number): void {
+  if (max <= 0) return;
+  let inFlight = 0;
+  scope.addHook('onRequest', (_request, reply, done) => {
+    if (inFlight >= max) {
+      done(new AppError('OVERLOADED', HTTP_ERRORS.OVERLOADED.message));
+      return;
+    }
+    inFlight++;
+    // 'close' fires once per response, sent or aborted, so the count cannot leak.
+    reply.raw.once('close', () => {
+      inFlight--;
+    });
+    done();
+  });
+}
+
 /** Register load shedding on the root instance (a no-op when every limit is 0). */
 export async function registerOverloadProtection(app: FastifyInstance, opts: OverloadOptions): Promise<void> {
   const { maxEventLoopDelayMs, maxHeapMb, retryAfterSeconds } = opts.limits;

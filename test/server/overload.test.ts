@@ -8,6 +8,7 @@ import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { createConfig } from '../../src/config.js';
 import { buildHttpApp } from '../../src/server/app.js';
+import type { ConversationHandler } from '../../src/core/messages.js';
 import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
 
 let app: FastifyInstance | undefined;
@@ -86,5 +87,38 @@ describe('overload protection', () => {
     stall(400);
     await sleep(2);
     expect((await a.inject({ method: 'POST', url: '/api/chat', payload: { text: 'x' } })).statusCode).toBe(200);
+  });
+
+  it('admits at most OVERLOAD_MAX_IN_FLIGHT /api requests at once; the count is released after each response', async () => {
+    const gates: Array<() => void> = [];
+    const handler: ConversationHandler = {
+      handle: () => new Promise((resolve) => gates.push(() => resolve([{ text: 'ok', kind: 'answer' }]))),
+    };
+    const store = createMemoryChatStore();
+    app = await buildHttpApp({
+      config: createConfig({ OVERLOAD_MAX_IN_FLIGHT: '2', OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_PER_MINUTE: '1000' }),
+      logger: silentLogger,
+      handler,
+      store,
+      indexStatus: () => ({ loaded: true, chunks: 1 }),
+    });
+    const a = app;
+    const send = () => a.inject({ method: 'POST', url: '/api/chat', payload: { text: 'x' } });
+    const first = send();
+    const second = send();
+    while (gates.length < 2) await sleep(5);
+    const third = await send();
+    expect(third.statusCode).toBe(503);
+    expect(third.json().code).toBe('OVERLOADED');
+    expect(third.headers['retry-after']).toBe('5');
+    expect((await a.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    for (const open of gates.splice(0)) open();
+    expect((await first).statusCode).toBe(200);
+    expect((await second).statusCode).toBe(200);
+    // Both slots are free again.
+    const again = [send(), send()];
+    while (gates.length < 2) await sleep(5);
+    for (const open of gates.splice(0)) open();
+    expect((await Promise.all(again)).map((r) => r.statusCode)).toEqual([200, 200]);
   });
 });
