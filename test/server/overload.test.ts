@@ -8,6 +8,7 @@ import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { createConfig } from '../../src/config.js';
 import { buildHttpApp } from '../../src/server/app.js';
+import { admitAnyway } from '../../src/server/overload.js';
 import type { ConversationHandler } from '../../src/core/messages.js';
 import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
 
@@ -120,5 +121,17 @@ describe('overload protection', () => {
     while (gates.length < 2) await sleep(5);
     for (const open of gates.splice(0)) open();
     expect((await Promise.all(again)).map((r) => r.statusCode)).toEqual([200, 200]);
+  });
+
+  it('sheds event-loop lag in proportion ((limit/lag)^2 admitted); heap pressure always sheds', () => {
+    const admittedShare = (lag: number) => {
+      let admitted = 0;
+      for (let i = 0; i < 1000; i++) if (admitAnyway('eventLoopDelay', lag, 200, () => (i + 0.5) / 1000)) admitted++;
+      return admitted / 1000;
+    };
+    expect(admittedShare(400)).toBeCloseTo(0.25, 2);
+    expect(admittedShare(800)).toBeCloseTo(0.0625, 2);
+    expect(admittedShare(Number.POSITIVE_INFINITY)).toBe(0);
+    expect(admitAnyway('heapUsedBytes', 2e9, 200, () => 0)).toBe(false);
   });
 });
