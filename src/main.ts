@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     handler: engine,
     store: chatStore,
     db,
+    shedLoad: true,
     indexStatus: () => ({ loaded: kb !== undefined, chunks: kb?.chunkCount ?? 0 }),
     plugins,
   });

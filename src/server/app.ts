@@ -45,6 +45,12 @@ export interface HttpAppDeps {
   /** Override the web page's directory (tests). */
   publicDir?: string;
   now?: () => Date;
+  /**
+   * Shed load (event-loop lag, heap, in-flight limit from `config.server.overload`).
+   * `src/main.ts` turns it on; tests of other routes leave it off, since a
+   * busy test runner stalls the loop and would trip it.
+   */
+  shedLoad?: boolean;
   /** Overload sampling interval (ms), for tests; default 1000. */
   overloadSampleIntervalMs?: number;
 }
@@ -83,16 +89,18 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
 
   installErrorHandlers(app, { retryAfterSeconds: overload.retryAfterSeconds });
   installAccessLog(app, { logger: deps.logger });
-  await registerOverloadProtection(app, {
-    limits: overload,
-    ...(deps.overloadSampleIntervalMs ? { sampleIntervalMs: deps.overloadSampleIntervalMs } : {}),
-  });
+  if (deps.shedLoad) {
+    await registerOverloadProtection(app, {
+      limits: overload,
+      ...(deps.overloadSampleIntervalMs ? { sampleIntervalMs: deps.overloadSampleIntervalMs } : {}),
+    });
+  }
   await app.register(healthRoutes, { store: deps.store, indexStatus: deps.indexStatus, ...(deps.db ? { db: deps.db } : {}) });
   await app.register(webPageRoutes, deps.publicDir ? { publicDir: deps.publicDir } : {});
 
   // === /api/*: JSON endpoints, rate-limited per client IP
   await app.register(async (api) => {
-    limitInFlight(api, overload.maxInFlight);
+    if (deps.shedLoad) limitInFlight(api, overload.maxInFlight);
     await api.register(rateLimit, {
       max: deps.config.server.rateLimitPerMinute,
       timeWindow: 60_000,

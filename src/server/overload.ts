@@ -65,15 +65,20 @@ export function admitAnyway(type: string, value: number | undefined, maxDelayMs:
 export async function registerOverloadProtection(app: FastifyInstance, opts: OverloadOptions): Promise<void> {
   const { maxEventLoopDelayMs, maxHeapMb, retryAfterSeconds } = opts.limits;
   const random = opts.random ?? Math.random;
+  const sampleInterval = opts.sampleIntervalMs ?? DEFAULT_SAMPLE_INTERVAL_MS;
+  // The first samples measure start-up itself (routes compiled, listen): not a reason to refuse users.
+  const graceUntil = Date.now() + 2 * sampleInterval;
   if (maxEventLoopDelayMs === 0 && maxHeapMb === 0) return;
   await app.register(underPressure, {
     ...(maxEventLoopDelayMs > 0 ? { maxEventLoopDelay: maxEventLoopDelayMs } : {}),
     ...(maxHeapMb > 0 ? { maxHeapUsedBytes: maxHeapMb * 1024 * 1024 } : {}),
     retryAfter: retryAfterSeconds,
-    sampleInterval: opts.sampleIntervalMs ?? DEFAULT_SAMPLE_INTERVAL_MS,
+    sampleInterval,
     // Resolving lets the request through; rejecting sends it to the common error handler (503 + Retry-After).
     pressureHandler: (request, _reply, type, value) =>
-      OVERLOAD_EXEMPT_ROUTES.has(request.routeOptions.url ?? '') || admitAnyway(type, value, maxEventLoopDelayMs, random)
+      OVERLOAD_EXEMPT_ROUTES.has(request.routeOptions.url ?? '') ||
+      Date.now() < graceUntil ||
+      admitAnyway(type, value, maxEventLoopDelayMs, random)
         ? Promise.resolve()
         : Promise.reject(new AppError('OVERLOADED', HTTP_ERRORS.OVERLOADED.message)),
   });

@@ -30,6 +30,7 @@ async function build(env: Record<string, string>) {
     store,
     indexStatus: () => ({ loaded: true, chunks: 3 }),
     overloadSampleIntervalMs: SAMPLE_MS,
+    shedLoad: true,
   });
   return app;
 }
@@ -102,6 +103,7 @@ describe('overload protection', () => {
       handler,
       store,
       indexStatus: () => ({ loaded: true, chunks: 1 }),
+      shedLoad: true,
     });
     const a = app;
     const send = () => a.inject({ method: 'POST', url: '/api/chat', payload: { text: 'x' } });
