@@ -52,9 +52,9 @@ export function limitInFlight(scope: FastifyInstance, max: number): void {
 /**
  * Event-loop lag sheds in proportion: at twice the limit a quarter of the
  * requests are still admitted, at four times one in sixteen (the square of
- * limit/lag). All-or-nothing shedding would
- * leave the loop idle for a whole sample period and lose answers it could
- * give. Heap pressure always sheds.
+ * limit/lag). All-or-nothing shedding would leave the loop idle for a
+ * whole sample period and lose answers it could give. Heap pressure always
+ * sheds.
  */
 export function admitAnyway(type: string, value: number | undefined, maxDelayMs: number, random: () => number): boolean {
   if (type !== underPressure.TYPE_EVENT_LOOP_DELAY || value === undefined || !Number.isFinite(value) || value <= 0) return false;
