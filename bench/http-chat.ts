@@ -44,10 +44,10 @@ async function ask(i: number): Promise<number> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ sessionId: `bench-session-${i % 50}`, text: questions[i % questions.length] }),
   });
-  const body = (await res.json()) as { error?: string };
+  const body = (await res.json()) as { message?: string };
   if (res.status !== 200) {
     child.kill('SIGTERM');
-    throw new Error(`HTTP ${res.status}: ${body.error ?? ''}`);
+    throw new Error(`HTTP ${res.status} after ${i} requests: ${body.message ?? ''}`);
   }
   return performance.now() - started;
 }

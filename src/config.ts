@@ -8,6 +8,21 @@ import { AppError } from './errors.js';
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.string().url().optional());
+/** An integer variable with bounds and a default. */
+const intVar = (min: number, max: number, dflt: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(dflt));
+
+/** Telegram bot tokens look like `123456789:AAF…` (digits, colon, 30+ URL-safe characters). */
+export const TELEGRAM_TOKEN_PATTERN = /^\d+:[A-Za-z0-9_-]{30,}$/;
+
+/** Days per month for yearly reminders; 29/2 is left out because it does not come every year. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Whether `day/month` is a date that comes every year. */
+export function isYearlyCalendarDay(day: number, month: number): boolean {
+  const max = DAYS_IN_MONTH[month - 1];
+  return max !== undefined && Number.isInteger(day) && day >= 1 && day <= max;
+}
 
 /** Shortest `ADMIN_TOKEN` accepted: the admin area holds every staff report. */
 export const ADMIN_TOKEN_MIN_LENGTH = 24;
@@ -46,10 +61,28 @@ const envSchema = z.object({
   PUBLIC_URL: optionalUrl,
   ADMIN_TOKEN: adminToken,
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
+  /** Node HTTP server limits (slow clients are cut off). */
+  HTTP_HEADERS_TIMEOUT_MS: intVar(100, 600_000, 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: intVar(100, 600_000, 15_000),
+  HTTP_IDLE_TIMEOUT_MS: intVar(100, 600_000, 60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: intVar(100, 600_000, 5_000),
+  /** Load shedding (503 + Retry-After); 0 turns a check off. */
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: intVar(0, 60_000, 200),
+  OVERLOAD_MAX_HEAP_MB: intVar(0, 1_000_000, 1024),
+  OVERLOAD_RETRY_AFTER_S: intVar(1, 3600, 5),
+  OVERLOAD_MAX_IN_FLIGHT: intVar(0, 10_000, 8),
+  /** Anonymous web chats (citizen sessions and their history) are deleted after this many days. */
+  WEB_CHAT_RETENTION_DAYS: intVar(1, 36_500, 90),
   /** Set to true behind a reverse proxy (nginx) so rate limits key on the client IP, not the proxy's. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 
-  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(TELEGRAM_TOKEN_PATTERN, 'không đúng dạng token của BotFather (số:chuỗi ≥ 30 ký tự), hãy sao chép lại từ @BotFather')
+      .optional(),
+  ),
   TELEGRAM_WEBHOOK_SECRET: z.preprocess(
     emptyToUndefined,
     z
@@ -75,7 +108,20 @@ const envSchema = z.object({
   DEPARTMENT_PORTAL_URL: optionalUrl,
   DEPARTMENT_EMAIL: optionalString,
 
-  REMINDER_DAYS: z.preprocess(emptyToUndefined, z.string().regex(/^(\d{1,2}\/\d{1,2})(,\s*\d{1,2}\/\d{1,2})*$/).default('15/11,25/11')),
+  REMINDER_DAYS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(\d{1,2}\/\d{1,2})(,\s*\d{1,2}\/\d{1,2})*$/, 'cần dạng ngày/tháng, cách nhau bằng dấu phẩy, ví dụ 15/11,25/11')
+      .refine(
+        (v) => v.split(',').every((d) => {
+          const [day, month] = d.trim().split('/').map(Number);
+          return isYearlyCalendarDay(day ?? 0, month ?? 0);
+        }),
+        'có ngày không tồn tại (ví dụ 31/11, 32/13; 29/2 không có mỗi năm)',
+      )
+      .default('15/11,25/11'),
+  ),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -96,7 +142,13 @@ export interface Config {
     adminToken?: string;
     rateLimitPerMinute: number;
     trustProxy?: boolean;
+    /** Node HTTP server timeouts, ms. */
+    timeouts: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
+    /** Load shedding thresholds; 0 = that check is off. */
+    overload: { maxEventLoopDelayMs: number; maxHeapMb: number; retryAfterSeconds: number; maxInFlight: number };
   };
+  /** Days anonymous web chats are kept. */
+  webChatRetentionDays: number;
   telegram?: { token: string; webhookSecret?: string; apiRoot?: string };
   zalo?: {
     appId: string;
@@ -121,7 +173,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new AppError('CONFIG_INVALID', `Cấu hình không hợp lệ (invalid configuration):\n  ${lines.join('\n  ')}`, {
+    throw new AppError('CONFIG_INVALID', `Cấu hình không hợp lệ (invalid configuration): ${lines.join('; ')}`, {
       cause: parsed.error,
     });
   }
@@ -149,11 +201,14 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     const missing = zaloKeys.filter((k) => !e[k]);
     problems.push(`${missing.join(', ')}: required when any Zalo OA setting is given`);
   }
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
   if (e.TELEGRAM_WEBHOOK_SECRET && !e.TELEGRAM_BOT_TOKEN) {
     problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_SECRET is set');
   }
   if (problems.length > 0) {
-    throw new AppError('CONFIG_INVALID', `Cấu hình không hợp lệ (invalid configuration):\n  ${problems.join('\n  ')}`);
+    throw new AppError('CONFIG_INVALID', `Cấu hình không hợp lệ (invalid configuration): ${problems.join('; ')}`);
   }
 
   const apiKey = e.OPENAI_API_KEY ?? 'not-needed';
@@ -180,7 +235,20 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       adminToken: e.ADMIN_TOKEN,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      timeouts: {
+        headersMs: e.HTTP_HEADERS_TIMEOUT_MS,
+        requestMs: e.HTTP_REQUEST_TIMEOUT_MS,
+        idleMs: e.HTTP_IDLE_TIMEOUT_MS,
+        keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      },
+      overload: {
+        maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
+        maxHeapMb: e.OVERLOAD_MAX_HEAP_MB,
+        retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_S,
+        maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
+      },
     },
+    webChatRetentionDays: e.WEB_CHAT_RETENTION_DAYS,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT }
       : undefined,

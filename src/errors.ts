@@ -21,7 +21,19 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'REPORT_INVALID'
-  | 'DB_ERROR';
+  | 'DB_ERROR'
+  | 'DB_CORRUPT'
+  | 'STARTUP_FAILED'
+  // HTTP-edge codes (status and wording in src/server/error-handler.ts)
+  | 'INVALID_JSON'
+  | 'UNAUTHORIZED'
+  | 'METHOD_NOT_ALLOWED'
+  | 'REQUEST_TIMEOUT'
+  | 'BODY_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | 'OVERLOADED';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -5,33 +5,95 @@
  * The only module (with the CLI's main) that starts anything.
  */
 import type { AddressInfo } from 'node:net';
-import { createConversationEngine } from './chat/engine.js';
 import { SqliteChatStore } from './chat/sqlite-chat-store.js';
-import { createUnavailableAnswerer } from './chat/unavailable-answerer.js';
-import { createConfiguredChannels } from './channels/configured-channels.js';
-import { createOutboundSender } from './channels/outbound-sender.js';
-import { telegramWebhookUrl } from './channels/telegram/index.js';
 import { createConfig } from './config.js';
 import type { ReportFlow } from './core/messages.js';
 import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
-import { createLogger } from './logger.js';
-import { openKnowledgeBase, type KnowledgeBase } from './rag/knowledge-base.js';
-import { OpenAiGenerator } from './llm/openai-generator.js';
-import { createLlmPorts } from './llm/ports.js';
-import { createReportsModule, type ReportsModule } from './reports/index.js';
-import { type ParsedReport, fillWithLlm } from './reports/parse/index.js';
+import { createLogger, type Logger } from './logger.js';
+import type { KnowledgeBase } from './rag/knowledge-base.js';
+import type { ReportsModule } from './reports/index.js';
+import type { ParsedReport } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
-import { buildHttpApp, type MountedPlugin } from './server/app.js';
-import { createShutdown, type ShutdownStep } from './server/shutdown.js';
-import { openDatabase } from './store/database.js';
+import type { MountedPlugin } from './server/app.js';
+import { listenError } from './server/listen-error.js';
+import { checkCanListen } from './server/port-check.js';
+import { installRejectionSafetyNet } from './server/process-safety.js';
+import type { ShutdownStep } from './server/shutdown.js';
+import { openServiceDatabase } from './store/open-service-database.js';
 import { databasePath } from './store/paths.js';
+import { DAY_MS, startDailyJob } from './store/retention.js';
+
+/**
+ * The heavy modules (knowledge base, channels, reports, HTTP), loaded only
+ * after the preflight passed, so a wrong setting is reported in a second.
+ */
+async function loadServiceModules() {
+  const [engine, unavailable, configured, outboundSender, telegramMod, kbMod, llmMod, portsMod, reportsMod, parseMod, appMod, shutdownMod] =
+    await Promise.all([
+      import('./chat/engine.js'),
+      import('./chat/unavailable-answerer.js'),
+      import('./channels/configured-channels.js'),
+      import('./channels/outbound-sender.js'),
+      import('./channels/telegram/index.js'),
+      import('./rag/knowledge-base.js'),
+      import('./llm/openai-generator.js'),
+      import('./llm/ports.js'),
+      import('./reports/index.js'),
+      import('./reports/parse/index.js'),
+      import('./server/app.js'),
+      import('./server/shutdown.js'),
+    ]);
+  return {
+    createConversationEngine: engine.createConversationEngine,
+    createUnavailableAnswerer: unavailable.createUnavailableAnswerer,
+    createConfiguredChannels: configured.createConfiguredChannels,
+    createOutboundSender: outboundSender.createOutboundSender,
+    telegramWebhookUrl: telegramMod.telegramWebhookUrl,
+    openKnowledgeBase: kbMod.openKnowledgeBase,
+    OpenAiGenerator: llmMod.OpenAiGenerator,
+    createLlmPorts: portsMod.createLlmPorts,
+    createReportsModule: reportsMod.createReportsModule,
+    fillWithLlm: parseMod.fillWithLlm,
+    buildHttpApp: appMod.buildHttpApp,
+    createShutdown: shutdownMod.createShutdown,
+  };
+}
+
+/** Set once the logger exists, so the last-resort handlers can use it. */
+let processLogger: Logger | undefined;
 
 async function main(): Promise<void> {
   const config = createConfig(readEnvironment());
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(databasePath(config));
+  processLogger = logger;
+  // A promise nobody awaited must not go unnoticed, nor stop the bot.
+  installRejectionSafetyNet(logger);
+  // Preflight, each failure one clear line: the address can be bound; the database passes
+  // its integrity check and takes a test write.
+  await checkCanListen(config.server.host, config.server.port);
+  const db = openServiceDatabase(databasePath(config));
+  const {
+    createConversationEngine,
+    createUnavailableAnswerer,
+    createConfiguredChannels,
+    createOutboundSender,
+    telegramWebhookUrl,
+    openKnowledgeBase,
+    OpenAiGenerator,
+    createLlmPorts,
+    createReportsModule,
+    fillWithLlm,
+    buildHttpApp,
+    createShutdown,
+  } = await loadServiceModules();
   const chatStore = new SqliteChatStore(db);
+  // Retention: anonymous web chats older than WEB_CHAT_RETENTION_DAYS go, at start and daily.
+  const retention = startDailyJob({
+    name: 'web chat retention',
+    run: (now) => chatStore.purgeAnonymousWebChats(new Date(now.getTime() - config.webChatRetentionDays * DAY_MS)),
+    logger,
+  });
   const plugins: MountedPlugin[] = [];
   /** Close steps that run after the HTTP server stopped, in order. */
   const closers: ShutdownStep[] = [];
@@ -92,6 +154,8 @@ async function main(): Promise<void> {
     logger,
     handler: engine,
     store: chatStore,
+    db,
+    shedLoad: true,
     indexStatus: () => ({ loaded: kb !== undefined, chunks: kb?.chunkCount ?? 0 }),
     plugins,
   });
@@ -99,6 +163,7 @@ async function main(): Promise<void> {
   const shutdown = createShutdown(
     [
       { name: 'http', run: () => app.close() },
+      { name: 'retention', run: () => retention.stop() },
       ...closers,
       { name: 'knowledge base', run: () => kb?.close() },
       { name: 'database', run: () => void db.close() },
@@ -111,7 +176,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  await app.listen({ host: config.server.host, port: config.server.port });
+  try {
+    await app.listen({ host: config.server.host, port: config.server.port });
+  } catch (err) {
+    throw listenError(err, config.server.host, config.server.port);
+  }
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const localUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/`;
@@ -134,8 +203,12 @@ async function main(): Promise<void> {
   );
 }
 
+// Every start-up failure is one line naming the variable or file; the details go to the log (debug).
 main().catch((err: unknown) => {
-  if (isAppError(err)) process.stderr.write(`[${err.code}] ${err.message}\n`);
-  else process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  processLogger?.debug({ err }, 'start-up failed');
+  const line = isAppError(err)
+    ? `[${err.code}] ${err.message}`
+    : `[STARTUP_FAILED] Bot không khởi động được: ${err instanceof Error ? err.message : String(err)}`;
+  process.stderr.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(1);
 });

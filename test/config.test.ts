@@ -12,6 +12,9 @@ function errorOf(env: Record<string, string>): string {
   throw new Error('expected CONFIG_INVALID');
 }
 
+/** A token of the shape BotFather hands out (digits, colon, 35 URL-safe characters); not a real one. */
+const GOOD_TOKEN = `123456789:${'A'.repeat(20)}b-c_d${'9'.repeat(10)}`;
+
 describe('createConfig', () => {
   it('gives the embedded default with no keys at all', () => {
     const c = createConfig({});
@@ -57,7 +60,16 @@ describe('createConfig', () => {
     [{ OPENAI_API_KEY: 'k' }, 'OPENAI_MODEL'],
     [{ OPENAI_EMBEDDING_MODEL: 'e' }, 'OPENAI_EMBEDDING_MODEL'],
     [{ ZALO_APP_ID: '1' }, 'ZALO_OA_SECRET_KEY'],
-    [{ TELEGRAM_BOT_TOKEN: 't', TELEGRAM_WEBHOOK_SECRET: 'short' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [{ TELEGRAM_BOT_TOKEN: GOOD_TOKEN, TELEGRAM_WEBHOOK_SECRET: 'short' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [{ TELEGRAM_BOT_TOKEN: 'not-a-token' }, 'TELEGRAM_BOT_TOKEN'],
+    [{ TELEGRAM_BOT_TOKEN: '123456:short' }, 'TELEGRAM_BOT_TOKEN'],
+    [{ REMINDER_DAYS: '32/13' }, 'REMINDER_DAYS'],
+    [{ REMINDER_DAYS: '15/11,31/11' }, 'REMINDER_DAYS'],
+    [{ REMINDER_DAYS: '30/2' }, 'REMINDER_DAYS'],
+    [{ REMINDER_DAYS: '0/5' }, 'REMINDER_DAYS'],
+    [{ WEB_CHAT_RETENTION_DAYS: '0' }, 'WEB_CHAT_RETENTION_DAYS'],
+    [{ HTTP_REQUEST_TIMEOUT_MS: '5' }, 'HTTP_REQUEST_TIMEOUT_MS'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }, 'HTTP_HEADERS_TIMEOUT_MS'],
     [{ ZALO_EVENT_MAX_AGE_SECONDS: 'soon' }, 'ZALO_EVENT_MAX_AGE_SECONDS'],
     [{ ZALO_EVENT_MAX_AGE_SECONDS: '0' }, 'ZALO_EVENT_MAX_AGE_SECONDS'],
   ])('%j fails naming %s', (env, name) => {
@@ -86,5 +98,21 @@ describe('createConfig', () => {
 
   it('treats empty strings as unset', () => {
     expect(createConfig({ OPENAI_API_KEY: '', PORT: '' }).server.port).toBe(3000);
+  });
+
+  it('errors are one line and never echo the token', () => {
+    const message = errorOf({ TELEGRAM_BOT_TOKEN: '999:leaked-secret-value', REMINDER_DAYS: '32/13' });
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain('leaked-secret-value');
+    expect(message).toContain('REMINDER_DAYS');
+  });
+
+  it('accepts real calendar days and a BotFather-shaped token; has sane server defaults', () => {
+    const c = createConfig({ REMINDER_DAYS: '28/2, 30/11,31/12', TELEGRAM_BOT_TOKEN: GOOD_TOKEN });
+    expect(c.reminderDays).toEqual([{ day: 28, month: 2 }, { day: 30, month: 11 }, { day: 31, month: 12 }]);
+    expect(c.telegram?.token).toBe(GOOD_TOKEN);
+    expect(c.webChatRetentionDays).toBe(90);
+    expect(c.server.timeouts).toEqual({ headersMs: 10_000, requestMs: 15_000, idleMs: 60_000, keepAliveMs: 5_000 });
+    expect(c.server.overload).toEqual({ maxEventLoopDelayMs: 200, maxHeapMb: 1024, retryAfterSeconds: 5, maxInFlight: 8 });
   });
 });

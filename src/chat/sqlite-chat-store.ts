@@ -238,6 +238,33 @@ export class SqliteChatStore implements ChatStore {
     }));
   }
 
+  /**
+   * Retention: delete anonymous web chats (citizen web sessions) idle since
+   * before `cutoff`, and web exchanges older than `cutoff` from anyone who is
+   * not staff. Staff and admin identities, their history, invites and every
+   * other channel are kept. Feedback goes with its exchange (cascade).
+   * @example store.purgeAnonymousWebChats(new Date(Date.now() - 90 * 86_400_000)) // { sessions: 12, exchanges: 40 }
+   */
+  purgeAnonymousWebChats(cutoff: Date): { sessions: number; exchanges: number } {
+    const at = cutoff.toISOString();
+    const staffWeb = `SELECT user_id FROM identities WHERE channel = 'web' AND role <> 'citizen'`;
+    return this.db.transaction(() => {
+      const exchanges = this.db
+        .prepare(`DELETE FROM exchanges WHERE channel = 'web' AND created_at < ? AND user_id NOT IN (${staffWeb})`)
+        .run(at).changes;
+      // A session's state goes only when its owner is gone too (idle citizen, or no identity).
+      const keptWeb = `SELECT user_id FROM identities WHERE channel = 'web'
+        AND (role <> 'citizen' OR COALESCE(last_seen_at, created_at) >= ?)`;
+      const states = this.db
+        .prepare(`DELETE FROM chat_state WHERE channel = 'web' AND updated_at < ? AND chat_id NOT IN (${keptWeb})`)
+        .run(at, at).changes;
+      const identities = this.db
+        .prepare(`DELETE FROM identities WHERE channel = 'web' AND role = 'citizen' AND COALESCE(last_seen_at, created_at) < ?`)
+        .run(at).changes;
+      return { sessions: Math.max(states, identities), exchanges };
+    })();
+  }
+
   checkWritable(): void {
     this.db
       .prepare(`INSERT INTO chat_meta (key, value) VALUES ('health_check', ?)

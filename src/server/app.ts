@@ -5,12 +5,17 @@
  */
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ChatStore } from '../chat/chat-store.js';
 import type { Config } from '../config.js';
 import type { ConversationHandler } from '../core/messages.js';
+import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { installErrorHandlers } from './error-handler.js';
+import type { Db } from '../store/database.js';
+import { installAccessLog } from './access-log.js';
+import { HTTP_ERRORS, installErrorHandlers } from './error-handler.js';
+import { limitInFlight, registerOverloadProtection } from './overload.js';
 import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes, type IndexStatus } from './routes/health.js';
@@ -34,12 +39,22 @@ export interface HttpAppDeps {
   handler: ConversationHandler;
   /** For feedback and the database health check. */
   store: ChatStore;
+  /** The shared database: `/healthz` reads every table (omit only in tests of other routes). */
+  db?: Db;
   /** Whether the knowledge index is loaded, and its size. */
   indexStatus: () => IndexStatus;
   plugins?: MountedPlugin[];
   /** Override the web page's directory (tests). */
   publicDir?: string;
   now?: () => Date;
+  /**
+   * Shed load (event-loop lag, heap, in-flight limit from `config.server.overload`).
+   * `src/main.ts` turns it on; tests of other routes leave it off, since a
+   * busy test runner stalls the loop and would trip it.
+   */
+  shedLoad?: boolean;
+  /** Overload sampling interval (ms), for tests; default 1000. */
+  overloadSampleIntervalMs?: number;
 }
 
 /**
@@ -50,28 +65,50 @@ export interface HttpAppDeps {
  */
 export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
+  const { timeouts, overload } = deps.config.server;
   const app = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast keeps the default instance type.
     loggerInstance: deps.logger as FastifyBaseLogger,
+    // Fastify's per-request lines (full URL, headers) are replaced by src/server/access-log.ts.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.server.trustProxy ?? false,
+    // Slow clients are cut off: idle sockets, slow headers, slow bodies (checked every connectionsCheckingInterval).
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+    },
   });
+  // Route schemas are zod schemas (fastify-type-provider-zod), for every route of every module.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: text/plain bodies get 415 like any other type (webhook plugins install their own parsers).
+  app.removeContentTypeParser('text/plain');
 
-  installErrorHandlers(app);
+  installErrorHandlers(app, { retryAfterSeconds: overload.retryAfterSeconds });
+  installAccessLog(app, { logger: deps.logger });
   await app.register(helmet, SECURITY_HEADERS); // CSP and security headers on every response
-  await app.register(healthRoutes, { store: deps.store, indexStatus: deps.indexStatus });
+  if (deps.shedLoad) {
+    await registerOverloadProtection(app, {
+      limits: overload,
+      ...(deps.overloadSampleIntervalMs ? { sampleIntervalMs: deps.overloadSampleIntervalMs } : {}),
+    });
+  }
+  await app.register(healthRoutes, { store: deps.store, indexStatus: deps.indexStatus, ...(deps.db ? { db: deps.db } : {}) });
   await app.register(webPageRoutes, deps.publicDir ? { publicDir: deps.publicDir } : {});
 
   // === /api/*: JSON endpoints, rate-limited per client IP
   await app.register(async (api) => {
+    if (deps.shedLoad) limitInFlight(api, overload.maxInFlight);
     await api.register(rateLimit, {
       max: deps.config.server.rateLimitPerMinute,
       timeWindow: 60_000,
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: context.statusCode,
-        code: 'RATE_LIMITED',
-        message: 'Too many requests',
-      }),
+      // Thrown into the common error handler: 429 {code: 'RATE_LIMITED', message}.
+      errorResponseBuilder: () => new AppError('RATE_LIMITED', HTTP_ERRORS.RATE_LIMITED.message),
     });
     await api.register(chatRoutes, { handler: deps.handler, now });
     await api.register(feedbackRoutes, { store: deps.store, now });

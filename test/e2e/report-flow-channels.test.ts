@@ -66,7 +66,7 @@ async function createInvite(bot: E2eBot, unit: string, admin = false): Promise<I
 // Telegram
 // ---------------------------------------------------------------------------
 
-const TG_TOKEN = '777001:E2E_REPORT_FLOW';
+const TG_TOKEN = '777001:E2E_REPORT_FLOW_TOKEN_0123456789abc';
 const TG_SECRET = 'e2e-webhook_SECRET-42';
 const TG_STAFF = 501;
 const TG_ADMIN = 502;

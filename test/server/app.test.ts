@@ -52,7 +52,7 @@ describe('web page', () => {
     const { app } = await build();
     const res = await app.inject({ method: 'GET', url: '/khong-co' });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error).toContain('Không tìm thấy');
+    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: 'Không tìm thấy trang hoặc địa chỉ API này.' });
   });
 });
 
@@ -98,7 +98,7 @@ describe('POST /api/chat', () => {
       payload: '{"text": "abc',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toBe('Dữ liệu gửi lên không phải JSON hợp lệ.');
+    expect(res.json().message).toBe('Dữ liệu gửi lên không phải JSON hợp lệ.');
     expect(res.body).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
@@ -113,7 +113,7 @@ describe('POST /api/chat', () => {
     const res = await post(app, '/api/chat', payload);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('INPUT_INVALID');
-    expect(res.json().error).toMatch(/không hợp lệ|Vui lòng/);
+    expect(res.json().message).toMatch(/không hợp lệ|Vui lòng/);
   });
 
   it('over-long text → 413 with a Vietnamese error; the answerer is not called', async () => {
@@ -121,7 +121,7 @@ describe('POST /api/chat', () => {
     const res = await post(app, '/api/chat', { text: 'a'.repeat(1001) });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'INPUT_TOO_LONG' });
-    expect(res.json().error).toContain('quá dài');
+    expect(res.json().message).toContain('quá dài');
     expect(answerer.calls).toHaveLength(0);
     const ok = await post(app, '/api/chat', { text: 'a'.repeat(1000) });
     expect(ok.statusCode).toBe(200);
@@ -131,17 +131,17 @@ describe('POST /api/chat', () => {
     const { app } = await build();
     const res = await post(app, '/api/chat', { text: 'x', pad: 'y'.repeat(70_000) });
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toBe('Nội dung gửi lên quá lớn.');
+    expect(res.json().message).toBe('Nội dung gửi lên quá lớn.');
   });
 
-  it('an unsupported content type → 415; plain text → 400', async () => {
+  it('an unsupported content type → 415, plain text included', async () => {
     const { app } = await build();
     const xml = await app.inject({ method: 'POST', url: '/api/chat', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
     expect(xml.statusCode).toBe(415);
-    expect(xml.json().error).toContain('JSON');
+    expect(xml.json().message).toContain('JSON');
     const text = await app.inject({ method: 'POST', url: '/api/chat', headers: { 'content-type': 'text/plain' }, payload: 'hi' });
-    expect(text.statusCode).toBe(400);
-    expect(text.json().code).toBe('INPUT_INVALID');
+    expect(text.statusCode).toBe(415);
+    expect(text.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('a failing handler → 500 with a generic message, never the internal error', async () => {
@@ -154,7 +154,7 @@ describe('POST /api/chat', () => {
     const res = await post(app, '/api/chat', { text: 'x' });
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('secret internal detail');
-    expect(res.json().error).toContain('sự cố');
+    expect(res.json().message).toContain('sự cố');
   });
 
   it('rate-limits /api/* per client IP → 429, but not the page or /healthz', async () => {
@@ -164,7 +164,7 @@ describe('POST /api/chat', () => {
     expect(codes).toEqual([200, 200, 200, 429]);
     const limited = await post(app, '/api/feedback', { exchangeId: 'abc', vote: 'up' });
     expect(limited.statusCode).toBe(429);
-    expect(limited.json().error).toContain('quá nhiều yêu cầu');
+    expect(limited.json().message).toContain('quá nhiều yêu cầu');
     const other = await app.inject({ method: 'POST', url: '/api/chat', payload: { text: 'x' }, remoteAddress: '10.0.0.9' });
     expect(other.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
@@ -190,7 +190,7 @@ describe('GET /healthz', () => {
     const { app } = await build();
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, index: { loaded: true, chunks: 42 }, db: 'ok' });
+    expect(res.json()).toEqual({ status: 'healthy', ok: true, index: { loaded: true, chunks: 42 }, db: 'ok' });
   });
 
   it('503 when the index is not loaded', async () => {
@@ -208,7 +208,7 @@ describe('GET /healthz', () => {
     const { app } = await build({ store });
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ ok: false, db: 'error' });
+    expect(res.json()).toMatchObject({ status: 'unhealthy', ok: false, db: 'error' });
   });
 });
 

@@ -150,7 +150,7 @@
       .then(function (r) {
         setBusy(false);
         if (!r.ok) {
-          addError(r.data && r.data.error ? r.data.error : 'Máy chủ không phản hồi đúng (mã ' + r.status + '). Vui lòng thử lại.');
+          addError(r.data && r.data.message ? r.data.message : 'Máy chủ không phản hồi đúng (mã ' + r.status + '). Vui lòng thử lại.');
           return;
         }
         sessionId = r.data.sessionId;
