@@ -23,6 +23,7 @@ import type { ShutdownStep } from './server/shutdown.js';
 import { openServiceDatabase } from './store/open-service-database.js';
 import { databasePath } from './store/paths.js';
 import { DAY_MS, startDailyJob } from './store/retention.js';
+import { SqliteCuratedHitStore } from './rag/curated-hits.js';
 
 /**
  * The heavy modules (knowledge base, channels, reports, HTTP), loaded only
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
   // === knowledge base: a failure keeps the server up (healthz → 503, questions → apology)
   let kb: KnowledgeBase | undefined;
   try {
-    kb = await openKnowledgeBase({ config, logger, ...(await createLlmPorts(config, logger)) });
+    kb = await openKnowledgeBase({ config, logger, curatedHits: new SqliteCuratedHitStore(db), ...(await createLlmPorts(config, logger)) });
     logger.info({ chunks: kb.chunkCount }, 'knowledge base loaded');
   } catch (err) {
     logger.error({ err }, 'knowledge base could not be opened; questions will get an apology until it is fixed');

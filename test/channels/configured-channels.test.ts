@@ -22,7 +22,7 @@ describe('channel registry (createConfiguredChannels)', () => {
   });
 
   it('builds each configured channel once, with its plugin, sender and closer', async () => {
-    const { db, channels } = build({ TELEGRAM_BOT_TOKEN: '1:T', ...ZALO });
+    const { db, channels } = build({ TELEGRAM_BOT_TOKEN: '1:T_abcdefghijklmnopqrstuvwxyz0123456789', ...ZALO });
     expect(channels.all.map((c) => c.name)).toEqual(['telegram', 'zalo']);
     expect(channels.telegram?.name).toBe('telegram');
     expect(channels.zalo?.name).toBe('zalo');

@@ -39,7 +39,7 @@ describe('malformed Telegram updates (webhook, full HTTP app)', () => {
     handler = strictHandler();
     log = capturingLogger();
     bot = await buildChannelApp(
-      { TELEGRAM_BOT_TOKEN: '123:MALFORMED', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' },
+      { TELEGRAM_BOT_TOKEN: '123:MALFORMED_abcdefghijklmnopqrstuvwxyz01', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' },
       handler,
       log.logger,
     );
@@ -134,7 +134,7 @@ describe('framework errors on a webhook route', () => {
   it('keep the { code, message } body (413 for a body over the limit)', async () => {
     const api = await startFakeTelegramApi();
     const bot = await buildChannelApp(
-      { TELEGRAM_BOT_TOKEN: '123:BIG', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' },
+      { TELEGRAM_BOT_TOKEN: '123:BIG_abcdefghijklmnopqrstuvwxyz0123456', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' },
       strictHandler(),
       capturingLogger().logger,
     );
@@ -154,7 +154,7 @@ describe('malformed Telegram updates (polling path: bot.handleUpdate)', () => {
     const api = await startFakeTelegramApi();
     const handler = strictHandler();
     const log = capturingLogger();
-    const bot = await buildChannelApp({ TELEGRAM_BOT_TOKEN: '123:POLLMALFORMED', TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' }, handler, log.logger);
+    const bot = await buildChannelApp({ TELEGRAM_BOT_TOKEN: '123:POLLMALFORMED_abcdefghijklmnopqrstuvwxyz', TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' }, handler, log.logger);
     const telegram = bot.channels.telegram;
     if (!telegram) throw new Error('telegram not configured');
     telegram.bot.botInfo = { id: 1, is_bot: true, first_name: 'T', username: 't_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
