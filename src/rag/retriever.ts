@@ -13,7 +13,7 @@ import type { Chunk } from './chunk.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
-import { type QueryIntent, detectIntent, stripFrame } from './intent.js';
+import { type QueryIntent, baseKind, detectIntent, stripFrame } from './intent.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;
@@ -250,7 +250,7 @@ export class Retriever {
     const bestPassageSubject = Math.max(0, ...hits.filter((h) => h.chunk.kind === 'passage').map(subjectCov));
     for (const h of hits) {
       if (h.chunk.kind !== 'outline') continue;
-      if (intent.kind === 'list' && subjectTerms.length > 0 && subjectCov(h) + 0.05 >= bestPassageSubject) h.score += 0.15;
+      if (baseKind(intent.kind) === 'list' && subjectTerms.length > 0 && subjectCov(h) + 0.05 >= bestPassageSubject) h.score += 0.15;
       else h.score -= 0.15;
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
