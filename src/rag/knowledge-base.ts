@@ -17,7 +17,9 @@ import { type Embedder, HashEmbedder } from './embedder.js';
 import type { Generator } from './generator.js';
 import { type IndexChanges, type IndexSnapshot, openIndex } from './index-store.js';
 import { createBinaryLoader } from './binary-loader.js';
-import { Retriever } from './retriever.js';
+import { type QueryKnowledge, Retriever } from './retriever.js';
+import { loadChatAbbreviations } from '../text/query/abbreviations.js';
+import { loadThesaurus } from '../text/query/thesaurus.js';
 
 export interface KnowledgeBase {
   answerer: QuestionAnswerer;
@@ -48,6 +50,21 @@ export function glossaryFor(knowledgeDir: string): { glossary: Glossary; hash: s
   return { glossary: loadGlossary(file), hash };
 }
 
+/**
+ * Query-side knowledge from the knowledge dir: chat abbreviations
+ * (`chat-abbreviations.yaml`) and the thesaurus (`thesaurus.yaml`); a missing
+ * file leaves that stage out.
+ * @throws AppError KNOWLEDGE_INVALID when a file is malformed (naming file and entry)
+ */
+export function queryKnowledgeFor(knowledgeDir: string): QueryKnowledge {
+  const abbreviationsFile = join(knowledgeDir, 'chat-abbreviations.yaml');
+  const thesaurusFile = join(knowledgeDir, 'thesaurus.yaml');
+  return {
+    abbreviations: existsSync(abbreviationsFile) ? loadChatAbbreviations(abbreviationsFile) : undefined,
+    thesaurus: existsSync(thesaurusFile) ? loadThesaurus(thesaurusFile) : undefined,
+  };
+}
+
 /** The embedder the configuration asks for. */
 export function embedderFor(config: Config, glossary: Glossary): Embedder {
   if (config.embeddings) return new OpenAiEmbedder({ ...config.embeddings });
@@ -74,7 +91,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
       'knowledge index rebuilt',
     );
   }
-  const retriever = new Retriever(snapshot, embedder, glossary);
+  const retriever = new Retriever(snapshot, embedder, glossary, queryKnowledgeFor(config.knowledgeDir));
   const generator =
     opts.generator === null ? undefined : (opts.generator ?? (config.llm ? new OpenAiGenerator(config.llm) : undefined));
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
