@@ -65,7 +65,7 @@ export interface QueryIntent {
 
 const PATTERNS: Array<[IntentKind, RegExp]> = [
   ['person', /(^|\s)(ai|nguoi nao|nguoi) ky(\s|$)|(^|\s)ky boi|(^|\s)do ai ky|(giam doc|pho giam doc|lanh dao|thu truong|chanh van phong|truong phong)( so| phong)? (la ai|ten (la )?gi)|(^|\s)ai (la|dang la) (giam doc|pho giam doc|lanh dao|thu truong)/],
-  ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
+  ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|(?<!van )ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
   ['when', /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|thang nao|nam nao|giai doan nao|thoi diem)/],
   ['count', /(^|\s)bao nhieu(\s|$)|(^|\s)may (noi dung|phan|muc|linh vuc|chi so|buoc|ngay|nam|lan|loai|van ban|nhiem vu|don vi|diem|tieu chi|giai doan|nhom)(\s|$)|so luong|bao lau|(^|\s)mat may/],
   ['list', /(gom (nhung|cac|nhung gi|gi|may)|bao gom|nhung noi dung|cac noi dung|co nhung|liet ke|nhung (muc|linh vuc|chi so|van ban) nao|(co|gom) (may|bao nhieu) (noi dung|phan|muc|linh vuc|chi so)|may noi dung|bao nhieu noi dung)/],
@@ -113,6 +113,8 @@ const DEFINITION_FRAME = /(^|\s)((có )?nghĩa là|(co )?nghia la|được hiể
 
 const YESNO_FRAME = /(^|\s)(có phải|co phai|phải không|phai khong|được không|duoc khong|đúng không|dung khong)(?=\s|$|\?)/gi;
 
+const HOWTO_FRAME = /(^|\s)((bằng )?cách nào|(bang )?cach nao|làm (sao|thế nào|cách nào)|lam (sao|the nao|cach nao)|như thế nào|nhu the nao|thế nào|the nao|ra sao)(?=\s|$|\?)/gi;
+
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
@@ -136,7 +138,10 @@ export function stripFrame(question: string, kind: IntentKind): string {
     case 'definition':
       return squeeze(q.replace(DEFINITION_FRAME, ' '));
     case 'yesno':
-      return squeeze(q.replace(YESNO_FRAME, ' '));
+      return squeeze(q.replace(YESNO_FRAME, ' ').replace(HOWTO_FRAME, ' '));
+    case 'howto':
+    case 'steps':
+      return squeeze(q.replace(HOWTO_FRAME, ' ').replace(YESNO_FRAME, ' '));
     default:
       return question;
   }

@@ -264,6 +264,8 @@ export class Retriever {
 
   /** Terms, pairs and the alternatives that count for them. */
   private evidence(analysis: QueryAnalysis): { ev: QueryEvidence; syllableAlternatives: Map<string, Alternative[]>; syllableWeight: Map<string, number> } {
+    // The user's own content words (with glossary expansions, as before);
+    // thesaurus forms and other meanings of abbreviations are alternatives of them.
     const terms = this.queryTerms(analysis.content);
     const pairs = this.queryPairs(analysis.content);
     const termWeight = new Map<string, number>();

@@ -6,7 +6,7 @@
  */
 import { foldText, hasDiacritics, normalizeText } from '../../text/normalize.js';
 import { type ChatAbbreviations, expandAbbreviations } from '../../text/query/abbreviations.js';
-import { stripFraming } from '../../text/query/framing.js';
+import { FRAMING_WORDS, stripFraming } from '../../text/query/framing.js';
 import { type Thesaurus, matchThesaurus } from '../../text/query/thesaurus.js';
 import { type Token, fromTokens, toTokens } from '../../text/query/tokens.js';
 import { ORIGIN_WEIGHT, type Expansion, type Rewrite, type WeightedTerm } from '../../text/query/types.js';
@@ -91,7 +91,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     for (const a of r.alternatives) expansions.push({ source: a.source, alternatives: [{ text: a.text, weight: OTHER_MEANING_WEIGHT, origin: 'abbreviation' }] });
   }
   if (vocab) {
-    const r = repairTypos(tokens, vocab, { accented, protect: (f) => STOPWORDS_FOLDED.has(f) });
+    const r = repairTypos(tokens, vocab, { accented, protect: (f) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) });
     tokens = r.tokens.map((t, i) => (tokens[i]?.origin === 'abbreviation' ? { ...t, origin: 'abbreviation' as const } : t));
     rewrites.push(...r.rewrites);
   }
@@ -110,7 +110,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     terms.push({ text, weight: ORIGIN_WEIGHT[origin], origin, source: text });
   }
   if (resources.thesaurus) {
-    for (const m of matchThesaurus(contentTokens, resources.thesaurus)) {
+    for (const m of matchThesaurus(contentTokens, resources.thesaurus, (t) => isStop(t, accented))) {
       expansions.push({ source: m.source, alternatives: m.alternatives.map((a) => ({ ...a, origin: 'thesaurus' as const })) });
       for (const a of m.alternatives) terms.push({ text: a.text, weight: a.weight, origin: 'thesaurus', source: m.source });
     }

@@ -47,6 +47,9 @@ const PATTERNS: FramePattern[] = (() => {
   return out;
 })();
 
+/** Every word of a frame phrase (folded): typo repair must leave them alone. */
+export const FRAMING_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((pat) => pat.words));
+
 /** Words that open a self-introduction clause ("em ở xã …", "tôi là …", "mình bên công ty …"). */
 const INTRO = /^(em|minh|toi|tui|chau) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song)( |$)/;
 /** Clauses that are only a greeting ("em chào anh chị", "chào ad"). */

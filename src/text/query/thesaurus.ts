@@ -40,6 +40,9 @@ export interface Thesaurus {
   readonly byFirst: ReadonlyMap<string, Array<{ folded: string[]; accented: string[]; set: number }>>;
 }
 
+/** Weight factor of alternatives found from a one-word phrase. */
+const ONE_WORD_FACTOR = 0.85;
+
 const syl = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /**
@@ -92,7 +95,7 @@ export interface ThesaurusMatch {
  * diacritics is matched with diacritics ("tiền" is not "tiến"); one typed
  * without, folded.
  */
-export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus): ThesaurusMatch[] {
+export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus, isStopword: (t: Token) => boolean = () => false): ThesaurusMatch[] {
   const accented = tokens.some((t) => hasDiacritics(t.word));
   const out: ThesaurusMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -113,12 +116,16 @@ export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus): 
       length = n;
       const set = thesaurus.sets[c.set] as ThesaurusSet;
       const self = c.accented.join(' ');
+      // A one-word phrase ("tiền", "rác") is a looser clue than a longer one.
+      const weight = n === 1 ? set.weight * ONE_WORD_FACTOR : set.weight;
       for (const t of set.terms) {
         if (t === self || foldText(t) === c.folded.join(' ')) continue;
-        alts.set(t, Math.max(alts.get(t) ?? 0, set.weight));
+        alts.set(t, Math.max(alts.get(t) ?? 0, weight));
       }
     }
     if (length === 0 || alts.size === 0) continue;
+    // Function words alone ("làm", "theo") are no evidence of a topic.
+    if (tokens.slice(i, i + length).every(isStopword)) continue;
     out.push({
       source: tokens.slice(i, i + length).map((t) => t.word.toLowerCase()).join(' '),
       start: i,

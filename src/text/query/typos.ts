@@ -38,6 +38,8 @@ export function repairTypos(
       if (t.fold.length < MIN_LENGTH) return;
       const scored = vocab
         .neighbours(t.fold)
+        // Typos rarely hit the first letter: keep it (or its swap with the second).
+        .filter((w) => w[0] === t.fold[0] || (w[0] === t.fold[1] && w[1] === t.fold[0]))
         .map((w) => ({ w, pairs: pairs(w), freq: vocab.frequency(w) }))
         .filter((c) => c.pairs > 0 || alone)
         .sort((a, b) => b.pairs - a.pairs || b.freq - a.freq || a.w.localeCompare(b.w));
@@ -47,7 +49,8 @@ export function repairTypos(
     } else if (options.accented && !vocab.knowsAccented(t.word.toLowerCase())) {
       // Known without accents, unknown as typed: a missing or wrong tone mark.
       if (pairs(t.fold) === 0 && !alone) return;
-      fixed = vocab.accentedForms(t.fold)[0];
+      // Only a spelling with diacritics is a fix ("hom" from a web address is not).
+      fixed = vocab.accentedForms(t.fold).find((a) => a !== t.fold);
     }
     if (!fixed || fixed === t.word.toLowerCase()) return;
     rewrites.push({ from: t.word, to: fixed, origin: 'typo-fix' });
