@@ -75,7 +75,7 @@ export function loadChatAbbreviations(file: string): ChatAbbreviations {
 /** Does the corpus know this pair of folded syllables as a word? */
 export type PairKnown = (left: string, right: string) => boolean;
 
-const END_OF_SENTENCE = /[.?!]|^\s*$/;
+const END_OF_SENTENCE = /[.?!]/;
 
 /**
  * Replace chat abbreviations in a token list. An ambiguous short form takes

@@ -86,7 +86,7 @@ function stripClause(clause: Token[], framing: string[]): Token[] {
     changed = false;
     for (const pat of PATTERNS) {
       const n = pat.words.length;
-      if (pat.place === 'start' && matches(ts, 0, pat) && ts.length > n) {
+      if (pat.place === 'start' && matches(ts, 0, pat)) {
         framing.push(ts.slice(0, n).map((t) => t.word).join(' '));
         ts = ts.slice(n);
         changed = true;
@@ -103,7 +103,7 @@ function stripClause(clause: Token[], framing: string[]): Token[] {
       }
       if (pat.place === 'any') {
         for (let i = 0; i + n <= ts.length; i++) {
-          if (!matches(ts, i, pat) || ts.length === n) continue;
+          if (!matches(ts, i, pat)) continue;
           framing.push(ts.slice(i, i + n).map((t) => t.word).join(' '));
           const removed = ts[i + n - 1] as Token;
           const before = ts.slice(0, i);

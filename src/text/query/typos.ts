@@ -45,18 +45,46 @@ export function repairTypos(
         .sort((a, b) => b.pairs - a.pairs || b.freq - a.freq || a.w.localeCompare(b.w));
       const best = scored[0];
       if (!best) return;
-      fixed = options.accented ? (vocab.accentedForms(best.w)[0] ?? best.w) : best.w;
+      fixed = options.accented ? (closestSpelling(t.word, vocab.accentedForms(best.w)) ?? best.w) : best.w;
     } else if (options.accented && !vocab.knowsAccented(t.word.toLowerCase())) {
       // Known without accents, unknown as typed: a missing or wrong tone mark.
       if (pairs(t.fold) === 0 && !alone) return;
       // Only a spelling with diacritics is a fix ("hom" from a web address is not).
-      fixed = vocab.accentedForms(t.fold).find((a) => a !== t.fold);
+      fixed = closestSpelling(t.word, vocab.accentedForms(t.fold).filter((a) => a !== t.fold));
     }
     if (!fixed || fixed === t.word.toLowerCase()) return;
     rewrites.push({ from: t.word, to: fixed, origin: 'typo-fix' });
     out[i] = tokenLike(fixed, t.after, 'typo-fix');
   });
   return { tokens: out, rewrites };
+}
+
+/** Edit distance on decomposed letters, so a tone or shape mark counts as one edit. */
+function markDistance(a: string, b: string): number {
+  const x = [...a.normalize('NFD')];
+  const y = [...b.normalize('NFD')];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length] as number;
+}
+
+/** The corpus spelling nearest to what was typed (most frequent first on ties). */
+function closestSpelling(typed: string, forms: readonly string[]): string | undefined {
+  const t = typed.toLowerCase();
+  let best: string | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const f of forms) {
+    const d = markDistance(t, f);
+    if (d < bestD) {
+      best = f;
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 /** Folded form, exported for callers that build `protect` sets. */
