@@ -6,6 +6,7 @@ import { indexCommand } from './commands/index-cmd.js';
 import { gapsCommand } from './commands/gaps.js';
 import { reportCommand } from './commands/report.js';
 import { staffCommand } from './commands/staff.js';
+import { thesaurusCommand } from './commands/thesaurus.js';
 
 export const commands: CliCommand[] = [
   askCommand,
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   staffCommand,
   gapsCommand,
   reportCommand,
+  thesaurusCommand,
 ];
