@@ -78,44 +78,49 @@ function matches(ts: readonly Token[], at: number, pat: FramePattern): boolean {
   return pat.words.every((w, k) => ts[at + k]?.fold === w);
 }
 
+/** Patterns by their first word and by their last word, longest first. */
+const BY_FIRST = new Map<string, FramePattern[]>();
+const BY_LAST = new Map<string, FramePattern[]>();
+for (const pat of PATTERNS) {
+  const first = pat.words[0] as string;
+  const last = pat.words[pat.words.length - 1] as string;
+  if (pat.place !== 'end') BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), pat]);
+  if (pat.place === 'end') BY_LAST.set(last, [...(BY_LAST.get(last) ?? []), pat]);
+}
+
+const words = (ts: readonly Token[]) => ts.map((t) => t.word).join(' ');
+
+/** One removal from the clause (the longest frame phrase found), or null when none is left. */
+function stripOnce(ts: Token[], framing: string[]): Token[] | null {
+  let best: { at: number; n: number } | null = null;
+  const consider = (at: number, n: number) => {
+    if (!best || n > best.n) best = { at, n };
+  };
+  for (const pat of BY_FIRST.get(ts[0]?.fold ?? '') ?? []) if (pat.place === 'start' && matches(ts, 0, pat)) consider(0, pat.words.length);
+  for (let i = 0; i < ts.length; i++) {
+    for (const pat of BY_FIRST.get((ts[i] as Token).fold) ?? []) if (pat.place === 'any' && matches(ts, i, pat)) consider(i, pat.words.length);
+  }
+  for (const pat of BY_LAST.get(ts[ts.length - 1]?.fold ?? '') ?? []) {
+    const n = pat.words.length;
+    if (ts.length > n && matches(ts, ts.length - n, pat)) consider(ts.length - n, n);
+  }
+  if (!best) return null;
+  const { at, n } = best as { at: number; n: number };
+  framing.push(words(ts.slice(at, at + n)));
+  const removed = ts[at + n - 1] as Token;
+  const before = ts.slice(0, at);
+  const prev = before[before.length - 1];
+  if (prev && (at + n === ts.length || (CLAUSE_END.test(removed.after) && !CLAUSE_END.test(prev.after)))) before[before.length - 1] = { ...prev, after: removed.after };
+  return [...before, ...ts.slice(at + n)];
+}
+
 /** Remove frame phrases from one clause (start, end, anywhere). */
 function stripClause(clause: Token[], framing: string[]): Token[] {
   let ts = clause;
-  let changed = true;
-  while (changed && ts.length > 0) {
-    changed = false;
-    for (const pat of PATTERNS) {
-      const n = pat.words.length;
-      if (pat.place === 'start' && matches(ts, 0, pat)) {
-        framing.push(ts.slice(0, n).map((t) => t.word).join(' '));
-        ts = ts.slice(n);
-        changed = true;
-        break;
-      }
-      if (pat.place === 'end' && ts.length > n && matches(ts, ts.length - n, pat)) {
-        framing.push(ts.slice(-n).map((t) => t.word).join(' '));
-        const last = ts[ts.length - 1] as Token;
-        const kept = ts.slice(0, -n);
-        const tail = kept[kept.length - 1] as Token;
-        ts = [...kept.slice(0, -1), { ...tail, after: last.after }];
-        changed = true;
-        break;
-      }
-      if (pat.place === 'any') {
-        for (let i = 0; i + n <= ts.length; i++) {
-          if (!matches(ts, i, pat)) continue;
-          framing.push(ts.slice(i, i + n).map((t) => t.word).join(' '));
-          const removed = ts[i + n - 1] as Token;
-          const before = ts.slice(0, i);
-          const prev = before[before.length - 1];
-          if (prev && CLAUSE_END.test(removed.after) && !CLAUSE_END.test(prev.after)) before[before.length - 1] = { ...prev, after: removed.after };
-          ts = [...before, ...ts.slice(i + n)];
-          changed = true;
-          break;
-        }
-        if (changed) break;
-      }
-    }
+  while (ts.length > 0) {
+    const next = stripOnce(ts, framing);
+    if (!next) break;
+    ts = next;
   }
   return ts;
 }
