@@ -143,6 +143,7 @@ export function stripFrame(question: string, kind: IntentKind): string {
     case 'steps':
       return squeeze(q.replace(HOWTO_FRAME, ' ').replace(YESNO_FRAME, ' '));
     default:
-      return question;
+      // "quyết định mấy", "số mấy": the question word asks for a number, it is not a topic.
+      return squeeze(q.replace(/(^|\s)mấy(?=\s*(\?|$))/gi, ' ')) || question;
   }
 }

@@ -20,6 +20,7 @@ import { type QueryIntent, baseKind } from './intent.js';
 import { type QueryAnalysis, analyzeQuery, foldedSyllables } from './query/analyze.js';
 import { type Alternative, type QueryEvidence, pairCoverage, termCoverage } from './query/coverage.js';
 import { resolvePartialDocNumbers } from './query/doc-numbers.js';
+import { glossaryAlternatives } from './query/glossary-alternatives.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;
@@ -280,7 +281,8 @@ export class Retriever {
     const pairAlternatives = new Map<string, Alternative[]>();
     const syllableAlternatives = new Map<string, Alternative[]>();
     const push = (m: Map<string, Alternative[]>, k: string, a: Alternative) => m.set(k, [...(m.get(k) ?? []), a]);
-    for (const e of analysis.expansions) {
+    const expansions = [...analysis.expansions, ...(this.glossary ? glossaryAlternatives(analysis.content, this.glossary) : [])];
+    for (const e of expansions) {
       const span = new Set(foldedSyllables(e.source));
       for (const alt of e.alternatives) {
         const a: Alternative = { keys: contentWords(alt.text, true), pairs: this.queryPairs(alt.text), weight: alt.weight };

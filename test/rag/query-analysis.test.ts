@@ -123,3 +123,21 @@ describe('retriever with the real knowledge', () => {
     expect(a.abstained).toBe(true);
   });
 });
+
+describe('glossary forms as alternatives', () => {
+  it('lets the full form count for an everyday or short form and the reverse', async () => {
+    const { glossaryAlternatives } = await import('../../src/rag/query/glossary-alternatives.js');
+    const { createGlossary } = await import('../../src/text/glossary.js');
+    const g = createGlossary([{ abbr: 'website', full: 'trang thông tin điện tử', also: ['trang web'] }, { abbr: 'TTHC', full: 'thủ tục hành chính' }]);
+    expect(glossaryAlternatives('ai cập nhật trang web', g)).toEqual([{ source: 'trang web', alternatives: [{ text: 'trang thông tin điện tử', weight: 1, origin: 'abbreviation' }] }]);
+    expect(glossaryAlternatives('cải cách thủ tục hành chính', g)[0]?.alternatives[0]?.text).toBe('tthc');
+    expect(glossaryAlternatives('lệ phí', g)).toEqual([]);
+  });
+});
+
+describe('question words that are not topics', () => {
+  it('drops a trailing "mấy" and a trailing "thì sao"', async () => {
+    expect(analyzeQuery('quyết định số mấy?').content).toBe('quyết định số ?');
+    expect(analyzeQuery('kỷ luật cán bộ thì sao').cleaned).toBe('kỷ luật cán bộ');
+  });
+});

@@ -41,7 +41,7 @@ const PATTERNS: FramePattern[] = (() => {
     out.push(p(`${to} oi`, 'any'), p(`chao ${to}`, 'any'), p(`xin chao ${to}`, 'any'), p(`kinh chao ${to}`, 'any'), p(`cam on ${to}`, 'any'), p(`${to} cho hoi`, 'any'), p(`${to} giup`, 'start'), p(`${to} tu van`, 'start'), p(`${to} huong dan giup`, 'start'));
   }
   for (const w of ['da', 'vang', 'alo', 'a lo', 'hello', 'hi', 'helo', 'xin chao', 'chao', 'kinh gui', 'kinh chao', 'thua', 'oi', 'e hem', 'uhm', 'um', 'ok', 'vay thi', 'the thi', 'cho hoi']) out.push(p(w, 'start'));
-  for (const w of ['a', 'ah', 'ak', 'nhe', 'nha', 'nhen', 'nhe a', 'nha a', 'hen', 'voi', 'voi a', 'giup voi', 'vay', 'vay a', 'the', 'the a', 'the nhi', 'nhi', 'day', 'z', 'oi', 'cam on', 'cam on nhieu', 'xin cam on', 'thank', 'thanks', 'gap', 'gap a', 'ngay nhe', 'nhe anh chi', 'nha anh chi', 'a anh chi', 'giup em', 'giup minh', 'giup toi', 'voi nhe', 'voi nha']) out.push(p(w, 'end'));
+  for (const w of ['a', 'ah', 'ak', 'nhe', 'nha', 'nhen', 'nhe a', 'nha a', 'hen', 'voi', 'thi sao', 'thi the nao', 'voi a', 'giup voi', 'vay', 'vay a', 'the', 'the a', 'the nhi', 'nhi', 'day', 'z', 'oi', 'cam on', 'cam on nhieu', 'xin cam on', 'thank', 'thanks', 'gap', 'gap a', 'ngay nhe', 'nhe anh chi', 'nha anh chi', 'a anh chi', 'giup em', 'giup minh', 'giup toi', 'voi nhe', 'voi nha']) out.push(p(w, 'end'));
   for (const w of ['lam on', 'vui long', 'lam on cho', 'vui long cho', 'xin vui long', 'xin phep', 'cho em', 'cho minh', 'cho toi']) out.push(p(w, 'start'));
   out.sort((a, b) => b.words.length - a.words.length);
   return out;
