@@ -7,6 +7,7 @@ import { knowledgeCommand } from './commands/knowledge.js';
 import { gapsCommand } from './commands/gaps.js';
 import { reportCommand } from './commands/report.js';
 import { staffCommand } from './commands/staff.js';
+import { thesaurusCommand } from './commands/thesaurus.js';
 
 export const commands: CliCommand[] = [
   askCommand,
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   gapsCommand,
   reportCommand,
   knowledgeCommand,
+  thesaurusCommand,
 ];

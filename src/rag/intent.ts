@@ -6,13 +6,57 @@
 import { foldText, normalizeText } from '../text/normalize.js';
 import { docNumbers } from '../text/tokenize.js';
 
-export type IntentKind = 'who' | 'when' | 'list' | 'howto' | 'what';
+/**
+ * The answer type a question asks for.
+ * - `who`: a unit / body ("đơn vị nào", "ai phụ trách");
+ * - `person`: a named person or role ("ai ký", "người ký", "giám đốc là ai");
+ * - `when`: a date or deadline;
+ * - `count`: a number ("bao nhiêu", "mấy");
+ * - `list`: an enumeration ("gồm những nội dung nào");
+ * - `steps`: a procedure in order ("các bước", "quy trình", "trình tự");
+ * - `howto`: how to do something ("làm sao", "cách", "ở đâu");
+ * - `yesno`: a yes/no question ("có … không", "được không", "phải không");
+ * - `definition`: what a term means ("là gì", "nghĩa là gì");
+ * - `what`: anything else.
+ */
+export type IntentKind = 'who' | 'person' | 'when' | 'count' | 'list' | 'steps' | 'howto' | 'yesno' | 'definition' | 'what';
+
+/** Every intent kind, in detection priority order. */
+export const INTENT_KINDS: readonly IntentKind[] = ['person', 'who', 'when', 'count', 'list', 'steps', 'howto', 'definition', 'yesno', 'what'];
+
+/**
+ * The older, coarser kind a new kind refines (`person` → `who`, `count` →
+ * `list`, `steps` → `howto`, `yesno`/`definition` → `what`). Code written for
+ * the five original kinds can switch on this and keep working.
+ */
+export type BaseIntentKind = 'who' | 'when' | 'list' | 'howto' | 'what';
+
+const BASE: Record<IntentKind, BaseIntentKind> = {
+  who: 'who',
+  person: 'who',
+  when: 'when',
+  count: 'list',
+  list: 'list',
+  steps: 'howto',
+  howto: 'howto',
+  yesno: 'what',
+  definition: 'what',
+  what: 'what',
+};
+
+/** The coarse kind of an intent kind. */
+export function baseKind(kind: IntentKind): BaseIntentKind {
+  return BASE[kind];
+}
 
 export interface QueryIntent {
+  /** The main answer type (the first matching kind in {@link INTENT_KINDS} order). */
   kind: IntentKind;
+  /** Every kind the wording signals, main first ("nộp qua mạng được không" → yesno, howto…). */
+  kinds: IntentKind[];
   /**
-   * For list questions, what the list is of: the words before the list cue
-   * ("PCI gồm những nội dung nào?" → "PCI"). Empty otherwise.
+   * For list and count questions, what the list is of: the words before the
+   * list cue ("PCI gồm những nội dung nào?" → "PCI"). Empty otherwise.
    */
   subject: string;
   /** Document numbers named in the question (folded, `/`-separated). */
@@ -20,18 +64,29 @@ export interface QueryIntent {
 }
 
 const PATTERNS: Array<[IntentKind, RegExp]> = [
-  ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
+  ['person', /(^|\s)(ai|nguoi nao|nguoi) ky(\s|$)|(^|\s)ky boi|(^|\s)do ai ky|(giam doc|pho giam doc|lanh dao|thu truong|chanh van phong|truong phong)( so| phong)? (la ai|ten (la )?gi)|(^|\s)ai (la|dang la) (giam doc|pho giam doc|lanh dao|thu truong)/],
+  ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|(?<!van )ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
   ['when', /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|thang nao|nam nao|giai doan nao|thoi diem)/],
+  ['count', /(^|\s)bao nhieu(\s|$)|(^|\s)may (noi dung|phan|muc|linh vuc|chi so|buoc|ngay|nam|lan|loai|van ban|nhiem vu|don vi|diem|tieu chi|giai doan|nhom)(\s|$)|so luong|bao lau|(^|\s)mat may/],
   ['list', /(gom (nhung|cac|nhung gi|gi|may)|bao gom|nhung noi dung|cac noi dung|co nhung|liet ke|nhung (muc|linh vuc|chi so|van ban) nao|(co|gom) (may|bao nhieu) (noi dung|phan|muc|linh vuc|chi so)|may noi dung|bao nhieu noi dung)/],
+  ['steps', /(cac|nhung|tung|may) buoc|(^|\s)buoc (nao|dau tien|tiep theo)|quy trinh|trinh tu|lan luot/],
   ['howto', /(lam (sao|the nao|cach nao)|cach (nao|de|thuc hien|dang ky|nop|tra cuu|thanh toan)|the nao de|huong dan|thu tuc (de|nhu the nao)|o dau)/],
+  ['definition', /(^|\s)(la|nghia la|hieu la) (gi|the nao)(\s|$)|(^|\s)la sao(\s|$)|(co )?nghia la|khai niem|dinh nghia|viet tat cua|(^|\s)la cai gi/],
+  ['yesno', /(^|\s)(co|duoc|phai|dung|chua|kip|can|nen) khong(\s|$)|(^|\s)khong(\s|$)$|co phai|phai khong|duoc khong|(^|\s)(da|co) .+ chua(\s|$)$|dung khong/],
 ];
+
+const foldForIntent = (question: string): string =>
+  ` ${foldText(normalizeText(question)).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
 
 /** Classify a question. */
 export function detectIntent(question: string): QueryIntent {
-  const f = ` ${foldText(normalizeText(question)).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ')} `;
-  const kind = PATTERNS.find(([, re]) => re.test(f))?.[0] ?? 'what';
-  const subject = kind === 'list' ? listSubject(question) || stripFrame(question, 'list') : '';
-  return { kind, subject, docNumbers: docNumbers(question) };
+  const f = foldForIntent(question);
+  const kinds = PATTERNS.filter(([, re]) => re.test(f)).map(([k]) => k);
+  const kind = kinds[0] ?? 'what';
+  if (kinds.length === 0) kinds.push('what');
+  const wantsSubject = kind === 'list' || kind === 'count';
+  const subject = wantsSubject ? listSubject(question) || stripFrame(question, 'list') : '';
+  return { kind, kinds, subject, docNumbers: docNumbers(question) };
 }
 
 const LIST_CUE = /\s(gồm|gom|bao gồm|bao gom|có những|co nhung|có các|co cac|có bao nhiêu|co bao nhieu|có mấy|co may|liệt kê|liet ke)(\s|$)/i;
@@ -54,14 +109,41 @@ const LIST_FRAME = /(^|\s)((có|co|gồm|gom|bao gồm|bao gom)\s+)?(mấy|may|b
 
 const WHEN_FRAME = /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao|giai đoạn nào|giai doan nao)(?=\s|$|\?)/gi;
 
+const DEFINITION_FRAME = /(^|\s)((có )?nghĩa là|(co )?nghia la|được hiểu là|duoc hieu la|khái niệm|khai niem|định nghĩa|dinh nghia|là viết tắt của|la viet tat cua|viết tắt của|viet tat cua|là cái gì|la cai gi)(?=\s|$|\?)/gi;
+
+const YESNO_FRAME = /(^|\s)(có phải|co phai|phải không|phai khong|được không|duoc khong|đúng không|dung khong)(?=\s|$|\?)/gi;
+
+const HOWTO_FRAME = /(^|\s)((bằng )?cách nào|(bang )?cach nao|làm (sao|thế nào|cách nào)|lam (sao|the nao|cach nao)|như thế nào|nhu the nao|thế nào|the nao|ra sao)(?=\s|$|\?)/gi;
+
+const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 /**
  * The question without its frame words: "which unit" for who-questions,
- * "deadline / when" for when-questions. Frame words say what kind of answer
- * is wanted, not what it is about, so they are not evidence to cover.
+ * "deadline / when" for when-questions, "how many / which" for list and
+ * count questions, "what does … mean" for definitions, "… or not" for yes/no
+ * questions. Frame words say what kind of answer is wanted, not what it is
+ * about, so they are not evidence to cover.
  */
 export function stripFrame(question: string, kind: IntentKind): string {
-  if (kind === 'who') return stripWhoFrame(question);
-  if (kind === 'when') return normalizeText(question).replace(WHEN_FRAME, ' ').replace(/\s+/g, ' ').trim();
-  if (kind === 'list') return normalizeText(question).replace(LIST_FRAME, ' ').replace(/\s+/g, ' ').trim();
-  return question;
+  const q = normalizeText(question);
+  switch (kind) {
+    case 'who':
+    case 'person':
+      return stripWhoFrame(question);
+    case 'when':
+      return squeeze(q.replace(WHEN_FRAME, ' '));
+    case 'list':
+    case 'count':
+      return squeeze(q.replace(LIST_FRAME, ' '));
+    case 'definition':
+      return squeeze(q.replace(DEFINITION_FRAME, ' '));
+    case 'yesno':
+      return squeeze(q.replace(YESNO_FRAME, ' ').replace(HOWTO_FRAME, ' '));
+    case 'howto':
+    case 'steps':
+      return squeeze(q.replace(HOWTO_FRAME, ' ').replace(YESNO_FRAME, ' '));
+    default:
+      // "quyết định mấy", "số mấy": the question word asks for a number, it is not a topic.
+      return squeeze(q.replace(/(^|\s)mấy(?=\s*(\?|$))/gi, ' ')) || question;
+  }
 }

@@ -24,7 +24,9 @@ import { createBinaryLoader } from './binary-loader.js';
 import { QueryRewriter } from './query-rewrite.js';
 import { CuratedAnswerStore, type KnownSources } from './curated-answers.js';
 import type { CuratedHitStore } from './curated-hits.js';
-import { Retriever } from './retriever.js';
+import { type QueryKnowledge, Retriever } from './retriever.js';
+import { loadChatAbbreviations } from '../text/query/abbreviations.js';
+import { loadThesaurus } from '../text/query/thesaurus.js';
 
 export interface KnowledgeBase {
   answerer: QuestionAnswerer;
@@ -67,6 +69,21 @@ export function glossaryFor(knowledgeDir: string): { glossary: Glossary; hash: s
   return { glossary: loadGlossary(file), hash };
 }
 
+/**
+ * Query-side knowledge from the knowledge dir: chat abbreviations
+ * (`chat-abbreviations.yaml`) and the thesaurus (`thesaurus.yaml`); a missing
+ * file leaves that stage out.
+ * @throws AppError KNOWLEDGE_INVALID when a file is malformed (naming file and entry)
+ */
+export function queryKnowledgeFor(knowledgeDir: string): QueryKnowledge {
+  const abbreviationsFile = join(knowledgeDir, 'chat-abbreviations.yaml');
+  const thesaurusFile = join(knowledgeDir, 'thesaurus.yaml');
+  return {
+    abbreviations: existsSync(abbreviationsFile) ? loadChatAbbreviations(abbreviationsFile) : undefined,
+    thesaurus: existsSync(thesaurusFile) ? loadThesaurus(thesaurusFile) : undefined,
+  };
+}
+
 
 export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise<KnowledgeBase> {
   const { config, logger } = opts;
@@ -91,7 +108,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const queryEmbedder = withLexicalFallback(embedder, (err) =>
     logger.warn({ code: isAppError(err) ? err.code : 'EMBEDDING_FAILED' }, 'query embedding failed; retrieving lexically only'),
   );
-  const retriever = new Retriever(snapshot, queryEmbedder, glossary);
+  const retriever = new Retriever(snapshot, queryEmbedder, glossary, queryKnowledgeFor(config.knowledgeDir));
   const generator = opts.generator ?? undefined;
   const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });

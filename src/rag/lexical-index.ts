@@ -68,17 +68,29 @@ export class LexicalIndex {
     return JSON.stringify(this.ms);
   }
 
-  /** Ranked chunk ids, best first. */
-  search(query: string, limit = 20): ScoredId[] {
+  /**
+   * Ranked chunk ids, best first.
+   * @param extra weaker alternatives of the query's words (thesaurus,
+   *   abbreviations): their tokens are searched too, boosted by their weight
+   *   (always below the user's own tokens)
+   */
+  search(query: string, limit = 20, extra: ReadonlyArray<{ text: string; weight: number }> = []): ScoredId[] {
     const q = tokenize(query, this.glossary);
     const accented = hasDiacritics(query);
-    const terms = accented ? [...q.folded, ...q.accented] : q.folded;
+    const boost = new Map<string, number>();
+    for (const t of accented ? [...q.folded, ...q.accented] : q.folded) boost.set(t, 1);
+    for (const e of extra) {
+      const x = tokenize(e.text, this.glossary);
+      for (const t of accented ? [...x.folded, ...x.accented] : x.folded) boost.set(t, Math.max(boost.get(t) ?? 0, e.weight));
+    }
+    const terms = [...boost.keys()];
     if (terms.length === 0) return [];
     const fields = accented ? FIELDS : ['titleF', 'textF'];
     const hits = this.ms.search(terms.join(' '), {
       fields,
       combineWith: 'OR',
       boost: { titleF: 1.6, textF: 1, titleA: 1.6, textA: 1 },
+      boostTerm: (term) => boost.get(term) ?? 1,
       prefix: false,
       fuzzy: false,
     });

@@ -13,7 +13,14 @@ import type { Chunk } from './chunk.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
-import { type QueryIntent, detectIntent, stripFrame } from './intent.js';
+import type { ChatAbbreviations } from '../text/query/abbreviations.js';
+import type { Thesaurus } from '../text/query/thesaurus.js';
+import { type CorpusVocabulary, buildVocabulary } from '../text/query/vocabulary.js';
+import { type QueryIntent, baseKind } from './intent.js';
+import { type QueryAnalysis, analyzeQuery, foldedSyllables } from './query/analyze.js';
+import { type Alternative, type QueryEvidence, pairCoverage, termCoverage } from './query/coverage.js';
+import { resolvePartialDocNumbers } from './query/doc-numbers.js';
+import { glossaryAlternatives } from './query/glossary-alternatives.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;
@@ -30,14 +37,26 @@ export interface RetrievedChunk {
   rrf: number;
 }
 
+/** Query-side data beside the index: chat abbreviations and the thesaurus. */
+export interface QueryKnowledge {
+  abbreviations?: ChatAbbreviations;
+  thesaurus?: Thesaurus;
+}
+
 export interface RetrievalResult {
   query: string;
   intent: QueryIntent;
+  /** How the question was understood (cleaned text, rewrites, framing, expansions, weighted terms). */
+  analysis: QueryAnalysis;
   /** Query content words (folded). */
   terms: string[];
   /** Adjacent content-word pairs of the query (folded). */
   pairs: string[];
-  /** Share (IDF-weighted) of query content words that occur anywhere in the corpus. */
+  /**
+   * Share (IDF-weighted) of query content words that occur anywhere in the
+   * corpus; a word also counts (at its alternative's lower weight) when one
+   * of its thesaurus alternatives does.
+   */
   vocabularyCoverage: number;
   /** Share (IDF-weighted) of query word pairs that occur anywhere in the corpus. */
   pairVocabularyCoverage: number;
@@ -64,6 +83,8 @@ interface ChunkFeatures {
 }
 
 const CANDIDATES = 30;
+/** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
+const BM25_ALTERNATIVE_SCALE = 0.6;
 const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}/;
 
 /**
@@ -126,11 +147,14 @@ export class Retriever {
   private readonly pairDf = new Map<string, number>();
   private readonly byId = new Map<string, Chunk>();
   private readonly n: number;
+  private readonly vocabulary: CorpusVocabulary;
+  private readonly docNumberIndex: Map<string, string[]>;
 
   constructor(
     private readonly snapshot: IndexSnapshot,
     private readonly embedder: Embedder,
     private readonly glossary?: Glossary,
+    private readonly knowledge: QueryKnowledge = {},
   ) {
     const aliases = new Map(snapshot.documents.map((d) => [d.id, d.aliases.join(' ')]));
     for (const c of snapshot.chunks) {
@@ -151,6 +175,24 @@ export class Retriever {
       for (const p of f.pairs) this.pairDf.set(p, (this.pairDf.get(p) ?? 0) + 1);
     }
     this.n = Math.max(1, snapshot.chunks.length);
+    const folded = new Map<string, number>();
+    const accented = new Map<string, number>();
+    for (const [k, v] of this.df) {
+      if (k.startsWith('a:')) accented.set(k.slice(2), v);
+      else folded.set(k, v);
+    }
+    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()));
+    this.docNumberIndex = new Map();
+    for (const d of snapshot.documents) {
+      const lead = /^\d+/.exec(d.id)?.[0];
+      if (!lead) continue;
+      this.docNumberIndex.set(lead, [...(this.docNumberIndex.get(lead) ?? []), foldText(d.id).replace(/-/g, '/')]);
+    }
+  }
+
+  /** Analyse a question with the corpus vocabulary (no retrieval). */
+  analyze(query: string): QueryAnalysis {
+    return analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary });
   }
 
   /** Inverse document frequency of a match key; unseen keys get the maximum. */
@@ -194,7 +236,12 @@ export class Retriever {
     return [...new Set(out)];
   }
 
-  private supportedSyllables(query: string): number {
+  /**
+   * Share of the content's syllables the corpus supports as parts of words;
+   * a syllable covered by an alternative that the corpus supports counts at
+   * that alternative's weight.
+   */
+  private supportedSyllables(query: string, alternatives: ReadonlyMap<string, readonly Alternative[]>, weightOf: (w: string) => number): number {
     let total = 0;
     let supported = 0;
     for (const run of contentRuns(query)) {
@@ -204,22 +251,61 @@ export class Retriever {
         const alone = run.length === 1 && this.df.has(w);
         const left = i > 0 && this.pairDf.has(`${run[i - 1]} ${w}`);
         const right = i + 1 < run.length && this.pairDf.has(`${w} ${run[i + 1]}`);
-        if (alone || left || right) supported += weight;
+        let credit = alone || left || right ? weightOf(w) : 0;
+        for (const a of alternatives.get(w) ?? []) {
+          if (a.weight <= credit) continue;
+          const ok = a.pairs.length > 0 ? a.pairs.every((p) => this.pairDf.has(p)) : a.keys.every((k) => this.df.has(k));
+          if (ok) credit = a.weight;
+        }
+        supported += weight * credit;
       });
     }
     return total > 0 ? supported / total : 0;
   }
 
+  /** Terms, pairs and the alternatives that count for them. */
+  private evidence(analysis: QueryAnalysis): { ev: QueryEvidence; syllableAlternatives: Map<string, Alternative[]>; syllableWeight: Map<string, number> } {
+    // The user's own content words (with glossary expansions, as before);
+    // thesaurus forms and other meanings of abbreviations are alternatives of them.
+    const terms = this.queryTerms(analysis.content);
+    const pairs = this.queryPairs(analysis.content);
+    const termWeight = new Map<string, number>();
+    const syllableWeight = new Map<string, number>();
+    for (const t of analysis.terms) {
+      if (t.origin === 'thesaurus' || t.weight >= 1) continue;
+      const f = foldText(t.text);
+      syllableWeight.set(f, Math.min(syllableWeight.get(f) ?? 1, t.weight));
+      for (const k of [f, `a:${t.text}`]) termWeight.set(k, Math.min(termWeight.get(k) ?? 1, t.weight));
+    }
+    const termAlternatives = new Map<string, Alternative[]>();
+    const pairAlternatives = new Map<string, Alternative[]>();
+    const syllableAlternatives = new Map<string, Alternative[]>();
+    const push = (m: Map<string, Alternative[]>, k: string, a: Alternative) => m.set(k, [...(m.get(k) ?? []), a]);
+    const expansions = [...analysis.expansions, ...(this.glossary ? glossaryAlternatives(analysis.content, this.glossary) : [])];
+    for (const e of expansions) {
+      const span = new Set(foldedSyllables(e.source));
+      for (const alt of e.alternatives) {
+        const a: Alternative = { keys: contentWords(alt.text, true), pairs: this.queryPairs(alt.text), weight: alt.weight };
+        if (a.keys.length === 0) continue;
+        for (const t of terms) if (span.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) push(termAlternatives, t, a);
+        for (const p of pairs) if (p.split(' ').every((w) => span.has(w))) push(pairAlternatives, p, a);
+        for (const w of span) push(syllableAlternatives, w, a);
+      }
+    }
+    return { ev: { terms, pairs, termWeight, termAlternatives, pairAlternatives }, syllableAlternatives, syllableWeight };
+  }
+
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
-    const intent = detectIntent(query);
-    const content = stripFrame(query, intent.kind) || query;
-    const terms = this.queryTerms(content);
-    const pairs = this.queryPairs(content);
+    const analysis = this.analyze(query);
+    const intent = { ...analysis.intent, docNumbers: resolvePartialDocNumbers(analysis.cleaned, analysis.intent.docNumbers, this.docNumberIndex) };
+    const { ev, syllableAlternatives, syllableWeight } = this.evidence(analysis);
+    const { terms, pairs } = ev;
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
-    const lexical = this.snapshot.lexical.search(query, CANDIDATES);
-    const [qv] = await this.embedder.embed([query]);
+    const extra = analysis.expansions.flatMap((e) => e.alternatives.map((a) => ({ text: a.text, weight: a.weight * BM25_ALTERNATIVE_SCALE })));
+    const lexical = this.snapshot.lexical.search(analysis.cleaned, CANDIDATES, extra);
+    const [qv] = await this.embedder.embed([analysis.cleaned]);
     const dense = qv ? await this.snapshot.vectors.search(qv, CANDIDATES) : [];
     const fused = reciprocalRankFusion(
       [lexical.map((h) => h.id), dense.map((h) => h.id)],
@@ -231,11 +317,13 @@ export class Retriever {
       const chunk = this.byId.get(f.id);
       const feats = this.features.get(f.id);
       if (!chunk || !feats) continue;
-      const coverage = weightedCoverage(terms, feats.words, idf);
-      const headingCoverage = weightedCoverage(terms, feats.headingWords, idf);
-      const phraseCoverage = weightedCoverage(pairs, feats.pairs, pairIdf);
-      const headingPhrase = weightedCoverage(pairs, feats.headingPairs, pairIdf);
-      const docCoverage = weightedCoverage(terms, feats.docWords, idf);
+      const inWords = (k: string) => feats.words.has(k);
+      const inHeading = (k: string) => feats.headingWords.has(k);
+      const coverage = termCoverage(ev, inWords, idf);
+      const headingCoverage = termCoverage(ev, inHeading, idf);
+      const phraseCoverage = pairCoverage(ev, (p) => feats.pairs.has(p), pairIdf, inWords, idf);
+      const headingPhrase = pairCoverage(ev, (p) => feats.headingPairs.has(p), pairIdf, inHeading, idf);
+      const docCoverage = termCoverage(ev, (k) => feats.docWords.has(k), idf);
       let score =
         0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
@@ -250,18 +338,19 @@ export class Retriever {
     const bestPassageSubject = Math.max(0, ...hits.filter((h) => h.chunk.kind === 'passage').map(subjectCov));
     for (const h of hits) {
       if (h.chunk.kind !== 'outline') continue;
-      if (intent.kind === 'list' && subjectTerms.length > 0 && subjectCov(h) + 0.05 >= bestPassageSubject) h.score += 0.15;
+      if (baseKind(intent.kind) === 'list' && subjectTerms.length > 0 && subjectCov(h) + 0.05 >= bestPassageSubject) h.score += 0.15;
       else h.score -= 0.15;
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
     return {
       query,
       intent,
+      analysis,
       terms,
       pairs,
-      vocabularyCoverage: weightedCoverage(terms, new Set(terms.filter((t) => this.df.has(t))), idf),
-      pairVocabularyCoverage: weightedCoverage(pairs, new Set(pairs.filter((p) => this.pairDf.has(p))), pairIdf),
-      supportedSyllables: this.supportedSyllables(content),
+      vocabularyCoverage: termCoverage(ev, (k) => this.df.has(k), idf),
+      pairVocabularyCoverage: pairCoverage(ev, (p) => this.pairDf.has(p), pairIdf, (k) => this.df.has(k), idf),
+      supportedSyllables: this.supportedSyllables(analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1),
       hits: hits.slice(0, limit),
     };
   }

@@ -1,0 +1,69 @@
+/**
+ * `cli thesaurus coverage [--json] [--limit N]`: which content words and
+ * pairs of the knowledge's headings (plan sections and list items, duties,
+ * catalogue titles, explainer and guide headings) have no thesaurus set yet.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { listKnowledgeFiles, loadKnowledge } from '../../knowledge/load-knowledge.js';
+import { loadResponsibilities } from '../../knowledge/responsibilities.js';
+import { glossaryFor } from '../../rag/knowledge-base.js';
+import { thesaurusCoverage } from '../../text/query/coverage-report.js';
+import { loadThesaurus } from '../../text/query/thesaurus.js';
+import { parseArgs, type CliCommand } from '../command.js';
+
+/** Heading-like texts of the knowledge: titles, section trails, list items, duties. */
+async function headingTexts(knowledgeDir: string): Promise<string[]> {
+  const { documents } = await loadKnowledge(listKnowledgeFiles(knowledgeDir));
+  const out: string[] = [];
+  for (const d of documents) {
+    out.push(d.meta.title);
+    for (const s of d.sections) {
+      const last = s.trail[s.trail.length - 1];
+      if (last) out.push(last);
+      // List items of the plan are its duties and content points.
+      if (d.meta.structure === 'plan') for (const line of s.text.split('\n')) if (/^\s*-\s/.test(line)) out.push(line.replace(/^\s*-\s*/, '').slice(0, 300));
+    }
+  }
+  const duties = join(knowledgeDir, 'responsibilities.yaml');
+  if (existsSync(duties)) {
+    for (const u of loadResponsibilities(duties).units) {
+      out.push(u.name);
+      for (const t of u.duties) out.push(t.task);
+    }
+  }
+  return [...new Set(out)];
+}
+
+export const thesaurusCommand: CliCommand = {
+  name: 'thesaurus',
+  summary: 'thesaurus coverage: từ và cụm từ trong tiêu đề, nhiệm vụ chưa có nhóm đồng nghĩa (--json, --limit N)',
+  async run(args, ctx) {
+    const { flags, positionals } = parseArgs(args, ['limit']);
+    if (positionals[0] !== 'coverage') {
+      process.stderr.write('Dùng: thesaurus coverage [--json] [--limit N]\n');
+      return 2;
+    }
+    const limit = typeof flags.limit === 'string' ? Number(flags.limit) : 50;
+    if (!Number.isInteger(limit) || limit < 1) {
+      process.stderr.write('--limit phải là số nguyên dương.\n');
+      return 2;
+    }
+    const file = join(ctx.config.knowledgeDir, 'thesaurus.yaml');
+    if (!existsSync(file)) {
+      process.stderr.write(`Không có ${file}.\n`);
+      return 1;
+    }
+    const report = thesaurusCoverage(await headingTexts(ctx.config.knowledgeDir), loadThesaurus(file), glossaryFor(ctx.config.knowledgeDir).glossary);
+    if (flags.json === true) {
+      ctx.out(`${JSON.stringify(report, null, 2)}\n`);
+      return 0;
+    }
+    const pct = report.contentWords ? Math.round((1000 * report.coveredWords) / report.contentWords) / 10 : 0;
+    ctx.out(`Tiêu đề, mục, nhiệm vụ: ${report.headings} (phủ hết: ${report.fullyCovered})\n`);
+    ctx.out(`Từ nội dung được nhóm đồng nghĩa hoặc bảng viết tắt phủ: ${report.coveredWords}/${report.contentWords} (${pct}%)\n`);
+    ctx.out(`Cụm từ chưa có nhóm đồng nghĩa: ${report.uncovered.length}\n\n`);
+    ctx.out(`${report.uncovered.slice(0, limit).map((w) => `  ${w.text} (${w.count})`).join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * Query understanding, one pipeline: normalise → expand chat abbreviations →
+ * repair typos against the corpus vocabulary → strip discourse framing →
+ * detect the answer type → expand with the thesaurus. The result is a typed
+ * {@link QueryAnalysis} that the retriever consumes.
+ */
+import { foldText, hasDiacritics, normalizeText } from '../../text/normalize.js';
+import { type ChatAbbreviations, expandAbbreviations } from '../../text/query/abbreviations.js';
+import { FRAMING_WORDS, stripFraming } from '../../text/query/framing.js';
+import { type Thesaurus, matchThesaurus } from '../../text/query/thesaurus.js';
+import { type Token, fromTokens, toTokens } from '../../text/query/tokens.js';
+import { ORIGIN_WEIGHT, type Expansion, type Rewrite, type WeightedTerm } from '../../text/query/types.js';
+import { repairTypos } from '../../text/query/typos.js';
+import type { CorpusVocabulary } from '../../text/query/vocabulary.js';
+import { STOPWORDS_ACCENTED, STOPWORDS_FOLDED } from '../../text/stopwords.js';
+import { type QueryIntent, detectIntent, stripFrame } from '../intent.js';
+
+/** What the pipeline may use; every part is optional (a stage without its data is skipped). */
+export interface QueryResources {
+  abbreviations?: ChatAbbreviations;
+  thesaurus?: Thesaurus;
+  vocabulary?: CorpusVocabulary;
+}
+
+export interface QueryAnalysis {
+  /** The question as received. */
+  original: string;
+  /** Abbreviations expanded, typos repaired, framing removed: what is searched. */
+  cleaned: string;
+  /** `cleaned` without the answer-type frame ("đơn vị nào", "khi nào"): what must be covered. */
+  content: string;
+  /** True when the question is treated as typed with diacritics. */
+  accented: boolean;
+  /** The answer type. */
+  intent: QueryIntent;
+  /** Greetings, self-introductions and particles that were removed. */
+  framing: string[];
+  /** Words replaced (chat abbreviations, typo fixes). */
+  rewrites: Rewrite[];
+  /** Spans of `content` with their weaker alternatives (thesaurus, ambiguous abbreviations). */
+  expansions: Expansion[];
+  /** Content words (origin user / abbreviation / typo-fix) and alternatives (thesaurus), weighted. */
+  terms: WeightedTerm[];
+}
+
+/** Share of words written with diacritics above which a question counts as accented. */
+const ACCENTED_SHARE = 0.25;
+/** Weight of the meanings of an ambiguous abbreviation that were not chosen. */
+const OTHER_MEANING_WEIGHT = 0.5;
+
+function isAccented(tokens: readonly Token[], abbreviations?: ChatAbbreviations): boolean {
+  const words = tokens.filter((t) => /\p{L}/u.test(t.word) && !abbreviations?.byForm.has(t.fold) && !abbreviations?.byForm.has(`a:${t.word.toLowerCase()}`));
+  if (words.length === 0) return tokens.some((t) => hasDiacritics(t.word));
+  return words.filter((t) => hasDiacritics(t.word)).length / words.length >= ACCENTED_SHARE;
+}
+
+const isStop = (t: Token, accented: boolean) => (accented ? STOPWORDS_ACCENTED.has(t.word.toLowerCase()) : STOPWORDS_FOLDED.has(t.fold));
+
+/** Align the tokens of `content` (a subsequence of `cleaned`) with the cleaned tokens, keeping their origins. */
+function align(content: string, cleaned: readonly Token[]): Token[] {
+  const { tokens } = toTokens(content);
+  let j = 0;
+  return tokens.map((t) => {
+    for (let k = j; k < cleaned.length; k++) {
+      const c = cleaned[k] as Token;
+      if (c.word === t.word) {
+        j = k + 1;
+        return c.origin ? { ...t, origin: c.origin } : t;
+      }
+    }
+    return t;
+  });
+}
+
+/** Analyse a question. Pure; deterministic; fast (no I/O). */
+export function analyzeQuery(question: string, resources: QueryResources = {}): QueryAnalysis {
+  const normalized = normalizeText(question).trim();
+  const first = toTokens(normalized).tokens;
+  const accented = isAccented(first, resources.abbreviations);
+  // An unaccented question with a stray accented word is read as unaccented throughout.
+  let tokens = accented ? first : first.map((t) => ({ ...t, word: t.fold }));
+  const rewrites: Rewrite[] = [];
+  const expansions: Expansion[] = [];
+  const vocab = resources.vocabulary;
+  const pairKnown = vocab ? (l: string, r: string) => vocab.knowsPair(l, r) : undefined;
+
+  if (resources.abbreviations) {
+    const r = expandAbbreviations(tokens, resources.abbreviations, { accented, pairKnown });
+    tokens = r.tokens;
+    rewrites.push(...r.rewrites);
+    for (const a of r.alternatives) expansions.push({ source: a.source, alternatives: [{ text: a.text, weight: OTHER_MEANING_WEIGHT, origin: 'abbreviation' }] });
+  }
+  if (vocab) {
+    const r = repairTypos(tokens, vocab, { accented, protect: (f) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) });
+    tokens = r.tokens.map((t, i) => (tokens[i]?.origin === 'abbreviation' ? { ...t, origin: 'abbreviation' as const } : t));
+    rewrites.push(...r.rewrites);
+  }
+  const framed = stripFraming(tokens);
+  tokens = framed.tokens;
+  const cleaned = fromTokens(tokens) || normalized;
+  const intent = detectIntent(cleaned);
+  const content = stripFrame(cleaned, intent.kind) || cleaned;
+  const contentTokens = align(content, tokens);
+
+  const terms: WeightedTerm[] = [];
+  for (const t of contentTokens) {
+    if (!/\p{L}|\p{N}/u.test(t.word) || isStop(t, accented)) continue;
+    const origin = t.origin ?? 'user';
+    const text = t.word.toLowerCase();
+    terms.push({ text, weight: ORIGIN_WEIGHT[origin], origin, source: text });
+  }
+  if (resources.thesaurus) {
+    for (const m of matchThesaurus(contentTokens, resources.thesaurus, (t) => isStop(t, accented))) {
+      expansions.push({ source: m.source, alternatives: m.alternatives.map((a) => ({ ...a, origin: 'thesaurus' as const })) });
+      for (const a of m.alternatives) terms.push({ text: a.text, weight: a.weight, origin: 'thesaurus', source: m.source });
+    }
+  }
+  for (const e of expansions) {
+    if (e.alternatives[0]?.origin !== 'abbreviation') continue;
+    for (const a of e.alternatives) terms.push({ text: a.text, weight: a.weight, origin: 'abbreviation', source: e.source });
+  }
+  return { original: question, cleaned, content, accented, intent, framing: framed.framing, rewrites, expansions, terms };
+}
+
+/** Folded syllables of a phrase (for matching expansions to query terms). */
+export function foldedSyllables(text: string): string[] {
+  return foldText(text).split(/[^a-z0-9]+/).filter(Boolean);
+}

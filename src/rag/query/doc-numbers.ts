@@ -1,0 +1,36 @@
+/**
+ * Partial document numbers: "qd 1523", "ke hoach 1523", "kh 444" name a
+ * document by its leading number only. When that number leads exactly one
+ * document's number in the corpus, the question is taken to name it.
+ */
+import { foldText } from '../../text/normalize.js';
+
+const NUMBER = /(?:^|[^\p{L}\p{N}/])(\d{2,5})(?=$|[^\p{L}\p{N}/])/gu;
+const YEAR = /^(19|20)\d\d$/;
+const TYPE_WORDS: Array<[RegExp, string]> = [
+  [/(^|\s)(qd|quyet dinh)\s*$/, 'qd'],
+  [/(^|\s)(nd|nghi dinh)\s*$/, 'nd'],
+  [/(^|\s)(nq|nghi quyet)\s*$/, 'nq'],
+  [/(^|\s)(kh|ke hoach)\s*$/, 'kh'],
+  [/(^|\s)(tt|thong tu)\s*$/, 'tt'],
+];
+
+/**
+ * Document numbers (folded, `/`-separated, as in `QueryIntent.docNumbers`)
+ * named in full or by their leading number.
+ * @param index leading number → folded ids of the documents it leads
+ */
+export function resolvePartialDocNumbers(text: string, full: readonly string[], index: ReadonlyMap<string, readonly string[]>): string[] {
+  const out = new Set(full);
+  const folded = foldText(text);
+  for (const m of folded.matchAll(NUMBER)) {
+    const num = m[1] as string;
+    const before = folded.slice(0, m.index + m[0].indexOf(num));
+    const type = TYPE_WORDS.find(([re]) => re.test(before))?.[1];
+    if (YEAR.test(num) && !type) continue;
+    let docs = [...(index.get(num) ?? [])];
+    if (type) docs = docs.filter((d) => d.split('/').some((part) => part === type));
+    if (docs.length === 1) out.add(docs[0] as string);
+  }
+  return [...out];
+}

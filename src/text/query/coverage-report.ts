@@ -1,0 +1,67 @@
+/**
+ * Which parts of the corpus's headings no thesaurus phrase covers: the work
+ * list for a department extending the thesaurus. Each heading is matched
+ * against the thesaurus as a question would be; its content words outside
+ * every matched phrase (and outside glossary forms) are "uncovered", and
+ * consecutive uncovered words are reported together as a phrase.
+ * Pure: the caller gathers the heading texts.
+ */
+import type { Glossary } from '../glossary.js';
+import { normalizeText } from '../normalize.js';
+import { STOPWORDS_ACCENTED } from '../stopwords.js';
+import { type Thesaurus, createThesaurus, matchThesaurus } from './thesaurus.js';
+import { type Token, toTokens } from './tokens.js';
+
+export interface CoverageReport {
+  headings: number;
+  /** Headings whose every content word is inside a thesaurus phrase or glossary form. */
+  fullyCovered: number;
+  /** Content words of all headings (with repeats), and how many are covered. */
+  contentWords: number;
+  coveredWords: number;
+  /** Uncovered runs of content words, most frequent first. */
+  uncovered: Array<{ text: string; count: number }>;
+}
+
+const isContent = (t: Token) => /\p{L}/u.test(t.word) && t.word.length > 1 && !STOPWORDS_ACCENTED.has(t.word.toLowerCase());
+
+/** Build the report from heading texts. */
+export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesaurus, glossary?: Glossary): CoverageReport {
+  // Glossary entries cover their abbreviation and full form like a set would.
+  const abbreviations = glossary?.entries.length ? createThesaurus(glossary.entries.map((e) => [...new Set([e.full, ...e.forms].map((f) => f.toLowerCase()))])) : undefined;
+  const runs = new Map<string, number>();
+  let fullyCovered = 0;
+  let contentWords = 0;
+  let coveredWords = 0;
+  for (const h of headings) {
+    const tokens = toTokens(normalizeText(h)).tokens;
+    const covered = new Array<boolean>(tokens.length).fill(false);
+    for (const m of [...matchThesaurus(tokens, thesaurus), ...(abbreviations ? matchThesaurus(tokens, abbreviations) : [])]) for (let i = m.start; i < m.end; i++) covered[i] = true;
+    let run: string[] = [];
+    let all = true;
+    const flush = () => {
+      if (run.length) runs.set(run.join(' '), (runs.get(run.join(' ')) ?? 0) + 1);
+      run = [];
+    };
+    tokens.forEach((t, i) => {
+      if (!isContent(t)) return flush();
+      contentWords++;
+      if (covered[i]) {
+        coveredWords++;
+        return flush();
+      }
+      all = false;
+      run.push(t.word.toLowerCase());
+      if (/[,.;:!?()"“”]/.test(t.after)) flush();
+    });
+    flush();
+    if (all) fullyCovered++;
+  }
+  return {
+    headings: headings.length,
+    fullyCovered,
+    contentWords,
+    coveredWords,
+    uncovered: [...runs].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
+  };
+}

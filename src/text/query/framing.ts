@@ -1,0 +1,150 @@
+/**
+ * Discourse framing: greetings, self-introductions, politeness particles and
+ * "may I ask" phrases that surround the substance of a chat question
+ * ("Dạ em chào anh chị, em ở xã …, cho em hỏi chút là … ạ?"). They carry no
+ * topic and dilute coverage, so they are removed before retrieval; the
+ * substance is kept. Patterns are written without diacritics and matched on
+ * folded words, so they work for unaccented typing too.
+ */
+import type { Token } from './tokens.js';
+
+/** Where a pattern may match inside a clause. */
+type Place = 'start' | 'end' | 'any';
+
+interface FramePattern {
+  words: string[];
+  place: Place;
+}
+
+const PRONOUN = ['em', 'minh', 'toi', 'tui', 'chau', 'anh', 'chi'];
+const ADDRESSEE = ['anh chi', 'anh chi em', 'ad', 'admin', 'anh', 'chi', 'ban', 'bot', 'moi nguoi', 'ca nha', 'tong dai', 'tong dai vien'];
+
+function p(text: string, place: Place): FramePattern {
+  return { words: text.split(' '), place };
+}
+
+const ASK = ['hoi', 'hoi chut', 'hoi xiu', 'hoi ti', 'hoi nhe', 'hoi voi', 'hoi them', 'hoi thu', 'hoi la', 'hoi chut la', 'hoi xiu la', 'hoi ti la', 'hoi cai', 'hoi viec'];
+
+/** Built once: every frame phrase with where it may occur. */
+const PATTERNS: FramePattern[] = (() => {
+  const out: FramePattern[] = [];
+  for (const a of ASK) {
+    out.push(p(`cho ${a}`, 'any'), p(`xin ${a}`, 'any'), p(`muon ${a}`, 'any'), p(`can ${a}`, 'any'), p(a, 'start'));
+    for (const who of PRONOUN) {
+      out.push(p(`cho ${who} ${a}`, 'any'), p(`${who} muon ${a}`, 'any'), p(`${who} xin ${a}`, 'any'), p(`${who} ${a}`, 'start'), p(`${who} can ${a}`, 'any'));
+    }
+  }
+  for (const who of PRONOUN) {
+    out.push(p(`${who} muon biet`, 'start'), p(`${who} can biet`, 'start'), p(`${who} muon tim hieu`, 'start'), p(`giup ${who}`, 'any'), p(`giup ${who} voi`, 'any'), p(`ho tro ${who}`, 'end'), p(`tu van cho ${who}`, 'end'), p(`cho ${who} biet`, 'any'), p(`${who} cam on`, 'any'));
+  }
+  for (const to of ADDRESSEE) {
+    out.push(p(`${to} oi`, 'any'), p(`chao ${to}`, 'any'), p(`xin chao ${to}`, 'any'), p(`kinh chao ${to}`, 'any'), p(`cam on ${to}`, 'any'), p(`${to} cho hoi`, 'any'), p(`${to} giup`, 'start'), p(`${to} tu van`, 'start'), p(`${to} huong dan giup`, 'start'));
+  }
+  for (const w of ['da', 'vang', 'alo', 'a lo', 'hello', 'hi', 'helo', 'xin chao', 'chao', 'kinh gui', 'kinh chao', 'thua', 'oi', 'e hem', 'uhm', 'um', 'ok', 'vay thi', 'the thi', 'cho hoi']) out.push(p(w, 'start'));
+  for (const w of ['a', 'ah', 'ak', 'nhe', 'nha', 'nhen', 'nhe a', 'nha a', 'hen', 'voi', 'thi sao', 'thi the nao', 'voi a', 'giup voi', 'vay', 'vay a', 'the', 'the a', 'the nhi', 'nhi', 'day', 'z', 'oi', 'cam on', 'cam on nhieu', 'xin cam on', 'thank', 'thanks', 'gap', 'gap a', 'ngay nhe', 'nhe anh chi', 'nha anh chi', 'a anh chi', 'giup em', 'giup minh', 'giup toi', 'voi nhe', 'voi nha']) out.push(p(w, 'end'));
+  for (const w of ['lam on', 'vui long', 'lam on cho', 'vui long cho', 'xin vui long', 'xin phep', 'cho em', 'cho minh', 'cho toi']) out.push(p(w, 'start'));
+  out.sort((a, b) => b.words.length - a.words.length);
+  return out;
+})();
+
+/** Every word of a frame phrase (folded): typo repair must leave them alone. */
+export const FRAMING_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((pat) => pat.words));
+
+/** Words that open a self-introduction clause ("em ở xã …", "tôi là …", "mình bên công ty …"). */
+const INTRO = /^(em|minh|toi|tui|chau) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song)( |$)/;
+/** Clauses that are only a greeting ("em chào anh chị", "chào ad"). */
+const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau) )?(xin )?(chao|hello|hi|alo|kinh chao|kinh gui)( |$)/;
+
+const CLAUSE_END = /[,.;:!?…\n]/;
+
+function clauses(tokens: readonly Token[]): Token[][] {
+  const out: Token[][] = [];
+  let cur: Token[] = [];
+  for (const t of tokens) {
+    cur.push(t);
+    if (CLAUSE_END.test(t.after)) {
+      out.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+const text = (ts: readonly Token[]) => ts.map((t) => t.fold).join(' ');
+
+function matches(ts: readonly Token[], at: number, pat: FramePattern): boolean {
+  if (at + pat.words.length > ts.length) return false;
+  return pat.words.every((w, k) => ts[at + k]?.fold === w);
+}
+
+/** Patterns by their first word and by their last word, longest first. */
+const BY_FIRST = new Map<string, FramePattern[]>();
+const BY_LAST = new Map<string, FramePattern[]>();
+for (const pat of PATTERNS) {
+  const first = pat.words[0] as string;
+  const last = pat.words[pat.words.length - 1] as string;
+  if (pat.place !== 'end') BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), pat]);
+  if (pat.place === 'end') BY_LAST.set(last, [...(BY_LAST.get(last) ?? []), pat]);
+}
+
+const words = (ts: readonly Token[]) => ts.map((t) => t.word).join(' ');
+
+/** One removal from the clause (the longest frame phrase found), or null when none is left. */
+function stripOnce(ts: Token[], framing: string[]): Token[] | null {
+  let best: { at: number; n: number } | null = null;
+  const consider = (at: number, n: number) => {
+    if (!best || n > best.n) best = { at, n };
+  };
+  for (const pat of BY_FIRST.get(ts[0]?.fold ?? '') ?? []) if (pat.place === 'start' && matches(ts, 0, pat)) consider(0, pat.words.length);
+  for (let i = 0; i < ts.length; i++) {
+    for (const pat of BY_FIRST.get((ts[i] as Token).fold) ?? []) if (pat.place === 'any' && matches(ts, i, pat)) consider(i, pat.words.length);
+  }
+  for (const pat of BY_LAST.get(ts[ts.length - 1]?.fold ?? '') ?? []) {
+    const n = pat.words.length;
+    if (ts.length > n && matches(ts, ts.length - n, pat)) consider(ts.length - n, n);
+  }
+  if (!best) return null;
+  const { at, n } = best as { at: number; n: number };
+  framing.push(words(ts.slice(at, at + n)));
+  const removed = ts[at + n - 1] as Token;
+  const before = ts.slice(0, at);
+  const prev = before[before.length - 1];
+  if (prev && (at + n === ts.length || (CLAUSE_END.test(removed.after) && !CLAUSE_END.test(prev.after)))) before[before.length - 1] = { ...prev, after: removed.after };
+  return [...before, ...ts.slice(at + n)];
+}
+
+/** Remove frame phrases from one clause (start, end, anywhere). */
+function stripClause(clause: Token[], framing: string[]): Token[] {
+  let ts = clause;
+  while (ts.length > 0) {
+    const next = stripOnce(ts, framing);
+    if (!next) break;
+    ts = next;
+  }
+  return ts;
+}
+
+/**
+ * Remove discourse framing. Greeting-only and self-introduction clauses go
+ * when another clause remains; frame phrases go from every clause. Returns
+ * the tokens unchanged when nothing of substance would be left.
+ */
+export function stripFraming(tokens: readonly Token[]): { tokens: Token[]; framing: string[] } {
+  const framing: string[] = [];
+  const all = clauses(tokens);
+  let kept = all.filter((c, i) => {
+    const f = text(c);
+    const dropClause = (GREETING.test(f) && c.length <= 6) || INTRO.test(f);
+    const othersLeft = all.some((o, j) => j !== i && !GREETING.test(text(o)) && !INTRO.test(text(o)));
+    if (dropClause && othersLeft) {
+      framing.push(c.map((t) => t.word).join(' '));
+      return false;
+    }
+    return true;
+  });
+  kept = kept.map((c) => stripClause(c, framing)).filter((c) => c.length > 0);
+  const out = kept.flat();
+  if (out.length === 0) return { tokens: [...tokens], framing: [] };
+  return { tokens: out, framing };
+}

@@ -1,0 +1,137 @@
+/**
+ * The administrative thesaurus (`knowledge/thesaurus.yaml`): sets of words
+ * that mean the same thing, everyday wording beside official wording
+ * ("tiền" ↔ "kinh phí", "trang web" ↔ "cổng thông tin điện tử"). A query
+ * phrase that is in a set gets the other phrases of the set as weaker
+ * alternatives; they never replace what the user typed.
+ */
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import { foldText, hasDiacritics, normalizeText } from '../normalize.js';
+import type { Token } from './tokens.js';
+import { ORIGIN_WEIGHT } from './types.js';
+import { entryLabel, readYamlFile } from './yaml-file.js';
+
+const term = z.string().trim().min(1).max(80);
+const setSchema = z.union([
+  z.array(term).min(2),
+  z
+    .object({
+      terms: z.array(term).min(2),
+      /** Weight of an alternative from this set (default 0.7, at most 0.9). */
+      weight: z.number().min(0.1).max(0.9).optional(),
+      note: z.string().optional(),
+    })
+    .strict(),
+]);
+const fileSchema = z.object({ sets: z.array(setSchema).min(1) }).strict();
+
+export type ThesaurusSetInput = z.infer<typeof setSchema>;
+
+export interface ThesaurusSet {
+  /** The phrases, normalised lower case; the first is the official wording. */
+  terms: string[];
+  weight: number;
+}
+
+export interface Thesaurus {
+  sets: ThesaurusSet[];
+  /** First syllable (folded) → phrases starting with it, with their sets. */
+  readonly byFirst: ReadonlyMap<string, Array<{ folded: string[]; accented: string[]; set: number }>>;
+}
+
+/** Weight factor of alternatives found from a one-word phrase. */
+const ONE_WORD_FACTOR = 0.85;
+
+const syl = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * Build a thesaurus from sets.
+ * @throws AppError KNOWLEDGE_INVALID when a set repeats a phrase.
+ */
+export function createThesaurus(input: readonly ThesaurusSetInput[], file = 'thesaurus'): Thesaurus {
+  const sets: ThesaurusSet[] = input.map((s, i) => {
+    const raw = Array.isArray(s) ? s : s.terms;
+    const terms = raw.map((t) => normalizeText(t).toLowerCase().replace(/\s+/g, ' ').trim());
+    if (new Set(terms).size !== terms.length) throw new AppError('KNOWLEDGE_INVALID', `${file}: sets[${i}] ${JSON.stringify(raw)}: một cụm từ lặp lại trong cùng một nhóm`);
+    return { terms, weight: Array.isArray(s) ? ORIGIN_WEIGHT.thesaurus : (s.weight ?? ORIGIN_WEIGHT.thesaurus) };
+  });
+  const byFirst = new Map<string, Array<{ folded: string[]; accented: string[]; set: number }>>();
+  sets.forEach((s, set) => {
+    for (const t of s.terms) {
+      const accented = syl(t);
+      const folded = accented.map((w) => foldText(w));
+      const first = folded[0];
+      if (!first) continue;
+      const list = byFirst.get(first) ?? [];
+      list.push({ folded, accented, set });
+      byFirst.set(first, list);
+    }
+  });
+  for (const list of byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
+  return { sets, byFirst };
+}
+
+/**
+ * Load and validate the thesaurus file.
+ * @throws AppError KNOWLEDGE_INVALID naming the file and the bad set.
+ */
+export function loadThesaurus(file: string): Thesaurus {
+  return createThesaurus(readYamlFile(file, fileSchema, entryLabel).sets, file);
+}
+
+/** A thesaurus phrase found in the query and what else it may be called. */
+export interface ThesaurusMatch {
+  /** The user's words (as typed, lower case). */
+  source: string;
+  /** Token positions [start, end) in the analysed tokens. */
+  start: number;
+  end: number;
+  alternatives: Array<{ text: string; weight: number }>;
+}
+
+/**
+ * Find every thesaurus phrase in the tokens. A question typed with
+ * diacritics is matched with diacritics ("tiền" is not "tiến"); one typed
+ * without, folded.
+ */
+export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus, isStopword: (t: Token) => boolean = () => false): ThesaurusMatch[] {
+  const accented = tokens.some((t) => hasDiacritics(t.word));
+  const out: ThesaurusMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = thesaurus.byFirst.get((tokens[i] as Token).fold);
+    if (!candidates) continue;
+    const alts = new Map<string, number>();
+    let length = 0;
+    for (const c of candidates) {
+      const n = c.folded.length;
+      if (length > 0 && n < length) break; // longest phrase at this position only
+      if (i + n > tokens.length) continue;
+      const ok = c.folded.every((w, k) => {
+        const t = tokens[i + k] as Token;
+        if (k > 0 && (tokens[i + k - 1] as Token).after.trim() !== '') return false;
+        return accented ? t.word.toLowerCase() === c.accented[k] : t.fold === w;
+      });
+      if (!ok) continue;
+      length = n;
+      const set = thesaurus.sets[c.set] as ThesaurusSet;
+      const self = c.accented.join(' ');
+      // A one-word phrase ("tiền", "rác") is a looser clue than a longer one.
+      const weight = n === 1 ? set.weight * ONE_WORD_FACTOR : set.weight;
+      for (const t of set.terms) {
+        if (t === self || foldText(t) === c.folded.join(' ')) continue;
+        alts.set(t, Math.max(alts.get(t) ?? 0, weight));
+      }
+    }
+    if (length === 0 || alts.size === 0) continue;
+    // Function words alone ("làm", "theo") are no evidence of a topic.
+    if (tokens.slice(i, i + length).every(isStopword)) continue;
+    out.push({
+      source: tokens.slice(i, i + length).map((t) => t.word.toLowerCase()).join(' '),
+      start: i,
+      end: i + length,
+      alternatives: [...alts].map(([text, weight]) => ({ text, weight })).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)),
+    });
+  }
+  return out;
+}
