@@ -54,6 +54,11 @@ export function embedderFor(config: Config, glossary: Glossary): Embedder {
   return new HashEmbedder(512, glossary);
 }
 
+/** Whether a knowledge file is a catalogue entry (`catalog/…`). */
+export function isCatalogueEntry(file: string): boolean {
+  return /^catalog[\\/]/.test(file);
+}
+
 export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise<KnowledgeBase> {
   const { config, logger } = opts;
   const { glossary, hash } = glossaryFor(config.knowledgeDir);
@@ -78,7 +83,9 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const generator =
     opts.generator === null ? undefined : (opts.generator ?? (config.llm ? new OpenAiGenerator(config.llm) : undefined));
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
-  const catalogueOnly = new Set(snapshot.documents.filter((d) => !d.fulltext).map((d) => d.id));
+  // "Catalogue-only" is a property of catalogue entries (knowledge/catalog/*),
+  // not of every document without a full text (explainers, guides).
+  const catalogueOnly = new Set(snapshot.documents.filter((d) => isCatalogueEntry(d.file)).map((d) => d.id));
   const answerer = new RagAnswerer({ retriever, generator, direct, logger, catalogueOnly });
   return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, close: async () => {} };
 }
