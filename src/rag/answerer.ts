@@ -9,6 +9,7 @@ import type { Answer, AskOptions, QuestionAnswerer, SourceRef } from '../core/an
 import type { Logger } from '../logger.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Chunk } from './chunk.js';
+import { collectCandidates, pickCandidate } from './candidates.js';
 import { composeCatalogue, composeExtractive } from './compose.js';
 import { resolveFollowUp } from './follow-up.js';
 import type { Generator } from './generator.js';
@@ -41,6 +42,11 @@ export interface DirectAnswer {
   extraSources?: SourceRef[];
   /** The structured data exists but holds no answer (e.g. no contacts configured). */
   abstained?: boolean;
+  /**
+   * Evidence the answerer claims for itself (e.g. an exact request for a
+   * document fact); otherwise it is measured on its quoted passages.
+   */
+  support?: number;
 }
 
 /** A specialised answerer (structured data); null when it does not apply. */
@@ -128,9 +134,9 @@ export class RagAnswerer implements QuestionAnswerer {
     const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
     const retrieval = await this.deps.retriever.retrieve(effective);
 
-    for (const d of this.deps.direct ?? []) {
-      const direct = d.answer(effective, retrieval);
-      if (!direct) continue;
+    // Structured answers compete with retrieval on the same evidence.
+    const direct = pickCandidate(collectCandidates(effective, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
+    if (direct) {
       if (direct.abstained) {
         return { answer: `${direct.text}\n${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
       }

@@ -18,6 +18,7 @@ import type { Generator } from './generator.js';
 import { type IndexChanges, type IndexSnapshot, openIndex } from './index-store.js';
 import { createBinaryLoader } from './binary-loader.js';
 import { Retriever } from './retriever.js';
+import { isCatalogueEntry } from './catalogue.js';
 
 export interface KnowledgeBase {
   answerer: QuestionAnswerer;
@@ -52,11 +53,6 @@ export function glossaryFor(knowledgeDir: string): { glossary: Glossary; hash: s
 export function embedderFor(config: Config, glossary: Glossary): Embedder {
   if (config.embeddings) return new OpenAiEmbedder({ ...config.embeddings });
   return new HashEmbedder(512, glossary);
-}
-
-/** Whether a knowledge file is a catalogue entry (`catalog/…`). */
-export function isCatalogueEntry(file: string): boolean {
-  return /^catalog[\\/]/.test(file);
 }
 
 export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise<KnowledgeBase> {
