@@ -3,7 +3,9 @@
  * hit@1, hit@5, MRR over returned sources; answer-keyword accuracy (folded);
  * abstention on out-of-scope items and false abstentions on the rest.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Answer, QuestionAnswerer } from '../core/answer.js';
 import { AppError } from '../errors.js';
@@ -16,8 +18,38 @@ export const evalItemSchema = z.object({
   expect: z.array(z.array(z.string())).default([]),
   answer_has: z.array(z.string()).default([]),
   abstain: z.boolean().optional(),
+  /** The previous question in the conversation (the item is a follow-up). */
+  prev: z.string().optional(),
+  /** Tuning or held-out half, from {@link splitOf}. */
+  split: z.enum(['tune', 'test']).optional(),
 });
 export type EvalItem = z.infer<typeof evalItemSchema>;
+export type EvalSplit = 'tune' | 'test';
+
+/** The split of an item, from a seeded hash of its id (50/50). */
+export function splitOf(id: string): EvalSplit {
+  const h = createHash('sha256').update(`cchc-eval-split-v1:${id}`).digest();
+  return (h[0] as number) % 2 === 0 ? 'tune' : 'test';
+}
+
+/** Files named by the arguments: a file as is, a directory as its `*.jsonl` files (sorted). */
+export function expandEvalPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new AppError('INPUT_INVALID', `Không tìm thấy tệp đánh giá: ${p}`);
+    if (statSync(p).isDirectory()) {
+      out.push(...readdirSync(p).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(p, f)));
+    } else {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Keep the items of one split and/or kind (split read from the item, else computed). */
+export function filterItems(items: EvalItem[], opts: { split?: EvalSplit; kind?: string }): EvalItem[] {
+  return items.filter((i) => (!opts.split || (i.split ?? splitOf(i.id)) === opts.split) && (!opts.kind || i.kind === opts.kind));
+}
 
 export interface ItemResult {
   id: string;
@@ -59,8 +91,17 @@ export function isRelevant(text: string, expect: string[][]): boolean {
 export function readEvalFile(file: string): EvalItem[] {
   const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim());
   return lines.map((l, i) => {
-    const parsed = evalItemSchema.safeParse(JSON.parse(l));
-    if (!parsed.success) throw new AppError('INPUT_INVALID', `${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(l);
+    } catch (e) {
+      throw new AppError('INPUT_INVALID', `${file}:${i + 1}: JSON không hợp lệ (${e instanceof Error ? e.message : String(e)})`);
+    }
+    const parsed = evalItemSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('INPUT_INVALID', `${file}:${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    }
     return parsed.data;
   });
 }
@@ -82,9 +123,18 @@ export function scoreItem(item: EvalItem, a: Answer): ItemResult {
   return { id: item.id, kind: item.kind, rank, hasExpect: !shouldAbstain && item.expect.length > 0, keywordsOk, abstained: a.abstained, shouldAbstain, ms: a.ms };
 }
 
+/** Ask every item (a follow-up with its `prev` as the previous question) and score the answers. */
 export async function runEval(items: EvalItem[], answerer: QuestionAnswerer): Promise<EvalSummary> {
   const results: ItemResult[] = [];
-  for (const item of items) results.push(scoreItem(item, await answerer.ask(item.q)));
+  for (const item of items) {
+    const answer = await answerer.ask(item.q, item.prev ? { previousQuestion: item.prev } : {});
+    results.push(scoreItem(item, answer));
+  }
+  return summarize(results);
+}
+
+/** Aggregate item results into the summary metrics. */
+export function summarize(results: ItemResult[]): EvalSummary {
   const inScope = results.filter((r) => !r.shouldAbstain);
   const ranked = inScope.filter((r) => r.hasExpect);
   const kw = inScope.filter((r) => r.keywordsOk !== null);
@@ -105,6 +155,24 @@ export async function runEval(items: EvalItem[], answerer: QuestionAnswerer): Pr
     p95: percentile(ms, 95),
     items: results,
   };
+}
+
+/** Summaries per kind, kinds in first-seen order. */
+export function summaryByKind(s: EvalSummary): Array<{ kind: string; summary: EvalSummary }> {
+  const kinds = [...new Set(s.items.map((r) => r.kind ?? '-'))];
+  return kinds.map((kind) => ({ kind, summary: summarize(s.items.filter((r) => (r.kind ?? '-') === kind)) }));
+}
+
+/** A fixed-width table: one row per kind (n, hit@1, hit@5, MRR, keywords, oos abstained, in-scope abstained). */
+export function formatKindTable(s: EvalSummary): string {
+  const f = (x: number, n: number) => (n === 0 ? '    -' : x.toFixed(3));
+  const rows = summaryByKind(s).map(({ kind, summary: k }) => {
+    const ranked = k.items.filter((r) => r.hasExpect).length;
+    const kw = k.items.filter((r) => r.keywordsOk !== null).length;
+    return `${kind.padEnd(16)} ${String(k.n).padStart(4)}  ${f(k.hit1, ranked)}  ${f(k.hit5, ranked)}  ${f(k.mrr, ranked)}  ${f(k.keywordAccuracy, kw)}  ${f(k.oosAbstained, k.outOfScope)}  ${f(k.falseAbstentions, k.inScope)}`;
+  });
+  const head = ['hit@1', 'hit@5', 'MRR', 'kw', 'oos', 'in-ab'].map((h) => h.padStart(5)).join('  ');
+  return [`${'kind'.padEnd(16)} ${'n'.padStart(4)}  ${head}`, ...rows].join('\n');
 }
 
 export function formatSummary(s: EvalSummary): string {
