@@ -47,6 +47,17 @@ export interface DocumentFacts {
   recipients: string[] | null;
   /** The period named in the title, e.g. `2022 - 2025`, or null. */
   period: string | null;
+  /** Where it was issued, from its heading line ("Quảng Ngãi, ngày …"), or null. */
+  place: string | null;
+}
+
+/** Section path of a plan's heading block. */
+export const PREAMBLE_SECTION = 'Phần mở đầu';
+
+/** "Quảng Ngãi, ngày 22 tháng 7 năm 2022" → `Quảng Ngãi`. */
+export function issuePlace(text: string): string | null {
+  const m = /^\s*([\p{L} .'-]{2,40}?),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/mu.exec(text);
+  return m?.[1]?.trim() ?? null;
 }
 
 const UPPER_WORD = /^[\p{Lu}.]+$/u;
@@ -101,6 +112,7 @@ export function documentFacts(meta: DocMeta, sectionText: (path: string) => stri
     signer: sig ? parseSigner(sig) : null,
     recipients: recipients.length > 0 ? recipients : null,
     period: titlePeriod(meta.title),
+    place: issuePlace(sectionText(PREAMBLE_SECTION) ?? ''),
   };
 }
 
@@ -114,7 +126,7 @@ export function documentCard(meta: DocMeta, sections: readonly DocSection[] = []
   const type = meta.type.charAt(0).toUpperCase() + meta.type.slice(1);
   const parts = [`${type}${meta.number ? ` số ${meta.number}` : ''}: ${meta.title}.`];
   if (meta.issuer) parts.push(`Cơ quan ban hành: ${meta.issuer}.`);
-  if (meta.date) parts.push(`Ban hành ${vietnameseDate(meta.date)}.`);
+  if (meta.date) parts.push(`Ban hành ${vietnameseDate(meta.date)}${facts.place ? ` tại ${facts.place}` : ''}.`);
   if (facts.period) parts.push(`Giai đoạn thực hiện: ${facts.period}.`);
   if (facts.signer) parts.push(`Người ký: ${facts.signer.name} (${facts.signer.title}).`);
   if (facts.recipients) parts.push(`Nơi nhận: ${facts.recipients.join('; ')}.`);

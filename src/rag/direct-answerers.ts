@@ -19,6 +19,7 @@ import type { IndexSnapshot } from './index-store.js';
 import { EXACT_SUPPORT } from './candidates.js';
 import { isCatalogueEntry } from './catalogue.js';
 import { metadataAnswerer } from './metadata-answerer.js';
+import { sectionAnswerer } from './section-answerer.js';
 import { stripWhoFrame } from './intent.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 
@@ -151,6 +152,7 @@ export function createDirectAnswerers(deps: DirectAnswererDeps): DirectAnswerer[
   const out: DirectAnswerer[] = [
     contactsAnswerer(deps.config.department),
     metadataAnswerer(deps.snapshot.documents, deps.snapshot.chunks, (d) => isCatalogueEntry(d.file)),
+    sectionAnswerer(deps.snapshot.chunks, new Set(deps.snapshot.documents.filter((d) => d.fulltext && d.structure === 'plan').map((d) => d.id))),
   ];
   const respFile = join(deps.config.knowledgeDir, 'responsibilities.yaml');
   if (existsSync(respFile)) out.push(responsibilitiesAnswerer(loadResponsibilities(respFile), deps));

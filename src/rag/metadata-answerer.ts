@@ -16,7 +16,7 @@ import type { DocumentInfo } from './index-store.js';
 import type { RetrievalResult } from './retriever.js';
 
 /** A fact of a document that a question can ask for. */
-export type DocField = 'signer' | 'date' | 'issuer' | 'number' | 'recipients' | 'period';
+export type DocField = 'signer' | 'date' | 'issuer' | 'number' | 'recipients' | 'period' | 'place' | 'status';
 
 /** Cues, on folded text padded with spaces. Order matters only for display. */
 const FIELD_CUES: Array<[DocField, RegExp]> = [
@@ -25,6 +25,8 @@ const FIELD_CUES: Array<[DocField, RegExp]> = [
   ['issuer', / (co quan|don vi|noi|cap) nao ban hanh | (do|ai) (ai )?ban hanh | co quan ban hanh | ban hanh boi /],
   ['number', / so hieu | ky hieu | (la|co) so (bao nhieu|may|gi) /],
   ['recipients', / noi nhan | (gui|phat hanh|chuyen|gui di) (cho|toi|den|ve) (ai|nhung ai|nhung noi nao|noi nao|dau|nhung dau|nhung don vi nao|don vi nao|co quan nao|nhung co quan nao|nhung noi) | gui nhung (noi|dau|ai|don vi) | gui (di )?(nhung )?dau /],
+  ['place', / (ban hanh|ky|soan thao|lam) (tai|o) (dau|noi nao|tinh nao|thanh pho nao) | noi ban hanh | dia diem ban hanh /],
+  ['status', / (con )?(hieu luc|trang thai hieu luc|tinh trang hieu luc) (the nao|ra sao|khong|chua|nhu the nao|gi) | con hieu luc | het hieu luc | trang thai (cua )?(van ban|ke hoach) /],
   ['period', / giai doan nao | giai doan (bao nhieu|may) | (ap dung|thuc hien|keo dai|co hieu luc|trien khai)( cho| trong| den| tu)? (giai doan|thoi gian|thoi ky|nhung nam|nam) nao | tu nam nao den nam nao | den nam nao | thoi ky nao | trong bao nhieu nam | trong may nam /],
 ];
 
@@ -55,6 +57,13 @@ interface DocRef {
   info: DocumentInfo;
   keys: string[];
 }
+
+const STATUS_WORDS: Record<DocumentFacts['status'], string> = {
+  'in force': 'đang có hiệu lực',
+  amended: 'đã được sửa đổi, bổ sung',
+  replaced: 'đã được thay thế',
+  unknown: 'chưa xác định (nguồn dữ liệu không ghi văn bản còn hay hết hiệu lực)',
+};
 
 function docTypeLabel(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
@@ -101,6 +110,22 @@ export function metadataAnswerer(
     return plans.length === 1 && (PLAN_WORDS.test(f) || f.trim().split(' ').length <= 6) ? (plans[0] as DocumentInfo) : null;
   }
 
+  /** A date the sources give a document number with: "số 845/QĐ-UBND ngày 29/6/2022 của Chủ tịch UBND tỉnh". */
+  function citedDate(number: string): { date: string; by: string | null; chunk: Chunk } | null {
+    const esc = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`${esc}\\s+ngày\\s+(\\d{1,2}/\\d{1,2}/\\d{4})(?:\\s+của\\s+([^;,.]{3,60}?)(?=\\s+(?:về|Ban hành|Phê duyệt|phê duyệt|ban hành|quy định|Triển khai|triển khai)|[;,.]|$))?`);
+    // Full-text passages first: they are the primary source.
+    const ordered = [...chunks].sort((a, b) => Number(isCatalogueChunk(a)) - Number(isCatalogueChunk(b)));
+    for (const c of ordered) {
+      const m = re.exec(c.text);
+      if (m?.[1]) return { date: m[1], by: m[2]?.trim() ?? null, chunk: c };
+    }
+    return null;
+  }
+  const catalogueFiles = new Set(documents.filter((d) => isCatalogue(d)).map((d) => d.id));
+  const isCatalogueChunk = (c: Chunk) => catalogueFiles.has(c.docId);
+  const sourceName = (c: Chunk) => (isCatalogueChunk(c) ? `danh mục văn bản (${c.docId})` : c.docType === 'kế hoạch' ? `Kế hoạch ${c.docId} (${c.section})` : `${c.docId} (${c.section})`);
+
   return {
     name: 'metadata',
     answer(question: string, retrieval: RetrievalResult): DirectAnswer | null {
@@ -115,6 +140,7 @@ export function metadataAnswerer(
       const card = chunkOf(doc.id, CARD_SECTION) ? CARD_SECTION : 'Thông tin chung';
       const lines: string[] = [];
       const used = new Set<string>();
+      const extra: Chunk[] = [];
       const missing: string[] = [];
       for (const field of fields) {
         switch (field) {
@@ -124,12 +150,20 @@ export function metadataAnswerer(
               used.add(SIGNATURE_SECTION);
             } else missing.push('người ký');
             break;
-          case 'date':
+          case 'date': {
             if (facts.date) {
               lines.push(`${name} được ban hành ${vietnameseDate(facts.date)}. ${cite(card)}`);
               used.add(card);
+              break;
+            }
+            // Not in its metadata: the date the sources cite it with ("845/QĐ-UBND ngày 29/6/2022").
+            const cited = facts.number ? citedDate(facts.number) : null;
+            if (cited) {
+              lines.push(`Theo ${sourceName(cited.chunk)}, ${name} ban hành ngày ${cited.date}${cited.by ? ` (của ${cited.by})` : ''}. [${cited.chunk.docId}, ${cited.chunk.section}]`);
+              extra.push(cited.chunk);
             } else missing.push('ngày ban hành');
             break;
+          }
           case 'issuer':
             if (facts.issuer) {
               lines.push(`${name} do ${facts.issuer} ban hành. ${cite(card)}`);
@@ -148,6 +182,16 @@ export function metadataAnswerer(
               used.add(RECIPIENTS_SECTION);
             } else missing.push('nơi nhận');
             break;
+          case 'place':
+            if (facts.place) {
+              lines.push(`${name} được ban hành tại ${facts.place}${facts.date ? `, ${vietnameseDate(facts.date)}` : ''}. ${cite(card)}`);
+              used.add(card);
+            } else missing.push('nơi ban hành');
+            break;
+          case 'status':
+            lines.push(`Tình trạng hiệu lực của ${name} theo nguồn dữ liệu: ${STATUS_WORDS[facts.status]}. ${cite(card)}`);
+            used.add(card);
+            break;
           case 'period':
             if (facts.period) {
               lines.push(`${name} áp dụng cho giai đoạn ${facts.period} («${facts.title}»). ${cite(card)}`);
@@ -158,10 +202,11 @@ export function metadataAnswerer(
       }
       if (lines.length === 0) {
         const where = isCatalogue(doc) ? `Danh mục văn bản của trợ lý có ${name} («${facts.title}»)` : `Nguồn dữ liệu có ${name}`;
-        return { text: `${where} nhưng không ghi ${missing.join(', ')} của văn bản này.`, chunks: [], abstained: true, support: EXACT_SUPPORT };
+        const issuer = facts.issuer && missing.includes('người ký') ? ` Nguồn chỉ ghi văn bản do ${facts.issuer} ban hành.` : '';
+        return { text: `${where} nhưng không ghi ${missing.join(', ')} của văn bản này.${issuer}`, chunks: [], abstained: true, support: EXACT_SUPPORT };
       }
       if (missing.length > 0) lines.push(`Nguồn dữ liệu không ghi ${missing.join(', ')} của ${name}.`);
-      const cited = [...used].map((s) => chunkOf(doc.id, s)).filter((c): c is Chunk => !!c);
+      const cited = [...extra, ...[...used].map((s) => chunkOf(doc.id, s)).filter((c): c is Chunk => !!c)];
       return { text: lines.join('\n'), chunks: cited, support: EXACT_SUPPORT };
     },
   };
