@@ -88,6 +88,9 @@ export function resolveFollowUp(question: string, previous: string): string {
   if (prevIndicator && newIndicator && subject.replace(INDICATOR, '').trim().length <= 12) {
     return previous.replace(INDICATOR, newIndicator[0]);
   }
+  // A year for a year ("năm 2023 thì sao?").
+  const newYear = /^(?:năm|nam)?\s*((?:19|20)\d{2})$/i.exec(subject);
+  if (newYear?.[1] && /\b(19|20)\d{2}\b/.test(previous)) return previous.replace(/\b(19|20)\d{2}\b/, newYear[1]);
   // A section for a section ("còn mục b?").
   const sec = SECTION_REF.exec(` ${subject}`);
   if (sec?.[2] && PATH.test(previous)) {

@@ -7,6 +7,7 @@ describe('a follow-up keeps the previous frame and swaps the subject', () => {
     ['Điểm II.2.c nói về gì?', 'còn điểm d?', 'Điểm II.2.d nói về gì?'],
     ['Mục IV.2 giao việc gì?', 'còn mục 3 thì sao', 'Mục IV.3 giao việc gì?'],
     ['Nghị định 60/2021/NĐ-CP ban hành ngày nào?', 'còn Nghị định 120/2020/NĐ-CP?', 'Nghị định 120/2020/NĐ-CP ban hành ngày nào?'],
+    ['Điểm PCI năm 2019 của tỉnh là bao nhiêu?', 'con nam 2021?', 'Điểm PCI năm 2021 của tỉnh là bao nhiêu?'],
     ['Hồ sơ nộp qua bưu điện gồm những gì?', 'còn nộp trực tuyến thì sao?', 'nộp trực tuyến gồm những gì?'],
   ])('%s + %s', (prev, q, expected) => {
     expect(resolveFollowUp(q, prev)).toBe(expected);
