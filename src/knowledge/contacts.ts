@@ -47,7 +47,31 @@ function fold(question: string): string {
   return ` ${foldText(normalizeText(question)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 }
 
+/**
+ * Words a bare contact request is made of: the field names, the department's
+ * name, asking and politeness words. Anything else in the question is a
+ * topic ("how long does the portal take to approve …", "quyết định số mấy"),
+ * and a question with a topic is not a request for the contact card.
+ */
+const CONTACT_WORDS = new Set(
+  (
+    'so dien thoai sdt dt hotline hot line duong day nong goi so may tong dai lien lac he email e mail thu hop ' +
+    'website web site trang thong tin cong ttdt fanpage dia chi tru o dau nam toa lac van phong ' +
+    'cong thuong quang ngai tinh cua la gi nao bao nhieu cho xin hoi minh em toi biet muon can duoc khong ko a ak nhe voi ' +
+    'ban ad anh chi oi vay the nhu nhi ha hay cach the nao de the what is the of phone number address email website ' +
+    'nay chinh thuc hien tai moi nhat co nhung cac dau nua tim o dau may chi'
+  ).split(' '),
+);
+/** More topic words than this and the question is not a contact request. */
+const MAX_TOPIC_WORDS = 1;
+
+/** Content words of a (folded) question that are not part of a contact request. */
+export function contactTopicWords(q: string): string[] {
+  return q.split(/\s+/).filter((w) => w && !CONTACT_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
 function requestedFields(q: string): ContactField[] {
+  if (contactTopicWords(q).length > MAX_TOPIC_WORDS) return [];
   if (OTHER_AGENCY.test(q) && !/\bcong thuong\b/.test(q)) return [];
   // "đăng ký bằng số điện thoại", "nộp hồ sơ ở đâu": procedure questions, not contacts.
   if (PROCEDURE_CONTEXT.test(q) && !DEPT_MENTION.test(q)) return [];

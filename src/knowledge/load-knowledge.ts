@@ -125,7 +125,7 @@ export async function loadKnowledge(files: KnowledgeFile[], binary?: BinaryLoade
   for (const f of files) {
     try {
       const doc = await loadKnowledgeFile(f, binary);
-      const card = documentCard(doc.meta);
+      const card = documentCard(doc.meta, doc.sections);
       documents.push(card ? { ...doc, sections: [card, ...doc.sections] } : doc);
     } catch (err) {
       const message = isAppError(err) ? err.message : `${f.rel}: ${(err as Error).message}`;

@@ -10,6 +10,17 @@ import type { CurrencyNotes } from '../knowledge/currency-notes.js';
 import type { Logger } from '../logger.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Chunk } from './chunk.js';
+import {
+  type AbstainPolicy,
+  type AbstentionFeatures,
+  CALIBRATED_POLICY,
+  type CorpusEntities,
+  abstentionFeatures,
+  corpusEntities,
+  decideAbstention,
+  entityConflict,
+} from './abstention.js';
+import { collectCandidates, pickCandidate } from './candidates.js';
 import { composeCatalogue, composeExtractive } from './compose.js';
 import type { CuratedAnswers } from './curated-answers.js';
 import { resolveFollowUp } from './follow-up.js';
@@ -21,20 +32,9 @@ import type { RetrievalResult, Retriever } from './retriever.js';
 export const MAX_QUESTION_CHARS = 1000;
 const MAX_SOURCES = 5;
 
-/** Evidence thresholds for abstaining (see README: "Khi nào bot từ chối"). */
-export interface AbstainPolicy {
-  /**
-   * Minimum evidence: the best passage's IDF-weighted coverage of the
-   * question's content words plus half its coverage of the question's word
-   * pairs (Vietnamese words are mostly two syllables), times the share of the
-   * question's syllables that the corpus supports as parts of words.
-   */
-  minEvidence: number;
-  /** Minimum IDF-weighted share of question words known to the corpus. */
-  minVocabulary: number;
-}
-
-export const DEFAULT_ABSTAIN_POLICY: AbstainPolicy = { minEvidence: 0.5, minVocabulary: 0.6 };
+export type { AbstainPolicy } from './abstention.js';
+/** The shipped abstention policy: fitted by bench/calibrate-abstention.ts (see abstention.ts). */
+export const DEFAULT_ABSTAIN_POLICY: AbstainPolicy = CALIBRATED_POLICY;
 
 export interface DirectAnswer {
   text: string;
@@ -44,6 +44,11 @@ export interface DirectAnswer {
   extraSources?: SourceRef[];
   /** The structured data exists but holds no answer (e.g. no contacts configured). */
   abstained?: boolean;
+  /**
+   * Evidence the answerer claims for itself (e.g. an exact request for a
+   * document fact); otherwise it is measured on its quoted passages.
+   */
+  support?: number;
 }
 
 /** A specialised answerer (structured data); null when it does not apply. */
@@ -117,12 +122,32 @@ export class RagAnswerer implements QuestionAnswerer {
     this.help = deps.helpText ?? DEFAULT_HELP;
   }
 
+  private entitiesCache?: CorpusEntities;
+
+  /** What the corpus mentions (years, document numbers), scanned once. */
+  private get entities(): CorpusEntities {
+    this.entitiesCache ??= corpusEntities(this.deps.retriever.chunks);
+    return this.entitiesCache;
+  }
+
   /** Decide from evidence whether the sources cover the question. */
-  shouldAbstain(r: RetrievalResult): boolean {
-    const top = r.hits[0];
-    if (!top || r.terms.length === 0) return true;
-    if (r.vocabularyCoverage < this.policy.minVocabulary) return true;
-    return (top.coverage + 0.5 * top.phraseCoverage) * r.supportedSyllables < this.policy.minEvidence;
+  shouldAbstain(r: RetrievalResult, question: string = r.query): boolean {
+    return decideAbstention(abstentionFeatures(question, r), this.policy);
+  }
+
+  /**
+   * The evidence behind the abstention decision for a question, for
+   * calibration (bench/calibrate-abstention.ts): its features, whether a
+   * structured answer or an entity conflict decides before them.
+   */
+  async evidence(rawQuestion: string, options: AskOptions = {}): Promise<{ features: AbstentionFeatures; decidedBefore: 'structured' | 'conflict' | null }> {
+    const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
+    const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
+    const retrieval = await this.deps.retriever.retrieve(effective);
+    const features = abstentionFeatures(effective, retrieval);
+    if (entityConflict(effective, retrieval, this.entities)) return { features, decidedBefore: 'conflict' };
+    const direct = pickCandidate(collectCandidates(effective, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
+    return { features, decidedBefore: direct ? 'structured' : null };
   }
 
   private refusal(started: number, question: string): Answer {
@@ -137,13 +162,21 @@ export class RagAnswerer implements QuestionAnswerer {
     const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
     if (!question) return this.refusal(started, question);
     const curated = this.deps.curated?.answer(question);
-    if (curated) return { ...curated, ms: this.elapsed(started) };
+    if (curated) {
+      // Reviewed answers get the same dated notes as any other answer (a merged body, a replaced decree…).
+      const used = curated.sources.flatMap((src) => this.deps.retriever.chunks.filter((c) => c.docId === src.doc && c.section === src.section));
+      const answer = this.deps.currency ? this.deps.currency.annotate(curated.answer, { question, used }) : curated.answer;
+      return { ...curated, answer, ms: this.elapsed(started) };
+    }
     const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
     let retrieval = await this.deps.retriever.retrieve(effective);
+    // An entity the sources do not cover (another province, a year, a document number) is refused by name.
+    const conflict = entityConflict(effective, retrieval, this.entities);
+    if (conflict) return { answer: `${conflict.message} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
 
-    for (const d of this.deps.direct ?? []) {
-      const direct = d.answer(effective, retrieval);
-      if (!direct) continue;
+    // Structured answers compete with retrieval on the same evidence.
+    const direct = pickCandidate(collectCandidates(effective, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
+    if (direct) {
       if (direct.abstained) {
         return { answer: `${direct.text}\n${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
       }
@@ -159,7 +192,7 @@ export class RagAnswerer implements QuestionAnswerer {
       retrieval = llm.retrieval;
     }
     // === end LLM mode
-    if (this.shouldAbstain(retrieval)) return this.refusal(started, question);
+    if (this.shouldAbstain(retrieval, effective)) return this.refusal(started, question);
 
     const top = retrieval.hits[0]?.chunk;
     const extractive =

@@ -6,6 +6,7 @@
 import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
+import { asksCount, findEnumeration, formatEnumeration, wantsWholeList } from './list-answer.js';
 import type { RetrievalResult, RetrievedChunk } from './retriever.js';
 
 const MAX_UNIT = 380;
@@ -143,6 +144,13 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   const c = top.chunk;
   if (c.kind === 'outline') return { text: composeOutline(c), used: [c] };
 
+  // A list, steps or count question gets the passage's whole enumeration.
+  if (wantsWholeList(result.query, result.intent)) {
+    const lines = c.text.split('\n');
+    if (headingLine(c) !== null && lines.length > 1) lines.shift();
+    const e = findEnumeration(lines.join('\n'));
+    if (e) return { text: `Theo ${sourcePhrase(c)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(c)}`, used: [c] };
+  }
   const prefer = result.intent.kind === 'when' ? DATE_RE : undefined;
   let chosen = c;
   let units = bestUnits(c, result.terms, idf, { prefer, wholeSection: top.headingCoverage >= 0.6 && c.docType === 'kế hoạch' });

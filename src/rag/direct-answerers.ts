@@ -16,6 +16,10 @@ import { foldText, normalizeText } from '../text/normalize.js';
 import type { DirectAnswerer } from './answerer.js';
 import type { Chunk } from './chunk.js';
 import type { IndexSnapshot } from './index-store.js';
+import { EXACT_SUPPORT } from './candidates.js';
+import { isCatalogueEntry } from './catalogue.js';
+import { metadataAnswerer } from './metadata-answerer.js';
+import { sectionAnswerer } from './section-answerer.js';
 import { stripWhoFrame } from './intent.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 
@@ -115,7 +119,8 @@ export function contactsAnswerer(dept: Config['department']): DirectAnswerer {
     name: 'contacts',
     answer(question: string) {
       const text = answerContactQuestion(question, dept);
-      return text ? { text, chunks: [], abstained: !configured } : null;
+      // Only a bare request for a contact detail reaches here (see contacts.ts): it is exact.
+      return text ? { text, chunks: [], abstained: !configured, support: EXACT_SUPPORT } : null;
     },
   };
 }
@@ -144,7 +149,11 @@ export function proceduresAnswerer(dir: string, logger: Logger): DirectAnswerer 
 }
 
 export function createDirectAnswerers(deps: DirectAnswererDeps): DirectAnswerer[] {
-  const out: DirectAnswerer[] = [contactsAnswerer(deps.config.department)];
+  const out: DirectAnswerer[] = [
+    contactsAnswerer(deps.config.department),
+    metadataAnswerer(deps.snapshot.documents, deps.snapshot.chunks, (d) => isCatalogueEntry(d.file)),
+    sectionAnswerer(deps.snapshot.chunks, new Set(deps.snapshot.documents.filter((d) => d.fulltext && d.structure === 'plan').map((d) => d.id))),
+  ];
   const respFile = join(deps.config.knowledgeDir, 'responsibilities.yaml');
   if (existsSync(respFile)) out.push(responsibilitiesAnswerer(loadResponsibilities(respFile), deps));
   const procedures = proceduresAnswerer(join(deps.config.knowledgeDir, 'procedures'), deps.logger);

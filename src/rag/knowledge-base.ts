@@ -27,6 +27,7 @@ import type { CuratedHitStore } from './curated-hits.js';
 import { type QueryKnowledge, Retriever } from './retriever.js';
 import { loadChatAbbreviations } from '../text/query/abbreviations.js';
 import { loadThesaurus } from '../text/query/thesaurus.js';
+import { isCatalogueEntry } from './catalogue.js';
 
 export interface KnowledgeBase {
   answerer: QuestionAnswerer;
@@ -112,7 +113,9 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const generator = opts.generator ?? undefined;
   const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
-  const catalogueOnly = new Set(snapshot.documents.filter((d) => !d.fulltext).map((d) => d.id));
+  // "Catalogue-only" is a property of catalogue entries (knowledge/catalog/*),
+  // not of every document without a full text (explainers, guides).
+  const catalogueOnly = new Set(snapshot.documents.filter((d) => isCatalogueEntry(d.file)).map((d) => d.id));
   const curated = new CuratedAnswerStore({
     dir: join(config.knowledgeDir, 'answers'),
     hits: opts.curatedHits,

@@ -78,3 +78,21 @@ describe('answerContactQuestion returns null for other questions', () => {
     expect(answerContactQuestion(q, FULL)).toBeNull();
   });
 });
+
+describe('the contact card answers only a request for a contact detail', () => {
+  it.each([
+    'Nghị quyết về chuyển đổi số ban hành số mấy?',
+    'Mất bao lâu thì cổng thông tin duyệt đăng một bài viết?',
+    'what is the approval time of an article on the portal',
+    'gọi đường dây nóng để phản ánh việc gây khó khăn khi làm thủ tục',
+  ])('a question with its own topic is not a contact request: %s', (q) => {
+    expect(answerContactQuestion(q, FULL)).toBeNull();
+  });
+
+  it.each([
+    ['cho em xin sdt của sở công thương quảng ngãi với ạ', FULL.phone],
+    ['Sở Công Thương nằm ở đâu vậy?', FULL.address],
+  ])('a bare request still gets the card: %s', (q, expected) => {
+    expect(answerContactQuestion(q, FULL)).toContain(expected);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * Abstention as a calibrated decision over evidence features, not topic
+ * lists: how much of the question the corpus knows (vocabulary coverage),
+ * how well the best passage covers it (evidence), how far the best passage
+ * stands above the next one (margin), whether the best passages can hold the
+ * kind of answer asked for (answer-type satisfiability: a who-question needs
+ * a unit or a person, a when-question a date, a count a number, "tên là gì"
+ * a person's name), and entity conflicts (another province, a year the
+ * sources never mention, a document number the corpus lacks), which refuse
+ * with a sentence that says what the sources do not cover.
+ *
+ * The thresholds are fitted by `bench/calibrate-abstention.ts` (k-fold
+ * cross-validation on the tune split of bench/data/questions).
+ */
+import { foldText, normalizeText } from '../text/normalize.js';
+import { docNumbers } from '../text/tokenize.js';
+import { passageEvidence } from './candidates.js';
+import type { Chunk } from './chunk.js';
+import type { RetrievalResult } from './retriever.js';
+
+/** Evidence features of one question. */
+export interface AbstentionFeatures {
+  /** IDF-weighted share of the question's words the corpus has. */
+  vocabulary: number;
+  /** Best passage's word + ½ phrase coverage, times the share of syllables supported as words. */
+  evidence: number;
+  /** Best passage's evidence minus the second best's (0 when there is one passage). */
+  margin: number;
+  /** 1 when the best passages can hold the answer type asked for (or no type is asked), else 0. */
+  typeSatisfied: number;
+}
+
+/** An entity in the question that the sources contradict or do not cover. */
+export interface EntityConflict {
+  kind: 'province' | 'period' | 'document';
+  /** The entity as the user wrote it. */
+  value: string;
+  /** The refusal sentence, naming what the sources do not cover. */
+  message: string;
+}
+
+/**
+ * Abstain when `vocabulary < minVocabulary`, or when
+ * `evidence + marginWeight × margin < minEvidence`, or when the answer type is
+ * not satisfied and that sum is below `minEvidenceUnsatisfied`.
+ */
+export interface AbstainPolicy {
+  minVocabulary: number;
+  minEvidence: number;
+  marginWeight: number;
+  minEvidenceUnsatisfied: number;
+}
+
+/**
+ * The shipped thresholds. `npx tsx bench/calibrate-abstention.ts` fits this
+ * policy by grid search on the tune split of the project's own questions
+ * (5-fold cross-validation, folds printed) under the constraint "no worse
+ * than these values on either error on the training folds". On 1 December
+ * 2026 the fitted thresholds changed from fold to fold, and the fit on all
+ * tune items let generic out-of-scope questions of the test split through
+ * (weather, where every syllable is known but the word is not). So these
+ * values (the earlier hand-set ones, which the script reports on the test
+ * split as the reference) stay until the features separate the classes;
+ * re-run the script after changing the features and ship its choice if it
+ * holds on the test split.
+ */
+export const CALIBRATED_POLICY: AbstainPolicy = { minVocabulary: 0.6, minEvidence: 0.5, marginWeight: 0, minEvidenceUnsatisfied: 0.5 };
+
+/** Abstain or not, from the features. */
+export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boolean {
+  if (f.vocabulary < p.minVocabulary) return true;
+  const e = f.evidence + p.marginWeight * f.margin;
+  if (e < p.minEvidence) return true;
+  return f.typeSatisfied === 0 && e < p.minEvidenceUnsatisfied;
+}
+
+const UNIT_OR_PERSON =
+  /\b(Sở|Phòng|Ban|Văn phòng|UBND|Ủy ban|HĐND|Hội đồng|Chủ tịch|Giám đốc|Bộ|Chính phủ|Thủ tướng|Tỉnh ủy|Trung tâm|Cục|Tổng cục|Công đoàn|Chi đoàn|VCCI|UNDP|đơn vị|cơ quan|người đứng đầu|cán bộ|công chức)\b/u;
+const DATE_OR_DEADLINE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|ngày \d{1,2}|tháng \d{1,2}|năm \d{4}|\b(19|20)\d{2}\b|hàng năm|hằng năm|định kỳ|trước ngày|thời hạn|ngày làm việc|hàng tháng|hằng tháng|quý/iu;
+const NUMBER = /\d|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b/iu;
+const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
+
+/** What kind of answer the question wants, for satisfiability (folded cues; `kind` from intent). */
+export function answerType(question: string, kind: string): 'unit' | 'date' | 'number' | 'name' | null {
+  const f = ` ${foldText(normalizeText(question)).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ')} `;
+  if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f)) return 'name';
+  if (kind === 'who' || kind === 'person') return 'unit';
+  if (kind === 'when') return 'date';
+  if (kind === 'count' || / (bao nhieu|may) /.test(f)) return 'number';
+  return null;
+}
+
+/** Whether a passage can hold the answer type. */
+export function satisfies(text: string, type: ReturnType<typeof answerType>): boolean {
+  switch (type) {
+    case 'unit':
+      return UNIT_OR_PERSON.test(text);
+    case 'date':
+      return DATE_OR_DEADLINE.test(text);
+    case 'number':
+      return NUMBER.test(text);
+    case 'name':
+      return PERSON_NAME.test(text.replace(/Quảng Ngãi|Công Thương|Hồ Chí Minh|Thông tin và Truyền thông/g, ''));
+    default:
+      return true;
+  }
+}
+
+/** Features of a retrieval result. */
+export function abstentionFeatures(question: string, r: RetrievalResult): AbstentionFeatures {
+  const [top, second] = r.hits;
+  if (!top || r.terms.length === 0) return { vocabulary: 0, evidence: 0, margin: 0, typeSatisfied: 0 };
+  const type = answerType(question, r.intent.kind);
+  return {
+    vocabulary: r.vocabularyCoverage,
+    evidence: passageEvidence(top) * r.supportedSyllables,
+    margin: second ? Math.max(0, passageEvidence(top) - passageEvidence(second)) * r.supportedSyllables : passageEvidence(top) * r.supportedSyllables,
+    typeSatisfied: r.hits.slice(0, 2).some((h) => satisfies(h.chunk.text, type)) ? 1 : 0,
+  };
+}
+
+/**
+ * Provinces and centrally-run cities of Viet Nam other than Quảng Ngãi (and
+ * Kon Tum, part of Quảng Ngãi since 01/7/2025 under Nghị quyết 202/2025/QH15).
+ * Names before and after the 2025 arrangement; a question naming one asks
+ * about another province.
+ */
+const OTHER_PROVINCES = [
+  'An Giang', 'Bà Rịa', 'Vũng Tàu', 'Bắc Giang', 'Bắc Kạn', 'Bạc Liêu', 'Bắc Ninh', 'Bến Tre', 'Bình Định', 'Bình Dương', 'Bình Phước', 'Bình Thuận',
+  'Cà Mau', 'Cần Thơ', 'Cao Bằng', 'Đà Nẵng', 'Đắk Lắk', 'Đắk Nông', 'Điện Biên', 'Đồng Nai', 'Đồng Tháp', 'Gia Lai', 'Hà Giang', 'Hà Nam', 'Hà Nội',
+  'Hà Tĩnh', 'Hải Dương', 'Hải Phòng', 'Hậu Giang', 'Hòa Bình', 'Hưng Yên', 'Khánh Hòa', 'Kiên Giang', 'Lai Châu', 'Lâm Đồng', 'Lạng Sơn', 'Lào Cai',
+  'Long An', 'Nam Định', 'Nghệ An', 'Ninh Bình', 'Ninh Thuận', 'Phú Thọ', 'Phú Yên', 'Quảng Bình', 'Quảng Nam', 'Quảng Ninh', 'Quảng Trị', 'Sóc Trăng',
+  'Sơn La', 'Tây Ninh', 'Thái Bình', 'Thái Nguyên', 'Thanh Hóa', 'Thừa Thiên Huế', 'Huế', 'Tiền Giang', 'TP.HCM', 'TP HCM', 'Thành phố Hồ Chí Minh', 'Sài Gòn',
+  'Trà Vinh', 'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái',
+];
+const PROVINCE_RE = OTHER_PROVINCES.map((name) => ({ name, re: new RegExp(`(^|[^\\p{L}])${foldText(name).replace(/[.\s]+/g, '[.\\s]*')}($|[^\\p{L}])`, 'u') }));
+
+/** What the corpus mentions, for entity conflicts. Built once per index. */
+export interface CorpusEntities {
+  years: ReadonlySet<string>;
+  /** The calendar year of today: a question about it asks about the present, not a gap in the sources. */
+  currentYear: number;
+  /** Folded, `/`-separated document numbers found anywhere in the corpus. */
+  numbers: ReadonlySet<string>;
+  /** Folded full corpus text, to check a province is mentioned at all. */
+  hasText(folded: string): boolean;
+}
+
+/** Scan the corpus once; `now` fixes the present year (Việt Nam time, UTC+7). */
+export function corpusEntities(chunks: readonly Chunk[], now: Date = new Date()): CorpusEntities {
+  const currentYear = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
+  const years = new Set<string>();
+  const numbers = new Set<string>();
+  const texts: string[] = [];
+  for (const c of chunks) {
+    const t = `${c.docId} ${c.docTitle} ${c.text}`;
+    for (const y of t.match(/\b(19|20)\d{2}\b/g) ?? []) years.add(y);
+    for (const n of docNumbers(t)) numbers.add(n);
+    texts.push(foldText(t));
+  }
+  const all = texts.join('\n');
+  return { years, currentYear, numbers, hasText: (f) => all.includes(f) };
+}
+
+/** An entity of the question that the sources do not cover, or null. */
+export function entityConflict(question: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
+  const f = ` ${foldText(normalizeText(question))} `;
+  for (const p of PROVINCE_RE) {
+    if (!p.re.test(f)) continue;
+    // The best passages are about that province: the sources do cover it.
+    if (r.hits.slice(0, 2).some((h) => p.re.test(` ${foldText(h.chunk.text)} `))) continue;
+    return {
+      kind: 'province',
+      value: p.name,
+      message: `Các tài liệu của trợ lý là của Sở Công Thương tỉnh Quảng Ngãi; nguồn dữ liệu không có thông tin về ${p.name}.`,
+    };
+  }
+  for (const n of r.intent.docNumbers) {
+    if (corpus.numbers.has(n)) continue;
+    const shown = (normalizeText(question).match(/\d[\w/.\-–]*[A-ZĐ][\w/.\-–Đ]*/u) ?? [n])[0];
+    return { kind: 'document', value: shown, message: `Nguồn dữ liệu của trợ lý không có văn bản số ${shown}.` };
+  }
+  for (const y of normalizeText(question).match(/\b(19|20)\d{2}\b/g) ?? []) {
+    if (corpus.years.has(y)) continue;
+    // The present year is a question about now: the dated notes say what
+    // has changed and which periods have ended, so it is not refused by name.
+    if (Number(y) === corpus.currentYear) continue;
+    return { kind: 'period', value: y, message: `Các tài liệu của trợ lý không có thông tin cho năm ${y}.` };
+  }
+  return null;
+}

@@ -1,0 +1,88 @@
+/**
+ * Structured answerers compete with retrieval, they do not pre-empt it. Each
+ * structured answer is a candidate scored on the same evidence as the
+ * retrieval answer — how much of the question the passages it quotes cover —
+ * and the better-supported answer wins. A structured answer that quotes the
+ * best passage, or one nearly as good, wins (it is exact where the extractive
+ * answer is approximate); one whose passages cover the question clearly worse
+ * than the best passage loses to retrieval.
+ */
+import { foldText } from '../text/normalize.js';
+import type { DirectAnswer, DirectAnswerer } from './answerer.js';
+import type { RetrievalResult, RetrievedChunk } from './retriever.js';
+
+/** A structured answer with the evidence behind it. */
+export interface Candidate extends DirectAnswer {
+  /** The answerer that produced it. */
+  name: string;
+  /** Evidence on the scale of {@link passageEvidence}. */
+  support: number;
+}
+
+/**
+ * How far below the best passage a structured answer's evidence may be and
+ * still win. Tuned on the project's own questions (`cli eval`), not on any
+ * single item.
+ */
+export const STRUCTURED_MARGIN = 0.15;
+
+/** The top of the evidence scale: full word and phrase coverage. An answerer claims it for an exact request. */
+export const EXACT_SUPPORT = 1.5;
+
+/** Evidence of a passage for the question: word coverage plus half the phrase (word pair) coverage. */
+export function passageEvidence(h: Pick<RetrievedChunk, 'coverage' | 'phraseCoverage'>): number {
+  return h.coverage + 0.5 * h.phraseCoverage;
+}
+
+/** Scoring helpers the retriever provides. */
+export interface EvidenceScorer {
+  /** Folded match keys of a text. */
+  foldedKeys(text: string): Set<string>;
+  idf(word: string): number;
+}
+
+/** IDF-weighted share of the question's terms found in a text (for answers that quote no indexed passage). */
+export function textCoverage(text: string, r: RetrievalResult, scorer: EvidenceScorer): number {
+  const keys = scorer.foldedKeys(text);
+  let total = 0;
+  let found = 0;
+  for (const t of new Set(r.terms.map((x) => (x.startsWith('a:') ? foldText(x.slice(2)) : x)))) {
+    const w = scorer.idf(t);
+    total += w;
+    if (keys.has(t)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** The evidence behind a structured answer: its own claim, else its quoted passages as retrieval scored them, else its text. */
+export function candidateSupport(d: DirectAnswer, r: RetrievalResult, scorer: EvidenceScorer): number {
+  if (d.support !== undefined) return d.support;
+  const ids = new Set(d.chunks.map((c) => c.id));
+  const hits = r.hits.filter((h) => ids.has(h.chunk.id));
+  if (hits.length > 0) return Math.max(...hits.map(passageEvidence));
+  const text = [d.text, ...d.chunks.map((c) => c.text), ...(d.extraSources ?? []).map((s) => s.text)].join('\n');
+  return textCoverage(text, r, scorer);
+}
+
+/** Every structured answer for the question, with its support. */
+export function collectCandidates(question: string, r: RetrievalResult, answerers: readonly DirectAnswerer[], scorer: EvidenceScorer): Candidate[] {
+  const out: Candidate[] = [];
+  for (const a of answerers) {
+    const d = a.answer(question, r);
+    if (d) out.push({ ...d, name: a.name, support: candidateSupport(d, r, scorer) });
+  }
+  return out;
+}
+
+/**
+ * The structured candidate that beats retrieval, or null when retrieval's
+ * best passage is clearly better supported than every candidate.
+ */
+export function pickCandidate(cands: readonly Candidate[], r: RetrievalResult): Candidate | null {
+  const top = r.hits[0];
+  const retrieval = top ? passageEvidence(top) : 0;
+  let best: Candidate | null = null;
+  for (const c of cands) if (!best || c.support > best.support) best = c;
+  if (!best) return null;
+  return best.support + STRUCTURED_MARGIN >= retrieval ? best : null;
+}

@@ -1,0 +1,94 @@
+/**
+ * Complete answers to list, count and steps questions: when the passage that
+ * answers holds an enumeration — numbered "(1) … (2) …", lettered "a) … b)
+ * …", a colon followed by items separated by semicolons, or bullet lines —
+ * the answer gives every item, and a count question gets the number with
+ * the list.
+ */
+import { foldText, normalizeText } from '../text/normalize.js';
+import type { QueryIntent } from './intent.js';
+
+/** An enumeration found in a passage. */
+export interface Enumeration {
+  /** The text before the first item (its lead-in), possibly empty. */
+  lead: string;
+  items: string[];
+  /** Text after the last item's sentence, if any (notes such as "Trọng số … chưa có thông tin"). */
+  tail: string;
+}
+
+const MIN_ITEMS = 3;
+const MAX_ITEM_CHARS = 320;
+
+/** Question wording that asks for a whole list, every step, or a count. */
+const WANTS_LIST = / (nhung|cac) ([a-z]+ ){0,5}(nao|gi) | bao nhieu | may (buoc|muc|noi dung|chi so|linh vuc|phan|loai|cach|chuc nang) | liet ke | ke (het|ra|ten) | tung buoc | cac buoc | quy trinh | gom | bao gom /;
+
+/** Whether the answer should give a whole enumeration. */
+export function wantsWholeList(question: string, intent: Pick<QueryIntent, 'kind'>): boolean {
+  const kind: string = intent.kind;
+  if (kind === 'list' || kind === 'count' || kind === 'steps' || kind === 'howto') return true;
+  if (kind === 'who' || kind === 'when') return false;
+  return WANTS_LIST.test(` ${foldText(normalizeText(question)).replace(/[^a-z0-9 ]+/g, ' ')} `);
+}
+
+function clipItem(s: string): string {
+  const t = s.trim().replace(/[;,.]+$/, '').trim();
+  if (t.length <= MAX_ITEM_CHARS) return t;
+  const cut = t.lastIndexOf(' ', MAX_ITEM_CHARS - 2);
+  return `${t.slice(0, cut > 0 ? cut : MAX_ITEM_CHARS)} …`;
+}
+
+/** Split off text after the last item: the last item ends at its sentence end when more sentences follow. */
+function splitTail(last: string): [string, string] {
+  const m = /^(.+?[.!?])\s+(\p{Lu}.*)$/su.exec(last);
+  return m?.[1] && m[2] ? [m[1], m[2]] : [last, ''];
+}
+
+function markerEnumeration(text: string, marker: RegExp): Enumeration | null {
+  const parts = text.split(marker);
+  if (parts.length - 1 < MIN_ITEMS) return null;
+  const lead = (parts.shift() ?? '').trim();
+  const items = parts.map((p) => p.trim()).filter(Boolean);
+  if (items.length < MIN_ITEMS) return null;
+  const [last, tail] = splitTail(items[items.length - 1] as string);
+  items[items.length - 1] = last;
+  return { lead, items: items.map(clipItem), tail: tail.trim() };
+}
+
+/**
+ * The enumeration of a passage (its body, heading excluded), or null when it
+ * has none with at least three items.
+ */
+export function findEnumeration(body: string): Enumeration | null {
+  const text = body.replace(/\n+/g, '\n').trim();
+  const bullets = text.split('\n').filter((l) => /^\s*[-•+*]\s+/.test(l));
+  if (bullets.length >= 2) {
+    const lead = text.split('\n').filter((l) => !/^\s*[-•+*]\s+/.test(l) && !/^Nguồn\s*:/i.test(l)).join(' ').trim();
+    return { lead, items: bullets.map((l) => clipItem(l.replace(/^\s*[-•+*]\s+/, ''))), tail: '' };
+  }
+  const flat = text.split('\n').filter((l) => !/^Nguồn\s*:/i.test(l)).join(' ');
+  const numbered = markerEnumeration(flat, /\s*\(\d{1,2}\)\s+/);
+  if (numbered) return numbered;
+  const lettered = markerEnumeration(flat, /(?:^|[:;]\s*|\s)(?=[a-hđ]\)\s)[a-hđ]\)\s+/);
+  if (lettered) return lettered;
+  // "… gồm: x; y; z." — a colon, then items separated by semicolons, in one sentence.
+  const colon = /^(.*?:)\s+([^:]+?;[^:]+?;[^:]+?)(?:\.\s+(\p{Lu}.*))?\.?$/su.exec(flat);
+  if (colon?.[1] && colon[2]) {
+    const items = colon[2].split(/;\s+/).map(clipItem).filter(Boolean);
+    if (items.length >= MIN_ITEMS) return { lead: colon[1].trim(), items, tail: (colon[3] ?? '').trim() };
+  }
+  return null;
+}
+
+/** The whole enumeration as answer text: lead-in, every item, the note after it. */
+export function formatEnumeration(e: Enumeration, countAsked: boolean): string {
+  const lead = e.lead.replace(/[:\s]+$/, '');
+  const head = countAsked && !/\d/.test(lead) ? `${lead ? `${lead} — ` : ''}gồm ${e.items.length} mục:` : lead ? `${lead}:` : '';
+  const list = e.items.map((i) => `• ${i}`).join('\n');
+  return `${head ? `${head}\n` : '\n'}${list}${e.tail ? `\n${e.tail}` : ''}`;
+}
+
+/** Whether the question asks how many. */
+export function asksCount(question: string): boolean {
+  return / (bao nhieu|may) /.test(` ${foldText(normalizeText(question)).replace(/[^a-z0-9 ]+/g, ' ')} `);
+}

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Candidate, STRUCTURED_MARGIN, pickCandidate } from '../../src/rag/candidates.js';
+import type { Chunk } from '../../src/rag/chunk.js';
+import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
+import type { RetrievalResult } from '../../src/rag/retriever.js';
+import { analyzeQuery } from '../../src/rag/query/analyze.js';
+import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
+
+const chunk = (id: string): Chunk => ({ id, docId: 'D', docTitle: 'D', docType: 'x', file: 'x.md', section: id, trail: [id], text: id, kind: 'passage', hash: id });
+
+function retrieval(coverage: number, phraseCoverage: number): RetrievalResult {
+  return {
+    query: 'q',
+    intent: { kind: 'what', kinds: ['what'], subject: '', docNumbers: [] },
+    analysis: analyzeQuery('q'),
+    terms: ['a'],
+    pairs: [],
+    vocabularyCoverage: 1,
+    pairVocabularyCoverage: 1,
+    supportedSyllables: 1,
+    hits: [{ chunk: chunk('top'), score: 1, coverage, headingCoverage: 0, phraseCoverage, headingPhrase: 0, rrf: 1 }],
+  };
+}
+const cand = (support: number): Candidate => ({ name: 'x', text: 't', chunks: [], support });
+
+describe('structured answers compete on evidence', () => {
+  it('a candidate nearly as well supported as the best passage wins', () => {
+    expect(pickCandidate([cand(0.9)], retrieval(0.8, 0.4))?.support).toBe(0.9);
+    expect(pickCandidate([cand(1 - STRUCTURED_MARGIN + 0.01)], retrieval(0.8, 0.4))).not.toBeNull();
+  });
+
+  it('a candidate clearly worse supported than the best passage loses to retrieval', () => {
+    expect(pickCandidate([cand(0.4)], retrieval(0.9, 0.6))).toBeNull();
+  });
+
+  it('the best-supported candidate is chosen among several', () => {
+    expect(pickCandidate([cand(0.5), cand(1.2), cand(0.7)], retrieval(0.5, 0))?.support).toBe(1.2);
+  });
+});
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await openTestKnowledgeBase({ env: { DEPARTMENT_PHONE: '000-TEST' } });
+});
+
+describe('routing: the contact card only for contact requests', () => {
+  it('a bare request for the phone gets the card', async () => {
+    const a = await kb.answerer.ask('cho mình xin số điện thoại của Sở Công Thương');
+    expect(a.answer).toContain('000-TEST');
+  });
+
+  it('a question that only mentions the department’s portal is answered from the sources', async () => {
+    const a = await kb.answerer.ask('Cổng thông tin điện tử của Sở có trách nhiệm cập nhật nội dung gì theo kế hoạch?');
+    expect(a.answer).not.toContain('000-TEST');
+    expect(a.abstained).toBe(false);
+    expect(a.sources[0]?.doc).toBe('1523/KH-SCT');
+  });
+
+  it('a question that names a number is not a phone request', async () => {
+    const a = await kb.answerer.ask('Đề án ứng dụng công nghệ thông tin trong xúc tiến thương mại là quyết định số mấy?');
+    expect(a.answer).not.toContain('000-TEST');
+    expect(a.answer).toContain('1968');
+  });
+});
+
+describe('the catalogue-only label is for catalogue entries only', () => {
+  it('an indicator explainer is not called catalogue-only', async () => {
+    const a = await kb.answerer.ask('PAPI đo lường như thế nào?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).not.toMatch(/chưa có trong nguồn dữ liệu|danh mục văn bản/);
+  });
+
+  it('the citizen guide is not called catalogue-only', async () => {
+    const a = await kb.answerer.ask('Tra cứu hồ sơ bằng mã hồ sơ như thế nào?');
+    expect(a.answer).not.toMatch(/chưa có trong nguồn dữ liệu|danh mục văn bản/);
+  });
+
+  it('a catalogue entry says its full text is not loaded', async () => {
+    const a = await kb.answerer.ask('Nghị định 60/2021/NĐ-CP quy định về việc gì?');
+    expect(a.answer).toMatch(/Toàn văn 60\/2021\/NĐ-CP chưa có trong nguồn dữ liệu/);
+  });
+});

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
+import { findEnumeration, formatEnumeration, wantsWholeList } from '../../src/rag/list-answer.js';
+import { namedSection } from '../../src/rag/section-answerer.js';
+import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
+
+describe('enumerations in a passage', () => {
+  it.each([
+    ['numbered inline', 'Quy trình gồm: (1) mở ứng dụng; (2) chọn mục; (3) điền mẫu; (4) bấm gửi. Sau đó chờ kết quả.', 4, 'Sau đó chờ kết quả.'],
+    ['colon and semicolons', 'Hồ sơ gồm: đơn đề nghị; bản sao giấy tờ; ảnh chân dung.', 3, ''],
+    ['bullet lines', 'Các việc cần làm\n- việc thứ nhất;\n- việc thứ hai;\n- việc thứ ba.', 3, ''],
+  ])('%s', (_name, text, n, tail) => {
+    const e = findEnumeration(text);
+    expect(e?.items).toHaveLength(n);
+    expect(e?.tail).toBe(tail);
+  });
+
+  it('a plain sentence is not an enumeration', () => {
+    expect(findEnumeration('Kinh phí được bố trí từ ngân sách, theo phân cấp hiện hành.')).toBeNull();
+  });
+
+  it('a count question gets the number with the list', () => {
+    const e = findEnumeration('Các bước: (1) a; (2) b; (3) c')!;
+    expect(formatEnumeration(e, true)).toMatch(/gồm 3 mục:\n• a\n• b\n• c/);
+  });
+
+  it('which questions want a whole list', () => {
+    expect(wantsWholeList('Hồ sơ cần những giấy tờ gì?', { kind: 'what' })).toBe(true);
+    expect(wantsWholeList('Có mấy bước để đăng ký?', { kind: 'what' })).toBe(true);
+    expect(wantsWholeList('Kinh phí lấy từ đâu?', { kind: 'what' })).toBe(false);
+    expect(wantsWholeList('Ai chịu trách nhiệm báo cáo?', { kind: 'who' })).toBe(false);
+  });
+
+  it('section names in a question', () => {
+    expect(namedSection('Mục III nói về gì?')).toBe('III');
+    expect(namedSection('phần IV.2 giao cho ai')).toBe('IV.2');
+    expect(namedSection('điểm b mục II.3 là gì')).toBe('II.3.b');
+    expect(namedSection('mục tiêu của kế hoạch')).toBeNull();
+  });
+});
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await openTestKnowledgeBase();
+});
+
+describe('whole lists, every step, counts', () => {
+  it('a count question about an explainer list gets the number and all ten items', async () => {
+    const a = await kb.answerer.ask('Chỉ số PCI được tính từ bao nhiêu chỉ số thành phần?');
+    expect(a.answer.split('\n').filter((l) => l.startsWith('• ')).length).toBeGreaterThanOrEqual(10);
+    for (const item of ['Gia nhập thị trường', 'Chi phí thời gian', 'Đào tạo lao động', 'Thiết chế pháp lý']) expect(a.answer).toContain(item);
+  });
+
+  it('a steps question gets every step', async () => {
+    const a = await kb.answerer.ask('Muốn nộp hồ sơ trực tuyến thì làm các bước nào?');
+    for (const step of ['đăng nhập', 'tìm thủ tục', 'tờ khai điện tử', 'thanh toán phí', 'gửi hồ sơ']) expect(a.answer).toContain(step);
+  });
+
+  it('a question naming a part of the plan gets that part', async () => {
+    const a = await kb.answerer.ask('Phần III của kế hoạch quy định gì?');
+    expect(a.answer).toContain('ngân sách nhà nước');
+    expect(a.answer).toContain('[1523/KH-SCT, III]');
+  });
+});
