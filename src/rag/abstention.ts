@@ -32,7 +32,7 @@ export interface AbstentionFeatures {
 
 /** An entity in the question that the sources contradict or do not cover. */
 export interface EntityConflict {
-  kind: 'province' | 'period' | 'document';
+  kind: 'province' | 'body' | 'period' | 'document';
   /** The entity as the user wrote it. */
   value: string;
   /** The refusal sentence, naming what the sources do not cover. */
@@ -162,6 +162,19 @@ export function corpusEntities(chunks: readonly Chunk[], now: Date = new Date())
   return { years, currentYear, numbers, hasText: (f) => all.includes(f) };
 }
 
+/** How many of the best passages may carry a year the question names. */
+const YEAR_DEPTH = 3;
+/** "Sở Tư pháp", "Sở Giáo dục và Đào tạo": another department, named with capitals. */
+const OTHER_BODY = /(?<![\p{L}])Sở\s+(\p{Lu}[\p{L}&]*(?:\s+(?!(?:của|năm|tỉnh|thành|có|gồm|về|đã|là|những|các|thì|ở|tại|trong|cho|được|ban|kế|hoạch|Quảng|Ngãi)(?![\p{L}]))[\p{L}&]+){0,4})/gu;
+/** A number written right after these words is a document number, not a year. */
+const NUMBER_PREFIX = /(?:\bsố|\bKH|\bQĐ|\bNĐ|\bNQ|\bTT|hoạch|định|quyết|thông tư|văn bản)\s*:?\s*$/iu;
+const OWN_BODY = /^(?:Công\s+Thương|CT)\b/u;
+
+/** Year ranges written in a text ("2022–2025", "2022 - 2025"). */
+function periodsOf(text: string): Array<[number, number]> {
+  return [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
 /** An entity of the question that the sources do not cover, or null. */
 export function entityConflict(question: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
   const f = ` ${foldText(normalizeText(question))} `;
@@ -180,12 +193,31 @@ export function entityConflict(question: string, r: RetrievalResult, corpus: Cor
     const shown = (normalizeText(question).match(/\d[\w/.\-–]*[A-ZĐ][\w/.\-–Đ]*/u) ?? [n])[0];
     return { kind: 'document', value: shown, message: `Nguồn dữ liệu của trợ lý không có văn bản số ${shown}.` };
   }
-  for (const y of normalizeText(question).match(/\b(19|20)\d{2}\b/g) ?? []) {
-    if (corpus.years.has(y)) continue;
+  const best = r.hits.slice(0, YEAR_DEPTH).map((h) => `${h.chunk.docId} ${h.chunk.docTitle} ${h.chunk.trail.join(' ')} ${h.chunk.text}`);
+  const q = normalizeText(question);
+  const years = [...q.matchAll(/\b(?:19|20)\d{2}\b/g)].filter((m) => !NUMBER_PREFIX.test(q.slice(0, m.index))).map((m) => m[0]);
+  for (const y of years) {
     // The present year is a question about now: the dated notes say what
     // has changed and which periods have ended, so it is not refused by name.
     if (Number(y) === corpus.currentYear) continue;
-    return { kind: 'period', value: y, message: `Các tài liệu của trợ lý không có thông tin cho năm ${y}.` };
+    // A year counts as covered only when the passages that would answer carry it
+    // (as a year or inside a period such as 2022–2025), not merely somewhere in the corpus.
+    if (best.some((t) => t.includes(y) || periodsOf(t).some(([a, b]) => Number(y) >= a && Number(y) <= b))) continue;
+    return {
+      kind: 'period',
+      value: y,
+      message: corpus.years.has(y)
+        ? `Các tài liệu của trợ lý không có thông tin về nội dung này cho năm ${y}.`
+        : `Các tài liệu của trợ lý không có thông tin cho năm ${y}.`,
+    };
+  }
+  for (const m of normalizeText(question).matchAll(OTHER_BODY)) {
+    const name = (m[1] ?? '').trim();
+    if (!name || OWN_BODY.test(name)) continue;
+    const folded = foldText(`Sở ${name}`);
+    // The best passages name that body: the sources do speak about it.
+    if (r.hits.slice(0, 2).some((h) => foldText(`${h.chunk.trail.join(' ')} ${h.chunk.text}`).includes(folded))) continue;
+    return { kind: 'body', value: `Sở ${name}`, message: `Các tài liệu của trợ lý là của Sở Công Thương tỉnh Quảng Ngãi; nguồn dữ liệu không có thông tin về Sở ${name}.` };
   }
   return null;
 }
