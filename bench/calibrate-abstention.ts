@@ -87,7 +87,7 @@ function oosAnswered(rows: readonly Row[], p: AbstainPolicy): number {
  * error over the training rows (no more in-scope refusals, no more
  * out-of-scope answers); ties keep the earlier (stable) one.
  */
-function fit(rows: readonly Row[]): AbstainPolicy {
+function fitPolicy(rows: readonly Row[]): AbstainPolicy {
   const capIn = inScopeRefusals(rows, REFERENCE);
   const capOos = oosAnswered(rows, REFERENCE);
   let best: AbstainPolicy = REFERENCE;
@@ -153,11 +153,11 @@ console.log('fold   n  accuracy  oos-refused  in-scope-refused  parameters');
 for (let f = 0; f < k; f++) {
   const train = tune.filter((r) => foldOf(r.id, k) !== f);
   const held = tune.filter((r) => foldOf(r.id, k) === f);
-  const p = fit(train);
+  const p = fitPolicy(train);
   const s = rates(held, p);
   console.log(`${String(f + 1).padStart(4)} ${String(s.n).padStart(3)}  ${fmt(s.accuracy)}     ${fmt(s.oosRefused)}        ${fmt(s.inScopeRefused)}        ${JSON.stringify(p)}`);
 }
-const chosen = fit(tune);
+const chosen = fitPolicy(tune);
 const all = rates(tune, chosen);
 const held = rates(test, chosen);
 const shipped = rates(test, CALIBRATED_POLICY);

@@ -89,7 +89,7 @@ export function foldForMatch(s: string): string {
   return foldText(normalizeText(s)).replace(/\s+/g, ' ');
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -98,7 +98,7 @@ export function patternMatcher(pattern: string): RegExp {
   const p = foldForMatch(pattern).trim();
   const head = /^[\p{L}\p{N}]/u.test(p) ? '(?<![\\p{L}\\p{N}])' : '';
   const tail = /[\p{L}\p{N}]$/u.test(p) ? '(?![\\p{L}\\p{N}])' : '';
-  return new RegExp(`${head}${escape(p).replace(/ /g, '\\s+')}${tail}`, 'u');
+  return new RegExp(`${head}${escapeRegExp(p).replace(/ /g, '\\s+')}${tail}`, 'u');
 }
 
 /** True when the (folded) text states something one of the patterns names. */

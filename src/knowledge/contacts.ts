@@ -99,7 +99,7 @@ const LABELS: Record<ContactField, string> = {
   website: 'Trang thông tin điện tử',
 };
 
-function valueOf(dept: DepartmentContacts, f: ContactField): string | undefined {
+function contactValue(dept: DepartmentContacts, f: ContactField): string | undefined {
   const v = f === 'website' ? dept.portalUrl : dept[f];
   return v !== undefined && v.trim() !== '' ? v.trim() : undefined;
 }
@@ -120,11 +120,11 @@ export function answerContactQuestion(question: string, dept: DepartmentContacts
   const fields = requestedFields(fold(question));
   if (fields.length === 0) return null;
   const name = dept.name.trim() !== '' ? dept.name.trim() : 'Sở Công Thương';
-  const portal = valueOf(dept, 'website');
+  const portal = contactValue(dept, 'website');
   const lines = [`Thông tin liên hệ của ${name}:`];
   let missing = false;
   for (const f of fields) {
-    const v = valueOf(dept, f);
+    const v = contactValue(dept, f);
     if (v !== undefined) {
       lines.push(`- ${LABELS[f]}: ${v}`);
     } else {

@@ -87,7 +87,7 @@ export async function loadKnowledgeFile(f: KnowledgeFile, binary?: BinaryLoader)
     if (!binary) throw new AppError('KNOWLEDGE_FILE_UNREADABLE', `${f.rel}: định dạng ${ext} chưa được hỗ trợ`);
     return binary.load(f.abs, f.rel);
   }
-  let meta;
+  let meta: ReturnType<typeof defaultMeta>;
   if (fm.data) {
     meta = metaFromFrontMatter(f.rel, fm.data, ext === '.txt' ? 'plain' : 'markdown');
   } else {

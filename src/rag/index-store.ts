@@ -234,7 +234,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   for (let i = 0; i < missing.length; i += EMBED_BATCH) {
     const batch = missing.slice(i, i + EMBED_BATCH);
     const vecs = await opts.embedder.embed(batch.map(embeddingText));
-    batch.forEach((c, j) => vectorCache.set(keyOf(c), encodeVector(vecs[j] as number[])));
+    for (const [j, c] of batch.entries()) vectorCache.set(keyOf(c), encodeVector(vecs[j] as number[]));
   }
   const vectors = chunks.map((c) => decodeVector(vectorCache.get(keyOf(c)) as string));
 

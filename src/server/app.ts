@@ -28,6 +28,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 /** A plugin mounted by another module, e.g. `{ plugin: telegramWebhook, opts: { ... } }`. */
 export interface MountedPlugin {
   // Plugins have their own option types; the app only passes them through.
+  // biome-ignore lint/suspicious/noExplicitAny: each plugin has its own option type; the app only passes them through
   plugin: FastifyPluginAsync<any>;
   opts?: object;
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 export interface DailyJobOptions {
   name: string;
   /** The work; receives the current time. Returns what to log (e.g. counts). */
-  run: (now: Date) => Record<string, number> | void;
+  run: (now: Date) => Record<string, number> | undefined;
   logger: Pick<Logger, 'info' | 'error'>;
   now?: () => Date;
   intervalMs?: number;

@@ -84,7 +84,7 @@ export function contentWords(text: string, accentKeys = false): string[] {
 export function contentRuns(text: string): string[][] {
   const runs: string[][] = [];
   const typedWithAccents = hasDiacritics(text);
-  for (const segment of normalizeText(text).split(/[,.;:!?()\[\]"“”]+/)) {
+  for (const segment of normalizeText(text).split(/[,.;:!?()[\]"“”]+/)) {
     let run: string[] = [];
     for (const w of syllables(segment)) {
       const f = foldText(w);

@@ -85,7 +85,10 @@ function sendBehaviour(
   b: Exclude<FakeBehaviour, { delayMs: number; then: string }>,
   ok: (content: string) => unknown,
 ): void {
-  if (typeof b === 'string') return json(res, 200, ok(b));
+  if (typeof b === 'string') {
+    json(res, 200, ok(b));
+    return;
+  }
   if ('malformed' in b) {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"cmpl-1","choices":[{"message":');
     return;

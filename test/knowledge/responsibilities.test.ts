@@ -9,7 +9,9 @@ import { findUnits, formatUnitDuties, loadResponsibilities } from '../../src/kno
 const SHIPPED = path.join(import.meta.dirname, '..', '..', 'knowledge', 'responsibilities.yaml');
 
 /** Write a mutated copy of the shipped file to a temp dir and return its path. */
+// biome-ignore lint/suspicious/noExplicitAny: the test edits arbitrary nested fields of the parsed YAML
 function mutated(edit: (doc: Record<string, any>) => void): string {
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   const doc = parse(fs.readFileSync(SHIPPED, 'utf8')) as Record<string, any>;
   edit(doc);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resp-'));

@@ -41,7 +41,7 @@ describe('OpenAiEmbedder', () => {
     const [v] = await new OpenAiEmbedder(opts()).embed(['dự toán']);
     const expected = fakeVector('dự toán', 48);
     expect(v).toHaveLength(48);
-    v?.forEach((x, i) => expect(x).toBeCloseTo(expected[i] as number, 6));
+    for (const [i, x] of (v ?? []).entries()) expect(x).toBeCloseTo(expected[i] as number, 6);
   });
 
   it('decodeBase64Vector rejects a buffer that is not Float32', () => {

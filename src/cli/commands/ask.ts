@@ -12,7 +12,7 @@ function formatReadable(a: Answer): string {
   const lines = [a.answer, ''];
   if (a.sources.length > 0) {
     lines.push('Nguồn:');
-    a.sources.forEach((s, i) => lines.push(`  ${i + 1}. [${s.doc}, ${s.section}] ${s.title}`));
+    for (const [i, s] of a.sources.entries()) lines.push(`  ${i + 1}. [${s.doc}, ${s.section}] ${s.title}`);
   }
   lines.push(`(${a.ms.toFixed(1)} ms)`, '');
   return lines.join('\n');

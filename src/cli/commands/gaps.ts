@@ -20,7 +20,7 @@ export const gapsCommand: CliCommand = {
       return 2;
     }
     const db = openDatabase(databasePath(ctx.config));
-    let groups;
+    let groups: ReturnType<typeof groupGaps>;
     try {
       groups = groupGaps(new SqliteChatStore(db).listGapRows()).slice(0, limit);
     } finally {

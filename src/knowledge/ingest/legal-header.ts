@@ -42,7 +42,7 @@ const MOTTO = [
 ];
 const SEPARATOR = /^[-_=*.…\s]+$/u;
 /** `Số: 123/2024/QĐ-UBND`, `Luật số: 02/2011/QH13`, `Số 45/KH-SCT`, `Số: 12 /QĐ-UBND` (space before the slash). */
-const NUMBER = /(?:^|\s)(?:Luật\s+|Pháp lệnh\s+)?Số(?:\s+hiệu)?\s*:?\s*(\d[\p{L}\p{N}.\-]*)\s*(\/[\p{L}\p{N}/.\-]*[\p{L}\p{N}])/iu;
+const NUMBER = /(?:^|\s)(?:Luật\s+|Pháp lệnh\s+)?Số(?:\s+hiệu)?\s*:?\s*(\d[\p{L}\p{N}.-]*)\s*(\/[\p{L}\p{N}/.-]*[\p{L}\p{N}])/iu;
 const DATE_WORDS = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const DATE_NUMERIC = /(?:^|\D)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/u;
 /** Place-and-date phrase, removed from agency lines: `Quảng Ngãi, ngày 05 tháng 3 năm 2024`. */

@@ -17,7 +17,7 @@
     try {
       var s = localStorage.getItem(SESSION_KEY);
       return s && SESSION_RE.test(s) ? s : undefined;
-    } catch (e) {
+    } catch (_e) {
       return undefined;
     }
   }
@@ -25,7 +25,7 @@
     try {
       if (s) localStorage.setItem(SESSION_KEY, s);
       else localStorage.removeItem(SESSION_KEY);
-    } catch (e) {
+    } catch (_e) {
       /* storage disabled: the session lasts for this page only */
     }
   }

@@ -105,7 +105,7 @@ export function expandAbbreviations(
     const meaning = choose(hit.meanings, tokens[i - 1]?.fold, tokens[i + length]?.fold, options.pairKnown);
     const written = options.accented ? meaning : foldText(meaning);
     const words = written.split(' ');
-    words.forEach((w, k) => out.push(tokenLike(w, k === words.length - 1 ? last.after : ' ', 'abbreviation')));
+    for (const [k, w] of words.entries()) out.push(tokenLike(w, k === words.length - 1 ? last.after : ' ', 'abbreviation'));
     const typed = tokens.slice(i, i + length).map((t) => t.word).join(' ');
     rewrites.push({ from: typed || first.word, to: written, origin: 'abbreviation' });
     for (const other of hit.meanings) if (other !== meaning) alternatives.push({ source: written, text: other });

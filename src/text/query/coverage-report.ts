@@ -43,17 +43,21 @@ export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesau
       if (run.length) runs.set(run.join(' '), (runs.get(run.join(' ')) ?? 0) + 1);
       run = [];
     };
-    tokens.forEach((t, i) => {
-      if (!isContent(t)) return flush();
+    for (const [i, t] of tokens.entries()) {
+      if (!isContent(t)) {
+        flush();
+        continue;
+      }
       contentWords++;
       if (covered[i]) {
         coveredWords++;
-        return flush();
+        flush();
+        continue;
       }
       all = false;
       run.push(t.word.toLowerCase());
       if (/[,.;:!?()"“”]/.test(t.after)) flush();
-    });
+    }
     flush();
     if (all) fullyCovered++;
   }
