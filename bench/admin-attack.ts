@@ -18,7 +18,17 @@ import { join } from 'node:path';
 
 const TOKEN = randomBytes(24).toString('hex');
 const dataDir = mkdtempSync(join(tmpdir(), 'cchc-admin-attack-'));
-const baseEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', ZALO_APP_ID: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' };
+const baseEnv = {
+  ...process.env,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'info',
+  TELEGRAM_BOT_TOKEN: '',
+  ZALO_APP_ID: '',
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+};
 
 function start(env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -53,10 +63,21 @@ function hit(port: string, path: string, headers: Record<string, string> = {}): 
 const server = start({ ...baseEnv, ADMIN_TOKEN: TOKEN });
 const port = await server.url;
 const paths = [
-  '/%61dmin/api/unanswered', '/adm%69n/api/reports', '/%61dmin/export?format=csv', '/%61dmin/export?format=xlsx',
-  '/%61dmin/export?format=docx', '//admin/api/reports', '/admin/%2e%2e/admin/api/reports', '/ADMIN/api/reports',
-  '/Admin/api/summary', '/admin//api/reports', '/admin/api/reports/', '/%61dmin', '/admin',
-  `/admin/api/reports?token=${TOKEN}`, `/%61dmin/export?format=csv&token=${TOKEN}`,
+  '/%61dmin/api/unanswered',
+  '/adm%69n/api/reports',
+  '/%61dmin/export?format=csv',
+  '/%61dmin/export?format=xlsx',
+  '/%61dmin/export?format=docx',
+  '//admin/api/reports',
+  '/admin/%2e%2e/admin/api/reports',
+  '/ADMIN/api/reports',
+  '/Admin/api/summary',
+  '/admin//api/reports',
+  '/admin/api/reports/',
+  '/%61dmin',
+  '/admin',
+  `/admin/api/reports?token=${TOKEN}`,
+  `/%61dmin/export?format=csv&token=${TOKEN}`,
 ];
 const unauth: Record<string, number> = {};
 let leaked = 0;

@@ -51,6 +51,8 @@ for (let r = 0; r < rounds; r++) {
 }
 const mem = process.memoryUsage();
 console.log(`index: ${kb.chunkCount} chunks, cold build ${coldBuild.toFixed(0)} ms, reopen unchanged ${warmOpen.toFixed(0)} ms`);
-console.log(`answer latency over ${times.length} asks (${questions.length} questions × ${rounds}): median ${pct(times, 50).toFixed(2)} ms, p95 ${pct(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
+console.log(
+  `answer latency over ${times.length} asks (${questions.length} questions × ${rounds}): median ${pct(times, 50).toFixed(2)} ms, p95 ${pct(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
+);
 console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 rmSync(dataDir, { recursive: true, force: true });

@@ -61,7 +61,8 @@ function cost(rows: readonly Row[], p: AbstainPolicy): number {
 const MARGIN_WEIGHTS = [0, 0.1, 0.2];
 
 function* grid(): Generator<AbstainPolicy> {
-  const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
+  const steps = (from: number, to: number, step: number) =>
+    Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
   // The vocabulary floor refuses questions made of words the corpus never has
   // (weather, gold prices); near-domain tune items hardly exercise it, so it
   // is searched only above 0.5 rather than fitted away.
@@ -155,7 +156,9 @@ for (let f = 0; f < k; f++) {
   const held = tune.filter((r) => foldOf(r.id, k) === f);
   const p = fitPolicy(train);
   const s = rates(held, p);
-  console.log(`${String(f + 1).padStart(4)} ${String(s.n).padStart(3)}  ${fmt(s.accuracy)}     ${fmt(s.oosRefused)}        ${fmt(s.inScopeRefused)}        ${JSON.stringify(p)}`);
+  console.log(
+    `${String(f + 1).padStart(4)} ${String(s.n).padStart(3)}  ${fmt(s.accuracy)}     ${fmt(s.oosRefused)}        ${fmt(s.inScopeRefused)}        ${JSON.stringify(p)}`,
+  );
 }
 const chosen = fitPolicy(tune);
 const all = rates(tune, chosen);
@@ -164,5 +167,7 @@ const shipped = rates(test, CALIBRATED_POLICY);
 console.log(`\nchosen on all tune items: ${JSON.stringify(chosen)}`);
 console.log(`  tune: accuracy ${fmt(all.accuracy)} | oos refused ${fmt(all.oosRefused)} | in-scope refused ${fmt(all.inScopeRefused)}`);
 console.log(`  test: accuracy ${fmt(held.accuracy)} | oos refused ${fmt(held.oosRefused)} | in-scope refused ${fmt(held.inScopeRefused)}`);
-console.log(`shipped CALIBRATED_POLICY ${JSON.stringify(CALIBRATED_POLICY)} on test: accuracy ${fmt(shipped.accuracy)} | oos refused ${fmt(shipped.oosRefused)} | in-scope refused ${fmt(shipped.inScopeRefused)}`);
+console.log(
+  `shipped CALIBRATED_POLICY ${JSON.stringify(CALIBRATED_POLICY)} on test: accuracy ${fmt(shipped.accuracy)} | oos refused ${fmt(shipped.oosRefused)} | in-scope refused ${fmt(shipped.inScopeRefused)}`,
+);
 await kb.close();

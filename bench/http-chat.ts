@@ -23,7 +23,18 @@ const questions = ['bench/data/own-questions.jsonl']
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cchc-http-bench-'));
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', TELEGRAM_BOT_TOKEN: '', ZALO_APP_ID: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
+  env: {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    TELEGRAM_BOT_TOKEN: '',
+    ZALO_APP_ID: '',
+    OPENAI_API_KEY: '',
+    OPENAI_BASE_URL: '',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise<string>((resolve, reject) => {

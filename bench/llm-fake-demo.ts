@@ -23,7 +23,13 @@ import { type FakeChatRequest, isRewriteRequest, startFakeOpenAi, userMessage } 
 const question = process.argv[2] ?? 'tiền làm truyền thông ai lo';
 const rewrite = process.argv[3] ?? 'đơn vị lập dự toán kinh phí thực hiện kế hoạch truyền thông';
 
-const words = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1));
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1),
+  );
 
 /** The scripted model's answer: the best-matching sentence of the passages, cited. */
 function scriptedAnswer(req: FakeChatRequest): string {

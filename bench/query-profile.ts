@@ -13,7 +13,12 @@ import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 
 const files = process.argv.slice(2);
 if (files.length === 0) files.push('bench/data/own-questions.jsonl');
-const questions = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q));
+const questions = files.flatMap((f) =>
+  readFileSync(f, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { q: string }).q),
+);
 const dataDir = mkdtempSync(join(tmpdir(), 'cchc-prof-'));
 const kb = await openKnowledgeBase({ config: createConfig({ DATA_DIR: dataDir }), logger: createLogger('silent'), generator: null });
 const time = async (f: (q: string) => unknown) => {

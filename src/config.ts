@@ -9,8 +9,7 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.string().url().optional());
 /** An integer variable with bounds and a default. */
-const intVar = (min: number, max: number, dflt: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(dflt));
+const intVar = (min: number, max: number, dflt: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(dflt));
 
 /** Telegram bot tokens look like `123456789:AAF…` (digits, colon, 30+ URL-safe characters). */
 export const TELEGRAM_TOKEN_PATTERN = /^\d+:[A-Za-z0-9_-]{30,}$/;
@@ -44,10 +43,7 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   /** `cli knowledge review` lists "as of" facts older than this many days. */
   KNOWLEDGE_FACT_MAX_AGE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36_500).default(365)),
-  LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalString,
@@ -78,10 +74,7 @@ const envSchema = z.object({
 
   TELEGRAM_BOT_TOKEN: z.preprocess(
     emptyToUndefined,
-    z
-      .string()
-      .regex(TELEGRAM_TOKEN_PATTERN, 'không đúng dạng token của BotFather (số:chuỗi ≥ 30 ký tự), hãy sao chép lại từ @BotFather')
-      .optional(),
+    z.string().regex(TELEGRAM_TOKEN_PATTERN, 'không đúng dạng token của BotFather (số:chuỗi ≥ 30 ký tự), hãy sao chép lại từ @BotFather').optional(),
   ),
   TELEGRAM_WEBHOOK_SECRET: z.preprocess(
     emptyToUndefined,
@@ -114,10 +107,11 @@ const envSchema = z.object({
       .string()
       .regex(/^(\d{1,2}\/\d{1,2})(,\s*\d{1,2}\/\d{1,2})*$/, 'cần dạng ngày/tháng, cách nhau bằng dấu phẩy, ví dụ 15/11,25/11')
       .refine(
-        (v) => v.split(',').every((d) => {
-          const [day, month] = d.trim().split('/').map(Number);
-          return isYearlyCalendarDay(day ?? 0, month ?? 0);
-        }),
+        (v) =>
+          v.split(',').every((d) => {
+            const [day, month] = d.trim().split('/').map(Number);
+            return isYearlyCalendarDay(day ?? 0, month ?? 0);
+          }),
         'có ngày không tồn tại (ví dụ 31/11, 32/13; 29/2 không có mỗi năm)',
       )
       .default('15/11,25/11'),
@@ -217,17 +211,16 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     knowledgeFactMaxAgeDays: e.KNOWLEDGE_FACT_MAX_AGE_DAYS,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
-    llm: llmOn && e.OPENAI_MODEL
-      ? { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
-      : undefined,
-    embeddings: embeddingsOn && e.OPENAI_EMBEDDING_MODEL
-      ? {
-          apiKey,
-          baseURL: e.OPENAI_EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL,
-          model: e.OPENAI_EMBEDDING_MODEL,
-          timeoutMs: e.OPENAI_TIMEOUT_MS,
-        }
-      : undefined,
+    llm: llmOn && e.OPENAI_MODEL ? { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
+    embeddings:
+      embeddingsOn && e.OPENAI_EMBEDDING_MODEL
+        ? {
+            apiKey,
+            baseURL: e.OPENAI_EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL,
+            model: e.OPENAI_EMBEDDING_MODEL,
+            timeoutMs: e.OPENAI_TIMEOUT_MS,
+          }
+        : undefined,
     server: {
       host: e.HOST,
       port: e.PORT,
@@ -249,9 +242,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       },
     },
     webChatRetentionDays: e.WEB_CHAT_RETENTION_DAYS,
-    telegram: e.TELEGRAM_BOT_TOKEN
-      ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT }
-      : undefined,
+    telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT } : undefined,
     zalo:
       e.ZALO_APP_ID && e.ZALO_APP_SECRET && e.ZALO_OA_SECRET_KEY && e.ZALO_OA_ACCESS_TOKEN
         ? {

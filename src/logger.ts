@@ -38,17 +38,20 @@ const SECRET_QUERY = /^(token|access_token|refresh_token|api_key|apikey|key|secr
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
-  const parts = url.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    const rawName = eq < 0 ? pair : pair.slice(0, eq);
-    let name = rawName;
-    try {
-      name = decodeURIComponent(rawName.replace(/\+/g, ' '));
-    } catch {
-      return '[redacted]'; // undecodable name: log nothing of it
-    }
-    return SECRET_QUERY.test(name.trim()) ? `${rawName}=[redacted]` : pair;
-  });
+  const parts = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const rawName = eq < 0 ? pair : pair.slice(0, eq);
+      let name = rawName;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        return '[redacted]'; // undecodable name: log nothing of it
+      }
+      return SECRET_QUERY.test(name.trim()) ? `${rawName}=[redacted]` : pair;
+    });
   return `${url.slice(0, q)}?${parts.join('&')}`;
 }
 
@@ -76,8 +79,5 @@ export function serializeRequest(req: LoggedRequest): Record<string, unknown> {
  * replaces stderr (tests capture the lines).
  */
 export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
-  return pino(
-    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { req: serializeRequest } },
-    destination ?? pino.destination(2),
-  );
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { req: serializeRequest } }, destination ?? pino.destination(2));
 }

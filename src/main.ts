@@ -30,21 +30,20 @@ import { SqliteCuratedHitStore } from './rag/curated-hits.js';
  * after the preflight passed, so a wrong setting is reported in a second.
  */
 async function loadServiceModules() {
-  const [engine, unavailable, configured, outboundSender, telegramMod, kbMod, llmMod, portsMod, reportsMod, parseMod, appMod, shutdownMod] =
-    await Promise.all([
-      import('./chat/engine.js'),
-      import('./chat/unavailable-answerer.js'),
-      import('./channels/configured-channels.js'),
-      import('./channels/outbound-sender.js'),
-      import('./channels/telegram/index.js'),
-      import('./rag/knowledge-base.js'),
-      import('./llm/openai-generator.js'),
-      import('./llm/ports.js'),
-      import('./reports/index.js'),
-      import('./reports/parse/index.js'),
-      import('./server/app.js'),
-      import('./server/shutdown.js'),
-    ]);
+  const [engine, unavailable, configured, outboundSender, telegramMod, kbMod, llmMod, portsMod, reportsMod, parseMod, appMod, shutdownMod] = await Promise.all([
+    import('./chat/engine.js'),
+    import('./chat/unavailable-answerer.js'),
+    import('./channels/configured-channels.js'),
+    import('./channels/outbound-sender.js'),
+    import('./channels/telegram/index.js'),
+    import('./rag/knowledge-base.js'),
+    import('./llm/openai-generator.js'),
+    import('./llm/ports.js'),
+    import('./reports/index.js'),
+    import('./reports/parse/index.js'),
+    import('./server/app.js'),
+    import('./server/shutdown.js'),
+  ]);
   return {
     createConversationEngine: engine.createConversationEngine,
     createUnavailableAnswerer: unavailable.createUnavailableAnswerer,
@@ -118,8 +117,7 @@ async function main(): Promise<void> {
     // (its output is validated field by field before use).
     const llm = config.llm ? new OpenAiGenerator(config.llm) : undefined;
     const fill = llm
-      ? (p: ParsedReportLike, text: string) =>
-          fillWithLlm(p as ParsedReport, text, (prompt) => llm.generate([{ role: 'user', content: prompt }]))
+      ? (p: ParsedReportLike, text: string) => fillWithLlm(p as ParsedReport, text, (prompt) => llm.generate([{ role: 'user', content: prompt }]))
       : undefined;
     reports = createReportsModule({ db, config, logger, ...(fill ? { fill } : {}) });
     reportFlow = reports.flow;

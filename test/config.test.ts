@@ -109,7 +109,11 @@ describe('createConfig', () => {
 
   it('accepts real calendar days and a BotFather-shaped token; has sane server defaults', () => {
     const c = createConfig({ REMINDER_DAYS: '28/2, 30/11,31/12', TELEGRAM_BOT_TOKEN: GOOD_TOKEN });
-    expect(c.reminderDays).toEqual([{ day: 28, month: 2 }, { day: 30, month: 11 }, { day: 31, month: 12 }]);
+    expect(c.reminderDays).toEqual([
+      { day: 28, month: 2 },
+      { day: 30, month: 11 },
+      { day: 31, month: 12 },
+    ]);
     expect(c.telegram?.token).toBe(GOOD_TOKEN);
     expect(c.webChatRetentionDays).toBe(90);
     expect(c.server.timeouts).toEqual({ headersMs: 10_000, requestMs: 15_000, idleMs: 60_000, keepAliveMs: 5_000 });

@@ -24,7 +24,10 @@ export function composeReplyText(reply: OutgoingReply): string {
   const parts = [reply.text.trim()];
   const sources = dedupeSources(reply.sources ?? []).slice(0, MAX_LISTED_SOURCES);
   if (sources.length > 0) parts.push(['Nguồn:', ...sources.map(formatSourceLine)].join('\n'));
-  return parts.filter((p) => p !== '').join('\n\n').normalize('NFC');
+  return parts
+    .filter((p) => p !== '')
+    .join('\n\n')
+    .normalize('NFC');
 }
 
 /** All buttons of a reply in reading order (rows flattened). */
@@ -34,7 +37,10 @@ export function flattenButtons(reply: OutgoingReply): ReplyButton[] {
 
 /** Keep only the last, most specific part of a heading trail like `II › 3 › b) …`. */
 function lastTitlePart(title: string): string {
-  const parts = title.split('›').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = title
+    .split('›')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return parts[parts.length - 1] ?? '';
 }
 

@@ -50,9 +50,7 @@ export interface GapRow {
 }
 
 /** Result of redeeming an invite code. */
-export type RedeemResult =
-  | { ok: true; identity: Identity }
-  | { ok: false; reason: 'unknown' | 'used' };
+export type RedeemResult = { ok: true; identity: Identity } | { ok: false; reason: 'unknown' | 'used' };
 
 export interface ChatStore {
   /** Create the identity if new (as citizen), refresh name and last_seen_at; returns it. */

@@ -104,16 +104,12 @@ export class SqliteChatStore implements ChatStore {
   }
 
   getIdentity(channel: ChannelName, userId: string): Identity | undefined {
-    const row = this.db.prepare('SELECT * FROM identities WHERE channel = ? AND user_id = ?').get(channel, userId) as
-      | IdentityRow
-      | undefined;
+    const row = this.db.prepare('SELECT * FROM identities WHERE channel = ? AND user_id = ?').get(channel, userId) as IdentityRow | undefined;
     return row ? toIdentity(row) : undefined;
   }
 
   listStaff(): Array<Identity & { lastSeenAt?: string }> {
-    const rows = this.db
-      .prepare(`SELECT * FROM identities WHERE role IN ('staff','admin') ORDER BY unit, display_name, user_id`)
-      .all() as IdentityRow[];
+    const rows = this.db.prepare(`SELECT * FROM identities WHERE role IN ('staff','admin') ORDER BY unit, display_name, user_id`).all() as IdentityRow[];
     return rows.map((r) => ({ ...toIdentity(r), ...(r.last_seen_at ? { lastSeenAt: r.last_seen_at } : {}) }));
   }
 
@@ -137,9 +133,7 @@ export class SqliteChatStore implements ChatStore {
         | undefined;
       if (!invite) return { ok: false, reason: 'unknown' };
       if (invite.used_by) return { ok: false, reason: 'used' };
-      this.db
-        .prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ?')
-        .run(`${who.channel}:${who.userId}`, at, normalized);
+      this.db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ?').run(`${who.channel}:${who.userId}`, at, normalized);
       this.db
         .prepare(
           `INSERT INTO identities (channel, user_id, role, unit, last_seen_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -152,9 +146,9 @@ export class SqliteChatStore implements ChatStore {
   }
 
   getChatState(channel: ChannelName, chatId: string): ChatState {
-    const row = this.db
-      .prepare('SELECT last_question, pending_json FROM chat_state WHERE channel = ? AND chat_id = ?')
-      .get(channel, chatId) as { last_question: string | null; pending_json: string | null } | undefined;
+    const row = this.db.prepare('SELECT last_question, pending_json FROM chat_state WHERE channel = ? AND chat_id = ?').get(channel, chatId) as
+      | { last_question: string | null; pending_json: string | null }
+      | undefined;
     if (!row) return {};
     const state: ChatState = {};
     if (row.last_question) state.lastQuestion = row.last_question;
@@ -249,15 +243,11 @@ export class SqliteChatStore implements ChatStore {
     const at = cutoff.toISOString();
     const staffWeb = `SELECT user_id FROM identities WHERE channel = 'web' AND role <> 'citizen'`;
     return this.db.transaction(() => {
-      const exchanges = this.db
-        .prepare(`DELETE FROM exchanges WHERE channel = 'web' AND created_at < ? AND user_id NOT IN (${staffWeb})`)
-        .run(at).changes;
+      const exchanges = this.db.prepare(`DELETE FROM exchanges WHERE channel = 'web' AND created_at < ? AND user_id NOT IN (${staffWeb})`).run(at).changes;
       // A session's state goes only when its owner is gone too (idle citizen, or no identity).
       const keptWeb = `SELECT user_id FROM identities WHERE channel = 'web'
         AND (role <> 'citizen' OR COALESCE(last_seen_at, created_at) >= ?)`;
-      const states = this.db
-        .prepare(`DELETE FROM chat_state WHERE channel = 'web' AND updated_at < ? AND chat_id NOT IN (${keptWeb})`)
-        .run(at, at).changes;
+      const states = this.db.prepare(`DELETE FROM chat_state WHERE channel = 'web' AND updated_at < ? AND chat_id NOT IN (${keptWeb})`).run(at, at).changes;
       const identities = this.db
         .prepare(`DELETE FROM identities WHERE channel = 'web' AND role = 'citizen' AND COALESCE(last_seen_at, created_at) < ?`)
         .run(at).changes;

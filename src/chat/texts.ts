@@ -35,8 +35,7 @@ export const STAFF_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['/xoa', 'Xóa báo cáo'],
 ];
 
-const list = (rows: ReadonlyArray<readonly [string, string]>): string =>
-  rows.map(([c, d]) => `${c} — ${d}`).join('\n');
+const list = (rows: ReadonlyArray<readonly [string, string]>): string => rows.map(([c, d]) => `${c} — ${d}`).join('\n');
 
 export const texts = {
   greeting: (dep: Config['department'], name?: string): string =>
@@ -58,33 +57,25 @@ export const texts = {
       ...(isStaff ? ['', 'Dành cho cán bộ:', list(STAFF_COMMANDS)] : []),
     ].join('\n'),
   emptyHint: 'Bạn chưa nhập nội dung. Hãy gõ câu hỏi, hoặc gõ /help để xem hướng dẫn.',
-  tooLong: (n: number): string =>
-    `Tin nhắn quá dài (${n} ký tự). Vui lòng rút gọn câu hỏi dưới ${MAX_INPUT_CHARS} ký tự và gửi lại.`,
+  tooLong: (n: number): string => `Tin nhắn quá dài (${n} ký tự). Vui lòng rút gọn câu hỏi dưới ${MAX_INPUT_CHARS} ký tự và gửi lại.`,
   unknownCommand: (cmd: string, isStaff: boolean): string =>
-    [
-      `Không có lệnh ${cmd}. Các lệnh hiện có:`,
-      list(PUBLIC_COMMANDS),
-      ...(isStaff ? [list(STAFF_COMMANDS)] : []),
-    ].join('\n'),
+    [`Không có lệnh ${cmd}. Các lệnh hiện có:`, list(PUBLIC_COMMANDS), ...(isStaff ? [list(STAFF_COMMANDS)] : [])].join('\n'),
   draftStillOpen: '📝 Bản nháp báo cáo của bạn vẫn đang mở, chưa thay đổi: gõ «lưu» để lưu, «hủy» để bỏ, hoặc «sửa …» để sửa.',
   unknownButton: 'Nút này không còn hiệu lực. Bạn hãy gõ lại câu hỏi hoặc gõ /help.',
-  staffOnly:
-    'Lệnh này dành cho cán bộ của Sở. Nếu bạn là cán bộ, hãy đăng ký bằng lệnh /dangky <mã> với mã mời do Văn phòng Sở cấp.',
+  staffOnly: 'Lệnh này dành cho cán bộ của Sở. Nếu bạn là cán bộ, hãy đăng ký bằng lệnh /dangky <mã> với mã mời do Văn phòng Sở cấp.',
   reportsUnavailable:
     'Chức năng báo cáo hoạt động truyền thông chưa được bật trên hệ thống này. Vui lòng báo cáo theo cách thông thường hoặc liên hệ quản trị viên.',
   cancelled: 'Đã hủy thao tác đang dở.',
   nothingToCancel: 'Không có thao tác nào đang chờ để hủy.',
   askInviteCode: 'Vui lòng gửi mã mời (8 ký tự) mà Văn phòng Sở đã cấp cho bạn, hoặc gõ /huy để thôi.',
   inviteOk: (unit: string, role: 'staff' | 'admin'): string =>
-    `Đăng ký thành công! Bạn được ghi nhận là ${role === 'admin' ? 'quản trị viên' : 'cán bộ'} thuộc ${unit}. ` +
-    'Gõ /help để xem các lệnh dành cho cán bộ.',
+    `Đăng ký thành công! Bạn được ghi nhận là ${role === 'admin' ? 'quản trị viên' : 'cán bộ'} thuộc ${unit}. ` + 'Gõ /help để xem các lệnh dành cho cán bộ.',
   inviteUnknown: 'Mã mời không đúng. Vui lòng kiểm tra lại mã (8 ký tự), hoặc gõ /huy để thôi.',
   inviteUsed: 'Mã mời này đã được sử dụng. Mỗi mã chỉ dùng được một lần; vui lòng xin mã mới.',
   alreadyStaff: (unit?: string): string => `Bạn đã là cán bộ${unit ? ` thuộc ${unit}` : ''}, không cần đăng ký lại.`,
   feedbackThanks: 'Cảm ơn bạn đã góp ý!',
   feedbackUnknown: 'Không tìm thấy câu trả lời để ghi nhận góp ý (có thể đã quá cũ).',
-  answerFailed:
-    'Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được câu hỏi này. Bạn vui lòng thử lại sau ít phút.',
+  answerFailed: 'Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được câu hỏi này. Bạn vui lòng thử lại sau ít phút.',
   contactLine: (dep: Config['department']): string | undefined => {
     const parts = [
       dep.phone ? `điện thoại ${dep.phone}` : '',

@@ -21,10 +21,7 @@ export interface CliCommand {
 }
 
 /** Minimal flag parser: `--flag`, `--key value`, `--key=value`, positionals. */
-export function parseArgs(
-  args: string[],
-  valueFlags: readonly string[] = [],
-): { flags: Record<string, string | true>; positionals: string[] } {
+export function parseArgs(args: string[], valueFlags: readonly string[] = []): { flags: Record<string, string | true>; positionals: string[] } {
   const flags: Record<string, string | true> = {};
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {

@@ -9,13 +9,4 @@ import { reportCommand } from './commands/report.js';
 import { staffCommand } from './commands/staff.js';
 import { thesaurusCommand } from './commands/thesaurus.js';
 
-export const commands: CliCommand[] = [
-  askCommand,
-  indexCommand,
-  evalCommand,
-  staffCommand,
-  gapsCommand,
-  reportCommand,
-  knowledgeCommand,
-  thesaurusCommand,
-];
+export const commands: CliCommand[] = [askCommand, indexCommand, evalCommand, staffCommand, gapsCommand, reportCommand, knowledgeCommand, thesaurusCommand];

@@ -38,7 +38,12 @@ export function expandEvalPaths(paths: string[]): string[] {
   for (const p of paths) {
     if (!existsSync(p)) throw new AppError('INPUT_INVALID', `Không tìm thấy tệp đánh giá: ${p}`);
     if (statSync(p).isDirectory()) {
-      out.push(...readdirSync(p).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(p, f)));
+      out.push(
+        ...readdirSync(p)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => join(p, f)),
+      );
     } else {
       out.push(p);
     }
@@ -80,7 +85,12 @@ export interface EvalSummary {
 
 /** Normalisation for evidence matching (README: NFC, lower, dashes, spaces). */
 export function normForMatch(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function isRelevant(text: string, expect: string[][]): boolean {
@@ -89,7 +99,9 @@ export function isRelevant(text: string, expect: string[][]): boolean {
 }
 
 export function readEvalFile(file: string): EvalItem[] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   return lines.map((l, i) => {
     let json: unknown;
     try {
@@ -120,7 +132,16 @@ export function scoreItem(item: EvalItem, a: Answer): ItemResult {
     rank = idx >= 0 ? idx + 1 : null;
   }
   const keywordsOk = shouldAbstain || item.answer_has.length === 0 ? null : item.answer_has.every((k) => foldText(a.answer).includes(foldText(k)));
-  return { id: item.id, kind: item.kind, rank, hasExpect: !shouldAbstain && item.expect.length > 0, keywordsOk, abstained: a.abstained, shouldAbstain, ms: a.ms };
+  return {
+    id: item.id,
+    kind: item.kind,
+    rank,
+    hasExpect: !shouldAbstain && item.expect.length > 0,
+    keywordsOk,
+    abstained: a.abstained,
+    shouldAbstain,
+    ms: a.ms,
+  };
 }
 
 /** Ask every item (a follow-up with its `prev` as the previous question) and score the answers. */
@@ -147,7 +168,10 @@ export function summarize(results: ItemResult[]): EvalSummary {
     outOfScope: oos.length,
     hit1: ratio(ranked.filter((r) => r.rank === 1).length, ranked.length),
     hit5: ratio(ranked.filter((r) => r.rank !== null).length, ranked.length),
-    mrr: ratio(ranked.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0), ranked.length),
+    mrr: ratio(
+      ranked.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0),
+      ranked.length,
+    ),
     keywordAccuracy: ratio(kw.filter((r) => r.keywordsOk).length, kw.length),
     oosAbstained: ratio(oos.filter((r) => r.abstained).length, oos.length),
     falseAbstentions: ratio(inScope.filter((r) => r.abstained).length, inScope.length),

@@ -64,7 +64,10 @@ function capitalise(s: string): string {
 /** `Chữ ký\nNgười ký: GIÁM ĐỐC Võ Văn Rân` → `{ title: 'Giám đốc', name: 'Võ Văn Rân' }`. */
 export function parseSigner(text: string): Signer | null {
   const line = text.split('\n').find((l) => /^Người ký\s*:/.test(l.trim())) ?? '';
-  const words = line.replace(/^\s*Người ký\s*:\s*/, '').split(/\s+/).filter(Boolean);
+  const words = line
+    .replace(/^\s*Người ký\s*:\s*/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const at = words.findIndex((w) => !UPPER_WORD.test(w));
   if (at <= 0) return null;
   const name = words.slice(at).join(' ');
@@ -75,7 +78,13 @@ export function parseSigner(text: string): Signer | null {
 export function parseRecipients(text: string): string[] {
   return text
     .split('\n')
-    .map((l) => l.trim().replace(/^[-•+*]\s*/, '').replace(/[;.,]+$/, '').trim())
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^[-•+*]\s*/, '')
+        .replace(/[;.,]+$/, '')
+        .trim(),
+    )
     .filter((l) => l && !/^Nơi nhận\s*:?$/i.test(l) && !/^Lưu\s*:/i.test(l));
 }
 

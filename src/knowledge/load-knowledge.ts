@@ -73,7 +73,10 @@ export function listKnowledgeFiles(dir: string): KnowledgeFile[] {
 }
 
 function plainSections(body: string, title: string): DocSection[] {
-  const paras = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paras = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return paras.map((p, i) => ({ path: `Đoạn ${i + 1}`, trail: [title], text: p, kind: 'passage' as const }));
 }
 

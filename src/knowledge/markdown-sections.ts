@@ -14,7 +14,10 @@ export function markdownSections(body: string, docTitle: string): DocSection[] {
   let h3: string | undefined;
   let buf: string[] = [];
   const flush = () => {
-    const text = buf.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const text = buf
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     buf = [];
     if (!text) return;
     const path = h3 && h2 ? `${h2} › ${h3}` : (h2 ?? 'Giới thiệu');

@@ -11,7 +11,31 @@
 import { normalizeText } from '../text/normalize.js';
 
 /** Vietnamese alphabetical order of item letters (no f, j, w, z). */
-export const VIETNAMESE_ITEM_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'] as const;
+export const VIETNAMESE_ITEM_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+] as const;
 
 export type PlanNodeKind = 'root' | 'preamble' | 'part' | 'section' | 'item' | 'closing' | 'recipients';
 

@@ -74,6 +74,10 @@ export function splitSignature(body: string): { recipients: string; signature: s
   const lines = body.split('\n');
   const at = lines.findIndex((l) => SIGNER_TITLE.test(l.trim()));
   if (at < 0) return { recipients: body, signature: null };
-  const signature = lines.slice(at).map((l) => l.trim()).filter(Boolean).join(' ');
+  const signature = lines
+    .slice(at)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
   return { recipients: lines.slice(0, at).join('\n'), signature: signature || null };
 }

@@ -72,9 +72,7 @@ export function loadProcedures(dir: string): LoadedProcedures {
   } catch {
     return out;
   }
-  const files = names
-    .filter((n) => /\.ya?ml$/i.test(n) && !/\.example\.ya?ml$/i.test(n))
-    .sort();
+  const files = names.filter((n) => /\.ya?ml$/i.test(n) && !/\.example\.ya?ml$/i.test(n)).sort();
   for (const name of files) {
     const file = path.join(dir, name);
     let data: unknown;
@@ -98,13 +96,50 @@ export function loadProcedures(dir: string): LoadedProcedures {
 // === Matching
 
 /** Function words that say nothing about which procedure is meant. */
-const STOPWORDS = new Set(
-  [
-    'thu', 'tuc', 'cho', 'va', 'cua', 'doi', 'voi', 'cac', 'nhung', 've', 'o', 'tai', 'trong', 'theo',
-    'la', 'co', 'khong', 'gi', 'nao', 'the', 'can', 'nhu', 'bao', 'lau', 'toi', 'muon', 'hoi', 'xin',
-    'de', 'duoc', 'khi', 'thi', 'mot', 'hay', 'hoac', 'nay', 'do', 'ai', 'minh', 'em', 'anh', 'chi',
-  ],
-);
+const STOPWORDS = new Set([
+  'thu',
+  'tuc',
+  'cho',
+  'va',
+  'cua',
+  'doi',
+  'voi',
+  'cac',
+  'nhung',
+  've',
+  'o',
+  'tai',
+  'trong',
+  'theo',
+  'la',
+  'co',
+  'khong',
+  'gi',
+  'nao',
+  'the',
+  'can',
+  'nhu',
+  'bao',
+  'lau',
+  'toi',
+  'muon',
+  'hoi',
+  'xin',
+  'de',
+  'duoc',
+  'khi',
+  'thi',
+  'mot',
+  'hay',
+  'hoac',
+  'nay',
+  'do',
+  'ai',
+  'minh',
+  'em',
+  'anh',
+  'chi',
+]);
 
 const tokens = (s: string): string[] =>
   foldText(normalizeText(s))
@@ -112,9 +147,7 @@ const tokens = (s: string): string[] =>
     .filter((t) => t !== '');
 
 /** Name tokens that identify a procedure; bracketed notes such as "[VÍ DỤ HƯ CẤU]" are ignored. */
-const contentTokens = (s: string): string[] => [
-  ...new Set(tokens(s.replace(/\[[^\]]*\]/g, ' ')).filter((t) => !STOPWORDS.has(t))),
-];
+const contentTokens = (s: string): string[] => [...new Set(tokens(s.replace(/\[[^\]]*\]/g, ' ')).filter((t) => !STOPWORDS.has(t)))];
 
 interface Candidate {
   procedure: Procedure;
@@ -165,11 +198,9 @@ export function detectProcedureAspect(question: string): ProcedureAspect {
 // === Answer
 
 const ONLINE_TEXT: Record<Procedure['online_level'], string> = {
-  'toàn trình':
-    'có dịch vụ công trực tuyến toàn trình: có thể nộp hồ sơ, theo dõi và nhận kết quả trực tuyến (hoặc qua bưu chính công ích)',
-  'một phần':
-    'có dịch vụ công trực tuyến một phần: có thể nộp hồ sơ trực tuyến, nhưng còn bước phải thực hiện trực tiếp',
-  'không': 'chưa cung cấp dịch vụ công trực tuyến; cần nộp hồ sơ trực tiếp hoặc theo cách thức nêu dưới đây',
+  'toàn trình': 'có dịch vụ công trực tuyến toàn trình: có thể nộp hồ sơ, theo dõi và nhận kết quả trực tuyến (hoặc qua bưu chính công ích)',
+  'một phần': 'có dịch vụ công trực tuyến một phần: có thể nộp hồ sơ trực tuyến, nhưng còn bước phải thực hiện trực tiếp',
+  không: 'chưa cung cấp dịch vụ công trực tuyến; cần nộp hồ sơ trực tiếp hoặc theo cách thức nêu dưới đây',
 };
 
 const bullets = (items: string[]): string => items.map((i) => `- ${i}`).join('\n');

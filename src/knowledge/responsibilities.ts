@@ -23,19 +23,13 @@ const dutySchema = z
     task: text,
     deadline: nullableText,
     to: nullableText,
-    section: z
-      .string()
-      .trim()
-      .min(1)
-      .regex(SECTION_PATTERN, 'phải là mục của kế hoạch, ví dụ "IV.2", "II.1.a", "IV (đoạn cuối)" hoặc "Nơi nhận"'),
+    section: z.string().trim().min(1).regex(SECTION_PATTERN, 'phải là mục của kế hoạch, ví dụ "IV.2", "II.1.a", "IV (đoạn cuối)" hoặc "Nơi nhận"'),
   })
   .strict();
 
 const unitSchema = z
   .object({
-    id: z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải viết thường, không dấu, nối bằng dấu gạch ngang (ví dụ "van-phong-so")'),
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải viết thường, không dấu, nối bằng dấu gạch ngang (ví dụ "van-phong-so")'),
     name: text,
     aliases: z.array(text).default([]),
     duties: z.array(dutySchema).min(1),
@@ -115,7 +109,9 @@ export function findUnits(question: string, responsibilities: Responsibilities):
   for (const unit of responsibilities.units) {
     let best = 0;
     for (const label of [unit.name, ...unit.aliases]) {
-      const l = foldText(normalizeText(label)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const l = foldText(normalizeText(label))
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
       if (l !== '' && q.includes(` ${l} `)) best = Math.max(best, l.length);
     }
     if (best > 0) scored.push({ unit, len: best });
@@ -132,9 +128,7 @@ export function findUnits(question: string, responsibilities: Responsibilities):
 export function formatUnitDuties(unit: UnitDuties, document: string): string {
   const lines = [`Nhiệm vụ của ${unit.name} theo Kế hoạch ${document}:`];
   for (const d of unit.duties) {
-    const extra = [d.deadline ? `thời hạn: ${d.deadline}` : null, d.to ? `gửi/báo cáo: ${d.to}` : null]
-      .filter((x): x is string => x !== null)
-      .join('; ');
+    const extra = [d.deadline ? `thời hạn: ${d.deadline}` : null, d.to ? `gửi/báo cáo: ${d.to}` : null].filter((x): x is string => x !== null).join('; ');
     lines.push(`- ${d.task}${extra ? ` (${extra})` : ''} [${document}, ${d.section}]`);
   }
   return lines.join('\n');

@@ -55,7 +55,9 @@ export function reviewKnowledge(input: ReviewInput): KnowledgeReview {
         kind: 'unknown-status',
         target: d.id,
         file: d.file,
-        message: why ? `tình trạng hiệu lực chưa xác định — đang chờ xác nhận: ${why}` : 'tình trạng hiệu lực chưa xác định: ghi status (và nguồn) vào phần đầu tệp',
+        message: why
+          ? `tình trạng hiệu lực chưa xác định — đang chờ xác nhận: ${why}`
+          : 'tình trạng hiệu lực chưa xác định: ghi status (và nguồn) vào phần đầu tệp',
         awaitingConfirmation: awaiting,
       });
     }

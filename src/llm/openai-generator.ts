@@ -59,10 +59,7 @@ export class OpenAiGenerator implements Generator {
       const left = deadline - Date.now();
       if (left <= 0) throw new AppError('LLM_TIMEOUT', 'LLM request timed out');
       try {
-        const res = await this.client.chat.completions.create(
-          { model: this.model, messages, temperature: 0 },
-          { timeout: left },
-        );
+        const res = await this.client.chat.completions.create({ model: this.model, messages, temperature: 0 }, { timeout: left });
         const raw = res.choices?.[0]?.message?.content;
         const content = typeof raw === 'string' ? stripReasoning(raw) : '';
         if (content === '') throw new AppError('LLM_BAD_OUTPUT', 'empty completion');

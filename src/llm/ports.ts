@@ -31,7 +31,10 @@ export async function createLlmPorts(config: Config, logger: Logger, opts: { cha
   }
   if (config.embeddings) {
     const embedder = await openOpenAiEmbedder({ ...config.embeddings });
-    logger.info({ baseURL: config.embeddings.baseURL ?? 'https://api.openai.com/v1', model: config.embeddings.model, dim: embedder.dim }, 'LLM mode: embedding model configured');
+    logger.info(
+      { baseURL: config.embeddings.baseURL ?? 'https://api.openai.com/v1', model: config.embeddings.model, dim: embedder.dim },
+      'LLM mode: embedding model configured',
+    );
     ports.embedder = embedder;
   }
   return ports;

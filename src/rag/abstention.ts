@@ -76,13 +76,16 @@ export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boole
 
 const UNIT_OR_PERSON =
   /\b(Sở|Phòng|Ban|Văn phòng|UBND|Ủy ban|HĐND|Hội đồng|Chủ tịch|Giám đốc|Bộ|Chính phủ|Thủ tướng|Tỉnh ủy|Trung tâm|Cục|Tổng cục|Công đoàn|Chi đoàn|VCCI|UNDP|đơn vị|cơ quan|người đứng đầu|cán bộ|công chức)\b/u;
-const DATE_OR_DEADLINE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|ngày \d{1,2}|tháng \d{1,2}|năm \d{4}|\b(19|20)\d{2}\b|hàng năm|hằng năm|định kỳ|trước ngày|thời hạn|ngày làm việc|hàng tháng|hằng tháng|quý/iu;
+const DATE_OR_DEADLINE =
+  /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|ngày \d{1,2}|tháng \d{1,2}|năm \d{4}|\b(19|20)\d{2}\b|hàng năm|hằng năm|định kỳ|trước ngày|thời hạn|ngày làm việc|hàng tháng|hằng tháng|quý/iu;
 const NUMBER = /\d|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b/iu;
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
 
 /** What kind of answer the question wants, for satisfiability (folded cues; `kind` from intent). */
 export function answerType(question: string, kind: string): 'unit' | 'date' | 'number' | 'name' | null {
-  const f = ` ${foldText(normalizeText(question)).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ')} `;
+  const f = ` ${foldText(normalizeText(question))
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')} `;
   if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f)) return 'name';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
@@ -126,12 +129,72 @@ export function abstentionFeatures(question: string, r: RetrievalResult): Absten
  * about another province.
  */
 const OTHER_PROVINCES = [
-  'An Giang', 'Bà Rịa', 'Vũng Tàu', 'Bắc Giang', 'Bắc Kạn', 'Bạc Liêu', 'Bắc Ninh', 'Bến Tre', 'Bình Định', 'Bình Dương', 'Bình Phước', 'Bình Thuận',
-  'Cà Mau', 'Cần Thơ', 'Cao Bằng', 'Đà Nẵng', 'Đắk Lắk', 'Đắk Nông', 'Điện Biên', 'Đồng Nai', 'Đồng Tháp', 'Gia Lai', 'Hà Giang', 'Hà Nam', 'Hà Nội',
-  'Hà Tĩnh', 'Hải Dương', 'Hải Phòng', 'Hậu Giang', 'Hòa Bình', 'Hưng Yên', 'Khánh Hòa', 'Kiên Giang', 'Lai Châu', 'Lâm Đồng', 'Lạng Sơn', 'Lào Cai',
-  'Long An', 'Nam Định', 'Nghệ An', 'Ninh Bình', 'Ninh Thuận', 'Phú Thọ', 'Phú Yên', 'Quảng Bình', 'Quảng Nam', 'Quảng Ninh', 'Quảng Trị', 'Sóc Trăng',
-  'Sơn La', 'Tây Ninh', 'Thái Bình', 'Thái Nguyên', 'Thanh Hóa', 'Thừa Thiên Huế', 'Huế', 'Tiền Giang', 'TP.HCM', 'TP HCM', 'Thành phố Hồ Chí Minh', 'Sài Gòn',
-  'Trà Vinh', 'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái',
+  'An Giang',
+  'Bà Rịa',
+  'Vũng Tàu',
+  'Bắc Giang',
+  'Bắc Kạn',
+  'Bạc Liêu',
+  'Bắc Ninh',
+  'Bến Tre',
+  'Bình Định',
+  'Bình Dương',
+  'Bình Phước',
+  'Bình Thuận',
+  'Cà Mau',
+  'Cần Thơ',
+  'Cao Bằng',
+  'Đà Nẵng',
+  'Đắk Lắk',
+  'Đắk Nông',
+  'Điện Biên',
+  'Đồng Nai',
+  'Đồng Tháp',
+  'Gia Lai',
+  'Hà Giang',
+  'Hà Nam',
+  'Hà Nội',
+  'Hà Tĩnh',
+  'Hải Dương',
+  'Hải Phòng',
+  'Hậu Giang',
+  'Hòa Bình',
+  'Hưng Yên',
+  'Khánh Hòa',
+  'Kiên Giang',
+  'Lai Châu',
+  'Lâm Đồng',
+  'Lạng Sơn',
+  'Lào Cai',
+  'Long An',
+  'Nam Định',
+  'Nghệ An',
+  'Ninh Bình',
+  'Ninh Thuận',
+  'Phú Thọ',
+  'Phú Yên',
+  'Quảng Bình',
+  'Quảng Nam',
+  'Quảng Ninh',
+  'Quảng Trị',
+  'Sóc Trăng',
+  'Sơn La',
+  'Tây Ninh',
+  'Thái Bình',
+  'Thái Nguyên',
+  'Thanh Hóa',
+  'Thừa Thiên Huế',
+  'Huế',
+  'Tiền Giang',
+  'TP.HCM',
+  'TP HCM',
+  'Thành phố Hồ Chí Minh',
+  'Sài Gòn',
+  'Trà Vinh',
+  'Tuyên Quang',
+  'Vĩnh Long',
+  'Vĩnh Phúc',
+  'Yên Bái',
 ];
 const PROVINCE_RE = OTHER_PROVINCES.map((name) => ({ name, re: new RegExp(`(^|[^\\p{L}])${foldText(name).replace(/[.\s]+/g, '[.\\s]*')}($|[^\\p{L}])`, 'u') }));
 
@@ -165,7 +228,8 @@ export function corpusEntities(chunks: readonly Chunk[], now: Date = new Date())
 /** How many of the best passages may carry a year the question names. */
 const YEAR_DEPTH = 3;
 /** "Sở Tư pháp", "Sở Giáo dục và Đào tạo": another department, named with capitals. */
-const OTHER_BODY = /(?<![\p{L}])Sở\s+(\p{Lu}[\p{L}&]*(?:\s+(?!(?:của|năm|tỉnh|thành|có|gồm|về|đã|là|những|các|thì|ở|tại|trong|cho|được|ban|kế|hoạch|Quảng|Ngãi)(?![\p{L}]))[\p{L}&]+){0,4})/gu;
+const OTHER_BODY =
+  /(?<![\p{L}])Sở\s+(\p{Lu}[\p{L}&]*(?:\s+(?!(?:của|năm|tỉnh|thành|có|gồm|về|đã|là|những|các|thì|ở|tại|trong|cho|được|ban|kế|hoạch|Quảng|Ngãi)(?![\p{L}]))[\p{L}&]+){0,4})/gu;
 /** A number written right after these words is a document number, not a year. */
 const NUMBER_PREFIX = /(?:\bsố|\bKH|\bQĐ|\bNĐ|\bNQ|\bTT|hoạch|định|quyết|thông tư|văn bản)\s*:?\s*$/iu;
 const OWN_BODY = /^(?:Công\s+Thương|CT)\b/u;
@@ -217,7 +281,11 @@ export function entityConflict(question: string, r: RetrievalResult, corpus: Cor
     const folded = foldText(`Sở ${name}`);
     // The best passages name that body: the sources do speak about it.
     if (r.hits.slice(0, 2).some((h) => foldText(`${h.chunk.trail.join(' ')} ${h.chunk.text}`).includes(folded))) continue;
-    return { kind: 'body', value: `Sở ${name}`, message: `Các tài liệu của trợ lý là của Sở Công Thương tỉnh Quảng Ngãi; nguồn dữ liệu không có thông tin về Sở ${name}.` };
+    return {
+      kind: 'body',
+      value: `Sở ${name}`,
+      message: `Các tài liệu của trợ lý là của Sở Công Thương tỉnh Quảng Ngãi; nguồn dữ liệu không có thông tin về Sở ${name}.`,
+    };
   }
   return null;
 }

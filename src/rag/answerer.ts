@@ -151,9 +151,10 @@ export class RagAnswerer implements QuestionAnswerer {
   }
 
   private refusal(started: number, question: string): Answer {
-    const text = question.trim() === ''
-      ? `Bạn hãy nhập câu hỏi. ${this.help}`
-      : `Xin lỗi, tôi chưa tìm thấy thông tin về câu hỏi này trong các tài liệu tôi được cung cấp, nên không thể trả lời chính xác. ${this.help}`;
+    const text =
+      question.trim() === ''
+        ? `Bạn hãy nhập câu hỏi. ${this.help}`
+        : `Xin lỗi, tôi chưa tìm thấy thông tin về câu hỏi này trong các tài liệu tôi được cung cấp, nên không thể trả lời chính xác. ${this.help}`;
     return { answer: text, abstained: true, sources: [], ms: this.elapsed(started) };
   }
 

@@ -30,7 +30,10 @@ function headingLine(c: Chunk): string | null {
 /** Plain heading text without its label (`b) `, `2. `, `II. `). */
 export function headingLabel(c: Chunk): string {
   const last = c.trail[c.trail.length - 1] ?? c.section;
-  return last.replace(/^([IVX]+|\d{1,2})\.\s+|^[a-zđ]\)\s+/, '').replace(/\s*—.*$/, '').trim();
+  return last
+    .replace(/^([IVX]+|\d{1,2})\.\s+|^[a-zđ]\)\s+/, '')
+    .replace(/\s*—.*$/, '')
+    .trim();
 }
 
 /** Sentences/bullets of a chunk, heading excluded. */
@@ -41,7 +44,10 @@ export function answerUnits(c: Chunk): string[] {
   if (headingLine(c) !== null && lines.length > 1) lines.shift();
   const units: string[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/^[-•*+]\s*/, '').replace(/^\d{1,2}\.\s+(?=\p{Lu})/u, '').trim();
+    const line = raw
+      .replace(/^[-•*+]\s*/, '')
+      .replace(/^\d{1,2}\.\s+(?=\p{Lu})/u, '')
+      .trim();
     if (!line || /^Nguồn\s*:/i.test(line)) continue;
     if (line.length <= MAX_UNIT) {
       units.push(line);
@@ -125,7 +131,11 @@ function composeOutline(c: Chunk): string {
   const noun = /—\s*gồm \d+ (.+?):\s*$/.exec(first)?.[1] ?? 'nội dung';
   const head = first.replace(/\s*—\s*gồm \d+ .+?:\s*$/, '').replace(/^([IVX]+|\d{1,2})\.\s+/, '');
   const items = lines.map((l) => `• ${clip(l, 200)}`).join('\n');
-  const where = /^[IVX]+$/.test(c.section) ? `phần ${c.section} của Kế hoạch ${c.docId} («${head}»)` : /^[IVX]+\./.test(c.section) ? `mục ${c.section} của Kế hoạch ${c.docId} («${head}»)` : `Kế hoạch ${c.docId} — ${head}`;
+  const where = /^[IVX]+$/.test(c.section)
+    ? `phần ${c.section} của Kế hoạch ${c.docId} («${head}»)`
+    : /^[IVX]+\./.test(c.section)
+      ? `mục ${c.section} của Kế hoạch ${c.docId} («${head}»)`
+      : `Kế hoạch ${c.docId} — ${head}`;
   return `Theo ${where}, có ${lines.length} ${noun}:\n${items}\n${citation(c)}`;
 }
 
@@ -178,12 +188,7 @@ const GENERAL_SECTION = /^Thông tin chung$/;
  * says (its general-information section, or the best passage), and that the
  * full text is not in the sources.
  */
-export function composeCatalogue(
-  top: Chunk,
-  all: readonly Chunk[],
-  result: RetrievalResult,
-  idf: (w: string) => number,
-): Composed {
+export function composeCatalogue(top: Chunk, all: readonly Chunk[], result: RetrievalResult, idf: (w: string) => number): Composed {
   const general = all.find((c) => c.docId === top.docId && GENERAL_SECTION.test(c.section));
   // A question about one aspect (an article, where it is cited) keeps its passage.
   const asksAspect = top.section !== 'Toàn văn' && !GENERAL_SECTION.test(top.section);

@@ -69,7 +69,8 @@ export function parseCuratedFile(file: string, text: string, known?: KnownSource
     }
     for (const s of sourcesOf(parsed.data)) {
       if (known && 'doc' in s && !known.docs.has(s.doc)) throw new AppError('KNOWLEDGE_INVALID', `${where}: source.doc "${s.doc}" không có trong kho tri thức`);
-      if (known && 'url' in s && !known.urls.has(s.url)) throw new AppError('KNOWLEDGE_INVALID', `${where}: source.url "${s.url}" không xuất hiện trong kho tri thức`);
+      if (known && 'url' in s && !known.urls.has(s.url))
+        throw new AppError('KNOWLEDGE_INVALID', `${where}: source.url "${s.url}" không xuất hiện trong kho tri thức`);
     }
     return parsed.data;
   });
@@ -79,7 +80,8 @@ export function parseCuratedFile(file: string, text: string, known?: KnownSource
 export function questionFeatures(question: string): Set<string> {
   let folded = foldText(normalizeText(question));
   // "… cho em hỏi X" / "… hỏi chút: X": keep what follows the last asking phrase.
-  const ask = /(?:^|[\s,.;:!?])(?:cho\s+(?:em|minh|toi|chau|con|tui|mk)\s+hoi|xin\s+hoi|cho\s+hoi|hoi\s+(?:chut|xiu|ti|nhanh|voi))(?:\s+(?:chut|xiu|ti|nhanh|voi|ve))*[\s,.;:!?]/g;
+  const ask =
+    /(?:^|[\s,.;:!?])(?:cho\s+(?:em|minh|toi|chau|con|tui|mk)\s+hoi|xin\s+hoi|cho\s+hoi|hoi\s+(?:chut|xiu|ti|nhanh|voi))(?:\s+(?:chut|xiu|ti|nhanh|voi|ve))*[\s,.;:!?]/g;
   let last = -1;
   for (let m = ask.exec(folded); m; m = ask.exec(folded)) last = m.index + m[0].length;
   if (last >= 0 && folded.slice(last).trim().length > 0) folded = folded.slice(last);
@@ -152,7 +154,11 @@ export class CuratedAnswerStore implements CuratedAnswers {
   reload(): string[] {
     const problems: string[] = [];
     const next = new Map<string, CuratedEntry[]>();
-    const files = existsSync(this.opts.dir) ? readdirSync(this.opts.dir).filter((f) => /\.ya?ml$/i.test(f) && !f.includes('.example.')).sort() : [];
+    const files = existsSync(this.opts.dir)
+      ? readdirSync(this.opts.dir)
+          .filter((f) => /\.ya?ml$/i.test(f) && !f.includes('.example.'))
+          .sort()
+      : [];
     const ids = new Set<string>();
     for (const name of files) {
       const file = join(this.opts.dir, name);
@@ -192,14 +198,16 @@ export class CuratedAnswerStore implements CuratedAnswers {
     this.hits.increment(m.entry.id);
     const list = sourcesOf(m.entry);
     const sources = list.map((s): SourceRef => {
-      const resolved = 'doc' in s ? this.opts.resolveSource?.(s) ?? null : null;
-      return resolved ?? {
-        doc: 'doc' in s ? s.doc : 'Câu trả lời đã duyệt',
-        section: 'doc' in s ? s.section ?? '' : s.url,
-        title: `Câu trả lời đã duyệt: ${sourceLabel(s)}`,
-        text: m.entry.answer.slice(0, 1500),
-        score: Math.round(m.score * 10_000) / 10_000,
-      };
+      const resolved = 'doc' in s ? (this.opts.resolveSource?.(s) ?? null) : null;
+      return (
+        resolved ?? {
+          doc: 'doc' in s ? s.doc : 'Câu trả lời đã duyệt',
+          section: 'doc' in s ? (s.section ?? '') : s.url,
+          title: `Câu trả lời đã duyệt: ${sourceLabel(s)}`,
+          text: m.entry.answer.slice(0, 1500),
+          score: Math.round(m.score * 10_000) / 10_000,
+        }
+      );
     });
     const label = list.map(sourceLabel).join('; ');
     return { answer: `${m.entry.answer.trim()} [Câu trả lời đã duyệt: ${label}]`, abstained: false, sources: sources.slice(0, 5), ms: 0 };

@@ -39,8 +39,7 @@ const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (gi|viec gi
 function planChunk(snapshot: IndexSnapshot, doc: string, section: string): Chunk | undefined {
   const s = section.replace(/\s*\(.*\)\s*$/, '');
   return (
-    snapshot.chunks.find((c) => c.docId === doc && c.section === s && c.kind === 'passage') ??
-    snapshot.chunks.find((c) => c.docId === doc && c.section === s)
+    snapshot.chunks.find((c) => c.docId === doc && c.section === s && c.kind === 'passage') ?? snapshot.chunks.find((c) => c.docId === doc && c.section === s)
   );
 }
 
@@ -80,7 +79,9 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       }
 
       // Otherwise: the single duty that best covers the question.
-      const terms = [...deps.retriever.foldedKeys(stripWhoFrame(question))].filter((t) => retrieval.terms.some((q) => q === t || (q.startsWith('a:') && foldText(q.slice(2)) === t)));
+      const terms = [...deps.retriever.foldedKeys(stripWhoFrame(question))].filter((t) =>
+        retrieval.terms.some((q) => q === t || (q.startsWith('a:') && foldText(q.slice(2)) === t)),
+      );
       const scored = duties.map((d) => {
         let total = 0;
         let found = 0;
@@ -99,9 +100,7 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       const topRank = Math.max(...scored.filter((d) => d.score >= MIN_DUTY_COVERAGE).map((d) => d.rank));
       // Duties that cover the question equally well are all part of the
       // answer (e.g. the unit that reports and the one that receives it).
-      const best = scored
-        .filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline))
-        .slice(0, 3);
+      const best = scored.filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline)).slice(0, 3);
       if (best.length === 0) return null;
       // Retrieval must agree: the duty's section is among the best passages.
       const near = new Set(retrieval.hits.slice(0, AGREEMENT_DEPTH).map((h) => `${h.chunk.docId}#${h.chunk.section}`));

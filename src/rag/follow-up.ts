@@ -25,7 +25,10 @@ const PATH = /\b([IVX]+)(?:\.(\d{1,2}))?(?:\.([a-zđ]))?\b/;
  * Words that make up a question's frame rather than its subject: what kind
  * of answer it wants (steps, number, contents, deadline, who …).
  */
-const FRAME_ACCENTED = 'bước cách quy trình số hiệu ngày hạn thời gian nội dung gồm bao nhiêu mấy những các nào gì ai đâu sao thế như làm phải được cần muốn có là ký ban hành chức năng nhiệm vụ trách nhiệm gửi cho'.split(' ');
+const FRAME_ACCENTED =
+  'bước cách quy trình số hiệu ngày hạn thời gian nội dung gồm bao nhiêu mấy những các nào gì ai đâu sao thế như làm phải được cần muốn có là ký ban hành chức năng nhiệm vụ trách nhiệm gửi cho'.split(
+    ' ',
+  );
 const FRAME_WORDS = new Set(FRAME_ACCENTED);
 const FRAME_FOLDED = new Set(FRAME_ACCENTED.map((w) => foldText(w)));
 

@@ -147,8 +147,7 @@ export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: G
     const chunks = JSON.parse(readFileSync(join(dir, 'chunks.json'), 'utf8')) as Chunk[];
     const documents = JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as DocumentInfo[];
     const lexical = LexicalIndex.fromJSON(readFileSync(join(dir, 'lexical.json'), 'utf8'), glossary);
-    const vectors =
-      chunks.length > 0 ? await HnswVectorIndex.load(join(dir, 'hnsw'), embedder, chunks.length) : await HnswVectorIndex.build(embedder, [], []);
+    const vectors = chunks.length > 0 ? await HnswVectorIndex.load(join(dir, 'hnsw'), embedder, chunks.length) : await HnswVectorIndex.build(embedder, [], []);
     return { dir, manifest, chunks, documents, lexical, vectors };
   } catch (err) {
     throw new AppError('INDEX_CORRUPT', `Không đọc được chỉ mục tại ${dir}`, { cause: err });

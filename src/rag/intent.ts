@@ -64,11 +64,20 @@ export interface QueryIntent {
 }
 
 const PATTERNS: Array<[IntentKind, RegExp]> = [
-  ['person', /(^|\s)(ai|nguoi nao|nguoi) ky(\s|$)|(^|\s)ky boi|(^|\s)do ai ky|(giam doc|pho giam doc|lanh dao|thu truong|chanh van phong|truong phong)( so| phong)? (la ai|ten (la )?gi)|(^|\s)ai (la|dang la) (giam doc|pho giam doc|lanh dao|thu truong)/],
+  [
+    'person',
+    /(^|\s)(ai|nguoi nao|nguoi) ky(\s|$)|(^|\s)ky boi|(^|\s)do ai ky|(giam doc|pho giam doc|lanh dao|thu truong|chanh van phong|truong phong)( so| phong)? (la ai|ten (la )?gi)|(^|\s)ai (la|dang la) (giam doc|pho giam doc|lanh dao|thu truong)/,
+  ],
   ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|(?<!van )ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
   ['when', /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|thang nao|nam nao|giai doan nao|thoi diem)/],
-  ['count', /(^|\s)bao nhieu(\s|$)|(^|\s)may (noi dung|phan|muc|linh vuc|chi so|buoc|ngay|nam|lan|loai|van ban|nhiem vu|don vi|diem|tieu chi|giai doan|nhom)(\s|$)|so luong|bao lau|(^|\s)mat may/],
-  ['list', /(gom (nhung|cac|nhung gi|gi|may)|bao gom|nhung noi dung|cac noi dung|co nhung|liet ke|nhung (muc|linh vuc|chi so|van ban) nao|(co|gom) (may|bao nhieu) (noi dung|phan|muc|linh vuc|chi so)|may noi dung|bao nhieu noi dung)/],
+  [
+    'count',
+    /(^|\s)bao nhieu(\s|$)|(^|\s)may (noi dung|phan|muc|linh vuc|chi so|buoc|ngay|nam|lan|loai|van ban|nhiem vu|don vi|diem|tieu chi|giai doan|nhom)(\s|$)|so luong|bao lau|(^|\s)mat may/,
+  ],
+  [
+    'list',
+    /(gom (nhung|cac|nhung gi|gi|may)|bao gom|nhung noi dung|cac noi dung|co nhung|liet ke|nhung (muc|linh vuc|chi so|van ban) nao|(co|gom) (may|bao nhieu) (noi dung|phan|muc|linh vuc|chi so)|may noi dung|bao nhieu noi dung)/,
+  ],
   ['steps', /(cac|nhung|tung|may) buoc|(^|\s)buoc (nao|dau tien|tiep theo)|quy trinh|trinh tu|lan luot/],
   ['howto', /(lam (sao|the nao|cach nao)|cach (nao|de|thuc hien|dang ky|nop|tra cuu|thanh toan)|the nao de|huong dan|thu tuc (de|nhu the nao)|o dau)/],
   ['definition', /(^|\s)(la|nghia la|hieu la) (gi|the nao)(\s|$)|(^|\s)la sao(\s|$)|(co )?nghia la|khai niem|dinh nghia|viet tat cua|(^|\s)la cai gi/],
@@ -76,7 +85,10 @@ const PATTERNS: Array<[IntentKind, RegExp]> = [
 ];
 
 const foldForIntent = (question: string): string =>
-  ` ${foldText(normalizeText(question)).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  ` ${foldText(normalizeText(question))
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
 
 /** Classify a question. */
 export function detectIntent(question: string): QueryIntent {
@@ -98,7 +110,8 @@ export function listSubject(question: string): string {
   return m ? ` ${q}`.slice(0, m.index).trim() : '';
 }
 
-const WHO_FRAME = /(^|\s)(đơn vị|phòng|cơ quan|bộ phận|ban|tổ chức|người|ai)\s+nào(?=\s|$|\?)|(^|\s)(don vi|phong|co quan|bo phan|ban|to chuc|nguoi|ai)\s+nao(?=\s|$|\?)/gi;
+const WHO_FRAME =
+  /(^|\s)(đơn vị|phòng|cơ quan|bộ phận|ban|tổ chức|người|ai)\s+nào(?=\s|$|\?)|(^|\s)(don vi|phong|co quan|bo phan|ban|to chuc|nguoi|ai)\s+nao(?=\s|$|\?)/gi;
 
 /** The question without its "which unit" frame: "Đơn vị nào phải báo cáo?" → "phải báo cáo?". */
 export function stripWhoFrame(question: string): string {
@@ -107,13 +120,16 @@ export function stripWhoFrame(question: string): string {
 
 const LIST_FRAME = /(^|\s)((có|co|gồm|gom|bao gồm|bao gom)\s+)?(mấy|may|bao nhiêu|bao nhieu|những|nhung|các|cac)(\s+(gì|gi|nào|nao))?(?=\s|$|\?)/gi;
 
-const WHEN_FRAME = /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao|giai đoạn nào|giai doan nao)(?=\s|$|\?)/gi;
+const WHEN_FRAME =
+  /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao|giai đoạn nào|giai doan nao)(?=\s|$|\?)/gi;
 
-const DEFINITION_FRAME = /(^|\s)((có )?nghĩa là|(co )?nghia la|được hiểu là|duoc hieu la|khái niệm|khai niem|định nghĩa|dinh nghia|là viết tắt của|la viet tat cua|viết tắt của|viet tat cua|là cái gì|la cai gi)(?=\s|$|\?)/gi;
+const DEFINITION_FRAME =
+  /(^|\s)((có )?nghĩa là|(co )?nghia la|được hiểu là|duoc hieu la|khái niệm|khai niem|định nghĩa|dinh nghia|là viết tắt của|la viet tat cua|viết tắt của|viet tat cua|là cái gì|la cai gi)(?=\s|$|\?)/gi;
 
 const YESNO_FRAME = /(^|\s)(có phải|co phai|phải không|phai khong|được không|duoc khong|đúng không|dung khong)(?=\s|$|\?)/gi;
 
-const HOWTO_FRAME = /(^|\s)((bằng )?cách nào|(bang )?cach nao|làm (sao|thế nào|cách nào)|lam (sao|the nao|cach nao)|như thế nào|nhu the nao|thế nào|the nao|ra sao)(?=\s|$|\?)/gi;
+const HOWTO_FRAME =
+  /(^|\s)((bằng )?cách nào|(bang )?cach nao|làm (sao|thế nào|cách nào)|lam (sao|the nao|cach nao)|như thế nào|nhu the nao|thế nào|the nao|ra sao)(?=\s|$|\?)/gi;
 
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
 

@@ -85,7 +85,6 @@ export function queryKnowledgeFor(knowledgeDir: string): QueryKnowledge {
   };
 }
 
-
 export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise<KnowledgeBase> {
   const { config, logger } = opts;
   const { glossary, hash } = glossaryFor(config.knowledgeDir);
@@ -102,7 +101,13 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   });
   if (changes) {
     logger.info(
-      { added: changes.addedFiles.length, changed: changes.changedFiles.length, removed: changes.removedFiles.length, embedded: changes.embedded, ms: changes.ms },
+      {
+        added: changes.addedFiles.length,
+        changed: changes.changedFiles.length,
+        removed: changes.removedFiles.length,
+        embedded: changes.embedded,
+        ms: changes.ms,
+      },
       'knowledge index rebuilt',
     );
   }

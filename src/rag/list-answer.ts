@@ -21,7 +21,8 @@ const MIN_ITEMS = 3;
 const MAX_ITEM_CHARS = 320;
 
 /** Question wording that asks for a whole list, every step, or a count. */
-const WANTS_LIST = / (nhung|cac) ([a-z]+ ){0,5}(nao|gi) | bao nhieu | may (buoc|muc|noi dung|chi so|linh vuc|phan|loai|cach|chuc nang) | liet ke | ke (het|ra|ten) | tung buoc | cac buoc | quy trinh | gom | bao gom /;
+const WANTS_LIST =
+  / (nhung|cac) ([a-z]+ ){0,5}(nao|gi) | bao nhieu | may (buoc|muc|noi dung|chi so|linh vuc|phan|loai|cach|chuc nang) | liet ke | ke (het|ra|ten) | tung buoc | cac buoc | quy trinh | gom | bao gom /;
 
 /** Whether the answer should give a whole enumeration. */
 export function wantsWholeList(question: string, intent: Pick<QueryIntent, 'kind'>): boolean {
@@ -32,7 +33,10 @@ export function wantsWholeList(question: string, intent: Pick<QueryIntent, 'kind
 }
 
 function clipItem(s: string): string {
-  const t = s.trim().replace(/[;,.]+$/, '').trim();
+  const t = s
+    .trim()
+    .replace(/[;,.]+$/, '')
+    .trim();
   if (t.length <= MAX_ITEM_CHARS) return t;
   const cut = t.lastIndexOf(' ', MAX_ITEM_CHARS - 2);
   return `${t.slice(0, cut > 0 ? cut : MAX_ITEM_CHARS)} …`;
@@ -63,10 +67,17 @@ export function findEnumeration(body: string): Enumeration | null {
   const text = body.replace(/\n+/g, '\n').trim();
   const bullets = text.split('\n').filter((l) => /^\s*[-•+*]\s+/.test(l));
   if (bullets.length >= 2) {
-    const lead = text.split('\n').filter((l) => !/^\s*[-•+*]\s+/.test(l) && !/^Nguồn\s*:/i.test(l)).join(' ').trim();
+    const lead = text
+      .split('\n')
+      .filter((l) => !/^\s*[-•+*]\s+/.test(l) && !/^Nguồn\s*:/i.test(l))
+      .join(' ')
+      .trim();
     return { lead, items: bullets.map((l) => clipItem(l.replace(/^\s*[-•+*]\s+/, ''))), tail: '' };
   }
-  const flat = text.split('\n').filter((l) => !/^Nguồn\s*:/i.test(l)).join(' ');
+  const flat = text
+    .split('\n')
+    .filter((l) => !/^Nguồn\s*:/i.test(l))
+    .join(' ');
   const numbered = markerEnumeration(flat, /\s*\(\d{1,2}\)\s+/);
   if (numbered) return numbered;
   const lettered = markerEnumeration(flat, /(?:^|[:;]\s*|\s)(?=[a-hđ]\)\s)[a-hđ]\)\s+/);

@@ -41,8 +41,7 @@ export const LLM_EVIDENCE_FLOOR = 0.2;
  * the prompt's "KHÔNG CÓ THÔNG TIN", or the ways models phrase it ("Xin lỗi,
  * không có thông tin…", "Các đoạn trích không đề cập…").
  */
-const NO_INFO_SENTENCE =
-  /^(xin loi[,.!]?\s*)?((toi|em|minh)\s+)?((khong|chua)\s+(co|du|tim thay|thay)\s+(du\s+)?thong tin|cac doan trich (khong|chua)\s)/;
+const NO_INFO_SENTENCE = /^(xin loi[,.!]?\s*)?((toi|em|minh)\s+)?((khong|chua)\s+(co|du|tim thay|thay)\s+(du\s+)?thong tin|cac doan trich (khong|chua)\s)/;
 
 export type LlmOutcome =
   | { kind: 'answer'; text: string; used: Chunk[]; retrieval: RetrievalResult; rewrite: string | null }
@@ -82,7 +81,11 @@ export interface CheckedAnswer {
   used: Chunk[];
 }
 
-const headerKey = (s: string) => foldText(s).replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
+const headerKey = (s: string) =>
+  foldText(s)
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Bring the citation styles models use to `[n]`: `[1, 2]` → `[1][2]`,
@@ -141,7 +144,9 @@ export interface LlmAnswerDeps {
 
 /** The prompt's block of change notes (empty when there are none). */
 function notesBlock(lines: readonly string[]): string {
-  return lines.length > 0 ? `\nThay đổi sau khi văn bản được ban hành (giữ nguyên lời văn bản, rồi thêm lưu ý tương ứng vào cuối câu trả lời):\n${lines.join('\n')}\n` : '';
+  return lines.length > 0
+    ? `\nThay đổi sau khi văn bản được ban hành (giữ nguyên lời văn bản, rồi thêm lưu ý tương ứng vào cuối câu trả lời):\n${lines.join('\n')}\n`
+    : '';
 }
 
 /**
@@ -154,7 +159,14 @@ export async function answerWithLlm(deps: LlmAnswerDeps, question: string, origi
   const chunks = retrieval.hits.slice(0, LLM_PASSAGES).map((h) => h.chunk);
   const log = (outcome: string, extra: Record<string, unknown> = {}) =>
     deps.logger?.info(
-      { outcome, rewritten: rewrite !== null, passages: chunks.length, evidence: Math.round(evidence * 1000) / 1000, ms: Math.round(performance.now() - started), ...extra },
+      {
+        outcome,
+        rewritten: rewrite !== null,
+        passages: chunks.length,
+        evidence: Math.round(evidence * 1000) / 1000,
+        ms: Math.round(performance.now() - started),
+        ...extra,
+      },
       'LLM answer',
     );
   if (chunks.length === 0 || evidence < LLM_EVIDENCE_FLOOR) {
@@ -163,7 +175,10 @@ export async function answerWithLlm(deps: LlmAnswerDeps, question: string, origi
   }
   const messages = [
     { role: 'system' as const, content: fillTemplate(loadTemplate('answer.system.md'), { department: deps.department ?? 'Sở Công Thương tỉnh Quảng Ngãi' }) },
-    { role: 'user' as const, content: fillTemplate(loadTemplate('answer.user.md'), { passages: formatPassages(chunks), notes: notesBlock(deps.notesFor?.(chunks) ?? []), question }) },
+    {
+      role: 'user' as const,
+      content: fillTemplate(loadTemplate('answer.user.md'), { passages: formatPassages(chunks), notes: notesBlock(deps.notesFor?.(chunks) ?? []), question }),
+    },
   ];
   deps.logger?.debug({ messages }, 'LLM answer prompt');
   let output: string;

@@ -21,14 +21,29 @@ export type DocField = 'signer' | 'date' | 'issuer' | 'number' | 'recipients' | 
 
 /** Cues, on folded text padded with spaces. Order matters only for display. */
 const FIELD_CUES: Array<[DocField, RegExp]> = [
-  ['signer', / (ai|nguoi nao|vi nao|lanh dao nao) (da |dung ra )?ky | nguoi ky | ky (ban hanh|ten|van ban|ke hoach|quyet dinh) | chu ky | do ai ky | ky boi | ai la nguoi ky | ai ky /],
-  ['date', / (ban hanh|ky|ra doi|duoc ban hanh|duoc ky)( vao| tu)? (ngay nao|ngay may|ngay bao nhieu|khi nao|luc nao|bao gio|thoi gian nao|nam nao|thang nao|hom nao) | ngay (ban hanh|ky) | (ban hanh|ky) ngay (nao|may|bao nhieu)/],
+  [
+    'signer',
+    / (ai|nguoi nao|vi nao|lanh dao nao) (da |dung ra )?ky | nguoi ky | ky (ban hanh|ten|van ban|ke hoach|quyet dinh) | chu ky | do ai ky | ky boi | ai la nguoi ky | ai ky /,
+  ],
+  [
+    'date',
+    / (ban hanh|ky|ra doi|duoc ban hanh|duoc ky)( vao| tu)? (ngay nao|ngay may|ngay bao nhieu|khi nao|luc nao|bao gio|thoi gian nao|nam nao|thang nao|hom nao) | ngay (ban hanh|ky) | (ban hanh|ky) ngay (nao|may|bao nhieu)/,
+  ],
   ['issuer', / (co quan|don vi|noi|cap) nao ban hanh | (do|ai) (ai )?ban hanh | co quan ban hanh | ban hanh boi /],
   ['number', / so hieu | ky hieu | (la|co) so (bao nhieu|may|gi) /],
-  ['recipients', / noi nhan | (gui|phat hanh|chuyen|gui di) (cho|toi|den|ve) (ai|nhung ai|nhung noi nao|noi nao|dau|nhung dau|nhung don vi nao|don vi nao|co quan nao|nhung co quan nao|nhung noi) | gui nhung (noi|dau|ai|don vi) | gui (di )?(nhung )?dau /],
+  [
+    'recipients',
+    / noi nhan | (gui|phat hanh|chuyen|gui di) (cho|toi|den|ve) (ai|nhung ai|nhung noi nao|noi nao|dau|nhung dau|nhung don vi nao|don vi nao|co quan nao|nhung co quan nao|nhung noi) | gui nhung (noi|dau|ai|don vi) | gui (di )?(nhung )?dau /,
+  ],
   ['place', / (ban hanh|ky|soan thao|lam) (tai|o) (dau|noi nao|tinh nao|thanh pho nao) | noi ban hanh | dia diem ban hanh /],
-  ['status', / (con )?(hieu luc|trang thai hieu luc|tinh trang hieu luc) (the nao|ra sao|khong|chua|nhu the nao|gi) | con hieu luc | het hieu luc | trang thai (cua )?(van ban|ke hoach) /],
-  ['period', / giai doan nao | giai doan (bao nhieu|may) | (ap dung|thuc hien|keo dai|co hieu luc|trien khai)( cho| trong| den| tu)? (giai doan|thoi gian|thoi ky|nhung nam|nam) nao | tu nam nao den nam nao | den nam nao | thoi ky nao | trong bao nhieu nam | trong may nam /],
+  [
+    'status',
+    / (con )?(hieu luc|trang thai hieu luc|tinh trang hieu luc) (the nao|ra sao|khong|chua|nhu the nao|gi) | con hieu luc | het hieu luc | trang thai (cua )?(van ban|ke hoach) /,
+  ],
+  [
+    'period',
+    / giai doan nao | giai doan (bao nhieu|may) | (ap dung|thuc hien|keo dai|co hieu luc|trien khai)( cho| trong| den| tu)? (giai doan|thoi gian|thoi ky|nhung nam|nam) nao | tu nam nao den nam nao | den nam nao | thoi ky nao | trong bao nhieu nam | trong may nam /,
+  ],
 ];
 
 /** Words that make a recipients/date question about a duty, not the document ("báo cáo gửi cho ai"). */
@@ -37,7 +52,10 @@ const DUTY_CONTEXT = / (bao cao|ket qua|de xuat|du toan|vuong mac|kien nghi|phan
 const PLAN_WORDS = / (ke hoach|van ban|kh|ban ke hoach|tai lieu) /;
 
 function fold(text: string): string {
-  return ` ${foldText(normalizeText(text)).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  return ` ${foldText(normalizeText(text))
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
 }
 
 /** The fields a question asks for (empty: not a question about a document's own facts). */
@@ -79,11 +97,7 @@ function docName(d: DocumentFacts): string {
  * @param chunks the snapshot's chunks (the plan's card, signature and recipients blocks)
  * @param isCatalogue whether a document is a catalogue entry
  */
-export function metadataAnswerer(
-  documents: readonly DocumentInfo[],
-  chunks: readonly Chunk[],
-  isCatalogue: (d: DocumentInfo) => boolean,
-): DirectAnswerer {
+export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: readonly Chunk[], isCatalogue: (d: DocumentInfo) => boolean): DirectAnswerer {
   const refs: DocRef[] = documents.map((info) => ({
     info,
     keys: [info.id, info.number ?? '', ...info.aliases].map((k) => fold(k).trim()).filter((k) => k.length >= 3),
@@ -113,7 +127,9 @@ export function metadataAnswerer(
   /** A date the sources give a document number with: "số 845/QĐ-UBND ngày 29/6/2022 của Chủ tịch UBND tỉnh". */
   function citedDate(number: string): { date: string; by: string | null; chunk: Chunk } | null {
     const esc = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`${esc}\\s+ngày\\s+(\\d{1,2}/\\d{1,2}/\\d{4})(?:\\s+của\\s+([^;,.]{3,60}?)(?=\\s+(?:về|Ban hành|Phê duyệt|phê duyệt|ban hành|quy định|Triển khai|triển khai)|[;,.]|$))?`);
+    const re = new RegExp(
+      `${esc}\\s+ngày\\s+(\\d{1,2}/\\d{1,2}/\\d{4})(?:\\s+của\\s+([^;,.]{3,60}?)(?=\\s+(?:về|Ban hành|Phê duyệt|phê duyệt|ban hành|quy định|Triển khai|triển khai)|[;,.]|$))?`,
+    );
     // Full-text passages first: they are the primary source.
     const ordered = [...chunks].sort((a, b) => Number(isCatalogueChunk(a)) - Number(isCatalogueChunk(b)));
     for (const c of ordered) {
@@ -124,7 +140,8 @@ export function metadataAnswerer(
   }
   const catalogueFiles = new Set(documents.filter((d) => isCatalogue(d)).map((d) => d.id));
   const isCatalogueChunk = (c: Chunk) => catalogueFiles.has(c.docId);
-  const sourceName = (c: Chunk) => (isCatalogueChunk(c) ? `danh mục văn bản (${c.docId})` : c.docType === 'kế hoạch' ? `Kế hoạch ${c.docId} (${c.section})` : `${c.docId} (${c.section})`);
+  const sourceName = (c: Chunk) =>
+    isCatalogueChunk(c) ? `danh mục văn bản (${c.docId})` : c.docType === 'kế hoạch' ? `Kế hoạch ${c.docId} (${c.section})` : `${c.docId} (${c.section})`;
 
   return {
     name: 'metadata',
@@ -146,7 +163,9 @@ export function metadataAnswerer(
         switch (field) {
           case 'signer':
             if (facts.signer) {
-              lines.push(`${name} do ${facts.signer.title.toLocaleLowerCase('vi')} ${facts.signer.name} ký${facts.issuer ? ` (${facts.issuer})` : ''}. ${cite(SIGNATURE_SECTION)}`);
+              lines.push(
+                `${name} do ${facts.signer.title.toLocaleLowerCase('vi')} ${facts.signer.name} ký${facts.issuer ? ` (${facts.issuer})` : ''}. ${cite(SIGNATURE_SECTION)}`,
+              );
               used.add(SIGNATURE_SECTION);
             } else missing.push('người ký');
             break;
@@ -159,7 +178,9 @@ export function metadataAnswerer(
             // Not in its metadata: the date the sources cite it with ("845/QĐ-UBND ngày 29/6/2022").
             const cited = facts.number ? citedDate(facts.number) : null;
             if (cited) {
-              lines.push(`Theo ${sourceName(cited.chunk)}, ${name} ban hành ngày ${cited.date}${cited.by ? ` (của ${cited.by})` : ''}. [${cited.chunk.docId}, ${cited.chunk.section}]`);
+              lines.push(
+                `Theo ${sourceName(cited.chunk)}, ${name} ban hành ngày ${cited.date}${cited.by ? ` (của ${cited.by})` : ''}. [${cited.chunk.docId}, ${cited.chunk.section}]`,
+              );
               extra.push(cited.chunk);
             } else missing.push('ngày ban hành');
             break;
@@ -178,7 +199,9 @@ export function metadataAnswerer(
             break;
           case 'recipients':
             if (facts.recipients) {
-              lines.push(`${name} được gửi tới ${facts.recipients.length} nơi nhận:\n${facts.recipients.map((r) => `• ${r}`).join('\n')}\n${cite(RECIPIENTS_SECTION)}`);
+              lines.push(
+                `${name} được gửi tới ${facts.recipients.length} nơi nhận:\n${facts.recipients.map((r) => `• ${r}`).join('\n')}\n${cite(RECIPIENTS_SECTION)}`,
+              );
               used.add(RECIPIENTS_SECTION);
             } else missing.push('nơi nhận');
             break;

@@ -20,7 +20,10 @@ const MAX_REWRITE_CHARS = 300;
 
 /** Cache key of a question: NFC, lower case, single spaces, no trailing punctuation. */
 export function rewriteCacheKey(question: string): string {
-  return normalizeLower(question).replace(/\s+/g, ' ').replace(/[\s?.!…]+$/u, '').trim();
+  return normalizeLower(question)
+    .replace(/\s+/g, ' ')
+    .replace(/[\s?.!…]+$/u, '')
+    .trim();
 }
 
 /**

@@ -307,10 +307,7 @@ export class Retriever {
     const lexical = this.snapshot.lexical.search(analysis.cleaned, CANDIDATES, extra);
     const [qv] = await this.embedder.embed([analysis.cleaned]);
     const dense = qv ? await this.snapshot.vectors.search(qv, CANDIDATES) : [];
-    const fused = reciprocalRankFusion(
-      [lexical.map((h) => h.id), dense.map((h) => h.id)],
-      [1, 0.6],
-    );
+    const fused = reciprocalRankFusion([lexical.map((h) => h.id), dense.map((h) => h.id)], [1, 0.6]);
     const maxRrf = fused[0]?.score ?? 1;
     const hits: RetrievedChunk[] = [];
     for (const f of fused) {
@@ -324,8 +321,7 @@ export class Retriever {
       const phraseCoverage = pairCoverage(ev, (p) => feats.pairs.has(p), pairIdf, inWords, idf);
       const headingPhrase = pairCoverage(ev, (p) => feats.headingPairs.has(p), pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, (k) => feats.docWords.has(k), idf);
-      let score =
-        0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
+      let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       if (intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d)) score += 0.3;
       hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score });
@@ -349,7 +345,13 @@ export class Retriever {
       terms,
       pairs,
       vocabularyCoverage: termCoverage(ev, (k) => this.df.has(k), idf),
-      pairVocabularyCoverage: pairCoverage(ev, (p) => this.pairDf.has(p), pairIdf, (k) => this.df.has(k), idf),
+      pairVocabularyCoverage: pairCoverage(
+        ev,
+        (p) => this.pairDf.has(p),
+        pairIdf,
+        (k) => this.df.has(k),
+        idf,
+      ),
       supportedSyllables: this.supportedSyllables(analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1),
       hits: hits.slice(0, limit),
     };

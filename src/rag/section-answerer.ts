@@ -12,7 +12,9 @@ import { citation, sourcePhrase } from './compose.js';
 export function namedSection(question: string): string | null {
   const item = /(?:^|\s)(?:[Đđ]iểm|[Dd]iem)\s+([a-zđ])\)?\s+(?:[Mm]ục|[Mm]uc)\s+((?:I|II|III|IV)\.\d{1,2})(?=[\s?.,:;]|$)/.exec(question);
   if (item?.[1] && item[2]) return `${item[2]}.${item[1]}`;
-  const m = /(?:^|\s)(?:[Mm]ục|[Pp]hần|[Đđ]iểm|[Mm]uc|[Pp]han|[Dd]iem)\s+((?:I|II|III|IV|V|VI|VII|VIII|IX|X)(?:\.\d{1,2})?(?:\.[a-zđ])?)(?=[\s?.,:;]|$)/.exec(question);
+  const m = /(?:^|\s)(?:[Mm]ục|[Pp]hần|[Đđ]iểm|[Mm]uc|[Pp]han|[Dd]iem)\s+((?:I|II|III|IV|V|VI|VII|VIII|IX|X)(?:\.\d{1,2})?(?:\.[a-zđ])?)(?=[\s?.,:;]|$)/.exec(
+    question,
+  );
   return m?.[1] ?? null;
 }
 
@@ -39,7 +41,10 @@ export function sectionAnswerer(chunks: readonly Chunk[], planIds: ReadonlySet<s
       const lines = c.text.split('\n');
       const body =
         c.kind === 'outline'
-          ? `${lines[0] ?? ''}\n${lines.slice(1).map((l) => `• ${l}`).join('\n')}`
+          ? `${lines[0] ?? ''}\n${lines
+              .slice(1)
+              .map((l) => `• ${l}`)
+              .join('\n')}`
           : clipText(lines.slice(lines.length > 1 ? 1 : 0).join(' '));
       const used = passage && outline ? [outline, passage] : [c];
       return { text: `Theo ${sourcePhrase(c)}:\n${body}\n${citation(c)}`, chunks: used, support: EXACT_SUPPORT };

@@ -43,9 +43,13 @@ export function sqliteRecipients(db: Db): RecipientDirectory {
     list() {
       const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'identities'").get();
       if (!exists) return [];
-      const rows = db
-        .prepare("SELECT channel, user_id, role, unit, last_seen_at FROM identities WHERE role IN ('staff', 'admin')")
-        .all() as Array<{ channel: string; user_id: string; role: string; unit: string | null; last_seen_at: string | null }>;
+      const rows = db.prepare("SELECT channel, user_id, role, unit, last_seen_at FROM identities WHERE role IN ('staff', 'admin')").all() as Array<{
+        channel: string;
+        user_id: string;
+        role: string;
+        unit: string | null;
+        last_seen_at: string | null;
+      }>;
       return rows.map((r) => ({
         channel: r.channel as ChannelName,
         userId: String(r.user_id),

@@ -30,9 +30,7 @@ export function memoryReminderLog(): ReminderLog {
 
 /** Log kept in the bot's SQLite file (`report_reminder_log`). */
 export function sqliteReminderLog(db: Db): ReminderLog {
-  migrate(db, 'report-reminders', [
-    { version: 1, sql: 'CREATE TABLE report_reminder_log (event_key TEXT PRIMARY KEY, sent_at TEXT NOT NULL)' },
-  ]);
+  migrate(db, 'report-reminders', [{ version: 1, sql: 'CREATE TABLE report_reminder_log (event_key TEXT PRIMARY KEY, sent_at TEXT NOT NULL)' }]);
   return {
     wasSent: (k) => db.prepare('SELECT 1 FROM report_reminder_log WHERE event_key = ?').get(k) !== undefined,
     markSent: (k, at) => void db.prepare('INSERT OR IGNORE INTO report_reminder_log VALUES (?, ?)').run(k, at.toISOString()),

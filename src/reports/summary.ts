@@ -60,8 +60,7 @@ export function uncoveredAreas(reports: readonly ReportRecord[], areas: readonly
   return sortAreas(areas).filter((a) => !covered.has(a.code));
 }
 
-const line = (label: string, t: Tally) =>
-  `• ${label}: ${t.activities} hoạt động${t.total > 0 ? ` (tổng số lượng ${t.total})` : ''}`;
+const line = (label: string, t: Tally) => `• ${label}: ${t.activities} hoạt động${t.total > 0 ? ` (tổng số lượng ${t.total})` : ''}`;
 
 /**
  * The `/tonghop` text: counts for the period, then the areas with nothing
@@ -80,11 +79,7 @@ export function formatSummaryText(opts: {
     out.push('', 'Theo chỉ số:', ...s.byIndicator.map((e) => line(e.key || 'Chưa xác định', e)));
     out.push('', 'Theo nội dung:', ...s.byArea.map((e) => line(areaTitle(e.key, opts.areas), e)));
     out.push('', 'Theo đơn vị:', ...s.byUnit.map((e) => line(e.key || 'Chưa rõ đơn vị', e)));
-    out.push(
-      '',
-      'Theo kênh:',
-      ...s.byChannel.map((e) => line(CHANNEL_SHORT[e.key as ReportChannel] ?? (e.key || 'Chưa rõ'), e)),
-    );
+    out.push('', 'Theo kênh:', ...s.byChannel.map((e) => line(CHANNEL_SHORT[e.key as ReportChannel] ?? (e.key || 'Chưa rõ'), e)));
   }
   const empty = uncoveredAreas(opts.yearReports, opts.areas);
   out.push('');

@@ -52,7 +52,11 @@ const DISPLAY_HEAD: Record<string, string> = {
   phong: 'Phòng',
 };
 
-const words = (s: string): string[] => s.normalize('NFC').split(/[\s,–—-]+/).filter(Boolean);
+const words = (s: string): string[] =>
+  s
+    .normalize('NFC')
+    .split(/[\s,–—-]+/)
+    .filter(Boolean);
 
 /** A token written as an abbreviation ("QLTM", "KH-TC-TH", "TTr"): no Vietnamese vowel cluster of a syllable. */
 function isAbbreviation(token: string): boolean {

@@ -76,9 +76,7 @@ export async function registerOverloadProtection(app: FastifyInstance, opts: Ove
     sampleInterval,
     // Resolving lets the request through; rejecting sends it to the common error handler (503 + Retry-After).
     pressureHandler: (request, _reply, type, value) =>
-      OVERLOAD_EXEMPT_ROUTES.has(request.routeOptions.url ?? '') ||
-      Date.now() < graceUntil ||
-      admitAnyway(type, value, maxEventLoopDelayMs, random)
+      OVERLOAD_EXEMPT_ROUTES.has(request.routeOptions.url ?? '') || Date.now() < graceUntil || admitAnyway(type, value, maxEventLoopDelayMs, random)
         ? Promise.resolve()
         : Promise.reject(new AppError('OVERLOADED', HTTP_ERRORS.OVERLOADED.message)),
   });

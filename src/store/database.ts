@@ -33,9 +33,7 @@ export function openDatabase(file: string): Db {
 /** Apply the not-yet-applied migrations of one namespace, each in a transaction. */
 export function migrate(db: Db, namespace: string, migrations: readonly Migration[]): void {
   const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations WHERE namespace = ?').all(namespace) as Array<{ version: number }>).map(
-      (r) => r.version,
-    ),
+    (db.prepare('SELECT version FROM schema_migrations WHERE namespace = ?').all(namespace) as Array<{ version: number }>).map((r) => r.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (namespace, version, applied_at) VALUES (?, ?, ?)');
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {

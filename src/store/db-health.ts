@@ -50,9 +50,10 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * @example probeTables(db); // throws SqliteError SQLITE_CORRUPT on a damaged table page
  */
 export function probeTables(db: Db): void {
-  const tables = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-    .all() as Array<{ name: string; sql: string | null }>;
+  const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as Array<{
+    name: string;
+    sql: string | null;
+  }>;
   for (const { name, sql } of tables) {
     db.prepare(`SELECT * FROM ${ident(name)} LIMIT 1`).get();
     if (!/WITHOUT\s+ROWID/i.test(sql ?? '')) db.prepare(`SELECT * FROM ${ident(name)} ORDER BY rowid DESC LIMIT 1`).get();

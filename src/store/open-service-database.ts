@@ -20,9 +20,8 @@ const codeOf = (err: unknown): string => {
 /** The one-line message for a data directory the bot cannot use. */
 export function dataDirError(dir: string, err: unknown): AppError {
   const code = codeOf(err);
-  const what = ACCESS_CODES.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')
-    ? 'không tạo hoặc ghi được'
-    : 'không dùng được';
+  const what =
+    ACCESS_CODES.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') ? 'không tạo hoặc ghi được' : 'không dùng được';
   return new AppError(
     'STARTUP_FAILED',
     `DATA_DIR=${dir}: thư mục dữ liệu ${what} (${code}). Cấp quyền ghi cho tài khoản chạy bot hoặc đặt DATA_DIR sang một thư mục ghi được.`,

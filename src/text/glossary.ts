@@ -100,7 +100,11 @@ export function containsAbbreviation(text: string, folded: string, e: GlossaryEn
   return matchersOf(e).some(({ re, onFolded }) => re.test(onFolded ? folded : text));
 }
 
-const squash = (s: string) => ` ${s.replace(/[^a-z0-9& ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+const squash = (s: string) =>
+  ` ${s
+    .replace(/[^a-z0-9& ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
 
 /**
  * Extra folded terms that make abbreviations and full forms match both ways:

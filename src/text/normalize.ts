@@ -58,7 +58,7 @@ function tonePosition(letters: Letter[]): number {
   if (shaped.length > 0) return shaped[shaped.length - 1] as number;
   if (cluster.length === 1) return start;
   if (hasFinal) return end;
-  if (cluster.length >= 3) return (cluster[1] as number);
+  if (cluster.length >= 3) return cluster[1] as number;
   return start;
 }
 
@@ -74,7 +74,10 @@ function canonicalWord(word: string): string {
   const pos = tonePosition(letters);
   if (pos < 0) return word.normalize('NFC');
   (letters[pos] as Letter).tone = tone;
-  return letters.map((l) => l.base + l.tone).join('').normalize('NFC');
+  return letters
+    .map((l) => l.base + l.tone)
+    .join('')
+    .normalize('NFC');
 }
 
 /**
@@ -97,13 +100,7 @@ export function normalizeText(input: string): string {
  * Diacritic-folded, lower-cased form: "Thủ tục Hành chính" → "thu tuc hanh chinh".
  */
 export function foldText(input: string): string {
-  return input
-    .normalize('NFD')
-    .replace(ALL_MARKS_G, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .normalize('NFC');
+  return input.normalize('NFD').replace(ALL_MARKS_G, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().normalize('NFC');
 }
 
 /** Lower-case canonical accented form, for accent-sensitive matching. */

@@ -13,12 +13,30 @@ hỏi cho_biết biết
 `;
 
 /** Folded forms that would collide with topic words (cơ/có, cửa/của, tài/tại, thi/thì, đề/để, báo/bao). */
-const FOLDED_COLLISIONS = new Set(['co', 'cua', 'tai', 'thi', 'de', 'bao', 'nay', 'do', 've', 'mot', 'gia', 'cai', 'lai', 'toi', 'hay', 'sao', 'ra', 'di', 'dieu']);
+const FOLDED_COLLISIONS = new Set([
+  'co',
+  'cua',
+  'tai',
+  'thi',
+  'de',
+  'bao',
+  'nay',
+  'do',
+  've',
+  'mot',
+  'gia',
+  'cai',
+  'lai',
+  'toi',
+  'hay',
+  'sao',
+  'ra',
+  'di',
+  'dieu',
+]);
 
 const accentedList = ACCENTED.split(/\s+/).filter((w) => w && !w.includes('_'));
 
 export const STOPWORDS_ACCENTED: ReadonlySet<string> = new Set(accentedList);
 
-export const STOPWORDS_FOLDED: ReadonlySet<string> = new Set(
-  accentedList.map((w) => foldText(w)).filter((w) => !FOLDED_COLLISIONS.has(w)),
-);
+export const STOPWORDS_FOLDED: ReadonlySet<string> = new Set(accentedList.map((w) => foldText(w)).filter((w) => !FOLDED_COLLISIONS.has(w)));

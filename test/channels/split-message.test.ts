@@ -37,8 +37,7 @@ describe('splitMessage', () => {
   });
 
   it('keeps every character in order on a long mixed text, each chunk within the limit', () => {
-    const para = (n: number) =>
-      Array.from({ length: 30 }, (_, i) => `Câu số ${n}.${i} về cải cách hành chính, thủ tục và PCI.`).join(' ');
+    const para = (n: number) => Array.from({ length: 30 }, (_, i) => `Câu số ${n}.${i} về cải cách hành chính, thủ tục và PCI.`).join(' ');
     const text = [para(1), para(2), 'dòng\nngắn\nhơn', para(3), 'X'.repeat(2500)].join('\n\n');
     const chunks = splitMessage(text, 2000);
     expect(chunks.length).toBeGreaterThan(3);

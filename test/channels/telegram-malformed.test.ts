@@ -50,8 +50,7 @@ describe('malformed Telegram updates (webhook, full HTTP app)', () => {
     await api.close();
   });
 
-  const post = (payload: string, headers: Record<string, string> = HEADERS) =>
-    bot.app.inject({ method: 'POST', url: '/webhooks/telegram', headers, payload });
+  const post = (payload: string, headers: Record<string, string> = HEADERS) => bot.app.inject({ method: 'POST', url: '/webhooks/telegram', headers, payload });
 
   it('acknowledges each one with 200, drops it, and the server keeps serving /healthz', async () => {
     const watch = watchProcessFailures();
@@ -154,10 +153,22 @@ describe('malformed Telegram updates (polling path: bot.handleUpdate)', () => {
     const api = await startFakeTelegramApi();
     const handler = strictHandler();
     const log = capturingLogger();
-    const bot = await buildChannelApp({ TELEGRAM_BOT_TOKEN: '123:POLLMALFORMED_abcdefghijklmnopqrstuvwxyz', TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' }, handler, log.logger);
+    const bot = await buildChannelApp(
+      { TELEGRAM_BOT_TOKEN: '123:POLLMALFORMED_abcdefghijklmnopqrstuvwxyz', TELEGRAM_API_ROOT: api.url, KNOWLEDGE_DIR: '.' },
+      handler,
+      log.logger,
+    );
     const telegram = bot.channels.telegram;
     if (!telegram) throw new Error('telegram not configured');
-    telegram.bot.botInfo = { id: 1, is_bot: true, first_name: 'T', username: 't_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+    telegram.bot.botInfo = {
+      id: 1,
+      is_bot: true,
+      first_name: 'T',
+      username: 't_bot',
+      can_join_groups: false,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+    };
     const watch = watchProcessFailures();
     try {
       for (const [name, body] of MALFORMED) {
@@ -175,7 +186,13 @@ describe('malformed Telegram updates (polling path: bot.handleUpdate)', () => {
       // The same mapping as webhook mode for a good update.
       await telegram.bot.handleUpdate({
         update_id: 50,
-        message: { message_id: 1, date: 1_700_000_000, chat: { id: 42, type: 'private', first_name: 'Lan' }, from: { id: 42, is_bot: false, first_name: 'Lan' }, text: 'Chào' },
+        message: {
+          message_id: 1,
+          date: 1_700_000_000,
+          chat: { id: 42, type: 'private', first_name: 'Lan' },
+          from: { id: 42, is_bot: false, first_name: 'Lan' },
+          text: 'Chào',
+        },
       });
       expect(handler.received).toMatchObject([{ text: 'Chào', chatId: '42', userId: '42', userName: 'Lan' }]);
     } finally {

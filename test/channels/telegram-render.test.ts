@@ -14,7 +14,7 @@ describe('Telegram rendering', () => {
   });
 
   it('splits a 9000-character answer on paragraph boundaries, keyboard on the last chunk only', () => {
-    const paragraph = (i: number) => `Đoạn ${i}: ` + ('nội dung kế hoạch & chỉ tiêu. '.repeat(9)).trim();
+    const paragraph = (i: number) => `Đoạn ${i}: ` + 'nội dung kế hoạch & chỉ tiêu. '.repeat(9).trim();
     const paragraphs = Array.from({ length: 34 }, (_, i) => paragraph(i));
     const text = paragraphs.join('\n\n');
     expect(text.length).toBeGreaterThan(9000);
@@ -31,7 +31,13 @@ describe('Telegram rendering', () => {
   it('drops buttons whose callback data is not short ASCII', () => {
     const { chunks, droppedButtons } = renderTelegramReply({
       text: 'Chọn',
-      buttons: [[{ label: 'Tốt', data: 'fb:up' }, { label: 'Xấu', data: 'phản hồi' }], [{ label: 'Dài', data: 'x'.repeat(65) }]],
+      buttons: [
+        [
+          { label: 'Tốt', data: 'fb:up' },
+          { label: 'Xấu', data: 'phản hồi' },
+        ],
+        [{ label: 'Dài', data: 'x'.repeat(65) }],
+      ],
     });
     expect(droppedButtons).toEqual(['phản hồi', 'x'.repeat(65)]);
     expect(chunks[0]?.keyboard).toEqual({ inline_keyboard: [[{ text: 'Tốt', callback_data: 'fb:up' }]] });

@@ -39,9 +39,7 @@ describe('Telegram webhook plugin', () => {
   beforeEach(async () => {
     api = await startFakeTelegramApi();
     db = openDatabase(':memory:');
-    handler = recordingHandler((msg) => [
-      { text: `Trả lời cho: ${msg.text} <b>`, buttons: [[{ label: 'Hữu ích', data: 'fb:up' }]] },
-    ]);
+    handler = recordingHandler((msg) => [{ text: `Trả lời cho: ${msg.text} <b>`, buttons: [[{ label: 'Hữu ích', data: 'fb:up' }]] }]);
     channel = createTelegramChannel({
       token: '123:TEST',
       apiRoot: api.url,

@@ -33,7 +33,9 @@ describe('Zalo client', () => {
 
   it('treats HTTP 200 with error != 0 as a failure carrying the Zalo code', async () => {
     api.script(CS_PATH, { error: -201, message: 'user_id is invalid!' });
-    const err = await client().sendMessage('1', { text: 'x' }).catch((e: unknown) => e);
+    const err = await client()
+      .sendMessage('1', { text: 'x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ZaloApiError);
     expect(isAppError(err, 'CHANNEL_API_ERROR')).toBe(true);
     expect((err as ZaloApiError).zaloCode).toBe(-201);
@@ -47,12 +49,19 @@ describe('Zalo client', () => {
     expect(api.refreshes()).toHaveLength(1);
     expect(store.load()).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-1' });
     expect(Number(store.load()?.expiresAt) - Date.now()).toBeGreaterThan(89_000_000);
-    expect(api.messages().slice(2).map((m) => m.headers['access_token'])).toEqual(['access-1', 'access-1']);
+    expect(
+      api
+        .messages()
+        .slice(2)
+        .map((m) => m.headers['access_token']),
+    ).toEqual(['access-1', 'access-1']);
   });
 
   it('retries only once after a refresh: a second -216 fails', async () => {
     api.script(CS_PATH, { error: -216, message: 'invalid' }, { error: -216, message: 'invalid' });
-    const err = await client().sendMessage('1', { text: 'a' }).catch((e: unknown) => e);
+    const err = await client()
+      .sendMessage('1', { text: 'a' })
+      .catch((e: unknown) => e);
     expect((err as ZaloApiError).zaloCode).toBe(-216);
     expect(api.refreshes()).toHaveLength(1);
     expect(api.messages()).toHaveLength(2);
@@ -61,7 +70,9 @@ describe('Zalo client', () => {
   it('keeps the old pair when the refresh fails, and says so', async () => {
     api.script(CS_PATH, { error: -216, message: 'invalid' });
     api.script(TOKEN_PATH, { error: -14014, message: 'Invalid refresh token' });
-    const err = await client().sendMessage('1', { text: 'a' }).catch((e: unknown) => e);
+    const err = await client()
+      .sendMessage('1', { text: 'a' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ZaloApiError);
     expect(store.load()).toMatchObject({ accessToken: 'access-0', refreshToken: 'refresh-0' });
   });
@@ -72,7 +83,9 @@ describe('Zalo client', () => {
     expect(api.messages()).toHaveLength(3);
 
     api.script(CS_PATH, { error: -32, message: 'limit' }, { error: -32, message: 'limit' }, { error: -32, message: 'limit' });
-    const err = await client([5, 5]).sendMessage('1', { text: 'a' }).catch((e: unknown) => e);
+    const err = await client([5, 5])
+      .sendMessage('1', { text: 'a' })
+      .catch((e: unknown) => e);
     expect((err as ZaloApiError).zaloCode).toBe(-32);
     expect(api.messages()).toHaveLength(6);
   });
@@ -116,7 +129,11 @@ describe('Zalo token store (SQLite)', () => {
 describe('Zalo signature and parsing', () => {
   it('computes mac= + sha256(appId + body + timestamp + OA secret key)', () => {
     const raw = '{"app_id":"1","timestamp":"2"}';
-    const expected = 'mac=' + createHash('sha256').update('1' + raw + '2' + 'k').digest('hex');
+    const expected =
+      'mac=' +
+      createHash('sha256')
+        .update('1' + raw + '2' + 'k')
+        .digest('hex');
     expect(computeZaloSignature('1', raw, '2', 'k')).toBe(expected);
     expect(verifyZaloSignature(expected, { appId: '1', rawBody: raw, timestamp: '2', oaSecretKey: 'k' })).toBe(true);
     expect(verifyZaloSignature(expected.slice(4), { appId: '1', rawBody: raw, timestamp: '2', oaSecretKey: 'k' })).toBe(false);

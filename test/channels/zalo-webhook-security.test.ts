@@ -13,7 +13,10 @@ const APP_ID = '360846524940903967';
 const OA_SECRET = 'oa-secret-for-log-tests';
 const USER = '5521772797175877301';
 
-const mac = (raw: string, timestamp: string) => createHash('sha256').update(APP_ID + raw + timestamp + OA_SECRET).digest('hex');
+const mac = (raw: string, timestamp: string) =>
+  createHash('sha256')
+    .update(APP_ID + raw + timestamp + OA_SECRET)
+    .digest('hex');
 
 /** Every raw pino line, as the process would print it (same redaction as createLogger). */
 function rawLogger(): { logger: pino.Logger; lines: string[] } {

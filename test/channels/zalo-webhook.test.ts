@@ -14,7 +14,10 @@ const APP_SECRET = 'app-secret-not-for-webhooks';
 const USER = '5521772797175877301'; // > 2^53
 
 const sign = (raw: string, timestamp: string, key = OA_SECRET) =>
-  'mac=' + createHash('sha256').update(APP_ID + raw + timestamp + key).digest('hex');
+  'mac=' +
+  createHash('sha256')
+    .update(APP_ID + raw + timestamp + key)
+    .digest('hex');
 
 // Close to now: events outside the freshness window (ZALO_EVENT_MAX_AGE_SECONDS) are dropped.
 let ts = Date.now();
@@ -144,7 +147,13 @@ describe('Zalo OA webhook and channel', () => {
 
   it('drops a correctly signed event whose timestamp is outside the window, with WEBHOOK_EVENT_STALE', async () => {
     const event = (timestamp: number, msgId: string) =>
-      JSON.stringify({ app_id: APP_ID, event_name: 'user_send_text', sender: { id: USER }, message: { text: 'cũ', msg_id: msgId }, timestamp: String(timestamp) });
+      JSON.stringify({
+        app_id: APP_ID,
+        event_name: 'user_send_text',
+        sender: { id: USER },
+        message: { text: 'cũ', msg_id: msgId },
+        timestamp: String(timestamp),
+      });
     const old = event(Date.now() - 301_000, 'msg-old');
     const stale = await signedPost(old);
     expect(stale.statusCode).toBe(200);
@@ -231,8 +240,14 @@ describe('Zalo OA webhook and channel', () => {
       {
         text: long,
         buttons: [
-          [{ label: 'Hữu ích', data: 'fb:up' }, { label: 'Chưa hữu ích', data: 'fb:down' }],
-          [{ label: 'Một nhãn rất dài vượt quá ba mươi lăm ký tự cho phép', data: 'x:1' }, { label: 'B', data: 'x:2' }],
+          [
+            { label: 'Hữu ích', data: 'fb:up' },
+            { label: 'Chưa hữu ích', data: 'fb:down' },
+          ],
+          [
+            { label: 'Một nhãn rất dài vượt quá ba mươi lăm ký tự cho phép', data: 'x:1' },
+            { label: 'B', data: 'x:2' },
+          ],
           [{ label: 'Thứ năm', data: 'x:3' }],
         ],
       },
@@ -240,7 +255,9 @@ describe('Zalo OA webhook and channel', () => {
     expect((await signedPost(textEvent('Dài', 'msg-long'))).statusCode).toBe(200);
     await until(() => api.messages().length >= 4);
     await channel.drain();
-    const parts = api.messages().map((m) => m.body.message as { text: string; attachment?: { payload: { buttons: Array<{ title: string; type: string; payload: string }> } } });
+    const parts = api
+      .messages()
+      .map((m) => m.body.message as { text: string; attachment?: { payload: { buttons: Array<{ title: string; type: string; payload: string }> } } });
     expect(long.length).toBeGreaterThan(6000);
     expect(parts.length).toBeGreaterThanOrEqual(Math.ceil(long.length / 2000));
     for (const p of parts) expect([...p.text].length).toBeLessThanOrEqual(2000);

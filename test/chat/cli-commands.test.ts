@@ -45,9 +45,7 @@ describe('cli staff and gaps', () => {
 
     out = '';
     expect(await staffCommand.run(['list', '--json'], ctx)).toBe(0);
-    expect(JSON.parse(out)).toEqual([
-      expect.objectContaining({ channel: 'telegram', userId: 'u1', role: 'staff', unit: 'Văn phòng Sở', displayName: 'Hà' }),
-    ]);
+    expect(JSON.parse(out)).toEqual([expect.objectContaining({ channel: 'telegram', userId: 'u1', role: 'staff', unit: 'Văn phòng Sở', displayName: 'Hà' })]);
   });
 
   it('staff invite without --unit is a usage error', async () => {

@@ -54,7 +54,10 @@ describe('cli contract', () => {
       ].join('\n'),
     );
     const { stdout } = await cli('ask', '--json', '--batch', file);
-    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; abstained: boolean });
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; abstained: boolean });
     expect(rows.map((r) => r.id)).toEqual(['x1', 'x2', 'x3']);
     for (const r of rows) expect(r).toMatchObject(answerShape);
     expect(rows[1]?.abstained).toBe(true);
@@ -77,8 +80,9 @@ describe('cli contract', () => {
   }, 60_000);
 
   it('a wrong configuration value is a clear error naming the variable', async () => {
-    await expect(
-      run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ask', 'x'], { env: { ...env, PORT: 'abc' } }),
-    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('PORT') });
+    await expect(run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ask', 'x'], { env: { ...env, PORT: 'abc' } })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('PORT'),
+    });
   }, 60_000);
 });

@@ -18,8 +18,7 @@ function cli(...args: string[]) {
 
 beforeAll(async () => {
   fake = await startFakeOpenAi();
-  fake.reply = (req) =>
-    isRewriteRequest(req) ? 'đơn vị lập dự toán kinh phí thực hiện kế hoạch truyền thông' : 'Đơn vị này lập dự toán kinh phí [1].';
+  fake.reply = (req) => (isRewriteRequest(req) ? 'đơn vị lập dự toán kinh phí thực hiện kế hoạch truyền thông' : 'Đơn vị này lập dự toán kinh phí [1].');
   env = {
     ...process.env,
     DATA_DIR: tempDir(),

@@ -12,7 +12,13 @@ const config = createConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'silent', OPENAI_A
 
 async function runEvalCli(...args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
-  const ctx: CliContext = { config, logger: createLogger('silent'), out: (t) => { out += t; } };
+  const ctx: CliContext = {
+    config,
+    logger: createLogger('silent'),
+    out: (t) => {
+      out += t;
+    },
+  };
   const code = await evalCommand.run(args, ctx);
   return { code, out };
 }
@@ -26,11 +32,17 @@ const dir = tempDir();
 mkdirSync(join(dir, 'set'));
 const tuneId = idIn('tune', 'a');
 const testId = idIn('test', 'b');
-writeFileSync(join(dir, 'set', 'one.jsonl'), [
-  JSON.stringify({ id: tuneId, kind: 'plan', q: 'Ai ký Kế hoạch 1523/KH-SCT?', expect: [['Võ Văn Rân']], answer_has: ['Võ Văn Rân'] }),
-  JSON.stringify({ id: testId, kind: 'followup', q: 'còn PCI thì sao?', prev: 'PAPI do ai thực hiện?', expect: [['VCCI']], answer_has: ['VCCI'] }),
-].join('\n'));
-writeFileSync(join(dir, 'two.jsonl'), `${JSON.stringify({ id: 'c1', kind: 'oos', q: 'Thời tiết Hà Nội ngày mai thế nào?', expect: [], answer_has: [], abstain: true })}\n`);
+writeFileSync(
+  join(dir, 'set', 'one.jsonl'),
+  [
+    JSON.stringify({ id: tuneId, kind: 'plan', q: 'Ai ký Kế hoạch 1523/KH-SCT?', expect: [['Võ Văn Rân']], answer_has: ['Võ Văn Rân'] }),
+    JSON.stringify({ id: testId, kind: 'followup', q: 'còn PCI thì sao?', prev: 'PAPI do ai thực hiện?', expect: [['VCCI']], answer_has: ['VCCI'] }),
+  ].join('\n'),
+);
+writeFileSync(
+  join(dir, 'two.jsonl'),
+  `${JSON.stringify({ id: 'c1', kind: 'oos', q: 'Thời tiết Hà Nội ngày mai thế nào?', expect: [], answer_has: [], abstain: true })}\n`,
+);
 
 describe('cli eval', () => {
   it('scores several files and directories: a line per file, an overall line and a per-kind table', async () => {
@@ -48,7 +60,10 @@ describe('cli eval', () => {
   it('filters by --split and --kind, and prints JSON with --json', async () => {
     const tune = JSON.parse((await runEvalCli('--split', 'tune', '--json', join(dir, 'set'))).out) as { overall: { n: number; items: Array<{ id: string }> } };
     expect(tune.overall.items.map((i) => i.id)).toEqual([tuneId]);
-    const kind = JSON.parse((await runEvalCli('--kind', 'followup', '--json', dir + '/set', join(dir, 'two.jsonl'))).out) as { files: Array<{ file: string }>; overall: { n: number; hit1: number } };
+    const kind = JSON.parse((await runEvalCli('--kind', 'followup', '--json', dir + '/set', join(dir, 'two.jsonl'))).out) as {
+      files: Array<{ file: string }>;
+      overall: { n: number; hit1: number };
+    };
     expect(kind.overall.n).toBe(1);
     expect(kind.files).toHaveLength(1);
   }, 60_000);

@@ -38,7 +38,13 @@ const config = createConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'silent', OPENAI_A
 
 async function askJson(q: string): Promise<{ answer: string; abstained: boolean; sources: unknown[] }> {
   let out = '';
-  const ctx: CliContext = { config, logger: createLogger('silent'), out: (t) => { out += t; } };
+  const ctx: CliContext = {
+    config,
+    logger: createLogger('silent'),
+    out: (t) => {
+      out += t;
+    },
+  };
   const code = await askCommand.run(['--json', q], ctx);
   expect(code).toBe(0);
   return JSON.parse(out) as { answer: string; abstained: boolean; sources: unknown[] };

@@ -105,8 +105,7 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
   }
 
   /** Bot messages to a chat that nobody has read yet. */
-  const unread = (chatId: number) =>
-    server.storage.botMessages.filter((u) => String(u.message.chat_id) === String(chatId) && !u.isRead);
+  const unread = (chatId: number) => server.storage.botMessages.filter((u) => String(u.message.chat_id) === String(chatId) && !u.isRead);
 
   /** The update the emulator built for the latest user action matching `pick`. */
   function delivered(pick: (u: (typeof server.storage.userMessages)[number]) => boolean): object {

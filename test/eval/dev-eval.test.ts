@@ -16,7 +16,7 @@ beforeAll(async () => {
   kb = await openTestKnowledgeBase();
 });
 
-describe('answering on the project\'s own sets', () => {
+describe("answering on the project's own sets", () => {
   it('bench/data/own-questions.jsonl meets the answering thresholds', async () => {
     const s = await runEval(readEvalFile('bench/data/own-questions.jsonl'), kb.answerer);
     process.stderr.write(`own-questions: ${formatSummary(s)}\n`);

@@ -14,14 +14,22 @@ class RecordingAnswerer implements QuestionAnswerer {
   async ask(q: string, options?: AskOptions): Promise<Answer> {
     this.calls.push({ q, options });
     const abstained = q.includes('ngoài phạm vi');
-    return { answer: abstained ? 'không có' : `trả lời ${options?.previousQuestion ?? ''}`, abstained, sources: abstained ? [] : [{ doc: 'd', section: 's', title: 't', text: 'Văn phòng Sở làm đầu mối', score: 1 }], ms: 1 };
+    return {
+      answer: abstained ? 'không có' : `trả lời ${options?.previousQuestion ?? ''}`,
+      abstained,
+      sources: abstained ? [] : [{ doc: 'd', section: 's', title: 't', text: 'Văn phòng Sở làm đầu mối', score: 1 }],
+      ms: 1,
+    };
   }
 }
 
 describe('question-set evaluation', () => {
   it('asks a follow-up with its previous question', async () => {
     const a = new RecordingAnswerer();
-    const s = await runEval([item({ id: 'f1', q: 'còn PCI thì sao?', prev: 'PAPI là gì', expect: [['văn phòng sở']], answer_has: ['PAPI'] }), item({ id: 'f2', q: 'hỏi lẻ' })], a);
+    const s = await runEval(
+      [item({ id: 'f1', q: 'còn PCI thì sao?', prev: 'PAPI là gì', expect: [['văn phòng sở']], answer_has: ['PAPI'] }), item({ id: 'f2', q: 'hỏi lẻ' })],
+      a,
+    );
     expect(a.calls[0]?.options?.previousQuestion).toBe('PAPI là gì');
     expect(a.calls[1]?.options?.previousQuestion).toBeUndefined();
     expect(s.items[0]?.keywordsOk).toBe(true);
@@ -29,11 +37,14 @@ describe('question-set evaluation', () => {
   });
 
   it('summarises per kind', async () => {
-    const s = await runEval([
-      item({ id: 'a', kind: 'zalo', q: 'x', expect: [['không khớp']] }),
-      item({ id: 'b', kind: 'oos', q: 'ngoài phạm vi', abstain: true }),
-      item({ id: 'c', kind: 'zalo', q: 'y', expect: [['đầu mối']] }),
-    ], new RecordingAnswerer());
+    const s = await runEval(
+      [
+        item({ id: 'a', kind: 'zalo', q: 'x', expect: [['không khớp']] }),
+        item({ id: 'b', kind: 'oos', q: 'ngoài phạm vi', abstain: true }),
+        item({ id: 'c', kind: 'zalo', q: 'y', expect: [['đầu mối']] }),
+      ],
+      new RecordingAnswerer(),
+    );
     const byKind = Object.fromEntries(summaryByKind(s).map((k) => [k.kind, k.summary]));
     expect(byKind.zalo?.n).toBe(2);
     expect(byKind.zalo?.hit1).toBe(0.5);
@@ -70,12 +81,16 @@ describe('question-set checker', () => {
     expect(checkItems('f', [item({ id: 'x1', q: 'a', expect: [['văn phòng sở', 'đầu mối'], ['2022 - 2025']] })], chunks)).toEqual([]);
   });
   it('fails an item whose expectation matches no chunk, a duplicate id and a wrong split', () => {
-    const problems = checkItems('f', [
-      item({ id: 'x1', q: 'a', expect: [['văn phòng sở', '2022']] }),
-      item({ id: 'x1', q: 'b', expect: [['đầu mối']] }),
-      item({ id: 'x2', q: 'c', abstain: true, expect: [['đầu mối']] }),
-      item({ id: 'x3', q: 'd', split: splitOf('x3') === 'tune' ? 'test' : 'tune', expect: [['đầu mối']] }),
-    ], chunks);
+    const problems = checkItems(
+      'f',
+      [
+        item({ id: 'x1', q: 'a', expect: [['văn phòng sở', '2022']] }),
+        item({ id: 'x1', q: 'b', expect: [['đầu mối']] }),
+        item({ id: 'x2', q: 'c', abstain: true, expect: [['đầu mối']] }),
+        item({ id: 'x3', q: 'd', split: splitOf('x3') === 'tune' ? 'test' : 'tune', expect: [['đầu mối']] }),
+      ],
+      chunks,
+    );
     expect(problems.map((p) => `${p.id}: ${p.message}`)).toEqual([
       'x1: expect[0] ["văn phòng sở","2022"] matches no chunk',
       'x1: duplicate id',

@@ -24,11 +24,7 @@ export interface FakeEmbeddingRequest {
  * One scripted behaviour. A string is a normal completion; the objects are
  * the failure modes real servers show.
  */
-export type FakeBehaviour =
-  | string
-  | { status: number; retryAfterSeconds?: number }
-  | { malformed: true }
-  | { delayMs: number; then: string };
+export type FakeBehaviour = string | { status: number; retryAfterSeconds?: number } | { malformed: true } | { delayMs: number; then: string };
 
 export interface FakeOpenAi {
   baseURL: string;
@@ -66,7 +62,10 @@ export function userMessage(req: FakeChatRequest): string {
  */
 export function fakeVector(text: string, dim: number): number[] {
   const v = new Array<number>(dim).fill(0);
-  for (const w of text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
+  for (const w of text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (!w) continue;
     const d = createHash('md5').update(w).digest();
     const i = d.readUInt32LE(0) % dim;
@@ -160,8 +159,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
           behaviour = behaviour.then;
         }
         const inputs = Array.isArray(parsed.input) ? parsed.input : [parsed.input];
-        const base64 =
-          state.embeddingFormat === 'base64' || (state.embeddingFormat === 'as-requested' && parsed.encoding_format !== 'float');
+        const base64 = state.embeddingFormat === 'base64' || (state.embeddingFormat === 'as-requested' && parsed.encoding_format !== 'float');
         const final = behaviour;
         const send = () => {
           if (res.destroyed) return;

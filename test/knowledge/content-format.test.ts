@@ -16,7 +16,12 @@ const STATUSES: readonly string[] = DOC_STATUSES;
 
 const files = DIRS.flatMap((d) => {
   const dir = path.join(ROOT, d);
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => path.join(d, f)) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => path.join(d, f))
+    : [];
 });
 
 function split(file: string): { meta: Record<string, unknown>; body: string } {

@@ -57,8 +57,19 @@ describe('change records schema', () => {
 
 describe('validity in front matter and sidecars', () => {
   it('reads status, replaced_by, valid_until, period and as_of; in_force is read as in force', () => {
-    const m = metaFromFrontMatter('x.md', { id: 'A', title: 'T', status: 'replaced', replaced_by: 'Nghị định 2/2024', valid_until: '2024-06-30', period: '2022-2025', as_of: '2026-01-01' }, 'markdown');
-    expect(m).toMatchObject({ status: 'replaced', replacedBy: 'Nghị định 2/2024', validUntil: '2024-06-30', period: { start: 2022, end: 2025 }, asOf: '2026-01-01', amendedBy: [] });
+    const m = metaFromFrontMatter(
+      'x.md',
+      { id: 'A', title: 'T', status: 'replaced', replaced_by: 'Nghị định 2/2024', valid_until: '2024-06-30', period: '2022-2025', as_of: '2026-01-01' },
+      'markdown',
+    );
+    expect(m).toMatchObject({
+      status: 'replaced',
+      replacedBy: 'Nghị định 2/2024',
+      validUntil: '2024-06-30',
+      period: { start: 2022, end: 2025 },
+      asOf: '2026-01-01',
+      amendedBy: [],
+    });
     expect(metaFromFrontMatter('x.md', { id: 'A', title: 'T', status: 'in_force' }, 'markdown').status).toBe('in force');
   });
 
@@ -76,12 +87,23 @@ describe('validity in front matter and sidecars', () => {
     writeFileSync(join(dir, 'a.pdf.meta.yaml'), 'status: amended\namended_by: 9/2025/QĐ-THU\neffective: 2024-01-01\n');
     expect(await readSidecar(join(dir, 'a.pdf'), 'a.pdf')).toEqual({ status: 'amended', amendedBy: ['9/2025/QĐ-THU'], effective: '2024-01-01' });
     writeFileSync(join(dir, 'b.pdf.meta.yaml'), 'status: bãi bỏ\n');
-    await expect(readSidecar(join(dir, 'b.pdf'), 'b.pdf')).rejects.toThrow(/b\.pdf\.meta\.yaml: status: phải là một trong: in force, amended, replaced, expired, historical, unknown/);
+    await expect(readSidecar(join(dir, 'b.pdf'), 'b.pdf')).rejects.toThrow(
+      /b\.pdf\.meta\.yaml: status: phải là một trong: in force, amended, replaced, expired, historical, unknown/,
+    );
   });
 });
 
-const PLAN = { ...defaultMeta({ id: '9/KH-THU', title: 'Kế hoạch thử nghiệm giai đoạn 2022 - 2025', number: '9/KH-THU', type: 'kế hoạch' }), status: 'expired' as const, period: { start: 2022, end: 2025 } };
-const OLD_DECREE = { ...defaultMeta({ id: '5/2022/NĐ-THU', title: 'Nghị định thử', number: '5/2022/NĐ-THU', type: 'nghị định' }), status: 'replaced' as const, replacedBy: 'Nghị định 7/2024/NĐ-THU', validUntil: '2024-06-30' };
+const PLAN = {
+  ...defaultMeta({ id: '9/KH-THU', title: 'Kế hoạch thử nghiệm giai đoạn 2022 - 2025', number: '9/KH-THU', type: 'kế hoạch' }),
+  status: 'expired' as const,
+  period: { start: 2022, end: 2025 },
+};
+const OLD_DECREE = {
+  ...defaultMeta({ id: '5/2022/NĐ-THU', title: 'Nghị định thử', number: '5/2022/NĐ-THU', type: 'nghị định' }),
+  status: 'replaced' as const,
+  replacedBy: 'Nghị định 7/2024/NĐ-THU',
+  validUntil: '2024-06-30',
+};
 const notes = new CurrencyNotes([PLAN, OLD_DECREE], records({}), { today: () => '2026-12-01' });
 const planChunk = { docId: PLAN.id, text: 'Văn phòng báo cáo qua Sở Thử Nghiệm.' };
 
@@ -115,7 +137,9 @@ describe('currency notes', () => {
 
   it('says a plan period has ended only when asked about the present', () => {
     const present = notes.annotate('Văn phòng làm đầu mối.', { question: 'Bây giờ Văn phòng phải làm gì?', used: [planChunk] });
-    expect(present).toContain('giai đoạn 2022–2025; giai đoạn này đã kết thúc (hết 31/12/2025). Nguồn dữ liệu của trợ lý chưa có kế hoạch nào cho giai đoạn sau năm 2025.');
+    expect(present).toContain(
+      'giai đoạn 2022–2025; giai đoạn này đã kết thúc (hết 31/12/2025). Nguồn dữ liệu của trợ lý chưa có kế hoạch nào cho giai đoạn sau năm 2025.',
+    );
     expect(notes.annotate('Văn phòng làm đầu mối.', { question: 'Năm 2026 Văn phòng làm gì?', used: [planChunk] })).toContain('đã kết thúc');
     expect(notes.annotate('Văn phòng làm đầu mối.', { question: 'Văn phòng phải làm gì?', used: [planChunk] })).toBe('Văn phòng làm đầu mối.');
     // Named in the answer without being quoted (a catalogue entry citing the plan).

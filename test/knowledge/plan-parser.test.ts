@@ -57,9 +57,18 @@ describe('parsePlan on the real 1523/KH-SCT', () => {
 
 describe('parsePlan on synthetic defects', () => {
   it.each([
-    [['a) một', 'b) hai', 'd) ba'], ['a', 'b', 'd']], // a real skip is kept
-    [['a) một', 'b) hai', 'c) ba', 'd) bốn', 'd) năm', 'e) sáu'], ['a', 'b', 'c', 'd', 'đ', 'e']],
-    [['a) một', 'a) hai'], ['a', 'b']],
+    [
+      ['a) một', 'b) hai', 'd) ba'],
+      ['a', 'b', 'd'],
+    ], // a real skip is kept
+    [
+      ['a) một', 'b) hai', 'c) ba', 'd) bốn', 'd) năm', 'e) sáu'],
+      ['a', 'b', 'c', 'd', 'đ', 'e'],
+    ],
+    [
+      ['a) một', 'a) hai'],
+      ['a', 'b'],
+    ],
   ])('%j → %j', (items, expected) => {
     const text = ['I. PHẦN MỘT', '1. Mục', ...items].join('\n');
     expect(findPlanNode(parsePlan(text), 'I.1')?.children.map((c) => c.label)).toEqual(expected);
@@ -83,7 +92,11 @@ describe('planSections', () => {
   });
   it('carries heading trails', () => {
     const b = sections.find((s) => s.path === 'II.3.b');
-    expect(b?.trail).toEqual(['II. NỘI DUNG TRUYỀN THÔNG', '3. Đối với Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)', 'b) Truyền thông về chỉ số "Tính minh bạch"']);
+    expect(b?.trail).toEqual([
+      'II. NỘI DUNG TRUYỀN THÔNG',
+      '3. Đối với Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)',
+      'b) Truyền thông về chỉ số "Tính minh bạch"',
+    ]);
   });
   it('includes the preamble (number and date) and the recipients block', () => {
     expect(sections.find((s) => s.path === 'Phần mở đầu')?.text).toContain('ngày 22 tháng 7 năm 2022');

@@ -40,7 +40,8 @@ describe('loadProcedures', () => {
 
   it('defaults a missing source to null and accepts an unquoted date', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-'));
-    const one = fs.readFileSync(path.join(FIXTURES, 'fictional.yaml'), 'utf8')
+    const one = fs
+      .readFileSync(path.join(FIXTURES, 'fictional.yaml'), 'utf8')
       .replace('updated: "2000-01-01"', 'updated: 2000-01-01')
       .replace('    source: "https://example.invalid/vd-0001"\n', '');
     fs.writeFileSync(path.join(dir, 'a.yaml'), one);

@@ -85,20 +85,24 @@ describe('loadResponsibilities rejects malformed edits', () => {
   });
 
   it('names a wrong type', () => {
-    const e = errorOf(mutated((d) => {
-      d.units[1].aliases = 'Văn phòng';
-      d.units[0].duties[1].task = 42;
-    }));
+    const e = errorOf(
+      mutated((d) => {
+        d.units[1].aliases = 'Văn phòng';
+        d.units[0].duties[1].task = 42;
+      }),
+    );
     expect(e.message).toContain('units[1].aliases: phải là danh sách');
     expect(e.message).toContain('units[0].duties[1].task: phải là chuỗi văn bản');
   });
 
   it('rejects a misspelt key, a bad section and a duplicate id', () => {
-    const e = errorOf(mutated((d) => {
-      d.units[0].duties[0].dealine = 'x';
-      d.units[1].duties[0].section = 'V.9';
-      d.units[3].id = d.units[0].id;
-    }));
+    const e = errorOf(
+      mutated((d) => {
+        d.units[0].duties[0].dealine = 'x';
+        d.units[1].duties[0].section = 'V.9';
+        d.units[3].id = d.units[0].id;
+      }),
+    );
     expect(e.message).toContain('units[0].duties[0]: trường không được hỗ trợ: dealine');
     expect(e.message).toMatch(/units\[1\]\.duties\[0\]\.section: phải là mục của kế hoạch/);
     expect(e.message).toContain('units[3].id: mã đơn vị');

@@ -6,7 +6,18 @@ import type { RetrievalResult } from '../../src/rag/retriever.js';
 import { analyzeQuery } from '../../src/rag/query/analyze.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 
-const chunk = (id: string): Chunk => ({ id, docId: 'D', docTitle: 'D', docType: 'x', file: 'x.md', section: id, trail: [id], text: id, kind: 'passage', hash: id });
+const chunk = (id: string): Chunk => ({
+  id,
+  docId: 'D',
+  docTitle: 'D',
+  docType: 'x',
+  file: 'x.md',
+  section: id,
+  trail: [id],
+  text: id,
+  kind: 'passage',
+  hash: id,
+});
 
 function retrieval(coverage: number, phraseCoverage: number): RetrievalResult {
   return {

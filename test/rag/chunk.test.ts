@@ -14,7 +14,11 @@ describe('splitText', () => {
     expect(pieces.length).toBeGreaterThan(1);
     for (const p of pieces) expect(p.length).toBeLessThanOrEqual(500);
     for (const p of pieces.slice(1)) expect(p.startsWith('a) Tiêu đề mục (tiếp)\n')).toBe(true);
-    const words = (s: string) => s.replace(/a\) Tiêu đề mục \(tiếp\)\n/g, '').split(/\s+/).filter(Boolean);
+    const words = (s: string) =>
+      s
+        .replace(/a\) Tiêu đề mục \(tiếp\)\n/g, '')
+        .split(/\s+/)
+        .filter(Boolean);
     expect(pieces.flatMap(words)).toEqual(words(text));
   });
 

@@ -13,7 +13,15 @@ function makeKnowledge(): string {
   copyFileSync('knowledge/ke-hoach-1523-KH-SCT.md', join(dir, 'ke-hoach-1523-KH-SCT.md'));
   copyFileSync('knowledge/glossary.yaml', join(dir, 'glossary.yaml'));
   mkdirSync(join(dir, 'notes'));
-  writeFileSync(join(dir, 'notes', 'a.md'), note('ghi-chu-a', 'Ghi chú A', ['Lịch trực ban', 'Tổ trực ban họp vào sáng thứ Hai hằng tuần tại phòng họp số 2.'], ['Kho lưu trữ', 'Hồ sơ giấy được lưu trong kho lưu trữ tầng trệt.']));
+  writeFileSync(
+    join(dir, 'notes', 'a.md'),
+    note(
+      'ghi-chu-a',
+      'Ghi chú A',
+      ['Lịch trực ban', 'Tổ trực ban họp vào sáng thứ Hai hằng tuần tại phòng họp số 2.'],
+      ['Kho lưu trữ', 'Hồ sơ giấy được lưu trong kho lưu trữ tầng trệt.'],
+    ),
+  );
   writeFileSync(join(dir, 'notes', 'b.md'), note('ghi-chu-b', 'Ghi chú B', ['Bãi đỗ xe', 'Xe của khách đỗ ở bãi phía sau trụ sở.']));
   return dir;
 }
@@ -46,7 +54,15 @@ describe('incremental index', () => {
     const data = tempDir();
     await open(kn, data, new CountingEmbedder());
     // Change one of the two sections of notes/a.md.
-    writeFileSync(join(kn, 'notes', 'a.md'), note('ghi-chu-a', 'Ghi chú A', ['Lịch trực ban', 'Tổ trực ban họp vào chiều thứ Sáu hằng tuần.'], ['Kho lưu trữ', 'Hồ sơ giấy được lưu trong kho lưu trữ tầng trệt.']));
+    writeFileSync(
+      join(kn, 'notes', 'a.md'),
+      note(
+        'ghi-chu-a',
+        'Ghi chú A',
+        ['Lịch trực ban', 'Tổ trực ban họp vào chiều thứ Sáu hằng tuần.'],
+        ['Kho lưu trữ', 'Hồ sơ giấy được lưu trong kho lưu trữ tầng trệt.'],
+      ),
+    );
     const counting = new CountingEmbedder();
     const r = await open(kn, data, counting);
     expect(r.changes?.changedFiles).toEqual(['notes/a.md']);

@@ -110,7 +110,7 @@ describe('LLM mode: query rewrite beside the original question', () => {
   const EVERYDAY = 'tiền làm truyền thông ai lo';
   const OFFICIAL = 'đơn vị lập dự toán kinh phí thực hiện kế hoạch truyền thông';
 
-  it('retrieves with the rewrite too (RRF over both), while the model sees the user\'s own question', async () => {
+  it("retrieves with the rewrite too (RRF over both), while the model sees the user's own question", async () => {
     const fromRewrite = (await kb.retriever.retrieve(OFFICIAL)).hits[0]?.chunk;
     const alone = (await kb.retriever.retrieve(EVERYDAY)).hits.slice(0, LLM_PASSAGES).map((h) => h.chunk.id);
     expect(alone).not.toContain(fromRewrite?.id); // only the rewrite finds it
@@ -127,7 +127,10 @@ describe('LLM mode: query rewrite beside the original question', () => {
 
   it('the everyday wording is refused by the extractive rules when the model is down, answered when it works', async () => {
     const everyday = 'tiền làm truyền thông thì ai lo vậy';
-    script(() => ({ status: 500 }), () => ({ status: 500 }));
+    script(
+      () => ({ status: 500 }),
+      () => ({ status: 500 }),
+    );
     expect((await kb.answerer.ask(everyday)).abstained).toBe(true);
     script(
       () => 'Văn phòng Sở lập dự toán kinh phí [1].',
@@ -160,18 +163,16 @@ describe('LLM mode: query rewrite beside the original question', () => {
 });
 
 describe('LLM mode: the model decides whether the passages answer', () => {
-  it.each([
-    'KHÔNG CÓ THÔNG TIN',
-    'Không có thông tin.',
-    'Xin lỗi, các đoạn trích không đề cập đến nội dung này.',
-    'KHÔNG_ĐỦ_THÔNG_TIN',
-  ])('honours the model\'s refusal %j with the usual help text', async (reply) => {
-    script(() => reply);
-    const a = await kb.answerer.ask(QUESTION);
-    expect(a.abstained).toBe(true);
-    expect(a.sources).toEqual([]);
-    expect(a.answer).toContain(DEFAULT_HELP);
-  });
+  it.each(['KHÔNG CÓ THÔNG TIN', 'Không có thông tin.', 'Xin lỗi, các đoạn trích không đề cập đến nội dung này.', 'KHÔNG_ĐỦ_THÔNG_TIN'])(
+    "honours the model's refusal %j with the usual help text",
+    async (reply) => {
+      script(() => reply);
+      const a = await kb.answerer.ask(QUESTION);
+      expect(a.abstained).toBe(true);
+      expect(a.sources).toEqual([]);
+      expect(a.answer).toContain(DEFAULT_HELP);
+    },
+  );
 
   it('does not ask the model to answer when the evidence is near-empty (the low floor)', async () => {
     script(() => 'không nên được hỏi [1]');
@@ -262,7 +263,10 @@ describe('citation and refusal parsing', () => {
   });
 
   it('normalises the citation styles models use', () => {
-    const chunks = [{ docId: '1523/KH-SCT', section: 'III' }, { docId: '26/KH-UBND', section: 'Điều 2' }] as never[];
+    const chunks = [
+      { docId: '1523/KH-SCT', section: 'III' },
+      { docId: '26/KH-UBND', section: 'Điều 2' },
+    ] as never[];
     expect(normalizeCitations('a [Đoạn 2] b [đoạn trích 1]', chunks)).toBe('a [2] b [1]');
     expect(normalizeCitations('a [1523/KH-SCT,III] b (26/KH-UBND, Điều 2)', chunks)).toBe('a [1] b [2]');
     expect(normalizeCitations('a [99/QĐ-UBND, Điều 1]', chunks)).toBe('a [0]');

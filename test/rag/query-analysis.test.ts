@@ -14,7 +14,10 @@ describe('analyzeQuery (pure)', () => {
       { abbr: 'ko', full: 'không' },
       { abbr: 'dc', full: 'được' },
     ]),
-    thesaurus: createThesaurus([['hồ sơ', 'giấy tờ'], ['nộp trực tuyến', 'nộp qua mạng']]),
+    thesaurus: createThesaurus([
+      ['hồ sơ', 'giấy tờ'],
+      ['nộp trực tuyến', 'nộp qua mạng'],
+    ]),
   };
 
   it('runs the stages in order and types the result', () => {
@@ -128,8 +131,13 @@ describe('glossary forms as alternatives', () => {
   it('lets the full form count for an everyday or short form and the reverse', async () => {
     const { glossaryAlternatives } = await import('../../src/rag/query/glossary-alternatives.js');
     const { createGlossary } = await import('../../src/text/glossary.js');
-    const g = createGlossary([{ abbr: 'website', full: 'trang thông tin điện tử', also: ['trang web'] }, { abbr: 'TTHC', full: 'thủ tục hành chính' }]);
-    expect(glossaryAlternatives('ai cập nhật trang web', g)).toEqual([{ source: 'trang web', alternatives: [{ text: 'trang thông tin điện tử', weight: 1, origin: 'abbreviation' }] }]);
+    const g = createGlossary([
+      { abbr: 'website', full: 'trang thông tin điện tử', also: ['trang web'] },
+      { abbr: 'TTHC', full: 'thủ tục hành chính' },
+    ]);
+    expect(glossaryAlternatives('ai cập nhật trang web', g)).toEqual([
+      { source: 'trang web', alternatives: [{ text: 'trang thông tin điện tử', weight: 1, origin: 'abbreviation' }] },
+    ]);
     expect(glossaryAlternatives('cải cách thủ tục hành chính', g)[0]?.alternatives[0]?.text).toBe('tthc');
     expect(glossaryAlternatives('lệ phí', g)).toEqual([]);
   });

@@ -10,10 +10,23 @@ let id = 0;
 function rec(over: Partial<ReportRecord>): ReportRecord {
   id += 1;
   return {
-    id, reporterChannel: 'telegram', reporterId: '1001', sourceMessageId: `s${id}`, status: 'confirmed',
-    createdAt: '2026-11-20T02:00:00.000Z', confirmedAt: '2026-11-20T02:00:00.000Z', deletedAt: null,
-    date: '2026-11-20', channel: 'website', count: 2, indicator: 'PAR INDEX', area: 'II.1.c', link: null,
-    unit: 'Phòng Thử nghiệm A', description: 'hom qua phong thu nghiem dang 2 tin sáng nay', ...over,
+    id,
+    reporterChannel: 'telegram',
+    reporterId: '1001',
+    sourceMessageId: `s${id}`,
+    status: 'confirmed',
+    createdAt: '2026-11-20T02:00:00.000Z',
+    confirmedAt: '2026-11-20T02:00:00.000Z',
+    deletedAt: null,
+    date: '2026-11-20',
+    channel: 'website',
+    count: 2,
+    indicator: 'PAR INDEX',
+    area: 'II.1.c',
+    link: null,
+    unit: 'Phòng Thử nghiệm A',
+    description: 'hom qua phong thu nghiem dang 2 tin sáng nay',
+    ...over,
   };
 }
 const reports = [

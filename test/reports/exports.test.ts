@@ -2,15 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
-import {
-  buildExport,
-  csvField,
-  FORMULA_TRIGGERS,
-  neutralizeFormula,
-  reportsToCsv,
-  reportsToXlsx,
-  XLSX_SHEETS,
-} from '../../src/reports/export/index.js';
+import { buildExport, csvField, FORMULA_TRIGGERS, neutralizeFormula, reportsToCsv, reportsToXlsx, XLSX_SHEETS } from '../../src/reports/export/index.js';
 import type { ReportRecord } from '../../src/reports/types.js';
 import { planAreas } from './helpers.js';
 
@@ -142,13 +134,20 @@ describe('formula injection', () => {
   it('uses the same character set as csv-stringify escape_formulas', () => {
     for (const t of [...FORMULA_TRIGGERS, 'a', '1', "'", ' ', '#']) {
       const value = `${t}x`;
-      const viaLib = stringify([[value]], { escape_formulas: true, quoted: true }).trim().slice(1, -1).replace(/""/g, '"');
+      const viaLib = stringify([[value]], { escape_formulas: true, quoted: true })
+        .trim()
+        .slice(1, -1)
+        .replace(/""/g, '"');
       expect(neutralizeFormula(value), JSON.stringify(value)).toBe(viaLib);
     }
   });
 
   it('CSV: no field read back starts a formula; the text is kept after the apostrophe', () => {
-    const rows = parseCsv(reportsToCsv(hostile, areas).toString('utf8').replace(/^\uFEFF/, ''));
+    const rows = parseCsv(
+      reportsToCsv(hostile, areas)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
     expect(rows).toHaveLength(hostile.length + 1);
     for (const row of rows) for (const cell of row) expect(startsFormula(cell), JSON.stringify(cell)).toBe(false);
     const descCol = rows[0]!.indexOf('Mô tả');

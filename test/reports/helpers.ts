@@ -43,7 +43,14 @@ export const fakeParse: ReportParser = (text, { now, reporterUnit }) => {
           : null;
   const c = /số lượng\s*(\d+)/.exec(t) ?? /(\d+)\s*(tin|bài|người|tờ)/.exec(t);
   const a = /ii\.[123]\.[a-hđ]/.exec(t);
-  const area = a ? a[0].toUpperCase().replace('Đ', 'đ').replace(/\.([A-H])$/, (_, l: string) => `.${l.toLowerCase()}`) : /điện tử/.test(t) ? 'II.2.h' : null;
+  const area = a
+    ? a[0]
+        .toUpperCase()
+        .replace('Đ', 'đ')
+        .replace(/\.([A-H])$/, (_, l: string) => `.${l.toLowerCase()}`)
+    : /điện tử/.test(t)
+      ? 'II.2.h'
+      : null;
   const link = /https?:\/\/\S+/.exec(text)?.[0] ?? null;
   const out: ParsedReportLike = {
     date,

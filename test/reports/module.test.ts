@@ -43,7 +43,10 @@ describe('reports module with the real parser', () => {
   });
 
   it('admin plugin: 404 without ADMIN_TOKEN, 200 with it', async () => {
-    for (const [env, status] of [[{}, 404], [{ ADMIN_TOKEN: 'module-test-token-0123456789abcdef' }, 200]] as const) {
+    for (const [env, status] of [
+      [{}, 404],
+      [{ ADMIN_TOKEN: 'module-test-token-0123456789abcdef' }, 200],
+    ] as const) {
       const m = setup(env);
       const app = Fastify();
       await app.register(m.adminPlugin.plugin, m.adminPlugin.opts);

@@ -37,8 +37,7 @@ function draft(awaiting: DraftState['awaiting'] = null): ReportDraft {
   };
 }
 
-const turn = (text: string, d: ReportDraft | null = draft()) =>
-  classifyReportTurn({ text, messageId: 'm1', draft: d, looksLikeReport });
+const turn = (text: string, d: ReportDraft | null = draft()) => classifyReportTurn({ text, messageId: 'm1', draft: d, looksLikeReport });
 
 describe('classifyReportTurn', () => {
   it.each([
@@ -136,9 +135,7 @@ describe('through the real engine and flow', () => {
 
   it('opens a draft for a report whose Facebook or YouTube link holds a ?', async () => {
     const { engine, reports, asked } = setup();
-    const replies = await engine.handle(
-      msg('Ngày 20/11 đã đăng video hướng dẫn nộp hồ sơ trực tuyến lên https://www.youtube.com/watch?v=dQw4w9WgXcQ'),
-    );
+    const replies = await engine.handle(msg('Ngày 20/11 đã đăng video hướng dẫn nộp hồ sơ trực tuyến lên https://www.youtube.com/watch?v=dQw4w9WgXcQ'));
     expect(asked).toEqual([]);
     expect(replies[0]?.kind).toBe('report');
     expect(reports.store.getDraft('telegram:s1:s1')?.state.fields.link).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');

@@ -43,8 +43,22 @@ describe('units as records', () => {
 
   it('summaries count one unit once whatever its spelling', () => {
     const rec = (id: number, unit: string): ReportRecord => ({
-      id, unit, date: '2026-11-20', channel: 'website', count: 1, indicator: 'PCI', area: 'II.3.a', link: null, description: 'x',
-      reporterChannel: 'telegram', reporterId: 'u', sourceMessageId: `s${id}`, status: 'confirmed', createdAt: '', confirmedAt: '', deletedAt: null,
+      id,
+      unit,
+      date: '2026-11-20',
+      channel: 'website',
+      count: 1,
+      indicator: 'PCI',
+      area: 'II.3.a',
+      link: null,
+      description: 'x',
+      reporterChannel: 'telegram',
+      reporterId: 'u',
+      sourceMessageId: `s${id}`,
+      status: 'confirmed',
+      createdAt: '',
+      confirmedAt: '',
+      deletedAt: null,
     });
     const s = summarizeReports([rec(1, 'phong QLTM'), rec(2, 'Phòng Quản lý thương mại'), rec(3, 'Phòng QLTM')]);
     expect(s.byUnit).toEqual([{ key: 'Phòng Quản lý thương mại', activities: 3, total: 3 }]);

@@ -57,7 +57,14 @@ describe('access log', () => {
       const k = i % 3;
       if (k === 0) await app.inject({ method: 'POST', url: `/api/chat?x=${i}`, payload: { text: 'b' } });
       else if (k === 1) await app.inject({ method: 'GET', url: `/no/such/${i}?token=abc` });
-      else await app.inject({ method: 'POST', url: '/api/chat', headers: { 'content-type': 'text/xml' }, payload: '<a/>', remoteAddress: `10.9.${i >> 8}.${i & 255}` });
+      else
+        await app.inject({
+          method: 'POST',
+          url: '/api/chat',
+          headers: { 'content-type': 'text/xml' },
+          payload: '<a/>',
+          remoteAddress: `10.9.${i >> 8}.${i & 255}`,
+        });
     }
     await app.close();
     const written = log.bytes() - before;

@@ -101,7 +101,7 @@ describe('admin area inside the app', () => {
     await a.inject({ url: `/admin/khong-co?token=${TOKEN}`, headers: { authorization: `Bearer ${TOKEN}` } });
     await a.inject({ url: `/khong-co?token=${TOKEN}` });
     await a.inject({ url: `/%E0%A4%A?token=${TOKEN}` });
-    await a.inject({ method: 'POST', url: `/api/chat?token=${TOKEN}`, payload: '{bad json' , headers: { 'content-type': 'application/json' } });
+    await a.inject({ method: 'POST', url: `/api/chat?token=${TOKEN}`, payload: '{bad json', headers: { 'content-type': 'application/json' } });
     await a.inject({ url: '/admin/api/reports', headers: { authorization: `Bearer ${TOKEN}` } });
     await a.inject({ url: '/admin/api/reports', headers: { authorization: `Bearer ${TOKEN}x` } });
     const login = await a.inject({

@@ -28,8 +28,7 @@ async function build(over: Partial<HttpAppDeps> & { env?: Record<string, string>
   return { app, answerer, store };
 }
 
-const post = (a: FastifyInstance, url: string, payload: unknown) =>
-  a.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
+const post = (a: FastifyInstance, url: string, payload: unknown) => a.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
 
 describe('web page', () => {
   it('serves the Vietnamese chat page with a strict CSP and its assets', async () => {

@@ -44,7 +44,9 @@ describe('createShutdown', () => {
 
 describe('createUnavailableAnswerer', () => {
   it('fails every question with INDEX_EMPTY', async () => {
-    const err = await createUnavailableAnswerer('missing').ask('x').catch((e: unknown) => e);
+    const err = await createUnavailableAnswerer('missing')
+      .ask('x')
+      .catch((e: unknown) => e);
     expect(isAppError(err, 'INDEX_EMPTY')).toBe(true);
   });
 });

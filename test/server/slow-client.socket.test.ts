@@ -25,9 +25,7 @@ function slowBody(port: number, giveUpMs: number): Promise<{ closedAfterMs: numb
     const started = performance.now();
     let response = '';
     const socket = connect(port, '127.0.0.1', () => {
-      socket.write(
-        'POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"text":"',
-      );
+      socket.write('POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"text":"');
     });
     const guard = setTimeout(() => {
       socket.destroy();

@@ -27,11 +27,30 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const cleared = ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_ACCESS_TOKEN', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'OPENAI_EMBEDDING_MODEL', 'PUBLIC_URL', 'REMINDER_DAYS'];
+const cleared = [
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_WEBHOOK_SECRET',
+  'ZALO_APP_ID',
+  'ZALO_APP_SECRET',
+  'ZALO_OA_SECRET_KEY',
+  'ZALO_OA_ACCESS_TOKEN',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'OPENAI_MODEL',
+  'OPENAI_EMBEDDING_MODEL',
+  'PUBLIC_URL',
+  'REMINDER_DAYS',
+];
 
 /** Run src/main.ts with `env`; resolve with exit code, stderr and stdout once it exits (or is killed after 50 s). */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const full: Record<string, string> = { ...(process.env as Record<string, string>), HOST: '127.0.0.1', PORT: '0', KNOWLEDGE_DIR: knowledge, LOG_LEVEL: 'silent' };
+  const full: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    KNOWLEDGE_DIR: knowledge,
+    LOG_LEVEL: 'silent',
+  };
   for (const k of cleared) full[k] = '';
   Object.assign(full, env);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: full, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -79,13 +98,17 @@ describe('start-up failures', () => {
       },
       /DATA_DIR=.*plain-file\/data: /,
     ],
-  ])('%s → one line naming it, exit 1, never listening', async (_name, env, expected) => {
-    const { code, stderr, stdout } = await start(env());
-    expect(code).toBe(1);
-    const lines = stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(expected);
-    expect(lines[0]).not.toMatch(/\s+at .*\.(ts|js):\d+/);
-    expect(stdout).not.toContain('http://');
-  }, 55_000);
+  ])(
+    '%s → one line naming it, exit 1, never listening',
+    async (_name, env, expected) => {
+      const { code, stderr, stdout } = await start(env());
+      expect(code).toBe(1);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(expected);
+      expect(lines[0]).not.toMatch(/\s+at .*\.(ts|js):\d+/);
+      expect(stdout).not.toContain('http://');
+    },
+    55_000,
+  );
 });

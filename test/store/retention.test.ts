@@ -18,7 +18,12 @@ function exchange(id: string, channel: Exchange['channel'], userId: string, at: 
 /** A citizen web session, a staff web session, a Telegram citizen: all active at T0; a web citizen active at day 80. */
 function seeded() {
   const store = createMemoryChatStore();
-  for (const [channel, user] of [['web', 'citizen-old'], ['web', 'staff-web'], ['telegram', '4242'], ['web', 'citizen-recent']] as const) {
+  for (const [channel, user] of [
+    ['web', 'citizen-old'],
+    ['web', 'staff-web'],
+    ['telegram', '4242'],
+    ['web', 'citizen-recent'],
+  ] as const) {
     const at = user === 'citizen-recent' ? daysAfter(80) : T0;
     store.touchIdentity({ channel, userId: user }, at);
     store.setLastQuestion(channel, user, `câu hỏi của ${user}`, at);

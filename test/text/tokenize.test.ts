@@ -68,6 +68,9 @@ describe('content words and runs', () => {
     expect(contentWords('thoi tiet the nao', true)).toEqual(['thoi', 'tiet']);
   });
   it('splits runs at stopwords and punctuation', () => {
-    expect(contentRuns('Hạn nộp báo cáo là khi nào, năm 2022')).toEqual([['han', 'nop', 'bao', 'cao'], ['nam', '2022']]);
+    expect(contentRuns('Hạn nộp báo cáo là khi nào, năm 2022')).toEqual([
+      ['han', 'nop', 'bao', 'cao'],
+      ['nam', '2022'],
+    ]);
   });
 });

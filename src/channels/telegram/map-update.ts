@@ -4,12 +4,7 @@
  * throw. Shapes are checked with the zod schemas of update-schema.ts.
  */
 import type { IncomingMessage } from '../../core/messages.js';
-import {
-  telegramCallbackQuerySchema,
-  telegramMessageSchema,
-  telegramUpdateSchema,
-  type TelegramUser,
-} from './update-schema.js';
+import { telegramCallbackQuerySchema, telegramMessageSchema, telegramUpdateSchema, type TelegramUser } from './update-schema.js';
 
 /** A mapped update: the message for the handler and, for a button press, the query to answer. */
 export interface TelegramInbound {

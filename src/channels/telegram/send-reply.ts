@@ -30,12 +30,7 @@ async function withFloodRetry<T>(call: () => Promise<T>, logger: Logger): Promis
  * waits and retries once on 429 (flood limit).
  * @throws AppError CHANNEL_API_ERROR (Telegram said no) or CHANNEL_UNREACHABLE (network)
  */
-export async function sendTelegramReply(
-  telegram: Telegram,
-  chatId: string,
-  reply: OutgoingReply,
-  logger: Logger,
-): Promise<void> {
+export async function sendTelegramReply(telegram: Telegram, chatId: string, reply: OutgoingReply, logger: Logger): Promise<void> {
   const { chunks, droppedButtons } = renderTelegramReply(reply);
   if (droppedButtons.length > 0) {
     logger.warn({ chatId, droppedButtons }, 'telegram: buttons dropped (callback_data must be ASCII, at most 64 bytes)');

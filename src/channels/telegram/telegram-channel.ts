@@ -71,9 +71,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const handleInbound = async ({ message, callbackQueryId }: TelegramInbound): Promise<void> => {
     if (callbackQueryId) {
       // Answer first: the client shows a spinner until then, and late answers fail.
-      await bot.telegram
-        .answerCbQuery(callbackQueryId)
-        .catch((err: unknown) => logger.warn({ err }, 'telegram: answerCbQuery failed'));
+      await bot.telegram.answerCbQuery(callbackQueryId).catch((err: unknown) => logger.warn({ err }, 'telegram: answerCbQuery failed'));
     }
     const replies = await handler.handle(message);
     for (const reply of replies) await sendTelegramReply(bot.telegram, message.chatId, reply, logger);

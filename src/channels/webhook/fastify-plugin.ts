@@ -30,9 +30,7 @@ export function createWebhookPlugin(options: WebhookPluginOptions): FastifyPlugi
       const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
       if (status >= 500) request.log.error({ err }, 'webhook request failed');
       const body: WebhookErrorBody =
-        status >= 500
-          ? { code: 'INTERNAL', message: INTERNAL }
-          : { code: err.code ?? 'BAD_REQUEST', message: status === 413 ? TOO_LARGE : BAD_REQUEST };
+        status >= 500 ? { code: 'INTERNAL', message: INTERNAL } : { code: err.code ?? 'BAD_REQUEST', message: status === 413 ? TOO_LARGE : BAD_REQUEST };
       void reply.status(status).type('application/json; charset=utf-8').send(body);
     });
     app.post(options.path, async (req, reply) => {

@@ -28,7 +28,7 @@ export type AuthResult = { ok: true } | { ok: false; code: WebhookAuthCode };
 
 export type ValidateResult<E> =
   | { ok: true; event: E }
-  | { ok: false; code: WebhookDropCode; /** Safe details for the log line (no secrets, no message text). */ detail?: Record<string, unknown> };
+  | { ok: false; code: WebhookDropCode /** Safe details for the log line (no secrets, no message text). */; detail?: Record<string, unknown> };
 
 /** What a channel supplies. Every function must be cheap and synchronous. */
 export interface WebhookAdapter<E, M> {

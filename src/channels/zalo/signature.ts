@@ -15,12 +15,7 @@ import { constantTimeEqual } from '../constant-time.js';
  * Compute the expected header value, `mac=` included.
  * @param rawBody - the request body exactly as received (bytes, or the same bytes as UTF-8 text)
  */
-export function computeZaloSignature(
-  appId: string,
-  rawBody: string | Uint8Array,
-  timestamp: string,
-  oaSecretKey: string,
-): string {
+export function computeZaloSignature(appId: string, rawBody: string | Uint8Array, timestamp: string, oaSecretKey: string): string {
   const hash = createHash('sha256').update(appId, 'utf8');
   if (typeof rawBody === 'string') hash.update(rawBody, 'utf8');
   else hash.update(rawBody);
@@ -28,10 +23,7 @@ export function computeZaloSignature(
 }
 
 /** Constant-time check of a received `X-ZEvent-Signature` header. */
-export function verifyZaloSignature(
-  header: string,
-  params: { appId: string; rawBody: string | Uint8Array; timestamp: string; oaSecretKey: string },
-): boolean {
+export function verifyZaloSignature(header: string, params: { appId: string; rawBody: string | Uint8Array; timestamp: string; oaSecretKey: string }): boolean {
   const expected = computeZaloSignature(params.appId, params.rawBody, params.timestamp, params.oaSecretKey);
   return constantTimeEqual(header.trim(), expected);
 }
@@ -61,11 +53,7 @@ export function timestampCandidates(rawBody: string): string[] {
  * Verify a request: header present and equal (constant time) to the MAC
  * computed with one of the body's timestamp candidates.
  */
-export function verifyZaloRequest(
-  header: string,
-  rawBody: Buffer,
-  keys: { appId: string; oaSecretKey: string },
-): boolean {
+export function verifyZaloRequest(header: string, rawBody: Buffer, keys: { appId: string; oaSecretKey: string }): boolean {
   const candidates = timestampCandidates(rawBody.toString('latin1'));
   let ok = false;
   // Every candidate is checked, so the time taken does not depend on which one matched.

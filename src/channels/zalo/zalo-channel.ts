@@ -60,7 +60,10 @@ const MAX_KNOWN_PAYLOADS = 5000;
  * from a different configured pair; otherwise keep the stored (refreshed) chain.
  */
 export function seedTokens(store: TokenStore, accessToken: string, refreshToken: string | undefined, logger: Logger): void {
-  const fingerprint = createHash('sha256').update(`${accessToken}\n${refreshToken ?? ''}`).digest('hex').slice(0, 32);
+  const fingerprint = createHash('sha256')
+    .update(`${accessToken}\n${refreshToken ?? ''}`)
+    .digest('hex')
+    .slice(0, 32);
   const stored = store.load();
   if (stored && stored.seededFrom === fingerprint) return;
   store.save({ accessToken, ...(refreshToken ? { refreshToken } : {}), seededFrom: fingerprint });

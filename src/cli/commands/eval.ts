@@ -47,7 +47,9 @@ export const evalCommand: CliCommand = {
     for (const p of perFile) {
       if (flags.verbose === true) {
         for (const r of p.summary.items) {
-          ctx.out(`${r.id.padEnd(6)} ${(r.kind ?? '').padEnd(14)} rank=${r.rank ?? '-'} kw=${r.keywordsOk ?? '-'} abst=${r.abstained}${r.shouldAbstain ? ' (oos)' : ''} ${r.ms.toFixed(1)}ms\n`);
+          ctx.out(
+            `${r.id.padEnd(6)} ${(r.kind ?? '').padEnd(14)} rank=${r.rank ?? '-'} kw=${r.keywordsOk ?? '-'} abst=${r.abstained}${r.shouldAbstain ? ' (oos)' : ''} ${r.ms.toFixed(1)}ms\n`,
+          );
         }
       }
       ctx.out(`${p.file}: ${formatSummary(p.summary)}\n`);

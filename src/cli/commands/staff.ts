@@ -26,10 +26,7 @@ function invite(store: SqliteChatStore, flags: Record<string, string | true>, ct
     ctx.out(`${JSON.stringify(inv)}\n`);
   } else {
     ctx.out(`${inv.code}\n`);
-    ctx.out(
-      `Mã mời dùng một lần cho ${role === 'admin' ? 'quản trị viên' : 'cán bộ'} thuộc ${unit}. ` +
-        `Người nhận gửi cho bot: /dangky ${inv.code}\n`,
-    );
+    ctx.out(`Mã mời dùng một lần cho ${role === 'admin' ? 'quản trị viên' : 'cán bộ'} thuộc ${unit}. ` + `Người nhận gửi cho bot: /dangky ${inv.code}\n`);
   }
   return 0;
 }

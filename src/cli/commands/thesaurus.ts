@@ -63,7 +63,12 @@ export const thesaurusCommand: CliCommand = {
     ctx.out(`Tiêu đề, mục, nhiệm vụ: ${report.headings} (phủ hết: ${report.fullyCovered})\n`);
     ctx.out(`Từ nội dung được nhóm đồng nghĩa hoặc bảng viết tắt phủ: ${report.coveredWords}/${report.contentWords} (${pct}%)\n`);
     ctx.out(`Cụm từ chưa có nhóm đồng nghĩa: ${report.uncovered.length}\n\n`);
-    ctx.out(`${report.uncovered.slice(0, limit).map((w) => `  ${w.text} (${w.count})`).join('\n')}\n`);
+    ctx.out(
+      `${report.uncovered
+        .slice(0, limit)
+        .map((w) => `  ${w.text} (${w.count})`)
+        .join('\n')}\n`,
+    );
     return 0;
   },
 };

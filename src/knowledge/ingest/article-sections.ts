@@ -32,7 +32,11 @@ interface Part {
 }
 
 /** Split lines at numbered markers, accepting only the expected next marker. */
-function splitParts(lines: string[], markerOf: (line: string) => string | null, next: (prev: string | null) => string | null): { intro: string[]; parts: Part[] } {
+function splitParts(
+  lines: string[],
+  markerOf: (line: string) => string | null,
+  next: (prev: string | null) => string | null,
+): { intro: string[]; parts: Part[] } {
   const intro: string[] = [];
   const parts: Part[] = [];
   let expected = next(null);

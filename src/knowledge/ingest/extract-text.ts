@@ -13,8 +13,7 @@ import { AppError, isAppError } from '../../errors.js';
 import { stripRunningHeaders } from './pdf-pages.js';
 
 /** Fail with `KNOWLEDGE_FILE_UNREADABLE`, naming the file. */
-const unreadable = (name: string, reason: string, cause?: unknown): AppError =>
-  new AppError('KNOWLEDGE_FILE_UNREADABLE', `${name}: ${reason}`, { cause });
+const unreadable = (name: string, reason: string, cause?: unknown): AppError => new AppError('KNOWLEDGE_FILE_UNREADABLE', `${name}: ${reason}`, { cause });
 
 async function readBytes(file: string, name: string): Promise<Buffer> {
   try {
@@ -107,7 +106,12 @@ export async function extractText(file: string, displayName: string = file): Pro
     default:
       throw unreadable(displayName, `định dạng "${ext || '(không có phần mở rộng)'}" không được hỗ trợ`);
   }
-  const out = text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  const out = text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (out.replace(/[\s\p{P}]/gu, '') === '') {
     const hint = ext === '.pdf' ? ' (có thể là bản scan, cần nhận dạng ký tự OCR)' : '';
     throw unreadable(displayName, `không có nội dung văn bản${hint}`);

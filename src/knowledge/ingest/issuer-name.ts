@@ -48,7 +48,10 @@ function agencyName(words: string[]): string {
 
 /** Format one agency phrase: agency words, then an optional locality (`tỉnh Quảng Ngãi`). */
 export function formatAgency(phrase: string): string {
-  const words = normalizeText(phrase).trim().split(/\s+/).filter((w) => w !== '');
+  const words = normalizeText(phrase)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const folded = words.map((w) => foldText(w));
   for (let i = 1; i < words.length; i++) {
     const level = LEVELS.find((lv) => {
@@ -58,7 +61,10 @@ export function formatAgency(phrase: string): string {
     if (level) {
       const n = level.split(' ').length;
       const agency = agencyName(words.slice(0, i));
-      const levelWord = words.slice(i, i + n).join(' ').toLowerCase();
+      const levelWord = words
+        .slice(i, i + n)
+        .join(' ')
+        .toLowerCase();
       return `${agency} ${levelWord} ${titleCase(words.slice(i + n))}`;
     }
   }

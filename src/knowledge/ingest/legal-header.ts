@@ -111,7 +111,15 @@ export function parseLegalHeader(text: string): Partial<DocMeta> {
     .slice(0, HEADER_SCAN);
   const meta: Partial<DocMeta> = {};
 
-  const typeIdx = lines.findIndex((l) => isUpper(l) && TYPE_HEADINGS[foldText(l).replace(/[:.\s]+$/u, '').trim()] !== undefined);
+  const typeIdx = lines.findIndex(
+    (l) =>
+      isUpper(l) &&
+      TYPE_HEADINGS[
+        foldText(l)
+          .replace(/[:.\s]+$/u, '')
+          .trim()
+      ] !== undefined,
+  );
   const vvIdx = lines.findIndex((l) => /^V\/v\b/iu.test(l));
   const endIdx = lines.findIndex((l) => TITLE_END.test(l));
   const headerEnd = typeIdx >= 0 ? typeIdx : vvIdx >= 0 ? vvIdx : endIdx >= 0 ? endIdx : Math.min(lines.length, 12);
@@ -155,7 +163,9 @@ export function parseLegalHeader(text: string): Partial<DocMeta> {
   if (issuer) meta.issuer = issuer;
 
   if (typeIdx >= 0) {
-    const heading = foldText(lines[typeIdx] as string).replace(/[:.\s]+$/u, '').trim();
+    const heading = foldText(lines[typeIdx] as string)
+      .replace(/[:.\s]+$/u, '')
+      .trim();
     meta.type = TYPE_HEADINGS[heading] as string;
     const title = titleAfter(lines, typeIdx + 1);
     if (title) meta.title = meta.type === 'luật' && !/^luật\s/iu.test(title) ? `Luật ${title}` : title;

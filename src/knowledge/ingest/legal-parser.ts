@@ -48,7 +48,8 @@ interface Part {
 const LEVEL: Record<Container['kind'], number> = { phan: 0, chuong: 1, muc: 2 };
 
 /** First line of an attached text, in capitals: `QUY CHẾ`, `PHỤ LỤC II`. */
-const ATTACHMENT = /^(QUY CHẾ|QUY ĐỊNH|QUY TRÌNH|PHỤ LỤC|ĐIỀU LỆ|HƯỚNG DẪN|DANH MỤC|NỘI QUY|CHƯƠNG TRÌNH|KẾ HOẠCH|ĐỀ ÁN)(\s+(?:SỐ\s+)?(?:[IVXLC]+|\d+))?(?=$|[\s.:,(-])/u;
+const ATTACHMENT =
+  /^(QUY CHẾ|QUY ĐỊNH|QUY TRÌNH|PHỤ LỤC|ĐIỀU LỆ|HƯỚNG DẪN|DANH MỤC|NỘI QUY|CHƯƠNG TRÌNH|KẾ HOẠCH|ĐỀ ÁN)(\s+(?:SỐ\s+)?(?:[IVXLC]+|\d+))?(?=$|[\s.:,(-])/u;
 
 /** A capitalised line that opens an attached text. */
 const isAttachmentStart = (line: string): boolean => isCapitalised(line) && ATTACHMENT.test(line);

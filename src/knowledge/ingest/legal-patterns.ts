@@ -30,7 +30,11 @@ const DIEU = /^(?:ĐIỀU|Điều)\s+(\d{1,3}[a-zđ]?)\s*(?:[.:]\s*(.*))?$/u;
 export function matchHeading(line: string): HeadingMatch | null {
   const d = DIEU.exec(line);
   if (d) return { kind: 'dieu', num: d[1] as string, title: (d[2] ?? '').trim() };
-  for (const [kind, re] of [['chuong', CHUONG], ['muc', MUC], ['phan', PHAN]] as const) {
+  for (const [kind, re] of [
+    ['chuong', CHUONG],
+    ['muc', MUC],
+    ['phan', PHAN],
+  ] as const) {
     const m = re.exec(line);
     if (!m) continue;
     const num = m[1] as string;
@@ -68,8 +72,7 @@ export function nextPointLetter(letter: string | null): string | null {
   return i >= 0 && i + 1 < POINT_LETTERS.length ? (POINT_LETTERS[i + 1] as string) : null;
 }
 
-const SIGNATURE_TITLE =
-  /^(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN)\b/u;
+const SIGNATURE_TITLE = /^(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN)\b/u;
 
 /** True when a line starts the signature / recipients block after the last Điều. */
 export function isTrailerStart(line: string): boolean {

@@ -9,9 +9,7 @@ import { paragraphs } from './lines.js';
 /** Cut a too-long paragraph at line, then sentence, then word boundaries. */
 function pieces(paragraph: string, max: number): string[] {
   if (paragraph.length <= max) return [paragraph];
-  const units = paragraph.includes('\n')
-    ? paragraph.split('\n')
-    : (paragraph.match(/[^.!?;…]+[.!?;…]*\s*/gu) ?? [paragraph]).map((s) => s.trim());
+  const units = paragraph.includes('\n') ? paragraph.split('\n') : (paragraph.match(/[^.!?;…]+[.!?;…]*\s*/gu) ?? [paragraph]).map((s) => s.trim());
   if (units.length <= 1) {
     const out: string[] = [];
     let rest = paragraph;
@@ -24,7 +22,11 @@ function pieces(paragraph: string, max: number): string[] {
     if (rest !== '') out.push(rest);
     return out;
   }
-  return group(units.flatMap((u) => pieces(u, max)), max, paragraph.includes('\n') ? '\n' : ' ');
+  return group(
+    units.flatMap((u) => pieces(u, max)),
+    max,
+    paragraph.includes('\n') ? '\n' : ' ',
+  );
 }
 
 /** Greedily pack units into groups of at most `max` characters. */

@@ -88,7 +88,8 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const r = expandAbbreviations(tokens, resources.abbreviations, { accented, pairKnown });
     tokens = r.tokens;
     rewrites.push(...r.rewrites);
-    for (const a of r.alternatives) expansions.push({ source: a.source, alternatives: [{ text: a.text, weight: OTHER_MEANING_WEIGHT, origin: 'abbreviation' }] });
+    for (const a of r.alternatives)
+      expansions.push({ source: a.source, alternatives: [{ text: a.text, weight: OTHER_MEANING_WEIGHT, origin: 'abbreviation' }] });
   }
   if (vocab) {
     const r = repairTypos(tokens, vocab, { accented, protect: (f) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) });
@@ -124,5 +125,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
 
 /** Folded syllables of a phrase (for matching expansions to query terms). */
 export function foldedSyllables(text: string): string[] {
-  return foldText(text).split(/[^a-z0-9]+/).filter(Boolean);
+  return foldText(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }

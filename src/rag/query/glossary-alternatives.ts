@@ -8,7 +8,11 @@ import { type Glossary, containsAbbreviation } from '../../text/glossary.js';
 import { foldText, normalizeText } from '../../text/normalize.js';
 import { ORIGIN_WEIGHT, type Expansion } from '../../text/query/types.js';
 
-const squash = (s: string) => ` ${s.replace(/[^a-z0-9& ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+const squash = (s: string) =>
+  ` ${s
+    .replace(/[^a-z0-9& ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
 
 /** Glossary forms found in the text, each with the other side of its entry as alternative. */
 export function glossaryAlternatives(text: string, glossary: Glossary): Expansion[] {
@@ -22,7 +26,10 @@ export function glossaryAlternatives(text: string, glossary: Glossary): Expansio
     const hasAbbr = containsAbbreviation(norm, folded, e);
     if (hasAbbr && !hasFull) {
       const typed = e.forms.filter((f) => squashed.includes(squash(foldText(f))));
-      out.push({ source: (typed.length > 0 ? typed : e.forms).join(' ').toLowerCase(), alternatives: [{ text: e.full.toLowerCase(), weight, origin: 'abbreviation' }] });
+      out.push({
+        source: (typed.length > 0 ? typed : e.forms).join(' ').toLowerCase(),
+        alternatives: [{ text: e.full.toLowerCase(), weight, origin: 'abbreviation' }],
+      });
     } else if (hasFull && !hasAbbr) {
       out.push({ source: e.foldedFull, alternatives: [{ text: e.abbr.toLowerCase(), weight, origin: 'abbreviation' }] });
     }

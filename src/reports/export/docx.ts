@@ -9,19 +9,7 @@
  * sign it after a read (the numbers and the gaps are the bot's, the wording of
  * the assessment is the office's).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  convertMillimetersToTwip,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { CHANNEL_LABELS, INDICATOR_HEADINGS, areaLetter, formatDateVi, indicatorOfArea, sortAreas } from '../labels.js';
 import type { ContentAreaInfo, ReportChannel, ReportRecord } from '../types.js';
 import { INDICATORS } from '../types.js';
@@ -87,7 +75,11 @@ const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: 
 /** Two side-by-side columns without borders (header and signature block). */
 function twoColumns(left: Paragraph[], right: Paragraph[], leftShare = 40): Table {
   const cell = (children: Paragraph[], pct: number) =>
-    new TableCell({ children, width: { size: pct, type: WidthType.PERCENTAGE }, borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER } });
+    new TableCell({
+      children,
+      width: { size: pct, type: WidthType.PERCENTAGE },
+      borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
@@ -157,11 +149,7 @@ function signature(): Table {
 }
 
 /** Build the Word document for one year's reports. */
-export async function reportsToDocx(
-  reports: readonly ReportRecord[],
-  areas: readonly ContentAreaInfo[],
-  opts: DocxReportOptions,
-): Promise<Buffer> {
+export async function reportsToDocx(reports: readonly ReportRecord[], areas: readonly ContentAreaInfo[], opts: DocxReportOptions): Promise<Buffer> {
   const perArea = opts.examplesPerArea ?? 3;
   const sorted = sortAreas(areas);
   const covered = new Set(reports.map((r) => r.area));
@@ -169,18 +157,24 @@ export async function reportsToDocx(
   const children: Array<Paragraph | Table> = [header(opts), new Paragraph({ children: [] })];
 
   children.push(centered(run('BÁO CÁO', { bold: true, size: 28 })));
-  children.push(centered(run(`Kết quả thực hiện Kế hoạch số 1523/KH-SCT về truyền thông nâng cao các chỉ số PAR INDEX, PAPI, PCI năm ${opts.year}`, { bold: true })));
+  children.push(
+    centered(run(`Kết quả thực hiện Kế hoạch số 1523/KH-SCT về truyền thông nâng cao các chỉ số PAR INDEX, PAPI, PCI năm ${opts.year}`, { bold: true })),
+  );
   children.push(centered(run('______________', { bold: true })));
-  children.push(body(
-    `Thực hiện Kế hoạch số 1523/KH-SCT ngày 22/7/2022 của Sở Công Thương, trên cơ sở báo cáo của các phòng, đơn vị thuộc Sở, Sở Công Thương báo cáo kết quả thực hiện năm ${opts.year} như sau:`,
-  ));
+  children.push(
+    body(
+      `Thực hiện Kế hoạch số 1523/KH-SCT ngày 22/7/2022 của Sở Công Thương, trên cơ sở báo cáo của các phòng, đơn vị thuộc Sở, Sở Công Thương báo cáo kết quả thực hiện năm ${opts.year} như sau:`,
+    ),
+  );
 
   children.push(body('I. KẾT QUẢ THỰC HIỆN', { bold: true }));
   const totals = countsByKind(reports);
-  children.push(body(
-    `Trong năm ${opts.year}, các phòng, đơn vị đã báo cáo ${reports.length} hoạt động truyền thông${totals ? ` (${totals})` : ''}; ` +
-      `${sorted.length - empty.length}/${sorted.length} nội dung của mục II Kế hoạch đã có hoạt động.`,
-  ));
+  children.push(
+    body(
+      `Trong năm ${opts.year}, các phòng, đơn vị đã báo cáo ${reports.length} hoạt động truyền thông${totals ? ` (${totals})` : ''}; ` +
+        `${sorted.length - empty.length}/${sorted.length} nội dung của mục II Kế hoạch đã có hoạt động.`,
+    ),
+  );
 
   INDICATORS.forEach((ind, i) => {
     children.push(body(`${i + 1}. ${INDICATOR_HEADINGS[ind]}`, { bold: true }));
@@ -206,11 +200,13 @@ export async function reportsToDocx(
   }
 
   children.push(body('II. NỘI DUNG CHƯA CÓ HOẠT ĐỘNG', { bold: true }));
-  children.push(body(
-    empty.length === 0
-      ? `Tất cả nội dung của Kế hoạch đều đã có hoạt động trong năm ${opts.year}.`
-      : `${empty.length} nội dung chưa có hoạt động: ${empty.map((a) => a.code).join(', ')}.`,
-  ));
+  children.push(
+    body(
+      empty.length === 0
+        ? `Tất cả nội dung của Kế hoạch đều đã có hoạt động trong năm ${opts.year}.`
+        : `${empty.length} nội dung chưa có hoạt động: ${empty.map((a) => a.code).join(', ')}.`,
+    ),
+  );
   children.push(body('III. ĐÁNH GIÁ, KIẾN NGHỊ', { bold: true }));
   children.push(body('(Văn phòng Sở bổ sung nhận xét, khó khăn, vướng mắc và kiến nghị trước khi trình ký.)', { italics: true }));
   children.push(body(`Trên đây là báo cáo kết quả thực hiện Kế hoạch số 1523/KH-SCT năm ${opts.year} của Sở Công Thương./.`));

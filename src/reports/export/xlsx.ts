@@ -14,11 +14,7 @@ import { neutralizeFormula } from './formula.js';
 export const XLSX_SHEETS = { reports: 'Báo cáo', summary: 'Tổng hợp' } as const;
 
 /** Build the workbook and return it as a buffer. */
-export async function reportsToXlsx(
-  reports: readonly ReportRecord[],
-  areas: readonly ContentAreaInfo[],
-  year: number,
-): Promise<Buffer> {
+export async function reportsToXlsx(reports: readonly ReportRecord[], areas: readonly ContentAreaInfo[], year: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc-bot';
 

@@ -36,10 +36,7 @@ export const CONFIRM_BUTTONS: ReplyButton[][] = [
 const CANCEL_ROW: ReplyButton[] = [{ label: '✖️ Hủy', data: 'rp:cancel' }];
 
 /** The question for one missing field, with its buttons. */
-export function questionFor(
-  field: ReportFieldName,
-  candidates: ReadonlyArray<{ code: string; title: string }>,
-): { text: string; buttons: ReplyButton[][] } {
+export function questionFor(field: ReportFieldName, candidates: ReadonlyArray<{ code: string; title: string }>): { text: string; buttons: ReplyButton[][] } {
   switch (field) {
     case 'area':
       if (candidates.length > 0) {
@@ -88,9 +85,7 @@ export function draftReply(
   areas: readonly ContentAreaInfo[],
   preface?: string,
 ): OutgoingReply {
-  const head = [preface, '📝 Báo cáo hoạt động truyền thông (bản nháp):', ...cardLines(f, areas)].filter(
-    (s): s is string => Boolean(s),
-  );
+  const head = [preface, '📝 Báo cáo hoạt động truyền thông (bản nháp):', ...cardLines(f, areas)].filter((s): s is string => Boolean(s));
   if (next) {
     const q = questionFor(next, candidates);
     return { kind: 'report', text: [...head, '', `❓ ${q.text}`].join('\n'), buttons: q.buttons };

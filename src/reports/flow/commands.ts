@@ -44,8 +44,7 @@ const DELETE_TEXT: Record<DeleteOutcome, (id: number) => string> = {
   deleted: (id) => `🗑 Đã xóa báo cáo #${id}.`,
   not_found: (id) => `Không tìm thấy báo cáo #${id}.`,
   not_owner: (id) => `Báo cáo #${id} không phải của bạn nên bạn không thể xóa.`,
-  too_old: (id) =>
-    `Báo cáo #${id} đã lưu quá ${DELETE_WINDOW_DAYS} ngày nên không thể tự xóa. Vui lòng liên hệ Văn phòng Sở nếu cần điều chỉnh.`,
+  too_old: (id) => `Báo cáo #${id} đã lưu quá ${DELETE_WINDOW_DAYS} ngày nên không thể tự xóa. Vui lòng liên hệ Văn phòng Sở nếu cần điều chỉnh.`,
   already_deleted: (id) => `Báo cáo #${id} đã được xóa trước đó.`,
 };
 

@@ -4,7 +4,8 @@
  */
 import { foldText } from '../../text/normalize.js';
 
-const ACTIVITY = /\b(da dang|dang tai|dang tin|dang bai|dang \d|dang len|tuyen truyen|to chuc|hoi nghi|tap huan|doi thoai|phat hanh|phat to roi|treo|bao cao hoat dong)\b/;
+const ACTIVITY =
+  /\b(da dang|dang tai|dang tin|dang bai|dang \d|dang len|tuyen truyen|to chuc|hoi nghi|tap huan|doi thoai|phat hanh|phat to roi|treo|bao cao hoat dong)\b/;
 const EVIDENCE = /\d|https?:\/\/|hom qua|hom nay/;
 
 /** Keyword heuristic: does the text describe a communication activity? */

@@ -188,7 +188,14 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const stored = store.units();
     const unit = f.unit ? (units.groups([...stored, f.unit]).get(f.unit) ?? f.unit) : f.unit;
     const { record, created } = store.confirm(
-      { ...f, unit, indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator, reporterChannel: state.reporterChannel ?? identity.channel, reporterId: state.reporterId ?? identity.userId, sourceMessageId: draft.sourceMessageId },
+      {
+        ...f,
+        unit,
+        indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator,
+        reporterChannel: state.reporterChannel ?? identity.channel,
+        reporterId: state.reporterId ?? identity.userId,
+        sourceMessageId: draft.sourceMessageId,
+      },
       now(),
       key,
     );

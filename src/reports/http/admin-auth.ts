@@ -52,7 +52,9 @@ const MESSAGES = {
 } as const;
 
 const loginBody = z.object({
-  token: z.string({ required_error: 'Thiếu mã quản trị (trường token).', invalid_type_error: 'Mã quản trị (token) phải là chuỗi.' }).max(512, 'Mã quản trị (token) quá dài.'),
+  token: z
+    .string({ required_error: 'Thiếu mã quản trị (trường token).', invalid_type_error: 'Mã quản trị (token) phải là chuỗi.' })
+    .max(512, 'Mã quản trị (token) quá dài.'),
 });
 
 const wantsHtml = (request: FastifyRequest): boolean => /text\/html/i.test(String(request.headers.accept ?? ''));
@@ -73,7 +75,10 @@ export function installAdminAuth(app: FastifyInstance, opts: AdminAuthOptions): 
     if (status === 429) void reply.header('retry-after', String(retryAfter));
     else void reply.header('www-authenticate', 'Bearer realm="admin"');
     if (wantsHtml(request)) {
-      return reply.code(status).type('text/html; charset=utf-8').send(loginPageHtml({ departmentName: opts.departmentName, error: message }));
+      return reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .send(loginPageHtml({ departmentName: opts.departmentName, error: message }));
     }
     const body: AdminErrorBody = { code: status === 429 ? 'RATE_LIMITED' : 'UNAUTHORIZED', message };
     return reply.code(status).send(body);

@@ -67,6 +67,11 @@ export function buildAdminSummary(reports: readonly ReportRecord[], areas: reado
 
 /** Distinct units that have reported, sorted. */
 export function knownUnits(store: ReportStore): string[] {
-  const set = new Set(store.list().map((r) => r.unit).filter((u): u is string => Boolean(u)));
+  const set = new Set(
+    store
+      .list()
+      .map((r) => r.unit)
+      .filter((u): u is string => Boolean(u)),
+  );
   return [...set].sort((a, b) => a.localeCompare(b, 'vi'));
 }

@@ -10,12 +10,7 @@ import { INDICATORS, REPORT_CHANNELS, type Indicator, type ReportChannel, type R
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 const oneOf = <T extends string>(values: readonly T[], name: string) =>
-  z.preprocess(
-    blank,
-    z
-      .enum(values as [T, ...T[]], { errorMap: () => ({ message: `${name} phải là một trong: ${values.join(', ')}` }) })
-      .optional(),
-  );
+  z.preprocess(blank, z.enum(values as [T, ...T[]], { errorMap: () => ({ message: `${name} phải là một trong: ${values.join(', ')}` }) }).optional());
 
 /** Filters shared by `/admin/api/reports`, `/admin/api/summary` and `/admin/export`. */
 export const reportFiltersSchema = z.object({

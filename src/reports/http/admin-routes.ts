@@ -130,10 +130,7 @@ const adminArea: FastifyPluginAsync<AdminRoutesOptions & { adminToken: string }>
       year: q.year ?? year(),
       departmentName: opts.departmentName,
     });
-    return reply
-      .type(file.mimeType)
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .send(file.content);
+    return reply.type(file.mimeType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.content);
   });
 };
 

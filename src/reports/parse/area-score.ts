@@ -45,7 +45,9 @@ function headingCore(title: string): string {
  * say that something was communicated, not what about.
  */
 const GENERIC = new Set(
-  'tuyen truyen pho bien trien khai gioi thieu thong tin tuyen_truyen pho_bien trien_khai gioi_thieu to_chuc thuc_hien truyen_thong cong_tac dang_tai chia_se'.split(' '),
+  'tuyen truyen pho bien trien khai gioi thieu thong tin tuyen_truyen pho_bien trien_khai gioi_thieu to_chuc thuc_hien truyen_thong cong_tac dang_tai chia_se'.split(
+    ' ',
+  ),
 );
 
 /** Syllable trigrams (folded): long shared phrases are strong evidence. */

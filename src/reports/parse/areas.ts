@@ -42,10 +42,7 @@ export function loadReportGlossary(knowledgeDir: string): Glossary | undefined {
 }
 
 /** A report parser bound to loaded areas and glossary. */
-export type BoundReportParser = (
-  text: string,
-  opts: { now: Date; reporterUnit?: string; areas?: readonly ContentAreaInput[] },
-) => ParsedReport;
+export type BoundReportParser = (text: string, opts: { now: Date; reporterUnit?: string; areas?: readonly ContentAreaInput[] }) => ParsedReport;
 
 /**
  * Load the areas and glossary of a knowledge directory once and return a

@@ -36,28 +36,64 @@ const CUES: Cue[] = [
   c('website', 2, /\b(?:san\s+(?:giao\s+dich\s+)?(?:tmdt|thuong\s+mai\s+dien\s+tu)|chuyen\s+muc)\b/g),
   c('website', 3, /\b(?:tren|len)\s+cong\s+(?:so|tinh|cua\s+so)\b/g),
   // social media
-  c('social', 3, /\b(?:zalo(?:\s+oa)?|facebook|fb|fanpage|fan\s+page|mang\s+xa\s+hoi|mxh|tiktok|tik\s+tok|youtube|you\s+tube|livestream|live\s+stream|nhom\s+chat|trang\s+ca\s+nhan|telegram|messenger|instagram)\b/g),
+  c(
+    'social',
+    3,
+    /\b(?:zalo(?:\s+oa)?|facebook|fb|fanpage|fan\s+page|mang\s+xa\s+hoi|mxh|tiktok|tik\s+tok|youtube|you\s+tube|livestream|live\s+stream|nhom\s+chat|trang\s+ca\s+nhan|telegram|messenger|instagram)\b/g,
+  ),
   // press: newspapers, radio, television
-  c('press', 3, /\b(?:bao\s+(?:chi|in|giay|dien\s+tu|quang\s+ngai|tuoi\s+tre|thanh\s+nien|nhan\s+dan|cong\s+thuong|dau\s+tu|lao\s+dong|phap\s+luat|tien\s+phong|vnexpress|dan\s+tri)|tap\s+chi|phong\s+vien|nha\s+bao)\b/g),
-  c('press', 3, /\b(?:dai\s+(?:phat\s+thanh|truyen\s+hinh|truyen\s+thanh|pt\s*-?\s*th|ptth|tinh|trung\s+uong)|truyen\s+hinh|phat\s+thanh|truyen\s+thanh|ptth|pt-th|vtv\d?|vov|qtv|ptq|phong\s+su|ban\s+tin\s+thoi\s+su|loa\s+(?:phat\s+thanh|truyen\s+thanh))\b/g),
+  c(
+    'press',
+    3,
+    /\b(?:bao\s+(?:chi|in|giay|dien\s+tu|quang\s+ngai|tuoi\s+tre|thanh\s+nien|nhan\s+dan|cong\s+thuong|dau\s+tu|lao\s+dong|phap\s+luat|tien\s+phong|vnexpress|dan\s+tri)|tap\s+chi|phong\s+vien|nha\s+bao)\b/g,
+  ),
+  c(
+    'press',
+    3,
+    /\b(?:dai\s+(?:phat\s+thanh|truyen\s+hinh|truyen\s+thanh|pt\s*-?\s*th|ptth|tinh|trung\s+uong)|truyen\s+hinh|phat\s+thanh|truyen\s+thanh|ptth|pt-th|vtv\d?|vov|qtv|ptq|phong\s+su|ban\s+tin\s+thoi\s+su|loa\s+(?:phat\s+thanh|truyen\s+thanh))\b/g,
+  ),
   c('press', 2, /\b(?:tren|len|dang)\s+bao\b/g),
   // meetings, training, dialogues
-  c('meeting', 3, /\b(?:hoi\s+nghi|hoi\s+thao|tap\s+huan|doi\s+thoai|toa\s+dam|cuoc\s+hop|buoi\s+hop|hop\s+giao\s+ban|giao\s+ban|lop\s+(?:boi\s+duong|tap\s+huan|hoc)|boi\s+duong|dien\s+dan|sinh\s+hoat\s+(?:chuyen\s+de|chi\s+bo|chuyen\s+mon)|buoi\s+(?:tuyen\s+truyen|pho\s+bien|gap\s+mat|noi\s+chuyen)|gap\s+mat|gap\s+go|hoi\s+giao\s+luu|webinar|buoi\s+lam\s+viec|lam\s+viec\s+voi)\b/g),
+  c(
+    'meeting',
+    3,
+    /\b(?:hoi\s+nghi|hoi\s+thao|tap\s+huan|doi\s+thoai|toa\s+dam|cuoc\s+hop|buoi\s+hop|hop\s+giao\s+ban|giao\s+ban|lop\s+(?:boi\s+duong|tap\s+huan|hoc)|boi\s+duong|dien\s+dan|sinh\s+hoat\s+(?:chuyen\s+de|chi\s+bo|chuyen\s+mon)|buoi\s+(?:tuyen\s+truyen|pho\s+bien|gap\s+mat|noi\s+chuyen)|gap\s+mat|gap\s+go|hoi\s+giao\s+luu|webinar|buoi\s+lam\s+viec|lam\s+viec\s+voi)\b/g,
+  ),
   c('meeting', 2, /\b(?:to\s+chuc\s+hop|chu\s+tri\s+hop|du\s+hop|tham\s+du|nguoi\s+du|dai\s+bieu)\b/g),
   // printed material
-  c('print', 4, /\b(?:to\s+(?:roi|gap|buom|tin)|bang\s+(?:ron|zon|gon)|pano|pa\s*-?\s*no|ap\s+phich|poster|standee|khau\s+hieu|so\s+tay|cam\s+nang|an\s+pham|brochure|tranh\s+co\s+dong|bang\s+dien\s+tu|tai\s+lieu\s+in|ban\s+in)\b/g),
+  c(
+    'print',
+    4,
+    /\b(?:to\s+(?:roi|gap|buom|tin)|bang\s+(?:ron|zon|gon)|pano|pa\s*-?\s*no|ap\s+phich|poster|standee|khau\s+hieu|so\s+tay|cam\s+nang|an\s+pham|brochure|tranh\s+co\s+dong|bang\s+dien\s+tu|tai\s+lieu\s+in|ban\s+in)\b/g,
+  ),
   c('print', 2, /\b(?:niem\s+yet|in\s+an|phat\s+hanh\s+(?:tai\s+lieu|sach)|bang\s+tin)\b/g),
   c('print', 3, /\b(?:phat|in|cap\s+phat)\s+(?:\d+\s+)?(?:bo\s+)?tai\s+lieu\b/g),
   // one-to-one guidance at a desk or by phone
-  c('direct', 5, /\b(?:huong\s+dan|ho\s+tro|tu\s+van|giai\s+dap|tiep|tra\s+loi|giai\s+thich)\s+(?:\S+\s+){0,6}?(?:truc\s+tiep|qua\s+dien\s+thoai|bang\s+dien\s+thoai)\b/g),
+  c(
+    'direct',
+    5,
+    /\b(?:huong\s+dan|ho\s+tro|tu\s+van|giai\s+dap|tiep|tra\s+loi|giai\s+thich)\s+(?:\S+\s+){0,6}?(?:truc\s+tiep|qua\s+dien\s+thoai|bang\s+dien\s+thoai)\b/g,
+  ),
   c('direct', 5, /\btruc\s+tiep\s+(?:huong\s+dan|ho\s+tro|tu\s+van|giai\s+dap|tiep\s+(?:nhan|dan|cong\s+dan)|giai\s+thich)\b/g),
   c('direct', 4, /\b(?:qua\s+dien\s+thoai|goi\s+dien|hotline|duong\s+day\s+nong|tong\s+dai)\b/g),
-  c('direct', 3, /\btai\s+(?:bo\s+phan\s+(?:mot\s+cua|tiep\s+nhan(?:\s+va\s+tra\s+ket\s+qua)?|tn\s*&?\s*tkq)|quay|trung\s+tam\s+(?:phuc\s+vu\s+)?hanh\s+chinh\s+cong|trung\s+tam\s+hcc)\b/g),
+  c(
+    'direct',
+    3,
+    /\btai\s+(?:bo\s+phan\s+(?:mot\s+cua|tiep\s+nhan(?:\s+va\s+tra\s+ket\s+qua)?|tn\s*&?\s*tkq)|quay|trung\s+tam\s+(?:phuc\s+vu\s+)?hanh\s+chinh\s+cong|trung\s+tam\s+hcc)\b/g,
+  ),
   c('direct', 2, /\btai\s+(?:tru\s+so|co\s+so|doanh\s+nghiep|nha)\b/g),
   c('direct', 3, /\btiep\s+(?:\d+\s+(?:luot\s+)?)?(?:cong\s+dan|nguoi\s+dan)\b/g),
-  c('direct', 2, /\b(?:huong\s+dan|ho\s+tro|tu\s+van|giai\s+dap)\s+(?:cho\s+)?(?:khoang\s+|gan\s+|hon\s+|tren\s+)?\d+\s+(?:nguoi|luot|doanh\s+nghiep|dn|to\s+chuc|ca\s+nhan|truong\s+hop|ho|co\s+so|cong\s+dan)\b/g),
+  c(
+    'direct',
+    2,
+    /\b(?:huong\s+dan|ho\s+tro|tu\s+van|giai\s+dap)\s+(?:cho\s+)?(?:khoang\s+|gan\s+|hon\s+|tren\s+)?\d+\s+(?:nguoi|luot|doanh\s+nghiep|dn|to\s+chuc|ca\s+nhan|truong\s+hop|ho|co\s+so|cong\s+dan)\b/g,
+  ),
   // anything else that is clearly a channel
-  c('other', 2, /\b(?:email|e-mail|thu\s+dien\s+tu|sms|tin\s+nhan\s+(?:sms|dien\s+thoai)|cuoc\s+thi|hoi\s+thi|trien\s+lam|hoi\s+cho|van\s+ban\s+(?:gui|den)|cong\s+van\s+gui)\b/g),
+  c(
+    'other',
+    2,
+    /\b(?:email|e-mail|thu\s+dien\s+tu|sms|tin\s+nhan\s+(?:sms|dien\s+thoai)|cuoc\s+thi|hoi\s+thi|trien\s+lam|hoi\s+cho|van\s+ban\s+(?:gui|den)|cong\s+van\s+gui)\b/g,
+  ),
 ];
 
 /** A "published where" marker right before a cue. */

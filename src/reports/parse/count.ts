@@ -33,12 +33,41 @@ const NOISE: RegExp[] = [
 ];
 
 const DIGITS: Record<string, number> = {
-  mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
 };
 const ACCENTED_NUMBER_WORDS = new Set([
-  'một', 'mốt', 'hai', 'ba', 'bốn', 'tư', 'năm', 'lăm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mươi', 'trăm', 'nghìn', 'ngàn', 'linh', 'lẻ',
+  'một',
+  'mốt',
+  'hai',
+  'ba',
+  'bốn',
+  'tư',
+  'năm',
+  'lăm',
+  'sáu',
+  'bảy',
+  'tám',
+  'chín',
+  'mười',
+  'mươi',
+  'trăm',
+  'nghìn',
+  'ngàn',
+  'linh',
+  'lẻ',
 ]);
-const WORD_SEQ = /\b((?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le)(?:\s+(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le))*)(?=\s)/g;
+const WORD_SEQ =
+  /\b((?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le)(?:\s+(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le))*)(?=\s)/g;
 
 /** Value of a folded written number ("hai muoi lam" → 25), or null. */
 export function wordsToNumber(words: string): number | null {
@@ -75,7 +104,10 @@ function digitiseWords(folded: string, clean: string): string {
     const after = folded.slice(offset + seq.length);
     if (!new RegExp(String.raw`^\s+(?:${ITEM}|${PEOPLE})\b`).test(after)) return seq;
     if (accented) {
-      const original = clean.slice(offset, offset + seq.length).toLowerCase().split(/\s+/);
+      const original = clean
+        .slice(offset, offset + seq.length)
+        .toLowerCase()
+        .split(/\s+/);
       if (!original.every((w) => ACCENTED_NUMBER_WORDS.has(w))) return seq;
     }
     const n = wordsToNumber(seq);
@@ -108,14 +140,12 @@ const PLURAL_BEFORE = /\b(?:cac|nhung|nhieu|mot\s+so|mot\s+vai|hang\s+loat|loat|
  * @param channel the detected channel: meetings and desks count people first
  * @param blank spans to ignore (dates)
  */
-export function extractCount(
-  folded: string,
-  clean: string,
-  channel: Channel | null,
-  blank: ReadonlyArray<readonly [number, number]> = [],
-): number | null {
+export function extractCount(folded: string, clean: string, channel: Channel | null, blank: ReadonlyArray<readonly [number, number]> = []): number | null {
   let text = blankSpans(folded, blank);
-  text = blankSpans(text, NOISE.flatMap((re) => matchSpans(text, re)));
+  text = blankSpans(
+    text,
+    NOISE.flatMap((re) => matchSpans(text, re)),
+  );
   text = digitiseWords(text, clean);
   const labelled = firstNumber(text, RE_LABELLED);
   const items = firstNumber(text, RE_ITEM);

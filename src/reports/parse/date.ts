@@ -95,8 +95,7 @@ function resolveWeekday(now: Date, weekday: number, week: 'latest' | 'this' | 'l
 }
 
 const NUMERIC = /(?<![\d/.,-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/.-]\d|\/[a-z])/g;
-const RANGE =
-  /\b(?:ngay|tu)\s+(\d{1,2})\s*(?:va|,|-|den|toi|&)\s*(?:ngay\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})(?:[/.-](\d{4}))?(?![\d])/g;
+const RANGE = /\b(?:ngay|tu)\s+(\d{1,2})\s*(?:va|,|-|den|toi|&)\s*(?:ngay\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})(?:[/.-](\d{4}))?(?![\d])/g;
 const WORDED = /(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
 const RELATIVE = /\b(?:(?:ngay\s+)?hom\s+(nay|qua|kia)|(?:sang|trua|chieu|toi|dem)\s+(nay|qua))\b/g;
 const ORDINAL_BEFORE = /\b(?:lan|ky|dot|phien|khoa|hang|lop|buoi|cuoc|giai|muc|phan|chuong|dieu|khoan|nguoi|dung)\s+$/;
@@ -206,8 +205,10 @@ export type DateIssue =
   | { kind: 'invalid'; text: string };
 
 /** Planning words: the activity has not happened yet. */
-const PLANNED = /\b(?:se|du kien|sap|chuan bi|len ke hoach)\s+(?:to chuc|dang|phat|treo|tap huan|hop|thuc hien|trien khai|dien ra|in|gui|tuyen truyen|doi thoai|hoi nghi)/;
-const DAY_MONTH = /(?<![\d/.,-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d])|(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
+const PLANNED =
+  /\b(?:se|du kien|sap|chuan bi|len ke hoach)\s+(?:to chuc|dang|phat|treo|tap huan|hop|thuc hien|trien khai|dien ra|in|gui|tuyen truyen|doi thoai|hoi nghi)/;
+const DAY_MONTH =
+  /(?<![\d/.,-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d])|(?<![\d])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,|nam)\s*(\d{4}))?(?!\d)/g;
 
 /**
  * A date the report flow must ask about rather than store: an impossible

@@ -36,7 +36,10 @@ const HEAD_RE = new RegExp(String.raw`(?<![\p{L}])${HEADS}(?![\p{L}])`, 'gu');
 function isAbbreviation(token: string): boolean {
   if (!/^[\p{L}&-]{2,12}$/u.test(token)) return false;
   if (/^[\p{Lu}&-]+$/u.test(token) && token.length <= 10) return true;
-  const plain = token.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = token
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   return !/[aeiouy]/.test(plain.replace(/-/g, ''));
 }
 
@@ -44,8 +47,10 @@ const CAPITALISED = /^\p{Lu}[\p{L}-]*$/u;
 const JOINERS = new Set(['và', 'va', '-', '–']);
 /** Words (folded) that end a unit name: verbs, prepositions, time words. */
 const STOP = new Set(
-  ('da dang vua se to phoi dua phat in treo huong chia thuc tham ve tren tai ngay hom cho voi co gui trien len pho tuyen ' +
-    'ho tu giai tiep niem xay cap cung lam chu dong moi sang chieu toi thu qua nay theo cua nham de o tap hop kiem ra trao ky khao bao').split(' '),
+  (
+    'da dang vua se to phoi dua phat in treo huong chia thuc tham ve tren tai ngay hom cho voi co gui trien len pho tuyen ' +
+    'ho tu giai tiep niem xay cap cung lam chu dong moi sang chieu toi thu qua nay theo cua nham de o tap hop kiem ra trao ky khao bao'
+  ).split(' '),
 );
 const MAX_NAME_WORDS = 7;
 
@@ -65,12 +70,19 @@ export function findUnit(clean: string): { unit: string; start: number; end: num
     if (fixed && fixed.index <= m.index) break;
     const before = clean.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
     if (/(?:^|\s)(?:tại|tai|về|ve|của|cua|với|voi|cho|trên|tren|đến|den)\s+$/.test(before)) continue;
-    const rest = clean.slice(m.index + m[0].length).split(/\s+/).filter(Boolean);
+    const rest = clean
+      .slice(m.index + m[0].length)
+      .split(/\s+/)
+      .filter(Boolean);
     const taken: string[] = [];
     for (const raw of rest) {
       const tok = raw.replace(/[,.;:!?)]+$/, '');
       const ended = tok !== raw;
-      const folded = tok.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+      const folded = tok
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/gi, 'd')
+        .toLowerCase();
       const first = taken.length === 0;
       const ok = first
         ? isAbbreviation(tok) || CAPITALISED.test(tok)

@@ -26,7 +26,10 @@ const FIELD_SCHEMAS = {
   count: z.number().int().positive().max(1_000_000),
   indicator: z.enum(['PAR INDEX', 'PAPI', 'PCI']),
   area: z.string().regex(/^II\.[123]\.[a-hđ]$/),
-  link: z.string().max(2000).regex(/^(?:https?:\/\/|www\.)\S+$/),
+  link: z
+    .string()
+    .max(2000)
+    .regex(/^(?:https?:\/\/|www\.)\S+$/),
   unit: z.string().trim().min(2).max(120),
 } as const;
 
@@ -69,12 +72,7 @@ function jsonObject(reply: string): Record<string, unknown> | null {
  * @param areas when given, an area must be one of them and sets a null indicator
  * @returns a new record; `missing` is recomputed
  */
-export async function fillWithLlm(
-  parsed: ParsedReport,
-  text: string,
-  complete: CompleteFn,
-  areas: readonly ContentAreaInput[] = [],
-): Promise<ParsedReport> {
+export async function fillWithLlm(parsed: ParsedReport, text: string, complete: CompleteFn, areas: readonly ContentAreaInput[] = []): Promise<ParsedReport> {
   const out: ParsedReport = { ...parsed, missing: [...parsed.missing], areaCandidates: [...parsed.areaCandidates] };
   if (!FILLABLE.some((f) => parsed[f] === null)) return out;
   let reply: string;

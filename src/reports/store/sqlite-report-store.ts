@@ -113,8 +113,8 @@ export class SqliteReportStore implements ReportStore {
       params.yFrom = `${query.year}-01-01`;
       params.yTo = `${query.year}-12-31`;
     }
-    if (query.from !== undefined) (where.push('date >= @from'), (params.from = query.from));
-    if (query.to !== undefined) (where.push('date <= @to'), (params.to = query.to));
+    if (query.from !== undefined) where.push('date >= @from'), (params.from = query.from);
+    if (query.to !== undefined) where.push('date <= @to'), (params.to = query.to);
     const eq: Array<[keyof ReportQuery, string]> = [
       ['reporterChannel', 'reporter_channel'],
       ['reporterId', 'reporter_id'],

@@ -37,10 +37,7 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (app, o
     const { text, callbackData, sessionId: given } = request.body;
     // Length has its own status (413) and names the actual length, so it is checked here.
     if (text !== undefined && text.length > MAX_INPUT_CHARS) {
-      throw new AppError(
-        'INPUT_TOO_LONG',
-        `Câu hỏi quá dài (${text.length} ký tự). Vui lòng rút gọn dưới ${MAX_INPUT_CHARS} ký tự.`,
-      );
+      throw new AppError('INPUT_TOO_LONG', `Câu hỏi quá dài (${text.length} ký tự). Vui lòng rút gọn dưới ${MAX_INPUT_CHARS} ký tự.`);
     }
     const sessionId = given ?? randomUUID();
     const msg: IncomingMessage = {

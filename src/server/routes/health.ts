@@ -33,27 +33,23 @@ export const HealthBody = z.object({
 
 /** Register `GET /healthz`. */
 export const healthRoutes: FastifyPluginAsyncZod<HealthRouteOptions> = async (app, opts) => {
-  app.get(
-    '/healthz',
-    { schema: { querystring: z.object({}).passthrough(), response: { 200: HealthBody, 503: HealthBody } } },
-    async (request, reply) => {
-      const index = opts.indexStatus();
-      let dbOk = true;
-      try {
-        if (opts.db) probeTables(opts.db);
-        opts.store.checkWritable();
-      } catch (err) {
-        dbOk = false;
-        request.log.error({ err }, 'health: database check failed');
-      }
-      const ok = index.loaded && index.chunks > 0 && dbOk;
-      void reply.status(ok ? 200 : 503).header('cache-control', 'no-store');
-      return {
-        status: ok ? ('healthy' as const) : ('unhealthy' as const),
-        ok,
-        index: { loaded: index.loaded, chunks: index.chunks },
-        db: dbOk ? ('ok' as const) : ('error' as const),
-      };
-    },
-  );
+  app.get('/healthz', { schema: { querystring: z.object({}).passthrough(), response: { 200: HealthBody, 503: HealthBody } } }, async (request, reply) => {
+    const index = opts.indexStatus();
+    let dbOk = true;
+    try {
+      if (opts.db) probeTables(opts.db);
+      opts.store.checkWritable();
+    } catch (err) {
+      dbOk = false;
+      request.log.error({ err }, 'health: database check failed');
+    }
+    const ok = index.loaded && index.chunks > 0 && dbOk;
+    void reply.status(ok ? 200 : 503).header('cache-control', 'no-store');
+    return {
+      status: ok ? ('healthy' as const) : ('unhealthy' as const),
+      ok,
+      index: { loaded: index.loaded, chunks: index.chunks },
+      db: dbOk ? ('ok' as const) : ('error' as const),
+    };
+  });
 };

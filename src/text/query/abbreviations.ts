@@ -106,7 +106,10 @@ export function expandAbbreviations(
     const written = options.accented ? meaning : foldText(meaning);
     const words = written.split(' ');
     for (const [k, w] of words.entries()) out.push(tokenLike(w, k === words.length - 1 ? last.after : ' ', 'abbreviation'));
-    const typed = tokens.slice(i, i + length).map((t) => t.word).join(' ');
+    const typed = tokens
+      .slice(i, i + length)
+      .map((t) => t.word)
+      .join(' ');
     rewrites.push({ from: typed || first.word, to: written, origin: 'abbreviation' });
     for (const other of hit.meanings) if (other !== meaning) alternatives.push({ source: written, text: other });
     i += length;
@@ -115,7 +118,11 @@ export function expandAbbreviations(
 }
 
 /** The longest chat form starting at token `i`, if any. */
-function matchAt(tokens: readonly Token[], i: number, abbreviations: ChatAbbreviations): { hit: { meanings: string[]; onlyAtEnd: boolean }; length: number } | null {
+function matchAt(
+  tokens: readonly Token[],
+  i: number,
+  abbreviations: ChatAbbreviations,
+): { hit: { meanings: string[]; onlyAtEnd: boolean }; length: number } | null {
   for (let n = Math.min(abbreviations.longest, tokens.length - i); n >= 1; n--) {
     const span = tokens.slice(i, i + n);
     // Words must be adjacent (only spaces between them) to form one chat form.

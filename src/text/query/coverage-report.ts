@@ -28,7 +28,9 @@ const isContent = (t: Token) => /\p{L}/u.test(t.word) && t.word.length > 1 && !S
 /** Build the report from heading texts. */
 export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesaurus, glossary?: Glossary): CoverageReport {
   // Glossary entries cover their abbreviation and full form like a set would.
-  const abbreviations = glossary?.entries.length ? createThesaurus(glossary.entries.map((e) => [...new Set([e.full, ...e.forms].map((f) => f.toLowerCase()))])) : undefined;
+  const abbreviations = glossary?.entries.length
+    ? createThesaurus(glossary.entries.map((e) => [...new Set([e.full, ...e.forms].map((f) => f.toLowerCase()))]))
+    : undefined;
   const runs = new Map<string, number>();
   let fullyCovered = 0;
   let contentWords = 0;
@@ -36,7 +38,8 @@ export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesau
   for (const h of headings) {
     const tokens = toTokens(normalizeText(h)).tokens;
     const covered = new Array<boolean>(tokens.length).fill(false);
-    for (const m of [...matchThesaurus(tokens, thesaurus), ...(abbreviations ? matchThesaurus(tokens, abbreviations) : [])]) for (let i = m.start; i < m.end; i++) covered[i] = true;
+    for (const m of [...matchThesaurus(tokens, thesaurus), ...(abbreviations ? matchThesaurus(tokens, abbreviations) : [])])
+      for (let i = m.start; i < m.end; i++) covered[i] = true;
     let run: string[] = [];
     let all = true;
     const flush = () => {

@@ -23,7 +23,22 @@ function p(text: string, place: Place): FramePattern {
   return { words: text.split(' '), place };
 }
 
-const ASK = ['hoi', 'hoi chut', 'hoi xiu', 'hoi ti', 'hoi nhe', 'hoi voi', 'hoi them', 'hoi thu', 'hoi la', 'hoi chut la', 'hoi xiu la', 'hoi ti la', 'hoi cai', 'hoi viec'];
+const ASK = [
+  'hoi',
+  'hoi chut',
+  'hoi xiu',
+  'hoi ti',
+  'hoi nhe',
+  'hoi voi',
+  'hoi them',
+  'hoi thu',
+  'hoi la',
+  'hoi chut la',
+  'hoi xiu la',
+  'hoi ti la',
+  'hoi cai',
+  'hoi viec',
+];
 
 /** Built once: every frame phrase with where it may occur. */
 const PATTERNS: FramePattern[] = (() => {
@@ -35,13 +50,96 @@ const PATTERNS: FramePattern[] = (() => {
     }
   }
   for (const who of PRONOUN) {
-    out.push(p(`${who} muon biet`, 'start'), p(`${who} can biet`, 'start'), p(`${who} muon tim hieu`, 'start'), p(`giup ${who}`, 'any'), p(`giup ${who} voi`, 'any'), p(`ho tro ${who}`, 'end'), p(`tu van cho ${who}`, 'end'), p(`cho ${who} biet`, 'any'), p(`${who} cam on`, 'any'));
+    out.push(
+      p(`${who} muon biet`, 'start'),
+      p(`${who} can biet`, 'start'),
+      p(`${who} muon tim hieu`, 'start'),
+      p(`giup ${who}`, 'any'),
+      p(`giup ${who} voi`, 'any'),
+      p(`ho tro ${who}`, 'end'),
+      p(`tu van cho ${who}`, 'end'),
+      p(`cho ${who} biet`, 'any'),
+      p(`${who} cam on`, 'any'),
+    );
   }
   for (const to of ADDRESSEE) {
-    out.push(p(`${to} oi`, 'any'), p(`chao ${to}`, 'any'), p(`xin chao ${to}`, 'any'), p(`kinh chao ${to}`, 'any'), p(`cam on ${to}`, 'any'), p(`${to} cho hoi`, 'any'), p(`${to} giup`, 'start'), p(`${to} tu van`, 'start'), p(`${to} huong dan giup`, 'start'));
+    out.push(
+      p(`${to} oi`, 'any'),
+      p(`chao ${to}`, 'any'),
+      p(`xin chao ${to}`, 'any'),
+      p(`kinh chao ${to}`, 'any'),
+      p(`cam on ${to}`, 'any'),
+      p(`${to} cho hoi`, 'any'),
+      p(`${to} giup`, 'start'),
+      p(`${to} tu van`, 'start'),
+      p(`${to} huong dan giup`, 'start'),
+    );
   }
-  for (const w of ['da', 'vang', 'alo', 'a lo', 'hello', 'hi', 'helo', 'xin chao', 'chao', 'kinh gui', 'kinh chao', 'thua', 'oi', 'e hem', 'uhm', 'um', 'ok', 'vay thi', 'the thi', 'cho hoi']) out.push(p(w, 'start'));
-  for (const w of ['a', 'ah', 'ak', 'nhe', 'nha', 'nhen', 'nhe a', 'nha a', 'hen', 'voi', 'thi sao', 'thi the nao', 'voi a', 'giup voi', 'vay', 'vay a', 'the', 'the a', 'the nhi', 'nhi', 'day', 'z', 'oi', 'cam on', 'cam on nhieu', 'xin cam on', 'thank', 'thanks', 'gap', 'gap a', 'ngay nhe', 'nhe anh chi', 'nha anh chi', 'a anh chi', 'giup em', 'giup minh', 'giup toi', 'voi nhe', 'voi nha']) out.push(p(w, 'end'));
+  for (const w of [
+    'da',
+    'vang',
+    'alo',
+    'a lo',
+    'hello',
+    'hi',
+    'helo',
+    'xin chao',
+    'chao',
+    'kinh gui',
+    'kinh chao',
+    'thua',
+    'oi',
+    'e hem',
+    'uhm',
+    'um',
+    'ok',
+    'vay thi',
+    'the thi',
+    'cho hoi',
+  ])
+    out.push(p(w, 'start'));
+  for (const w of [
+    'a',
+    'ah',
+    'ak',
+    'nhe',
+    'nha',
+    'nhen',
+    'nhe a',
+    'nha a',
+    'hen',
+    'voi',
+    'thi sao',
+    'thi the nao',
+    'voi a',
+    'giup voi',
+    'vay',
+    'vay a',
+    'the',
+    'the a',
+    'the nhi',
+    'nhi',
+    'day',
+    'z',
+    'oi',
+    'cam on',
+    'cam on nhieu',
+    'xin cam on',
+    'thank',
+    'thanks',
+    'gap',
+    'gap a',
+    'ngay nhe',
+    'nhe anh chi',
+    'nha anh chi',
+    'a anh chi',
+    'giup em',
+    'giup minh',
+    'giup toi',
+    'voi nhe',
+    'voi nha',
+  ])
+    out.push(p(w, 'end'));
   for (const w of ['lam on', 'vui long', 'lam on cho', 'vui long cho', 'xin vui long', 'xin phep', 'cho em', 'cho minh', 'cho toi']) out.push(p(w, 'start'));
   out.sort((a, b) => b.words.length - a.words.length);
   return out;
@@ -110,7 +208,8 @@ function stripOnce(ts: Token[], framing: string[]): Token[] | null {
   const removed = ts[at + n - 1] as Token;
   const before = ts.slice(0, at);
   const prev = before[before.length - 1];
-  if (prev && (at + n === ts.length || (CLAUSE_END.test(removed.after) && !CLAUSE_END.test(prev.after)))) before[before.length - 1] = { ...prev, after: removed.after };
+  if (prev && (at + n === ts.length || (CLAUSE_END.test(removed.after) && !CLAUSE_END.test(prev.after))))
+    before[before.length - 1] = { ...prev, after: removed.after };
   return [...before, ...ts.slice(at + n)];
 }
 

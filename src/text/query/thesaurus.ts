@@ -53,7 +53,8 @@ export function createThesaurus(input: readonly ThesaurusSetInput[], file = 'the
   const sets: ThesaurusSet[] = input.map((s, i) => {
     const raw = Array.isArray(s) ? s : s.terms;
     const terms = raw.map((t) => normalizeText(t).toLowerCase().replace(/\s+/g, ' ').trim());
-    if (new Set(terms).size !== terms.length) throw new AppError('KNOWLEDGE_INVALID', `${file}: sets[${i}] ${JSON.stringify(raw)}: một cụm từ lặp lại trong cùng một nhóm`);
+    if (new Set(terms).size !== terms.length)
+      throw new AppError('KNOWLEDGE_INVALID', `${file}: sets[${i}] ${JSON.stringify(raw)}: một cụm từ lặp lại trong cùng một nhóm`);
     return { terms, weight: Array.isArray(s) ? ORIGIN_WEIGHT.thesaurus : (s.weight ?? ORIGIN_WEIGHT.thesaurus) };
   });
   const byFirst = new Map<string, Array<{ folded: string[]; accented: string[]; set: number }>>();
@@ -127,7 +128,10 @@ export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus, i
     // Function words alone ("làm", "theo") are no evidence of a topic.
     if (tokens.slice(i, i + length).every(isStopword)) continue;
     out.push({
-      source: tokens.slice(i, i + length).map((t) => t.word.toLowerCase()).join(' '),
+      source: tokens
+        .slice(i, i + length)
+        .map((t) => t.word.toLowerCase())
+        .join(' '),
       start: i,
       end: i + length,
       alternatives: [...alts].map(([text, weight]) => ({ text, weight })).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)),

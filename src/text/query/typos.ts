@@ -50,7 +50,10 @@ export function repairTypos(
       // Known without accents, unknown as typed: a missing or wrong tone mark.
       if (pairs(t.fold) === 0 && !alone) return;
       // Only a spelling with diacritics is a fix ("hom" from a web address is not).
-      fixed = closestSpelling(t.word, vocab.accentedForms(t.fold).filter((a) => a !== t.fold));
+      fixed = closestSpelling(
+        t.word,
+        vocab.accentedForms(t.fold).filter((a) => a !== t.fold),
+      );
     }
     if (!fixed || fixed === t.word.toLowerCase()) return;
     rewrites.push({ from: t.word, to: fixed, origin: 'typo-fix' });
@@ -66,7 +69,8 @@ function markDistance(a: string, b: string): number {
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++)
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[y.length] as number;

@@ -64,7 +64,11 @@ export function buildVocabulary(folded: ReadonlyMap<string, number>, accented: R
   }
   const forms = new Map<string, string[]>();
   for (const [a] of [...accented].sort((x, y) => y[1] - x[1])) {
-    const f = a.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').normalize('NFC');
+    const f = a
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .normalize('NFC');
     const list = forms.get(f);
     if (list) list.push(a);
     else forms.set(f, [a]);

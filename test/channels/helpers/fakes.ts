@@ -45,9 +45,6 @@ export async function until(check: () => boolean, timeoutMs = 3000): Promise<voi
 /** A pino logger that keeps every log record (parsed) in `records`. */
 export function capturingLogger(): { logger: pino.Logger; records: Array<Record<string, unknown>> } {
   const records: Array<Record<string, unknown>> = [];
-  const logger = pino(
-    { level: 'debug' },
-    { write: (line: string) => void records.push(JSON.parse(line) as Record<string, unknown>) },
-  );
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void records.push(JSON.parse(line) as Record<string, unknown>) });
   return { logger, records };
 }

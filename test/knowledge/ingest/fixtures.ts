@@ -4,17 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import PDFDocument from 'pdfkit';
 
 /** One Điều of the fixture decision. */
@@ -89,11 +79,9 @@ export function sampleDecisionSpec(): DecisionSpec {
   };
 }
 
-const center = (text: string, bold = false): Paragraph =>
-  new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold })] });
+const center = (text: string, bold = false): Paragraph => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold })] });
 
-const cell = (lines: string[]): TableCell =>
-  new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: lines.map((l) => center(l, true)) });
+const cell = (lines: string[]): TableCell => new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: lines.map((l) => center(l, true)) });
 
 /** Build a DOCX of the decision: a two-column header table, title, căn cứ, articles, recipients. */
 export async function buildDecisionDocx(spec: DecisionSpec): Promise<Buffer> {

@@ -153,12 +153,7 @@ describe('parseLegalStructure', () => {
     ].join('\n');
     const s = parseLegalStructure(text, 'L');
     expect(s.map((x) => x.path)).toEqual(['Phần thứ nhất', 'Chương 1', 'Điều 1']);
-    expect(s[2]?.trail).toEqual([
-      'L',
-      'Phần thứ nhất. QUY ĐỊNH CHUNG',
-      'Chương 1. QUYỀN, NGHĨA VỤ CỦA NGƯỜI KHIẾU NẠI, NGƯỜI BỊ KHIẾU NẠI',
-      'Điều 1. Quyền',
-    ]);
+    expect(s[2]?.trail).toEqual(['L', 'Phần thứ nhất. QUY ĐỊNH CHUNG', 'Chương 1. QUYỀN, NGHĨA VỤ CỦA NGƯỜI KHIẾU NẠI, NGƯỜI BỊ KHIẾU NẠI', 'Điều 1. Quyền']);
   });
 
   it('shortens a long untitled Điều heading in the trail but keeps it whole in the text', () => {
@@ -178,7 +173,9 @@ describe('parseLegalStructure', () => {
   });
 
   it('repairs page-break artefacts: page numbers dropped, broken sentence joined', () => {
-    const text = ['Điều 7. Tiếp nhận', '1. Hồ sơ được tiếp nhận tại bộ phận', '', '12', '', 'một cửa của Sở Công Thương.', '2. Kết quả trả qua bưu điện.'].join('\n');
+    const text = ['Điều 7. Tiếp nhận', '1. Hồ sơ được tiếp nhận tại bộ phận', '', '12', '', 'một cửa của Sở Công Thương.', '2. Kết quả trả qua bưu điện.'].join(
+      '\n',
+    );
     const [s] = parseLegalStructure(text, 'X');
     expect(s?.text).toBe('Điều 7. Tiếp nhận\n1. Hồ sơ được tiếp nhận tại bộ phận một cửa của Sở Công Thương.\n2. Kết quả trả qua bưu điện.');
   });
@@ -213,17 +210,7 @@ describe('attached texts', () => {
   const paths = sections.map((x) => x.path);
 
   it('keeps the decision, its Nơi nhận and the attached Quy chế apart, with prefixed paths', () => {
-    expect(paths).toEqual([
-      'Phần mở đầu',
-      'Điều 1',
-      'Điều 2',
-      'Nơi nhận',
-      'Quy chế',
-      'Quy chế, Chương I',
-      'Quy chế, Điều 1',
-      'Quy chế, Điều 2',
-      'Phụ lục I',
-    ]);
+    expect(paths).toEqual(['Phần mở đầu', 'Điều 1', 'Điều 2', 'Nơi nhận', 'Quy chế', 'Quy chế, Chương I', 'Quy chế, Điều 1', 'Quy chế, Điều 2', 'Phụ lục I']);
     expect(find(sections, 'Nơi nhận').text).toBe('Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn Hư');
     expect(find(sections, 'Quy chế').text).toContain('(Ban hành kèm theo Quyết định số 99/QĐ-THU');
     const d1 = find(sections, 'Quy chế, Điều 1');
@@ -234,7 +221,10 @@ describe('attached texts', () => {
   });
 
   it('treats a signature-like line followed by the next Điều as ordinary text', () => {
-    const s = parseLegalStructure(['Điều 1. Trách nhiệm', 'GIÁM ĐỐC SỞ chịu trách nhiệm chung.', 'Điều 2. Hiệu lực', 'Có hiệu lực từ ngày ký.'].join('\n'), 'X');
+    const s = parseLegalStructure(
+      ['Điều 1. Trách nhiệm', 'GIÁM ĐỐC SỞ chịu trách nhiệm chung.', 'Điều 2. Hiệu lực', 'Có hiệu lực từ ngày ký.'].join('\n'),
+      'X',
+    );
     expect(s.map((x) => x.path)).toEqual(['Điều 1', 'Điều 2']);
     expect(s[0]?.text).toBe('Điều 1. Trách nhiệm\nGIÁM ĐỐC SỞ chịu trách nhiệm chung.');
   });

@@ -23,7 +23,14 @@ const UNIQUE = 'sổ theo dõi màu xanh lam';
 function spec(): DecisionSpec {
   const s = sampleDecisionSpec();
   const d3 = s.articles[2];
-  if (d3) d3.paragraphs = [d3.paragraphs[0] as string, '2. Mỗi phản ánh được ghi vào sổ theo dõi', '\f', 'màu xanh lam của bộ phận một cửa.', d3.paragraphs[2] as string];
+  if (d3)
+    d3.paragraphs = [
+      d3.paragraphs[0] as string,
+      '2. Mỗi phản ánh được ghi vào sổ theo dõi',
+      '\f',
+      'màu xanh lam của bộ phận một cửa.',
+      d3.paragraphs[2] as string,
+    ];
   return s;
 }
 
@@ -64,7 +71,14 @@ describe('loadBinaryDocument', () => {
     const file = write(rel, await buildDecisionPdf(spec()));
     write(`${rel}.meta.yaml`, 'id: Quy chế phản ánh tỉnh Thu\nissuer: UBND tỉnh Thu (hư cấu)\nverified: true\nstatus: in force\n');
     const doc = await loadBinaryDocument(file, rel);
-    expect(doc.meta).toMatchObject({ id: 'Quy chế phản ánh tỉnh Thu', issuer: 'UBND tỉnh Thu (hư cấu)', verified: true, status: 'in force', number: '99/QĐ-THU', date: '2024-03-05' });
+    expect(doc.meta).toMatchObject({
+      id: 'Quy chế phản ánh tỉnh Thu',
+      issuer: 'UBND tỉnh Thu (hư cấu)',
+      verified: true,
+      status: 'in force',
+      number: '99/QĐ-THU',
+      date: '2024-03-05',
+    });
     expect(doc.meta.aliases).toContain('99/QĐ-THU');
   });
 
@@ -72,7 +86,10 @@ describe('loadBinaryDocument', () => {
     const rel = 'sidecar-hong.docx';
     const file = write(rel, await buildDecisionDocx(spec()));
     write(`${rel}.meta.yaml`, 'date: hôm qua\n');
-    await expect(loadBinaryDocument(file, rel)).rejects.toMatchObject({ code: 'KNOWLEDGE_INVALID', message: expect.stringContaining(`${rel}.meta.yaml: date:`) });
+    await expect(loadBinaryDocument(file, rel)).rejects.toMatchObject({
+      code: 'KNOWLEDGE_INVALID',
+      message: expect.stringContaining(`${rel}.meta.yaml: date:`),
+    });
   });
 
   it('uses the file name as id and the plain fallback for a text without header or Điều', async () => {

@@ -116,8 +116,18 @@ describe('namedIndicator', () => {
 
 describe('confidentArea', () => {
   it('needs a clear margin over the runner-up', () => {
-    expect(confidentArea([{ code: 'a', title: '', score: 50 }, { code: 'b', title: '', score: 48 }])).toBeNull();
-    expect(confidentArea([{ code: 'a', title: '', score: 50 }, { code: 'b', title: '', score: 20 }])?.code).toBe('a');
+    expect(
+      confidentArea([
+        { code: 'a', title: '', score: 50 },
+        { code: 'b', title: '', score: 48 },
+      ]),
+    ).toBeNull();
+    expect(
+      confidentArea([
+        { code: 'a', title: '', score: 50 },
+        { code: 'b', title: '', score: 20 },
+      ])?.code,
+    ).toBe('a');
     expect(confidentArea([{ code: 'a', title: '', score: 3 }])).toBeNull();
   });
 });

@@ -25,7 +25,16 @@ describe('cli report parse', () => {
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!);
     expect(Object.keys(out)).toEqual(KEYS);
-    expect(out).toMatchObject({ date: '2026-11-26', channel: 'website', count: 2, indicator: 'PAR INDEX', area: 'II.1.c', link: null, unit: 'phòng QLTM', missing: [] });
+    expect(out).toMatchObject({
+      date: '2026-11-26',
+      channel: 'website',
+      count: 2,
+      indicator: 'PAR INDEX',
+      area: 'II.1.c',
+      link: null,
+      unit: 'phòng QLTM',
+      missing: [],
+    });
   }, 60_000);
 
   it('prints nulls and missing fields when nothing is found', () => {
@@ -48,7 +57,10 @@ describe('cli report parse', () => {
     );
     const r = cli(['parse', '--json', '--now', '2026-11-27', '--batch', file]);
     expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((x) => x.id)).toEqual(['x1', 'x2']);
     expect(Object.keys(rows[0])).toEqual(['id', ...KEYS]);
     expect(rows[0]).toMatchObject({ date: '2026-02-28', channel: 'print', count: 50 });

@@ -13,8 +13,9 @@ describe('fillWithLlm', () => {
   it('fills only null fields with validated values and recomputes missing', async () => {
     const { areas } = knowledge();
     const parsed = { ...base(), channel: 'print' as const };
-    const complete = vi.fn(async (_prompt: string) =>
-      'Kết quả: {"date":"2026-11-20","channel":"website","count":4,"area":"II.3.c","link":"https://sct.gov.vn/a","unit":"Văn phòng Sở"}',
+    const complete = vi.fn(
+      async (_prompt: string) =>
+        'Kết quả: {"date":"2026-11-20","channel":"website","count":4,"area":"II.3.c","link":"https://sct.gov.vn/a","unit":"Văn phòng Sở"}',
     );
     const out = await fillWithLlm(parsed, TEXT, complete, areas);
     expect(complete).toHaveBeenCalledOnce();
@@ -26,9 +27,12 @@ describe('fillWithLlm', () => {
 
   it('drops invalid fields and keeps the valid ones', async () => {
     const { areas } = knowledge();
-    const out = await fillWithLlm(base(), TEXT, async () =>
-      JSON.stringify({ date: '2026-02-30', channel: 'tv', count: -3, area: 'II.9.z', link: 'javascript:alert(1)', indicator: 'PAPI' }),
-    areas);
+    const out = await fillWithLlm(
+      base(),
+      TEXT,
+      async () => JSON.stringify({ date: '2026-02-30', channel: 'tv', count: -3, area: 'II.9.z', link: 'javascript:alert(1)', indicator: 'PAPI' }),
+      areas,
+    );
     expect([out.date, out.channel, out.count, out.area, out.link]).toEqual([null, null, null, null, null]);
     expect(out.indicator).toBe('PAPI');
     expect(out.missing).toEqual(['date', 'channel', 'count', 'area']);

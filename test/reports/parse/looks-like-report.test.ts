@@ -5,7 +5,11 @@ import { looksLikeReport } from '../../../src/reports/parse/index.js';
 import { ROOT } from './helpers.js';
 import { OWN_REPORTS } from './own-reports.js';
 
-const jsonl = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('looksLikeReport', () => {
   it.each([
@@ -41,9 +45,14 @@ describe('looksLikeReport', () => {
     expect(texts.filter((t) => !looksLikeReport(t))).toEqual([]);
   });
 
-  it('rejects every question of the project\'s own question sets', () => {
+  it("rejects every question of the project's own question sets", () => {
     const dir = resolve(ROOT, 'bench', 'data', 'questions');
-    const questions = [resolve(ROOT, 'bench', 'data', 'own-questions.jsonl'), ...readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => resolve(dir, f))]
+    const questions = [
+      resolve(ROOT, 'bench', 'data', 'own-questions.jsonl'),
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => resolve(dir, f)),
+    ]
       .flatMap((f) => jsonl(f))
       .map((r) => String(r.q));
     expect(questions.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { formatAccuracy, scoreReports } from '../../../bench/report-accuracy-lib
 import { knowledge } from './helpers.js';
 import { OWN_REPORTS } from './own-reports.js';
 
-describe('the project\'s own report messages', () => {
+describe("the project's own report messages", () => {
   it('scores at least 0.95 field accuracy overall', () => {
     const items = OWN_REPORTS.map((r, i) => ({ id: `own-${i + 1}`, now: r.now, text: r.text, expect: r.expect }));
     expect(items.length).toBeGreaterThan(0);

@@ -4,7 +4,10 @@ import { thesaurusCoverage } from '../../../src/text/query/coverage-report.js';
 import { createThesaurus } from '../../../src/text/query/thesaurus.js';
 
 describe('thesaurusCoverage', () => {
-  const th = createThesaurus([['kinh phí', 'tiền'], ['chất thải', 'rác']]);
+  const th = createThesaurus([
+    ['kinh phí', 'tiền'],
+    ['chất thải', 'rác'],
+  ]);
   const glossary = createGlossary([{ abbr: 'TTHC', full: 'thủ tục hành chính' }]);
 
   it('reports the content words outside every set and glossary form, as runs', () => {

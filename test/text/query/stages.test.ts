@@ -10,7 +10,8 @@ const tokens = (s: string) => toTokens(s).tokens;
 
 describe('chat abbreviations', () => {
   const abbr = loadChatAbbreviations('knowledge/chat-abbreviations.yaml');
-  const expand = (s: string, accented = true, pairKnown?: (l: string, r: string) => boolean) => fromTokens(expandAbbreviations(tokens(s), abbr, { accented, pairKnown }).tokens);
+  const expand = (s: string, accented = true, pairKnown?: (l: string, r: string) => boolean) =>
+    fromTokens(expandAbbreviations(tokens(s), abbr, { accented, pairKnown }).tokens);
   it.each([
     ['nộp hs qua mạng dc ko', 'nộp hồ sơ qua mạng được không'],
     ['đăng ký tk ntn', 'đăng ký tài khoản như thế nào'],
@@ -57,7 +58,12 @@ describe('chat abbreviations', () => {
   });
 
   it('rejects a short form listed twice', () => {
-    expect(() => createChatAbbreviations([{ abbr: 'ko', full: 'không' }, { abbr: 'k', full: 'không', also: ['ko'] }])).toThrow(/"ko" có hai lần/);
+    expect(() =>
+      createChatAbbreviations([
+        { abbr: 'ko', full: 'không' },
+        { abbr: 'k', full: 'không', also: ['ko'] },
+      ]),
+    ).toThrow(/"ko" có hai lần/);
   });
 });
 
