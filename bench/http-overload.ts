@@ -10,7 +10,7 @@
  *
  * Rate limiting is lifted (RATE_LIMIT_PER_MINUTE) so it does not skew the result.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
  * A field counts only for messages whose `expect` lists it.
  */
 import { z } from 'zod';
-import { parseReport, type ContentAreaInput, type ParsedReport } from '../src/reports/parse/index.js';
+import { type ContentAreaInput, type ParsedReport, parseReport } from '../src/reports/parse/index.js';
 import type { Glossary } from '../src/text/glossary.js';
 
 /** Fields the eval may score, in print order. */

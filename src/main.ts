@@ -11,6 +11,7 @@ import type { ReportFlow } from './core/messages.js';
 import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
+import { SqliteCuratedHitStore } from './rag/curated-hits.js';
 import type { KnowledgeBase } from './rag/knowledge-base.js';
 import type { ReportsModule } from './reports/index.js';
 import type { ParsedReport } from './reports/parse/index.js';
@@ -23,7 +24,6 @@ import type { ShutdownStep } from './server/shutdown.js';
 import { openServiceDatabase } from './store/open-service-database.js';
 import { databasePath } from './store/paths.js';
 import { DAY_MS, startDailyJob } from './store/retention.js';
-import { SqliteCuratedHitStore } from './rag/curated-hits.js';
 
 /**
  * The heavy modules (knowledge base, channels, reports, HTTP), loaded only

@@ -15,8 +15,8 @@ import type { Db } from '../store/database.js';
 import type { Channel } from './channel.js';
 import { createDedupeStore, type DedupeStore } from './dedupe-store.js';
 import type { ChannelSend } from './outbound-sender.js';
-import { type TelegramChannel, createTelegramChannel } from './telegram/index.js';
-import { type ZaloChannel, createSqliteTokenStore, createZaloChannel } from './zalo/index.js';
+import { createTelegramChannel, type TelegramChannel } from './telegram/index.js';
+import { createSqliteTokenStore, createZaloChannel, type ZaloChannel } from './zalo/index.js';
 
 export interface ConfiguredChannels {
   telegram?: TelegramChannel;

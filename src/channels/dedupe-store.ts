@@ -4,7 +4,7 @@
  * update key is recorded in SQLite and a repeat is dropped, even across a
  * restart.
  */
-import { migrate, type Db, type Migration } from '../store/database.js';
+import { type Db, type Migration, migrate } from '../store/database.js';
 
 const MIGRATIONS: readonly Migration[] = [
   {

@@ -2,8 +2,9 @@
  * Composite {@link OutboundSender}: proactive messages (reminders, nudges)
  * go to whichever channel adapter is configured for the target channel.
  */
-import { AppError } from '../errors.js';
+
 import type { ChannelName, OutboundSender, OutgoingReply } from '../core/messages.js';
+import { AppError } from '../errors.js';
 
 /** A channel's own send function, e.g. `telegram.send` or `zalo.send`. */
 export type ChannelSend = (chatId: string, reply: OutgoingReply) => Promise<void>;

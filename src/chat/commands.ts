@@ -3,7 +3,7 @@
  * an unknown command.
  */
 import type { OutgoingReply, ReplyButton } from '../core/messages.js';
-import { system, errorReply, type TurnContext } from './context.js';
+import { errorReply, system, type TurnContext } from './context.js';
 import { callFlow } from './report-bridge.js';
 import { isStaffRole } from './router.js';
 import { EXAMPLE_QUESTIONS, texts } from './texts.js';

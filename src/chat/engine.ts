@@ -5,7 +5,7 @@
  */
 import type { ConversationHandler, IncomingMessage, OutgoingReply } from '../core/messages.js';
 import { handleCancel, handleHelp, handleRegister, handleStart, handleUnknownCommand } from './commands.js';
-import { errorReply, system, type ConversationEngineDeps, type TurnContext } from './context.js';
+import { type ConversationEngineDeps, errorReply, system, type TurnContext } from './context.js';
 import { handleFeedback } from './feedback.js';
 import { answerQuestion } from './questions.js';
 import { handleReportCommand, tryReportText } from './report-bridge.js';

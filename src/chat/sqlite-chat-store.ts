@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import type { SourceRef } from '../core/answer.js';
 import type { ChannelName, Identity, Role } from '../core/messages.js';
 import { AppError } from '../errors.js';
-import { migrate, openDatabase, type Db, type Migration } from '../store/database.js';
+import { type Db, type Migration, migrate, openDatabase } from '../store/database.js';
 import type { ChatState, ChatStore, Exchange, GapRow, Invite, PendingState, RedeemResult, Vote } from './chat-store.js';
 
 const MIGRATIONS: readonly Migration[] = [

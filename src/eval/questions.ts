@@ -4,7 +4,7 @@
  * abstention on out-of-scope items and false abstentions on the rest.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Answer, QuestionAnswerer } from '../core/answer.js';

@@ -11,7 +11,7 @@
 import { foldText, normalizeText } from '../text/normalize.js';
 import { type ChangeRecord, foldForMatch, mentionsAny } from './changes.js';
 import type { DocMeta } from './document.js';
-import { STATUS_WORDS, type Validity, hasEnded, lastDay, shortDate } from './validity.js';
+import { hasEnded, lastDay, STATUS_WORDS, shortDate, type Validity } from './validity.js';
 
 /** What a note needs to know about a document (the index's document list fits). */
 export type NoteDocument = Pick<DocMeta, 'id' | 'number' | 'title' | 'type'> & Partial<Validity>;

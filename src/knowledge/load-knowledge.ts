@@ -4,11 +4,11 @@
  * rest still load.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { AppError, isAppError } from '../errors.js';
+import { type DocSection, defaultMeta, type LoadedDocument } from './document.js';
 import { documentCard } from './document-card.js';
-import { type DocSection, type LoadedDocument, defaultMeta } from './document.js';
 import { metaFromFrontMatter, splitFrontMatter } from './front-matter.js';
 import { markdownSections } from './markdown-sections.js';
 import { planSections } from './plan-sections.js';

@@ -4,7 +4,7 @@
  * "PAPI gồm những nội dung nào?" is answered by one passage.
  */
 import type { DocSection } from './document.js';
-import { type PlanNode, flattenPlan, parsePlan } from './plan-parser.js';
+import { flattenPlan, type PlanNode, parsePlan } from './plan-parser.js';
 
 function trailOf(root: PlanNode, target: PlanNode): string[] {
   const path: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { type ChangeRecord, foldForMatch, mentionsAny } from './changes.js';
 import type { NoteChunk, NoteDocument } from './currency-notes.js';
-import { type Validity, hasEnded, lastDay, shortDate } from './validity.js';
+import { hasEnded, lastDay, shortDate, type Validity } from './validity.js';
 
 export type ReviewKind = 'unknown-status' | 'unapplied-change' | 'period-ended' | 'stale-as-of' | 'unconfirmed-change';
 

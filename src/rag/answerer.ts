@@ -9,18 +9,18 @@ import type { Answer, AskOptions, QuestionAnswerer, SourceRef } from '../core/an
 import type { CurrencyNotes } from '../knowledge/currency-notes.js';
 import type { Logger } from '../logger.js';
 import { normalizeText } from '../text/normalize.js';
-import type { Chunk } from './chunk.js';
 import {
   type AbstainPolicy,
   type AbstentionFeatures,
+  abstentionFeatures,
   CALIBRATED_POLICY,
   type CorpusEntities,
-  abstentionFeatures,
   corpusEntities,
   decideAbstention,
   entityConflict,
 } from './abstention.js';
 import { collectCandidates, pickCandidate } from './candidates.js';
+import type { Chunk } from './chunk.js';
 import { composeCatalogue, composeExtractive } from './compose.js';
 import type { CuratedAnswers } from './curated-answers.js';
 import { resolveFollowUp } from './follow-up.js';

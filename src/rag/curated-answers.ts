@@ -7,7 +7,7 @@
  * counted in a {@link CuratedHitStore}. Nothing is read until `reload()`,
  * which re-reads the files, so new entries take effect without a restart.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';

@@ -2,7 +2,7 @@
  * Hit counts of curated answers, behind a small port: in memory (tests, no
  * database) or in the shared SQLite database (namespace `curated`).
  */
-import { migrate, type Db, type Migration } from '../store/database.js';
+import { type Db, type Migration, migrate } from '../store/database.js';
 
 /** How often each curated entry was used to answer. */
 export interface CuratedHitStore {

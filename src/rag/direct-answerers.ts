@@ -10,18 +10,18 @@ import type { Config } from '../config.js';
 import type { SourceRef } from '../core/answer.js';
 import { answerContactQuestion } from '../knowledge/contacts.js';
 import { answerProcedureQuestion, loadProcedures } from '../knowledge/procedures.js';
-import { type Duty, type Responsibilities, type UnitDuties, findUnits, formatUnitDuties, loadResponsibilities } from '../knowledge/responsibilities.js';
+import { type Duty, findUnits, formatUnitDuties, loadResponsibilities, type Responsibilities, type UnitDuties } from '../knowledge/responsibilities.js';
 import type { Logger } from '../logger.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import type { DirectAnswerer } from './answerer.js';
-import type { Chunk } from './chunk.js';
-import type { IndexSnapshot } from './index-store.js';
 import { EXACT_SUPPORT } from './candidates.js';
 import { isCatalogueEntry } from './catalogue.js';
-import { metadataAnswerer } from './metadata-answerer.js';
-import { sectionAnswerer } from './section-answerer.js';
+import type { Chunk } from './chunk.js';
+import type { IndexSnapshot } from './index-store.js';
 import { stripWhoFrame } from './intent.js';
+import { metadataAnswerer } from './metadata-answerer.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
+import { sectionAnswerer } from './section-answerer.js';
 
 export interface DirectAnswererDeps {
   config: Config;

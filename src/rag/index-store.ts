@@ -16,7 +16,7 @@
  * chunks simply are not in the new graph.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { DocMeta } from '../knowledge/document.js';
@@ -25,7 +25,7 @@ import type { Logger } from '../logger.js';
 import type { Glossary } from '../text/glossary.js';
 import { type Chunk, chunkDocument, hashText } from './chunk.js';
 import type { Embedder } from './embedder.js';
-import { LexicalIndex, chunkHeading } from './lexical-index.js';
+import { chunkHeading, LexicalIndex } from './lexical-index.js';
 import { HnswVectorIndex, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */

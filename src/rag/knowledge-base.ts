@@ -14,20 +14,20 @@ import { isAppError } from '../errors.js';
 import { CHANGES_FILE, loadChanges } from '../knowledge/changes.js';
 import { CurrencyNotes } from '../knowledge/currency-notes.js';
 import type { Logger } from '../logger.js';
-import { type Glossary, createGlossary, loadGlossary } from '../text/glossary.js';
+import { createGlossary, type Glossary, loadGlossary } from '../text/glossary.js';
+import { loadChatAbbreviations } from '../text/query/abbreviations.js';
+import { loadThesaurus } from '../text/query/thesaurus.js';
 import { type DirectAnswerer, RagAnswerer } from './answerer.js';
+import { createBinaryLoader } from './binary-loader.js';
+import { isCatalogueEntry } from './catalogue.js';
+import { CuratedAnswerStore, type KnownSources } from './curated-answers.js';
+import type { CuratedHitStore } from './curated-hits.js';
 import { createDirectAnswerers } from './direct-answerers.js';
 import { type Embedder, HashEmbedder, withLexicalFallback } from './embedder.js';
 import type { Generator } from './generator.js';
 import { type IndexChanges, type IndexSnapshot, openIndex } from './index-store.js';
-import { createBinaryLoader } from './binary-loader.js';
 import { QueryRewriter } from './query-rewrite.js';
-import { CuratedAnswerStore, type KnownSources } from './curated-answers.js';
-import type { CuratedHitStore } from './curated-hits.js';
 import { type QueryKnowledge, Retriever } from './retriever.js';
-import { loadChatAbbreviations } from '../text/query/abbreviations.js';
-import { loadThesaurus } from '../text/query/thesaurus.js';
-import { isCatalogueEntry } from './catalogue.js';
 
 export interface KnowledgeBase {
   answerer: QuestionAnswerer;

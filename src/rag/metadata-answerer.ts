@@ -7,7 +7,7 @@
  * missing, naming the document: "the catalogue names X but does not give its
  * signer".
  */
-import { CARD_SECTION, type DocumentFacts, RECIPIENTS_SECTION, SIGNATURE_SECTION, documentFacts, vietnameseDate } from '../knowledge/document-card.js';
+import { CARD_SECTION, type DocumentFacts, documentFacts, RECIPIENTS_SECTION, SIGNATURE_SECTION, vietnameseDate } from '../knowledge/document-card.js';
 import { STATUS_WORDS } from '../knowledge/validity.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import type { DirectAnswer, DirectAnswerer } from './answerer.js';

@@ -8,17 +8,17 @@
 import type { Glossary } from '../text/glossary.js';
 import { glossaryExpansion } from '../text/glossary.js';
 import { foldText, normalizeText } from '../text/normalize.js';
+import type { ChatAbbreviations } from '../text/query/abbreviations.js';
+import type { Thesaurus } from '../text/query/thesaurus.js';
+import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
-import type { ChatAbbreviations } from '../text/query/abbreviations.js';
-import type { Thesaurus } from '../text/query/thesaurus.js';
-import { type CorpusVocabulary, buildVocabulary } from '../text/query/vocabulary.js';
-import { type QueryIntent, baseKind } from './intent.js';
-import { type QueryAnalysis, analyzeQuery, foldedSyllables } from './query/analyze.js';
-import { type Alternative, type QueryEvidence, pairCoverage, termCoverage } from './query/coverage.js';
+import { baseKind, type QueryIntent } from './intent.js';
+import { analyzeQuery, foldedSyllables, type QueryAnalysis } from './query/analyze.js';
+import { type Alternative, pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
 import { resolvePartialDocNumbers } from './query/doc-numbers.js';
 import { glossaryAlternatives } from './query/glossary-alternatives.js';
 

@@ -8,15 +8,15 @@ import type { OutboundSender, ReportFlow } from '../core/messages.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { createReportFlow } from './flow/report-flow.js';
-import { loadUnits } from './units.js';
-import { adminRoutes, type AdminRoutesOptions } from './http/admin-routes.js';
+import { type AdminRoutesOptions, adminRoutes } from './http/admin-routes.js';
 import { loadContentAreas, loadReportGlossary, looksLikeReport, parseReport } from './parse/index.js';
 import { sqliteRecipients } from './reminder-recipients.js';
-import { createReminderScheduler, sqliteReminderLog, type ReminderScheduler } from './reminders.js';
+import { createReminderScheduler, type ReminderScheduler, sqliteReminderLog } from './reminders.js';
 import type { ReportStore } from './store/report-store.js';
 import { SqliteReportStore } from './store/sqlite-report-store.js';
 import { readUnansweredQuestions } from './store/unanswered-questions.js';
 import type { ContentAreaInfo, ParsedReportLike, ReportParser } from './types.js';
+import { loadUnits } from './units.js';
 
 /** What {@link createReportsModule} needs. */
 export interface ReportsModuleDeps {

@@ -9,7 +9,7 @@
  */
 import type { OutboundSender, OutgoingReply } from '../core/messages.js';
 import type { Logger } from '../logger.js';
-import { migrate, type Db } from '../store/database.js';
+import { type Db, migrate } from '../store/database.js';
 import { localDate, periodOf } from './period.js';
 import { canMessage, type RecipientDirectory, type ReminderRecipient } from './reminder-recipients.js';
 import type { ReportStore } from './store/report-store.js';

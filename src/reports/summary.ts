@@ -3,7 +3,7 @@
  * activities by indicator, content area, unit and channel, and the content
  * areas that nobody has reported on yet.
  */
-import { CHANNEL_SHORT, areaSortKey, sortAreas } from './labels.js';
+import { areaSortKey, CHANNEL_SHORT, sortAreas } from './labels.js';
 import type { ContentAreaInfo, ReportChannel, ReportRecord } from './types.js';
 import { INDICATORS } from './types.js';
 import { EMPTY_UNITS, type UnitDirectory } from './units.js';

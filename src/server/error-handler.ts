@@ -8,7 +8,7 @@
  * by throwing an AppError or calling {@link sendError}.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { isAppError, type AppErrorCode } from '../errors.js';
+import { type AppErrorCode, isAppError } from '../errors.js';
 import { validationMessage } from './validation-message.js';
 
 /** The JSON body of every error response. */

@@ -3,9 +3,10 @@
  * keys on. Each module owns a namespace of numbered migrations; applied
  * migrations are recorded so re-running is a no-op.
  */
-import Database from 'better-sqlite3';
+
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { AppError } from '../errors.js';
 
 export type Db = Database.Database;

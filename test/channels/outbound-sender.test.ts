@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOutboundSender } from '../../src/channels/outbound-sender.js';
-import { isAppError } from '../../src/errors.js';
 import type { OutgoingReply } from '../../src/core/messages.js';
+import { isAppError } from '../../src/errors.js';
 
 describe('composite outbound sender', () => {
   it('dispatches to the channel named in the call', async () => {

@@ -5,8 +5,8 @@
  * outside a catch, and the server keeps answering.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeTelegramApi, type FakeTelegramApi } from './helpers/fake-telegram-api.js';
-import { buildChannelApp, settle, strictHandler, watchProcessFailures, type ChannelApp, type StrictHandler } from './helpers/channel-app.js';
+import { buildChannelApp, type ChannelApp, type StrictHandler, settle, strictHandler, watchProcessFailures } from './helpers/channel-app.js';
+import { type FakeTelegramApi, startFakeTelegramApi } from './helpers/fake-telegram-api.js';
 import { capturingLogger } from './helpers/fakes.js';
 
 const SECRET = 'malformed_test-SECRET_42';

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDedupeStore } from '../../src/channels/dedupe-store.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/index.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
 import { capturingLogger, freePort, recordingHandler, silentLogger } from './helpers/fakes.js';
 
 const TOKEN = '123456:POLLING_TEST';

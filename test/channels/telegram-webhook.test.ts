@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDedupeStore } from '../../src/channels/dedupe-store.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/index.js';
 import { isAppError } from '../../src/errors.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
-import { startFakeTelegramApi, type FakeTelegramApi } from './helpers/fake-telegram-api.js';
-import { capturingLogger, recordingHandler, silentLogger, until, type RecordingHandler } from './helpers/fakes.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
+import { type FakeTelegramApi, startFakeTelegramApi } from './helpers/fake-telegram-api.js';
+import { capturingLogger, type RecordingHandler, recordingHandler, silentLogger, until } from './helpers/fakes.js';
 
 const SECRET = 'test_secret-TOKEN_123';
 const BOT_INFO = {

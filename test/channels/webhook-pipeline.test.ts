@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDedupeStore } from '../../src/channels/dedupe-store.js';
 import { createWebhookPipeline, isJsonContentType, type RawWebhookRequest, type WebhookAdapter } from '../../src/channels/webhook/index.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
 import { settle, watchProcessFailures } from './helpers/channel-app.js';
 import { capturingLogger, until } from './helpers/fakes.js';
 

@@ -6,15 +6,15 @@ import {
   createSqliteTokenStore,
   createZaloClient,
   parseZaloEvent,
-  seedTokens,
   quoteLargeIntegers,
+  seedTokens,
+  type TokenStore,
   verifyZaloSignature,
   ZaloApiError,
-  type TokenStore,
 } from '../../src/channels/zalo/index.js';
-import { openDatabase } from '../../src/store/database.js';
 import { isAppError } from '../../src/errors.js';
-import { CS_PATH, TOKEN_PATH, startFakeZaloApi, type FakeZaloApi } from './helpers/fake-zalo-api.js';
+import { openDatabase } from '../../src/store/database.js';
+import { CS_PATH, type FakeZaloApi, startFakeZaloApi, TOKEN_PATH } from './helpers/fake-zalo-api.js';
 import { silentLogger } from './helpers/fakes.js';
 
 describe('Zalo client', () => {

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REDACT_PATHS } from '../../src/logger.js';
-import { startFakeZaloApi, type FakeZaloApi } from './helpers/fake-zalo-api.js';
-import { buildChannelApp, settle, strictHandler, type ChannelApp } from './helpers/channel-app.js';
+import { buildChannelApp, type ChannelApp, settle, strictHandler } from './helpers/channel-app.js';
+import { type FakeZaloApi, startFakeZaloApi } from './helpers/fake-zalo-api.js';
 
 const APP_ID = '360846524940903967';
 const OA_SECRET = 'oa-secret-for-log-tests';

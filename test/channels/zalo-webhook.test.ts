@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDedupeStore } from '../../src/channels/dedupe-store.js';
 import { createSqliteTokenStore, createZaloChannel, type TokenStore, type ZaloChannel } from '../../src/channels/zalo/index.js';
 import type { IncomingMessage, OutgoingReply } from '../../src/core/messages.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
-import { startFakeZaloApi, type FakeZaloApi } from './helpers/fake-zalo-api.js';
-import { capturingLogger, recordingHandler, until, type RecordingHandler } from './helpers/fakes.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
+import { type FakeZaloApi, startFakeZaloApi } from './helpers/fake-zalo-api.js';
+import { capturingLogger, type RecordingHandler, recordingHandler, until } from './helpers/fakes.js';
 
 const APP_ID = '360846524940903967';
 const OA_SECRET = 'oa-secret-key-for-tests';

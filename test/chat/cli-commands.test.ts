@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
 import { SqliteChatStore } from '../../src/chat/sqlite-chat-store.js';
+import type { CliContext } from '../../src/cli/command.js';
 import { gapsCommand } from '../../src/cli/commands/gaps.js';
 import { staffCommand } from '../../src/cli/commands/staff.js';
-import type { CliContext } from '../../src/cli/command.js';
 import { createConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/store/database.js';
 import { databasePath } from '../../src/store/paths.js';
-import { FakeAnswerer, department, message, silentLogger } from './fakes.js';
+import { department, FakeAnswerer, message, silentLogger } from './fakes.js';
 
 describe('cli staff and gaps', () => {
   let dir: string;

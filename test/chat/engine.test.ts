@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
-import { SqliteChatStore, createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
+import { createMemoryChatStore, SqliteChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { EXAMPLE_QUESTIONS } from '../../src/chat/texts.js';
 import type { ReportFlow } from '../../src/core/messages.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
-import { FakeAnswerer, FakeReportFlow, department, message, silentLogger } from './fakes.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
+import { department, FakeAnswerer, FakeReportFlow, message, silentLogger } from './fakes.js';
 
 function setup(opts: { reportFlow?: ReportFlow; store?: SqliteChatStore } = {}) {
   const answerer = new FakeAnswerer();

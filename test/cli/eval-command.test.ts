@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evalCommand } from '../../src/cli/commands/eval.js';
 import type { CliContext } from '../../src/cli/command.js';
+import { evalCommand } from '../../src/cli/commands/eval.js';
 import { createConfig } from '../../src/config.js';
 import { splitOf } from '../../src/eval/questions.js';
 import { createLogger } from '../../src/logger.js';

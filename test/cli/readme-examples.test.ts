@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { askCommand } from '../../src/cli/commands/ask.js';
 import type { CliContext } from '../../src/cli/command.js';
+import { askCommand } from '../../src/cli/commands/ask.js';
 import { createConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { foldText } from '../../src/text/normalize.js';

@@ -22,25 +22,25 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeZaloSignature } from '../../src/channels/zalo/index.js';
+import type { Invite } from '../../src/chat/chat-store.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { staffCommand } from '../../src/cli/commands/staff.js';
-import type { Invite } from '../../src/chat/chat-store.js';
 import { localDate } from '../../src/reports/period.js';
-import { startFakeZaloApi, type FakeZaloApi } from '../channels/helpers/fake-zalo-api.js';
+import { type FakeZaloApi, startFakeZaloApi } from '../channels/helpers/fake-zalo-api.js';
 import { freePort, until } from '../channels/helpers/fakes.js';
 import {
+  type E2eBot,
   parseCsv,
   reportRowCount,
   runCli,
+  type SendDocumentProxy,
   startBot,
   startSendDocumentProxy,
   tempDataDir,
   xlsxReportRows,
-  type E2eBot,
-  type SendDocumentProxy,
 } from './helpers.js';
 
 const STEP_TIMEOUT = 30_000;

@@ -1,5 +1,5 @@
 /** Build a real database file and damage one table's root page on disk, for health and start-up tests. */
-import { openSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { SqliteChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { openDatabase } from '../../src/store/database.js';
 

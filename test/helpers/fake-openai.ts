@@ -6,7 +6,7 @@
  * past the client's timeout, answer 429 first, or send malformed JSON.
  */
 import { createHash } from 'node:crypto';
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeChatRequest {

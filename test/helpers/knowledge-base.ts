@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfig } from '../../src/config.js';
-import { type Logger, createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { Embedder } from '../../src/rag/embedder.js';
 import type { Generator } from '../../src/rag/generator.js';
 import { type KnowledgeBase, openKnowledgeBase } from '../../src/rag/knowledge-base.js';

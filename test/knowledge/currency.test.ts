@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConfig } from '../../src/config.js';
 import { type ChangeRecord, parseChanges } from '../../src/knowledge/changes.js';
-import { CurrencyNotes, asksAboutPresent } from '../../src/knowledge/currency-notes.js';
+import { asksAboutPresent, CurrencyNotes } from '../../src/knowledge/currency-notes.js';
 import { defaultMeta } from '../../src/knowledge/document.js';
 import { metaFromFrontMatter } from '../../src/knowledge/front-matter.js';
 import { readSidecar } from '../../src/knowledge/ingest/sidecar.js';

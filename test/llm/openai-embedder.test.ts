@@ -4,9 +4,9 @@
  * 429, malformed replies, and the knowledge base built on them.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createConfig } from '../../src/config.js';
 import { decodeBase64Vector, OpenAiEmbedder, openOpenAiEmbedder } from '../../src/llm/openai-embedder.js';
 import { createLlmPorts } from '../../src/llm/ports.js';
-import { createConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type FakeOpenAi, fakeVector, startFakeOpenAi } from '../helpers/fake-openai.js';
 import { openTestKnowledgeBase, tempDir } from '../helpers/knowledge-base.js';

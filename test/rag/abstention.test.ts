@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CALIBRATED_POLICY, answerType, decideAbstention, satisfies } from '../../src/rag/abstention.js';
+import { answerType, CALIBRATED_POLICY, decideAbstention, satisfies } from '../../src/rag/abstention.js';
 import { DEFAULT_ABSTAIN_POLICY } from '../../src/rag/answerer.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';

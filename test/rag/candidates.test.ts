@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Candidate, STRUCTURED_MARGIN, pickCandidate } from '../../src/rag/candidates.js';
+import { type Candidate, pickCandidate, STRUCTURED_MARGIN } from '../../src/rag/candidates.js';
 import type { Chunk } from '../../src/rag/chunk.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
-import type { RetrievalResult } from '../../src/rag/retriever.js';
 import { analyzeQuery } from '../../src/rag/query/analyze.js';
+import type { RetrievalResult } from '../../src/rag/retriever.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 
 const chunk = (id: string): Chunk => ({

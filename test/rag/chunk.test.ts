@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMeta } from '../../src/knowledge/document.js';
-import { MAX_CHUNK_CHARS, chunkDocument, splitText } from '../../src/rag/chunk.js';
+import { chunkDocument, MAX_CHUNK_CHARS, splitText } from '../../src/rag/chunk.js';
 
 describe('splitText', () => {
   it('returns short text unchanged', () => {

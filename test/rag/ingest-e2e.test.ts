@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { openKnowledgeBase } from '../../src/rag/knowledge-base.js';
-import { type DecisionSpec, buildDecisionDocx, buildDecisionPdf, sampleDecisionSpec } from '../knowledge/ingest/fixtures.js';
 import { tempDir } from '../helpers/knowledge-base.js';
+import { buildDecisionDocx, buildDecisionPdf, type DecisionSpec, sampleDecisionSpec } from '../knowledge/ingest/fixtures.js';
 
 const QUESTION = 'Phản ánh về giá điện được chuyển cho phòng nào xử lý?';
 

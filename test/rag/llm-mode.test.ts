@@ -5,12 +5,11 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OpenAiGenerator } from '../../src/llm/openai-generator.js';
+import { OpenAiGenerator, stripReasoning } from '../../src/llm/openai-generator.js';
 import { REDACT_PATHS } from '../../src/logger.js';
 import { DEFAULT_HELP } from '../../src/rag/answerer.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
-import { LLM_PASSAGES, checkCitations, citedNumbers, normalizeCitations, saysNoInformation } from '../../src/rag/llm-answer.js';
-import { stripReasoning } from '../../src/llm/openai-generator.js';
+import { checkCitations, citedNumbers, LLM_PASSAGES, normalizeCitations, saysNoInformation } from '../../src/rag/llm-answer.js';
 import { type FakeBehaviour, type FakeChatRequest, type FakeOpenAi, isRewriteRequest, startFakeOpenAi, userMessage } from '../helpers/fake-openai.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import type { ChatMessage, Generator } from '../../src/rag/generator.js';
-import { QueryRewriter, cleanRewrite, rewriteCacheKey } from '../../src/rag/query-rewrite.js';
+import { cleanRewrite, QueryRewriter, rewriteCacheKey } from '../../src/rag/query-rewrite.js';
 
 /** A generator that rewrites by a function and counts its calls. */
 class ScriptedGenerator implements Generator {

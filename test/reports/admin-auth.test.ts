@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminRoutes, type AdminRoutesOptions } from '../../src/reports/http/admin-routes.js';
+import { type AdminRoutesOptions, adminRoutes } from '../../src/reports/http/admin-routes.js';
 import { SESSION_COOKIE } from '../../src/reports/http/admin-session.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import type { Db } from '../../src/store/database.js';

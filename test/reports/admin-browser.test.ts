@@ -1,19 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { createConfig } from '../../src/config.js';
 import { adminRoutes } from '../../src/reports/http/admin-routes.js';
-import { buildHttpApp } from '../../src/server/app.js';
-import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
+import { indicatorOfArea } from '../../src/reports/labels.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import { readUnansweredQuestions } from '../../src/reports/store/unanswered-questions.js';
-import type { Db } from '../../src/store/database.js';
 import type { ReportChannel } from '../../src/reports/types.js';
-import { indicatorOfArea } from '../../src/reports/labels.js';
+import { buildHttpApp } from '../../src/server/app.js';
+import type { Db } from '../../src/store/database.js';
+import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
 import { newReport, planAreas, tempDb } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminRoutes, type AdminRoutesOptions } from '../../src/reports/http/admin-routes.js';
+import { type AdminRoutesOptions, adminRoutes } from '../../src/reports/http/admin-routes.js';
 import { tokenMatches } from '../../src/reports/http/auth.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import { readUnansweredQuestions } from '../../src/reports/store/unanswered-questions.js';

@@ -1,7 +1,7 @@
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'csv-stringify/sync';
 import { buildExport, csvField, FORMULA_TRIGGERS, neutralizeFormula, reportsToCsv, reportsToXlsx, XLSX_SHEETS } from '../../src/reports/export/index.js';
 import type { ReportRecord } from '../../src/reports/types.js';
 import { planAreas } from './helpers.js';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { OutgoingReply } from '../../src/core/messages.js';
 import { createReportFlow } from '../../src/reports/flow/report-flow.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import type { Db } from '../../src/store/database.js';
-import type { OutgoingReply } from '../../src/core/messages.js';
 import { admin, citizen, fakeParse, message, planAreas, press, silentLogger, staff, tempDb } from './helpers.js';
 
 const areas = planAreas();

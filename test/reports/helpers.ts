@@ -7,7 +7,7 @@ import type { Identity, IncomingMessage } from '../../src/core/messages.js';
 import { splitFrontMatter } from '../../src/knowledge/front-matter.js';
 import { contentAreas, parsePlan } from '../../src/knowledge/plan-parser.js';
 import type { ContentAreaInfo, NewReport, ParsedReportLike, ReportParser } from '../../src/reports/types.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
 
 /** The 22 content areas of the real plan file. */
 export function planAreas(): ContentAreaInfo[] {

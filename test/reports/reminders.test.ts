@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName, OutboundSender, OutgoingReply } from '../../src/core/messages.js';
-import { canMessage, sqliteRecipients, type ReminderRecipient } from '../../src/reports/reminder-recipients.js';
+import { canMessage, type ReminderRecipient, sqliteRecipients } from '../../src/reports/reminder-recipients.js';
 import { createReminderScheduler, sqliteReminderLog, type TimerApi } from '../../src/reports/reminders.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import type { Db } from '../../src/store/database.js';

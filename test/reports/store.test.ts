@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
 import type { DraftState } from '../../src/reports/types.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
 import { newReport, tempDb } from './helpers.js';
 
 const T0 = new Date('2026-11-20T02:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { periodOf, parsePeriodKind, localDate } from '../../src/reports/period.js';
-import { formatSummaryText, summarizeReports, uncoveredAreas } from '../../src/reports/summary.js';
 import { areaSortKey, decodeAreaCode, encodeAreaCode, indicatorOfArea } from '../../src/reports/labels.js';
+import { localDate, parsePeriodKind, periodOf } from '../../src/reports/period.js';
+import { formatSummaryText, summarizeReports, uncoveredAreas } from '../../src/reports/summary.js';
 import type { ReportRecord } from '../../src/reports/types.js';
 import { planAreas } from './helpers.js';
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
 import { summarizeReports } from '../../src/reports/summary.js';
-import { EMPTY_UNITS, initialsKey, loadUnits, UnitDirectory } from '../../src/reports/units.js';
 import type { ReportRecord } from '../../src/reports/types.js';
+import { EMPTY_UNITS, initialsKey, loadUnits, UnitDirectory } from '../../src/reports/units.js';
 
 const KNOWLEDGE = path.join(import.meta.dirname, '../../knowledge');
 

@@ -10,7 +10,7 @@ import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { createConfig } from '../../src/config.js';
 import { buildHttpApp } from '../../src/server/app.js';
-import { FakeAnswerer, department } from '../chat/fakes.js';
+import { department, FakeAnswerer } from '../chat/fakes.js';
 
 function memoryLogger() {
   const lines: string[] = [];

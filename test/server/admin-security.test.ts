@@ -14,7 +14,7 @@ import { SESSION_COOKIE } from '../../src/reports/http/admin-session.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import type { Db } from '../../src/store/database.js';
-import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
+import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
 import { newReport, planAreas, tempDb } from '../reports/helpers.js';
 
 const TOKEN = 'security-test-token-0123456789abcdef';

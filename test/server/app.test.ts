@@ -5,7 +5,7 @@ import { createMemoryChatStore, type SqliteChatStore } from '../../src/chat/sqli
 import { createConfig } from '../../src/config.js';
 import type { ConversationHandler } from '../../src/core/messages.js';
 import { buildHttpApp, type HttpAppDeps } from '../../src/server/app.js';
-import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
+import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {

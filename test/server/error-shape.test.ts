@@ -10,7 +10,7 @@ import { createConfig } from '../../src/config.js';
 import { AppError } from '../../src/errors.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import { describeError, HTTP_ERRORS } from '../../src/server/error-handler.js';
-import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
+import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {

@@ -14,7 +14,7 @@ import { isAppError } from '../../src/errors.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import { openDatabase } from '../../src/store/database.js';
 import { openServiceDatabase } from '../../src/store/open-service-database.js';
-import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
+import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
 import { writeDatabaseWithDamagedTable } from '../helpers/corrupt-db.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'health-db-'));

@@ -3,7 +3,7 @@
  * knowledge directory (so /healthz is 503), serves the page and the API,
  * and exits 0 on SIGTERM.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { createConfig } from '../../src/config.js';
+import type { ConversationHandler } from '../../src/core/messages.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import { admitAnyway } from '../../src/server/overload.js';
-import type { ConversationHandler } from '../../src/core/messages.js';
-import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
+import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {

@@ -3,15 +3,16 @@
  * bytes, a few arrive, then nothing. The server cuts the request off within
  * the configured HTTP_REQUEST_TIMEOUT_MS instead of holding it open.
  */
-import { connect } from 'node:net';
+
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { createConfig } from '../../src/config.js';
 import { buildHttpApp } from '../../src/server/app.js';
-import { FakeAnswerer, department, silentLogger } from '../chat/fakes.js';
+import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {

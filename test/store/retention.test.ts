@@ -4,8 +4,8 @@
  * The daily job runs at start and then every day (fake clock).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import type { Exchange } from '../../src/chat/chat-store.js';
+import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { DAY_MS, startDailyJob } from '../../src/store/retention.js';
 
 const T0 = new Date('2026-01-01T08:00:00Z');

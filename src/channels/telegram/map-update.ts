@@ -4,7 +4,7 @@
  * throw. Shapes are checked with the zod schemas of update-schema.ts.
  */
 import type { IncomingMessage } from '../../core/messages.js';
-import { telegramCallbackQuerySchema, telegramMessageSchema, telegramUpdateSchema, type TelegramUser } from './update-schema.js';
+import { type TelegramUser, telegramCallbackQuerySchema, telegramMessageSchema, telegramUpdateSchema } from './update-schema.js';
 
 /** A mapped update: the message for the handler and, for a button press, the query to answer. */
 export interface TelegramInbound {

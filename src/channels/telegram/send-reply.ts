@@ -2,10 +2,10 @@
  * Send one {@link OutgoingReply} to a Telegram chat: text chunks in order
  * (HTML, keyboard on the last one), then attachments as documents.
  */
-import { TelegramError, type Telegram } from 'telegraf';
-import type { Logger } from '../../logger.js';
+import { type Telegram, TelegramError } from 'telegraf';
 import type { OutgoingReply } from '../../core/messages.js';
 import { AppError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
 import { renderTelegramReply } from './render.js';
 
 /** Longest wait honoured on a 429 before giving up, seconds. */

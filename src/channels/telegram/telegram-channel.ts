@@ -4,11 +4,12 @@
  * Both modes go through the shared webhook pipeline (../webhook/): the same
  * zod schema, total mapping, per-chat order and guarded handling.
  */
-import { Telegraf } from 'telegraf';
+
 import type { FastifyPluginAsync } from 'fastify';
+import { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
-import type { Logger } from '../../logger.js';
 import type { ConversationHandler, OutgoingReply } from '../../core/messages.js';
+import type { Logger } from '../../logger.js';
 import type { Channel } from '../channel.js';
 import type { DedupeStore } from '../dedupe-store.js';
 import { DEFAULT_HANDLER_TIMEOUT_MS } from '../webhook/guarded-dispatcher.js';

@@ -9,7 +9,7 @@ import { constantTimeEqual } from '../constant-time.js';
 import { createWebhookPlugin } from '../webhook/fastify-plugin.js';
 import type { WebhookAdapter, WebhookPipeline } from '../webhook/pipeline.js';
 import { describeUpdate, mapUpdate, type TelegramInbound } from './map-update.js';
-import { validateTelegramUpdate, type TelegramUpdate } from './update-schema.js';
+import { type TelegramUpdate, validateTelegramUpdate } from './update-schema.js';
 
 /** Route path registered by the plugin. */
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';

@@ -2,16 +2,7 @@
  * The shared webhook pipeline: adapters plug into it, channels mount its
  * Fastify plugin.
  */
-export {
-  createWebhookPipeline,
-  isJsonContentType,
-  type AuthResult,
-  type RawWebhookRequest,
-  type ValidateResult,
-  type WebhookAdapter,
-  type WebhookPipeline,
-  type WebhookPipelineOptions,
-} from './pipeline.js';
+
 export { createWebhookPlugin, type WebhookPluginOptions } from './fastify-plugin.js';
 export {
   createGuardedDispatcher,
@@ -27,3 +18,13 @@ export {
   type WebhookRejectCode,
   type WebhookResponse,
 } from './outcome.js';
+export {
+  type AuthResult,
+  createWebhookPipeline,
+  isJsonContentType,
+  type RawWebhookRequest,
+  type ValidateResult,
+  type WebhookAdapter,
+  type WebhookPipeline,
+  type WebhookPipelineOptions,
+} from './pipeline.js';

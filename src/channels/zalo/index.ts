@@ -1,12 +1,7 @@
 /**
  * Public surface of the Zalo OA channel.
  */
-export { createZaloChannel, seedTokens, type ZaloChannel, type ZaloChannelOptions } from './zalo-channel.js';
-export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloOutgoingMessage } from './zalo-client.js';
-export { createSqliteTokenStore, createMemoryTokenStore, type TokenStore, type ZaloTokenPair } from './token-store.js';
-export { ZaloApiError } from './zalo-api-error.js';
-export { createZaloAdapter, DEFAULT_ZALO_EVENT_MAX_AGE_SECONDS, ZALO_WEBHOOK_PATH, zaloDedupeKey } from './webhook-plugin.js';
-export { computeZaloSignature, timestampCandidates, verifyZaloRequest, verifyZaloSignature } from './signature.js';
+
 export {
   decodeZaloBody,
   mapZaloEvent,
@@ -17,3 +12,9 @@ export {
   type ZaloInbound,
 } from './parse-event.js';
 export { renderZaloReply, ZALO_MAX_TEXT } from './render.js';
+export { computeZaloSignature, timestampCandidates, verifyZaloRequest, verifyZaloSignature } from './signature.js';
+export { createMemoryTokenStore, createSqliteTokenStore, type TokenStore, type ZaloTokenPair } from './token-store.js';
+export { createZaloAdapter, DEFAULT_ZALO_EVENT_MAX_AGE_SECONDS, ZALO_WEBHOOK_PATH, zaloDedupeKey } from './webhook-plugin.js';
+export { ZaloApiError } from './zalo-api-error.js';
+export { createZaloChannel, seedTokens, type ZaloChannel, type ZaloChannelOptions } from './zalo-channel.js';
+export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloOutgoingMessage } from './zalo-client.js';

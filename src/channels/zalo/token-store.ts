@@ -3,7 +3,7 @@
  * rotate on every refresh, so the new pair must be saved before it is used:
  * losing it means an OA admin has to authorise the app again.
  */
-import { migrate, type Db, type Migration } from '../../store/database.js';
+import { type Db, type Migration, migrate } from '../../store/database.js';
 
 /** An OA access token with the refresh token that renews it. */
 export interface ZaloTokenPair {

@@ -4,17 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Logger } from '../../logger.js';
 import type { ConversationHandler, OutgoingReply } from '../../core/messages.js';
+import type { Logger } from '../../logger.js';
 import type { Channel } from '../channel.js';
 import type { DedupeStore } from '../dedupe-store.js';
 import { createWebhookPipeline } from '../webhook/pipeline.js';
 import type { ZaloInbound } from './parse-event.js';
 import { renderZaloReply } from './render.js';
 import type { TokenStore } from './token-store.js';
+import { createZaloAdapter, createZaloWebhookPlugin } from './webhook-plugin.js';
 import { ZaloApiError } from './zalo-api-error.js';
 import { createZaloClient, type ZaloClient } from './zalo-client.js';
-import { createZaloAdapter, createZaloWebhookPlugin } from './webhook-plugin.js';
 
 export interface ZaloChannelOptions {
   appId: string;

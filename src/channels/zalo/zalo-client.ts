@@ -8,8 +8,8 @@
  * else (notably -230/-232, outside the 7-day window) → fail without retry.
  */
 import axios, { type AxiosInstance } from 'axios';
-import type { Logger } from '../../logger.js';
 import { AppError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
 import type { TokenStore, ZaloTokenPair } from './token-store.js';
 import { ZALO_OUTSIDE_WINDOW, ZALO_RATE_LIMITED, ZALO_TOKEN_ERRORS, ZaloApiError } from './zalo-api-error.js';
 

@@ -5,8 +5,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Answer } from '../../core/answer.js';
-import { openCliKnowledgeBase } from '../knowledge.js';
 import { type CliCommand, parseArgs } from '../command.js';
+import { openCliKnowledgeBase } from '../knowledge.js';
 
 function formatReadable(a: Answer): string {
   const lines = [a.answer, ''];

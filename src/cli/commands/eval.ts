@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { EvalSplit, EvalSummary } from '../../eval/questions.js';
 import { expandEvalPaths, filterItems, formatKindTable, formatSummary, readEvalFile, runEval, summarize } from '../../eval/questions.js';
-import { openCliKnowledgeBase } from '../knowledge.js';
 import { type CliCommand, parseArgs } from '../command.js';
+import { openCliKnowledgeBase } from '../knowledge.js';
 
 /** The project's own question sets, evaluated when no file is given. */
 export const DEFAULT_EVAL_PATHS = ['bench/data/questions', 'bench/data/own-questions.jsonl'];

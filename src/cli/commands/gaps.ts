@@ -7,7 +7,7 @@ import { groupGaps } from '../../chat/gaps.js';
 import { SqliteChatStore } from '../../chat/sqlite-chat-store.js';
 import { openDatabase } from '../../store/database.js';
 import { databasePath } from '../../store/paths.js';
-import { parseArgs, type CliCommand } from '../command.js';
+import { type CliCommand, parseArgs } from '../command.js';
 
 export const gapsCommand: CliCommand = {
   name: 'gaps',

@@ -1,8 +1,9 @@
 /**
  * `cli index [--force] [--json]`: build or update the index and say what changed.
  */
-import { openCliKnowledgeBase } from '../knowledge.js';
+
 import { type CliCommand, parseArgs } from '../command.js';
+import { openCliKnowledgeBase } from '../knowledge.js';
 
 export const indexCommand: CliCommand = {
   name: 'index',

@@ -4,14 +4,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { AppError } from '../../errors.js';
-import { recordLine } from '../../reports/flow/card.js';
 import { buildExport, isExportFormat } from '../../reports/export/index.js';
+import { recordLine } from '../../reports/flow/card.js';
 import { loadContentAreas } from '../../reports/parse/index.js';
 import { localDate } from '../../reports/period.js';
 import { SqliteReportStore } from '../../reports/store/sqlite-report-store.js';
 import { openDatabase } from '../../store/database.js';
 import { databasePath } from '../../store/paths.js';
-import { parseArgs, type CliContext } from '../command.js';
+import { type CliContext, parseArgs } from '../command.js';
 
 function yearFlag(value: string | true | undefined): number {
   if (value === undefined || value === true) return Number(localDate(new Date()).slice(0, 4));

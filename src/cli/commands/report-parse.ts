@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import { loadContentAreas, loadReportGlossary, parseReport, type ParsedReport } from '../../reports/parse/index.js';
 import { CHANNEL_LABELS, FIELD_LABELS } from '../../reports/labels.js';
-import { parseArgs, type CliContext } from '../command.js';
+import { loadContentAreas, loadReportGlossary, type ParsedReport, parseReport } from '../../reports/parse/index.js';
+import { type CliContext, parseArgs } from '../command.js';
 
 /** The JSON fields printed for each message, in this order. */
 export const REPORT_JSON_FIELDS = ['date', 'channel', 'count', 'indicator', 'area', 'link', 'unit', 'description', 'missing'] as const;

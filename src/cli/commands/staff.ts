@@ -5,7 +5,7 @@
 import { SqliteChatStore } from '../../chat/sqlite-chat-store.js';
 import { openDatabase } from '../../store/database.js';
 import { databasePath } from '../../store/paths.js';
-import { parseArgs, type CliCommand, type CliContext } from '../command.js';
+import { type CliCommand, type CliContext, parseArgs } from '../command.js';
 
 const USAGE = [
   'Cách dùng:',

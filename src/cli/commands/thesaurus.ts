@@ -10,7 +10,7 @@ import { loadResponsibilities } from '../../knowledge/responsibilities.js';
 import { glossaryFor } from '../../rag/knowledge-base.js';
 import { thesaurusCoverage } from '../../text/query/coverage-report.js';
 import { loadThesaurus } from '../../text/query/thesaurus.js';
-import { parseArgs, type CliCommand } from '../command.js';
+import { type CliCommand, parseArgs } from '../command.js';
 
 /** Heading-like texts of the knowledge: titles, section trails, list items, duties. */
 async function headingTexts(knowledgeDir: string): Promise<string[]> {

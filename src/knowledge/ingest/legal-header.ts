@@ -2,8 +2,9 @@
  * Metadata from the header of a Vietnamese legal document: số hiệu, date,
  * issuing agency, document type and title.
  */
-import type { DocMeta } from '../document.js';
+
 import { foldText, normalizeText } from '../../text/normalize.js';
+import type { DocMeta } from '../document.js';
 import { issuerFromLines } from './issuer-name.js';
 import { cleanLines } from './lines.js';
 

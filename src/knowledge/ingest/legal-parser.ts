@@ -13,8 +13,8 @@
  * A text with no Điều falls back to paragraph sections (`Đoạn 1`, …).
  */
 import type { DocSection, DocStructure } from '../document.js';
-import { articleSections, type ArticleBlock } from './article-sections.js';
-import { headingLabel, isCapitalised, isTrailerStart, matchHeading, shortLabel, type HeadingKind, type HeadingMatch } from './legal-patterns.js';
+import { type ArticleBlock, articleSections } from './article-sections.js';
+import { type HeadingKind, type HeadingMatch, headingLabel, isCapitalised, isTrailerStart, matchHeading, shortLabel } from './legal-patterns.js';
 import { cleanLines } from './lines.js';
 import { plainSections } from './plain-sections.js';
 

@@ -4,7 +4,7 @@
  * sidecar, and split the body by Điều / Khoản / Điểm.
  */
 import path from 'node:path';
-import { defaultMeta, type DocMeta, type LoadedDocument } from '../document.js';
+import { type DocMeta, defaultMeta, type LoadedDocument } from '../document.js';
 import { extractText } from './extract-text.js';
 import { parseLegalHeader } from './legal-header.js';
 import { parseLegalDocument } from './legal-parser.js';

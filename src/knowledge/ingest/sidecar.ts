@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { DocMeta } from '../document.js';
 import { AppError } from '../../errors.js';
-import { type Validity, isoDateSchema, validityFields, validityFromYaml } from '../validity.js';
+import type { DocMeta } from '../document.js';
+import { isoDateSchema, type Validity, validityFields, validityFromYaml } from '../validity.js';
 
 /** Suffix appended to the file name to find its sidecar. */
 export const SIDECAR_SUFFIX = '.meta.yaml';

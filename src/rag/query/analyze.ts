@@ -7,13 +7,13 @@
 import { foldText, hasDiacritics, normalizeText } from '../../text/normalize.js';
 import { type ChatAbbreviations, expandAbbreviations } from '../../text/query/abbreviations.js';
 import { FRAMING_WORDS, stripFraming } from '../../text/query/framing.js';
-import { type Thesaurus, matchThesaurus } from '../../text/query/thesaurus.js';
-import { type Token, fromTokens, toTokens } from '../../text/query/tokens.js';
-import { ORIGIN_WEIGHT, type Expansion, type Rewrite, type WeightedTerm } from '../../text/query/types.js';
+import { matchThesaurus, type Thesaurus } from '../../text/query/thesaurus.js';
+import { fromTokens, type Token, toTokens } from '../../text/query/tokens.js';
+import { type Expansion, ORIGIN_WEIGHT, type Rewrite, type WeightedTerm } from '../../text/query/types.js';
 import { repairTypos } from '../../text/query/typos.js';
 import type { CorpusVocabulary } from '../../text/query/vocabulary.js';
 import { STOPWORDS_ACCENTED, STOPWORDS_FOLDED } from '../../text/stopwords.js';
-import { type QueryIntent, detectIntent, stripFrame } from '../intent.js';
+import { detectIntent, type QueryIntent, stripFrame } from '../intent.js';
 
 /** What the pipeline may use; every part is optional (a stage without its data is skipped). */
 export interface QueryResources {

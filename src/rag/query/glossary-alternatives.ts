@@ -4,9 +4,9 @@
  * words (and the reverse) in coverage and word support — in addition to the
  * glossary expansion terms the retriever already searches.
  */
-import { type Glossary, containsAbbreviation } from '../../text/glossary.js';
+import { containsAbbreviation, type Glossary } from '../../text/glossary.js';
 import { foldText, normalizeText } from '../../text/normalize.js';
-import { ORIGIN_WEIGHT, type Expansion } from '../../text/query/types.js';
+import { type Expansion, ORIGIN_WEIGHT } from '../../text/query/types.js';
 
 const squash = (s: string) =>
   ` ${s

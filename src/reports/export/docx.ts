@@ -10,7 +10,7 @@
  * the assessment is the office's).
  */
 import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { CHANNEL_LABELS, INDICATOR_HEADINGS, areaLetter, formatDateVi, indicatorOfArea, sortAreas } from '../labels.js';
+import { areaLetter, CHANNEL_LABELS, formatDateVi, INDICATOR_HEADINGS, indicatorOfArea, sortAreas } from '../labels.js';
 import type { ContentAreaInfo, ReportChannel, ReportRecord } from '../types.js';
 import { INDICATORS } from '../types.js';
 

@@ -6,9 +6,9 @@ import { reportsToDocx } from './docx.js';
 import { reportsToXlsx } from './xlsx.js';
 
 export { csvField, reportsToCsv } from './csv.js';
+export { type DocxReportOptions, docxTitle, reportsToDocx } from './docx.js';
 export { FORMULA_TRIGGERS, neutralizeFormula } from './formula.js';
-export { docxTitle, reportsToDocx, type DocxReportOptions } from './docx.js';
-export { XLSX_SHEETS, reportsToXlsx } from './xlsx.js';
+export { reportsToXlsx, XLSX_SHEETS } from './xlsx.js';
 
 /** Supported export formats. */
 export type ExportFormat = 'csv' | 'xlsx' | 'docx';

@@ -3,7 +3,7 @@
  * questions for missing fields, and their buttons.
  */
 import type { OutgoingReply, ReplyButton } from '../../core/messages.js';
-import { CHANNEL_LABELS, CHANNEL_SHORT, FIELD_LABELS, areaLabel, encodeAreaCode, formatDateVi } from '../labels.js';
+import { areaLabel, CHANNEL_LABELS, CHANNEL_SHORT, encodeAreaCode, FIELD_LABELS, formatDateVi } from '../labels.js';
 import type { ContentAreaInfo, ReportChannel, ReportFieldName, ReportFields, ReportRecord } from '../types.js';
 import { REPORT_CHANNELS } from '../types.js';
 

@@ -6,8 +6,8 @@
  */
 import type { ReportTurn } from '../../core/messages.js';
 import { foldText } from '../../text/normalize.js';
-import { isQuestion } from '../parse/looks-like-report.js';
 import { stripLinks } from '../parse/link-unit.js';
+import { isQuestion } from '../parse/looks-like-report.js';
 import type { ReportDraft } from '../types.js';
 import { namedFields } from './draft.js';
 

@@ -3,7 +3,7 @@
  */
 import type { Identity, OutgoingReply, ReplyButton } from '../../core/messages.js';
 import type { Logger } from '../../logger.js';
-import { EXPORT_FORMATS, buildExport } from '../export/index.js';
+import { buildExport, EXPORT_FORMATS } from '../export/index.js';
 import { localDate, parsePeriodKind, periodOf } from '../period.js';
 import type { DeleteOutcome, ReportStore } from '../store/report-store.js';
 import { DELETE_WINDOW_DAYS } from '../store/report-store.js';

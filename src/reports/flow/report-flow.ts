@@ -9,13 +9,13 @@ import type { Logger } from '../../logger.js';
 import { decodeAreaCode, formatDateVi, indicatorOfArea } from '../labels.js';
 import type { DateIssue } from '../parse/date.js';
 import { localDate } from '../period.js';
-import { EMPTY_UNITS, type UnitDirectory } from '../units.js';
 import type { ReportStore } from '../store/report-store.js';
 import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportDraft, ReportFieldName, ReportFields, ReportParser } from '../types.js';
 import { REPORT_CHANNELS } from '../types.js';
-import { EDIT_HELP, REPORT_HELP, draftReply } from './card.js';
-import { deleteOwn, exportReply, listOwn, summaryReply, type CommandContext } from './commands.js';
+import { EMPTY_UNITS, type UnitDirectory } from '../units.js';
+import { draftReply, EDIT_HELP, REPORT_HELP } from './card.js';
 import { classifyReportTurn } from './classify.js';
+import { type CommandContext, deleteOwn, exportReply, listOwn, summaryReply } from './commands.js';
 import { answerPrefix, explicitAreaCode, fieldsFromParse, mergeCorrection, missingFields } from './draft.js';
 import { defaultLooksLikeReport } from './looks-like.js';
 

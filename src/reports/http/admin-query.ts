@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/index.js';
-import { INDICATORS, REPORT_CHANNELS, type Indicator, type ReportChannel, type ReportQuery } from '../types.js';
+import { INDICATORS, type Indicator, REPORT_CHANNELS, type ReportChannel, type ReportQuery } from '../types.js';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 const oneOf = <T extends string>(values: readonly T[], name: string) =>

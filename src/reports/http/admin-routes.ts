@@ -25,7 +25,7 @@ import type { ContentAreaInfo } from '../types.js';
 import { type AdminErrorBody, installAdminAuth } from './admin-auth.js';
 import { buildAdminSummary, knownUnits } from './admin-data.js';
 import { adminPageHtml } from './admin-page.js';
-import { exportQuerySchema, filtersToQuery, reportFiltersSchema, type ReportFilters } from './admin-query.js';
+import { exportQuerySchema, filtersToQuery, type ReportFilters, reportFiltersSchema } from './admin-query.js';
 import { createAdminSessions } from './admin-session.js';
 import { sessionSecret } from './auth.js';
 import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle.js';

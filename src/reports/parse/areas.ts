@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { AppError } from '../../errors.js';
 import { splitFrontMatter } from '../../knowledge/front-matter.js';
 import { contentAreas, parsePlan } from '../../knowledge/plan-parser.js';
-import { loadGlossary, type Glossary } from '../../text/glossary.js';
+import { type Glossary, loadGlossary } from '../../text/glossary.js';
 import { parseReport } from './parse-report.js';
 import type { ContentArea, ContentAreaInput, ParsedReport, ParseReportOptions } from './types.js';
 

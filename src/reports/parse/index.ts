@@ -2,19 +2,20 @@
  * Activity-report parser: free Vietnamese text → structured record.
  * @see parseReport
  */
-export { parseReport, missingFields } from './parse-report.js';
-export { isQuestion, looksLikeReport } from './looks-like-report.js';
-export { fillWithLlm, llmFillPrompt, type CompleteFn } from './llm-fill.js';
-export { createReportParser, loadContentAreas, loadReportGlossary, PLAN_FILE, GLOSSARY_FILE, type BoundReportParser } from './areas.js';
-export { areaScorer, confidentArea, namedIndicator, AREA_THRESHOLD, type AreaScorer } from './area-score.js';
-export { channelFromLink, detectChannel, scoreChannels, type ChannelScore } from './channel.js';
+
+export { AREA_THRESHOLD, type AreaScorer, areaScorer, confidentArea, namedIndicator } from './area-score.js';
+export { type BoundReportParser, createReportParser, GLOSSARY_FILE, loadContentAreas, loadReportGlossary, PLAN_FILE } from './areas.js';
+export { type ChannelScore, channelFromLink, detectChannel, scoreChannels } from './channel.js';
 export { extractCount, wordsToNumber } from './count.js';
-export { extractDate, findDates, type DateMatch } from './date.js';
+export { type DateMatch, extractDate, findDates } from './date.js';
 export { extractLink, extractUnit, findLink, findUnit, stripLinks } from './link-unit.js';
+export { type CompleteFn, fillWithLlm, llmFillPrompt } from './llm-fill.js';
+export { isQuestion, looksLikeReport } from './looks-like-report.js';
+export { missingFields, parseReport } from './parse-report.js';
 export { prepareText } from './prepare.js';
 export {
-  CHANNELS,
   type AreaCandidate,
+  CHANNELS,
   type Channel,
   type ContentArea,
   type ContentAreaInput,

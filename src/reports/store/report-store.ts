@@ -2,7 +2,7 @@
  * Storage port of the activity-report module. The flow, the summaries and
  * the admin page depend on this interface only.
  */
-import type { NewReport, ReportDraft, ReportQuery, ReportRecord, DraftState } from '../types.js';
+import type { DraftState, NewReport, ReportDraft, ReportQuery, ReportRecord } from '../types.js';
 
 /** Outcome of deleting a report. */
 export type DeleteOutcome = 'deleted' | 'not_found' | 'not_owner' | 'too_old' | 'already_deleted';

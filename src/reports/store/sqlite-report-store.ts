@@ -2,8 +2,9 @@
  * {@link ReportStore} on better-sqlite3. Tables live in the bot's shared
  * database file under the `reports` migration namespace.
  */
-import { migrate, type Db } from '../../store/database.js';
+
 import type { ChannelName } from '../../core/messages.js';
+import { type Db, migrate } from '../../store/database.js';
 import type { DraftState, Indicator, NewReport, ReportChannel, ReportDraft, ReportQuery, ReportRecord } from '../types.js';
 import { REPORT_MIGRATIONS } from './migrations.js';
 import { DELETE_WINDOW_DAYS, type DeleteOutcome, type ReportStore } from './report-store.js';

@@ -9,7 +9,7 @@
 import type { Glossary } from '../glossary.js';
 import { normalizeText } from '../normalize.js';
 import { STOPWORDS_ACCENTED } from '../stopwords.js';
-import { type Thesaurus, createThesaurus, matchThesaurus } from './thesaurus.js';
+import { createThesaurus, matchThesaurus, type Thesaurus } from './thesaurus.js';
 import { type Token, toTokens } from './tokens.js';
 
 export interface CoverageReport {

@@ -5,13 +5,13 @@
  * `app.inject`.
  */
 import type { FastifyInstance } from 'fastify';
+import { type ConfiguredChannels, createConfiguredChannels } from '../../../src/channels/configured-channels.js';
 import { SqliteChatStore } from '../../../src/chat/sqlite-chat-store.js';
-import { createConfiguredChannels, type ConfiguredChannels } from '../../../src/channels/configured-channels.js';
 import { createConfig } from '../../../src/config.js';
 import type { ConversationHandler, IncomingMessage, OutgoingReply } from '../../../src/core/messages.js';
 import type { Logger } from '../../../src/logger.js';
 import { buildHttpApp } from '../../../src/server/app.js';
-import { openDatabase, type Db } from '../../../src/store/database.js';
+import { type Db, openDatabase } from '../../../src/store/database.js';
 
 export interface ChannelApp {
   app: FastifyInstance;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors.js';
 import type { LoadedDocument } from '../../../src/knowledge/document.js';
 import { isSupportedBinaryFile, loadBinaryDocument, SUPPORTED_BINARY_EXTENSIONS } from '../../../src/knowledge/ingest/load-binary-document.js';
-import { buildDecisionDocx, buildDecisionPdf, buildEmptyDocx, sampleDecisionSpec, type DecisionSpec } from './fixtures.js';
+import { buildDecisionDocx, buildDecisionPdf, buildEmptyDocx, type DecisionSpec, sampleDecisionSpec } from './fixtures.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'x-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors.js';
 import {
   areaScorer,
+  type ContentArea,
   confidentArea,
   createReportParser,
   loadContentAreas,
   namedIndicator,
   parseReport,
-  type ContentArea,
 } from '../../../src/reports/parse/index.js';
 import { foldText } from '../../../src/text/normalize.js';
 import { KNOWLEDGE_DIR, knowledge } from './helpers.js';

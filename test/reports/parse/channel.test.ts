@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectChannel, prepareText } from '../../../src/reports/parse/index.js';
 import { channelFromLink } from '../../../src/reports/parse/channel.js';
+import { detectChannel, prepareText } from '../../../src/reports/parse/index.js';
 
 const channelOf = (text: string) => {
   const { clean, folded } = prepareText(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fillWithLlm, parseReport, type ParsedReport } from '../../../src/reports/parse/index.js';
+import { fillWithLlm, type ParsedReport, parseReport } from '../../../src/reports/parse/index.js';
 import { knowledge } from './helpers.js';
 
 const NOW = new Date('2026-11-27T00:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scoreReports } from '../../../bench/report-accuracy-lib.js';
 import { parseReport } from '../../../src/reports/parse/index.js';
 import { foldText } from '../../../src/text/normalize.js';
-import { scoreReports } from '../../../bench/report-accuracy-lib.js';
 import { knowledge } from './helpers.js';
 import { OWN_REPORTS } from './own-reports.js';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { foldText } from '../../../src/text/normalize.js';
 import { createChatAbbreviations, expandAbbreviations, loadChatAbbreviations } from '../../../src/text/query/abbreviations.js';
 import { stripFraming } from '../../../src/text/query/framing.js';
 import { fromTokens, toTokens } from '../../../src/text/query/tokens.js';
 import { repairTypos } from '../../../src/text/query/typos.js';
 import { buildVocabulary, withinOneEdit } from '../../../src/text/query/vocabulary.js';
-import { foldText } from '../../../src/text/normalize.js';
 
 const tokens = (s: string) => toTokens(s).tokens;
 

@@ -1,13 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/errors.js';
 import { loadGlossary } from '../../../src/text/glossary.js';
 import { foldText } from '../../../src/text/normalize.js';
 import { loadChatAbbreviations } from '../../../src/text/query/abbreviations.js';
 import { createThesaurus, loadThesaurus, matchThesaurus } from '../../../src/text/query/thesaurus.js';
 import { toTokens } from '../../../src/text/query/tokens.js';
-import { AppError } from '../../../src/errors.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 const th = createThesaurus([
   ['kinh phí', 'tiền', 'ngân sách'],
