@@ -149,17 +149,28 @@ export interface Composed {
  * Compose an extractive answer from retrieval results (not abstained).
  * @param idf inverse document frequency of a folded word
  */
+/** How many of the best hits a list question may look through for a list. */
+const LIST_DEPTH = 3;
+
 export function composeExtractive(result: RetrievalResult, idf: (w: string) => number): Composed {
   const top = result.hits[0] as RetrievedChunk;
   const c = top.chunk;
   if (c.kind === 'outline') return { text: composeOutline(c), used: [c] };
 
-  // A list, steps or count question gets the passage's whole enumeration.
+  // A list, steps or count question gets a whole enumeration: the top passage's,
+  // or, when it holds none (a passage that only talks about the list), the next
+  // hits' outline or enumeration — a list question needs a list to answer it.
   if (wantsWholeList(result.query, result.intent)) {
-    const lines = c.text.split('\n');
-    if (headingLine(c) !== null && lines.length > 1) lines.shift();
-    const e = findEnumeration(lines.join('\n'));
-    if (e) return { text: `Theo ${sourcePhrase(c)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(c)}`, used: [c] };
+    for (const [i, h] of result.hits.slice(0, LIST_DEPTH).entries()) {
+      const chunk = h.chunk;
+      // Below the top hit only an outline (a section's own list of items) is taken.
+      if (i > 0 && chunk.kind !== 'outline') continue;
+      if (chunk.kind === 'outline') return { text: composeOutline(chunk), used: [chunk] };
+      const lines = chunk.text.split('\n');
+      if (headingLine(chunk) !== null && lines.length > 1) lines.shift();
+      const e = findEnumeration(lines.join('\n'));
+      if (e) return { text: `Theo ${sourcePhrase(chunk)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(chunk)}`, used: [chunk] };
+    }
   }
   const prefer = result.intent.kind === 'when' ? DATE_RE : undefined;
   let chosen = c;
