@@ -121,7 +121,16 @@ async function main(): Promise<void> {
       : undefined;
     reports = createReportsModule({ db, config, logger, ...(fill ? { fill } : {}) });
     reportFlow = reports.flow;
-    plugins.push(reports.adminPlugin);
+    const loaded = kb;
+    // The admin page shows the same knowledge review as `cli knowledge review`.
+    plugins.push(
+      loaded
+        ? {
+            ...reports.adminPlugin,
+            opts: { ...reports.adminPlugin.opts, knowledgeReview: () => loaded.review(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)) },
+          }
+        : reports.adminPlugin,
+    );
   } catch (err) {
     logger.error({ err }, 'reports module could not be started; staff activity reports are disabled');
   }

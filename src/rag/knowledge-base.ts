@@ -13,6 +13,7 @@ import type { QuestionAnswerer } from '../core/answer.js';
 import { isAppError } from '../errors.js';
 import { CHANGES_FILE, loadChanges } from '../knowledge/changes.js';
 import { CurrencyNotes } from '../knowledge/currency-notes.js';
+import { type KnowledgeReview, reviewKnowledge } from '../knowledge/review.js';
 import type { Logger } from '../logger.js';
 import { createGlossary, type Glossary, loadGlossary } from '../text/glossary.js';
 import { loadChatAbbreviations } from '../text/query/abbreviations.js';
@@ -39,6 +40,8 @@ export interface KnowledgeBase {
   changes: IndexChanges | null;
   /** Curated answers from `KNOWLEDGE_DIR/answers/`; `reload()` applies edits without a restart. */
   curated: CuratedAnswerStore;
+  /** The knowledge review of the loaded documents (as `cli knowledge review`), for a given ISO day. */
+  review(today: string): KnowledgeReview;
   close(): Promise<void>;
 }
 
@@ -131,7 +134,10 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
     },
   });
   for (const problem of curated.reload()) logger.error({ problem }, 'curated answers: file rejected');
-  const currency = new CurrencyNotes(snapshot.documents, loadChanges(join(config.knowledgeDir, CHANGES_FILE)));
+  const changeRecords = loadChanges(join(config.knowledgeDir, CHANGES_FILE));
+  const currency = new CurrencyNotes(snapshot.documents, changeRecords);
+  const review = (today: string) =>
+    reviewKnowledge({ documents: snapshot.documents, chunks: snapshot.chunks, changes: changeRecords, today, maxFactAgeDays: config.knowledgeFactMaxAgeDays });
   const answerer = new RagAnswerer({ retriever, generator, rewriter, department: config.department.name, direct, logger, catalogueOnly, curated, currency });
-  return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, curated, close: async () => {} };
+  return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, curated, review, close: async () => {} };
 }

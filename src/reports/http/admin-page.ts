@@ -81,6 +81,7 @@ export function adminPageHtml(opts: AdminPageOptions): string {
 <table id="reports-table"><thead><tr><th>Mã</th><th>Ngày</th><th>Đơn vị</th><th>Chỉ số</th><th>Nội dung</th><th>Kênh</th><th>Số lượng</th><th>Mô tả</th><th>Liên kết</th></tr></thead><tbody></tbody></table>
 </section>
 <section><h2>Câu hỏi cần xem lại</h2><div id="unanswered"></div></section>
+<section><h2>Rà soát tính hiện hành của tri thức</h2><div id="knowledge-review"></div></section>
 </main>
 <script type="application/json" id="channel-labels">${JSON.stringify(CHANNEL_SHORT).replace(/</g, '\\u003c')}</script>
 <script src="${ADMIN_ASSETS.script}" defer></script>

@@ -17,6 +17,7 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ADMIN_TOKEN_MIN_LENGTH } from '../../config.js';
 import { AppError } from '../../errors.js';
+import type { KnowledgeReview } from '../../knowledge/review.js';
 import { buildExport } from '../export/index.js';
 import { localDate } from '../period.js';
 import type { ReportStore } from '../store/report-store.js';
@@ -38,6 +39,8 @@ export interface AdminRoutesOptions {
   adminToken?: string;
   /** The unanswered-questions queue; null/absent when the chat tables are not there. */
   unanswered?: () => UnansweredQuestion[] | null;
+  /** The knowledge review (`cli knowledge review`); absent when the knowledge base is not loaded. */
+  knowledgeReview?: () => KnowledgeReview;
   departmentName?: string;
   now?: () => Date;
   /** Session lifetime (default 8 h). */
@@ -121,6 +124,11 @@ const adminArea: FastifyPluginAsync<AdminRoutesOptions & { adminToken: string }>
   app.get('/api/unanswered', async () => {
     const items = opts.unanswered?.() ?? null;
     return { available: items !== null, items: items ?? [] };
+  });
+
+  app.get('/api/knowledge-review', async () => {
+    const review = opts.knowledgeReview?.() ?? null;
+    return { available: review !== null, items: review?.items ?? [], actionable: review?.actionable ?? 0 };
   });
 
   app.get('/export', { schema: { querystring: exportQuerySchema } }, async (request, reply) => {

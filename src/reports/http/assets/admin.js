@@ -213,6 +213,27 @@
     });
     box.appendChild(ul);
   }
+  function renderReview(d) {
+    var box = document.getElementById('knowledge-review');
+    box.textContent = '';
+    if (!d.available) {
+      box.appendChild(el('p', { class: 'muted' }, 'Kho tri thức chưa được nạp.'));
+      return;
+    }
+    box.appendChild(el('p', {}, d.items.length + ' mục, ' + d.actionable + ' mục cần xử lý ngay (các mục còn lại đang chờ xác nhận từ nguồn công khai).'));
+    var ul = el('ul');
+    d.items.forEach(function (i) {
+      var li = el('li');
+      li.appendChild(
+        el('span', { class: 'tag ' + (i.awaitingConfirmation ? 'abstained' : 'downvoted') }, i.awaitingConfirmation ? 'chờ xác nhận' : 'cần xử lý'),
+      );
+      li.appendChild(el('strong', {}, i.target + ': '));
+      li.appendChild(el('span', {}, i.message));
+      if (i.file) li.appendChild(el('div', { class: 'muted' }, i.file));
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+  }
   function setExports() {
     var y = form.elements.year.value;
     ['csv', 'xlsx', 'docx'].forEach(function (f) {
@@ -222,7 +243,7 @@
   function load() {
     var p = params().toString();
     setExports();
-    return Promise.all([api('/admin/api/summary?' + p), api('/admin/api/reports?' + p), api('/admin/api/unanswered')])
+    return Promise.all([api('/admin/api/summary?' + p), api('/admin/api/reports?' + p), api('/admin/api/unanswered'), api('/admin/api/knowledge-review')])
       .then(function (res) {
         var s = res[0];
         fillSelect(
@@ -242,6 +263,7 @@
         renderChart(s);
         renderTable(res[1].reports);
         renderUnanswered(res[2]);
+        renderReview(res[3]);
         document.body.setAttribute('data-loaded', 'true');
       })
       .catch(function (e) {
