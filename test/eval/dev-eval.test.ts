@@ -1,5 +1,5 @@
 /**
- * Regression guard on the project's own question sets (never ../shared):
+ * Regression guard on the project's own question sets (nothing from outside the repository):
  * bench/data/own-questions.jsonl at the answering-core thresholds, and the
  * held-out `test` split of bench/data/questions/ at floors set to the level
  * measured when the set was written, minus a small margin. Raise the floors

@@ -72,7 +72,7 @@ describe('extractive answers with citations', () => {
   });
 
   it('answers with at most 5 sources, each ≤ 1500 characters, best first', async () => {
-    const a = await kb.answerer.ask('Kinh phí thực hiện kế hoạch lấy từ nguồn nào?');
+    const a = await kb.answerer.ask('Kinh phí thực hiện kế hoạch được lấy ở đâu?');
     expect(a.sources.length).toBeGreaterThan(0);
     expect(a.sources.length).toBeLessThanOrEqual(5);
     for (const s of a.sources) expect(s.text.length).toBeLessThanOrEqual(1500);

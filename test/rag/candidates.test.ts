@@ -87,7 +87,7 @@ describe('the catalogue-only label is for catalogue entries only', () => {
   });
 
   it('a catalogue entry says its full text is not loaded', async () => {
-    const a = await kb.answerer.ask('Nghị định 60/2021/NĐ-CP quy định về việc gì?');
+    const a = await kb.answerer.ask('Nghị định 60/2021/NĐ-CP nói về chuyện gì?');
     expect(a.answer).toMatch(/Toàn văn 60\/2021\/NĐ-CP chưa có trong nguồn dữ liệu/);
   });
 });
