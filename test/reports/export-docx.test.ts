@@ -3,32 +3,11 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { issuingBodies, reportsToDocx } from '../../src/reports/export/docx.js';
 import type { ReportRecord } from '../../src/reports/types.js';
-import { planAreas } from './helpers.js';
+import { planAreas, reportRecord } from './helpers.js';
 
 const areas = planAreas();
-let id = 0;
-function rec(over: Partial<ReportRecord>): ReportRecord {
-  id += 1;
-  return {
-    id,
-    reporterChannel: 'telegram',
-    reporterId: '1001',
-    sourceMessageId: `s${id}`,
-    status: 'confirmed',
-    createdAt: '2026-11-20T02:00:00.000Z',
-    confirmedAt: '2026-11-20T02:00:00.000Z',
-    deletedAt: null,
-    date: '2026-11-20',
-    channel: 'website',
-    count: 2,
-    indicator: 'PAR INDEX',
-    area: 'II.1.c',
-    link: null,
-    unit: 'Phòng Thử nghiệm A',
-    description: 'hom qua phong thu nghiem dang 2 tin sáng nay',
-    ...over,
-  };
-}
+/** Records whose description is raw chat text, which the report must never quote. */
+const rec = (over: Partial<ReportRecord>): ReportRecord => reportRecord({ description: 'hom qua phong thu nghiem dang 2 tin sáng nay', ...over });
 const reports = [
   rec({}),
   rec({ count: 3, date: '2026-10-02' }),

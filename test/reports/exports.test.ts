@@ -4,32 +4,10 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildExport, csvField, FORMULA_TRIGGERS, neutralizeFormula, reportsToCsv, reportsToXlsx, XLSX_SHEETS } from '../../src/reports/export/index.js';
 import type { ReportRecord } from '../../src/reports/types.js';
-import { planAreas } from './helpers.js';
+import { planAreas, reportRecord } from './helpers.js';
 
 const areas = planAreas();
-let id = 0;
-function rec(over: Partial<ReportRecord>): ReportRecord {
-  id += 1;
-  return {
-    id,
-    reporterChannel: 'telegram',
-    reporterId: '1001',
-    sourceMessageId: `s${id}`,
-    status: 'confirmed',
-    createdAt: '2026-11-20T02:00:00.000Z',
-    confirmedAt: '2026-11-20T02:00:00.000Z',
-    deletedAt: null,
-    date: '2026-11-20',
-    channel: 'website',
-    count: 2,
-    indicator: 'PAR INDEX',
-    area: 'II.1.c',
-    link: null,
-    unit: 'Phòng Thử nghiệm A',
-    description: 'Đăng tin thử nghiệm',
-    ...over,
-  };
-}
+const rec = (over: Partial<ReportRecord>): ReportRecord => reportRecord(over);
 
 const reports: ReportRecord[] = [
   rec({ description: 'Tin có dấu phẩy, và "ngoặc kép"\nxuống dòng' }),

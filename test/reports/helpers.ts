@@ -6,7 +6,7 @@ import pino from 'pino';
 import type { Identity, IncomingMessage } from '../../src/core/messages.js';
 import { splitFrontMatter } from '../../src/knowledge/front-matter.js';
 import { contentAreas, parsePlan } from '../../src/knowledge/plan-parser.js';
-import type { ContentAreaInfo, NewReport, ParsedReportLike, ReportParser } from '../../src/reports/types.js';
+import type { ContentAreaInfo, NewReport, ParsedReportLike, ReportParser, ReportRecord } from '../../src/reports/types.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 
 /** The 22 content areas of the real plan file. */
@@ -112,6 +112,21 @@ export function newReport(over: Partial<NewReport> = {}): NewReport {
     link: null,
     unit: 'Phòng Thử nghiệm A',
     description: 'Đăng tin thử nghiệm',
+    ...over,
+  };
+}
+
+let recordId = 0;
+/** A confirmed report as the store returns it, for export and summary tests. */
+export function reportRecord(over: Partial<ReportRecord> = {}): ReportRecord {
+  recordId += 1;
+  return {
+    ...newReport({ sourceMessageId: `s${recordId}` }),
+    id: recordId,
+    status: 'confirmed',
+    createdAt: '2026-11-20T02:00:00.000Z',
+    confirmedAt: '2026-11-20T02:00:00.000Z',
+    deletedAt: null,
     ...over,
   };
 }
