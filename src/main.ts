@@ -4,10 +4,12 @@
  * the HTTP server, listen, and shut everything down cleanly on SIGINT/SIGTERM.
  * The only module (with the CLI's main) that starts anything.
  */
+
 import type { AddressInfo } from 'node:net';
 import { SqliteChatStore } from './chat/sqlite-chat-store.js';
 import { createConfig } from './config.js';
 import type { ReportFlow } from './core/messages.js';
+import { vietnamDate } from './core/vietnam-time.js';
 import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
       loaded
         ? {
             ...reports.adminPlugin,
-            opts: { ...reports.adminPlugin.opts, knowledgeReview: () => loaded.review(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)) },
+            opts: { ...reports.adminPlugin.opts, knowledgeReview: () => loaded.review(vietnamDate(new Date())) },
           }
         : reports.adminPlugin,
     );

@@ -12,6 +12,7 @@
  * The thresholds are fitted by `bench/calibrate-abstention.ts` (k-fold
  * cross-validation on the tune split of bench/data/questions).
  */
+import { vietnamYear } from '../core/vietnam-time.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import { docNumbers } from '../text/tokenize.js';
 import { passageEvidence } from './candidates.js';
@@ -211,7 +212,7 @@ export interface CorpusEntities {
 
 /** Scan the corpus once; `now` fixes the present year (Việt Nam time, UTC+7). */
 export function corpusEntities(chunks: readonly Chunk[], now: Date = new Date()): CorpusEntities {
-  const currentYear = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
+  const currentYear = vietnamYear(now);
   const years = new Set<string>();
   const numbers = new Set<string>();
   const texts: string[] = [];

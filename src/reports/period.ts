@@ -1,6 +1,7 @@
 /**
  * Reporting periods (year, quarter, month) in Vietnam time (UTC+7, no DST).
  */
+import { vietnamDate } from '../core/vietnam-time.js';
 
 /** Which period a summary covers. */
 export type PeriodKind = 'year' | 'quarter' | 'month';
@@ -14,13 +15,10 @@ export interface Period {
   label: string;
 }
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /** The calendar date (YYYY-MM-DD) of an instant in Vietnam. */
-export function localDate(now: Date): string {
-  return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const localDate = vietnamDate;
 
 function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -5,7 +5,9 @@
  * when nothing needs action now (items awaiting confirmation only), 1
  * otherwise, 2 for bad arguments.
  */
+
 import { join } from 'node:path';
+import { vietnamDate } from '../../core/vietnam-time.js';
 import { CHANGES_FILE, loadChanges } from '../../knowledge/changes.js';
 import { listKnowledgeFiles, loadKnowledge } from '../../knowledge/load-knowledge.js';
 import { formatReview, reviewKnowledge } from '../../knowledge/review.js';
@@ -24,7 +26,7 @@ export const knowledgeCommand: CliCommand = {
       process.stderr.write(USAGE);
       return 2;
     }
-    const today = typeof flags.today === 'string' ? flags.today : new Date().toISOString().slice(0, 10);
+    const today = typeof flags.today === 'string' ? flags.today : vietnamDate(new Date());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
       process.stderr.write(`--today phải có dạng YYYY-MM-DD.\n${USAGE}`);
       return 2;

@@ -6,6 +6,8 @@
  * after `now`. Every result is a real calendar date.
  */
 
+import { VIETNAM_OFFSET_MS } from '../../core/vietnam-time.js';
+
 /** A date found in the text, with its character span. */
 export interface DateMatch {
   iso: string;
@@ -16,9 +18,6 @@ export interface DateMatch {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Việt Nam is UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /**
  * UTC midnight of `now`'s calendar day in Việt Nam. A date-only value such as

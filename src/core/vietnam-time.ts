@@ -1,0 +1,20 @@
+/**
+ * "Today" in Việt Nam: UTC+7 all year (no daylight saving). The one place
+ * the offset is written; reports, the answerer and the CLI all use it.
+ */
+
+/** Việt Nam's offset from UTC, in milliseconds. */
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The calendar day of `now` in Việt Nam, as `YYYY-MM-DD`.
+ * @example vietnamDate(new Date('2026-11-30T18:00:00Z')) === '2026-12-01'
+ */
+export function vietnamDate(now: Date): string {
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The calendar year of `now` in Việt Nam. */
+export function vietnamYear(now: Date): number {
+  return Number(vietnamDate(now).slice(0, 4));
+}
