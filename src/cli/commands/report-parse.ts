@@ -2,8 +2,10 @@
  * `cli report parse`: run the activity-report parser on one message or on a
  * JSONL batch. With `--json`, stdout carries only the JSON records.
  */
+
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { vietnamDate } from '../../core/vietnam-time.js';
 import { AppError } from '../../errors.js';
 import { CHANNEL_LABELS, FIELD_LABELS } from '../../reports/labels.js';
 import { loadContentAreas, loadReportGlossary, type ParsedReport, parseReport } from '../../reports/parse/index.js';
@@ -13,11 +15,6 @@ import { type CliContext, parseArgs } from '../command.js';
 export const REPORT_JSON_FIELDS = ['date', 'channel', 'count', 'indicator', 'area', 'link', 'unit', 'description', 'missing'] as const;
 
 const batchLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string(), now: z.string().optional() });
-
-/** Today in Việt Nam (UTC+7) as `YYYY-MM-DD`. */
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-}
 
 /** `YYYY-MM-DD` → UTC midnight, or an INPUT_INVALID error. */
 function parseNow(value: string, where: string): Date {
@@ -69,7 +66,7 @@ export function reportCard(p: ParsedReport): string {
 export async function runReportParse(args: string[], ctx: CliContext): Promise<number> {
   const { flags, positionals } = parseArgs(args, ['now', 'batch', 'unit']);
   const json = flags.json === true;
-  const defaultNow = parseNow(typeof flags.now === 'string' ? flags.now : todayInVietnam(), '--now');
+  const defaultNow = parseNow(typeof flags.now === 'string' ? flags.now : vietnamDate(new Date()), '--now');
   const reporterUnit = typeof flags.unit === 'string' ? flags.unit : undefined;
   const areas = loadContentAreas(ctx.config.knowledgeDir);
   const glossary = loadReportGlossary(ctx.config.knowledgeDir);
