@@ -5,10 +5,11 @@
  *
  *   npx tsx bench/http-chat.ts [--requests 400] [--concurrency 4]
  */
-import { spawn } from 'node:child_process';
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMainServer } from './lib/main-server.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,31 +23,7 @@ const questions = ['bench/data/own-questions.jsonl']
   .map((l) => (JSON.parse(l) as { q: string }).q);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cchc-http-bench-'));
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    TELEGRAM_BOT_TOKEN: '',
-    ZALO_APP_ID: '',
-    OPENAI_API_KEY: '',
-    OPENAI_BASE_URL: '',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-    const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-    if (m) resolve(m[1] as string);
-  });
-  child.on('exit', (code) => reject(new Error(`server exited (${code})`)));
-  setTimeout(() => reject(new Error('server did not start in 120 s')), 120_000);
-});
+const { child, url } = await startMainServer(dataDir, { RATE_LIMIT_PER_MINUTE: '1000000' }, 120_000);
 
 async function ask(i: number): Promise<number> {
   const started = performance.now();

@@ -10,10 +10,11 @@
  *
  * Rate limiting is lifted (RATE_LIMIT_PER_MINUTE) so it does not skew the result.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type MainServer, startMainServer } from './lib/main-server.js';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,36 +51,8 @@ const ALL_RUNS: Run[] = [
 const RUNS = ALL_RUNS.filter((r) => only === '' || r.name.startsWith(only));
 
 /** Start the server; resolve with its base URL. */
-function startServer(env: Record<string, string>, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      TELEGRAM_BOT_TOKEN: '',
-      ZALO_APP_ID: '',
-      OPENAI_API_KEY: '',
-      OPENAI_BASE_URL: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start in 180 s')), 180_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] as string });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-  });
+function startServer(env: Record<string, string>, dataDir: string): Promise<MainServer> {
+  return startMainServer(dataDir, { RATE_LIMIT_PER_MINUTE: '100000000', ...env });
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
