@@ -15,6 +15,7 @@ import { isAppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { SqliteCuratedHitStore } from './rag/curated-hits.js';
 import type { KnowledgeBase } from './rag/knowledge-base.js';
+import { createLiveKnowledge } from './rag/live-knowledge.js';
 import type { ReportsModule } from './reports/index.js';
 import type { ParsedReport } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
@@ -108,7 +109,9 @@ async function main(): Promise<void> {
   } catch (err) {
     logger.error({ err }, 'knowledge base could not be opened; questions will get an apology until it is fixed');
   }
-  const answerer = kb?.answerer ?? createUnavailableAnswerer('knowledge base not loaded');
+  // Questions always go to the current base; a rebuilt one is swapped in without a restart.
+  const live = createLiveKnowledge(kb);
+  const answerer = live.answerer(createUnavailableAnswerer('knowledge base not loaded'));
 
   // === reports (R2): set reportFlow and push the admin page plugin here
   // The plan file is required; without it staff reports are off but the bot still answers.
@@ -123,13 +126,16 @@ async function main(): Promise<void> {
       : undefined;
     reports = createReportsModule({ db, config, logger, ...(fill ? { fill } : {}) });
     reportFlow = reports.flow;
-    const loaded = kb;
     // The admin page shows the same knowledge review as `cli knowledge review`.
+    const loaded = kb;
     plugins.push(
       loaded
         ? {
             ...reports.adminPlugin,
-            opts: { ...reports.adminPlugin.opts, knowledgeReview: () => loaded.review(vietnamDate(new Date())) },
+            opts: {
+              ...reports.adminPlugin.opts,
+              knowledgeReview: () => (live.current() ?? loaded).review(vietnamDate(new Date())),
+            },
           }
         : reports.adminPlugin,
     );
@@ -166,7 +172,7 @@ async function main(): Promise<void> {
     store: chatStore,
     db,
     shedLoad: true,
-    indexStatus: () => ({ loaded: kb !== undefined, chunks: kb?.chunkCount ?? 0 }),
+    indexStatus: () => ({ loaded: live.current() !== undefined, chunks: live.current()?.chunkCount ?? 0 }),
     plugins,
   });
 
@@ -175,7 +181,7 @@ async function main(): Promise<void> {
       { name: 'http', run: () => app.close() },
       { name: 'retention', run: () => retention.stop() },
       ...closers,
-      { name: 'knowledge base', run: () => kb?.close() },
+      { name: 'knowledge base', run: () => live.close() },
       { name: 'database', run: () => void db.close() },
     ],
     { logger },
