@@ -98,13 +98,12 @@ export class SqliteTicketStore implements TicketStore {
   create(input: NewTicket, now: Date): Ticket {
     const at = now.toISOString();
     const id = this.db.transaction(() => {
-      const last = input.messages[input.messages.length - 1]?.at ?? at;
       const r = this.db
         .prepare(
           `INSERT INTO tickets (channel, chat_id, user_id, display_name, status, created_at, updated_at, last_citizen_at)
            VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`,
         )
-        .run(input.channel, input.chatId, input.userId, input.displayName ?? null, at, at, last > at ? last : at);
+        .run(input.channel, input.chatId, input.userId, input.displayName ?? null, at, at, at);
       const ticketId = Number(r.lastInsertRowid);
       const insert = this.db.prepare(`INSERT INTO ticket_messages (ticket_id, author, text, at) VALUES (?, 'citizen', ?, ?)`);
       for (const m of input.messages) insert.run(ticketId, m.text, m.at);
