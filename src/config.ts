@@ -86,7 +86,13 @@ const envSchema = z.object({
   ),
   TELEGRAM_API_ROOT: optionalUrl,
   /** Telegram group where new handoff tickets are posted (staff reply there). */
-  TELEGRAM_STAFF_CHAT_ID: z.preprocess(emptyToUndefined, z.string().regex(/^-?\d{1,20}$/, 'phải là mã số của nhóm Telegram, ví dụ -1001234567890').optional()),
+  TELEGRAM_STAFF_CHAT_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^-?\d{1,20}$/, 'phải là mã số của nhóm Telegram, ví dụ -1001234567890')
+      .optional(),
+  ),
 
   /** When staff usually answer handoff tickets, e.g. "7:30–11:30, 13:30–17:00, thứ Hai–thứ Sáu". */
   HANDOFF_OFFICE_HOURS: z.preprocess(emptyToUndefined, z.string().max(200).default(DEFAULT_OFFICE_HOURS)),

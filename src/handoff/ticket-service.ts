@@ -87,6 +87,8 @@ export interface TicketService {
   deliverPending(): Promise<number>;
   /** Web replies not yet shown on the page; marked shown. */
   takeWebInbox(sessionId: string): Array<{ text: string; at: string }>;
+  /** Retention: delete answered and closed tickets unchanged since `cutoff`; returns how many. */
+  purgeBefore(cutoff: Date): number;
 }
 
 /** Build the ticket service. */
@@ -220,5 +222,6 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       return sent;
     },
     takeWebInbox: (sessionId) => store.takeWebInbox(sessionId),
+    purgeBefore: (cutoff) => store.purgeBefore(cutoff),
   };
 }

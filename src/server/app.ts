@@ -19,6 +19,7 @@ import { limitInFlight, registerOverloadProtection } from './overload.js';
 import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes, type IndexStatus } from './routes/health.js';
+import { inboxRoutes } from './routes/inbox.js';
 import { webPageRoutes } from './routes/web-page.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -45,6 +46,8 @@ export interface HttpAppDeps {
   /** Whether the knowledge index is loaded, and its size. */
   indexStatus: () => IndexStatus;
   plugins?: MountedPlugin[];
+  /** Staff replies waiting for a web session (handoff tickets); without it the inbox is always empty. */
+  webInbox?: (sessionId: string) => Array<{ text: string; at: string }>;
   /** Override the web page's directory (tests). */
   publicDir?: string;
   now?: () => Date;
@@ -113,6 +116,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
     });
     await api.register(chatRoutes, { handler: deps.handler, now });
     await api.register(feedbackRoutes, { store: deps.store, now });
+    await api.register(inboxRoutes, { take: deps.webInbox ?? (() => []) });
   });
 
   // === mounted plugins (channels' webhooks, reports admin page)
