@@ -18,13 +18,7 @@ import { SqliteChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { type Config, createConfig } from '../../src/config.js';
 import type { QuestionAnswerer } from '../../src/core/answer.js';
 import type { ConversationHandler } from '../../src/core/messages.js';
-import {
-  type CuratedAnswerSink,
-  createTelegramStaffNotifier,
-  createTicketService,
-  SqliteTicketStore,
-  type TicketService,
-} from '../../src/handoff/index.js';
+import { type CuratedAnswerSink, createTelegramStaffNotifier, createTicketService, SqliteTicketStore, type TicketService } from '../../src/handoff/index.js';
 import { createReportsModule } from '../../src/reports/index.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
@@ -112,10 +106,7 @@ export async function startHandoffBot(opts: {
     store: chatStore,
     db,
     indexStatus: () => ({ loaded: true, chunks: 1 }),
-    plugins: [
-      { ...reports.adminPlugin, opts: { ...reports.adminPlugin.opts, tickets: { tickets, now: opts.clock.now } } },
-      ...channels.plugins,
-    ],
+    plugins: [{ ...reports.adminPlugin, opts: { ...reports.adminPlugin.opts, tickets: { tickets, now: opts.clock.now } } }, ...channels.plugins],
     webInbox: (s) => tickets.takeWebInbox(s),
     now: opts.clock.now,
   });
@@ -207,7 +198,15 @@ export function telegramTextUpdate(
       from: { ...from, is_bot: false },
       text,
       ...(extra.replyTo
-        ? { reply_to_message: { message_id: 1, date: 0, chat: { id: extra.chatId ?? from.id }, from: { id: 1, is_bot: extra.replyTo.fromBot, first_name: 'Bot' }, text: extra.replyTo.text } }
+        ? {
+            reply_to_message: {
+              message_id: 1,
+              date: 0,
+              chat: { id: extra.chatId ?? from.id },
+              from: { id: 1, is_bot: extra.replyTo.fromBot, first_name: 'Bot' },
+              text: extra.replyTo.text,
+            },
+          }
         : {}),
     },
   };

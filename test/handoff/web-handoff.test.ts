@@ -6,8 +6,8 @@
  * a restart, privacy of the staff view and bad input.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HANDOFF_ASK_PAYLOAD } from '../../src/handoff/index.js';
 import type { TicketView } from '../../src/handoff/index.js';
+import { HANDOFF_ASK_PAYLOAD } from '../../src/handoff/index.js';
 import { adminHeaders, type HandoffBot, startHandoffBot, type TestClock, tempDataDir, testClock } from './helpers.js';
 
 interface ChatReply {
@@ -166,7 +166,12 @@ describe('handoff on the web chat', () => {
   it('staff of another unit do not see an assigned ticket; close and filters work', async () => {
     await chat('web-session-0007', { text: '/canbo hỏi về thủ tục cấp giấy chứng nhận' });
     const id = (await listTickets()).tickets[0]?.id as number;
-    const assigned = await bot.app.inject({ method: 'POST', url: `/admin/api/tickets/${id}/assign`, headers: adminHeaders, payload: { unit: 'Phòng Quản lý công nghiệp' } });
+    const assigned = await bot.app.inject({
+      method: 'POST',
+      url: `/admin/api/tickets/${id}/assign`,
+      headers: adminHeaders,
+      payload: { unit: 'Phòng Quản lý công nghiệp' },
+    });
     expect(assigned.json()).toMatchObject({ ticket: { unit: 'Phòng Quản lý công nghiệp' } });
     expect(bot.tickets.list({}, { role: 'staff', unit: 'Văn phòng Sở' }).tickets).toEqual([]);
     expect(bot.tickets.list({}, { role: 'staff', unit: 'Phòng Quản lý công nghiệp' }).tickets).toHaveLength(1);
