@@ -202,7 +202,7 @@ export class SqliteTicketStore implements TicketStore {
     return rows.map((r) => ({ ticket: this.get(r.ticket_id) as Ticket, message: toMessage(r) }));
   }
 
-  takeWebInbox(sessionId: string): Array<{ text: string; at: string }> {
+  takeWebInbox(sessionId: string): Array<{ ticketId: number; text: string; at: string }> {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare(
@@ -212,7 +212,7 @@ export class SqliteTicketStore implements TicketStore {
         .all(sessionId) as MessageRow[];
       const mark = this.db.prepare(`UPDATE ticket_messages SET delivery = 'sent' WHERE id = ?`);
       for (const r of rows) mark.run(r.id);
-      return rows.map((r) => ({ text: r.text, at: r.at }));
+      return rows.map((r) => ({ ticketId: r.ticket_id, text: r.text, at: r.at }));
     })();
   }
 

@@ -35,7 +35,7 @@ export const handoffTexts = {
   addedToTicket: (id: number): string => `(Tin nhắn này đã được chuyển kèm ${ticketTag(id).toLowerCase()} tới cán bộ.)`,
   where: (channel: ChannelName): string =>
     channel === 'web' ? 'trang này (hãy giữ trang mở hoặc quay lại sau)' : `cuộc trò chuyện ${CHANNEL_LABELS[channel]} này`,
-  replyToCitizen: (id: number, text: string): string => `💬 Cán bộ trả lời (${ticketTag(id).toLowerCase()}):\n${text}`,
+  replyToCitizen: (id: number, text: string): string => `Cán bộ của Sở trả lời (${ticketTag(id).toLowerCase()}):\n${text}`,
   staffHint: (id: number): string =>
     `${ticketTag(id)}: để trả lời người dân, hãy bấm «Trả lời» (Reply) trên tin nhắn này hoặc tin nhắn yêu cầu, rồi gõ nội dung.`,
   staffNotFound: (id: number): string => `Không tìm thấy ${ticketTag(id).toLowerCase()} (có thể đã bị xoá theo thời hạn lưu trữ).`,

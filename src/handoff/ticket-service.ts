@@ -221,7 +221,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       }
       return sent;
     },
-    takeWebInbox: (sessionId) => store.takeWebInbox(sessionId),
+    takeWebInbox: (sessionId) => store.takeWebInbox(sessionId).map((m) => ({ text: handoffTexts.replyToCitizen(m.ticketId, m.text), at: m.at })),
     purgeBefore: (cutoff) => store.purgeBefore(cutoff),
   };
 }

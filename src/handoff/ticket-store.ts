@@ -57,7 +57,7 @@ export interface TicketStore {
   /** Staff replies still `pending` on Telegram or Zalo (sent at start-up after a crash). */
   pendingDeliveries(): PendingDelivery[];
   /** Staff replies for a web session not yet shown, marked sent as they are returned. */
-  takeWebInbox(sessionId: string): Array<{ text: string; at: string }>;
+  takeWebInbox(sessionId: string): Array<{ ticketId: number; text: string; at: string }>;
   /** Retention: delete answered and closed tickets not updated since `cutoff`. */
   purgeBefore(cutoff: Date): number;
 }

@@ -106,7 +106,10 @@ export async function startHandoffBot(opts: {
     store: chatStore,
     db,
     indexStatus: () => ({ loaded: true, chunks: 1 }),
-    plugins: [{ ...reports.adminPlugin, opts: { ...reports.adminPlugin.opts, tickets: { tickets, now: opts.clock.now } } }, ...channels.plugins],
+    plugins: [
+      { ...reports.adminPlugin, opts: { ...reports.adminPlugin.opts, tickets: { tickets, now: opts.clock.now, departmentName: config.department.name } } },
+      ...channels.plugins,
+    ],
     webInbox: (s) => tickets.takeWebInbox(s),
     now: opts.clock.now,
   });

@@ -82,7 +82,7 @@ describe('handoff on Telegram', () => {
     );
     await bot.drain();
     const delivered = sentTo(CITIZEN.id).at(-1);
-    expect(textOf(delivered)).toContain('Cán bộ trả lời');
+    expect(textOf(delivered)).toContain('Cán bộ của Sở trả lời (yêu cầu #1)');
     expect(textOf(delivered)).toContain('đã được chuyển phòng chuyên môn');
     expect(textOf(sentTo(STAFF_CHAT).at(-1))).toMatch(/Đã gửi câu trả lời cho yêu cầu #1 qua Telegram/);
     const after = bot.tickets.get(1, { role: 'admin' });

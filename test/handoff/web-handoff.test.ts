@@ -86,7 +86,7 @@ describe('handoff on the web chat', () => {
 
     const first = await inbox(session);
     expect(first.messages).toHaveLength(1);
-    expect(first.messages[0]?.text).toContain('biểu phí hiện hành');
+    expect(first.messages[0]?.text).toMatch(/^Cán bộ của Sở trả lời \(yêu cầu #1\):\n.*biểu phí hiện hành/);
     expect(Number.isNaN(Date.parse(first.messages[0]?.at ?? ''))).toBe(false);
     expect((await inbox(session)).messages).toEqual([]);
     expect((await inbox('web-session-other')).messages).toEqual([]);

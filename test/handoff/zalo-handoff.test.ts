@@ -53,7 +53,7 @@ describe('handoff on Zalo OA', () => {
     const res = await reply(1, 'Phí của thủ tục Y theo quy định hiện hành; anh/chị liên hệ bộ phận một cửa.');
     expect(res.json()).toMatchObject({ delivery: 'sent', ticket: { status: 'answered', undeliverable: false } });
     expect(api.messages().length).toBe(before + 1);
-    expect(textsTo(USER).at(-1)).toContain('Cán bộ trả lời');
+    expect(textsTo(USER).at(-1)).toContain('Cán bộ của Sở trả lời (yêu cầu #1)');
   });
 
   it("49 hours after the citizen's last message: marked undeliverable, shown in the console, no call made", async () => {
