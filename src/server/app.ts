@@ -26,6 +26,9 @@ import { SECURITY_HEADERS } from './security-headers.js';
 /** Largest request body accepted anywhere (a question is ≤ 1000 characters). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** The inbox's per-IP limit is this many times `RATE_LIMIT_PER_MINUTE`. */
+export const INBOX_RATE_FACTOR = 4;
+
 /** A plugin mounted by another module, e.g. `{ plugin: telegramWebhook, opts: { ... } }`. */
 export interface MountedPlugin {
   // Plugins have their own option types; the app only passes them through.
@@ -116,7 +119,17 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
     });
     await api.register(chatRoutes, { handler: deps.handler, now });
     await api.register(feedbackRoutes, { store: deps.store, now });
-    await api.register(inboxRoutes, { take: deps.webInbox ?? (() => []) });
+  });
+
+  // === /api/chat/inbox: polled by every open page, so it has its own, wider per-IP budget
+  // (a shared office IP must not use up the chat's limit by leaving pages open).
+  await app.register(async (inbox) => {
+    await inbox.register(rateLimit, {
+      max: deps.config.server.rateLimitPerMinute * INBOX_RATE_FACTOR,
+      timeWindow: 60_000,
+      errorResponseBuilder: () => new AppError('RATE_LIMITED', HTTP_ERRORS.RATE_LIMITED.message),
+    });
+    await inbox.register(inboxRoutes, { take: deps.webInbox ?? (() => []) });
   });
 
   // === mounted plugins (channels' webhooks, reports admin page)

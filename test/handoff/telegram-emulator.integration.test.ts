@@ -50,7 +50,13 @@ describe('handoff with the Telegram emulator', () => {
 
     await staff.sendMessage(
       staff.makeMessage('Chị gửi bản sao giấy phép qua bộ phận một cửa để được đính chính.', {
-        reply_to_message: { message_id: 1, date: 0, chat: { id: Number(STAFF_CHAT), type: 'supergroup' }, from: { id: 1, is_bot: true, first_name: 'Bot' }, text: post?.text ?? '' },
+        reply_to_message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: Number(STAFF_CHAT), type: 'supergroup' },
+          from: { id: 1, is_bot: true, first_name: 'Bot' },
+          text: post?.text ?? '',
+        },
       }),
     );
     const delivered = (await citizen.getUpdates()).result.map((r) => (r.message as unknown as EmulatedMessage).text);

@@ -183,6 +183,24 @@ describe('handoff on the web chat', () => {
     expect((await listTickets()).counts).toMatchObject({ closed: 1, open: 0 });
   });
 
+  it('polling the inbox has its own budget: it does not use up the chat rate limit', async () => {
+    const tight = await startHandoffBot({ dataDir: tempDataDir(), clock, env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      for (let i = 0; i < 6; i++) {
+        expect((await tight.app.inject({ method: 'GET', url: '/api/chat/inbox?sessionId=web-session-limit' })).statusCode).toBe(200);
+      }
+      const chatOnce = () => tight.app.inject({ method: 'POST', url: '/api/chat', payload: { sessionId: 'web-session-limit', text: 'Kế hoạch là gì?' } });
+      expect((await chatOnce()).statusCode).toBe(200);
+      expect((await chatOnce()).statusCode).toBe(200);
+      expect((await chatOnce()).statusCode).toBe(429);
+      const over = [];
+      for (let i = 0; i < 4; i++) over.push((await tight.app.inject({ method: 'GET', url: '/api/chat/inbox?sessionId=web-session-limit' })).statusCode);
+      expect(over).toEqual([200, 200, 429, 429]);
+    } finally {
+      await tight.close();
+    }
+  });
+
   it('bad input gets a clear Vietnamese {code, message}', async () => {
     const noAuth = await bot.app.inject({ method: 'GET', url: '/admin/api/tickets' });
     expect(noAuth.statusCode).toBe(401);
