@@ -1,6 +1,7 @@
 /**
  * The staff group on Telegram (`TELEGRAM_STAFF_CHAT_ID`): each new or
- * reopened ticket is posted there with its number and a "Trả lời" button.
+ * reopened ticket, and each follow-up message of the citizen, is posted
+ * there with its number and a "Trả lời" button.
  * Staff answer by replying to that post; the engine reads the number back
  * from the replied-to text (see `ticketIdFromText`).
  */
@@ -16,6 +17,13 @@ export function createTelegramStaffNotifier(outbound: OutboundSender, staffChatI
       await outbound.send('telegram', staffChatId, {
         kind: 'system',
         text: handoffTexts.staffPost(ticket, reopened),
+        buttons: [[{ label: STAFF_REPLY_LABEL, data: handoffReplyPayload(ticket.id) }]],
+      });
+    },
+    async postFollowUp(ticket, text) {
+      await outbound.send('telegram', staffChatId, {
+        kind: 'system',
+        text: handoffTexts.staffFollowUp(ticket.id, text),
         buttons: [[{ label: STAFF_REPLY_LABEL, data: handoffReplyPayload(ticket.id) }]],
       });
     },

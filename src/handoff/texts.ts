@@ -50,6 +50,8 @@ export const handoffTexts = {
       'Trả lời (Reply) tin nhắn này để gửi câu trả lời cho người dân.',
     ].join('\n');
   },
+  staffFollowUp: (id: number, text: string): string =>
+    `✉️ ${ticketTag(id)} — tin mới từ người dân:\n${text}\n\nTrả lời (Reply) tin nhắn này để gửi câu trả lời cho người dân.`,
   staffDelivered: (id: number, channel: ChannelName): string => `✅ Đã gửi câu trả lời cho ${ticketTag(id).toLowerCase()} qua ${CHANNEL_LABELS[channel]}.`,
   staffWebQueued: (id: number): string => `✅ Đã lưu câu trả lời cho ${ticketTag(id).toLowerCase()}; trang web của người dân sẽ hiện câu trả lời.`,
   staffNotDelivered: (id: number, note: string): string => `⚠️ ${ticketTag(id)}: ${note}. Câu trả lời đã được lưu trong yêu cầu.`,

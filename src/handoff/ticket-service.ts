@@ -35,6 +35,8 @@ export interface CuratedAnswerSink {
 export interface StaffNotifier {
   /** Post a new (or reopened) ticket with its number and a "Trả lời" button. */
   postTicket(ticket: Ticket, reopened: boolean): Promise<void>;
+  /** Post a citizen's follow-up message on an open ticket. */
+  postFollowUp(ticket: Ticket, text: string): Promise<void>;
 }
 
 /** What the channels give the service once they exist (they need the engine, which needs the service). */
@@ -104,10 +106,11 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     return t;
   };
 
-  const post = async (ticket: Ticket, reopened: boolean) => {
+  const post = async (ticket: Ticket, reopened: boolean, followUp?: string) => {
     if (!links.staffNotifier) return;
     try {
-      await links.staffNotifier.postTicket(ticket, reopened);
+      if (followUp === undefined) await links.staffNotifier.postTicket(ticket, reopened);
+      else await links.staffNotifier.postFollowUp(ticket, followUp);
     } catch (err) {
       log.warn({ err, ticketId: ticket.id }, 'handoff: posting the ticket to the staff group failed');
     }
@@ -177,10 +180,8 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       if (reopened) store.setStatus(latest.id, 'open', at);
       store.addMessage(latest.id, { author: 'citizen', text, at: at.toISOString() });
       const ticket = store.get(latest.id) as Ticket;
-      if (reopened) {
-        log.info({ ticketId: ticket.id }, 'handoff: ticket reopened by the citizen');
-        await post(ticket, true);
-      }
+      if (reopened) log.info({ ticketId: ticket.id }, 'handoff: ticket reopened by the citizen');
+      await post(ticket, reopened, reopened ? undefined : text);
       return { ticket, reopened };
     },
     async reply(ticketId, text, opts) {

@@ -90,6 +90,23 @@ describe('handoff on Telegram', () => {
     expect(after.messages.at(-1)).toMatchObject({ author: 'staff', delivery: 'sent', staffName: 'Cán bộ Minh' });
   });
 
+  it('a follow-up from the citizen is posted to the group; replying to it answers the same ticket', async () => {
+    await postTelegram(bot.app, telegramTextUpdate('/canbo công ty tôi chưa nhận được giấy xác nhận', CITIZEN));
+    await bot.drain();
+    await postTelegram(bot.app, telegramTextUpdate('Tôi nộp hồ sơ ngày 3/9', CITIZEN));
+    await bot.drain();
+    expect(textOf(sentTo(CITIZEN.id).at(-1))).toMatch(/chuyển kèm yêu cầu #1/);
+    const followUp = textOf(sentTo(STAFF_CHAT).at(-1));
+    expect(followUp).toMatch(/Yêu cầu #1 — tin mới từ người dân:\nTôi nộp hồ sơ ngày 3\/9/);
+    await postTelegram(
+      bot.app,
+      telegramTextUpdate('Đã kiểm tra, giấy xác nhận gửi trong tuần này.', STAFF, { chatId: Number(STAFF_CHAT), replyTo: { text: followUp, fromBot: true } }),
+    );
+    await bot.drain();
+    expect(textOf(sentTo(CITIZEN.id).at(-1))).toContain('giấy xác nhận gửi trong tuần này');
+    expect(bot.tickets.list({}, { role: 'admin' }).counts).toMatchObject({ total: 1, answered: 1 });
+  });
+
   it('a reply to a message the bot did not send is not taken as a staff answer', async () => {
     await postTelegram(bot.app, telegramTextUpdate('/canbo giấy phép ghi sai tên công ty', CITIZEN));
     await bot.drain();
