@@ -98,6 +98,13 @@ describe.skipIf(!existsSync(CHROMIUM))('handoff in a browser', () => {
     const t = bot.tickets.get(1, { role: 'admin' });
     expect(t.status).toBe('answered');
     expect(t.messages.at(-1)).toMatchObject({ author: 'staff', text: REPLY, delivery: 'sent' });
+
+    // After "Trò chuyện mới" a later reply to the earlier ticket still reaches this browser.
+    await citizen.click('#new-chat');
+    await citizen.locator('.msg.bot .bubble', { hasText: 'Xin chào' }).waitFor();
+    await bot.tickets.reply(1, 'Bổ sung: chị mang theo bản sao giấy đăng ký kinh doanh.', { viewer: { role: 'admin' } });
+    await citizen.locator('.msg.staff-reply .bubble', { hasText: 'Bổ sung: chị mang theo' }).waitFor({ timeout: 15_000 });
+    expect(await citizen.locator('.msg.staff-reply').count()).toBe(1);
     expect(citizenCsp).toEqual([]);
     expect(staffCsp).toEqual([]);
   });
