@@ -58,7 +58,13 @@ describe('handoff on Zalo OA', () => {
 
   it("49 hours after the citizen's last message: marked undeliverable, shown in the console, no call made", async () => {
     await postZaloText(bot.app, USER, 'cho toi gap can bo, giay phep cua toi bi ghi sai dia chi', 'z-10');
+    // Zalo retries: the same msg_id again makes no second ticket.
+    expect((await postZaloText(bot.app, USER, 'cho toi gap can bo, giay phep cua toi bi ghi sai dia chi', 'z-10')).json()).toEqual({
+      ok: true,
+      duplicate: true,
+    });
     await bot.drain();
+    expect(bot.tickets.list({}, { role: 'admin' }).counts.total).toBe(1);
     expect(bot.tickets.get(1, { role: 'admin' }).status).toBe('open');
 
     clock.advance(49 * 3_600_000);
