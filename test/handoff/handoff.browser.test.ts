@@ -5,7 +5,8 @@
  * flagged) and the ticket is answered. Saves
  * docs/screenshots/handoff-citizen.png and handoff-staff.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -16,6 +17,21 @@ const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(import.meta.dirname, '../../docs/screenshots');
 const REFUSED = 'Lệ phí ngoài phạm vi của thủ tục cấp giấy phép bán lẻ rượu là bao nhiêu?';
 const REPLY = 'Chào chị, lệ phí thủ tục này theo biểu phí hiện hành của tỉnh; chị có thể nộp hồ sơ trực tuyến hoặc tại bộ phận một cửa.';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: Array<{ id: string; impact?: string; nodes: unknown[] }>;
+  passes: unknown[];
+}
+
+/** Serious and critical accessibility violations (axe-core) on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
+  expect(result.passes.length).toBeGreaterThan(0); // axe did run
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
 
 function watchCsp(page: Page): string[] {
   const errors: string[] = [];
@@ -85,12 +101,14 @@ describe.skipIf(!existsSync(CHROMIUM))('handoff in a browser', () => {
     await staff.locator('article[data-ticket="1"] .result', { hasText: 'trang web của người dân sẽ hiện' }).waitFor();
     expect(await staff.locator('article[data-ticket="1"] .status').textContent()).toBe('Đã trả lời');
     await staff.screenshot({ path: path.join(SHOTS, 'handoff-staff.png'), fullPage: true });
+    expect(await axeViolations(staff)).toEqual([]);
 
     // Citizen: the page polls its inbox; the reply appears and the tab title is flagged.
     const shown = citizen.locator('.msg.staff-reply .bubble', { hasText: 'biểu phí hiện hành' });
     await shown.waitFor({ timeout: 15_000 });
     expect(await citizen.title()).toMatch(/^\(1\) 💬 Cán bộ đã trả lời/);
     await citizen.screenshot({ path: path.join(SHOTS, 'handoff-citizen.png') });
+    expect(await axeViolations(citizen)).toEqual([]);
     await citizen.click('#input');
     expect(await citizen.title()).toBe('Trợ lý tra cứu cải cách hành chính');
 
