@@ -4,8 +4,8 @@
  * a *request verb* (gặp, hỏi, nói chuyện, liên hệ, kết nối, chuyển…) a few
  * words before a *person* (cán bộ, nhân viên, chuyên viên, người trực…), or
  * an unmistakable person ("người thật", "con người") after any request
- * marker. Questions *about* staff ("cán bộ phụ trách PCI là ai?") have no
- * request verb and do not match; negated requests ("không cần gặp cán bộ")
+ * marker. Questions *about* staff ("cán bộ phụ trách PCI là ai?", "hồ sơ
+ * được chuyển cho cán bộ nào?") do not match; negated requests ("không cần gặp cán bộ")
  * and yes/no questions about a procedure ("có cần gặp cán bộ không?") do
  * not either.
  */
@@ -118,6 +118,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'chi',
   'co',
 ]);
+/** Question words right after the person: the message asks *which* person ("chuyển cho cán bộ nào?"). */
+const WHICH: ReadonlySet<string> = new Set(['nao', 'ai']);
 /** Negations and yes/no framings right before the verb. */
 const BLOCKERS: ReadonlySet<string> = new Set(['khong', 'chua', 'dung', 'phai']);
 
@@ -201,7 +203,8 @@ export function detectHandoffRequest(text: string): HandoffRequest | undefined {
     const person = findSeq(words, PEOPLE);
     if (person) {
       const verb = verbBefore(words, person.start, STRONG_VERBS);
-      if (verb >= 0 && !blocked(words, verb)) span = { start: verb, end: person.end };
+      const which = WHICH.has(words[person.end] ?? '');
+      if (verb >= 0 && !which && !blocked(words, verb)) span = { start: verb, end: person.end };
     }
   }
   if (!span) return undefined;

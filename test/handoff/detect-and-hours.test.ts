@@ -36,6 +36,8 @@ describe('detectHandoffRequest', () => {
     'nhân viên văn phòng sở làm việc mấy giờ',
     'Văn phòng Sở có nhiệm vụ gì trong kế hoạch?',
     'tôi muốn hỏi về cán bộ phụ trách',
+    'Hồ sơ được chuyển cho cán bộ nào xử lý?',
+    'nên liên hệ cán bộ nào để hỏi về PCI',
     '',
   ])('does not ask for a person: %s', (text) => {
     expect(detectHandoffRequest(text)).toBeUndefined();
