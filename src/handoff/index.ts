@@ -3,6 +3,7 @@
 export { detectHandoffRequest, type HandoffRequest } from './detect.js';
 export { type TicketRoutesOptions, ticketRoutes } from './http/ticket-routes.js';
 export { type TicketView, toTicketView } from './http/ticket-view.js';
+export { InMemoryTicketStore } from './memory-ticket-store.js';
 export { DEFAULT_OFFICE_HOURS, isWithinOfficeHours, type OfficeHours, parseOfficeHours } from './office-hours.js';
 export { HANDOFF_ASK_PAYLOAD, handoffReplyPayload, parseHandoffPayload } from './payload.js';
 export { createMemoryTicketStore, SqliteTicketStore } from './sqlite-ticket-store.js';

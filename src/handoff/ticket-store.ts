@@ -1,7 +1,8 @@
 /**
  * The ticket storage port. Synchronous like the chat store (better-sqlite3);
- * {@link SqliteTicketStore} is the real one, `createMemoryTicketStore()` a
- * private in-memory database for tests.
+ * {@link SqliteTicketStore} is the real one, {@link InMemoryTicketStore}
+ * keeps Maps (tests, tools); `createMemoryTicketStore()` is SQLite on a
+ * private in-memory database.
  */
 import type { ChannelName } from '../core/messages.js';
 import type { DeliveryState, Ticket, TicketMessage, TicketStatus, TicketViewer } from './ticket.js';

@@ -4,14 +4,19 @@
  * pure rules (reopen window, Zalo window, visibility).
  */
 import { describe, expect, it } from 'vitest';
-import { canView, createMemoryTicketStore, insideZaloWindow, reopensAt } from '../../src/handoff/index.js';
+import { canView, createMemoryTicketStore, InMemoryTicketStore, insideZaloWindow, reopensAt, type TicketStore } from '../../src/handoff/index.js';
 
 const T0 = new Date('2026-12-02T02:00:00Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
-describe('SqliteTicketStore', () => {
+const STORES: ReadonlyArray<readonly [string, () => TicketStore]> = [
+  ['SqliteTicketStore', createMemoryTicketStore],
+  ['InMemoryTicketStore', () => new InMemoryTicketStore()],
+];
+
+describe.each(STORES)('%s (ticket store contract)', (_name, createStore) => {
   it('keeps what the citizen sent, in order, and the staff replies with their delivery', () => {
-    const store = createMemoryTicketStore();
+    const store = createStore();
     const t = store.create({ channel: 'web', chatId: 's-1', userId: 's-1', messages: [{ text: 'Câu hỏi 1', at: T0.toISOString() }] }, T0);
     expect(t).toMatchObject({ id: 1, status: 'open', lastCitizenAt: T0.toISOString() });
     store.addMessage(t.id, { author: 'citizen', text: 'Câu hỏi 2', at: at(1).toISOString() });
@@ -32,7 +37,7 @@ describe('SqliteTicketStore', () => {
   });
 
   it('filters and counts per viewer: assigned tickets only for their unit (and admins)', () => {
-    const store = createMemoryTicketStore();
+    const store = createStore();
     const a = store.create({ channel: 'zalo', chatId: 'z1', userId: 'z1', messages: [{ text: 'A', at: T0.toISOString() }] }, T0);
     const b = store.create({ channel: 'web', chatId: 'w1', userId: 'w1', messages: [{ text: 'B', at: T0.toISOString() }] }, T0);
     store.setUnit(a.id, 'Phòng Quản lý thương mại', at(1));
@@ -54,7 +59,7 @@ describe('SqliteTicketStore', () => {
   });
 
   it('retention deletes answered and closed tickets unchanged since the cutoff, never open ones', () => {
-    const store = createMemoryTicketStore();
+    const store = createStore();
     const open = store.create({ channel: 'web', chatId: 'w1', userId: 'w1', messages: [{ text: 'A', at: T0.toISOString() }] }, T0);
     const done = store.create({ channel: 'web', chatId: 'w2', userId: 'w2', messages: [{ text: 'B', at: T0.toISOString() }] }, T0);
     store.setStatus(done.id, 'answered', T0);
