@@ -9,6 +9,8 @@
   var filters = document.getElementById('ticket-filters');
   var countsEl = document.getElementById('ticket-counts');
   var countEl = document.getElementById('ticket-count');
+  var BASE_TITLE = document.title;
+  var REFRESH_MS = 30000;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -171,6 +173,7 @@
         countsEl.textContent =
           'Đang chờ trả lời: ' + c.open + ' · Đã trả lời: ' + c.answered + ' · Đã đóng: ' + c.closed + ' · Không gửi được: ' + c.undeliverable;
         countEl.textContent = '(' + data.count + ')';
+        document.title = (c.open > 0 ? '(' + c.open + ') ' : '') + BASE_TITLE;
         list.textContent = '';
         if (data.tickets.length === 0) list.appendChild(el('p', 'muted', 'Không có yêu cầu nào.'));
         data.tickets.forEach((t) => {
@@ -184,6 +187,15 @@
         list.appendChild(el('p', 'warn', 'Không tải được danh sách: ' + e.message));
       });
   }
+
+  // New tickets show up without a reload, unless a staff member is typing a reply.
+  function busyTyping() {
+    var fields = Array.prototype.slice.call(list.querySelectorAll('textarea, input[name="unit"]'));
+    return fields.some((f) => f === document.activeElement || (f.tagName === 'TEXTAREA' && f.value.trim() !== ''));
+  }
+  setInterval(() => {
+    if (!document.hidden && !busyTyping()) load();
+  }, REFRESH_MS);
 
   filters.addEventListener('submit', (ev) => {
     ev.preventDefault();
