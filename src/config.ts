@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { DEFAULT_OFFICE_HOURS, type OfficeHours, parseOfficeHours } from './handoff/office-hours.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -84,6 +85,19 @@ const envSchema = z.object({
       .optional(),
   ),
   TELEGRAM_API_ROOT: optionalUrl,
+  /** Telegram group where new handoff tickets are posted (staff reply there). */
+  TELEGRAM_STAFF_CHAT_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^-?\d{1,20}$/, 'phải là mã số của nhóm Telegram, ví dụ -1001234567890')
+      .optional(),
+  ),
+
+  /** When staff usually answer handoff tickets, e.g. "7:30–11:30, 13:30–17:00, thứ Hai–thứ Sáu". */
+  HANDOFF_OFFICE_HOURS: z.preprocess(emptyToUndefined, z.string().max(200).default(DEFAULT_OFFICE_HOURS)),
+  /** Answered and closed handoff tickets are deleted after this many days without change. */
+  HANDOFF_RETENTION_DAYS: intVar(1, 36_500, 180),
 
   ZALO_APP_ID: optionalString,
   ZALO_APP_SECRET: optionalString,
@@ -143,6 +157,8 @@ export interface Config {
   };
   /** Days anonymous web chats are kept. */
   webChatRetentionDays: number;
+  /** Handoff to a person (tickets). */
+  handoff: { officeHours: OfficeHours; retentionDays: number; telegramStaffChatId?: string };
   telegram?: { token: string; webhookSecret?: string; apiRoot?: string };
   zalo?: {
     appId: string;
@@ -201,7 +217,12 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   if (e.TELEGRAM_WEBHOOK_SECRET && !e.TELEGRAM_BOT_TOKEN) {
     problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_SECRET is set');
   }
-  if (problems.length > 0) {
+  const officeHours = parseOfficeHours(e.HANDOFF_OFFICE_HOURS);
+  if ('error' in officeHours) problems.push(`HANDOFF_OFFICE_HOURS: ${officeHours.error}`);
+  if (e.TELEGRAM_STAFF_CHAT_ID && !e.TELEGRAM_BOT_TOKEN) {
+    problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_STAFF_CHAT_ID is set');
+  }
+  if (problems.length > 0 || 'error' in officeHours) {
     throw new AppError('CONFIG_INVALID', `Cấu hình không hợp lệ (invalid configuration): ${problems.join('; ')}`);
   }
 
@@ -242,6 +263,11 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       },
     },
     webChatRetentionDays: e.WEB_CHAT_RETENTION_DAYS,
+    handoff: {
+      officeHours,
+      retentionDays: e.HANDOFF_RETENTION_DAYS,
+      ...(e.TELEGRAM_STAFF_CHAT_ID ? { telegramStaffChatId: e.TELEGRAM_STAFF_CHAT_ID } : {}),
+    },
     telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT } : undefined,
     zalo:
       e.ZALO_APP_ID && e.ZALO_APP_SECRET && e.ZALO_OA_SECRET_KEY && e.ZALO_OA_ACCESS_TOKEN

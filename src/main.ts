@@ -6,12 +6,14 @@
  */
 
 import type { AddressInfo } from 'node:net';
+import { createHandoffHooks } from './chat/handoff.js';
 import { SqliteChatStore } from './chat/sqlite-chat-store.js';
 import { createConfig } from './config.js';
 import type { ReportFlow } from './core/messages.js';
 import { vietnamDate } from './core/vietnam-time.js';
 import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
+import { createTelegramStaffNotifier, createTicketService, SqliteTicketStore } from './handoff/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { SqliteCuratedHitStore } from './rag/curated-hits.js';
 import type { KnowledgeBase } from './rag/knowledge-base.js';
@@ -97,6 +99,13 @@ async function main(): Promise<void> {
     run: (now) => chatStore.purgeAnonymousWebChats(new Date(now.getTime() - config.webChatRetentionDays * DAY_MS)),
     logger,
   });
+  // Handoff to a person: tickets in the same database, kept HANDOFF_RETENTION_DAYS after their last change.
+  const tickets = createTicketService({ store: new SqliteTicketStore(db), logger });
+  const ticketRetention = startDailyJob({
+    name: 'handoff ticket retention',
+    run: (now) => ({ tickets: tickets.purgeBefore(new Date(now.getTime() - config.handoff.retentionDays * DAY_MS)) }),
+    logger,
+  });
   const plugins: MountedPlugin[] = [];
   /** Close steps that run after the HTTP server stopped, in order. */
   const closers: ShutdownStep[] = [];
@@ -128,17 +137,12 @@ async function main(): Promise<void> {
     reportFlow = reports.flow;
     // The admin page shows the same knowledge review as `cli knowledge review`.
     const loaded = kb;
-    plugins.push(
-      loaded
-        ? {
-            ...reports.adminPlugin,
-            opts: {
-              ...reports.adminPlugin.opts,
-              knowledgeReview: () => (live.current() ?? loaded).review(vietnamDate(new Date())),
-            },
-          }
-        : reports.adminPlugin,
-    );
+    // Handoff tickets live in the same authenticated admin area (/admin/tickets).
+    const adminOpts = { ...reports.adminPlugin.opts, tickets: { tickets, departmentName: config.department.name } };
+    plugins.push({
+      ...reports.adminPlugin,
+      opts: loaded ? { ...adminOpts, knowledgeReview: () => (live.current() ?? loaded).review(vietnamDate(new Date())) } : adminOpts,
+    });
   } catch (err) {
     logger.error({ err }, 'reports module could not be started; staff activity reports are disabled');
   }
@@ -149,6 +153,11 @@ async function main(): Promise<void> {
     logger,
     department: config.department,
     ...(reportFlow ? { reportFlow } : {}),
+    handoff: createHandoffHooks({
+      tickets,
+      officeHours: config.handoff.officeHours,
+      ...(config.handoff.telegramStaffChatId ? { staffChatId: config.handoff.telegramStaffChatId } : {}),
+    }),
   });
 
   // === channels: Telegram and Zalo OA, enabled by their configuration
@@ -158,6 +167,10 @@ async function main(): Promise<void> {
   closers.push(...channels.closers);
   /** Proactive messages (reminders), for the reports module. */
   const outbound = createOutboundSender(channels.senders);
+  // Staff replies go out on the citizen's channel; new tickets to the staff group if configured.
+  // saveCuratedAnswer: connect the console's curated-answer store here as `curated` (src/admin/*).
+  const staffChatId = config.handoff.telegramStaffChatId;
+  tickets.connect({ outbound, ...(staffChatId && telegram ? { staffNotifier: createTelegramStaffNotifier(outbound, staffChatId) } : {}) });
   if (reports) {
     const reminders = reports.startReminders(outbound);
     // Stop reminders before the channels they send through.
@@ -174,12 +187,14 @@ async function main(): Promise<void> {
     shedLoad: true,
     indexStatus: () => ({ loaded: live.current() !== undefined, chunks: live.current()?.chunkCount ?? 0 }),
     plugins,
+    webInbox: (sessionId) => tickets.takeWebInbox(sessionId),
   });
 
   const shutdown = createShutdown(
     [
       { name: 'http', run: () => app.close() },
       { name: 'retention', run: () => retention.stop() },
+      { name: 'ticket retention', run: () => ticketRetention.stop() },
       ...closers,
       { name: 'knowledge base', run: () => live.close() },
       { name: 'database', run: () => void db.close() },
@@ -210,6 +225,12 @@ async function main(): Promise<void> {
       telegram.startPolling();
     }
   }
+
+  // Staff replies a crash or restart left unsent (web replies wait for the page instead).
+  void tickets.deliverPending().then(
+    (sent) => sent > 0 && logger.info({ sent }, 'handoff: pending staff replies delivered'),
+    (err: unknown) => logger.error({ err }, 'handoff: delivering pending staff replies failed'),
+  );
 
   process.stdout.write(`Trang trò chuyện (web chat): ${localUrl}\n`);
   if (config.server.publicUrl) process.stdout.write(`Địa chỉ công khai (public URL): ${config.server.publicUrl}\n`);

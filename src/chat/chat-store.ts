@@ -7,7 +7,7 @@ import type { SourceRef } from '../core/answer.js';
 import type { ChannelName, Identity, Role } from '../core/messages.js';
 
 /** Something the chat is waiting for from the user. */
-export type PendingState = { kind: 'await_invite_code' };
+export type PendingState = { kind: 'await_invite_code' } | { kind: 'await_handoff_problem' };
 
 /** Per-chat state that survives restarts. */
 export interface ChatState {
@@ -73,6 +73,8 @@ export interface ChatStore {
   saveFeedback(exchangeId: string, vote: Vote, now: Date): boolean;
   /** Abstained or down-voted exchanges, newest first. */
   listGapRows(): GapRow[];
+  /** The questions a chat asked since `since`, oldest first, at most `limit` (the newest ones). */
+  recentQuestions(channel: ChannelName, chatId: string, since: Date, limit: number): Array<{ text: string; at: string }>;
 
   /** Throws when the store cannot be written (used by /healthz). */
   checkWritable(): void;

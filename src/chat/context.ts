@@ -6,6 +6,7 @@ import type { QuestionAnswerer } from '../core/answer.js';
 import type { Identity, IncomingMessage, OutgoingReply, ReportFlow } from '../core/messages.js';
 import type { Logger } from '../logger.js';
 import type { ChatStore } from './chat-store.js';
+import type { HandoffHooks } from './handoff.js';
 
 /** What {@link createConversationEngine} needs. */
 export interface ConversationEngineDeps {
@@ -17,6 +18,8 @@ export interface ConversationEngineDeps {
   /** Clock, injectable for tests. */
   now?: () => Date;
   department: Config['department'];
+  /** Handoff to a person (`createHandoffHooks`); without it `/canbo` and its buttons are unknown. */
+  handoff?: HandoffHooks;
 }
 
 /** Resolved dependencies plus the current message and identity. */

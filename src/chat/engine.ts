@@ -9,7 +9,7 @@ import { type ConversationEngineDeps, errorReply, system, type TurnContext } fro
 import { handleFeedback } from './feedback.js';
 import { answerQuestion } from './questions.js';
 import { handleReportCommand, tryReportText } from './report-bridge.js';
-import { classifyMessage, looksLikeInviteCode, REPORT_COMMANDS } from './router.js';
+import { classifyMessage, looksLikeInviteCode, REPORT_COMMANDS, type Route } from './router.js';
 import { EXAMPLE_QUESTIONS, texts } from './texts.js';
 
 export type { ConversationEngineDeps } from './context.js';
@@ -25,6 +25,14 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
 
   async function route(ctx: TurnContext): Promise<OutgoingReply[]> {
     const r = classifyMessage(ctx.msg);
+    // Handoff to a person (src/chat/handoff.ts): it may take the message, and it adds to the replies.
+    const handed = await resolved.handoff?.intercept(ctx, r);
+    if (handed) return handed;
+    const replies = await routeByKind(ctx, r);
+    return resolved.handoff ? resolved.handoff.decorate(ctx, r, replies) : replies;
+  }
+
+  async function routeByKind(ctx: TurnContext, r: Route): Promise<OutgoingReply[]> {
     switch (r.kind) {
       case 'empty':
         return [system(texts.emptyHint)];
@@ -39,6 +47,7 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
       case 'reportButton':
         return handleReportCommand(ctx);
       case 'unknownButton':
+      case 'handoff':
         return [system(texts.unknownButton)];
       case 'command':
         if (r.name === '/start') return handleStart(ctx);

@@ -3,13 +3,14 @@
  * should handle it. No I/O here, so the routing rules are easy to test.
  */
 import type { IncomingMessage, Role } from '../core/messages.js';
+import { type HandoffPayload, parseHandoffPayload } from '../handoff/payload.js';
 import { MAX_INPUT_CHARS } from './texts.js';
 
 /** Commands owned by the staff activity-report flow. */
 export const REPORT_COMMANDS: ReadonlySet<string> = new Set(['/baocao', '/baocaocuatoi', '/tonghop', '/xuat', '/xoa']);
 
 /** Commands the engine itself answers. */
-export const ENGINE_COMMANDS: ReadonlySet<string> = new Set(['/start', '/help', '/huy', '/dangky']);
+export const ENGINE_COMMANDS: ReadonlySet<string> = new Set(['/start', '/help', '/huy', '/dangky', '/canbo']);
 
 export type Route =
   | { kind: 'empty' }
@@ -18,6 +19,7 @@ export type Route =
   | { kind: 'feedback'; vote: 'up' | 'down'; exchangeId: string }
   | { kind: 'example'; index: number }
   | { kind: 'reportButton' }
+  | { kind: 'handoff'; payload: HandoffPayload }
   | { kind: 'unknownButton' }
   | { kind: 'text'; text: string };
 
@@ -39,6 +41,8 @@ export function classifyCallback(data: string): Route {
   const q = /^q:(\d{1,2})$/.exec(data);
   if (q) return { kind: 'example', index: Number(q[1]) };
   if (data.startsWith('rp:')) return { kind: 'reportButton' };
+  const handoff = parseHandoffPayload(data);
+  if (handoff) return { kind: 'handoff', payload: handoff };
   return { kind: 'unknownButton' };
 }
 

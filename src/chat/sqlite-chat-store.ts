@@ -232,6 +232,13 @@ export class SqliteChatStore implements ChatStore {
     }));
   }
 
+  recentQuestions(channel: ChannelName, chatId: string, since: Date, limit: number): Array<{ text: string; at: string }> {
+    const rows = this.db
+      .prepare('SELECT question, created_at FROM exchanges WHERE channel = ? AND chat_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?')
+      .all(channel, chatId, since.toISOString(), limit) as Array<{ question: string; created_at: string }>;
+    return rows.reverse().map((r) => ({ text: r.question, at: r.created_at }));
+  }
+
   /**
    * Retention: delete anonymous web chats (citizen web sessions) idle since
    * before `cutoff`, and web exchanges older than `cutoff` from anyone who is

@@ -24,6 +24,7 @@ export const PUBLIC_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['/help', 'Hướng dẫn sử dụng'],
   ['/huy', 'Hủy thao tác đang dở'],
   ['/dangky <mã>', 'Đăng ký tài khoản cán bộ bằng mã mời'],
+  ['/canbo', 'Gửi câu hỏi tới cán bộ của Sở'],
 ];
 
 /** Commands for staff (activity reports). */

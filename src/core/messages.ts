@@ -25,6 +25,8 @@ export interface IncomingMessage {
   callbackData?: string;
   /** Display name if the platform gives one. */
   userName?: string;
+  /** The message this one answers (Telegram "Reply"), when the platform says: its text and whether the bot sent it. */
+  replyTo?: { text: string; fromBot: boolean };
 }
 
 /** A button under a reply. `data` is short ASCII (Telegram allows 64 bytes). */

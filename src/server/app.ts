@@ -19,11 +19,15 @@ import { limitInFlight, registerOverloadProtection } from './overload.js';
 import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes, type IndexStatus } from './routes/health.js';
+import { inboxRoutes } from './routes/inbox.js';
 import { webPageRoutes } from './routes/web-page.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
 /** Largest request body accepted anywhere (a question is ≤ 1000 characters). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The inbox's per-IP limit is this many times `RATE_LIMIT_PER_MINUTE`. */
+export const INBOX_RATE_FACTOR = 4;
 
 /** A plugin mounted by another module, e.g. `{ plugin: telegramWebhook, opts: { ... } }`. */
 export interface MountedPlugin {
@@ -45,6 +49,8 @@ export interface HttpAppDeps {
   /** Whether the knowledge index is loaded, and its size. */
   indexStatus: () => IndexStatus;
   plugins?: MountedPlugin[];
+  /** Staff replies waiting for a web session (handoff tickets); without it the inbox is always empty. */
+  webInbox?: (sessionId: string) => Array<{ text: string; at: string }>;
   /** Override the web page's directory (tests). */
   publicDir?: string;
   now?: () => Date;
@@ -113,6 +119,17 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
     });
     await api.register(chatRoutes, { handler: deps.handler, now });
     await api.register(feedbackRoutes, { store: deps.store, now });
+  });
+
+  // === /api/chat/inbox: polled by every open page, so it has its own, wider per-IP budget
+  // (a shared office IP must not use up the chat's limit by leaving pages open).
+  await app.register(async (inbox) => {
+    await inbox.register(rateLimit, {
+      max: deps.config.server.rateLimitPerMinute * INBOX_RATE_FACTOR,
+      timeWindow: 60_000,
+      errorResponseBuilder: () => new AppError('RATE_LIMITED', HTTP_ERRORS.RATE_LIMITED.message),
+    });
+    await inbox.register(inboxRoutes, { take: deps.webInbox ?? (() => []) });
   });
 
   // === mounted plugins (channels' webhooks, reports admin page)

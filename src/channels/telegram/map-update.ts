@@ -37,6 +37,8 @@ export function mapTextMessage(message: unknown): IncomingMessage | null {
   };
   const name = displayName(m.from);
   if (name) msg.userName = name;
+  const replied = m.reply_to_message;
+  if (typeof replied?.text === 'string') msg.replyTo = { text: replied.text.normalize('NFC'), fromBot: replied.from?.is_bot === true };
   return msg;
 }
 

@@ -14,6 +14,7 @@ export const telegramUserSchema = z
     first_name: z.string().optional(),
     last_name: z.string().optional(),
     username: z.string().optional(),
+    is_bot: z.boolean().optional(),
   })
   .passthrough();
 
@@ -26,6 +27,11 @@ export const telegramMessageSchema = z
     chat: telegramChatSchema,
     from: telegramUserSchema.optional(),
     text: z.string().optional(),
+    /** The message this one replies to (staff answering a ticket post). */
+    reply_to_message: z
+      .object({ text: z.string().optional(), from: z.object({ is_bot: z.boolean().optional() }).passthrough().optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 

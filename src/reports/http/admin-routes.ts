@@ -17,6 +17,7 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ADMIN_TOKEN_MIN_LENGTH } from '../../config.js';
 import { AppError } from '../../errors.js';
+import { type TicketRoutesOptions, ticketRoutes } from '../../handoff/http/ticket-routes.js';
 import type { KnowledgeReview } from '../../knowledge/review.js';
 import { buildExport } from '../export/index.js';
 import { localDate } from '../period.js';
@@ -47,6 +48,8 @@ export interface AdminRoutesOptions {
   sessionTtlMs?: number;
   /** Failed-login policy (default 5 per 15 min per IP). */
   loginThrottle?: Omit<LoginThrottleOptions, 'now'>;
+  /** Handoff tickets (page /admin/tickets, /admin/api/tickets…), behind the same authentication. */
+  tickets?: TicketRoutesOptions;
 }
 
 const ASSETS_DIR = new URL('./assets/', import.meta.url);
@@ -98,6 +101,8 @@ const adminArea: FastifyPluginAsync<AdminRoutesOptions & { adminToken: string }>
     throttle: createLoginThrottle({ ...opts.loginThrottle, now }),
     departmentName: opts.departmentName,
   });
+
+  if (opts.tickets) await app.register(ticketRoutes, opts.tickets);
 
   for (const a of ASSETS) {
     const body = readFileSync(new URL(a.file, ASSETS_DIR));

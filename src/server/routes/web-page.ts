@@ -16,6 +16,7 @@ const FILES: ReadonlyArray<{ url: string; file: string; type: string }> = [
   { url: '/', file: 'index.html', type: 'text/html; charset=utf-8' },
   { url: '/app.js', file: 'app.js', type: 'text/javascript; charset=utf-8' },
   { url: '/app.css', file: 'app.css', type: 'text/css; charset=utf-8' },
+  { url: '/inbox.js', file: 'inbox.js', type: 'text/javascript; charset=utf-8' },
 ];
 
 export interface WebPageOptions {
