@@ -17,6 +17,7 @@ import { installAccessLog } from './access-log.js';
 import { HTTP_ERRORS, installErrorHandlers } from './error-handler.js';
 import { limitInFlight, registerOverloadProtection } from './overload.js';
 import { chatRoutes } from './routes/chat.js';
+import { chatHistoryRoutes } from './routes/chat-history.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes, type IndexStatus } from './routes/health.js';
 import { webPageRoutes } from './routes/web-page.js';
@@ -112,6 +113,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
       errorResponseBuilder: () => new AppError('RATE_LIMITED', HTTP_ERRORS.RATE_LIMITED.message),
     });
     await api.register(chatRoutes, { handler: deps.handler, now });
+    await api.register(chatHistoryRoutes, { store: deps.store, now });
     await api.register(feedbackRoutes, { store: deps.store, now });
   });
 
