@@ -101,7 +101,10 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
     });
   }
   await app.register(healthRoutes, { store: deps.store, indexStatus: deps.indexStatus, ...(deps.db ? { db: deps.db } : {}) });
-  await app.register(webPageRoutes, deps.publicDir ? { publicDir: deps.publicDir } : {});
+  await app.register(webPageRoutes, {
+    ...(deps.publicDir ? { publicDir: deps.publicDir } : {}),
+    widgetAllowedOrigins: deps.config.server.widgetAllowedOrigins ?? ['*'],
+  });
 
   // === /api/*: JSON endpoints, rate-limited per client IP
   await app.register(async (api) => {
