@@ -41,6 +41,8 @@ export interface AxeViolation {
 export interface AxeSummary {
   counts: Record<'critical' | 'serious' | 'moderate' | 'minor', number>;
   severe: AxeViolation[];
+  /** Rules that ran and passed (proof the run looked at the page). */
+  passes: number;
 }
 
 /**
@@ -49,21 +51,22 @@ export interface AxeSummary {
  */
 export async function runAxe(target: Page | Frame): Promise<AxeSummary> {
   await target.evaluate(AXE_SOURCE);
-  const violations = await target.evaluate(async () => {
+  const { violations, passes } = await target.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is a global injected above
     const axe = (window as any).axe;
     const r = await axe.run(document, { iframes: false, resultTypes: ['violations'] });
-    return (r.violations as Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>).map((v) => ({
+    const list = (r.violations as Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>).map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => JSON.stringify(n.target)),
     }));
+    return { violations: list, passes: (r.passes as unknown[]).length };
   });
   const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
   for (const v of violations) {
     const k = (v.impact ?? 'minor') as keyof typeof counts;
     counts[k] += 1;
   }
-  return { counts, severe: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') };
+  return { counts, severe: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), passes };
 }
