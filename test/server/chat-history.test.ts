@@ -10,7 +10,7 @@ import { VISIBLE_HISTORY } from '../../src/chat/visible-history.js';
 import { createConfig } from '../../src/config.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import type { HistoryResponse } from '../../src/server/routes/chat-history.js';
-import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
+import { department, FakeAnswerer, message, silentLogger } from '../chat/fakes.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -88,5 +88,32 @@ describe('GET /api/chat/history', () => {
     expect(body.message).toContain('sessionId');
     const missing = await app.inject({ method: 'GET', url: '/api/chat/history' });
     expect(missing.statusCode).toBe(400);
+  });
+});
+
+describe('visible history limits', () => {
+  it('shows the newest 20 exchanges, and the follow-up uses the newest one', async () => {
+    const { app, answerer, advance } = await build();
+    for (let i = 1; i <= VISIBLE_HISTORY.maxExchanges + 5; i++) {
+      await ask(app, `Câu hỏi số ${i}?`);
+      advance(1000);
+    }
+    const h = await history(app);
+    expect(h.exchanges).toHaveLength(VISIBLE_HISTORY.maxExchanges);
+    expect(h.exchanges[0]?.question).toBe('Câu hỏi số 6?');
+    expect(h.exchanges.at(-1)?.question).toBe(`Câu hỏi số ${VISIBLE_HISTORY.maxExchanges + 5}?`);
+    await ask(app, 'còn PCI thì sao?');
+    expect(answerer.calls.at(-1)?.options?.previousQuestion).toBe(h.exchanges.at(-1)?.question);
+  });
+
+  it("Telegram keeps the chat app's own history: its follow-ups use the last question without a window", async () => {
+    let clock = new Date('2026-03-02T08:00:00Z');
+    const answerer = new FakeAnswerer();
+    const store = createMemoryChatStore();
+    const engine = createConversationEngine({ answerer, store, logger: silentLogger, department, now: () => clock });
+    await engine.handle(message('Văn phòng Sở làm gì?'));
+    clock = new Date(clock.getTime() + VISIBLE_HISTORY.maxAgeMs * 2);
+    await engine.handle(message('còn PCI thì sao?'));
+    expect(answerer.calls[1]?.options?.previousQuestion).toBe('Văn phòng Sở làm gì?');
   });
 });

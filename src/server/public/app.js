@@ -367,9 +367,10 @@
   function fmt(n) {
     return n.toLocaleString('vi-VN');
   }
+  /** The last few words of what will be sent (at most 40 characters). */
   function tail(s) {
     var words = s.split(/\s+/).slice(-6).join(' ');
-    return '…' + words;
+    return '…' + words.slice(-40);
   }
   function updateComposer() {
     var raw = input.value.trim();
