@@ -7,9 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { createConfig } from '../../src/config.js';
+import { adminRoutes } from '../../src/reports/http/admin-routes.js';
+import { SESSION_COOKIE } from '../../src/reports/http/admin-session.js';
+import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import { DEFAULT_WIDGET_TITLE, widgetSnippet } from '../../src/server/widget-snippet.js';
 import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
+import { planAreas, tempDb } from '../reports/helpers.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -17,10 +21,26 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function build(env: Record<string, string> = {}) {
+const TOKEN = 'widget-test-token-0123456789abcdef';
+
+async function build(env: Record<string, string> = {}, publicUrl?: string) {
   const store = createMemoryChatStore();
+  const reports = new SqliteReportStore(tempDb().db);
   app = await buildHttpApp({
-    config: createConfig({ RATE_LIMIT_PER_MINUTE: '100', ...env }),
+    plugins: [
+      {
+        plugin: adminRoutes,
+        opts: {
+          store: reports,
+          areas: planAreas(),
+          adminToken: TOKEN,
+          unanswered: () => [],
+          departmentName: 'Sở Thử Nghiệm',
+          ...(publicUrl ? { publicUrl } : {}),
+        },
+      },
+    ],
+    config: createConfig({ RATE_LIMIT_PER_MINUTE: '100', ADMIN_TOKEN: TOKEN, ...env }),
     logger: silentLogger,
     handler: createConversationEngine({ answerer: new FakeAnswerer(), store, logger: silentLogger, department }),
     store,
@@ -63,6 +83,20 @@ describe('/widget.js and framing', () => {
 
   it('rejects an origin with a path, naming the variable', () => {
     expect(() => createConfig({ WIDGET_ALLOWED_ORIGINS: 'https://portal.gov.vn/trang-chu' })).toThrow(/WIDGET_ALLOWED_ORIGINS/);
+  });
+});
+
+describe('admin page', () => {
+  it('shows the portal snippet for PUBLIC_URL, and is never frameable', async () => {
+    const a = await build({}, 'https://chatbot.example.gov.vn');
+    const login = await a.inject({ method: 'POST', url: '/admin/login', payload: { token: TOKEN } });
+    const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '';
+    const page = await a.inject({ url: '/admin', cookies: { [SESSION_COOKIE]: cookie } });
+    expect(page.statusCode).toBe(200);
+    const expected = widgetSnippet({ baseUrl: 'https://chatbot.example.gov.vn', title: 'Hỏi đáp – Sở Thử Nghiệm' });
+    expect(page.body).toContain(expected.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
   });
 });
 
