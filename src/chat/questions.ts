@@ -33,7 +33,7 @@ export async function answerQuestion(ctx: TurnContext, question: string, followU
   const { store, answerer, now } = ctx.deps;
   const { msg } = ctx;
   // On the web, only what the page shows after a reload counts (src/chat/visible-history.ts).
-  const previousQuestion = followUp ? previousQuestionFor(store, msg.channel, msg.chatId, now()) : undefined;
+  const previousQuestion = followUp ? previousQuestionFor(store, msg, now()) : undefined;
   let answer: Answer;
   try {
     answer = await answerer.ask(question, previousQuestion ? { previousQuestion } : {});

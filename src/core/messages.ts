@@ -25,6 +25,11 @@ export interface IncomingMessage {
   callbackData?: string;
   /** Display name if the platform gives one. */
   userName?: string;
+  /**
+   * Web only: the last exchange the page shows (`null`: it shows none), so
+   * a follow-up is resolved against exactly what this page displays.
+   */
+  shownExchangeId?: string | null;
 }
 
 /** A button under a reply. `data` is short ASCII (Telegram allows 64 bytes). */

@@ -117,3 +117,29 @@ describe('visible history limits', () => {
     expect(answerer.calls[1]?.options?.previousQuestion).toBe('Văn phòng Sở làm gì?');
   });
 });
+
+describe('the page says what it shows', () => {
+  const send = (a: FastifyInstance, text: string, shownExchangeId: string | null) =>
+    a.inject({ method: 'POST', url: '/api/chat', payload: { sessionId: SESSION, text, shownExchangeId } });
+
+  it('resolves a follow-up against the exchange the page shows last, never a newer one it has not seen', async () => {
+    const { app, answerer } = await build();
+    const a1 = (await send(app, 'Văn phòng Sở làm gì?', null)).json() as { exchangeId: string };
+    // A second tab on the same session shows nothing yet: no context.
+    await send(app, 'còn PCI thì sao?', null);
+    expect(answerer.calls[1]?.options?.previousQuestion).toBeUndefined();
+    // The first tab still shows only its own answer: that is the context, not the other tab's newer question.
+    await send(app, 'còn PAPI thì sao?', a1.exchangeId);
+    expect(answerer.calls[2]?.options?.previousQuestion).toBe('Văn phòng Sở làm gì?');
+  });
+
+  it('ignores an exchange of another session, and rejects a malformed id', async () => {
+    const { app, answerer } = await build();
+    const other = await app.inject({ method: 'POST', url: '/api/chat', payload: { sessionId: 'other-session-1', text: 'Câu hỏi khác?' } });
+    await send(app, 'còn PCI thì sao?', (other.json() as { exchangeId: string }).exchangeId);
+    expect(answerer.calls[1]?.options?.previousQuestion).toBeUndefined();
+    const bad = await send(app, 'x', 'không hợp lệ!');
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { message: string }).message).toContain('shownExchangeId');
+  });
+});

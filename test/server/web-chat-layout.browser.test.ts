@@ -236,6 +236,22 @@ describe.skipIf(!HAS_CHROMIUM)('web chat layout, sources, history, widget and ac
     await page.close();
   }, 60_000);
 
+  it('a second tab that has not seen a newer answer is not answered against it', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const tabA = await context.newPage();
+    await tabA.goto(`${base}/`);
+    await tabA.locator('.msg.bot .bubble', { hasText: 'Xin chào' }).waitFor();
+    await ask(tabA, Q_DUTIES);
+    const tabB = await context.newPage(); // same session (localStorage), loads the history: Q_DUTIES
+    await tabB.goto(`${base}/`);
+    await tabB.locator('.msg.bot.answer').first().waitFor();
+    await ask(tabA, Q_GOAL); // tab B does not show this one
+    const n = answerer.calls.length;
+    await ask(tabB, Q_FOLLOW);
+    expect(answerer.calls[n]).toEqual({ question: Q_FOLLOW, previousQuestion: Q_DUTIES });
+    await context.close();
+  }, 60_000);
+
   it('offers a retry when the request fails, and the retry answers', async () => {
     const page = await openChat(PHONE);
     let fail = true;

@@ -42,6 +42,8 @@
     }
   }
   var sessionId = loadSession();
+  // The last answer this page shows: the server resolves a follow-up against it and nothing else.
+  var shownExchangeId = null;
 
   // === rendering
   function el(tag, cls, text) {
@@ -264,7 +266,7 @@
 
   function post(payload, question) {
     setBusy(true, question);
-    var body = { text: payload.text, callbackData: payload.callbackData, sessionId: sessionId };
+    var body = { text: payload.text, callbackData: payload.callbackData, sessionId: sessionId, shownExchangeId: shownExchangeId };
     return fetch('/api/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -302,6 +304,7 @@
           var m = botMessage(reply);
           messages.appendChild(m);
           if (!first) first = m;
+          if (reply.kind === 'answer' && reply.exchangeId) shownExchangeId = reply.exchangeId;
         });
         revealReply(question, first);
         var main = (r.data.replies || [])[0];
@@ -345,6 +348,7 @@
           lastQuestion = addUser(e.question);
           lastReply = botMessage(e.reply);
           messages.appendChild(lastReply);
+          if (e.reply.exchangeId) shownExchangeId = e.reply.exchangeId;
           if (e.vote && e.reply.exchangeId) {
             var wrap = lastReply.querySelector('.chips');
             if (wrap) lockVotes(wrap, 'fb:' + e.vote + ':' + e.reply.exchangeId);
@@ -418,6 +422,7 @@
   newChat.addEventListener('click', function () {
     if (busy) return;
     sessionId = undefined;
+    shownExchangeId = null;
     saveSession(undefined);
     messages.querySelectorAll('.msg, .history-note').forEach(function (n) {
       n.remove();
