@@ -288,6 +288,8 @@ describe.skipIf(!HAS_CHROMIUM)('web chat layout, sources, history, widget and ac
       expect(await iframe.getAttribute('src')).toMatch(new RegExp(`^${base}/\\?embed=1`));
       const chat = page.frameLocator('[data-cchc-chat-widget] iframe');
       await chat.locator('.msg.bot .bubble', { hasText: 'Xin chào' }).waitFor();
+      // Focus goes into the chat's composer.
+      await expect.poll(() => chat.locator('#input').evaluate((e) => e === document.activeElement)).toBe(true);
       expect(await chat.locator('#title').textContent()).toBe('Hỏi đáp cải cách hành chính');
       await chat.locator('#input').fill(Q_DUTIES);
       await chat.locator('#input').press('Enter');
@@ -306,6 +308,8 @@ describe.skipIf(!HAS_CHROMIUM)('web chat layout, sources, history, widget and ac
       await chat.locator('#close-embed').click();
       await expect.poll(() => iframe.isVisible()).toBe(false);
       expect(await bubble.getAttribute('aria-expanded')).toBe('false');
+      const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-haspopup'));
+      expect(focused).toBe('dialog');
       await context.close();
     }, 90_000);
   }

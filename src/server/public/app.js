@@ -318,7 +318,8 @@
         revealReply(question, messages.lastElementChild);
       })
       .then(function () {
-        input.focus({ preventScroll: true });
+        // Back to the composer after the user's own request (not on page load: no keyboard pops up unasked on a phone).
+        if (question || payload.callbackData) input.focus({ preventScroll: true });
       });
   }
 
@@ -456,6 +457,8 @@
     window.addEventListener('message', function (ev) {
       if (ev.source === window.parent && ev.data && ev.data.type === 'cchc:opened') input.focus({ preventScroll: true });
     });
+    // The frame is created when the user opens the bubble: the composer is where they go next.
+    input.focus({ preventScroll: true });
   }
 
   // === start
