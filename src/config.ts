@@ -39,6 +39,22 @@ const adminToken = z.preprocess(
     .optional(),
 );
 
+/** A `frame-ancestors` source: `*`, or an origin such as `https://congthuong.quangngai.gov.vn` (`*.` and `:*` allowed). */
+export const WIDGET_ORIGIN_PATTERN = /^(\*|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:(\d{1,5}|\*))?)$/;
+
+/** `WIDGET_ALLOWED_ORIGINS`: origins separated by commas or spaces; empty = any (`*`). */
+const widgetOrigins = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(/[\s,]+/).filter((o) => o !== '') : ['*']),
+  z
+    .array(
+      z
+        .string()
+        .transform((o) => o.replace(/\/$/, ''))
+        .pipe(z.string().regex(WIDGET_ORIGIN_PATTERN, 'mỗi giá trị phải là "*" hoặc một origin như https://congthuong.quangngai.gov.vn (không có đường dẫn)')),
+    )
+    .min(1),
+);
+
 const envSchema = z.object({
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
@@ -70,6 +86,8 @@ const envSchema = z.object({
   OVERLOAD_MAX_IN_FLIGHT: intVar(0, 10_000, 8),
   /** Anonymous web chats (citizen sessions and their history) are deleted after this many days. */
   WEB_CHAT_RETENTION_DAYS: intVar(1, 36_500, 90),
+  /** Pages allowed to embed the chat (the /widget.js bubble's iframe); the admin area is never frameable. */
+  WIDGET_ALLOWED_ORIGINS: widgetOrigins,
   /** Set to true behind a reverse proxy (nginx) so rate limits key on the client IP, not the proxy's. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 
@@ -154,6 +172,8 @@ export interface Config {
     timeouts: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
     /** Load shedding thresholds; 0 = that check is off. */
     overload: { maxEventLoopDelayMs: number; maxHeapMb: number; retryAfterSeconds: number; maxInFlight: number };
+    /** `frame-ancestors` sources allowed to embed the chat page (`['*']` = any). */
+    widgetAllowedOrigins?: string[];
   };
   /** Days anonymous web chats are kept. */
   webChatRetentionDays: number;
@@ -261,6 +281,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_S,
         maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
       },
+      widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
     },
     webChatRetentionDays: e.WEB_CHAT_RETENTION_DAYS,
     handoff: {

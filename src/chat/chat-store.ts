@@ -71,6 +71,11 @@ export interface ChatStore {
   getExchange(id: string): Exchange | undefined;
   /** Record (or replace) the vote on an exchange. False when the exchange does not exist. */
   saveFeedback(exchangeId: string, vote: Vote, now: Date): boolean;
+  /**
+   * The chat's exchanges created at or after `since`, the newest `limit`
+   * of them, oldest first, each with its vote (the web page's history).
+   */
+  listRecentExchanges(channel: ChannelName, chatId: string, since: Date, limit: number): Array<Exchange & { vote?: Vote }>;
   /** Abstained or down-voted exchanges, newest first. */
   listGapRows(): GapRow[];
   /** The questions a chat asked since `since`, oldest first, at most `limit` (the newest ones). */

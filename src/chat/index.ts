@@ -6,3 +6,4 @@ export { feedbackButtons, recordFeedback } from './feedback.js';
 export { type GapGroup, gapKey, groupGaps } from './gaps.js';
 export { createMemoryChatStore, generateInviteCode, SqliteChatStore } from './sqlite-chat-store.js';
 export { EXAMPLE_QUESTIONS, MAX_INPUT_CHARS } from './texts.js';
+export { previousQuestionFor, VISIBLE_HISTORY, visibleExchanges } from './visible-history.js';

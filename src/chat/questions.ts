@@ -9,6 +9,7 @@ import type { OutgoingReply } from '../core/messages.js';
 import { errorReply, type TurnContext } from './context.js';
 import { feedbackButtons } from './feedback.js';
 import { texts } from './texts.js';
+import { previousQuestionFor } from './visible-history.js';
 
 /** A short id that fits in Telegram's 64-byte callback data. */
 export function newExchangeId(): string {
@@ -24,14 +25,15 @@ function answerText(ctx: TurnContext, answer: Answer): string {
 }
 
 /**
- * Answer `question`. With `followUp`, the chat's last question is passed
- * as `previousQuestion`; the question then becomes the new last question.
+ * Answer `question`. With `followUp`, the chat's previous question (on the
+ * web: the last exchange the page can show) is passed as `previousQuestion`;
+ * the question then becomes the new last question.
  */
 export async function answerQuestion(ctx: TurnContext, question: string, followUp = true): Promise<OutgoingReply[]> {
   const { store, answerer, now } = ctx.deps;
   const { msg } = ctx;
-  const state = store.getChatState(msg.channel, msg.chatId);
-  const previousQuestion = followUp ? state.lastQuestion : undefined;
+  // On the web, only what the page shows after a reload counts (src/chat/visible-history.ts).
+  const previousQuestion = followUp ? previousQuestionFor(store, msg, now()) : undefined;
   let answer: Answer;
   try {
     answer = await answerer.ask(question, previousQuestion ? { previousQuestion } : {});

@@ -83,6 +83,18 @@ function parseSources(json: string): SourceRef[] {
   }
 }
 
+const toExchange = (r: ExchangeRow): Exchange => ({
+  id: r.id,
+  channel: r.channel,
+  chatId: r.chat_id,
+  userId: r.user_id,
+  question: r.question,
+  answer: r.answer,
+  abstained: r.abstained === 1,
+  sources: parseSources(r.sources_json),
+  createdAt: r.created_at,
+});
+
 /** SQLite-backed chat store. The caller owns (and closes) the database. */
 export class SqliteChatStore implements ChatStore {
   constructor(private readonly db: Db) {
@@ -191,18 +203,19 @@ export class SqliteChatStore implements ChatStore {
 
   getExchange(id: string): Exchange | undefined {
     const r = this.db.prepare('SELECT * FROM exchanges WHERE id = ?').get(id) as ExchangeRow | undefined;
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      channel: r.channel,
-      chatId: r.chat_id,
-      userId: r.user_id,
-      question: r.question,
-      answer: r.answer,
-      abstained: r.abstained === 1,
-      sources: parseSources(r.sources_json),
-      createdAt: r.created_at,
-    };
+    return r ? toExchange(r) : undefined;
+  }
+
+  listRecentExchanges(channel: ChannelName, chatId: string, since: Date, limit: number): Array<Exchange & { vote?: Vote }> {
+    // The created_at index bounds the scan to the window; rowid breaks ties in the same millisecond.
+    const rows = this.db
+      .prepare(
+        `SELECT e.*, f.vote FROM exchanges e LEFT JOIN feedback f ON f.exchange_id = e.id
+         WHERE e.created_at >= ? AND e.channel = ? AND e.chat_id = ?
+         ORDER BY e.created_at DESC, e.rowid DESC LIMIT ?`,
+      )
+      .all(since.toISOString(), channel, chatId, Math.max(0, Math.floor(limit))) as Array<ExchangeRow & { vote: Vote | null }>;
+    return rows.reverse().map((r) => ({ ...toExchange(r), ...(r.vote ? { vote: r.vote } : {}) }));
   }
 
   saveFeedback(exchangeId: string, vote: Vote, now: Date): boolean {

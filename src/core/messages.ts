@@ -27,6 +27,11 @@ export interface IncomingMessage {
   userName?: string;
   /** The message this one answers (Telegram "Reply"), when the platform says: its text and whether the bot sent it. */
   replyTo?: { text: string; fromBot: boolean };
+  /**
+   * Web only: the last exchange the page shows (`null`: it shows none), so
+   * a follow-up is resolved against exactly what this page displays.
+   */
+  shownExchangeId?: string | null;
 }
 
 /** A button under a reply. `data` is short ASCII (Telegram allows 64 bytes). */

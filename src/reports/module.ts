@@ -91,6 +91,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
         adminToken: config.server.adminToken,
         unanswered: () => readUnansweredQuestions(db),
         departmentName: config.department.name,
+        ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}),
         ...(deps.now ? { now: deps.now } : {}),
       },
     },

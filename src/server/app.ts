@@ -17,6 +17,7 @@ import { installAccessLog } from './access-log.js';
 import { HTTP_ERRORS, installErrorHandlers } from './error-handler.js';
 import { limitInFlight, registerOverloadProtection } from './overload.js';
 import { chatRoutes } from './routes/chat.js';
+import { chatHistoryRoutes } from './routes/chat-history.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes, type IndexStatus } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
@@ -106,7 +107,10 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
     });
   }
   await app.register(healthRoutes, { store: deps.store, indexStatus: deps.indexStatus, ...(deps.db ? { db: deps.db } : {}) });
-  await app.register(webPageRoutes, deps.publicDir ? { publicDir: deps.publicDir } : {});
+  await app.register(webPageRoutes, {
+    ...(deps.publicDir ? { publicDir: deps.publicDir } : {}),
+    widgetAllowedOrigins: deps.config.server.widgetAllowedOrigins ?? ['*'],
+  });
 
   // === /api/*: JSON endpoints, rate-limited per client IP
   await app.register(async (api) => {
@@ -118,6 +122,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
       errorResponseBuilder: () => new AppError('RATE_LIMITED', HTTP_ERRORS.RATE_LIMITED.message),
     });
     await api.register(chatRoutes, { handler: deps.handler, now });
+    await api.register(chatHistoryRoutes, { store: deps.store, now });
     await api.register(feedbackRoutes, { store: deps.store, now });
   });
 

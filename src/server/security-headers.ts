@@ -33,3 +33,23 @@ export const SECURITY_HEADERS: FastifyHelmetOptions = {
   // Only meaningful over https (browsers ignore it on http); not for sibling subdomains.
   strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
 };
+
+/**
+ * The chat page's headers when a portal embeds it (the /widget.js iframe):
+ * the same CSP except `frame-ancestors`, which lists the allowed origins
+ * (`WIDGET_ALLOWED_ORIGINS`, default any), and no `X-Frame-Options` (it can
+ * only say DENY or SAMEORIGIN). Every other page — the admin area included —
+ * keeps `frame-ancestors 'none'` and `X-Frame-Options: DENY`.
+ * @param origins `frame-ancestors` sources, e.g. `['https://congthuong.quangngai.gov.vn']` or `['*']`
+ */
+export function embeddableChatHeaders(origins: readonly string[]): FastifyHelmetOptions {
+  return {
+    contentSecurityPolicy: { useDefaults: false, directives: { ...CSP_DIRECTIVES, 'frame-ancestors': [...origins] } },
+    frameguard: false,
+  };
+}
+
+/** `/widget.js` is loaded by other sites' pages: readable cross-origin, nothing else relaxed. */
+export const CROSS_ORIGIN_SCRIPT_HEADERS: FastifyHelmetOptions = {
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+};

@@ -2,6 +2,7 @@
  * The web channel's wire format: engine replies → JSON for the chat page.
  */
 import type { SourceRef } from '../core/answer.js';
+import { type SourceItem, selectSources } from '../core/cited-sources.js';
 import type { OutgoingReply, ReplyButton } from '../core/messages.js';
 
 /** One reply as the web page renders it. */
@@ -10,6 +11,10 @@ export interface WebReply {
   kind: NonNullable<OutgoingReply['kind']>;
   abstained: boolean;
   sources: SourceRef[];
+  /** The sources the text cites, duplicates merged, one-line labels: shown by default. */
+  citedSources: SourceItem[];
+  /** Retrieved passages the text does not cite: behind "Xem thêm nguồn". */
+  otherSources: SourceItem[];
   exchangeId?: string;
   buttons?: ReplyButton[][];
   /** Files (report exports) as base64, for download links. */
@@ -29,11 +34,15 @@ export interface ChatResponse {
 
 /** Convert one engine reply. */
 export function toWebReply(r: OutgoingReply): WebReply {
+  const sources = r.sources ?? [];
+  const selection = selectSources(r.text, sources);
   return {
     text: r.text,
     kind: r.kind ?? 'system',
     abstained: r.abstained ?? false,
-    sources: r.sources ?? [],
+    sources,
+    citedSources: selection.cited,
+    otherSources: selection.other,
     ...(r.exchangeId ? { exchangeId: r.exchangeId } : {}),
     ...(r.buttons && r.buttons.length > 0 ? { buttons: r.buttons } : {}),
     ...(r.attachments && r.attachments.length > 0

@@ -43,16 +43,21 @@ describe('Telegram rendering', () => {
     expect(chunks[0]?.keyboard).toEqual({ inline_keyboard: [[{ text: 'Tốt', callback_data: 'fb:up' }]] });
   });
 
-  it('lists sources as a short "Nguồn:" block', () => {
+  it('lists only the cited sources, merged, as one-line labels in a "Nguồn:" block', () => {
     const text = composeReplyText({
-      text: 'Trả lời.',
+      text: 'Trả lời [1523/KH-SCT, II.3.b] và [1523/KH-SCT, IV.2].',
       sources: [
         source('1523/KH-SCT', 'II.3.b', 'II. NỘI DUNG › 3. PCI › b) Tính minh bạch'),
         source('1523/KH-SCT', 'II.3.b', 'trùng'),
+        source('26/KH-UBND', 'II', 'không được trích dẫn'),
         source('1523/KH-SCT', 'IV.2', ''),
       ],
     });
-    expect(text).toBe('Trả lời.\n\nNguồn:\n• 1523/KH-SCT, II.3.b — b) Tính minh bạch\n• 1523/KH-SCT, IV.2');
+    expect(text).toBe('Trả lời [1523/KH-SCT, II.3.b] và [1523/KH-SCT, IV.2].\n\nNguồn:\n• 1523/KH-SCT, II.3.b\n• 1523/KH-SCT, IV.2');
+  });
+
+  it('lists no "Nguồn:" block when the answer cites nothing', () => {
+    expect(composeReplyText({ text: 'Xin lỗi, chưa tìm thấy.', sources: [source('26/KH-UBND', 'II', 'x')] })).toBe('Xin lỗi, chưa tìm thấy.');
   });
 });
 

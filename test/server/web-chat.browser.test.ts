@@ -1,10 +1,10 @@
 /**
  * End-to-end: the real page in Debian Chromium against the real app (fake
- * answerer), on 127.0.0.1 only. Saves docs/screenshots/web-chat.png.
+ * answerer), on 127.0.0.1 only. Screenshots of real answers are taken by
+ * web-chat-layout.browser.test.ts.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,6 @@ import { buildHttpApp } from '../../src/server/app.js';
 import { department, silentLogger } from '../chat/fakes.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOT = path.resolve('docs/screenshots/web-chat.png');
 
 /** Passage IV.2 of the plan, as the real index would return it. */
 const PASSAGE =
@@ -100,21 +99,15 @@ describe.skipIf(!existsSync(CHROMIUM))('web chat in a browser', () => {
     expect(await answer.locator('.text').textContent()).toContain('[1523/KH-SCT, IV.2]');
     expect(answerer.calls[0]?.question).toBe('Văn phòng Sở có nhiệm vụ gì trong kế hoạch?');
 
-    // The cited source, collapsed until clicked.
-    const summary = answer.locator('details.source summary').first();
-    expect(await summary.textContent()).toContain('1523/KH-SCT, IV.2');
-    const passage = answer.locator('details.source .passage').first();
+    // The cited source as a one-line chip; its passage opens on click.
+    const chip = answer.locator('.source-chip').first();
+    expect(await chip.textContent()).toBe('[1] 1523/KH-SCT, IV.2');
+    const passage = answer.locator('.passage-panel');
     expect(await passage.isVisible()).toBe(false);
-    await summary.click();
+    await chip.click();
     await passage.waitFor({ state: 'visible' });
-    expect(await passage.textContent()).toContain('trước 30/11');
-
-    // Screenshot: the question, the cited answer and its expanded source.
-    await page.setViewportSize({ width: 420, height: 1000 });
-    await answer.locator('.chips').scrollIntoViewIfNeeded();
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    expect(existsSync(SCREENSHOT)).toBe(true);
+    expect(await chip.getAttribute('aria-expanded')).toBe('true');
+    expect(await passage.locator('.passage').textContent()).toContain('trước 30/11');
 
     // The session persists: a follow-up carries the previous question.
     await page.fill('#input', '<b id="xss">còn PCI thì sao?</b>');

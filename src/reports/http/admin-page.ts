@@ -13,6 +13,8 @@ export const ADMIN_ASSETS = { script: '/admin/assets/admin.js', style: '/admin/a
 export interface AdminPageOptions {
   departmentName?: string;
   currentYear: number;
+  /** The portal snippet for the chat bubble (src/server/widget-snippet.ts), shown as code. */
+  widgetSnippet?: string;
 }
 
 /** Options of the login page. */
@@ -82,8 +84,16 @@ export function adminPageHtml(opts: AdminPageOptions): string {
 </section>
 <section><h2>Câu hỏi cần xem lại</h2><div id="unanswered"></div></section>
 <section><h2>Rà soát tính hiện hành của tri thức</h2><div id="knowledge-review"></div></section>
-</main>
+${opts.widgetSnippet ? widgetSection(opts.widgetSnippet) : ''}</main>
 <script type="application/json" id="channel-labels">${JSON.stringify(CHANNEL_SHORT).replace(/</g, '\\u003c')}</script>
 <script src="${ADMIN_ASSETS.script}" defer></script>
 </body></html>`;
+}
+
+/** The "put the bot on the portal" block: the snippet to paste before `</body>`. */
+function widgetSection(snippet: string): string {
+  return `<section id="widget-snippet"><h2>Nhúng trợ lý vào cổng thông tin</h2>
+<p class="muted">Dán dòng mã sau vào trang của cổng thông tin (trước thẻ <code>&lt;/body&gt;</code>) để hiện bong bóng trò chuyện. Có thể đổi <code>data-title</code>, <code>data-color</code> (mã màu #rrggbb) và <code>data-position</code> (<code>right</code> hoặc <code>left</code>). Trang được phép nhúng: biến <code>WIDGET_ALLOWED_ORIGINS</code>.</p>
+<pre class="snippet"><code>${escapeHtml(snippet)}</code></pre></section>
+`;
 }

@@ -19,6 +19,7 @@ import { ADMIN_TOKEN_MIN_LENGTH } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { type TicketRoutesOptions, ticketRoutes } from '../../handoff/http/ticket-routes.js';
 import type { KnowledgeReview } from '../../knowledge/review.js';
+import { widgetSnippet } from '../../server/widget-snippet.js';
 import { buildExport } from '../export/index.js';
 import { localDate } from '../period.js';
 import type { ReportStore } from '../store/report-store.js';
@@ -43,6 +44,8 @@ export interface AdminRoutesOptions {
   /** The knowledge review (`cli knowledge review`); absent when the knowledge base is not loaded. */
   knowledgeReview?: () => KnowledgeReview;
   departmentName?: string;
+  /** `config.server.publicUrl`, for the embeddable widget's snippet. */
+  publicUrl?: string;
   now?: () => Date;
   /** Session lifetime (default 8 h). */
   sessionTtlMs?: number;
@@ -109,9 +112,12 @@ const adminArea: FastifyPluginAsync<AdminRoutesOptions & { adminToken: string }>
     app.get(a.url, { config: { adminAccess: 'public' } }, async (_request, reply) => reply.type(a.type).send(body));
   }
 
-  app.get('/', { config: { adminAccess: 'page' } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(adminPageHtml({ departmentName: opts.departmentName, currentYear: year() })),
-  );
+  app.get('/', { config: { adminAccess: 'page' } }, async (request, reply) => {
+    // The portal snippet names the bot's public address (PUBLIC_URL), else the address the admin used.
+    const baseUrl = opts.publicUrl ?? `${request.protocol}://${request.host}`;
+    const snippet = widgetSnippet({ baseUrl, ...(opts.departmentName ? { title: `Hỏi đáp – ${opts.departmentName}` } : {}) });
+    return reply.type('text/html; charset=utf-8').send(adminPageHtml({ departmentName: opts.departmentName, currentYear: year(), widgetSnippet: snippet }));
+  });
 
   const filters = { schema: { querystring: reportFiltersSchema } };
 

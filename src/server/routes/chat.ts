@@ -21,6 +21,12 @@ export const ChatBody = z
     sessionId: z.string().regex(SESSION_ID_PATTERN, 'phải gồm 8–64 ký tự A-Z, a-z, 0-9, "_" hoặc "-".').optional(),
     text: z.string().optional(),
     callbackData: z.string().min(1, CALLBACK_MESSAGE).max(64, CALLBACK_MESSAGE).optional(),
+    /** The last exchange the page shows (`null`: none); the follow-up context is exactly that. */
+    shownExchangeId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'phải gồm 1–64 ký tự A-Z, a-z, 0-9, "_" hoặc "-".')
+      .nullable()
+      .optional(),
   })
   .refine((b) => b.text !== undefined || b.callbackData !== undefined, {
     message: 'Vui lòng nhập câu hỏi (cần "text" hoặc "callbackData").',
@@ -34,7 +40,7 @@ export interface ChatRouteOptions {
 /** Register `POST /api/chat`. */
 export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (app, opts) => {
   app.post('/api/chat', { schema: { body: ChatBody } }, async (request) => {
-    const { text, callbackData, sessionId: given } = request.body;
+    const { text, callbackData, sessionId: given, shownExchangeId } = request.body;
     // Length has its own status (413) and names the actual length, so it is checked here.
     if (text !== undefined && text.length > MAX_INPUT_CHARS) {
       throw new AppError('INPUT_TOO_LONG', `Câu hỏi quá dài (${text.length} ký tự). Vui lòng rút gọn dưới ${MAX_INPUT_CHARS} ký tự.`);
@@ -48,6 +54,7 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (app, o
       text: (text ?? '').normalize('NFC'),
       time: opts.now(),
       ...(callbackData ? { callbackData } : {}),
+      ...(shownExchangeId !== undefined ? { shownExchangeId } : {}),
     };
     const replies = await opts.handler.handle(msg);
     return toChatResponse(sessionId, replies);
