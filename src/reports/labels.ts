@@ -41,6 +41,7 @@ export const FIELD_LABELS: Readonly<Record<ReportFieldName, string>> = {
   date: 'Ngày',
   channel: 'Kênh',
   count: 'Số lượng',
+  countKind: 'Loại số lượng',
   indicator: 'Chỉ số',
   area: 'Nội dung',
   unit: 'Đơn vị',

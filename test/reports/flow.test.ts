@@ -159,7 +159,7 @@ describe('report flow', () => {
     await flow.handle(press('rp:save'), staff);
     const sum = only(await flow.handle(message('/tonghop tháng'), admin));
     expect(sum.text).toContain('tháng 11/2026');
-    expect(sum.text).toContain('• PAPI: 1 hoạt động (tổng số lượng 2)');
+    expect(sum.text).toContain('• PAPI: 1 hoạt động (2 tin/bài)');
     expect(sum.text).toContain('21 nội dung chưa có hoạt động nào trong năm 2026');
     const ex = only(await flow.handle(message('/xuat'), admin));
     expect(ex.attachments?.map((a) => a.filename)).toEqual([

@@ -56,6 +56,7 @@ export const fakeParse: ReportParser = (text, { now, reporterUnit }) => {
     date,
     channel,
     count: c ? Number(c[1]) : null,
+    countKind: c ? (/người/.test(c[2] ?? '') ? 'person' : /tờ/.test(c[2] ?? '') ? 'printed' : 'post') : null,
     indicator: null,
     area,
     link,
@@ -107,6 +108,7 @@ export function newReport(over: Partial<NewReport> = {}): NewReport {
     date: '2026-11-20',
     channel: 'website',
     count: 2,
+    countKind: 'post',
     indicator: 'PAR INDEX',
     area: 'II.1.c',
     link: null,
@@ -123,6 +125,7 @@ export function reportRecord(over: Partial<ReportRecord> = {}): ReportRecord {
   return {
     ...newReport({ sourceMessageId: `s${recordId}` }),
     id: recordId,
+    reporterName: 'Nguyễn Thị Thử',
     status: 'confirmed',
     createdAt: '2026-11-20T02:00:00.000Z',
     confirmedAt: '2026-11-20T02:00:00.000Z',

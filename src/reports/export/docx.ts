@@ -11,7 +11,8 @@
  */
 import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { areaLetter, CHANNEL_LABELS, formatDateVi, INDICATOR_HEADINGS, indicatorOfArea, sortAreas } from '../labels.js';
-import type { ContentAreaInfo, ReportChannel, ReportRecord } from '../types.js';
+import { formatTotals, totalsByKind } from '../summary.js';
+import type { ContentAreaInfo, ReportRecord } from '../types.js';
 import { INDICATORS } from '../types.js';
 
 /** Options of the Word report. */
@@ -36,17 +37,6 @@ const A4_TWIPS = { width: 11906, height: 16838 } as const;
 /** The decree's margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
 const MARGINS_TWIPS = { top: 1134, bottom: 1134, left: 1701, right: 851 } as const;
 const NOTHING = 'Chưa có hoạt động nào được báo cáo.';
-
-/** What a count measures, by channel, for the wording of the report. */
-const COUNT_NOUN: Readonly<Record<ReportChannel, string>> = {
-  website: 'tin, bài',
-  social: 'tin, bài',
-  press: 'tin, bài, chương trình',
-  meeting: 'lượt người tham dự',
-  print: 'ấn phẩm',
-  direct: 'lượt hướng dẫn',
-  other: 'lượt',
-};
 
 /** "Sở Công Thương tỉnh Quảng Ngãi" → the body above it ("UBND TỈNH QUẢNG NGÃI") and the body itself. */
 export function issuingBodies(departmentName: string): { parent: string | null; body: string } {
@@ -93,22 +83,16 @@ function activitySentence(r: ReportRecord): string {
   if (r.date) parts.push(`ngày ${formatDateVi(r.date)}`);
   if (r.unit) parts.push(r.unit);
   const how = r.channel ? CHANNEL_LABELS[r.channel].replace(/\s*\(.*\)$/, '').toLowerCase() : null;
-  const amount = r.count !== null ? `${r.count} ${r.channel ? COUNT_NOUN[r.channel] : 'lượt'}` : null;
+  const amount = r.count !== null ? formatTotals([{ kind: r.countKind ?? 'unknown', count: r.count }]) : null;
   const what = [how ? `hình thức: ${how}` : null, amount ? `số lượng: ${amount}` : null].filter(Boolean).join('; ');
   const head = parts.join(', ');
   const sentence = `${head ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : 'Hoạt động'}${what ? ` (${what})` : ''}`;
   return r.link ? `${sentence}; đường dẫn: ${r.link}.` : `${sentence}.`;
 }
 
-/** Counts of one area's activities, per kind of count, never adding unlike kinds. */
+/** Counts of activities, per kind of count, never adding unlike kinds. */
 function countsByKind(rs: readonly ReportRecord[]): string {
-  const byNoun = new Map<string, number>();
-  for (const r of rs) {
-    if (r.count === null) continue;
-    const noun = r.channel ? COUNT_NOUN[r.channel] : 'lượt';
-    byNoun.set(noun, (byNoun.get(noun) ?? 0) + r.count);
-  }
-  return [...byNoun].map(([noun, n]) => `${n} ${noun}`).join(', ');
+  return formatTotals(totalsByKind(rs));
 }
 
 function header(opts: DocxReportOptions): Table {

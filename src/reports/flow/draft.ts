@@ -4,6 +4,7 @@
  */
 import { foldText } from '../../text/normalize.js';
 import { indicatorOfArea } from '../labels.js';
+import { countKindInText, kindOfChannel } from '../parse/count.js';
 import type { ContentAreaInfo, ParsedReportLike, ReportFieldName, ReportFields } from '../types.js';
 
 /** Fields a report needs before it can be saved, in the order they are asked. */
@@ -16,6 +17,7 @@ export function fieldsFromParse(p: ParsedReportLike, reporterUnit?: string): Rep
     date: p.date,
     channel: p.channel,
     count: p.count,
+    countKind: p.count === null ? null : (p.countKind ?? kindOfChannel(p.channel)),
     indicator: (area ? indicatorOfArea(area) : null) ?? p.indicator,
     area,
     link: p.link,
@@ -121,8 +123,10 @@ export function mergeCorrection(
       }
       case 'count': {
         const v = parsed.count ?? firstInteger(text);
-        if (v !== null) next.count = v;
-        else unresolved.push(name);
+        if (v !== null) {
+          next.count = v;
+          next.countKind = countKindInText(foldText(text)) ?? current.countKind ?? kindOfChannel(next.channel);
+        } else unresolved.push(name);
         break;
       }
       default: {

@@ -57,7 +57,7 @@ export function dateIssueText(issue: DateIssue, now: Date): string {
 
 function emptyState(identity: Identity): DraftState {
   return {
-    fields: { date: null, channel: null, count: null, indicator: null, area: null, link: null, unit: identity.unit ?? null, description: '' },
+    fields: { date: null, channel: null, count: null, countKind: null, indicator: null, area: null, link: null, unit: identity.unit ?? null, description: '' },
     awaiting: null,
     candidates: [],
     reporterChannel: identity.channel,
@@ -194,6 +194,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
         indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator,
         reporterChannel: state.reporterChannel ?? identity.channel,
         reporterId: state.reporterId ?? identity.userId,
+        reporterName: identity.displayName ?? msg.userName ?? null,
         sourceMessageId: draft.sourceMessageId,
       },
       now(),

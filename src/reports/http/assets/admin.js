@@ -183,8 +183,8 @@
       s.year +
       ': ' +
       s.activities +
-      ' hoạt động, tổng số lượng ' +
-      s.total +
+      ' hoạt động' +
+      (s.totalsText ? ' (tổng số lượng theo loại: ' + s.totalsText + ')' : '') +
       '; ' +
       covered +
       '/' +
