@@ -3,6 +3,7 @@
  * should handle it. No I/O here, so the routing rules are easy to test.
  */
 import type { IncomingMessage, Role } from '../core/messages.js';
+import { decodePayload } from '../core/payload.js';
 import { MAX_INPUT_CHARS } from './texts.js';
 
 /** Commands owned by the staff activity-report flow. */
@@ -32,14 +33,19 @@ export function parseCommand(text: string): { name: string; args: string } | und
   return { name: `/${(m[1] as string).toLowerCase()}`, args: (m[2] ?? '').trim() };
 }
 
-/** Classify a button press (`callbackData`). */
+/** Classify a button press (`callbackData`) through the one payload decoder. */
 export function classifyCallback(data: string): Route {
-  const fb = /^fb:(up|down):([A-Za-z0-9_-]{1,64})$/.exec(data);
-  if (fb) return { kind: 'feedback', vote: fb[1] as 'up' | 'down', exchangeId: fb[2] as string };
-  const q = /^q:(\d{1,2})$/.exec(data);
-  if (q) return { kind: 'example', index: Number(q[1]) };
-  if (data.startsWith('rp:')) return { kind: 'reportButton' };
-  return { kind: 'unknownButton' };
+  const p = decodePayload(data);
+  switch (p?.kind) {
+    case 'feedback':
+      return { kind: 'feedback', vote: p.vote, exchangeId: p.exchangeId };
+    case 'example':
+      return { kind: 'example', index: p.index };
+    case 'report':
+      return { kind: 'reportButton' };
+    default:
+      return { kind: 'unknownButton' };
+  }
 }
 
 /** Decide how to handle a message, before looking at roles or state. */

@@ -83,16 +83,6 @@ export function areaLetter(code: string): string {
   return code.split('.').pop() ?? code;
 }
 
-/** Callback data must be short ASCII: `đ` travels as `dd`. */
-export function encodeAreaCode(code: string): string {
-  return code.replace(/đ/g, 'dd');
-}
-
-/** Inverse of {@link encodeAreaCode}. */
-export function decodeAreaCode(data: string): string {
-  return data.replace(/dd$/, 'đ');
-}
-
 /** `2026-11-21` → `21/11/2026`. */
 export function formatDateVi(iso: string | null): string {
   if (!iso) return '';

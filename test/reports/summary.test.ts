@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaSortKey, decodeAreaCode, encodeAreaCode, indicatorOfArea } from '../../src/reports/labels.js';
+import { decodePayload, encodePayload } from '../../src/core/payload.js';
+import { areaSortKey, indicatorOfArea } from '../../src/reports/labels.js';
 import { localDate, parsePeriodKind, periodOf } from '../../src/reports/period.js';
 import { formatSummaryText, summarizeReports, uncoveredAreas } from '../../src/reports/summary.js';
 import type { ReportRecord } from '../../src/reports/types.js';
@@ -80,9 +81,9 @@ describe('summaries', () => {
   it('maps area codes to indicators and to ASCII callback data', () => {
     expect(indicatorOfArea('II.2.h')).toBe('PAPI');
     expect(indicatorOfArea('II.3.đ')).toBe('PCI');
-    expect(encodeAreaCode('II.3.đ')).toBe('II.3.dd');
-    expect(decodeAreaCode('II.3.dd')).toBe('II.3.đ');
-    expect(decodeAreaCode('II.3.d')).toBe('II.3.d');
+    expect(encodePayload({ kind: 'report', action: 'area', code: 'II.3.đ' })).toBe('rp:area:II.3.dd');
+    expect(decodePayload('rp:area:II.3.dd')).toEqual({ kind: 'report', action: 'area', code: 'II.3.đ' });
+    expect(decodePayload('rp:area:II.3.d')).toEqual({ kind: 'report', action: 'area', code: 'II.3.d' });
   });
 });
 

@@ -158,3 +158,18 @@ export function explicitAreaCode(text: string, areas: readonly ContentAreaInfo[]
   const code = `II.${m[1]}.${letter}`;
   return areas.some((a) => a.code === code) ? code : null;
 }
+
+/**
+ * A short token of a draft card: the draft's source message and exactly the
+ * fields the card shows. A press on a card whose token no longer matches
+ * (the draft changed since) is refused as stale.
+ */
+export function cardToken(sourceMessageId: string, f: ReportFields): string {
+  const text = `${sourceMessageId}\u0000${JSON.stringify([f.date, f.channel, f.count, f.countKind, f.indicator, f.area, f.link, f.unit, f.description])}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}

@@ -110,6 +110,16 @@ export class SqliteReportStore implements ReportStore {
     return row ? toRecord(row) : null;
   }
 
+  recentByReporter(reporterChannel: string, reporterId: string, sinceIso: string): ReportRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM reports WHERE reporter_channel = ? AND reporter_id = ? AND status = 'confirmed'
+           AND COALESCE(confirmed_at, created_at) >= ? ORDER BY id DESC LIMIT 50`,
+      )
+      .all(reporterChannel, reporterId, sinceIso) as ReportRow[];
+    return rows.map(toRecord);
+  }
+
   units(): string[] {
     const rows = this.db.prepare("SELECT DISTINCT unit FROM reports WHERE status = 'confirmed' AND unit IS NOT NULL").all() as Array<{ unit: string }>;
     return rows.map((r) => r.unit);

@@ -70,13 +70,14 @@
         var chip = el('button', 'chip', b.label);
         chip.type = 'button';
         chip.setAttribute('data-callback', b.data);
+        chip.setAttribute('data-kind', b.kind || 'unknown');
         chip.addEventListener('click', function () {
           if (busy) return;
-          var isVote = b.data.indexOf('fb:') === 0;
+          var isVote = b.kind === 'feedback';
           if (isVote) {
             // One vote per answer: lock this answer's vote buttons.
             Array.prototype.forEach.call(wrap.querySelectorAll('.chip'), function (c) {
-              if ((c.getAttribute('data-callback') || '').indexOf('fb:') === 0) c.disabled = true;
+              if (c.getAttribute('data-kind') === 'feedback') c.disabled = true;
             });
             chip.classList.add('chosen');
           }
