@@ -17,6 +17,7 @@ import { EMPTY_UNITS, type UnitDirectory } from '../units.js';
 import { countText, draftReply, EDIT_HELP, REPORT_HELP } from './card.js';
 import { classifyReportTurn } from './classify.js';
 import { askDelete, type CommandContext, deleteOwn, exportReply, listOwn, STALE_CARD, summaryReply } from './commands.js';
+import { reviseDescription } from './description.js';
 import { answerPrefix, cardToken, explicitAreaCode, fieldsFromParse, mergeCorrection, missingFields } from './draft.js';
 import { duplicateNote } from './duplicate.js';
 import { defaultLooksLikeReport } from './looks-like.js';
@@ -166,6 +167,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const dateProblem = names.includes('date') && parsed.dateIssue ? parsed.dateIssue : null;
     const { fields, unresolved } = mergeCorrection(state.fields, input, dateProblem ? { ...parsed, date: null } : parsed, names);
     if (dateProblem) fields.date = null;
+    if (!names.includes('description')) fields.description = reviseDescription(state.fields, fields, msg.time);
     const unitNote = names.includes('unit') ? resolveUnit(fields, fields.unit) : null;
     state.fields = fields;
     if (unresolved.includes('area') && parsed.areaCandidates.length > 0) {

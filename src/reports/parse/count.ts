@@ -15,12 +15,12 @@ const SESSION = String.raw`(?:buoi|lop|cuoc|hoi\s+nghi|hoi\s+thao|dot|lan|phien|
 
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(nghin|ngan|tram|k)\b)?`;
 
-const RE_ITEM = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+(${ITEM})\b`, 'g');
-const RE_PEOPLE = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+(${PEOPLE})\b`, 'g');
-const RE_SESSION = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+(${SESSION})\b`, 'g');
+const RE_ITEM = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+(${ITEM})\b`, 'gd');
+const RE_PEOPLE = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+(${PEOPLE})\b`, 'gd');
+const RE_SESSION = new RegExp(String.raw`(?<![\d/.,:])${NUMBER}\s+(${SESSION})\b`, 'gd');
 const RE_LABELLED = new RegExp(
   String.raw`\b(?:so\s+luong|sl|so\s+nguoi(?:\s+(?:tham\s+du|du))?|so\s+dai\s+bieu|tham\s+du|tong\s+(?:so|cong))\s*:?\s*${NUMBER}`,
-  'g',
+  'gd',
 );
 
 /** Spans that never hold a count: links, document numbers, years, levels. */
@@ -126,12 +126,21 @@ function toNumber(digits: string, multiplier: string | undefined): number {
 interface Found {
   n: number;
   noun: string | null;
+  /** Where the number (with its multiplier) is written. */
+  span: readonly [number, number] | null;
 }
+
+const spanOf = (m: RegExpExecArray | RegExpMatchArray): readonly [number, number] | null => {
+  const all = (m as RegExpExecArray).indices;
+  const num = all?.[1];
+  if (!num) return null;
+  return [num[0], all?.[2]?.[1] ?? num[1]];
+};
 
 function firstNumber(text: string, re: RegExp): Found | null {
   for (const m of text.matchAll(re)) {
     const n = toNumber(m[1] ?? '', m[2]);
-    if (Number.isFinite(n) && n > 0) return { n, noun: m[3] ?? null };
+    if (Number.isFinite(n) && n > 0) return { n, noun: m[3] ?? null, span: spanOf(m) };
   }
   return null;
 }
@@ -191,6 +200,8 @@ export interface CountWithKind {
   count: number;
   kind: CountKind;
   nounKind: CountKind | null;
+  /** Where the count's number is written in the text (null for a written-out or implied number). */
+  span: readonly [number, number] | null;
 }
 
 /** Like {@link extractCount}, with the count's kind (from its noun, else from the channel). */
@@ -205,7 +216,9 @@ export function extractCountWithKind(
     text,
     NOISE.flatMap((re) => matchSpans(text, re)),
   );
+  const beforeWords = text;
   text = digitiseWords(text, clean);
+  const sameOffsets = text === beforeWords;
   const labelled = firstLabelled(text);
   const items = firstNumber(text, RE_ITEM);
   const people = firstNumber(text, RE_PEOPLE);
@@ -215,12 +228,12 @@ export function extractCountWithKind(
   const found = order.find((n) => n !== null);
   if (found !== undefined && found !== null) {
     const nounKind = found.noun ? kindOfNoun(found.noun) : null;
-    return { count: found.n, kind: nounKind ?? kindOfChannel(channel), nounKind };
+    return { count: found.n, kind: nounKind ?? kindOfChannel(channel), nounKind, span: sameOffsets ? found.span : null };
   }
   const single = SINGLE.exec(text);
   if (single && !PLURAL_BEFORE.test(text.slice(0, single.index + single[0].length).replace(/\S+\s*$/, ''))) {
     const nounKind = kindOfNoun(lastNoun(single[0]));
-    return { count: 1, kind: nounKind ?? kindOfChannel(channel), nounKind };
+    return { count: 1, kind: nounKind ?? kindOfChannel(channel), nounKind, span: null };
   }
   return null;
 }
@@ -231,10 +244,10 @@ function firstLabelled(text: string): Found | null {
     const n = toNumber(m[1] ?? '', m[2]);
     if (!Number.isFinite(n) || n <= 0) continue;
     const label = m[0].replace(/^\W+/, '');
-    if (LABELLED_PEOPLE.test(label)) return { n, noun: 'nguoi' };
+    if (LABELLED_PEOPLE.test(label)) return { n, noun: 'nguoi', span: spanOf(m) };
     const after = /^\s+(\S+(?:\s+\S+)?)/.exec(text.slice((m.index ?? 0) + m[0].length));
     const noun = after ? nounAtStart(after[1] ?? '') : null;
-    return { n, noun };
+    return { n, noun, span: spanOf(m) };
   }
   return null;
 }
