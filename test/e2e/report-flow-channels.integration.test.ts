@@ -53,8 +53,7 @@ const CONFIRM_KEYBOARD = [
   ],
 ];
 /** A button of a draft that is no longer open. */
-const NO_DRAFT =
-  'Thẻ này đã hết hiệu lực. Bản nháp của thẻ này không còn mở (đã lưu, đã hủy hoặc quá hạn). Gõ /baocaocuatoi để xem các báo cáo đã lưu.';
+const NO_DRAFT = 'Thẻ này đã hết hiệu lực. Bản nháp của thẻ này không còn mở (đã lưu, đã hủy hoặc quá hạn). Gõ /baocaocuatoi để xem các báo cáo đã lưu.';
 /** Payloads without their card token. */
 const bare = (payloads: string[]) => payloads.map((p) => p.replace(/^(rp:(?:save|edit|cancel)):[a-z0-9]+$/, '$1'));
 
