@@ -4,10 +4,11 @@
  */
 import type { IncomingMessage, Role } from '../core/messages.js';
 import { decodePayload } from '../core/payload.js';
+import { REPORT_COMMAND_NAMES } from '../core/vocabulary.js';
 import { MAX_INPUT_CHARS } from './texts.js';
 
 /** Commands owned by the staff activity-report flow. */
-export const REPORT_COMMANDS: ReadonlySet<string> = new Set(['/baocao', '/baocaocuatoi', '/tonghop', '/xuat', '/xoa']);
+export const REPORT_COMMANDS: ReadonlySet<string> = new Set(REPORT_COMMAND_NAMES.map((n) => `/${n}`));
 
 /** Commands the engine itself answers. */
 export const ENGINE_COMMANDS: ReadonlySet<string> = new Set(['/start', '/help', '/huy', '/dangky']);

@@ -10,10 +10,10 @@
  * `rp:del:<id>`, `rp:delok:<id>`, `rp:delno`, `rp:sum:month`… The letter `đ`
  * of area codes travels as `dd`.
  */
-import { type AreaCode, areaCodeSchema, type ReportChannel, reportChannelSchema } from './vocabulary.js';
+import { type AreaCode, areaCodeSchema, type PeriodKind, periodKindSchema, type ReportChannel, reportChannelSchema } from './vocabulary.js';
 
 /** Period of a `/tonghop` button. */
-export type SummaryPeriod = 'year' | 'quarter' | 'month';
+export type SummaryPeriod = PeriodKind;
 
 /** A button of the report flow. `card` names the draft card it was shown on (stale cards are refused). */
 export type ReportAction =
@@ -35,7 +35,6 @@ export const MAX_PAYLOAD_BYTES = 64;
 
 const CARD = /^[a-z0-9]{1,12}$/;
 const EXCHANGE = /^[A-Za-z0-9_-]{1,56}$/;
-const PERIODS: readonly SummaryPeriod[] = ['year', 'quarter', 'month'];
 
 const withCard = (base: string, card: string | undefined) => (card ? `${base}:${card}` : base);
 
@@ -129,8 +128,8 @@ function decodeReport(action: string | undefined, arg: string | undefined, extra
     case 'delno':
       return arg === undefined ? { kind: 'report', action: 'delete-keep' } : null;
     case 'sum': {
-      const period = PERIODS.find((p) => p === arg);
-      return period && extra === undefined ? { kind: 'report', action: 'summary', period } : null;
+      const period = periodKindSchema.safeParse(arg);
+      return period.success && extra === undefined ? { kind: 'report', action: 'summary', period: period.data } : null;
     }
     default:
       return null;

@@ -54,3 +54,15 @@ export const COUNT_KIND_UNITS: Readonly<Record<CountKind, string>> = {
   consultation: 'lượt tư vấn',
   unknown: '(chưa rõ loại)',
 };
+
+/** The period a summary covers (`/tonghop năm|quý|tháng`, its buttons). */
+export const periodKindSchema = z.enum(['year', 'quarter', 'month']);
+/** A summary period. */
+export type PeriodKind = z.infer<typeof periodKindSchema>;
+
+/** The activity-report commands (without the slash): staff `baocao`, `baocaocuatoi`, `xoa`; admin `tonghop`, `xuat`. */
+export const reportCommandSchema = z.enum(['baocao', 'baocaocuatoi', 'xoa', 'tonghop', 'xuat']);
+/** A report command name. */
+export type ReportCommand = z.infer<typeof reportCommandSchema>;
+/** Every report command, without the slash. */
+export const REPORT_COMMAND_NAMES: readonly ReportCommand[] = reportCommandSchema.options;

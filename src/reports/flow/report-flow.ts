@@ -6,6 +6,7 @@
  */
 import type { Identity, IncomingMessage, OutgoingReply, ReportFlow, ReportTurn } from '../../core/messages.js';
 import { decodePayload, type ReportAction } from '../../core/payload.js';
+import { REPORT_COMMAND_NAMES } from '../../core/vocabulary.js';
 import type { Logger } from '../../logger.js';
 import { formatDateVi, indicatorOfArea } from '../labels.js';
 import { kindOfChannel } from '../parse/count.js';
@@ -39,7 +40,8 @@ export interface ReportFlowOptions {
   units?: UnitDirectory;
 }
 
-const REPORT_COMMANDS = new Set(['baocao', 'baocaocuatoi', 'tonghop', 'xuat', 'xoa', 'huy']);
+/** The flow's commands: the report commands, and `/huy` while a draft is open. */
+const REPORT_COMMANDS: ReadonlySet<string> = new Set([...REPORT_COMMAND_NAMES, 'huy']);
 const ADMIN_ONLY = 'Chức năng này chỉ dành cho quản trị viên (Văn phòng Sở).';
 const CITIZEN_REFUSAL =
   'Xin lỗi, chức năng báo cáo hoạt động truyền thông chỉ dành cho cán bộ, công chức của Sở Công Thương. Bạn vẫn có thể hỏi tôi về Kế hoạch và thủ tục hành chính.';
