@@ -68,6 +68,9 @@ describe('yearly report DOCX', () => {
     expect(xml).not.toContain('w:val="Heading');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);
+    // Header and signature block never split over two pages; the closing sentence keeps with the signature.
+    expect(xml.match(/<w:cantSplit\/>/g)).toHaveLength(2);
+    expect(xml).toMatch(/<w:keepNext\/>(?:(?!<\/w:p>).)*Trên đây là báo cáo/s);
     expect(xml).toMatch(/<w:sz w:val="26"\/>/);
   });
 

@@ -9,7 +9,20 @@
  * sign it after a read (the numbers and the gaps are the bot's, the wording of
  * the assessment is the office's).
  */
-import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { areaLetter, CHANNEL_LABELS, formatDateVi, INDICATOR_HEADINGS, indicatorOfArea, sortAreas } from '../labels.js';
 import { formatTotals, totalsByKind } from '../summary.js';
 import type { ContentAreaInfo, ReportRecord } from '../types.js';
@@ -56,8 +69,14 @@ const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number
   });
 
 const centered = (...runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
-const body = (text: string, o: { bold?: boolean; italics?: boolean } = {}) =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, spacing: { after: 80 }, children: [run(text, o)] });
+const body = (text: string, o: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: convertMillimetersToTwip(10) },
+    spacing: { after: 80 },
+    ...(o.keepNext ? { keepNext: true, keepLines: true } : {}),
+    children: [run(text, o)],
+  });
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
@@ -73,7 +92,8 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare = 40): Tabl
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, leftShare), cell(right, 100 - leftShare)] })],
+    // Never split across pages (a signature block with "Lưu: VT" alone on the next page).
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftShare), cell(right, 100 - leftShare)] })],
   });
 }
 
@@ -100,6 +120,13 @@ function header(opts: DocxReportOptions): Table {
   const left = [
     ...(parent ? [centered(run(parent.toUpperCase(), { size: 24 }))] : []),
     centered(run(issuer.toUpperCase(), { bold: true, size: 24 })),
+    // The short rule under the issuing body's name (NĐ 30, Phụ lục I).
+    new Paragraph({
+      indent: { left: convertMillimetersToTwip(22), right: convertMillimetersToTwip(22) },
+      border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+      spacing: { before: 20, after: 80, line: 100, lineRule: LineRuleType.EXACT },
+      children: [run('', { size: 4 })],
+    }),
     centered(run('Số:        /BC-SCT', { size: BODY })),
   ];
   const right = [
@@ -193,8 +220,9 @@ export async function reportsToDocx(reports: readonly ReportRecord[], areas: rea
   );
   children.push(body('III. ĐÁNH GIÁ, KIẾN NGHỊ', { bold: true }));
   children.push(body('(Văn phòng Sở bổ sung nhận xét, khó khăn, vướng mắc và kiến nghị trước khi trình ký.)', { italics: true }));
-  children.push(body(`Trên đây là báo cáo kết quả thực hiện Kế hoạch số 1523/KH-SCT năm ${opts.year} của Sở Công Thương./.`));
-  children.push(new Paragraph({ children: [] }));
+  // The closing sentence stays on the page of the signature block.
+  children.push(body(`Trên đây là báo cáo kết quả thực hiện Kế hoạch số 1523/KH-SCT năm ${opts.year} của Sở Công Thương./.`, { keepNext: true }));
+  children.push(new Paragraph({ keepNext: true, children: [] }));
   children.push(signature());
 
   const doc = new Document({
