@@ -181,3 +181,17 @@ describe('button payloads', () => {
     await expect(flow.handle(press('rp:del:'), staff)).resolves.toBeNull();
   });
 });
+
+describe('count kinds in the conversation', () => {
+  it('the card shows the unit of measure, and "số lượng 45 người" changes the kind with the number', async () => {
+    const { flow, store } = setup();
+    const card = only(await flow.handle(message(REPORT), staff));
+    expect(card.text).toContain('• Số lượng: 2 tin/bài');
+    const fixed = only(await flow.handle(message('số lượng 45 người'), staff));
+    expect(fixed.text).toContain('• Số lượng: 45 lượt người');
+    const bare = only(await flow.handle(message('số lượng 50'), staff));
+    expect(bare.text).toContain('• Số lượng: 50 lượt người'); // a bare number keeps the kind
+    expect(only(await flow.handle(pressButton(bare, /Lưu/), staff)).text).toContain('50 lượt người');
+    expect(store.list()[0]).toMatchObject({ count: 50, countKind: 'person' });
+  });
+});

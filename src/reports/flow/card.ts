@@ -111,7 +111,7 @@ export const EDIT_HELP = [
   'Gõ nội dung cần sửa, mỗi lần một mục, ví dụ:',
   '• sửa ngày 21/11',
   '• kênh là Zalo',
-  '• số lượng 5',
+  '• số lượng 5 (hoặc kèm đơn vị tính: «số lượng 45 người», «số lượng 200 tờ»)',
   '• nội dung II.2.h',
   '• liên kết https://…',
   '• mô tả: Đăng tin hướng dẫn nộp hồ sơ trực tuyến',
