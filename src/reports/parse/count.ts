@@ -227,7 +227,9 @@ export function extractCountWithKind(
   const order = peopleFirst ? [labelled, people, items, sessions] : [labelled, items, people, sessions];
   const found = order.find((n) => n !== null);
   if (found !== undefined && found !== null) {
-    const nounKind = found.noun ? kindOfNoun(found.noun) : null;
+    const named = found.noun ? kindOfNoun(found.noun) : null;
+    // People helped one by one (in person, by phone) are consultations: "tư vấn cho 11 doanh nghiệp".
+    const nounKind = named === 'person' && channel === 'direct' ? 'consultation' : named;
     return { count: found.n, kind: nounKind ?? kindOfChannel(channel), nounKind, span: sameOffsets ? found.span : null };
   }
   const single = SINGLE.exec(text);

@@ -19,6 +19,8 @@ describe('count kinds', () => {
     ['tập huấn cho khoảng 50 người', 50, 'person'],
     ['thực hiện 12 lượt tư vấn cho doanh nghiệp tại Bộ phận một cửa', 12, 'consultation'],
     ['giải đáp 7 trường hợp qua điện thoại', 7, 'consultation'],
+    ['Tư vấn qua điện thoại cho 11 doanh nghiệp về hồ sơ cấp phép', 11, 'consultation'],
+    ['hướng dẫn trực tiếp 17 người dân nộp hồ sơ trực tuyến tại Bộ phận một cửa', 17, 'consultation'],
     ['tổ chức 3 buổi tuyên truyền', 3, 'session'],
     ['Đăng bài về cải cách hành chính trên Cổng TTĐT', 1, 'post'],
     ['Số lượng: 64, đăng trên Cổng TTĐT', 64, 'post'],
