@@ -61,6 +61,8 @@ export interface ReportRecord extends ReportFields {
   reporterId: string;
   /** The reporter's display name when it was known at saving time. */
   reporterName: string | null;
+  /** The reporter's own unit at saving time (the activity's unit is `unit`). */
+  reporterUnit: string | null;
   sourceMessageId: string;
   status: 'confirmed' | 'deleted';
   createdAt: string;
@@ -73,6 +75,7 @@ export interface NewReport extends ReportFields {
   reporterChannel: ChannelName;
   reporterId: string;
   reporterName?: string | null;
+  reporterUnit?: string | null;
   sourceMessageId: string;
 }
 

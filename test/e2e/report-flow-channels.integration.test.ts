@@ -261,7 +261,7 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
         'Số lượng': '3',
         'Đơn vị tính': 'tin/bài',
         'Mô tả': TG_CORRECTED,
-        'Người báo cáo': 'Lan',
+        'Người báo cáo': `Lan (${TG_UNIT})`,
       }),
     ]);
     const xlsx = await xlsxReportRows(proxy.documents[1]?.content ?? Buffer.alloc(0));
@@ -500,7 +500,7 @@ describe('report flow through the Zalo OA webhook (signed POSTs, fake OA API)', 
         Kênh: 'Mạng xã hội',
         'Số lượng': '2',
         'Mô tả': ZALO_REPORT.replace('24/11', vi(savedDate)),
-        'Người báo cáo': '(chưa có tên)',
+        'Người báo cáo': `Chưa có tên (${ZALO_UNIT})`,
       }),
     ]);
     const xlsxFile = path.join(bot.config.dataDir, `e2e-${year}.xlsx`);

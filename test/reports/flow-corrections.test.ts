@@ -71,7 +71,7 @@ describe('a correction in every export', () => {
     expect(await say('lưu')).toContain('✅ Đã lưu báo cáo #1 (hoạt động ngày 21/11/2026, 4 tin/bài)');
 
     const [rec] = m.store.list();
-    expect(rec).toMatchObject({ date: '2026-11-21', count: 4, countKind: 'post', reporterName: 'Lê Thị Thử' });
+    expect(rec).toMatchObject({ date: '2026-11-21', count: 4, countKind: 'post', reporterName: 'Lê Thị Thử', reporterUnit: 'Văn phòng Sở' });
     expect(rec?.description).not.toMatch(/24\/11|\b2 bài/);
 
     const reports = m.store.list({ year: 2026 });
@@ -79,13 +79,13 @@ describe('a correction in every export', () => {
     expect(csv).toContain('21/11/2026');
     expect(csv).toContain('Ngày 21/11/2026 đăng 4 bài');
     expect(csv).not.toContain('24/11');
-    expect(csv).toContain('Lê Thị Thử');
+    expect(csv).toContain('Lê Thị Thử (Văn phòng Sở)');
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await buildExport('xlsx', reports, m.areas, { year: 2026 })).content as unknown as ArrayBuffer);
     const row = wb.getWorksheet(XLSX_SHEETS.reports)!.getRow(2);
     const values = (row.values as unknown[]).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
-    expect(values).toEqual(expect.arrayContaining(['2026-11-21', 4, 'tin/bài', 'Lê Thị Thử']));
+    expect(values).toEqual(expect.arrayContaining(['2026-11-21', 4, 'tin/bài', 'Lê Thị Thử (Văn phòng Sở)']));
     expect(values.join(' ')).not.toContain('24/11');
 
     const zip = await JSZip.loadAsync((await buildExport('docx', reports, m.areas, { year: 2026 })).content);

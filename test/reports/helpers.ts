@@ -126,6 +126,7 @@ export function reportRecord(over: Partial<ReportRecord> = {}): ReportRecord {
     ...newReport({ sourceMessageId: `s${recordId}` }),
     id: recordId,
     reporterName: 'Nguyễn Thị Thử',
+    reporterUnit: null,
     status: 'confirmed',
     createdAt: '2026-11-20T02:00:00.000Z',
     confirmedAt: '2026-11-20T02:00:00.000Z',

@@ -115,7 +115,7 @@ describe('count kinds in the store', () => {
     const store = new SqliteReportStore(t.db);
     const kinds = Object.fromEntries(store.list().map((r) => [r.sourceMessageId, r.countKind]));
     expect(kinds).toEqual({ a: 'printed', b: 'person', c: 'unknown', d: null });
-    const saved = store.confirm(newReport({ count: 12, countKind: 'consultation', reporterName: 'Trần Văn Thử' }), T0).record;
-    expect(store.get(saved.id)).toMatchObject({ count: 12, countKind: 'consultation', reporterName: 'Trần Văn Thử' });
+    const saved = store.confirm(newReport({ count: 12, countKind: 'consultation', reporterName: 'Trần Văn Thử', reporterUnit: 'Thanh tra Sở' }), T0).record;
+    expect(store.get(saved.id)).toMatchObject({ count: 12, countKind: 'consultation', reporterName: 'Trần Văn Thử', reporterUnit: 'Thanh tra Sở' });
   });
 });

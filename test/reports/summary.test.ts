@@ -11,6 +11,7 @@ const base: Omit<ReportRecord, 'id' | 'area' | 'indicator' | 'unit' | 'channel' 
   reporterChannel: 'web',
   reporterId: 'u',
   reporterName: null,
+  reporterUnit: null,
   sourceMessageId: 's',
   status: 'confirmed',
   createdAt: '2026-01-01T00:00:00Z',

@@ -56,6 +56,7 @@ describe('units as records', () => {
       reporterChannel: 'telegram',
       reporterId: 'u',
       reporterName: null,
+      reporterUnit: null,
       sourceMessageId: `s${id}`,
       status: 'confirmed',
       createdAt: '',

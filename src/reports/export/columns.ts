@@ -32,9 +32,11 @@ export function localTimeCell(isoInstant: string): Date | null {
   return Number.isNaN(t) ? null : new Date(t + VIETNAM_OFFSET_MS);
 }
 
-/** Who reported, by name, never by session id ("(chưa có tên)" for old reports). */
+/** Who reported, by name and own unit, never by session id: "Lan (Văn phòng Sở)"; "Chưa có tên" when the channel gave none. */
 export function reporterLabel(r: ReportRecord): string {
-  return r.reporterName?.trim() || '(chưa có tên)';
+  const name = r.reporterName?.trim() || 'Chưa có tên';
+  const unit = r.reporterUnit?.trim();
+  return unit ? `${name} (${unit})` : name;
 }
 
 /** Column order of every tabular export. */
@@ -50,7 +52,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: 'Đơn vị tính', width: 14, value: (r) => (r.count === null ? '' : COUNT_KIND_UNITS[r.countKind ?? 'unknown']) },
   { header: 'Liên kết', width: 30, value: (r) => r.link ?? '' },
   { header: 'Mô tả', width: 60, value: (r) => r.description },
-  { header: 'Người báo cáo', width: 22, value: reporterLabel },
+  { header: 'Người báo cáo', width: 28, value: reporterLabel },
   {
     header: 'Thời điểm lưu (giờ Việt Nam)',
     width: 18,

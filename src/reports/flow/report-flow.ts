@@ -203,6 +203,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
         reporterChannel: state.reporterChannel ?? identity.channel,
         reporterId: state.reporterId ?? identity.userId,
         reporterName: identity.displayName ?? msg.userName ?? null,
+        reporterUnit: identity.unit ?? null,
         sourceMessageId: draft.sourceMessageId,
       },
       now(),

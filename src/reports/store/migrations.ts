@@ -38,11 +38,12 @@ export const REPORT_MIGRATIONS: readonly Migration[] = [
   {
     // Each count carries its unit of measure. Existing rows: from the text's
     // unit noun where it is plain, else from the channel, else 'unknown'.
-    // The reporter's display name is kept for the exports (null for old rows).
+    // The reporter's display name and own unit are kept for the exports (null for old rows).
     version: 2,
     sql: `
       ALTER TABLE reports ADD COLUMN count_kind TEXT;
       ALTER TABLE reports ADD COLUMN reporter_name TEXT;
+      ALTER TABLE reports ADD COLUMN reporter_unit TEXT;
       UPDATE reports SET count_kind = CASE
         WHEN count IS NULL THEN NULL
         WHEN lower(description) GLOB '*[0-9] tờ*' OR lower(description) GLOB '*[0-9] to *' THEN 'printed'

@@ -15,6 +15,7 @@ interface ReportRow {
   reporter_channel: string;
   reporter_id: string;
   reporter_name: string | null;
+  reporter_unit: string | null;
   unit: string | null;
   date: string | null;
   channel: string | null;
@@ -46,6 +47,7 @@ function toRecord(r: ReportRow): ReportRecord {
     reporterChannel: r.reporter_channel as ChannelName,
     reporterId: r.reporter_id,
     reporterName: r.reporter_name,
+    reporterUnit: r.reporter_unit,
     unit: r.unit,
     date: r.date,
     channel: r.channel as ReportChannel | null,
@@ -82,13 +84,19 @@ export class SqliteReportStore implements ReportStore {
     const run = this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO reports (reporter_channel, reporter_id, reporter_name, unit, date, channel, count, count_kind, indicator, area, link,
+          `INSERT INTO reports (reporter_channel, reporter_id, reporter_name, reporter_unit, unit, date, channel, count, count_kind, indicator, area, link,
              description, source_message_id, status, created_at, confirmed_at)
-           VALUES (@reporterChannel, @reporterId, @reporterName, @unit, @date, @channel, @count, @countKind, @indicator, @area, @link,
+           VALUES (@reporterChannel, @reporterId, @reporterName, @reporterUnit, @unit, @date, @channel, @count, @countKind, @indicator, @area, @link,
              @description, @sourceMessageId, 'confirmed', @at, @at)
            ON CONFLICT (reporter_channel, reporter_id, source_message_id) DO NOTHING`,
         )
-        .run({ ...report, reporterName: report.reporterName ?? null, countKind: report.count === null ? null : (report.countKind ?? 'unknown'), at });
+        .run({
+          ...report,
+          reporterName: report.reporterName ?? null,
+          reporterUnit: report.reporterUnit ?? null,
+          countKind: report.count === null ? null : (report.countKind ?? 'unknown'),
+          at,
+        });
       if (chatKey !== undefined) this.db.prepare('DELETE FROM report_drafts WHERE chat_key = ?').run(chatKey);
       const row = this.db
         .prepare('SELECT * FROM reports WHERE reporter_channel = ? AND reporter_id = ? AND source_message_id = ?')
