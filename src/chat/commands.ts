@@ -3,6 +3,7 @@
  * an unknown command.
  */
 import type { OutgoingReply, ReplyButton } from '../core/messages.js';
+import { encodePayload } from '../core/payload.js';
 import { errorReply, system, type TurnContext } from './context.js';
 import { callFlow } from './report-bridge.js';
 import { isStaffRole } from './router.js';
@@ -10,7 +11,7 @@ import { EXAMPLE_QUESTIONS, texts } from './texts.js';
 
 /** Example-question buttons, one per row (labels can be long). */
 export function exampleButtons(): ReplyButton[][] {
-  return EXAMPLE_QUESTIONS.map((q, i) => [{ label: q, data: `q:${i + 1}` }]);
+  return EXAMPLE_QUESTIONS.map((q, i) => [{ label: q, data: encodePayload({ kind: 'example', index: i + 1 }) }]);
 }
 
 /** /start: greeting, capabilities and example questions. */
@@ -21,7 +22,7 @@ export function handleStart(ctx: TurnContext): OutgoingReply[] {
 
 /** /help: usage and the commands this user may run. */
 export function handleHelp(ctx: TurnContext): OutgoingReply[] {
-  return [system(texts.help(isStaffRole(ctx.identity.role)))];
+  return [system(texts.help(ctx.identity.role))];
 }
 
 /** /huy: cancel an open report draft (through the flow) and any pending step. */
@@ -71,5 +72,5 @@ export function handleRegister(ctx: TurnContext, code: string): OutgoingReply[] 
 
 /** Any other command. */
 export function handleUnknownCommand(ctx: TurnContext, name: string): OutgoingReply[] {
-  return [errorReply(texts.unknownCommand(name, isStaffRole(ctx.identity.role)))];
+  return [errorReply(texts.unknownCommand(name, ctx.identity.role))];
 }

@@ -3,6 +3,7 @@
  * exchange (question, answer and sources live in `exchanges`).
  */
 import type { OutgoingReply, ReplyButton } from '../core/messages.js';
+import { encodePayload } from '../core/payload.js';
 import type { ChatStore, Vote } from './chat-store.js';
 import { system, type TurnContext } from './context.js';
 import { texts } from './texts.js';
@@ -10,8 +11,8 @@ import { texts } from './texts.js';
 /** The feedback button row under an answer. */
 export function feedbackButtons(exchangeId: string): ReplyButton[] {
   return [
-    { label: texts.feedbackUp, data: `fb:up:${exchangeId}` },
-    { label: texts.feedbackDown, data: `fb:down:${exchangeId}` },
+    { label: texts.feedbackUp, data: encodePayload({ kind: 'feedback', vote: 'up', exchangeId }) },
+    { label: texts.feedbackDown, data: encodePayload({ kind: 'feedback', vote: 'down', exchangeId }) },
   ];
 }
 

@@ -103,12 +103,12 @@ export function createHandoffHooks(deps: HandoffHooksDeps): HandoffHooks {
       const { msg } = ctx;
       if (msg.channel === 'cli') return undefined;
       if (isStaffGroup(msg)) {
-        if (route.kind === 'handoff' && route.payload.kind === 'staffReply') return [system(handoffTexts.staffHint(route.payload.ticketId))];
+        if (route.kind === 'handoff' && route.payload.action === 'staffReply') return [system(handoffTexts.staffHint(route.payload.ticketId))];
         const id = msg.replyTo?.fromBot ? ticketIdFromText(msg.replyTo.text) : undefined;
         if (id !== undefined && route.kind === 'text') return staffReply(ctx, id, route.text);
         return undefined;
       }
-      if (route.kind === 'handoff') return route.payload.kind === 'ask' ? start(ctx, undefined) : [system(handoffTexts.staffHint(route.payload.ticketId))];
+      if (route.kind === 'handoff') return route.payload.action === 'ask' ? start(ctx, undefined) : [system(handoffTexts.staffHint(route.payload.ticketId))];
       if (route.kind === 'command' && route.name === '/canbo') return start(ctx, route.args || undefined);
       if (route.kind !== 'text') return undefined;
       const state = ctx.deps.store.getChatState(msg.channel, msg.chatId);

@@ -19,7 +19,7 @@ export async function handleReportCommand(ctx: TurnContext): Promise<OutgoingRep
   const flow = ctx.deps.reportFlow;
   if (!flow) return [system(texts.reportsUnavailable)];
   const replies = await callFlow(ctx);
-  return replies ?? [system(texts.help(true))];
+  return replies ?? [system(texts.help(ctx.identity.role))];
 }
 
 /**

@@ -3,11 +3,12 @@
  * should handle it. No I/O here, so the routing rules are easy to test.
  */
 import type { IncomingMessage, Role } from '../core/messages.js';
-import { type HandoffPayload, parseHandoffPayload } from '../handoff/payload.js';
+import { decodePayload, type HandoffAction } from '../core/payload.js';
+import { REPORT_COMMAND_NAMES } from '../core/vocabulary.js';
 import { MAX_INPUT_CHARS } from './texts.js';
 
 /** Commands owned by the staff activity-report flow. */
-export const REPORT_COMMANDS: ReadonlySet<string> = new Set(['/baocao', '/baocaocuatoi', '/tonghop', '/xuat', '/xoa']);
+export const REPORT_COMMANDS: ReadonlySet<string> = new Set(REPORT_COMMAND_NAMES.map((n) => `/${n}`));
 
 /** Commands the engine itself answers. */
 export const ENGINE_COMMANDS: ReadonlySet<string> = new Set(['/start', '/help', '/huy', '/dangky', '/canbo']);
@@ -19,7 +20,7 @@ export type Route =
   | { kind: 'feedback'; vote: 'up' | 'down'; exchangeId: string }
   | { kind: 'example'; index: number }
   | { kind: 'reportButton' }
-  | { kind: 'handoff'; payload: HandoffPayload }
+  | { kind: 'handoff'; payload: HandoffAction }
   | { kind: 'unknownButton' }
   | { kind: 'text'; text: string };
 
@@ -34,16 +35,21 @@ export function parseCommand(text: string): { name: string; args: string } | und
   return { name: `/${(m[1] as string).toLowerCase()}`, args: (m[2] ?? '').trim() };
 }
 
-/** Classify a button press (`callbackData`). */
+/** Classify a button press (`callbackData`) through the one payload decoder. */
 export function classifyCallback(data: string): Route {
-  const fb = /^fb:(up|down):([A-Za-z0-9_-]{1,64})$/.exec(data);
-  if (fb) return { kind: 'feedback', vote: fb[1] as 'up' | 'down', exchangeId: fb[2] as string };
-  const q = /^q:(\d{1,2})$/.exec(data);
-  if (q) return { kind: 'example', index: Number(q[1]) };
-  if (data.startsWith('rp:')) return { kind: 'reportButton' };
-  const handoff = parseHandoffPayload(data);
-  if (handoff) return { kind: 'handoff', payload: handoff };
-  return { kind: 'unknownButton' };
+  const p = decodePayload(data);
+  switch (p?.kind) {
+    case 'feedback':
+      return { kind: 'feedback', vote: p.vote, exchangeId: p.exchangeId };
+    case 'example':
+      return { kind: 'example', index: p.index };
+    case 'report':
+      return { kind: 'reportButton' };
+    case 'handoff':
+      return { kind: 'handoff', payload: p.action === 'ask' ? { action: 'ask' } : { action: 'staffReply', ticketId: p.ticketId } };
+    default:
+      return { kind: 'unknownButton' };
+  }
 }
 
 /** Decide how to handle a message, before looking at roles or state. */

@@ -3,6 +3,7 @@
  * Kept apart from the logic so wording can be reviewed in one place.
  */
 import type { Config } from '../config.js';
+import type { Role } from '../core/messages.js';
 
 /** Longest question (characters) the engine accepts. */
 export const MAX_INPUT_CHARS = 1000;
@@ -31,12 +32,24 @@ export const PUBLIC_COMMANDS: ReadonlyArray<readonly [string, string]> = [
 export const STAFF_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['/baocao', 'Báo cáo hoạt động truyền thông'],
   ['/baocaocuatoi', 'Xem các báo cáo của tôi'],
-  ['/tonghop', 'Tổng hợp báo cáo'],
-  ['/xuat', 'Xuất báo cáo ra tệp'],
-  ['/xoa', 'Xóa báo cáo'],
+  ['/xoa <mã>', 'Xóa báo cáo của tôi (trong 7 ngày)'],
+];
+
+/** Commands for admins (Văn phòng Sở) only. */
+export const ADMIN_COMMANDS: ReadonlyArray<readonly [string, string]> = [
+  ['/tonghop [năm|quý|tháng|YYYY]', 'Tổng hợp báo cáo'],
+  ['/xuat [YYYY]', 'Xuất báo cáo năm ra tệp CSV, Excel, Word'],
 ];
 
 const list = (rows: ReadonlyArray<readonly [string, string]>): string => rows.map(([c, d]) => `${c} — ${d}`).join('\n');
+
+/** The command sections a role may see: public, then staff, then admin. */
+function roleSections(role: Role): string[] {
+  const out: string[] = [];
+  if (role === 'staff' || role === 'admin') out.push('', 'Dành cho cán bộ:', list(STAFF_COMMANDS));
+  if (role === 'admin') out.push('', 'Dành cho quản trị viên:', list(ADMIN_COMMANDS));
+  return out;
+}
 
 export const texts = {
   greeting: (dep: Config['department'], name?: string): string =>
@@ -48,19 +61,18 @@ export const texts = {
       '• Hướng dẫn về thủ tục hành chính và dịch vụ công trực tuyến.',
       'Mỗi câu trả lời đều kèm trích dẫn văn bản nguồn. Bạn có thể gõ câu hỏi (có dấu hoặc không dấu) hoặc chọn một câu hỏi gợi ý dưới đây.',
     ].join('\n'),
-  help: (isStaff: boolean): string =>
+  help: (role: Role): string =>
     [
       'Gõ câu hỏi của bạn bằng tiếng Việt, ví dụ: "Văn phòng Sở có nhiệm vụ gì trong kế hoạch?".',
       'Bạn có thể hỏi tiếp nối, ví dụ: "còn PCI thì sao?".',
       '',
       'Các lệnh:',
       list(PUBLIC_COMMANDS),
-      ...(isStaff ? ['', 'Dành cho cán bộ:', list(STAFF_COMMANDS)] : []),
+      ...roleSections(role),
     ].join('\n'),
   emptyHint: 'Bạn chưa nhập nội dung. Hãy gõ câu hỏi, hoặc gõ /help để xem hướng dẫn.',
   tooLong: (n: number): string => `Tin nhắn quá dài (${n} ký tự). Vui lòng rút gọn câu hỏi dưới ${MAX_INPUT_CHARS} ký tự và gửi lại.`,
-  unknownCommand: (cmd: string, isStaff: boolean): string =>
-    [`Không có lệnh ${cmd}. Các lệnh hiện có:`, list(PUBLIC_COMMANDS), ...(isStaff ? [list(STAFF_COMMANDS)] : [])].join('\n'),
+  unknownCommand: (cmd: string, role: Role): string => [`Không có lệnh ${cmd}. Các lệnh hiện có:`, list(PUBLIC_COMMANDS), ...roleSections(role)].join('\n'),
   draftStillOpen: '📝 Bản nháp báo cáo của bạn vẫn đang mở, chưa thay đổi: gõ «lưu» để lưu, «hủy» để bỏ, hoặc «sửa …» để sửa.',
   unknownButton: 'Nút này không còn hiệu lực. Bạn hãy gõ lại câu hỏi hoặc gõ /help.',
   staffOnly: 'Lệnh này dành cho cán bộ của Sở. Nếu bạn là cán bộ, hãy đăng ký bằng lệnh /dangky <mã> với mã mời do Văn phòng Sở cấp.',

@@ -4,8 +4,9 @@
  * {@link OutgoingReply}; the conversation core never sees platform types.
  */
 import type { SourceRef } from './answer.js';
+import type { ChatChannel } from './vocabulary.js';
 
-export type ChannelName = 'web' | 'telegram' | 'zalo' | 'cli';
+export type ChannelName = ChatChannel;
 
 export type Role = 'citizen' | 'staff' | 'admin';
 

@@ -18,3 +18,14 @@ export function vietnamDate(now: Date): string {
 export function vietnamYear(now: Date): number {
   return Number(vietnamDate(now).slice(0, 4));
 }
+
+/**
+ * An instant as Việt Nam wall-clock time, `dd/mm/yyyy hh:mm` ('' when unreadable).
+ * @example vietnamDateTime('2026-11-20T02:05:00Z') === '20/11/2026 09:05'
+ */
+export function vietnamDateTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  const s = new Date(t + VIETNAM_OFFSET_MS).toISOString();
+  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 16)}`;
+}

@@ -8,6 +8,7 @@
  * copying them: a repeated item letter (`d)` printed twice where the second is
  * `đ)`), and sentences split across a page break.
  */
+import type { Indicator } from '../core/vocabulary.js';
 import { normalizeText } from '../text/normalize.js';
 
 /** Vietnamese alphabetical order of item letters (no f, j, w, z). */
@@ -53,7 +54,7 @@ export interface PlanNode {
 }
 
 /** The indicator whose communication content a section II area belongs to. */
-export type Indicator = 'PAR INDEX' | 'PAPI' | 'PCI';
+export type { Indicator };
 
 /** One of the plan's content areas (section II items). */
 export interface ContentArea {

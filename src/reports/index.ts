@@ -37,6 +37,6 @@ export { DELETE_WINDOW_DAYS, type DeleteOutcome, type ReportStore } from './stor
 export { SqliteReportStore } from './store/sqlite-report-store.js';
 export { readUnansweredQuestions, type UnansweredQuestion } from './store/unanswered-questions.js';
 // === Summaries and exports
-export { formatSummaryText, type ReportSummary, summarizeReports, type Tally, uncoveredAreas } from './summary.js';
+export { formatSummaryText, formatTotals, type KindTotal, type ReportSummary, summarizeReports, type Tally, totalsByKind, uncoveredAreas } from './summary.js';
 // === Types and labels
 export * from './types.js';

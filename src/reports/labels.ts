@@ -41,6 +41,7 @@ export const FIELD_LABELS: Readonly<Record<ReportFieldName, string>> = {
   date: 'Ngày',
   channel: 'Kênh',
   count: 'Số lượng',
+  countKind: 'Loại số lượng',
   indicator: 'Chỉ số',
   area: 'Nội dung',
   unit: 'Đơn vị',
@@ -80,16 +81,6 @@ export function areaLabel(code: string | null, areas: readonly ContentAreaInfo[]
 /** The letter of an area code (`II.3.đ` → `đ`). */
 export function areaLetter(code: string): string {
   return code.split('.').pop() ?? code;
-}
-
-/** Callback data must be short ASCII: `đ` travels as `dd`. */
-export function encodeAreaCode(code: string): string {
-  return code.replace(/đ/g, 'dd');
-}
-
-/** Inverse of {@link encodeAreaCode}. */
-export function decodeAreaCode(data: string): string {
-  return data.replace(/dd$/, 'đ');
 }
 
 /** `2026-11-21` → `21/11/2026`. */

@@ -2,9 +2,10 @@
  * Reporting periods (year, quarter, month) in Vietnam time (UTC+7, no DST).
  */
 import { vietnamDate } from '../core/vietnam-time.js';
+import type { PeriodKind } from '../core/vocabulary.js';
 
 /** Which period a summary covers. */
-export type PeriodKind = 'year' | 'quarter' | 'month';
+export type { PeriodKind } from '../core/vocabulary.js';
 
 /** An inclusive date range with a Vietnamese label. */
 export interface Period {

@@ -3,15 +3,38 @@
  * activities by indicator, content area, unit and channel, and the content
  * areas that nobody has reported on yet.
  */
+import { COUNT_KIND_UNITS, COUNT_KINDS, type CountKind } from '../core/vocabulary.js';
 import { areaSortKey, CHANNEL_SHORT, sortAreas } from './labels.js';
 import type { ContentAreaInfo, ReportChannel, ReportRecord } from './types.js';
 import { INDICATORS } from './types.js';
 import { EMPTY_UNITS, type UnitDirectory } from './units.js';
 
-/** Number of activities (reports) and the sum of their `count` field. */
+/** The sum of the counts of one kind (never mixed with another kind). */
+export interface KindTotal {
+  kind: CountKind;
+  count: number;
+}
+
+/** Number of activities (reports) and the sums of their counts, one per kind (kind order, no zeros). */
 export interface Tally {
   activities: number;
-  total: number;
+  totals: KindTotal[];
+}
+
+/** Sums of counts per kind, in {@link COUNT_KINDS} order; reports without a count add nothing. */
+export function totalsByKind(reports: readonly Pick<ReportRecord, 'count' | 'countKind'>[]): KindTotal[] {
+  const sums = new Map<CountKind, number>();
+  for (const r of reports) {
+    if (r.count === null) continue;
+    const kind = r.countKind ?? 'unknown';
+    sums.set(kind, (sums.get(kind) ?? 0) + r.count);
+  }
+  return COUNT_KINDS.filter((k) => (sums.get(k) ?? 0) > 0).map((kind) => ({ kind, count: sums.get(kind) ?? 0 }));
+}
+
+/** `200 tờ/ấn phẩm, 45 lượt người, 5 tin/bài` (empty string when there is nothing). */
+export function formatTotals(totals: readonly KindTotal[]): string {
+  return totals.map((t) => `${t.count.toLocaleString('vi-VN')} ${COUNT_KIND_UNITS[t.kind]}`).join(', ');
 }
 
 /** Counts of one set of reports. */
@@ -24,15 +47,14 @@ export interface ReportSummary {
 }
 
 function tally(reports: readonly ReportRecord[], keyOf: (r: ReportRecord) => string | null): Map<string, Tally> {
-  const m = new Map<string, Tally>();
+  const groups = new Map<string, ReportRecord[]>();
   for (const r of reports) {
     const k = keyOf(r) ?? '';
-    const t = m.get(k) ?? { activities: 0, total: 0 };
-    t.activities += 1;
-    t.total += r.count ?? 0;
-    m.set(k, t);
+    const g = groups.get(k) ?? [];
+    g.push(r);
+    groups.set(k, g);
   }
-  return m;
+  return new Map([...groups].map(([k, g]) => [k, { activities: g.length, totals: totalsByKind(g) }]));
 }
 
 const entries = (m: Map<string, Tally>) => [...m].map(([key, t]) => ({ key, ...t }));
@@ -43,7 +65,7 @@ export function summarizeReports(reports: readonly ReportRecord[], units: UnitDi
   const byMost = (a: Tally, b: Tally) => b.activities - a.activities;
   const ind = tally(reports, (r) => r.indicator);
   return {
-    all: { activities: reports.length, total: reports.reduce((s, r) => s + (r.count ?? 0), 0) },
+    all: { activities: reports.length, totals: totalsByKind(reports) },
     byIndicator: [
       ...INDICATORS.filter((i) => ind.has(i)).map((i): { key: string } & Tally => ({ key: i, ...(ind.get(i) as Tally) })),
       ...entries(ind).filter((e) => !(INDICATORS as readonly string[]).includes(e.key)),
@@ -60,7 +82,7 @@ export function uncoveredAreas(reports: readonly ReportRecord[], areas: readonly
   return sortAreas(areas).filter((a) => !covered.has(a.code));
 }
 
-const line = (label: string, t: Tally) => `• ${label}: ${t.activities} hoạt động${t.total > 0 ? ` (tổng số lượng ${t.total})` : ''}`;
+const line = (label: string, t: Tally) => `• ${label}: ${t.activities} hoạt động${t.totals.length > 0 ? ` (${formatTotals(t.totals)})` : ''}`;
 
 /**
  * The `/tonghop` text: counts for the period, then the areas with nothing

@@ -6,19 +6,11 @@
  * so the flow can take the real parser or a test fake.
  */
 import type { ChannelName } from '../core/messages.js';
+import type { CountKind, Indicator, ReportChannel } from '../core/vocabulary.js';
 import type { DateIssue } from './parse/date.js';
 
-/** How an activity reached people (see the eval README for definitions). */
-export type ReportChannel = 'website' | 'social' | 'press' | 'meeting' | 'print' | 'direct' | 'other';
-
-/** The three indices of the plan. */
-export type Indicator = 'PAR INDEX' | 'PAPI' | 'PCI';
-
-/** Every channel value, in display order. */
-export const REPORT_CHANNELS: readonly ReportChannel[] = ['website', 'social', 'press', 'meeting', 'print', 'direct', 'other'];
-
-/** Every indicator, in the plan's order (II.1, II.2, II.3). */
-export const INDICATORS: readonly Indicator[] = ['PAR INDEX', 'PAPI', 'PCI'];
+export type { CountKind, Indicator, ReportChannel } from '../core/vocabulary.js';
+export { COUNT_KINDS, INDICATORS, REPORT_CHANNELS } from '../core/vocabulary.js';
 
 /** One content area of section II of the plan, e.g. `II.2.h`. */
 export interface ContentAreaInfo {
@@ -33,6 +25,8 @@ export interface ReportFields {
   date: string | null;
   channel: ReportChannel | null;
   count: number | null;
+  /** What `count` measures (tin/bài, lượt người…); null while unknown in a draft. */
+  countKind: CountKind | null;
   indicator: Indicator | null;
   area: string | null;
   link: string | null;
@@ -65,6 +59,10 @@ export interface ReportRecord extends ReportFields {
   id: number;
   reporterChannel: ChannelName;
   reporterId: string;
+  /** The reporter's display name when it was known at saving time. */
+  reporterName: string | null;
+  /** The reporter's own unit at saving time (the activity's unit is `unit`). */
+  reporterUnit: string | null;
   sourceMessageId: string;
   status: 'confirmed' | 'deleted';
   createdAt: string;
@@ -76,6 +74,8 @@ export interface ReportRecord extends ReportFields {
 export interface NewReport extends ReportFields {
   reporterChannel: ChannelName;
   reporterId: string;
+  reporterName?: string | null;
+  reporterUnit?: string | null;
   sourceMessageId: string;
 }
 

@@ -4,6 +4,15 @@
 import type { SourceRef } from '../core/answer.js';
 import { type SourceItem, selectSources } from '../core/cited-sources.js';
 import type { OutgoingReply, ReplyButton } from '../core/messages.js';
+import { decodePayload, type Payload } from '../core/payload.js';
+
+/** A button as the page gets it: `kind` is the decoded payload's kind, so the page never parses payloads. */
+export interface WebButton extends ReplyButton {
+  kind: Payload['kind'] | 'unknown';
+}
+
+const webButtons = (rows: readonly ReplyButton[][]): WebButton[][] =>
+  rows.map((row) => row.map((b) => ({ ...b, kind: decodePayload(b.data)?.kind ?? 'unknown' })));
 
 /** One reply as the web page renders it. */
 export interface WebReply {
@@ -16,7 +25,7 @@ export interface WebReply {
   /** Retrieved passages the text does not cite: behind "Xem thêm nguồn". */
   otherSources: SourceItem[];
   exchangeId?: string;
-  buttons?: ReplyButton[][];
+  buttons?: WebButton[][];
   /** Files (report exports) as base64, for download links. */
   attachments?: Array<{ filename: string; mimeType: string; base64: string }>;
 }
@@ -28,7 +37,7 @@ export interface ChatResponse {
   abstained: boolean;
   sources: SourceRef[];
   exchangeId?: string;
-  buttons?: ReplyButton[][];
+  buttons?: WebButton[][];
   replies: WebReply[];
 }
 
@@ -44,7 +53,7 @@ export function toWebReply(r: OutgoingReply): WebReply {
     citedSources: selection.cited,
     otherSources: selection.other,
     ...(r.exchangeId ? { exchangeId: r.exchangeId } : {}),
-    ...(r.buttons && r.buttons.length > 0 ? { buttons: r.buttons } : {}),
+    ...(r.buttons && r.buttons.length > 0 ? { buttons: webButtons(r.buttons) } : {}),
     ...(r.attachments && r.attachments.length > 0
       ? {
           attachments: r.attachments.map((a) => ({

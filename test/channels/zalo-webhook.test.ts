@@ -272,5 +272,9 @@ describe('Zalo OA webhook and channel', () => {
     await until(() => handler.received.length === 2);
     expect(handler.received[1]).toMatchObject({ text: 'fb:up', callbackData: 'fb:up' });
     expect(handler.received[0]?.callbackData).toBeUndefined();
+    // A report-card payload from before a restart (never sent by this process) is still a press.
+    expect((await signedPost(textEvent('rp:save:abc123', 'msg-old-card'))).statusCode).toBe(200);
+    await until(() => handler.received.length === 3);
+    expect(handler.received[2]).toMatchObject({ callbackData: 'rp:save:abc123' });
   });
 });

@@ -53,6 +53,28 @@ describe('commands', () => {
     makeStaff(store);
     const [staff] = await engine.handle(message('/help'));
     expect(staff?.text).toContain('/baocao');
+    expect(staff?.text).not.toContain('/tonghop');
+    expect(staff?.text).not.toContain('/xuat');
+    expect(staff?.text).not.toContain('quản trị viên');
+  });
+
+  it('/help shows admins the admin commands too', async () => {
+    const { engine, store } = setup();
+    makeStaff(store, 'u1', 'admin');
+    const [admin] = await engine.handle(message('/help'));
+    expect(admin?.text).toContain('/baocao');
+    expect(admin?.text).toContain('Dành cho quản trị viên:');
+    expect(admin?.text).toContain('/tonghop [năm|quý|tháng|YYYY]');
+    expect(admin?.text).toContain('/xuat [YYYY]');
+  });
+
+  it('a garbled or unknown button payload gets a clear reply, never a crash', async () => {
+    const { engine, answerer } = setup();
+    for (const data of ['rp:area:II.9.z', 'fb:maybe:1', 'q:99', '\u0000\uffff', 'x'.repeat(300)]) {
+      const [reply] = await engine.handle(message('', { callbackData: data }));
+      expect(reply?.text, data).toContain('Nút này không còn hiệu lực');
+    }
+    expect(answerer.calls).toHaveLength(0);
   });
 
   it('unknown command gets a Vietnamese message with the command list', async () => {

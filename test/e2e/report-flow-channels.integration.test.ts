@@ -44,14 +44,18 @@ import {
 } from './helpers.js';
 
 const STEP_TIMEOUT = 30_000;
+/** The Lưu / Sửa / Hủy row; each payload carries the token of its card (`rp:save:<card>`). */
 const CONFIRM_KEYBOARD = [
   [
-    { text: '💾 Lưu', callback_data: 'rp:save' },
-    { text: '✏️ Sửa', callback_data: 'rp:edit' },
-    { text: '✖️ Hủy', callback_data: 'rp:cancel' },
+    { text: '💾 Lưu', callback_data: expect.stringMatching(/^rp:save:[a-z0-9]+$/) },
+    { text: '✏️ Sửa', callback_data: expect.stringMatching(/^rp:edit:[a-z0-9]+$/) },
+    { text: '✖️ Hủy', callback_data: expect.stringMatching(/^rp:cancel:[a-z0-9]+$/) },
   ],
 ];
-const NO_DRAFT = 'Không có bản nháp nào đang mở (có thể báo cáo đã được lưu). Gõ /baocaocuatoi để xem.';
+/** A button of a draft that is no longer open. */
+const NO_DRAFT = 'Thẻ này đã hết hiệu lực. Bản nháp của thẻ này không còn mở (đã lưu, đã hủy hoặc quá hạn). Gõ /baocaocuatoi để xem các báo cáo đã lưu.';
+/** Payloads without their card token. */
+const bare = (payloads: string[]) => payloads.map((p) => p.replace(/^(rp:(?:save|edit|cancel)):[a-z0-9]+$/, '$1'));
 
 /** dd/mm/yyyy, as the bot prints dates. */
 const vi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -72,6 +76,8 @@ const TG_STAFF = 501;
 const TG_ADMIN = 502;
 const TG_UNIT = 'Phòng Quản lý Thương mại';
 const TG_REPORT = 'Hôm qua đăng 2 tin về cải cách thủ tục hành chính trên Cổng TTĐT của Sở';
+/** The description after "số lượng 3": the new count is written in. */
+const TG_CORRECTED = TG_REPORT.replace('đăng 2 tin', 'đăng 3 tin');
 
 /** What the emulator's client sees: the bot's raw sendMessage parameters. */
 interface TgBotMessage {
@@ -93,6 +99,8 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
   let saveUpdate: object;
   let reportId: number;
   let reportDate: string;
+  /** The Lưu payload of the latest card. */
+  let savePayload = '';
 
   /** The bot's next `count` messages to this client's chat. */
   async function receive(client: TgClient, count = 1): Promise<TgBotMessage[]> {
@@ -191,15 +199,16 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
     expect(card?.text).toContain(`• Ngày: ${vi(reportDate)}`);
     expect(card?.text).toContain('• Nội dung: II.1.c');
     expect(card?.reply_markup).toEqual({ inline_keyboard: CONFIRM_KEYBOARD });
+    savePayload = card?.reply_markup?.inline_keyboard[0]?.[0]?.callback_data ?? '';
   });
 
   it('4. pressing Lưu saves the report and confirms its id', { timeout: STEP_TIMEOUT }, async () => {
-    await staff.sendCallback(staff.makeCallbackQuery('rp:save'));
+    await staff.sendCallback(staff.makeCallbackQuery(savePayload));
     const [saved] = await receive(staff);
-    const m = /^✅ Đã lưu báo cáo #(\d+) \(hoạt động ngày \d\d\/\d\d\/\d{4}\)\. Cảm ơn bạn!$/.exec(saved?.text ?? '');
+    const m = /^✅ Đã lưu báo cáo #(\d+) \(hoạt động ngày \d\d\/\d\d\/\d{4}, 3 tin\/bài\)\. Cảm ơn bạn!$/.exec(saved?.text ?? '');
     expect(m, saved?.text).not.toBeNull();
     reportId = Number(m?.[1]);
-    saveUpdate = delivered((u) => 'callbackQuery' in u && u.callbackQuery.data === 'rp:save');
+    saveUpdate = delivered((u) => 'callbackQuery' in u && u.callbackQuery.data === savePayload);
 
     expect(reportRowCount(bot.db)).toBe(1);
     expect(bot.reports.store.list()).toEqual([
@@ -214,7 +223,9 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
         indicator: 'PAR INDEX',
         area: 'II.1.c',
         unit: TG_UNIT,
-        description: TG_REPORT,
+        description: TG_CORRECTED,
+        countKind: 'post',
+        reporterName: 'Lan',
       }),
     ]);
   });
@@ -223,7 +234,7 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
     await staff.sendCommand(staff.makeCommand('/baocaocuatoi'));
     const [list] = await receive(staff);
     expect(list?.text).toContain('📋 1 báo cáo gần nhất của bạn');
-    expect(list?.text).toContain(`#${reportId} · ${vi(reportDate)} · II.1.c · Website · 3 · Hôm qua đăng 2 tin về cải cách`);
+    expect(list?.text).toContain(`#${reportId} · ${vi(reportDate)} · II.1.c · Website · 3 tin/bài · Hôm qua đăng 3 tin về cải cách`);
     expect(list?.reply_markup).toEqual({ inline_keyboard: [[{ text: `🗑 Xóa #${reportId}`, callback_data: `rp:del:${reportId}` }]] });
   });
 
@@ -248,8 +259,9 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
         'Mã nội dung': 'II.1.c',
         Kênh: 'Website',
         'Số lượng': '3',
-        'Mô tả': TG_REPORT,
-        'Người báo cáo': `telegram:${TG_STAFF}`,
+        'Đơn vị tính': 'tin/bài',
+        'Mô tả': TG_CORRECTED,
+        'Người báo cáo': `Lan (${TG_UNIT})`,
       }),
     ]);
     const xlsx = await xlsxReportRows(proxy.documents[1]?.content ?? Buffer.alloc(0));
@@ -259,7 +271,7 @@ describe('report flow through the Telegram emulator (telegram-test-api)', () => 
 
   it('7. pressing Lưu again, or the same updates delivered twice, leave exactly one report', { timeout: STEP_TIMEOUT }, async () => {
     // A second press of the same button (a new callback query).
-    await staff.sendCallback(staff.makeCallbackQuery('rp:save'));
+    await staff.sendCallback(staff.makeCallbackQuery(savePayload));
     const [again] = await receive(staff);
     expect(again?.text).toBe(NO_DRAFT);
 
@@ -316,6 +328,7 @@ describe('report flow through the Zalo OA webhook (signed POSTs, fake OA API)', 
   let msgSeq = 0;
   let reportId: number;
   let savedDate: string;
+  let savePayload = '';
 
   /** A signed `user_send_text` event, as Zalo posts it. */
   function textEvent(userId: string, text: string): { raw: string; signature: string } {
@@ -405,11 +418,12 @@ describe('report flow through the Zalo OA webhook (signed POSTs, fake OA API)', 
     expect(card?.text).toContain('• Số lượng: 2');
     expect(card?.text).toContain('• Nội dung: II.2.h – Truyền thông nội dung "Quản trị điện tử"');
     expect(card?.text).toContain(`• Đơn vị: ${ZALO_UNIT}`);
-    expect(card?.buttons).toEqual([
-      { title: '💾 Lưu', type: 'oa.query.show', payload: 'rp:save' },
-      { title: '✏️ Sửa', type: 'oa.query.show', payload: 'rp:edit' },
-      { title: '✖️ Hủy', type: 'oa.query.show', payload: 'rp:cancel' },
+    expect(card?.buttons.map((b) => [b.title, b.type])).toEqual([
+      ['💾 Lưu', 'oa.query.show'],
+      ['✏️ Sửa', 'oa.query.show'],
+      ['✖️ Hủy', 'oa.query.show'],
     ]);
+    expect(bare(card?.buttons.map((b) => b.payload) ?? [])).toEqual(['rp:save', 'rp:edit', 'rp:cancel']);
 
     // Zalo retries the same event (same msg_id): acknowledged, not handled again.
     const repeat = await post(event);
@@ -426,19 +440,20 @@ describe('report flow through the Zalo OA webhook (signed POSTs, fake OA API)', 
     expect(card?.text).not.toContain('• Ngày: 24/11/');
     expect(card?.text).toContain('• Số lượng: 2');
     expect(card?.text).toContain('• Nội dung: II.2.h');
-    expect(card?.buttons.map((b) => b.payload)).toEqual(['rp:save', 'rp:edit', 'rp:cancel']);
+    expect(bare(card?.buttons.map((b) => b.payload) ?? [])).toEqual(['rp:save', 'rp:edit', 'rp:cancel']);
+    savePayload = card?.buttons[0]?.payload ?? '';
   });
 
   it('4. the Lưu button (its payload sent back as text) saves once, even when delivered twice', { timeout: STEP_TIMEOUT }, async () => {
-    const press = textEvent(ZALO_STAFF, 'rp:save');
+    const press = textEvent(ZALO_STAFF, savePayload);
     const [saved] = await say(ZALO_STAFF, press);
-    const m = /^✅ Đã lưu báo cáo #(\d+) \(hoạt động ngày \d\d\/\d\d\/\d{4}\)\. Cảm ơn bạn!$/.exec(saved?.text ?? '');
+    const m = /^✅ Đã lưu báo cáo #(\d+) \(hoạt động ngày \d\d\/\d\d\/\d{4}, 2 tin\/bài\)\. Cảm ơn bạn!$/.exec(saved?.text ?? '');
     expect(m, saved?.text).not.toBeNull();
     reportId = Number(m?.[1]);
 
     expect((await post(press)).json()).toEqual({ ok: true, duplicate: true });
     // A second, distinct press finds no open draft.
-    const [again] = await say(ZALO_STAFF, textEvent(ZALO_STAFF, 'rp:save'));
+    const [again] = await say(ZALO_STAFF, textEvent(ZALO_STAFF, savePayload));
     expect(again?.text).toBe(NO_DRAFT);
 
     expect(reportRowCount(bot.db)).toBe(1);
@@ -453,16 +468,17 @@ describe('report flow through the Zalo OA webhook (signed POSTs, fake OA API)', 
       indicator: 'PAPI',
       area: 'II.2.h',
       unit: ZALO_UNIT,
-      description: ZALO_REPORT,
     });
     expect(row?.date).toMatch(/^\d{4}-11-21$/);
     savedDate = row?.date ?? '';
+    // The corrected date is written into the description too.
+    expect(row?.description).toBe(ZALO_REPORT.replace('24/11', vi(savedDate)));
   });
 
   it('5. /baocaocuatoi lists the report with the corrected date', { timeout: STEP_TIMEOUT }, async () => {
     const [list] = await say(ZALO_STAFF, textEvent(ZALO_STAFF, '/baocaocuatoi'));
     expect(list?.text).toContain('📋 1 báo cáo gần nhất của bạn');
-    expect(list?.text).toContain(`#${reportId} · ${vi(savedDate)} · II.2.h · Mạng xã hội · 2 · Ngày 24/11 đăng 2 bài`);
+    expect(list?.text).toContain(`#${reportId} · ${vi(savedDate)} · II.2.h · Mạng xã hội · 2 tin/bài · Ngày ${vi(savedDate)} đăng 2 bài`);
     expect(list?.buttons).toEqual([{ title: `🗑 Xóa #${reportId}`, type: 'oa.query.show', payload: `rp:del:${reportId}` }]);
   });
 
@@ -483,12 +499,13 @@ describe('report flow through the Zalo OA webhook (signed POSTs, fake OA API)', 
         'Mã nội dung': 'II.2.h',
         Kênh: 'Mạng xã hội',
         'Số lượng': '2',
-        'Người báo cáo': `zalo:${ZALO_STAFF}`,
+        'Mô tả': ZALO_REPORT.replace('24/11', vi(savedDate)),
+        'Người báo cáo': `Chưa có tên (${ZALO_UNIT})`,
       }),
     ]);
     const xlsxFile = path.join(bot.config.dataDir, `e2e-${year}.xlsx`);
     expect((await runCli(reportCommand, ['export', '--format', 'xlsx', '--year', year, '--out', xlsxFile], bot.config)).code).toBe(0);
-    expect(await xlsxReportRows(readFileSync(xlsxFile))).toEqual([expect.objectContaining({ Mã: reportId, Ngày: vi(savedDate) })]);
+    expect(await xlsxReportRows(readFileSync(xlsxFile))).toEqual([expect.objectContaining({ Mã: reportId, Ngày: new Date(`${savedDate}T00:00:00Z`) })]);
   });
 
   it('7. after all the repeats the database holds exactly one report, with the corrected date', { timeout: STEP_TIMEOUT }, () => {

@@ -8,6 +8,7 @@ import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { createConfig } from '../../src/config.js';
 import { adminRoutes } from '../../src/reports/http/admin-routes.js';
 import { indicatorOfArea } from '../../src/reports/labels.js';
+import { kindOfChannel } from '../../src/reports/parse/count.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import { readUnansweredQuestions } from '../../src/reports/store/unanswered-questions.js';
 import type { ReportChannel } from '../../src/reports/types.js';
@@ -56,6 +57,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
           date: `2026-${String(month).padStart(2, '0')}-${String(10 + (i % 15)).padStart(2, '0')}`,
           channel,
           count,
+          countKind: kindOfChannel(channel),
           unit,
           description: `Hoạt động thử nghiệm số ${i + 1}`,
           link: channel === 'website' ? `https://example.test/tin-${i + 1}` : null,

@@ -11,8 +11,8 @@ const rec = (over: Partial<ReportRecord>): ReportRecord => reportRecord({ descri
 const reports = [
   rec({}),
   rec({ count: 3, date: '2026-10-02' }),
-  rec({ area: 'II.3.đ', indicator: 'PCI', channel: 'meeting', count: 45, unit: 'Phòng Thử nghiệm B', description: 'hoi nghi sang nay' }),
-  rec({ area: 'II.3.đ', indicator: 'PCI', channel: 'print', count: 200, description: 'phat to roi' }),
+  rec({ area: 'II.3.đ', indicator: 'PCI', channel: 'meeting', count: 45, countKind: 'person', unit: 'Phòng Thử nghiệm B', description: 'hoi nghi sang nay' }),
+  rec({ area: 'II.3.đ', indicator: 'PCI', channel: 'print', count: 200, countKind: 'printed', description: 'phat to roi' }),
 ];
 
 async function parts(buf: Buffer): Promise<{ xml: string; lines: string[]; styles: string }> {
@@ -53,9 +53,9 @@ describe('yearly report DOCX', () => {
     const { lines } = await parts(await reportsToDocx(reports, areas, { year: 2026 }));
     const text = lines.join('\n');
     expect(text).not.toMatch(/hom qua|sáng nay|sang nay|phat to roi/);
-    expect(lines).toContain('- Ngày 20/11/2026, Phòng Thử nghiệm A (hình thức: cổng/trang thông tin điện tử; số lượng: 2 tin, bài).');
+    expect(lines).toContain('- Ngày 20/11/2026, Phòng Thử nghiệm A (hình thức: cổng/trang thông tin điện tử; số lượng: 2 tin/bài).');
     const dd = lines.indexOf('đ) Truyền thông về chỉ số "Chi phí không chính thức"');
-    expect(lines[dd + 1]).toBe('Số hoạt động: 2; số lượng: 45 lượt người tham dự, 200 ấn phẩm.');
+    expect(lines[dd + 1]).toBe('Số hoạt động: 2; số lượng: 200 tờ/ấn phẩm, 45 lượt người.');
     expect(text).not.toMatch(/245/);
     const a = lines.indexOf('a) Truyền thông công tác chỉ đạo, điều hành');
     expect(lines[a + 1]).toBe('Chưa có hoạt động nào được báo cáo.');
@@ -68,6 +68,9 @@ describe('yearly report DOCX', () => {
     expect(xml).not.toContain('w:val="Heading');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);
+    // Header and signature block never split over two pages; the closing sentence keeps with the signature.
+    expect(xml.match(/<w:cantSplit\/>/g)).toHaveLength(2);
+    expect(xml).toMatch(/<w:keepNext\/>(?:(?!<\/w:p>).)*Trên đây là báo cáo/s);
     expect(xml).toMatch(/<w:sz w:val="26"\/>/);
   });
 

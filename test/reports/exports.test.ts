@@ -15,7 +15,7 @@ const reports: ReportRecord[] = [
   rec({ area: 'II.1.c', count: 1, description: 'Tin thứ ba' }),
   rec({ area: 'II.1.c', count: 1, description: 'Tin thứ tư' }),
   rec({ area: 'II.2.h', indicator: 'PAPI', channel: 'social', count: 5, link: 'https://example.test/a', description: 'Bài Zalo' }),
-  rec({ area: 'II.3.đ', indicator: 'PCI', channel: 'meeting', count: 40, unit: 'Phòng Thử nghiệm B', description: 'Hội nghị đối thoại' }),
+  rec({ area: 'II.3.đ', indicator: 'PCI', channel: 'meeting', count: 40, countKind: 'person', unit: 'Phòng Thử nghiệm B', description: 'Hội nghị đối thoại' }),
 ];
 
 async function docxText(buf: Buffer): Promise<string> {
@@ -44,7 +44,7 @@ describe('CSV export', () => {
     const buf = reportsToCsv(reports, areas);
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString('utf8').slice(1);
-    expect(text.startsWith('Mã,Ngày,Đơn vị,Chỉ số,Mã nội dung,Nội dung,Kênh,Số lượng,Liên kết,Mô tả,')).toBe(true);
+    expect(text.startsWith('Mã,Ngày,Đơn vị,Chỉ số,Mã nội dung,Nội dung,Kênh,Số lượng,Đơn vị tính,Liên kết,Mô tả,Người báo cáo,')).toBe(true);
     expect(text).toContain('"Tin có dấu phẩy, và ""ngoặc kép""\nxuống dòng"');
     // Records end with CRLF; the embedded LF stays inside the quoted field.
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(reports.length + 1);
@@ -53,22 +53,64 @@ describe('CSV export', () => {
 });
 
 describe('XLSX export', () => {
-  it('has one row per report and a summary of every area', async () => {
-    const buf = await reportsToXlsx(reports, areas, 2026);
+  async function load(): Promise<ExcelJS.Workbook> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    const sheet = wb.getWorksheet(XLSX_SHEETS.reports)!;
+    await wb.xlsx.load((await reportsToXlsx(reports, areas, 2026)) as unknown as ArrayBuffer);
+    return wb;
+  }
+  const col = (sheet: ExcelJS.Worksheet, header: string) => {
+    let at = 0;
+    sheet.getRow(1).eachCell((c, i) => {
+      if (c.value === header) at = i;
+    });
+    expect(at, header).toBeGreaterThan(0);
+    return at;
+  };
+
+  it('has one row per report: real date cells, the reporter by name, the save time in Việt Nam time', async () => {
+    const sheet = (await load()).getWorksheet(XLSX_SHEETS.reports)!;
     expect(sheet.rowCount).toBe(reports.length + 1);
-    expect(sheet.getRow(1).getCell(2).value).toBe('Ngày');
-    expect(sheet.getRow(6).getCell(5).value).toBe('II.2.h');
-    expect(sheet.getRow(6).getCell(8).value).toBe(5);
-    const sum = wb.getWorksheet(XLSX_SHEETS.summary)!;
-    const rows = new Map<string, unknown[]>();
-    sum.eachRow((row) => rows.set(String(row.getCell(1).value), [row.getCell(4).value, row.getCell(5).value]));
-    expect(rows.get('II.1.c')).toEqual([4, 7]);
-    expect(rows.get('II.3.đ')).toEqual([1, 40]);
-    expect(rows.get('II.1.a')).toEqual([0, 0]);
-    expect(rows.get('Năm 2026')).toEqual([6, 52]);
+    const row = sheet.getRow(6);
+    expect(row.getCell(col(sheet, 'Mã nội dung')).value).toBe('II.2.h');
+    expect(row.getCell(col(sheet, 'Số lượng')).value).toBe(5);
+    const date = row.getCell(col(sheet, 'Ngày'));
+    expect(date.value).toBeInstanceOf(Date);
+    expect((date.value as Date).toISOString().slice(0, 10)).toBe('2026-11-20');
+    expect(date.numFmt).toBe('dd/mm/yyyy');
+    expect(row.getCell(col(sheet, 'Người báo cáo')).value).toBe('Nguyễn Thị Thử');
+    // Saved 02:00 UTC = 09:00 in Việt Nam; the cell shows the local wall clock.
+    const saved = row.getCell(col(sheet, 'Thời điểm lưu (giờ Việt Nam)'));
+    expect((saved.value as Date).toISOString().slice(0, 16)).toBe('2026-11-20T09:00');
+    expect(saved.numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(sheet.getRow(7).getCell(col(sheet, 'Đơn vị tính')).value).toBe('lượt người');
+  });
+
+  it('opens ready to print: frozen header, widths, A4 landscape one page wide', async () => {
+    const wb = await load();
+    for (const name of Object.values(XLSX_SHEETS)) {
+      const sheet = wb.getWorksheet(name)!;
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+      expect(sheet.getColumn(1).width).toBeGreaterThan(5);
+    }
+    expect(wb.getWorksheet(XLSX_SHEETS.reports)!.getColumn(11).width).toBe(60);
+  });
+
+  it('sums by indicator × area × kind, every area listed, never adding unlike kinds', async () => {
+    const sum = (await load()).getWorksheet(XLSX_SHEETS.summary)!;
+    const rows = new Map<string, ExcelJS.Row>();
+    sum.eachRow((row) => rows.set(String(row.getCell(1).value), row));
+    const cell = (key: string, header: string) => rows.get(key)!.getCell(col(sum, header)).value;
+    expect(cell('II.1.c', 'Số hoạt động')).toBe(4);
+    expect(cell('II.1.c', 'Số lượng: tin/bài')).toBe(7);
+    expect(cell('II.3.đ', 'Số lượng: lượt người')).toBe(40);
+    expect(cell('II.3.đ', 'Số lượng: tin/bài')).toBe(0);
+    expect(cell('II.1.a', 'Số hoạt động')).toBe(0);
+    expect(cell('Cộng PCI', 'Số hoạt động')).toBe(1);
+    expect(cell('Năm 2026', 'Số hoạt động')).toBe(6);
+    expect(cell('Năm 2026', 'Số lượng: tin/bài')).toBe(12);
+    expect(cell('Năm 2026', 'Số lượng: lượt người')).toBe(40);
+    expect(rows.size).toBe(1 + 22 + 3 + 1);
   });
 });
 
@@ -149,7 +191,7 @@ describe('formula injection', () => {
     );
     expect(cells).toBeGreaterThan(hostile.length * 10);
     const sheet = wb.getWorksheet(XLSX_SHEETS.reports)!;
-    expect(sheet.getRow(2).getCell(10).value).toBe(`'${payloads[0]}`);
+    expect(sheet.getRow(2).getCell(11).value).toBe(`'${payloads[0]}`);
     expect(sheet.getRow(2).getCell(8).value).toBe(3);
   });
 });

@@ -45,6 +45,6 @@ describe('report dates in the flow', () => {
     const fixed = text(await m.flow.handle(at('sửa ngày thành 30/11'), staff));
     expect(fixed).toContain('Ngày: 30/11/2026');
     const saved = text(await m.flow.handle(at('lưu'), staff));
-    expect(saved).toMatch(/Đã lưu báo cáo #1 \(hoạt động ngày 30\/11\/2026\)/);
+    expect(saved).toMatch(/Đã lưu báo cáo #1 \(hoạt động ngày 30\/11\/2026[,)]/);
   });
 });

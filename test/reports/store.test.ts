@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { REPORT_MIGRATIONS } from '../../src/reports/store/migrations.js';
 import { SqliteReportStore } from '../../src/reports/store/sqlite-report-store.js';
 import type { DraftState } from '../../src/reports/types.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
@@ -66,7 +67,7 @@ describe('SqliteReportStore', () => {
   it('keeps drafts across a close and re-open, and confirm removes the draft', () => {
     const { store, db, file } = fresh();
     const state: DraftState = {
-      fields: { date: '2026-11-21', channel: null, count: 3, indicator: null, area: null, link: null, unit: 'X', description: 'd' },
+      fields: { date: '2026-11-21', channel: null, count: 3, countKind: 'post', indicator: null, area: null, link: null, unit: 'X', description: 'd' },
       awaiting: 'channel',
       candidates: [{ code: 'II.1.c', title: 't' }],
       reporterChannel: 'telegram',
@@ -90,5 +91,31 @@ describe('SqliteReportStore', () => {
     store.confirm(newReport(), T0);
     const again = new SqliteReportStore(db);
     expect(again.list()).toHaveLength(1);
+  });
+});
+
+describe('count kinds in the store', () => {
+  it('persists the kind, and the migration derives it for rows saved before kinds existed', () => {
+    const t = tempDb();
+    dbs.push(t.db);
+    // A database at schema version 1 with three reports from before.
+    t.db.exec(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (namespace TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (namespace, version))`,
+    );
+    t.db.exec(REPORT_MIGRATIONS[0]!.sql);
+    t.db.prepare("INSERT INTO schema_migrations (namespace, version, applied_at) VALUES ('reports', 1, 'x')").run();
+    const old = t.db.prepare(
+      `INSERT INTO reports (reporter_channel, reporter_id, date, channel, count, description, source_message_id, created_at)
+       VALUES ('telegram', '1', '2026-11-01', ?, ?, ?, ?, '2026-11-01T00:00:00Z')`,
+    );
+    old.run('print', 200, 'Phát 200 tờ gấp về PCI', 'a');
+    old.run('meeting', 45, 'Hội nghị đối thoại, 45 doanh nghiệp dự', 'b');
+    old.run('other', 3, 'Cuộc thi tìm hiểu', 'c');
+    old.run('website', null, 'Đăng tin', 'd');
+    const store = new SqliteReportStore(t.db);
+    const kinds = Object.fromEntries(store.list().map((r) => [r.sourceMessageId, r.countKind]));
+    expect(kinds).toEqual({ a: 'printed', b: 'person', c: 'unknown', d: null });
+    const saved = store.confirm(newReport({ count: 12, countKind: 'consultation', reporterName: 'Trần Văn Thử', reporterUnit: 'Thanh tra Sở' }), T0).record;
+    expect(store.get(saved.id)).toMatchObject({ count: 12, countKind: 'consultation', reporterName: 'Trần Văn Thử', reporterUnit: 'Thanh tra Sở' });
   });
 });

@@ -28,7 +28,17 @@ function draft(awaiting: DraftState['awaiting'] = null): ReportDraft {
     sourceMessageId: 'm0',
     updatedAt: new Date().toISOString(),
     state: {
-      fields: { date: '2026-11-20', channel: 'website', count: 3, indicator: 'PCI', area: 'II.3.a', link: null, unit: null, description: 'x' },
+      fields: {
+        date: '2026-11-20',
+        channel: 'website',
+        count: 3,
+        countKind: 'post',
+        indicator: 'PCI',
+        area: 'II.3.a',
+        link: null,
+        unit: null,
+        description: 'x',
+      },
       awaiting,
       candidates: [],
       reporterChannel: 'telegram',

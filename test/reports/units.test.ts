@@ -48,12 +48,15 @@ describe('units as records', () => {
       date: '2026-11-20',
       channel: 'website',
       count: 1,
+      countKind: 'post',
       indicator: 'PCI',
       area: 'II.3.a',
       link: null,
       description: 'x',
       reporterChannel: 'telegram',
       reporterId: 'u',
+      reporterName: null,
+      reporterUnit: null,
       sourceMessageId: `s${id}`,
       status: 'confirmed',
       createdAt: '',
@@ -61,7 +64,7 @@ describe('units as records', () => {
       deletedAt: null,
     });
     const s = summarizeReports([rec(1, 'phong QLTM'), rec(2, 'Phòng Quản lý thương mại'), rec(3, 'Phòng QLTM')]);
-    expect(s.byUnit).toEqual([{ key: 'Phòng Quản lý thương mại', activities: 3, total: 3 }]);
+    expect(s.byUnit).toEqual([{ key: 'Phòng Quản lý thương mại', activities: 3, totals: [{ kind: 'post', count: 3 }] }]);
   });
 
   it('rejects a malformed file naming the file and the field', () => {

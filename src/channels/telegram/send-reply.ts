@@ -49,12 +49,30 @@ export async function sendTelegramReply(telegram: Telegram, chatId: string, repl
         await withFloodRetry(() => telegram.sendMessage(chatId, chunk.plain, extra), logger);
       }
     }
+    const failed: string[] = [];
     for (const file of reply.attachments ?? []) {
-      await withFloodRetry(() => telegram.sendDocument(chatId, { source: file.content, filename: file.filename }), logger);
+      try {
+        await withFloodRetry(() => telegram.sendDocument(chatId, { source: file.content, filename: file.filename }), logger);
+      } catch (err) {
+        // One file refused must not hide the others, nor leave the requester waiting for it.
+        logger.error({ err: toChannelError(err), chatId, filename: file.filename, bytes: file.content.length }, 'telegram: sendDocument failed');
+        failed.push(file.filename);
+      }
+    }
+    if (failed.length > 0) {
+      await withFloodRetry(() => telegram.sendMessage(chatId, exportFailedText(failed), { link_preview_options: { is_disabled: true } }), logger);
     }
   } catch (err) {
     throw toChannelError(err);
   }
+}
+
+/** What the requester is told when files could not be sent. */
+export function exportFailedText(filenames: readonly string[]): string {
+  return [
+    `⚠️ Không gửi được ${filenames.length} tệp qua Telegram: ${filenames.join(', ')}.`,
+    'Lỗi đã được ghi lại. Vui lòng gõ lại lệnh sau ít phút, hoặc tải tệp tại trang quản trị (/admin).',
+  ].join('\n');
 }
 
 /** Wrap telegraf errors: API refusals vs. network failures. */

@@ -2,9 +2,11 @@
  * The Zalo OA channel: webhook events → conversation handler → consultation
  * messages back through the OA API.
  */
+
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ConversationHandler, OutgoingReply } from '../../core/messages.js';
+import { decodePayload } from '../../core/payload.js';
 import type { Logger } from '../../logger.js';
 import type { Channel } from '../channel.js';
 import type { DedupeStore } from '../dedupe-store.js';
@@ -119,7 +121,8 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     adapter: createZaloAdapter({
       appId: options.appId,
       oaSecretKey: options.oaSecretKey,
-      isKnownPayload: (text) => knownPayloads.has(text),
+      // A payload of ours survives a restart too (the set is in memory): anything the codec reads is a press.
+      isKnownPayload: (text) => knownPayloads.has(text) || decodePayload(text) !== null,
       ...(options.eventMaxAgeSeconds !== undefined ? { maxAgeSeconds: options.eventMaxAgeSeconds } : {}),
       ...(options.now ? { now: options.now } : {}),
     }),

@@ -9,9 +9,23 @@
  * sign it after a read (the numbers and the gaps are the bot's, the wording of
  * the assessment is the office's).
  */
-import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { areaLetter, CHANNEL_LABELS, formatDateVi, INDICATOR_HEADINGS, indicatorOfArea, sortAreas } from '../labels.js';
-import type { ContentAreaInfo, ReportChannel, ReportRecord } from '../types.js';
+import { formatTotals, totalsByKind } from '../summary.js';
+import type { ContentAreaInfo, ReportRecord } from '../types.js';
 import { INDICATORS } from '../types.js';
 
 /** Options of the Word report. */
@@ -37,17 +51,6 @@ const A4_TWIPS = { width: 11906, height: 16838 } as const;
 const MARGINS_TWIPS = { top: 1134, bottom: 1134, left: 1701, right: 851 } as const;
 const NOTHING = 'Chưa có hoạt động nào được báo cáo.';
 
-/** What a count measures, by channel, for the wording of the report. */
-const COUNT_NOUN: Readonly<Record<ReportChannel, string>> = {
-  website: 'tin, bài',
-  social: 'tin, bài',
-  press: 'tin, bài, chương trình',
-  meeting: 'lượt người tham dự',
-  print: 'ấn phẩm',
-  direct: 'lượt hướng dẫn',
-  other: 'lượt',
-};
-
 /** "Sở Công Thương tỉnh Quảng Ngãi" → the body above it ("UBND TỈNH QUẢNG NGÃI") and the body itself. */
 export function issuingBodies(departmentName: string): { parent: string | null; body: string } {
   const m = /^(.*?)\s+(tỉnh|thành phố)\s+(.+)$/iu.exec(departmentName.trim());
@@ -66,8 +69,14 @@ const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number
   });
 
 const centered = (...runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
-const body = (text: string, o: { bold?: boolean; italics?: boolean } = {}) =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, spacing: { after: 80 }, children: [run(text, o)] });
+const body = (text: string, o: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: convertMillimetersToTwip(10) },
+    spacing: { after: 80 },
+    ...(o.keepNext ? { keepNext: true, keepLines: true } : {}),
+    children: [run(text, o)],
+  });
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
@@ -83,7 +92,8 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare = 40): Tabl
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, leftShare), cell(right, 100 - leftShare)] })],
+    // Never split across pages (a signature block with "Lưu: VT" alone on the next page).
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftShare), cell(right, 100 - leftShare)] })],
   });
 }
 
@@ -93,22 +103,16 @@ function activitySentence(r: ReportRecord): string {
   if (r.date) parts.push(`ngày ${formatDateVi(r.date)}`);
   if (r.unit) parts.push(r.unit);
   const how = r.channel ? CHANNEL_LABELS[r.channel].replace(/\s*\(.*\)$/, '').toLowerCase() : null;
-  const amount = r.count !== null ? `${r.count} ${r.channel ? COUNT_NOUN[r.channel] : 'lượt'}` : null;
+  const amount = r.count !== null ? formatTotals([{ kind: r.countKind ?? 'unknown', count: r.count }]) : null;
   const what = [how ? `hình thức: ${how}` : null, amount ? `số lượng: ${amount}` : null].filter(Boolean).join('; ');
   const head = parts.join(', ');
   const sentence = `${head ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : 'Hoạt động'}${what ? ` (${what})` : ''}`;
   return r.link ? `${sentence}; đường dẫn: ${r.link}.` : `${sentence}.`;
 }
 
-/** Counts of one area's activities, per kind of count, never adding unlike kinds. */
+/** Counts of activities, per kind of count, never adding unlike kinds. */
 function countsByKind(rs: readonly ReportRecord[]): string {
-  const byNoun = new Map<string, number>();
-  for (const r of rs) {
-    if (r.count === null) continue;
-    const noun = r.channel ? COUNT_NOUN[r.channel] : 'lượt';
-    byNoun.set(noun, (byNoun.get(noun) ?? 0) + r.count);
-  }
-  return [...byNoun].map(([noun, n]) => `${n} ${noun}`).join(', ');
+  return formatTotals(totalsByKind(rs));
 }
 
 function header(opts: DocxReportOptions): Table {
@@ -116,6 +120,13 @@ function header(opts: DocxReportOptions): Table {
   const left = [
     ...(parent ? [centered(run(parent.toUpperCase(), { size: 24 }))] : []),
     centered(run(issuer.toUpperCase(), { bold: true, size: 24 })),
+    // The short rule under the issuing body's name (NĐ 30, Phụ lục I).
+    new Paragraph({
+      indent: { left: convertMillimetersToTwip(22), right: convertMillimetersToTwip(22) },
+      border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+      spacing: { before: 20, after: 80, line: 100, lineRule: LineRuleType.EXACT },
+      children: [run('', { size: 4 })],
+    }),
     centered(run('Số:        /BC-SCT', { size: BODY })),
   ];
   const right = [
@@ -209,8 +220,9 @@ export async function reportsToDocx(reports: readonly ReportRecord[], areas: rea
   );
   children.push(body('III. ĐÁNH GIÁ, KIẾN NGHỊ', { bold: true }));
   children.push(body('(Văn phòng Sở bổ sung nhận xét, khó khăn, vướng mắc và kiến nghị trước khi trình ký.)', { italics: true }));
-  children.push(body(`Trên đây là báo cáo kết quả thực hiện Kế hoạch số 1523/KH-SCT năm ${opts.year} của Sở Công Thương./.`));
-  children.push(new Paragraph({ children: [] }));
+  // The closing sentence stays on the page of the signature block.
+  children.push(body(`Trên đây là báo cáo kết quả thực hiện Kế hoạch số 1523/KH-SCT năm ${opts.year} của Sở Công Thương./.`, { keepNext: true }));
+  children.push(new Paragraph({ keepNext: true, children: [] }));
   children.push(signature());
 
   const doc = new Document({

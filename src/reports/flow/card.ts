@@ -3,7 +3,9 @@
  * questions for missing fields, and their buttons.
  */
 import type { OutgoingReply, ReplyButton } from '../../core/messages.js';
-import { areaLabel, CHANNEL_LABELS, CHANNEL_SHORT, encodeAreaCode, FIELD_LABELS, formatDateVi } from '../labels.js';
+import { encodePayload, type ReportAction } from '../../core/payload.js';
+import { COUNT_KIND_UNITS } from '../../core/vocabulary.js';
+import { areaLabel, CHANNEL_LABELS, CHANNEL_SHORT, FIELD_LABELS, formatDateVi } from '../labels.js';
 import type { ContentAreaInfo, ReportChannel, ReportFieldName, ReportFields, ReportRecord } from '../types.js';
 import { REPORT_CHANNELS } from '../types.js';
 
@@ -15,7 +17,7 @@ export function cardLines(f: ReportFields, areas: readonly ContentAreaInfo[]): s
   return [
     `• ${FIELD_LABELS.date}: ${v(formatDateVi(f.date))}`,
     `• ${FIELD_LABELS.channel}: ${v(f.channel ? CHANNEL_LABELS[f.channel] : null)}`,
-    `• ${FIELD_LABELS.count}: ${f.count === null ? EMPTY : String(f.count)}`,
+    `• ${FIELD_LABELS.count}: ${f.count === null ? EMPTY : countText(f.count, f.countKind)}`,
     `• ${FIELD_LABELS.indicator}: ${v(f.indicator)}`,
     `• ${FIELD_LABELS.area}: ${v(areaLabel(f.area, areas))}`,
     `• ${FIELD_LABELS.unit}: ${v(f.unit)}`,
@@ -24,28 +26,34 @@ export function cardLines(f: ReportFields, areas: readonly ContentAreaInfo[]): s
   ];
 }
 
-/** Buttons under a complete draft. */
-export const CONFIRM_BUTTONS: ReplyButton[][] = [
-  [
-    { label: '💾 Lưu', data: 'rp:save' },
-    { label: '✏️ Sửa', data: 'rp:edit' },
-    { label: '✖️ Hủy', data: 'rp:cancel' },
-  ],
-];
+/** `45 lượt người`, `2 tin/bài` (the bare number when the kind is not known). */
+export function countText(count: number, kind: ReportFields['countKind']): string {
+  return kind && kind !== 'unknown' ? `${count} ${COUNT_KIND_UNITS[kind]}` : String(count);
+}
 
-const CANCEL_ROW: ReplyButton[] = [{ label: '✖️ Hủy', data: 'rp:cancel' }];
+/** A report-flow button. */
+const button = (label: string, action: ReportAction): ReplyButton => ({ label, data: encodePayload({ kind: 'report', ...action }) });
+
+/** Buttons under a complete draft; `card` ties them to this card (an older card is refused). */
+export function confirmButtons(card?: string): ReplyButton[][] {
+  return [[button('💾 Lưu', { action: 'save', card }), button('✏️ Sửa', { action: 'edit', card }), button('✖️ Hủy', { action: 'cancel', card })]];
+}
+
+const cancelRow = (card?: string): ReplyButton[] => [button('✖️ Hủy', { action: 'cancel', card })];
 
 /** The question for one missing field, with its buttons. */
-export function questionFor(field: ReportFieldName, candidates: ReadonlyArray<{ code: string; title: string }>): { text: string; buttons: ReplyButton[][] } {
+export function questionFor(
+  field: ReportFieldName,
+  candidates: ReadonlyArray<{ code: string; title: string }>,
+  card?: string,
+): { text: string; buttons: ReplyButton[][] } {
+  const CANCEL_ROW = cancelRow(card);
   switch (field) {
     case 'area':
       if (candidates.length > 0) {
         return {
           text: 'Hoạt động này thuộc nội dung nào của Kế hoạch? Chọn một gợi ý bên dưới hoặc gõ mã mục (ví dụ: II.1.c).',
-          buttons: [
-            ...candidates.slice(0, 3).map((c) => [{ label: truncate(`${c.code} ${c.title}`, 60), data: `rp:area:${encodeAreaCode(c.code)}` }]),
-            CANCEL_ROW,
-          ],
+          buttons: [...candidates.slice(0, 3).map((c) => [button(truncate(`${c.code} ${c.title}`, 60), { action: 'area', code: c.code, card })]), CANCEL_ROW],
         };
       }
       return {
@@ -59,7 +67,7 @@ export function questionFor(field: ReportFieldName, candidates: ReadonlyArray<{ 
         text: 'Hoạt động được thực hiện qua kênh nào?',
         buttons: [
           ...chunk(
-            REPORT_CHANNELS.map((c) => ({ label: CHANNEL_SHORT[c as ReportChannel], data: `rp:ch:${c}` })),
+            REPORT_CHANNELS.map((c: ReportChannel) => button(CHANNEL_SHORT[c], { action: 'channel', channel: c, card })),
             3,
           ),
           CANCEL_ROW,
@@ -84,16 +92,17 @@ export function draftReply(
   candidates: ReadonlyArray<{ code: string; title: string }>,
   areas: readonly ContentAreaInfo[],
   preface?: string,
+  card?: string,
 ): OutgoingReply {
   const head = [preface, '📝 Báo cáo hoạt động truyền thông (bản nháp):', ...cardLines(f, areas)].filter((s): s is string => Boolean(s));
   if (next) {
-    const q = questionFor(next, candidates);
+    const q = questionFor(next, candidates, card);
     return { kind: 'report', text: [...head, '', `❓ ${q.text}`].join('\n'), buttons: q.buttons };
   }
   return {
     kind: 'report',
     text: [...head, '', 'Thông tin đã đủ. Bấm "Lưu" để ghi nhận, "Sửa" để chỉnh, hoặc "Hủy".'].join('\n'),
-    buttons: CONFIRM_BUTTONS,
+    buttons: confirmButtons(card),
   };
 }
 
@@ -102,7 +111,7 @@ export const EDIT_HELP = [
   'Gõ nội dung cần sửa, mỗi lần một mục, ví dụ:',
   '• sửa ngày 21/11',
   '• kênh là Zalo',
-  '• số lượng 5',
+  '• số lượng 5 (hoặc kèm đơn vị tính: «số lượng 45 người», «số lượng 200 tờ»)',
   '• nội dung II.2.h',
   '• liên kết https://…',
   '• mô tả: Đăng tin hướng dẫn nộp hồ sơ trực tuyến',
@@ -118,7 +127,7 @@ export const REPORT_HELP = [
 /** One line of `/baocaocuatoi`. */
 export function recordLine(r: ReportRecord): string {
   const what = r.description.length > 70 ? `${r.description.slice(0, 69)}…` : r.description;
-  return `#${r.id} · ${formatDateVi(r.date)} · ${r.area ?? '?'} · ${r.channel ? CHANNEL_SHORT[r.channel] : '?'} · ${r.count ?? '?'} · ${what}`;
+  return `#${r.id} · ${formatDateVi(r.date)} · ${r.area ?? '?'} · ${r.channel ? CHANNEL_SHORT[r.channel] : '?'} · ${r.count === null ? '?' : countText(r.count, r.countKind)} · ${what}`;
 }
 
 function truncate(s: string, n: number): string {

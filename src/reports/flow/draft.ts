@@ -4,6 +4,7 @@
  */
 import { foldText } from '../../text/normalize.js';
 import { indicatorOfArea } from '../labels.js';
+import { countKindInText, kindOfChannel } from '../parse/count.js';
 import type { ContentAreaInfo, ParsedReportLike, ReportFieldName, ReportFields } from '../types.js';
 
 /** Fields a report needs before it can be saved, in the order they are asked. */
@@ -16,6 +17,7 @@ export function fieldsFromParse(p: ParsedReportLike, reporterUnit?: string): Rep
     date: p.date,
     channel: p.channel,
     count: p.count,
+    countKind: p.count === null ? null : (p.countKind ?? kindOfChannel(p.channel)),
     indicator: (area ? indicatorOfArea(area) : null) ?? p.indicator,
     area,
     link: p.link,
@@ -121,8 +123,10 @@ export function mergeCorrection(
       }
       case 'count': {
         const v = parsed.count ?? firstInteger(text);
-        if (v !== null) next.count = v;
-        else unresolved.push(name);
+        if (v !== null) {
+          next.count = v;
+          next.countKind = countKindInText(foldText(text)) ?? current.countKind ?? kindOfChannel(next.channel);
+        } else unresolved.push(name);
         break;
       }
       default: {
@@ -153,4 +157,19 @@ export function explicitAreaCode(text: string, areas: readonly ContentAreaInfo[]
   const letter = (m[2] ?? '').toLowerCase() === 'dd' ? 'đ' : (m[2] ?? '').toLowerCase();
   const code = `II.${m[1]}.${letter}`;
   return areas.some((a) => a.code === code) ? code : null;
+}
+
+/**
+ * A short token of a draft card: the draft's source message and exactly the
+ * fields the card shows. A press on a card whose token no longer matches
+ * (the draft changed since) is refused as stale.
+ */
+export function cardToken(sourceMessageId: string, f: ReportFields): string {
+  const text = `${sourceMessageId}\u0000${JSON.stringify([f.date, f.channel, f.count, f.countKind, f.indicator, f.area, f.link, f.unit, f.description])}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
 }

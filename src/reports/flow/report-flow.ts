@@ -5,18 +5,22 @@
  * does not lose them.
  */
 import type { Identity, IncomingMessage, OutgoingReply, ReportFlow, ReportTurn } from '../../core/messages.js';
+import { decodePayload, type ReportAction } from '../../core/payload.js';
+import { REPORT_COMMAND_NAMES } from '../../core/vocabulary.js';
 import type { Logger } from '../../logger.js';
-import { decodeAreaCode, formatDateVi, indicatorOfArea } from '../labels.js';
+import { formatDateVi, indicatorOfArea } from '../labels.js';
+import { kindOfChannel } from '../parse/count.js';
 import type { DateIssue } from '../parse/date.js';
 import { localDate } from '../period.js';
 import type { ReportStore } from '../store/report-store.js';
-import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportChannel, ReportDraft, ReportFieldName, ReportFields, ReportParser } from '../types.js';
-import { REPORT_CHANNELS } from '../types.js';
+import type { ContentAreaInfo, DraftState, ParsedReportLike, ReportDraft, ReportFieldName, ReportFields, ReportParser } from '../types.js';
 import { EMPTY_UNITS, type UnitDirectory } from '../units.js';
-import { draftReply, EDIT_HELP, REPORT_HELP } from './card.js';
+import { countText, draftReply, EDIT_HELP, REPORT_HELP } from './card.js';
 import { classifyReportTurn } from './classify.js';
-import { type CommandContext, deleteOwn, exportReply, listOwn, summaryReply } from './commands.js';
-import { answerPrefix, explicitAreaCode, fieldsFromParse, mergeCorrection, missingFields } from './draft.js';
+import { askDelete, type CommandContext, deleteOwn, exportReply, listOwn, STALE_CARD, summaryReply } from './commands.js';
+import { reviseDescription } from './description.js';
+import { answerPrefix, cardToken, explicitAreaCode, fieldsFromParse, mergeCorrection, missingFields } from './draft.js';
+import { duplicateNote } from './duplicate.js';
 import { defaultLooksLikeReport } from './looks-like.js';
 
 /** Dependencies of {@link createReportFlow}. */
@@ -36,7 +40,8 @@ export interface ReportFlowOptions {
   units?: UnitDirectory;
 }
 
-const REPORT_COMMANDS = new Set(['baocao', 'baocaocuatoi', 'tonghop', 'xuat', 'xoa', 'huy']);
+/** The flow's commands: the report commands, and `/huy` while a draft is open. */
+const REPORT_COMMANDS: ReadonlySet<string> = new Set([...REPORT_COMMAND_NAMES, 'huy']);
 const ADMIN_ONLY = 'Chức năng này chỉ dành cho quản trị viên (Văn phòng Sở).';
 const CITIZEN_REFUSAL =
   'Xin lỗi, chức năng báo cáo hoạt động truyền thông chỉ dành cho cán bộ, công chức của Sở Công Thương. Bạn vẫn có thể hỏi tôi về Kế hoạch và thủ tục hành chính.';
@@ -57,7 +62,7 @@ export function dateIssueText(issue: DateIssue, now: Date): string {
 
 function emptyState(identity: Identity): DraftState {
   return {
-    fields: { date: null, channel: null, count: null, indicator: null, area: null, link: null, unit: identity.unit ?? null, description: '' },
+    fields: { date: null, channel: null, count: null, countKind: null, indicator: null, area: null, link: null, unit: identity.unit ?? null, description: '' },
     awaiting: null,
     candidates: [],
     reporterChannel: identity.channel,
@@ -113,10 +118,11 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     return code ? { ...parsed, area: code, indicator: indicatorOfArea(code) ?? parsed.indicator } : parsed;
   }
 
-  function render(state: DraftState, preface?: string): OutgoingReply {
+  /** The card of a draft; its buttons carry a token of exactly these fields, so an older card is refused. */
+  function render(sourceId: string, state: DraftState, preface?: string): OutgoingReply {
     const next = missingFields(state.fields)[0] ?? null;
     state.awaiting = next;
-    return draftReply(state.fields, next, next === 'area' ? state.candidates : [], areas, preface);
+    return draftReply(state.fields, next, next === 'area' ? state.candidates : [], areas, preface, cardToken(sourceId, state.fields));
   }
 
   function persist(key: string, sourceId: string, state: DraftState): void {
@@ -128,7 +134,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const existing = store.findBySource(identity.channel, identity.userId, msg.messageId);
     if (existing && existing.status === 'confirmed') return r(`Báo cáo này đã được lưu (mã #${existing.id}).`);
     const draft = openDraft(key);
-    if (draft && draft.sourceMessageId === msg.messageId) return render(draft.state); // same delivery again
+    if (draft && draft.sourceMessageId === msg.messageId) return render(draft.sourceMessageId, draft.state); // same delivery again
     const parsed = await parseText(text, msg, identity);
     const fields = fieldsFromParse(parsed, identity.unit);
     if (parsed.dateIssue) fields.date = null;
@@ -141,7 +147,8 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       reporterId: identity.userId,
     };
     const issue = parsed.dateIssue ? dateIssueText(parsed.dateIssue, msg.time) : undefined;
-    const out = render(state, [preface, issue, unitNote].filter(Boolean).join('\n') || undefined);
+    const dup = duplicateNote(store, identity, fields.description, now());
+    const out = render(msg.messageId, state, [dup, preface, issue, unitNote].filter(Boolean).join('\n') || undefined);
     persist(key, msg.messageId, state);
     logger.debug({ chatKey: key, missing: missingFields(state.fields) }, 'report draft opened');
     return out;
@@ -162,6 +169,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const dateProblem = names.includes('date') && parsed.dateIssue ? parsed.dateIssue : null;
     const { fields, unresolved } = mergeCorrection(state.fields, input, dateProblem ? { ...parsed, date: null } : parsed, names);
     if (dateProblem) fields.date = null;
+    if (!names.includes('description')) fields.description = reviseDescription(state.fields, fields, msg.time);
     const unitNote = names.includes('unit') ? resolveUnit(fields, fields.unit) : null;
     state.fields = fields;
     if (unresolved.includes('area') && parsed.areaCandidates.length > 0) {
@@ -172,7 +180,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       : unresolved.length > 0 && !(unresolved.length === 1 && unresolved[0] === 'area' && state.candidates.length > 0)
         ? 'Tôi chưa nhận ra giá trị mới trong tin nhắn, vui lòng nhập lại theo ví dụ.'
         : '✏️ Đã cập nhật.';
-    const out = render(state, [preface, unitNote].filter(Boolean).join('\n'));
+    const out = render(draft.sourceMessageId, state, [preface, unitNote].filter(Boolean).join('\n'));
     persist(key, draft.sourceMessageId, state);
     return out;
   }
@@ -182,7 +190,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     const draft = openDraft(key);
     if (!draft) return r('Không có bản nháp nào đang mở (có thể báo cáo đã được lưu). Gõ /baocaocuatoi để xem.');
     const state = draft.state;
-    if (missingFields(state.fields).length > 0) return render(state, 'Báo cáo chưa đủ thông tin.');
+    if (missingFields(state.fields).length > 0) return render(draft.sourceMessageId, state, 'Báo cáo chưa đủ thông tin.');
     const f = state.fields;
     // An unlisted abbreviation joins the one stored full name with the same initials.
     const stored = store.units();
@@ -194,6 +202,8 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
         indicator: (f.area ? indicatorOfArea(f.area) : null) ?? f.indicator,
         reporterChannel: state.reporterChannel ?? identity.channel,
         reporterId: state.reporterId ?? identity.userId,
+        reporterName: identity.displayName ?? msg.userName ?? null,
+        reporterUnit: identity.unit ?? null,
         sourceMessageId: draft.sourceMessageId,
       },
       now(),
@@ -202,32 +212,45 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
     logger.info({ reportId: record.id, created, area: record.area }, 'report confirmed');
     return r(
       created
-        ? `✅ Đã lưu báo cáo #${record.id} (hoạt động ngày ${formatDateVi(record.date)}). Cảm ơn bạn!`
+        ? `✅ Đã lưu báo cáo #${record.id} (hoạt động ngày ${formatDateVi(record.date)}${record.count === null ? '' : `, ${countText(record.count, record.countKind)}`}). Cảm ơn bạn!`
         : `Báo cáo này đã được lưu trước đó (mã #${record.id}).`,
     );
   }
 
-  async function callback(msg: IncomingMessage, identity: Identity, data: string): Promise<OutgoingReply> {
+  async function callback(msg: IncomingMessage, identity: Identity, p: ReportAction): Promise<OutgoingReply> {
     const key = draftKey(msg);
-    const [, action, arg = ''] = data.split(':');
-    if (action === 'save') return save(msg, identity);
-    if (action === 'cancel') return cancel(key);
-    if (action === 'edit') return r(EDIT_HELP);
-    if (action === 'del') return deleteOwn(ctx, identity, arg);
-    if (action === 'sum') return identity.role === 'admin' ? summaryReply(ctx, arg) : r(ADMIN_ONLY);
-    const draft = openDraft(key);
-    if (!draft) return r('Bản nháp không còn mở. Hãy gửi lại báo cáo.');
-    if (action === 'area') {
-      const code = decodeAreaCode(arg);
-      if (!areas.some((a) => a.code === code)) return render(draft.state, 'Mã nội dung không hợp lệ.');
-      draft.state.fields.area = code;
-      draft.state.fields.indicator = indicatorOfArea(code) ?? draft.state.fields.indicator;
-    } else if (action === 'ch' && (REPORT_CHANNELS as readonly string[]).includes(arg)) {
-      draft.state.fields.channel = arg as ReportChannel;
-    } else {
-      return render(draft.state);
+    switch (p.action) {
+      case 'delete':
+        return askDelete(ctx, identity, p.id);
+      case 'delete-confirm':
+        return deleteOwn(ctx, identity, String(p.id), true);
+      case 'delete-keep':
+        return r('Đã giữ nguyên báo cáo, không xóa gì.');
+      case 'summary':
+        return identity.role === 'admin' ? summaryReply(ctx, p.period) : r(ADMIN_ONLY);
+      default:
+        break;
     }
-    const out = render(draft.state, '✏️ Đã cập nhật.');
+    const draft = openDraft(key);
+    if (!draft) return r(`${STALE_CARD} Bản nháp của thẻ này không còn mở (đã lưu, đã hủy hoặc quá hạn). Gõ /baocaocuatoi để xem các báo cáo đã lưu.`);
+    if (p.card !== undefined && p.card !== cardToken(draft.sourceMessageId, draft.state.fields)) {
+      logger.debug({ chatKey: key, action: p.action }, 'stale report card pressed');
+      return render(draft.sourceMessageId, draft.state, `${STALE_CARD} Đây là bản nháp hiện tại:`);
+    }
+    if (p.action === 'save') return save(msg, identity);
+    if (p.action === 'cancel') return cancel(key);
+    if (p.action === 'edit') return r(EDIT_HELP);
+    if (p.action === 'area') {
+      if (!areas.some((a) => a.code === p.code)) return render(draft.sourceMessageId, draft.state, 'Mã nội dung không hợp lệ.');
+      draft.state.fields.area = p.code;
+      draft.state.fields.indicator = indicatorOfArea(p.code) ?? draft.state.fields.indicator;
+    } else {
+      draft.state.fields.channel = p.channel;
+      if (draft.state.fields.count !== null && (draft.state.fields.countKind ?? 'unknown') === 'unknown') {
+        draft.state.fields.countKind = kindOfChannel(p.channel);
+      }
+    }
+    const out = render(draft.sourceMessageId, draft.state, '✏️ Đã cập nhật.');
     persist(key, draft.sourceMessageId, draft.state);
     return out;
   }
@@ -260,7 +283,7 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
         store.deleteDraft(key);
         return startDraft(msg, identity, text);
       case 'repeat':
-        return draft ? render(draft.state) : null;
+        return draft ? render(draft.sourceMessageId, draft.state) : null;
       case 'correction':
       case 'field-answer':
         return draft ? correct(msg, identity, text, draft, turn) : null;
@@ -283,14 +306,15 @@ export function createReportFlow(opts: ReportFlowOptions): ReportFlow {
       const cmd = data ? null : parseCommand(text);
       const key = draftKey(msg);
       const turn = data || cmd ? null : (given ?? classify(msg));
+      const payload = data ? decodePayload(data) : null;
       const ours =
-        (data !== undefined && data.startsWith('rp:')) ||
+        payload?.kind === 'report' ||
         (cmd !== null && REPORT_COMMANDS.has(cmd.name) && (cmd.name !== 'huy' || openDraft(key) !== null)) ||
         (turn !== null && turn.kind !== 'not-report' && turn.kind !== 'question');
       if (!ours) return null;
       if (identity.role === 'citizen') return [r(CITIZEN_REFUSAL)];
 
-      if (data) return [await callback(msg, identity, data)];
+      if (payload?.kind === 'report') return [await callback(msg, identity, payload)];
       if (cmd) {
         switch (cmd.name) {
           case 'baocao':

@@ -4,7 +4,7 @@
  */
 import { sortAreas } from '../labels.js';
 import type { ReportStore } from '../store/report-store.js';
-import { summarizeReports } from '../summary.js';
+import { formatTotals, type KindTotal, summarizeReports, type Tally, totalsByKind } from '../summary.js';
 import type { ContentAreaInfo, ReportRecord } from '../types.js';
 
 /** One row of the coverage chart. */
@@ -15,19 +15,23 @@ export interface AreaCoverage {
   /** Activities per month, January first (12 numbers). */
   months: number[];
   activities: number;
-  total: number;
+  /** Sums of counts per kind (never added across kinds). */
+  totals: KindTotal[];
 }
 
 /** What `/admin/api/summary` returns. */
 export interface AdminSummary {
   year: number;
   activities: number;
-  total: number;
+  /** Sums of counts per kind (never added across kinds). */
+  totals: KindTotal[];
+  /** `totals` in words: "200 tờ/ấn phẩm, 45 lượt người" (empty when nothing is counted). */
+  totalsText: string;
   areas: AreaCoverage[];
   uncovered: string[];
-  byIndicator: Array<{ key: string; activities: number; total: number }>;
-  byUnit: Array<{ key: string; activities: number; total: number }>;
-  byChannel: Array<{ key: string; activities: number; total: number }>;
+  byIndicator: Array<{ key: string } & Tally>;
+  byUnit: Array<{ key: string } & Tally>;
+  byChannel: Array<{ key: string } & Tally>;
   /** Every unit and year seen, for the filter drop-downs. */
   units: string[];
 }
@@ -41,21 +45,24 @@ export function buildAdminSummary(reports: readonly ReportRecord[], areas: reado
     title: a.title,
     months: new Array<number>(12).fill(0),
     activities: 0,
-    total: 0,
+    totals: [],
   }));
   const byCode = new Map(rows.map((r) => [r.code, r]));
+  const inArea = new Map<string, ReportRecord[]>();
   for (const r of reports) {
     const row = r.area ? byCode.get(r.area) : undefined;
     const month = r.date ? Number(r.date.slice(5, 7)) - 1 : -1;
     if (!row || month < 0 || month > 11) continue;
     row.months[month] = (row.months[month] ?? 0) + 1;
     row.activities += 1;
-    row.total += r.count ?? 0;
+    inArea.set(row.code, [...(inArea.get(row.code) ?? []), r]);
   }
+  for (const row of rows) row.totals = totalsByKind(inArea.get(row.code) ?? []);
   return {
     year,
     activities: s.all.activities,
-    total: s.all.total,
+    totals: s.all.totals,
+    totalsText: formatTotals(s.all.totals),
     areas: rows,
     uncovered: rows.filter((r) => r.activities === 0).map((r) => r.code),
     byIndicator: s.byIndicator,

@@ -4,6 +4,8 @@
  * /admin/assets/admin.css and /admin/assets/admin.js, nothing from a CDN.
  * Every inserted value is HTML-escaped.
  */
+
+import { COUNT_KIND_UNITS } from '../../core/vocabulary.js';
 import { CHANNEL_SHORT } from '../labels.js';
 
 /** Where the page's static files are served (see admin-routes.ts). */
@@ -86,6 +88,7 @@ export function adminPageHtml(opts: AdminPageOptions): string {
 <section><h2>Rà soát tính hiện hành của tri thức</h2><div id="knowledge-review"></div></section>
 ${opts.widgetSnippet ? widgetSection(opts.widgetSnippet) : ''}</main>
 <script type="application/json" id="channel-labels">${JSON.stringify(CHANNEL_SHORT).replace(/</g, '\\u003c')}</script>
+<script type="application/json" id="count-kind-labels">${JSON.stringify(COUNT_KIND_UNITS).replace(/</g, '\\u003c')}</script>
 <script src="${ADMIN_ASSETS.script}" defer></script>
 </body></html>`;
 }

@@ -5,6 +5,8 @@
  * reply leaves the record unchanged.
  */
 import { z } from 'zod';
+import { areaCodeSchema, COUNT_KINDS, countKindSchema, INDICATORS, indicatorSchema, REPORT_CHANNELS, reportChannelSchema } from '../../core/vocabulary.js';
+import { kindOfChannel } from './count.js';
 import { missingFields } from './parse-report.js';
 import type { ContentAreaInput, ParsedReport } from './types.js';
 
@@ -22,10 +24,11 @@ const isoDate = z
 /** Schema of each field the model may fill. */
 const FIELD_SCHEMAS = {
   date: isoDate,
-  channel: z.enum(['website', 'social', 'press', 'meeting', 'print', 'direct', 'other']),
+  channel: reportChannelSchema,
   count: z.number().int().positive().max(1_000_000),
-  indicator: z.enum(['PAR INDEX', 'PAPI', 'PCI']),
-  area: z.string().regex(/^II\.[123]\.[a-hđ]$/),
+  countKind: countKindSchema,
+  indicator: indicatorSchema,
+  area: areaCodeSchema,
   link: z
     .string()
     .max(2000)
@@ -44,8 +47,8 @@ export function llmFillPrompt(parsed: ParsedReport, text: string, areas: readonl
     'Bạn trích xuất thông tin từ một tin nhắn báo cáo hoạt động truyền thông của cán bộ Sở Công Thương.',
     `Tin nhắn: """${text}"""`,
     `Chỉ trả về MỘT đối tượng JSON với các khóa: ${wanted.join(', ')}. Giá trị không chắc chắn thì để null.`,
-    'date: YYYY-MM-DD; channel: website | social | press | meeting | print | direct | other;',
-    'count: số nguyên (số tin/bài/tờ hoặc số người tham dự); indicator: PAR INDEX | PAPI | PCI;',
+    `date: YYYY-MM-DD; channel: ${REPORT_CHANNELS.join(' | ')};`,
+    `count: số nguyên (số tin/bài/tờ hoặc số người tham dự); countKind: ${COUNT_KINDS.join(' | ')}; indicator: ${INDICATORS.join(' | ')};`,
     'area: mã nội dung của Kế hoạch 1523/KH-SCT; link: URL; unit: đơn vị thực hiện.',
     areaList ? `Các mã nội dung:\n${areaList}` : '',
   ]
@@ -96,6 +99,7 @@ export async function fillWithLlm(parsed: ParsedReport, text: string, complete: 
     else if (out.indicator === null) filled.indicator = area.indicator;
   }
   Object.assign(out, filled);
+  if (out.count !== null && out.countKind === null) out.countKind = kindOfChannel(out.channel);
   out.missing = missingFields(out);
   return out;
 }

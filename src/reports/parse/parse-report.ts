@@ -4,18 +4,18 @@
  * without diacritics; every extractor is a pure function of the text and
  * `now`.
  */
+import { indicatorSchema } from '../../core/vocabulary.js';
 import { areaScorer, confidentArea, namedIndicator } from './area-score.js';
 import { channelFromLink, channelSpans, detectChannel } from './channel.js';
-import { extractCount } from './count.js';
+import { extractCountWithKind } from './count.js';
 import { dateIssue, extractDate, findDates } from './date.js';
 import { findLink, findUnit } from './link-unit.js';
 import { blankSpans, prepareText } from './prepare.js';
 import type { IndicatorName, ParsedReport, ParseReportOptions } from './types.js';
 
-const INDICATORS: readonly string[] = ['PAR INDEX', 'PAPI', 'PCI'];
-
 function asIndicator(s: string | undefined): IndicatorName | null {
-  return s !== undefined && INDICATORS.includes(s) ? (s as IndicatorName) : null;
+  const r = indicatorSchema.safeParse(s);
+  return r.success ? r.data : null;
 }
 
 /**
@@ -33,7 +33,7 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
   const date = extractDate(foldedNoLink, opts.now);
   const dateSpans = findDates(foldedNoLink, opts.now).map((d): [number, number] => [d.start, d.end]);
   const channel = detectChannel(foldedNoLink, blankSpans(clean, linkSpan)) ?? (link ? channelFromLink(link.link) : null);
-  const count = extractCount(foldedNoLink, clean, channel, dateSpans);
+  const counted = extractCountWithKind(foldedNoLink, clean, channel, dateSpans);
 
   const unit = findUnit(clean);
   const unitSpan: Array<[number, number]> = unit ? [[unit.start, unit.end]] : [];
@@ -46,7 +46,8 @@ export function parseReport(text: string, opts: ParseReportOptions): ParsedRepor
   const parsed: ParsedReport = {
     date: date?.iso ?? null,
     channel,
-    count,
+    count: counted?.count ?? null,
+    countKind: counted?.kind ?? null,
     indicator,
     area: chosen?.code ?? null,
     link: link?.link ?? null,

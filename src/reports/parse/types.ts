@@ -2,6 +2,8 @@
  * Types of the activity-report parser: one free-text staff message in,
  * one structured record out.
  */
+
+import type { CountKind, ReportChannel } from '../../core/vocabulary.js';
 import type { ContentArea, Indicator } from '../../knowledge/plan-parser.js';
 import type { Glossary } from '../../text/glossary.js';
 import type { DateIssue } from './date.js';
@@ -9,7 +11,7 @@ import type { DateIssue } from './date.js';
 export type { ContentArea };
 
 /** How an activity reached people (definitions: eval README). */
-export type Channel = 'website' | 'social' | 'press' | 'meeting' | 'print' | 'direct' | 'other';
+export type Channel = ReportChannel;
 
 /** The three indices of Kế hoạch 1523/KH-SCT, section II. */
 export type IndicatorName = Indicator;
@@ -39,6 +41,8 @@ export interface ParsedReport {
   channel: Channel | null;
   /** Items published or handed out, or people reached or attending. */
   count: number | null;
+  /** What `count` measures; null when there is no count. */
+  countKind: CountKind | null;
   indicator: IndicatorName | null;
   /** Plan section code, e.g. `II.3.đ`. */
   area: string | null;
@@ -67,7 +71,7 @@ export interface ParseReportOptions {
 }
 
 /** Every channel, in display order. */
-export const CHANNELS: readonly Channel[] = ['website', 'social', 'press', 'meeting', 'print', 'direct', 'other'];
+export { REPORT_CHANNELS as CHANNELS } from '../../core/vocabulary.js';
 
 /** The message prepared once for all extractors. */
 export interface PreparedText {

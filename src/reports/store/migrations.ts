@@ -35,4 +35,28 @@ export const REPORT_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Each count carries its unit of measure. Existing rows: from the text's
+    // unit noun where it is plain, else from the channel, else 'unknown'.
+    // The reporter's display name and own unit are kept for the exports (null for old rows).
+    version: 2,
+    sql: `
+      ALTER TABLE reports ADD COLUMN count_kind TEXT;
+      ALTER TABLE reports ADD COLUMN reporter_name TEXT;
+      ALTER TABLE reports ADD COLUMN reporter_unit TEXT;
+      UPDATE reports SET count_kind = CASE
+        WHEN count IS NULL THEN NULL
+        WHEN lower(description) GLOB '*[0-9] tờ*' OR lower(description) GLOB '*[0-9] to *' THEN 'printed'
+        WHEN lower(description) GLOB '*[0-9] lượt tư vấn*' OR lower(description) GLOB '*[0-9] lượt hướng dẫn*' THEN 'consultation'
+        WHEN lower(description) GLOB '*[0-9] người*' OR lower(description) GLOB '*[0-9] doanh nghiệp*'
+          OR lower(description) GLOB '*[0-9] đại biểu*' OR lower(description) GLOB '*[0-9] lượt người*' THEN 'person'
+        WHEN lower(description) GLOB '*[0-9] tin*' OR lower(description) GLOB '*[0-9] bài*' THEN 'post'
+        WHEN channel IN ('website', 'social', 'press') THEN 'post'
+        WHEN channel = 'print' THEN 'printed'
+        WHEN channel = 'meeting' THEN 'person'
+        WHEN channel = 'direct' THEN 'consultation'
+        ELSE 'unknown'
+      END;
+    `,
+  },
 ];

@@ -21,6 +21,8 @@ export interface ReportStore {
   get(id: number): ReportRecord | null;
   /** The confirmed report made from one source message, if any. */
   findBySource(reporterChannel: string, reporterId: string, sourceMessageId: string): ReportRecord | null;
+  /** The reporter's confirmed reports saved at or after `sinceIso`, newest first. */
+  recentByReporter(reporterChannel: string, reporterId: string, sinceIso: string): ReportRecord[];
   /** Reports matching the filters, newest activity first. Deleted ones only on request. */
   list(query?: ReportQuery): ReportRecord[];
   /** The distinct unit names of confirmed reports. */

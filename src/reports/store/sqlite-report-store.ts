@@ -4,6 +4,7 @@
  */
 
 import type { ChannelName } from '../../core/messages.js';
+import { type CountKind, countKindSchema } from '../../core/vocabulary.js';
 import { type Db, migrate } from '../../store/database.js';
 import type { DraftState, Indicator, NewReport, ReportChannel, ReportDraft, ReportQuery, ReportRecord } from '../types.js';
 import { REPORT_MIGRATIONS } from './migrations.js';
@@ -13,10 +14,13 @@ interface ReportRow {
   id: number;
   reporter_channel: string;
   reporter_id: string;
+  reporter_name: string | null;
+  reporter_unit: string | null;
   unit: string | null;
   date: string | null;
   channel: string | null;
   count: number | null;
+  count_kind: string | null;
   indicator: string | null;
   area: string | null;
   link: string | null;
@@ -42,10 +46,13 @@ function toRecord(r: ReportRow): ReportRecord {
     id: r.id,
     reporterChannel: r.reporter_channel as ChannelName,
     reporterId: r.reporter_id,
+    reporterName: r.reporter_name,
+    reporterUnit: r.reporter_unit,
     unit: r.unit,
     date: r.date,
     channel: r.channel as ReportChannel | null,
     count: r.count,
+    countKind: r.count === null ? null : countKindOf(r.count_kind),
     indicator: r.indicator as Indicator | null,
     area: r.area,
     link: r.link,
@@ -56,6 +63,11 @@ function toRecord(r: ReportRow): ReportRecord {
     confirmedAt: r.confirmed_at,
     deletedAt: r.deleted_at,
   };
+}
+
+function countKindOf(v: string | null): CountKind {
+  const parsed = countKindSchema.safeParse(v);
+  return parsed.success ? parsed.data : 'unknown';
 }
 
 /** SQLite-backed report store. Construct with an open database; migrates on creation. */
@@ -72,13 +84,19 @@ export class SqliteReportStore implements ReportStore {
     const run = this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO reports (reporter_channel, reporter_id, unit, date, channel, count, indicator, area, link,
+          `INSERT INTO reports (reporter_channel, reporter_id, reporter_name, reporter_unit, unit, date, channel, count, count_kind, indicator, area, link,
              description, source_message_id, status, created_at, confirmed_at)
-           VALUES (@reporterChannel, @reporterId, @unit, @date, @channel, @count, @indicator, @area, @link,
+           VALUES (@reporterChannel, @reporterId, @reporterName, @reporterUnit, @unit, @date, @channel, @count, @countKind, @indicator, @area, @link,
              @description, @sourceMessageId, 'confirmed', @at, @at)
            ON CONFLICT (reporter_channel, reporter_id, source_message_id) DO NOTHING`,
         )
-        .run({ ...report, at });
+        .run({
+          ...report,
+          reporterName: report.reporterName ?? null,
+          reporterUnit: report.reporterUnit ?? null,
+          countKind: report.count === null ? null : (report.countKind ?? 'unknown'),
+          at,
+        });
       if (chatKey !== undefined) this.db.prepare('DELETE FROM report_drafts WHERE chat_key = ?').run(chatKey);
       const row = this.db
         .prepare('SELECT * FROM reports WHERE reporter_channel = ? AND reporter_id = ? AND source_message_id = ?')
@@ -98,6 +116,16 @@ export class SqliteReportStore implements ReportStore {
       .prepare('SELECT * FROM reports WHERE reporter_channel = ? AND reporter_id = ? AND source_message_id = ?')
       .get(reporterChannel, reporterId, sourceMessageId) as ReportRow | undefined;
     return row ? toRecord(row) : null;
+  }
+
+  recentByReporter(reporterChannel: string, reporterId: string, sinceIso: string): ReportRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM reports WHERE reporter_channel = ? AND reporter_id = ? AND status = 'confirmed'
+           AND COALESCE(confirmed_at, created_at) >= ? ORDER BY id DESC LIMIT 50`,
+      )
+      .all(reporterChannel, reporterId, sinceIso) as ReportRow[];
+    return rows.map(toRecord);
   }
 
   units(): string[] {

@@ -134,20 +134,20 @@
   }
 
   /**
-   * What a reply button does besides sending its payload, by prefix.
-   * 'fb:' (👍/👎): one vote per answer, so the answer's vote buttons lock.
+   * What a reply button does besides sending its payload, by payload kind
+   * (the server names each button's kind). feedback (👍/👎): one vote per
+   * answer, so the answer's vote buttons lock.
    */
   var buttonActions = {
-    'fb:': function (chip, wrap) {
+    feedback: function (chip, wrap) {
       lockVotes(wrap, chip.getAttribute('data-callback'));
     },
   };
   function lockVotes(wrap, chosenData) {
     wrap.querySelectorAll('.chip').forEach(function (c) {
-      var data = c.getAttribute('data-callback') || '';
-      if (data.indexOf('fb:') !== 0) return;
+      if (c.getAttribute('data-kind') !== 'feedback') return;
       c.disabled = true;
-      if (data === chosenData) c.classList.add('chosen');
+      if (c.getAttribute('data-callback') === chosenData) c.classList.add('chosen');
     });
   }
   function renderButtons(rows) {
@@ -157,11 +157,11 @@
         var chip = el('button', 'chip', b.label);
         chip.type = 'button';
         chip.setAttribute('data-callback', b.data);
+        chip.setAttribute('data-kind', b.kind || 'unknown');
         chip.addEventListener('click', function () {
           if (busy) return;
-          Object.keys(buttonActions).forEach(function (prefix) {
-            if (b.data.indexOf(prefix) === 0) buttonActions[prefix](chip, wrap, b);
-          });
+          var action = buttonActions[b.kind];
+          if (action) action(chip, wrap, b);
           send({ callbackData: b.data }, b.label);
         });
         wrap.appendChild(chip);

@@ -6,6 +6,7 @@
  */
 (function () {
   var CH = JSON.parse(document.getElementById('channel-labels').textContent);
+  var KIND = JSON.parse(document.getElementById('count-kind-labels').textContent);
   var form = document.getElementById('filters');
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -70,7 +71,7 @@
         [r.indicator || ''],
         [r.area || ''],
         [CH[r.channel] || r.channel || ''],
-        [r.count == null ? '' : r.count, 'num'],
+        [r.count == null ? '' : r.count + (r.countKind && r.countKind !== 'unknown' ? ' ' + KIND[r.countKind] : ''), 'num'],
         [r.description],
       ].forEach(function (c) {
         var td = el('td', c[1] ? { class: c[1] } : {}, c[0]);
@@ -183,8 +184,8 @@
       s.year +
       ': ' +
       s.activities +
-      ' hoạt động, tổng số lượng ' +
-      s.total +
+      ' hoạt động' +
+      (s.totalsText ? ' (tổng số lượng theo loại: ' + s.totalsText + ')' : '') +
       '; ' +
       covered +
       '/' +
