@@ -121,6 +121,12 @@ export interface CuratedAnswerStoreOptions {
   hits?: CuratedHitStore;
   threshold?: number;
   known?: KnownSources;
+  /**
+   * Entries kept outside `dir` (the admin console's, in SQLite), validated
+   * where they are written; read on every `reload()`. An id already used by
+   * a file is skipped.
+   */
+  extra?: () => CuratedEntry[];
   /** The cited passage for a doc/section source, when it is in the index. */
   resolveSource?: (source: { doc: string; section?: string }) => SourceRef | null;
 }
@@ -134,6 +140,9 @@ export function sourcesOf(entry: CuratedEntry): CuratedSource[] {
 export function sourceLabel(s: CuratedSource): string {
   return 'url' in s ? s.url : s.section ? `${s.doc}, ${s.section}` : s.doc;
 }
+
+/** Key of the entries from `extra` among the per-file entries (not a file name: it has no extension). */
+const EXTRA_KEY = '(console)';
 
 /** Curated answers read from a directory of YAML files. */
 export class CuratedAnswerStore implements CuratedAnswers {
@@ -173,6 +182,14 @@ export class CuratedAnswerStore implements CuratedAnswers {
         if (previous) next.set(name, previous);
       }
       for (const e of next.get(name) ?? []) ids.add(e.id);
+    }
+    try {
+      const extra = (this.opts.extra?.() ?? []).filter((e) => !ids.has(e.id));
+      if (extra.length > 0) next.set(EXTRA_KEY, extra);
+    } catch (e) {
+      problems.push(`curated answers outside the files: ${e instanceof Error ? e.message : String(e)}`);
+      const previous = this.byFile.get(EXTRA_KEY);
+      if (previous) next.set(EXTRA_KEY, previous);
     }
     this.byFile = next;
     this.variants = this.entries.flatMap((entry) => entry.questions.map((q) => ({ entry, features: questionFeatures(q) })));

@@ -16,12 +16,13 @@ import { CurrencyNotes } from '../knowledge/currency-notes.js';
 import { type KnowledgeReview, reviewKnowledge } from '../knowledge/review.js';
 import type { Logger } from '../logger.js';
 import { createGlossary, type Glossary, loadGlossary } from '../text/glossary.js';
+import { UPLOADED_DOCUMENTS_PREFIX, uploadedDocumentsDir } from '../store/paths.js';
 import { loadChatAbbreviations } from '../text/query/abbreviations.js';
 import { loadThesaurus } from '../text/query/thesaurus.js';
 import { type DirectAnswerer, RagAnswerer } from './answerer.js';
 import { createBinaryLoader } from './binary-loader.js';
 import { isCatalogueEntry } from './catalogue.js';
-import { CuratedAnswerStore, type KnownSources } from './curated-answers.js';
+import { type CuratedEntry, CuratedAnswerStore, type KnownSources } from './curated-answers.js';
 import type { CuratedHitStore } from './curated-hits.js';
 import { createDirectAnswerers } from './direct-answerers.js';
 import { type Embedder, HashEmbedder, withLexicalFallback } from './embedder.js';
@@ -55,6 +56,8 @@ export interface OpenKnowledgeBaseOptions {
   force?: boolean;
   /** Where curated-answer hits are counted (default: in memory). */
   curatedHits?: CuratedHitStore;
+  /** Curated answers kept outside the knowledge folder (the console's, in SQLite); read on every `curated.reload()`. */
+  curatedExtra?: () => CuratedEntry[];
 }
 
 /** Document ids and web addresses that curated answers may cite. */
@@ -99,6 +102,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
     glossary,
     salt: hash,
     binary: createBinaryLoader(),
+    extraSources: [{ dir: uploadedDocumentsDir(config), prefix: UPLOADED_DOCUMENTS_PREFIX }],
     logger,
     force: opts.force,
   });
@@ -127,6 +131,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const curated = new CuratedAnswerStore({
     dir: join(config.knowledgeDir, 'answers'),
     hits: opts.curatedHits,
+    ...(opts.curatedExtra ? { extra: opts.curatedExtra } : {}),
     known: knownSources(snapshot),
     resolveSource: (s) => {
       const chunk = snapshot.chunks.find((c) => c.docId === s.doc && (s.section === undefined || c.section === s.section || c.trail.at(-1) === s.section));

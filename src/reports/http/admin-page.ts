@@ -4,6 +4,7 @@
  * /admin/assets/admin.css and /admin/assets/admin.js, nothing from a CDN.
  * Every inserted value is HTML-escaped.
  */
+import { consoleNavHtml } from '../../admin/console-pages.js';
 import { CHANNEL_SHORT } from '../labels.js';
 
 /** Where the page's static files are served (see admin-routes.ts). */
@@ -57,6 +58,7 @@ export function adminPageHtml(opts: AdminPageOptions): string {
 <body>
 <header><div class="title"><h1>Báo cáo hoạt động truyền thông – Kế hoạch 1523/KH-SCT</h1><p>${dept} · tổng hợp kết quả gửi UBND tỉnh trước ngày 30/11 hằng năm</p></div>
 <form class="logout" method="post" action="/admin/logout"><button type="submit" id="logout">Đăng xuất</button></form></header>
+${consoleNavHtml('reports')}
 <main>
 <section><h2>Bộ lọc</h2>
 <form id="filters">
