@@ -33,22 +33,23 @@ import { DAY_MS, startDailyJob } from './store/retention.js';
  * after the preflight passed, so a wrong setting is reported in a second.
  */
 async function loadServiceModules() {
-  const [engine, unavailable, configured, outboundSender, telegramMod, kbMod, llmMod, portsMod, reportsMod, parseMod, appMod, shutdownMod, adminMod, unitsMod] = await Promise.all([
-    import('./chat/engine.js'),
-    import('./chat/unavailable-answerer.js'),
-    import('./channels/configured-channels.js'),
-    import('./channels/outbound-sender.js'),
-    import('./channels/telegram/index.js'),
-    import('./rag/knowledge-base.js'),
-    import('./llm/openai-generator.js'),
-    import('./llm/ports.js'),
-    import('./reports/index.js'),
-    import('./reports/parse/index.js'),
-    import('./server/app.js'),
-    import('./server/shutdown.js'),
-    import('./admin/index.js'),
-    import('./reports/units.js'),
-  ]);
+  const [engine, unavailable, configured, outboundSender, telegramMod, kbMod, llmMod, portsMod, reportsMod, parseMod, appMod, shutdownMod, adminMod, unitsMod] =
+    await Promise.all([
+      import('./chat/engine.js'),
+      import('./chat/unavailable-answerer.js'),
+      import('./channels/configured-channels.js'),
+      import('./channels/outbound-sender.js'),
+      import('./channels/telegram/index.js'),
+      import('./rag/knowledge-base.js'),
+      import('./llm/openai-generator.js'),
+      import('./llm/ports.js'),
+      import('./reports/index.js'),
+      import('./reports/parse/index.js'),
+      import('./server/app.js'),
+      import('./server/shutdown.js'),
+      import('./admin/index.js'),
+      import('./reports/units.js'),
+    ]);
   return {
     createConversationEngine: engine.createConversationEngine,
     createUnavailableAnswerer: unavailable.createUnavailableAnswerer,

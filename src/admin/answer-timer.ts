@@ -29,7 +29,9 @@ export class SqliteAnswerTimings implements AnswerTimings {
     migrateConsole(db);
   }
   record(ms: number, abstained: boolean, at: Date): void {
-    this.db.prepare('INSERT INTO console_answer_times (at, ms, abstained) VALUES (?, ?, ?)').run(at.toISOString(), Math.max(0, Math.round(ms)), abstained ? 1 : 0);
+    this.db
+      .prepare('INSERT INTO console_answer_times (at, ms, abstained) VALUES (?, ?, ?)')
+      .run(at.toISOString(), Math.max(0, Math.round(ms)), abstained ? 1 : 0);
   }
   median(since: Date): number | null {
     const rows = this.db.prepare('SELECT ms FROM console_answer_times WHERE at >= ?').all(since.toISOString()) as Array<{ ms: number }>;

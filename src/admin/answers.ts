@@ -9,8 +9,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { CONSOLE_ENTRY_PREFIX, type ConsoleAnswer } from './answer-store.js';
 import { parseAnswerSource, sourceText } from './answer-sources.js';
+import { CONSOLE_ENTRY_PREFIX, type ConsoleAnswer } from './answer-store.js';
 import type { ConsoleContext } from './console-context.js';
 import { ConsoleError, notFound } from './console-errors.js';
 

@@ -5,8 +5,8 @@
  */
 import type { ChatStore } from '../chat/chat-store.js';
 import type { LiveKnowledge } from '../rag/live-knowledge.js';
-import type { AnswerTimings } from './answer-timer.js';
 import type { ConsoleAnswerStore } from './answer-store.js';
+import type { AnswerTimings } from './answer-timer.js';
 import type { DocumentLibrary } from './document-library.js';
 import type { GapDecisions } from './gap-queue.js';
 import type { UsageSource } from './usage-data.js';

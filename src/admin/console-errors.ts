@@ -28,8 +28,7 @@ export class ConsoleError extends Error {
 export const notFound = (what: string): ConsoleError => new ConsoleError(404, 'NOT_FOUND', `Không tìm thấy ${what}.`);
 
 /** 503 while no knowledge base is loaded. */
-export const noKnowledge = (): ConsoleError =>
-  new ConsoleError(503, 'KNOWLEDGE_UNAVAILABLE', 'Kho tri thức chưa nạp được; xem nhật ký máy chủ rồi thử lại.');
+export const noKnowledge = (): ConsoleError => new ConsoleError(503, 'KNOWLEDGE_UNAVAILABLE', 'Kho tri thức chưa nạp được; xem nhật ký máy chủ rồi thử lại.');
 
 const MULTIPART: Record<string, [number, string]> = {
   FST_REQ_FILE_TOO_LARGE: [413, 'Tệp quá lớn (tối đa 20 MB mỗi tệp).'],

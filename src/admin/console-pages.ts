@@ -5,8 +5,9 @@
  * /admin/assets/console.js, which reads `data-page` on <body>. Every
  * inserted value is HTML-escaped.
  */
-import { escapeHtml } from './html.js';
+
 import { DOC_STATUSES, STATUS_WORDS } from '../knowledge/validity.js';
+import { escapeHtml } from './html.js';
 
 /** The console's pages, in navigation order. */
 export const CONSOLE_PAGES = [

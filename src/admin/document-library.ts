@@ -61,7 +61,11 @@ export function checkUpload(name: string, data: Buffer): string {
 
 /** Validate metadata as a sidecar would be; throws `KNOWLEDGE_INVALID` naming the field. */
 export function checkMeta(meta: UploadMeta, name: string): UploadMeta {
-  const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]));
+  const clean = Object.fromEntries(
+    Object.entries(meta)
+      .filter(([, v]) => typeof v === 'string' && v.trim() !== '')
+      .map(([k, v]) => [k, (v as string).trim()]),
+  );
   validateSidecar(clean, name);
   return clean as UploadMeta;
 }
@@ -164,7 +168,8 @@ export class DocumentLibrary {
       } catch (err) {
         this.opts.logger.error({ err }, 'console: rebuild failed; the previous knowledge base keeps answering');
         for (const d of this.opts.store.list()) {
-          if (d.status === 'indexing') this.opts.store.setStatus(d.id, { status: 'rejected', reason: 'Lỗi khi lập chỉ mục; xem nhật ký máy chủ rồi thử tải lại.' }, this.now());
+          if (d.status === 'indexing')
+            this.opts.store.setStatus(d.id, { status: 'rejected', reason: 'Lỗi khi lập chỉ mục; xem nhật ký máy chủ rồi thử tải lại.' }, this.now());
         }
       }
     }

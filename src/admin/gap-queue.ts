@@ -84,7 +84,7 @@ export function groupSimilarGaps(rows: readonly GapRow[], threshold = GAP_SIMILA
       count: members.reduce((n, m) => n + m.count, 0),
       abstained: members.reduce((n, m) => n + m.abstained, 0),
       downVotes: members.reduce((n, m) => n + m.downVotes, 0),
-      lastAskedAt: members.reduce((t, m) => (m.lastAskedAt > t ? m.lastAskedAt : t), head.lastAskedAt),
+      lastAskedAt: members.map((m) => m.lastAskedAt).sort().at(-1) ?? head.lastAskedAt,
       variants: members.map((m) => ({ question: m.question, count: m.count })),
       keys: members.map((m) => m.key),
     }))
@@ -107,7 +107,10 @@ export class GapDecisions {
 
   /** Latest decision time per key. */
   private decidedAt(): Map<string, string> {
-    const rows = this.db.prepare('SELECT gap_key, MAX(created_at) AS at FROM console_gap_actions GROUP BY gap_key').all() as Array<{ gap_key: string; at: string }>;
+    const rows = this.db.prepare('SELECT gap_key, MAX(created_at) AS at FROM console_gap_actions GROUP BY gap_key').all() as Array<{
+      gap_key: string;
+      at: string;
+    }>;
     return new Map(rows.map((r) => [r.gap_key, r.at]));
   }
 
@@ -124,7 +127,9 @@ export class GapDecisions {
   /** Recent decisions, newest first. */
   history(limit = 50): Array<{ question: string; action: GapAction; detail: string | null; createdAt: string }> {
     const rows = this.db
-      .prepare('SELECT question, action, detail, MAX(created_at) AS created_at FROM console_gap_actions GROUP BY question, action, created_at ORDER BY created_at DESC LIMIT ?')
+      .prepare(
+        'SELECT question, action, detail, MAX(created_at) AS created_at FROM console_gap_actions GROUP BY question, action, created_at ORDER BY created_at DESC LIMIT ?',
+      )
       .all(limit) as Array<{ question: string; action: GapAction; detail: string | null; created_at: string }>;
     return rows.map((r) => ({ question: r.question, action: r.action, detail: r.detail, createdAt: r.created_at }));
   }

@@ -43,7 +43,10 @@ export function installOriginCheck(app: FastifyInstance, opts: OriginCheckOption
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE.has(request.method) || sameOrigin(request, allowed)) return undefined;
     request.log.warn({ origin: request.headers.origin, referer: request.headers.referer }, 'admin: cross-site request refused');
-    const body: ConsoleErrorBody = { code: 'ORIGIN_MISMATCH', message: 'Yêu cầu đến từ một trang khác nên bị từ chối. Hãy thao tác trực tiếp trên trang quản trị.' };
+    const body: ConsoleErrorBody = {
+      code: 'ORIGIN_MISMATCH',
+      message: 'Yêu cầu đến từ một trang khác nên bị từ chối. Hãy thao tác trực tiếp trên trang quản trị.',
+    };
     return reply.code(403).send(body);
   });
 }

@@ -49,6 +49,7 @@ export const retrievalTestRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = 
       curated: curated ? { entryId: curated.entry.id, score: round(curated.score) } : null,
       hits: retrieval.hits.map((h, i) => ({
         rank: i + 1,
+        id: h.chunk.id,
         citation: citation(h.chunk),
         docId: h.chunk.docId,
         section: h.chunk.section,
@@ -61,7 +62,12 @@ export const retrievalTestRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = 
         phraseCoverage: round(h.phraseCoverage),
         headingPhrase: round(h.headingPhrase),
       })),
-      answer: { text: answer.answer, abstained: answer.abstained, ms: answer.ms, sources: answer.sources.map((s) => ({ doc: s.doc, section: s.section, title: s.title })) },
+      answer: {
+        text: answer.answer,
+        abstained: answer.abstained,
+        ms: answer.ms,
+        sources: answer.sources.map((s) => ({ doc: s.doc, section: s.section, title: s.title })),
+      },
     };
   });
 };

@@ -38,11 +38,15 @@ export function dailyChartSvg(s: UsageSummary): string {
       const h = (n / max) * plotH;
       y -= h;
       const label = `${d.date}: ${n} câu hỏi qua ${CHAT_CHANNEL_LABELS[ch] ?? ch}`;
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${COLOURS[ci % COLOURS.length]}"><title>${escapeHtml(label)}</title></rect>`);
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${COLOURS[ci % COLOURS.length]}"><title>${escapeHtml(label)}</title></rect>`,
+      );
     });
     const every = Math.ceil(s.days.length / 10);
     if (i % every === 0 || i === s.days.length - 1) {
-      parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#333">${escapeHtml(d.date.slice(8, 10))}/${escapeHtml(d.date.slice(5, 7))}</text>`);
+      parts.push(
+        `<text x="${(x + barW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#333">${escapeHtml(d.date.slice(8, 10))}/${escapeHtml(d.date.slice(5, 7))}</text>`,
+      );
     }
   });
   s.channels.forEach((ch, ci) => {
@@ -50,7 +54,8 @@ export function dailyChartSvg(s: UsageSummary): string {
     parts.push(`<rect x="${x}" y="6" width="12" height="12" fill="${COLOURS[ci % COLOURS.length]}"/>`);
     parts.push(`<text x="${x + 18}" y="16" font-size="12" fill="#222">${escapeHtml(CHAT_CHANNEL_LABELS[ch] ?? ch)}</text>`);
   });
-  if (s.questions === 0) parts.push(`<text x="${width / 2}" y="${top + plotH / 2}" text-anchor="middle" font-size="14" fill="#444">Chưa có câu hỏi nào trong giai đoạn này</text>`);
+  if (s.questions === 0)
+    parts.push(`<text x="${width / 2}" y="${top + plotH / 2}" text-anchor="middle" font-size="14" fill="#444">Chưa có câu hỏi nào trong giai đoạn này</text>`);
   const title = `Số câu hỏi mỗi ngày theo kênh, từ ${s.from} đến ${s.to}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t"><title id="t">${escapeHtml(title)}</title><rect width="${width}" height="${height}" fill="#fff"/>${parts.join('')}</svg>`;
 }

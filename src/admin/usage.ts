@@ -11,7 +11,16 @@ import type { ConsoleContext } from './console-context.js';
 import { CHAT_CHANNEL_LABELS, dailyChartSvg, ratesChartSvg } from './usage-chart.js';
 import type { UsageSummary } from './usage-data.js';
 
-const query = z.object({ days: z.coerce.number({ invalid_type_error: 'days phải là số' }).int('days phải là số nguyên').min(1, 'days tối thiểu là 1').max(366, 'days tối đa là 366').default(30) }).strict();
+const query = z
+  .object({
+    days: z.coerce
+      .number({ invalid_type_error: 'days phải là số' })
+      .int('days phải là số nguyên')
+      .min(1, 'days tối thiểu là 1')
+      .max(366, 'days tối đa là 366')
+      .default(30),
+  })
+  .strict();
 
 /** The usage CSV: UTF-8 with BOM, CRLF, formulas neutralised. */
 export function usageCsv(s: UsageSummary): Buffer {
@@ -38,9 +47,6 @@ export const usageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = async (a
   app.get('/usage/rates.svg', opts, async (request, reply) => reply.type('image/svg+xml; charset=utf-8').send(ratesChartSvg(summary(request.query))));
   app.get('/usage.csv', opts, async (request, reply) => {
     const s = summary(request.query);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="su-dung-${s.from}-${s.to}.csv"`)
-      .send(usageCsv(s));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="su-dung-${s.from}-${s.to}.csv"`).send(usageCsv(s));
   });
 };

@@ -17,6 +17,7 @@ import { CHAT_SHORTHAND_FOLDED, FRAMING_WORDS_FOLDED } from '../text/chat-framin
 import { foldText, normalizeText } from '../text/normalize.js';
 import { STOPWORDS_FOLDED } from '../text/stopwords.js';
 import { docNumbers, syllables } from '../text/tokenize.js';
+import type { Canonicalizer } from './curated-canonical.js';
 import type { CuratedHitStore } from './curated-hits.js';
 import { InMemoryCuratedHitStore } from './curated-hits.js';
 
@@ -127,6 +128,11 @@ export interface CuratedAnswerStoreOptions {
    * a file is skipped.
    */
   extra?: () => CuratedEntry[];
+  /**
+   * Rewrites a question into thesaurus-canonical wording; when given, the
+   * `extra` entries also match on that wording (their variants are typed once).
+   */
+  canonicalize?: Canonicalizer;
   /** The cited passage for a doc/section source, when it is in the index. */
   resolveSource?: (source: { doc: string; section?: string }) => SourceRef | null;
 }
@@ -149,7 +155,7 @@ export class CuratedAnswerStore implements CuratedAnswers {
   readonly hits: CuratedHitStore;
   private readonly threshold: number;
   private byFile = new Map<string, CuratedEntry[]>();
-  private variants: Array<{ entry: CuratedEntry; features: Set<string> }> = [];
+  private variants: Array<{ entry: CuratedEntry; features: Set<string>; canonical?: Set<string> }> = [];
 
   constructor(private readonly opts: CuratedAnswerStoreOptions) {
     this.hits = opts.hits ?? new InMemoryCuratedHitStore();
@@ -192,7 +198,16 @@ export class CuratedAnswerStore implements CuratedAnswers {
       if (previous) next.set(EXTRA_KEY, previous);
     }
     this.byFile = next;
-    this.variants = this.entries.flatMap((entry) => entry.questions.map((q) => ({ entry, features: questionFeatures(q) })));
+    const canon = this.opts.canonicalize;
+    this.variants = [...next.entries()].flatMap(([key, entries]) =>
+      entries.flatMap((entry) =>
+        entry.questions.map((q) => ({
+          entry,
+          features: questionFeatures(q),
+          ...(canon && key === EXTRA_KEY ? { canonical: questionFeatures(canon(q)) } : {}),
+        })),
+      ),
+    );
     return problems;
   }
 
@@ -200,10 +215,15 @@ export class CuratedAnswerStore implements CuratedAnswers {
   match(question: string): CuratedMatch | null {
     const f = questionFeatures(question);
     const numbers = [...f].filter((x) => x.startsWith('#'));
+    let canonical: Set<string> | undefined;
     let best: CuratedMatch | null = null;
     for (const v of this.variants) {
       if (numbers.some((n) => !v.features.has(n))) continue;
-      const score = dice(f, v.features);
+      let score = dice(f, v.features);
+      if (v.canonical && this.opts.canonicalize) {
+        canonical ??= questionFeatures(this.opts.canonicalize(question));
+        score = Math.max(score, dice(canonical, v.canonical));
+      }
       if (score >= this.threshold && (!best || score > best.score)) best = { entry: v.entry, score };
     }
     return best;

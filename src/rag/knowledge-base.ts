@@ -15,14 +15,15 @@ import { CHANGES_FILE, loadChanges } from '../knowledge/changes.js';
 import { CurrencyNotes } from '../knowledge/currency-notes.js';
 import { type KnowledgeReview, reviewKnowledge } from '../knowledge/review.js';
 import type { Logger } from '../logger.js';
-import { createGlossary, type Glossary, loadGlossary } from '../text/glossary.js';
 import { UPLOADED_DOCUMENTS_PREFIX, uploadedDocumentsDir } from '../store/paths.js';
+import { createGlossary, type Glossary, loadGlossary } from '../text/glossary.js';
 import { loadChatAbbreviations } from '../text/query/abbreviations.js';
 import { loadThesaurus } from '../text/query/thesaurus.js';
 import { type DirectAnswerer, RagAnswerer } from './answerer.js';
 import { createBinaryLoader } from './binary-loader.js';
 import { isCatalogueEntry } from './catalogue.js';
-import { type CuratedEntry, CuratedAnswerStore, type KnownSources } from './curated-answers.js';
+import { CuratedAnswerStore, type CuratedEntry, type KnownSources } from './curated-answers.js';
+import { thesaurusCanonicalizer } from './curated-canonical.js';
 import type { CuratedHitStore } from './curated-hits.js';
 import { createDirectAnswerers } from './direct-answerers.js';
 import { type Embedder, HashEmbedder, withLexicalFallback } from './embedder.js';
@@ -121,7 +122,8 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const queryEmbedder = withLexicalFallback(embedder, (err) =>
     logger.warn({ code: isAppError(err) ? err.code : 'EMBEDDING_FAILED' }, 'query embedding failed; retrieving lexically only'),
   );
-  const retriever = new Retriever(snapshot, queryEmbedder, glossary, queryKnowledgeFor(config.knowledgeDir));
+  const queryKnowledge = queryKnowledgeFor(config.knowledgeDir);
+  const retriever = new Retriever(snapshot, queryEmbedder, glossary, queryKnowledge);
   const generator = opts.generator ?? undefined;
   const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
@@ -132,6 +134,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
     dir: join(config.knowledgeDir, 'answers'),
     hits: opts.curatedHits,
     ...(opts.curatedExtra ? { extra: opts.curatedExtra } : {}),
+    ...(queryKnowledge.thesaurus ? { canonicalize: thesaurusCanonicalizer(queryKnowledge.thesaurus) } : {}),
     known: knownSources(snapshot),
     resolveSource: (s) => {
       const chunk = snapshot.chunks.find((c) => c.docId === s.doc && (s.section === undefined || c.section === s.section || c.trail.at(-1) === s.section));
