@@ -84,7 +84,11 @@ export function groupSimilarGaps(rows: readonly GapRow[], threshold = GAP_SIMILA
       count: members.reduce((n, m) => n + m.count, 0),
       abstained: members.reduce((n, m) => n + m.abstained, 0),
       downVotes: members.reduce((n, m) => n + m.downVotes, 0),
-      lastAskedAt: members.map((m) => m.lastAskedAt).sort().at(-1) ?? head.lastAskedAt,
+      lastAskedAt:
+        members
+          .map((m) => m.lastAskedAt)
+          .sort()
+          .at(-1) ?? head.lastAskedAt,
       variants: members.map((m) => ({ question: m.question, count: m.count })),
       keys: members.map((m) => m.key),
     }))

@@ -362,19 +362,17 @@
               try {
                 const r = await retrieve(g.question);
                 candidates.replaceChildren(
-                  ...r.hits
-                    .slice(0, 5)
-                    .map((h) =>
-                      hitItem(
-                        h,
-                        el('button', {
-                          type: 'button',
-                          class: 'small',
-                          text: 'Gắn đoạn này',
-                          onclick: () => act(g, { action: 'attach', passageId: h.id || h.citation }, ACTIONS.attach),
-                        }),
-                      ),
+                  ...r.hits.slice(0, 5).map((h) =>
+                    hitItem(
+                      h,
+                      el('button', {
+                        type: 'button',
+                        class: 'small',
+                        text: 'Gắn đoạn này',
+                        onclick: () => act(g, { action: 'attach', passageId: h.id || h.citation }, ACTIONS.attach),
+                      }),
                     ),
+                  ),
                 );
               } catch (e) {
                 say(result, e.message, false);
