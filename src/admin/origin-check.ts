@@ -33,8 +33,9 @@ export function sameOrigin(request: FastifyRequest, allowed: ReadonlySet<string>
   if (claimed === null) return true;
   const host = hostOf(claimed);
   if (host === null) return false; // "null" (sandboxed frames, file://) or garbage
-  const own = String(request.headers.host ?? '').toLowerCase();
-  return host === own || allowed.has(host);
+  // The Host header may carry the scheme's default port (`localhost:80`), which URL drops.
+  const own = String(request.headers.host ?? '');
+  return host === hostOf(`http://${own}`) || host === hostOf(`https://${own}`) || allowed.has(host);
 }
 
 /** Install the check as an `onRequest` hook on the (admin) instance. */
