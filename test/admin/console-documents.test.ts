@@ -51,7 +51,8 @@ describe('admin console: documents', () => {
     await h?.close();
   });
 
-  const ask = async (text: string) => (await h.app.inject({ method: 'POST', url: '/api/chat', payload: { text } })).json() as { answer: string; abstained: boolean };
+  const ask = async (text: string) =>
+    (await h.app.inject({ method: 'POST', url: '/api/chat', payload: { text } })).json() as { answer: string; abstained: boolean };
   const upload = (files: Array<{ name: string; data: Buffer }>, fields: Record<string, string> = {}, headers: Record<string, string> = {}) => {
     const mp = multipartBody(files, fields);
     return h.app.inject({ method: 'POST', url: '/admin/api/documents', headers: { ...mp.headers, cookie, ...headers }, payload: mp.payload });
@@ -81,19 +82,33 @@ describe('admin console: documents', () => {
 
   it('refuses state-changing requests from another site (403), with or without a session', async () => {
     for (const r of ROUTES.filter((x) => x.method !== 'GET')) {
-      for (const headers of [{ origin: 'https://evil.example', cookie }, { referer: 'https://evil.example/page', cookie }, { origin: 'null', cookie }]) {
+      for (const headers of [
+        { origin: 'https://evil.example', cookie },
+        { referer: 'https://evil.example/page', cookie },
+        { origin: 'null', cookie },
+      ]) {
         const res = await h.app.inject({ method: r.method, url: r.url, headers, ...(r.payload ? { payload: r.payload } : {}) });
         expect(res.statusCode, `${r.method} ${r.url} ${JSON.stringify(headers)}`).toBe(403);
         expect(res.json()).toMatchObject({ code: 'ORIGIN_MISMATCH', message: expect.stringContaining('trang khác') });
       }
     }
     // The login form too.
-    const res = await h.app.inject({ method: 'POST', url: '/admin/login', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'token=x' });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'token=x',
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('accepts the same origin', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/admin/api/retrieval-test', headers: { cookie, origin: 'http://localhost:80' }, payload: { question: 'Kế hoạch 1523 có mục đích gì?' } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/admin/api/retrieval-test',
+      headers: { cookie, origin: 'http://localhost:80' },
+      payload: { question: 'Kế hoạch 1523 có mục đích gì?' },
+    });
     expect(res.statusCode).toBe(200);
   });
 
@@ -104,7 +119,14 @@ describe('admin console: documents', () => {
       [[{ name: 'empty.txt', data: Buffer.alloc(0) }], {}, 'đang trống'],
       [[{ name: 'ok.pdf', data: pdf }], { date: '2024-13-45' }, 'ngày'],
       [[{ name: 'ok.pdf', data: pdf }], { status: 'maybe' }, 'status'],
-      [[{ name: 'ok.pdf', data: pdf }, { name: 'bad.exe', data: Buffer.from('x') }], {}, 'bad.exe'],
+      [
+        [
+          { name: 'ok.pdf', data: pdf },
+          { name: 'bad.exe', data: Buffer.from('x') },
+        ],
+        {},
+        'bad.exe',
+      ],
     ];
     for (const [files, fields, message] of cases) {
       const res = await upload(files, fields);
