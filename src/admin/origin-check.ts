@@ -25,14 +25,22 @@ const hostOf = (url: string): string | null => {
   }
 };
 
-/** True when the request comes from this site (or carries no origin information). */
+/**
+ * True when the request comes from this site (or carries no origin information).
+ * `Sec-Fetch-Site` (set by browsers, not by page scripts) decides first; pages
+ * with `Referrer-Policy: no-referrer` make Chromium send `Origin: null` even
+ * for their own form posts, which is accepted only when it says same-origin.
+ */
 export function sameOrigin(request: FastifyRequest, allowed: ReadonlySet<string>): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return false;
   const origin = request.headers.origin;
   const referer = request.headers.referer;
+  if (origin === 'null' && site === 'same-origin') return true;
   const claimed = typeof origin === 'string' && origin !== '' ? origin : typeof referer === 'string' && referer !== '' ? referer : null;
   if (claimed === null) return true;
   const host = hostOf(claimed);
-  if (host === null) return false; // "null" (sandboxed frames, file://) or garbage
+  if (host === null) return false; // "null" without a same-origin fetch, file://, or garbage
   // The Host header may carry the scheme's default port (`localhost:80`), which URL drops.
   const own = String(request.headers.host ?? '');
   return host === hostOf(`http://${own}`) || host === hostOf(`https://${own}`) || allowed.has(host);
