@@ -100,7 +100,7 @@ const BODIES: Record<ConsolePageId, { title: string; body: string }> = {
   gaps: {
     title: 'Câu hỏi cần xử lý',
     body: `
-<section aria-labelledby="gq-h"><h2 id="gq-h">Câu hỏi bot chưa trả lời được hoặc bị đánh giá 👎</h2>
+<section aria-labelledby="gq-h"><h2 id="gq-h">Câu hỏi bot chưa trả lời được hoặc bị đánh giá không hữu ích</h2>
 <p class="muted">Các câu hỏi giống nhau được gộp thành nhóm. Sau khi xử lý, nhóm rời khỏi hàng chờ.</p>
 <p id="gap-result" role="status" aria-live="polite"></p>
 <div id="gap-groups"></div></section>
@@ -128,7 +128,7 @@ const BODIES: Record<ConsolePageId, { title: string; body: string }> = {
 <a class="btn secondary" id="usage-csv" href="/admin/usage.csv?days=30">Tải CSV</a></form>
 <dl id="usage-stats" class="stats"></dl></section>
 <section aria-labelledby="ud-h"><h2 id="ud-h">Câu hỏi mỗi ngày theo kênh</h2><img id="usage-daily" class="chart-img" src="/admin/usage/daily.svg?days=30" alt="Biểu đồ số câu hỏi mỗi ngày theo kênh"></section>
-<section aria-labelledby="ur-h"><h2 id="ur-h">Tỷ lệ từ chối và đánh giá</h2><img id="usage-rates" class="chart-img" src="/admin/usage/rates.svg?days=30" alt="Biểu đồ tỷ lệ từ chối, 👍 và 👎"></section>
+<section aria-labelledby="ur-h"><h2 id="ur-h">Tỷ lệ từ chối và đánh giá</h2><img id="usage-rates" class="chart-img" src="/admin/usage/rates.svg?days=30" alt="Biểu đồ tỷ lệ từ chối trả lời và tỷ lệ đánh giá hữu ích, không hữu ích"></section>
 <section aria-labelledby="ut-h"><h2 id="ut-h">Câu hỏi nhiều nhất</h2><ol id="usage-top"></ol></section>`,
   },
 };

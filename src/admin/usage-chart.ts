@@ -57,7 +57,7 @@ export function dailyChartSvg(s: UsageSummary): string {
   if (s.questions === 0)
     parts.push(`<text x="${width / 2}" y="${top + plotH / 2}" text-anchor="middle" font-size="14" fill="#444">Chưa có câu hỏi nào trong giai đoạn này</text>`);
   const title = `Số câu hỏi mỗi ngày theo kênh, từ ${s.from} đến ${s.to}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t"><title id="t">${escapeHtml(title)}</title><rect width="${width}" height="${height}" fill="#fff"/>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t"><title id="t">${escapeHtml(title)}</title><rect width="${width}" height="${height}" fill="#fff"/>${parts.join('')}</svg>`;
 }
 
 const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 1000) / 10}%`);
@@ -66,8 +66,8 @@ const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x 
 export function ratesChartSvg(s: UsageSummary): string {
   const rows: Array<[string, number | null, string]> = [
     ['Tỷ lệ từ chối trả lời', s.refusalRate, '#c2571a'],
-    ['Tỷ lệ 👍 (trên số lượt đánh giá)', s.upRate, '#2e7d32'],
-    ['Tỷ lệ 👎 (trên số lượt đánh giá)', s.downRate, '#b00020'],
+    ['Đánh giá hữu ích (trên số lượt đánh giá)', s.upRate, '#2e7d32'],
+    ['Đánh giá không hữu ích', s.downRate, '#b00020'],
   ];
   const width = 720;
   const rowH = 34;
@@ -78,5 +78,5 @@ export function ratesChartSvg(s: UsageSummary): string {
     const w = v === null ? 0 : Math.max(1, v * barMax);
     return `<text x="0" y="${y + 16}" font-size="13" fill="#222">${escapeHtml(label)}</text><rect x="${labelW}" y="${y + 3}" width="${barMax}" height="18" fill="#eef0f3"/><rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="18" fill="${colour}"/><text x="${labelW + barMax + 8}" y="${y + 16}" font-size="13" fill="#222">${pct(v)}</text>`;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${10 + rows.length * rowH}" role="img" aria-labelledby="r"><title id="r">Tỷ lệ từ chối và đánh giá</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif" viewBox="0 0 ${width} ${10 + rows.length * rowH}" role="img" aria-labelledby="r"><title id="r">Tỷ lệ từ chối và đánh giá</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
 }

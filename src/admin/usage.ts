@@ -30,8 +30,8 @@ export function usageCsv(s: UsageSummary): Buffer {
   lines.push([]);
   lines.push(['Tổng số câu hỏi', s.questions]);
   lines.push(['Tỷ lệ từ chối', rate(s.refusalRate)]);
-  lines.push(['Tỷ lệ 👍', rate(s.upRate)]);
-  lines.push(['Tỷ lệ 👎', rate(s.downRate)]);
+  lines.push(['Tỷ lệ đánh giá hữu ích', rate(s.upRate)]);
+  lines.push(['Tỷ lệ đánh giá không hữu ích', rate(s.downRate)]);
   lines.push(['Thời gian trả lời trung vị (ms)', s.medianAnswerMs ?? '']);
   for (const t of s.topQuestions) lines.push(['Câu hỏi nhiều nhất', t.question, t.count]);
   return Buffer.from(`\uFEFF${lines.map((l) => l.map((v) => csvField(v)).join(',')).join('\r\n')}\r\n`, 'utf8');

@@ -31,7 +31,16 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     base = await h.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 
@@ -130,9 +139,12 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     expect(await answerRow.locator('td.num').textContent()).toBe('1');
     await page.screenshot({ path: path.join(SHOTS, 'console-answers.png'), fullPage: true });
 
-    // Staff: invite a colleague.
+    // Staff: a colleague who registered earlier through the bot (/dangky) is listed; invite another.
+    const earlier = h.chatStore.createInvite({ unit: 'Văn phòng Sở', role: 'staff' }, new Date());
+    h.chatStore.touchIdentity({ channel: 'telegram', userId: '424242', displayName: 'Cán bộ thử nghiệm' }, new Date());
+    expect(h.chatStore.redeemInvite(earlier.code, { channel: 'telegram', userId: '424242' }, new Date()).ok).toBe(true);
     await page.click('nav.console-nav a[href="/admin/staff"]');
-    await page.locator('#inv-unit option').first().waitFor({ state: 'attached' });
+    await page.locator('#staff-table tbody tr', { hasText: 'Cán bộ thử nghiệm' }).waitFor();
     await page.selectOption('#inv-unit', 'Văn phòng Sở');
     await page.click('#invite-form button[type="submit"]');
     const code = (await page.locator('#invite-code').textContent()) ?? '';

@@ -343,7 +343,7 @@
         el('label', { for: `gap-source-${i}`, text: 'Nguồn (không bắt buộc)' }, src),
         el('div', {}, el('button', { type: 'submit', text: 'Lưu câu trả lời' })),
       );
-      const tags = `${g.count} lượt hỏi${g.abstained ? ` · ${g.abstained} lần bot từ chối` : ''}${g.downVotes ? ` · ${g.downVotes} lượt 👎` : ''} · gần nhất ${fmtTime(g.lastAskedAt)}`;
+      const tags = `${g.count} lượt hỏi${g.abstained ? ` · ${g.abstained} lần bot từ chối` : ''}${g.downVotes ? ` · ${g.downVotes} lượt đánh giá không hữu ích` : ''} · gần nhất ${fmtTime(g.lastAskedAt)}`;
       return el(
         'article',
         { class: 'gap', 'data-key': g.key },
@@ -394,7 +394,10 @@
     async function load() {
       const { groups, history } = await api('GET', '/admin/api/gaps');
       $('#gap-groups').replaceChildren(...(groups.length ? groups.map(groupCard) : [el('p', { class: 'muted', text: 'Không còn câu hỏi nào cần xử lý.' })]));
-      $('#gap-history').replaceChildren(...history.map((h) => el('li', { text: `${fmtTime(h.createdAt)} · ${ACTIONS[h.action] || h.action}: ${h.question}` })));
+      $('#gap-history').replaceChildren(
+        ...(history.length === 0 ? [el('li', { class: 'muted', text: 'Chưa có.' })] : []),
+        ...history.map((h) => el('li', { text: `${fmtTime(h.createdAt)} · ${ACTIONS[h.action] || h.action}: ${h.question}` })),
+      );
     }
     load().catch((e) => say(result, e.message, false));
   }
@@ -492,8 +495,8 @@
       const stats = [
         ['Số câu hỏi', s.questions],
         ['Tỷ lệ từ chối', pct(s.refusalRate)],
-        ['Tỷ lệ 👍', pct(s.upRate)],
-        ['Tỷ lệ 👎', pct(s.downRate)],
+        ['Đánh giá hữu ích', pct(s.upRate)],
+        ['Đánh giá không hữu ích', pct(s.downRate)],
         ['Thời gian trả lời trung vị', s.medianAnswerMs === null ? '–' : `${s.medianAnswerMs} ms`],
       ];
       $('#usage-stats').replaceChildren(...stats.map(([k, v]) => el('div', {}, el('dt', { text: k }), el('dd', { text: v }))));
