@@ -66,7 +66,7 @@ const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x 
 export function ratesChartSvg(s: UsageSummary): string {
   const rows: Array<[string, number | null, string]> = [
     ['Tỷ lệ từ chối trả lời', s.refusalRate, '#c2571a'],
-    ['Đánh giá hữu ích (trên số lượt đánh giá)', s.upRate, '#2e7d32'],
+    ['Đánh giá hữu ích', s.upRate, '#2e7d32'],
     ['Đánh giá không hữu ích', s.downRate, '#b00020'],
   ];
   const width = 720;

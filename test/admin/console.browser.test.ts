@@ -5,7 +5,8 @@
  * curated answer and see it answered. Screenshots of each console page go
  * to docs/screenshots/console-*.png. Skipped when Chromium is not installed.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { buildDecisionPdf, sampleDecisionSpec } from '../knowledge/ingest/fixtur
 import { type ConsoleHarness, startConsole, TOKEN } from './harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = path.join(import.meta.dirname, '../../docs/screenshots');
 const OUT_OF_SCOPE = 'Thủ tục đăng ký khuyến mại cần những giấy tờ gì?';
 const REWORDED = 'cho em hỏi thủ tục đăng ký khuyến mại cần hồ sơ gì ạ';
@@ -61,6 +63,19 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     return page;
   };
 
+  /** Serious or critical accessibility violations of the page (axe-core, run through DevTools so the CSP does not apply). */
+  const axeViolations = async (page: Page): Promise<string[]> => {
+    await page.evaluate(AXE_SOURCE);
+    const ids = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact?: string; nodes: unknown[] }> }> } })
+        .axe;
+      const r = await axe.run(document);
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    return ids.map((id) => `${page.url()}: ${id}`);
+  };
+  const a11y: string[] = [];
+
   /** Ask through the web chat page; returns the last bot message's text. */
   const askInChat = async (chat: Page, question: string): Promise<string> => {
     const before = await chat.locator('.msg.bot.answer').count();
@@ -97,11 +112,14 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     await row.locator('button', { hasText: 'Xem' }).click();
     await page.locator('#passages .cite', { hasText: '[99/QĐ-THU, Điều 3]' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'console-documents.png'), fullPage: true });
+    a11y.push(...(await axeViolations(page)));
 
     // Ask through the web chat: the answer cites the uploaded document.
     await chat.goto(base);
     await chat.locator('.msg.bot .bubble', { hasText: 'Xin chào' }).waitFor();
     expect(await askInChat(chat, 'Sổ theo dõi phản ánh màu gì?')).toContain('[99/QĐ-THU, Điều 3]');
+    await chat.locator('.msg.bot.answer').last().locator('.chip[data-callback^="fb:up:"]').click();
+    await chat.locator('.msg.bot .bubble', { hasText: 'Cảm ơn' }).waitFor();
 
     // Retrieval test page.
     await page.click('nav.console-nav a[href="/admin/retrieval"]');
@@ -111,6 +129,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     expect(await page.locator('#rt-verdict').textContent()).toBe('Bot sẽ trả lời.');
     expect(await page.locator('#rt-hits .cite').first().textContent()).toContain('99/QĐ-THU');
     await page.screenshot({ path: path.join(SHOTS, 'console-retrieval.png'), fullPage: true });
+    a11y.push(...(await axeViolations(page)));
 
     // Delete the document: the chat no longer cites it.
     await page.click('nav.console-nav a[href="/admin/documents"]');
@@ -126,6 +145,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     const card = page.locator('#gap-groups article.gap', { hasText: OUT_OF_SCOPE });
     await card.waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'console-gaps.png'), fullPage: true });
+    a11y.push(...(await axeViolations(page)));
     await card.locator('textarea').fill(CURATED);
     await card.locator('button', { hasText: 'Lưu câu trả lời' }).click();
     await page.locator('#gap-result', { hasText: 'Đã viết câu trả lời' }).waitFor();
@@ -138,6 +158,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     await answerRow.waitFor();
     expect(await answerRow.locator('td.num').textContent()).toBe('1');
     await page.screenshot({ path: path.join(SHOTS, 'console-answers.png'), fullPage: true });
+    a11y.push(...(await axeViolations(page)));
 
     // Staff: a colleague who registered earlier through the bot (/dangky) is listed; invite another.
     const earlier = h.chatStore.createInvite({ unit: 'Văn phòng Sở', role: 'staff' }, new Date());
@@ -151,6 +172,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
     await page.locator('#invites-table .code', { hasText: code }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'console-staff.png'), fullPage: true });
+    a11y.push(...(await axeViolations(page)));
 
     // Usage: figures and the server-rendered charts.
     await page.click('nav.console-nav a[href="/admin/usage"]');
@@ -161,6 +183,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
       return img?.complete && img.naturalWidth > 0;
     });
     await page.screenshot({ path: path.join(SHOTS, 'console-usage.png'), fullPage: true });
+    a11y.push(...(await axeViolations(page)));
 
     // On a phone.
     const phone = watch(await context.newPage());
@@ -169,6 +192,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     await phone.locator('#gap-history li').first().waitFor();
     await phone.screenshot({ path: path.join(SHOTS, 'console-phone.png'), fullPage: true });
 
+    expect(a11y).toEqual([]);
     expect(external).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
