@@ -4,12 +4,13 @@
  * (`<file>.meta.yaml`, read by the normal ingestion), then the knowledge base
  * is rebuilt in the background and swapped in (`live.swap`), so answering
  * never pauses. Rebuilds are serialised: a change made while one runs is
- * picked up by the next. Rejected files move to `_rejected/`, which the
- * index never reads.
+ * picked up by the next. Each upload has its own folder
+ * (`<id>/<file-name>`); rejected ones move to `_rejected/`, which the index
+ * never reads.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { AppError } from '../errors.js';
 import { SIDECAR_SUFFIX, validateSidecar } from '../knowledge/ingest/sidecar.js';
@@ -18,6 +19,7 @@ import type { Chunk } from '../rag/chunk.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { LiveKnowledge } from '../rag/live-knowledge.js';
 import { UPLOADED_DOCUMENTS_PREFIX } from '../store/paths.js';
+import { foldText } from '../text/normalize.js';
 import type { DocumentRecord, DocumentStore, UploadMeta } from './document-store.js';
 
 /** File types the console accepts, with the bytes a real file of that type starts with. */
@@ -45,6 +47,20 @@ export interface DocumentLibraryOptions {
   rebuild: () => Promise<KnowledgeBase>;
   logger: Logger;
   now?: () => Date;
+}
+
+/**
+ * A safe file name from the uploaded one (`Quyết định 12.pdf` → `quyet-dinh-12`): it is the
+ * document's citation id when the text carries no số hiệu and none was given.
+ */
+export function fileSlug(name: string): string {
+  const stem = foldText(basename(name, extname(name))).toLowerCase();
+  const slug = stem
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'tai-lieu';
 }
 
 /** Check a file before it is stored; throws a Vietnamese `INPUT_INVALID`. */
@@ -97,7 +113,9 @@ export class DocumentLibrary {
     const ext = checkUpload(name, data);
     const clean = checkMeta(meta, name);
     const id = randomBytes(6).toString('hex');
-    const storedName = `${id}${ext}`;
+    // One folder per upload: two files with the same name never collide, and the name stays readable.
+    const storedName = `${id}/${fileSlug(name)}${ext}`;
+    mkdirSync(join(this.opts.dir, id), { recursive: true });
     writeFileSync(join(this.opts.dir, storedName), data);
     this.writeSidecar(storedName, clean);
     const at = this.now().toISOString();
@@ -111,7 +129,7 @@ export class DocumentLibrary {
     const rec = this.opts.store.get(id);
     if (!rec) return undefined;
     const clean = checkMeta({ ...rec.meta, ...meta }, rec.originalName);
-    if (rec.status === 'rejected') this.restoreRejected(rec.storedName);
+    if (rec.status === 'rejected') this.restoreRejected(rec.id);
     this.writeSidecar(rec.storedName, clean);
     this.opts.store.setMeta(id, clean, this.now());
     void this.schedule();
@@ -122,10 +140,7 @@ export class DocumentLibrary {
   async remove(id: string): Promise<boolean> {
     const rec = this.opts.store.get(id);
     if (!rec) return false;
-    for (const dir of [this.opts.dir, join(this.opts.dir, REJECTED_DIR)]) {
-      rmSync(join(dir, rec.storedName), { force: true });
-      rmSync(join(dir, rec.storedName + SIDECAR_SUFFIX), { force: true });
-    }
+    for (const dir of [this.opts.dir, join(this.opts.dir, REJECTED_DIR)]) rmSync(join(dir, rec.id), { recursive: true, force: true });
     this.opts.store.delete(id);
     await this.schedule();
     return true;
@@ -187,7 +202,7 @@ export class DocumentLibrary {
       if (count > 0 && !error) {
         this.opts.store.setStatus(d.id, { status: 'ready', passages: count, docId }, this.now());
       } else {
-        this.moveToRejected(d.storedName);
+        this.moveToRejected(d.id);
         this.opts.store.setStatus(d.id, { status: 'rejected', reason: error ? error.replace(rel, d.originalName) : NO_TEXT }, this.now());
       }
     }
@@ -199,18 +214,15 @@ export class DocumentLibrary {
     else writeFileSync(file, stringify(meta));
   }
 
-  private moveToRejected(storedName: string): void {
+  /** Move an upload's folder where the index does not look (`_rejected/`). */
+  private moveToRejected(id: string): void {
     const to = join(this.opts.dir, REJECTED_DIR);
     mkdirSync(to, { recursive: true });
-    for (const n of [storedName, storedName + SIDECAR_SUFFIX]) {
-      if (existsSync(join(this.opts.dir, n))) renameSync(join(this.opts.dir, n), join(to, n));
-    }
+    if (existsSync(join(this.opts.dir, id))) renameSync(join(this.opts.dir, id), join(to, id));
   }
 
-  private restoreRejected(storedName: string): void {
-    const from = join(this.opts.dir, REJECTED_DIR);
-    for (const n of [storedName, storedName + SIDECAR_SUFFIX]) {
-      if (existsSync(join(from, n))) renameSync(join(from, n), join(this.opts.dir, n));
-    }
+  private restoreRejected(id: string): void {
+    const from = join(this.opts.dir, REJECTED_DIR, id);
+    if (existsSync(from)) renameSync(from, join(this.opts.dir, id));
   }
 }

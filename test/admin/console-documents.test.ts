@@ -193,6 +193,18 @@ describe('admin console: documents', () => {
     expect((await h.app.inject({ method: 'DELETE', url: `/admin/api/documents/${id}`, headers: { cookie } })).statusCode).toBe(404);
   }, 60_000);
 
+  it('cites an upload without a số hiệu by its file name', async () => {
+    const text = Buffer.from('Điều 1. Giờ mở cửa\nThư viện thử nghiệm mở cửa lúc 7 giờ 15 phút mỗi sáng thứ Bảy.\n');
+    const res = await upload([{ name: 'Nội quy thư viện.txt', data: text }]);
+    await h.ctx.library.whenIdle();
+    expect((await h.app.inject({ method: 'GET', url: `/admin/api/documents/${res.json().id}`, headers: { cookie } })).json()).toMatchObject({
+      status: 'ready',
+      docId: 'noi-quy-thu-vien',
+    });
+    expect((await ask('Thư viện thử nghiệm mở cửa lúc mấy giờ sáng thứ Bảy?')).answer).toContain('[noi-quy-thu-vien, Điều 1]');
+    expect((await h.app.inject({ method: 'DELETE', url: `/admin/api/documents/${res.json().id}`, headers: { cookie } })).statusCode).toBe(200);
+  }, 60_000);
+
   it('marks a file with no text rejected, with the reason', async () => {
     const res = await upload([{ name: 'trang-trong.txt', data: Buffer.from('   \n\n   \n') }]);
     expect(res.statusCode).toBe(201);

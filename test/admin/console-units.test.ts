@@ -6,6 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { median } from '../../src/admin/answer-timer.js';
+import { fileSlug } from '../../src/admin/document-library.js';
 import { groupSimilarGaps } from '../../src/admin/gap-queue.js';
 import { sameOrigin } from '../../src/admin/origin-check.js';
 import { usageCsv } from '../../src/admin/usage.js';
@@ -138,5 +139,16 @@ describe('curated answers from the console: thesaurus-canonical matching', () =>
     expect(without.match(reworded)).toBeNull();
     expect(withCanon.match(reworded)?.entry.id).toBe('console-1');
     expect(withCanon.match('Khuyến mại kéo dài tối đa bao lâu?')).toBeNull();
+  });
+});
+
+describe('fileSlug', () => {
+  it.each([
+    ['Quyết định 12-QĐ.pdf', 'quyet-dinh-12-qd'],
+    ['../../etc/passwd.txt', 'passwd'],
+    ['Đường dẫn   nhiều   khoảng.docx', 'duong-dan-nhieu-khoang'],
+    ['%%%.pdf', 'tai-lieu'],
+  ])('%s → %s', (name, slug) => {
+    expect(fileSlug(name)).toBe(slug);
   });
 });
