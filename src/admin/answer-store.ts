@@ -4,6 +4,8 @@
  * `console-<n>` that the curated matcher consults on every question; the
  * console calls `curated.reload()` after each change so it applies at once.
  */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { CuratedEntry, CuratedSource } from '../rag/curated-answers.js';
 import type { Db } from '../store/database.js';
 import { migrateConsole } from './console-db.js';
@@ -93,6 +95,31 @@ export class ConsoleAnswerStore {
   entries(): CuratedEntry[] {
     return this.list()
       .filter((a) => !a.retired)
-      .map((a) => ({ id: a.entryId, questions: a.questions, answer: a.answer, source: a.source ?? { doc: this.approvedBy } }));
+      .map((a) => toEntry(a, this.approvedBy));
+  }
+}
+
+const toEntry = (a: ConsoleAnswer, approvedBy: string): CuratedEntry => ({
+  id: a.entryId,
+  questions: a.questions,
+  answer: a.answer,
+  source: a.source ?? { doc: approvedBy },
+});
+
+/**
+ * The console answers in service, read once from a database file without
+ * writing to it (for the CLI, so `cli ask` answers as the server does).
+ * A missing file or table gives none.
+ */
+export function readConsoleAnswerEntries(file: string, approvedBy: string): CuratedEntry[] {
+  if (!existsSync(file)) return [];
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'console_answers'").get();
+    if (!table) return [];
+    const rows = db.prepare('SELECT * FROM console_answers WHERE retired = 0 ORDER BY id').all() as Row[];
+    return rows.map((r) => toEntry(toAnswer(r), approvedBy));
+  } finally {
+    db.close();
   }
 }

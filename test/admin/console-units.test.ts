@@ -3,8 +3,11 @@
  * aggregation and CSV, the thesaurus-canonical curated matching, the
  * answer-source parser, median.
  */
+
+import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { ConsoleAnswerStore, readConsoleAnswerEntries } from '../../src/admin/answer-store.js';
 import { median } from '../../src/admin/answer-timer.js';
 import { fileSlug } from '../../src/admin/document-library.js';
 import { groupSimilarGaps } from '../../src/admin/gap-queue.js';
@@ -14,7 +17,9 @@ import { dailyChartSvg } from '../../src/admin/usage-chart.js';
 import { summarise } from '../../src/admin/usage-data.js';
 import { CuratedAnswerStore } from '../../src/rag/curated-answers.js';
 import { thesaurusCanonicalizer } from '../../src/rag/curated-canonical.js';
+import { openDatabase } from '../../src/store/database.js';
 import { createThesaurus } from '../../src/text/query/thesaurus.js';
+import { tempDir } from '../helpers/knowledge-base.js';
 
 const at = (iso: string) => iso;
 
@@ -150,5 +155,21 @@ describe('fileSlug', () => {
     ['%%%.pdf', 'tai-lieu'],
   ])('%s → %s', (name, slug) => {
     expect(fileSlug(name)).toBe(slug);
+  });
+});
+
+describe('readConsoleAnswerEntries (for the CLI)', () => {
+  it('reads the answers in service from the database file, none when it is missing', () => {
+    const file = join(tempDir(), 'db.sqlite');
+    expect(readConsoleAnswerEntries(file, 'Sở Thử Nghiệm')).toEqual([]);
+    const db = openDatabase(file);
+    const store = new ConsoleAnswerStore(db, 'Sở Thử Nghiệm');
+    store.add({ questions: ['Câu hỏi một?'], answer: 'Câu trả lời thứ nhất.', source: null }, new Date());
+    const two = store.add({ questions: ['Câu hỏi hai?'], answer: 'Câu trả lời thứ hai.', source: { url: 'https://example.test/a' } }, new Date());
+    store.update(two.id, { retired: true }, new Date());
+    db.close();
+    expect(readConsoleAnswerEntries(file, 'Sở Thử Nghiệm')).toEqual([
+      { id: 'console-1', questions: ['Câu hỏi một?'], answer: 'Câu trả lời thứ nhất.', source: { doc: 'Sở Thử Nghiệm' } },
+    ]);
   });
 });
