@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError } from '../errors.js';
+import { describeError } from '../server/error-handler.js';
 
 /** The JSON body of every console error (same as the admin area's). */
 export interface ConsoleErrorBody {
@@ -53,10 +54,8 @@ export function consoleErrorHandler(err: FastifyError, request: FastifyRequest, 
   if (isAppError(err, 'INPUT_INVALID') || isAppError(err, 'KNOWLEDGE_INVALID')) return send(400, { code: 'INPUT_INVALID', message: err.message });
   const known = typeof err.code === 'string' ? MULTIPART[err.code] : undefined;
   if (known) return send(known[0], { code: err.code, message: known[1] });
-  const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-  if (status >= 500) {
-    request.log.error({ err }, 'console request failed');
-    return send(500, { code: 'INTERNAL', message: 'Hệ thống đang gặp sự cố, vui lòng thử lại sau.' });
-  }
-  return send(status, { code: typeof err.code === 'string' ? err.code : 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' });
+  // Everything else as the rest of the app answers it (overload 503, rate limit 429, internal 500).
+  const { status, body } = describeError(err);
+  if (status >= 500 && body.code !== 'OVERLOADED') request.log.error({ err }, 'console request failed');
+  return send(status, body);
 }

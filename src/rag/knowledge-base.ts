@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Config } from '../config.js';
 import type { QuestionAnswerer } from '../core/answer.js';
 import { isAppError } from '../errors.js';
@@ -119,11 +120,16 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
       'knowledge index rebuilt',
     );
   }
+  // Rebuilds run inside the serving process (console uploads): between the heavy
+  // synchronous steps, let waiting requests run so no single stall is the whole open.
+  await yieldToEventLoop();
   const queryEmbedder = withLexicalFallback(embedder, (err) =>
     logger.warn({ code: isAppError(err) ? err.code : 'EMBEDDING_FAILED' }, 'query embedding failed; retrieving lexically only'),
   );
   const queryKnowledge = queryKnowledgeFor(config.knowledgeDir);
+  await yieldToEventLoop();
   const retriever = new Retriever(snapshot, queryEmbedder, glossary, queryKnowledge);
+  await yieldToEventLoop();
   const generator = opts.generator ?? undefined;
   const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
