@@ -153,7 +153,7 @@ async function main(): Promise<void> {
       rebuild: openCurrentKnowledge,
       chatStore,
       documentsDir: uploadedDocumentsDir(config),
-      units: loadUnits(config.knowledgeDir).units.map((u) => ({ id: u.id, name: u.name })),
+      units: loadUnits(config.knowledgeDir),
       logger,
       departmentName: config.department.name,
     });

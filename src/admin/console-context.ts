@@ -20,6 +20,8 @@ export interface ConsoleContext {
   chatStore: ChatStore;
   /** Unit names from `knowledge/units.yaml`, for invites. */
   units: ReadonlyArray<{ id: string; name: string }>;
+  /** A unit on the list from its id, name, short name or an alias (diacritics optional); null when not listed. */
+  resolveUnit: (mention: string) => { id: string; name: string } | null;
   usage: UsageSource;
   timings: AnswerTimings;
   departmentName?: string;

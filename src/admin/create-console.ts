@@ -7,6 +7,7 @@ import type { ChatStore } from '../chat/chat-store.js';
 import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { LiveKnowledge } from '../rag/live-knowledge.js';
+import type { UnitDirectory } from '../reports/units.js';
 import type { Db } from '../store/database.js';
 import { ConsoleAnswerStore } from './answer-store.js';
 import { SqliteAnswerTimings } from './answer-timer.js';
@@ -42,7 +43,8 @@ export interface ConsoleContextDeps {
   chatStore: ChatStore;
   /** `uploadedDocumentsDir(config)`. */
   documentsDir: string;
-  units: ReadonlyArray<{ id: string; name: string }>;
+  /** `loadUnits(config.knowledgeDir)`: the units invites may name. */
+  units: UnitDirectory;
   logger: Logger;
   departmentName?: string;
   now?: () => Date;
@@ -65,7 +67,13 @@ export function createConsoleContext(deps: ConsoleContextDeps): ConsoleContext {
     answers: deps.stores.answers,
     gaps: new GapDecisions(deps.db),
     chatStore: deps.chatStore,
-    units: deps.units,
+    units: deps.units.units.map((u) => ({ id: u.id, name: u.name })),
+    resolveUnit: (mention) => {
+      const byId = deps.units.units.find((u) => u.id === mention.trim());
+      if (byId) return { id: byId.id, name: byId.name };
+      const r = deps.units.resolve(mention);
+      return r?.id ? { id: r.id, name: r.name } : null;
+    },
     usage: sqliteUsage(deps.db, deps.stores.timings),
     timings: deps.stores.timings,
     ...(deps.departmentName ? { departmentName: deps.departmentName } : {}),

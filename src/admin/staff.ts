@@ -38,7 +38,7 @@ export const staffRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = async (a
 
   app.post('/api/invites', { schema: { body: inviteBody } }, async (request, reply) => {
     const { unit, role } = request.body as z.infer<typeof inviteBody>;
-    const known = ctx.units.find((u) => u.name === unit || u.id === unit);
+    const known = ctx.resolveUnit(unit);
     if (!known) {
       throw new ConsoleError(400, 'INPUT_INVALID', `Đơn vị "${unit}" không có trong danh sách đơn vị (knowledge/units.yaml). Chọn một đơn vị trong danh sách.`);
     }

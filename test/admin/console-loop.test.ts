@@ -206,6 +206,12 @@ describe('admin console: the answer loop', () => {
     expect((await call('DELETE', `/admin/api/invites/${admin.code}`)).json()).toMatchObject({ revoked: true });
     expect((await call('DELETE', `/admin/api/invites/${admin.code}`)).statusCode).toBe(404);
 
+    // Any spelling the unit list knows: short name, alias, no diacritics.
+    for (const mention of ['VP', 'van phong so', 'Văn phòng Sở Công Thương']) {
+      const r = await call('POST', '/admin/api/invites', { unit: mention, role: 'staff' });
+      expect(r.statusCode, mention).toBe(201);
+      expect(r.json().unit).toBe('Văn phòng Sở');
+    }
     const unknownUnit = await call('POST', '/admin/api/invites', { unit: 'Phòng Không Có', role: 'staff' });
     expect(unknownUnit.statusCode).toBe(400);
     expect(unknownUnit.json().message).toContain('units.yaml');

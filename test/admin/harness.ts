@@ -64,7 +64,7 @@ export async function startConsole(opts: { dataDir?: string } = {}): Promise<Con
     rebuild,
     chatStore,
     documentsDir: uploadedDocumentsDir(config),
-    units: loadUnits(config.knowledgeDir).units.map((u) => ({ id: u.id, name: u.name })),
+    units: loadUnits(config.knowledgeDir),
     logger: silentLogger,
     departmentName: department.name,
   });

@@ -82,7 +82,7 @@ ${consoleNavHtml('reports')}
 <section><h2>Danh sách báo cáo <small class="muted" id="row-count"></small></h2>
 <table id="reports-table"><thead><tr><th>Mã</th><th>Ngày</th><th>Đơn vị</th><th>Chỉ số</th><th>Nội dung</th><th>Kênh</th><th>Số lượng</th><th>Mô tả</th><th>Liên kết</th></tr></thead><tbody></tbody></table>
 </section>
-<section><h2>Câu hỏi cần xem lại</h2><div id="unanswered"></div></section>
+<section><h2>Câu hỏi cần xem lại</h2><div id="unanswered"></div><p><a href="/admin/gaps">Trả lời, gắn đoạn văn bản hoặc bỏ qua trong trang Câu hỏi cần xử lý</a></p></section>
 <section><h2>Rà soát tính hiện hành của tri thức</h2><div id="knowledge-review"></div></section>
 </main>
 <script type="application/json" id="channel-labels">${JSON.stringify(CHANNEL_SHORT).replace(/</g, '\\u003c')}</script>
