@@ -90,6 +90,9 @@ export function checkMeta(meta: UploadMeta, name: string): UploadMeta {
 export class DocumentLibrary {
   private running: Promise<void> | null = null;
   private dirty = false;
+  /** Change counter: a rebuild decides the status only of documents changed before it started. */
+  private generation = 0;
+  private readonly changedAt = new Map<string, number>();
   private readonly now: () => Date;
 
   constructor(private readonly opts: DocumentLibraryOptions) {
@@ -120,6 +123,7 @@ export class DocumentLibrary {
     this.writeSidecar(storedName, clean);
     const at = this.now().toISOString();
     this.opts.store.insert({ id, originalName: name.slice(0, 200), storedName, bytes: data.length, meta: clean, uploadedAt: at });
+    this.changedAt.set(id, ++this.generation);
     void this.schedule();
     return this.opts.store.get(id) as DocumentRecord;
   }
@@ -132,6 +136,7 @@ export class DocumentLibrary {
     if (rec.status === 'rejected') this.restoreRejected(rec.id);
     this.writeSidecar(rec.storedName, clean);
     this.opts.store.setMeta(id, clean, this.now());
+    this.changedAt.set(id, ++this.generation);
     void this.schedule();
     return this.opts.store.get(id);
   }
@@ -175,10 +180,11 @@ export class DocumentLibrary {
     while (this.dirty) {
       this.dirty = false;
       const started = Date.now();
+      const generation = this.generation;
       try {
         const kb = await this.opts.rebuild();
         await this.opts.live.swap(kb);
-        this.applyStatuses(kb);
+        this.applyStatuses(kb, generation);
         this.opts.logger.info({ chunks: kb.chunkCount, ms: Date.now() - started }, 'console: knowledge base rebuilt and swapped in');
       } catch (err) {
         this.opts.logger.error({ err }, 'console: rebuild failed; the previous knowledge base keeps answering');
@@ -190,11 +196,14 @@ export class DocumentLibrary {
     }
   }
 
-  /** Mark each indexing document ready (with its passage count) or rejected (with the reason). */
-  private applyStatuses(kb: KnowledgeBase): void {
+  /**
+   * Mark each indexing document ready (with its passage count) or rejected
+   * (with the reason); documents changed after the rebuild started wait for the next one.
+   */
+  private applyStatuses(kb: KnowledgeBase, generation = this.generation): void {
     const errors = new Map(kb.snapshot.manifest.errors.map((e) => [e.file, e.message]));
     for (const d of this.opts.store.list()) {
-      if (d.status !== 'indexing') continue;
+      if (d.status !== 'indexing' || (this.changedAt.get(d.id) ?? 0) > generation) continue;
       const rel = `${UPLOADED_DOCUMENTS_PREFIX}/${d.storedName}`;
       const count = kb.snapshot.chunks.filter((c) => c.file === rel).length;
       const docId = kb.snapshot.documents.find((x) => x.file === rel)?.id ?? null;
