@@ -70,12 +70,29 @@ export function knownSources(snapshot: IndexSnapshot): KnownSources {
   return { docs: new Set(snapshot.documents.map((d) => d.id)), urls };
 }
 
+/**
+ * Parsed query-side files by path and content hash: a base reopened in the
+ * serving process (console upload) reuses them while the files are
+ * unchanged, and the retriever then reuses its chunk features too.
+ */
+const parsedFiles = new Map<string, { hash: string; value: unknown }>();
+
+function cachedParse<T>(key: string, hash: string, parse: () => T): T {
+  const hit = parsedFiles.get(key);
+  if (hit && hit.hash === hash) return hit.value as T;
+  const value = parse();
+  parsedFiles.set(key, { hash, value });
+  return value;
+}
+
+const fileHash = (file: string): string => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) : '');
+
 /** Glossary from the knowledge dir, or an empty one if the file is missing. */
 export function glossaryFor(knowledgeDir: string): { glossary: Glossary; hash: string } {
   const file = join(knowledgeDir, 'glossary.yaml');
   if (!existsSync(file)) return { glossary: createGlossary([]), hash: '' };
-  const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
-  return { glossary: loadGlossary(file), hash };
+  const hash = fileHash(file);
+  return { glossary: cachedParse(`glossary:${file}`, hash, () => loadGlossary(file)), hash };
 }
 
 /**
@@ -88,8 +105,10 @@ export function queryKnowledgeFor(knowledgeDir: string): QueryKnowledge {
   const abbreviationsFile = join(knowledgeDir, 'chat-abbreviations.yaml');
   const thesaurusFile = join(knowledgeDir, 'thesaurus.yaml');
   return {
-    abbreviations: existsSync(abbreviationsFile) ? loadChatAbbreviations(abbreviationsFile) : undefined,
-    thesaurus: existsSync(thesaurusFile) ? loadThesaurus(thesaurusFile) : undefined,
+    abbreviations: existsSync(abbreviationsFile)
+      ? cachedParse(`abbreviations:${abbreviationsFile}`, fileHash(abbreviationsFile), () => loadChatAbbreviations(abbreviationsFile))
+      : undefined,
+    thesaurus: existsSync(thesaurusFile) ? cachedParse(`thesaurus:${thesaurusFile}`, fileHash(thesaurusFile), () => loadThesaurus(thesaurusFile)) : undefined,
   };
 }
 
