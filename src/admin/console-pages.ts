@@ -1,8 +1,8 @@
 /**
  * HTML of the console pages (server-rendered shells, Vietnamese). No inline
  * script or style (CSP `script-src 'self'; style-src 'self'`): each page
- * loads /admin/assets/admin.css, /admin/assets/console.css and
- * /admin/assets/console.js, which reads `data-page` on <body>. Every
+ * loads /admin/assets/admin.css, /admin/assets/console.css, the shared
+ * /admin/assets/console-core.js and the page's own console-<page>.js. Every
  * inserted value is HTML-escaped.
  */
 
@@ -21,7 +21,11 @@ export const CONSOLE_PAGES = [
 export type ConsolePageId = (typeof CONSOLE_PAGES)[number]['id'];
 
 /** Where the console's static files are served. */
-export const CONSOLE_ASSETS = { script: '/admin/assets/console.js', style: '/admin/assets/console.css' } as const;
+export const CONSOLE_ASSETS = {
+  core: '/admin/assets/console-core.js',
+  page: (page: ConsolePageId) => `/admin/assets/console-${page}.js`,
+  style: '/admin/assets/console.css',
+} as const;
 
 /** The navigation bar of the admin area; `active` is marked with aria-current. */
 export function consoleNavHtml(active: ConsolePageId | 'reports'): string {
@@ -148,6 +152,7 @@ export function consolePageHtml(page: ConsolePageId, opts: { departmentName?: st
 ${consoleNavHtml(page)}
 <main id="main">${body}
 </main>
-<script src="${CONSOLE_ASSETS.script}" defer></script>
+<script src="${CONSOLE_ASSETS.core}" defer></script>
+<script src="${CONSOLE_ASSETS.page(page)}" defer></script>
 </body></html>`;
 }

@@ -18,9 +18,10 @@ import { usageRoutes } from './usage.js';
 
 const ASSETS_DIR = new URL('./assets/', import.meta.url);
 const ASSETS = [
-  { url: '/assets/console.js', file: 'console.js', type: 'text/javascript; charset=utf-8' },
-  { url: '/assets/console.css', file: 'console.css', type: 'text/css; charset=utf-8' },
-] as const;
+  { file: 'console.css', type: 'text/css; charset=utf-8' },
+  { file: 'console-core.js', type: 'text/javascript; charset=utf-8' },
+  ...CONSOLE_PAGES.map((p) => ({ file: `console-${p.id}.js`, type: 'text/javascript; charset=utf-8' })),
+];
 
 /** Options of {@link consolePlugin}. */
 export interface ConsolePluginOptions {
@@ -33,7 +34,7 @@ export const consolePlugin: FastifyPluginAsync<ConsolePluginOptions> = async (ap
 
   for (const a of ASSETS) {
     const body = readFileSync(new URL(a.file, ASSETS_DIR));
-    app.get(a.url, { config: { adminAccess: 'public' } }, async (_request, reply) => reply.type(a.type).send(body));
+    app.get(`/assets/${a.file}`, { config: { adminAccess: 'public' } }, async (_request, reply) => reply.type(a.type).send(body));
   }
   for (const p of CONSOLE_PAGES) {
     const html = consolePageHtml(p.id, { departmentName: ctx.departmentName });
