@@ -27,7 +27,7 @@ import { checkCanListen } from './server/port-check.js';
 import { installRejectionSafetyNet } from './server/process-safety.js';
 import type { ShutdownStep } from './server/shutdown.js';
 import { openServiceDatabase } from './store/open-service-database.js';
-import { databasePath } from './store/paths.js';
+import { databasePath, uploadedDocumentsDir } from './store/paths.js';
 import { DAY_MS, startDailyJob } from './store/retention.js';
 
 /**
@@ -35,20 +35,23 @@ import { DAY_MS, startDailyJob } from './store/retention.js';
  * after the preflight passed, so a wrong setting is reported in a second.
  */
 async function loadServiceModules() {
-  const [engine, unavailable, configured, outboundSender, telegramMod, kbMod, llmMod, portsMod, reportsMod, parseMod, appMod, shutdownMod] = await Promise.all([
-    import('./chat/engine.js'),
-    import('./chat/unavailable-answerer.js'),
-    import('./channels/configured-channels.js'),
-    import('./channels/outbound-sender.js'),
-    import('./channels/telegram/index.js'),
-    import('./rag/knowledge-base.js'),
-    import('./llm/openai-generator.js'),
-    import('./llm/ports.js'),
-    import('./reports/index.js'),
-    import('./reports/parse/index.js'),
-    import('./server/app.js'),
-    import('./server/shutdown.js'),
-  ]);
+  const [engine, unavailable, configured, outboundSender, telegramMod, kbMod, llmMod, portsMod, reportsMod, parseMod, appMod, shutdownMod, adminMod, unitsMod] =
+    await Promise.all([
+      import('./chat/engine.js'),
+      import('./chat/unavailable-answerer.js'),
+      import('./channels/configured-channels.js'),
+      import('./channels/outbound-sender.js'),
+      import('./channels/telegram/index.js'),
+      import('./rag/knowledge-base.js'),
+      import('./llm/openai-generator.js'),
+      import('./llm/ports.js'),
+      import('./reports/index.js'),
+      import('./reports/parse/index.js'),
+      import('./server/app.js'),
+      import('./server/shutdown.js'),
+      import('./admin/index.js'),
+      import('./reports/units.js'),
+    ]);
   return {
     createConversationEngine: engine.createConversationEngine,
     createUnavailableAnswerer: unavailable.createUnavailableAnswerer,
@@ -62,6 +65,8 @@ async function loadServiceModules() {
     fillWithLlm: parseMod.fillWithLlm,
     buildHttpApp: appMod.buildHttpApp,
     createShutdown: shutdownMod.createShutdown,
+    admin: adminMod,
+    loadUnits: unitsMod.loadUnits,
   };
 }
 
@@ -91,6 +96,8 @@ async function main(): Promise<void> {
     fillWithLlm,
     buildHttpApp,
     createShutdown,
+    admin,
+    loadUnits,
   } = await loadServiceModules();
   const chatStore = new SqliteChatStore(db);
   // Retention: anonymous web chats older than WEB_CHAT_RETENTION_DAYS go, at start and daily.
@@ -111,16 +118,28 @@ async function main(): Promise<void> {
   const closers: ShutdownStep[] = [];
 
   // === knowledge base: a failure keeps the server up (healthz → 503, questions → apology)
+  // The console's curated answers (SQLite) are read beside knowledge/answers on every reload.
+  const consoleStores = admin.createConsoleStores({ db, departmentName: config.department.name });
+  const kbOptions = {
+    config,
+    logger,
+    curatedHits: new SqliteCuratedHitStore(db),
+    curatedExtra: () => consoleStores.answers.entries(),
+    ...(await createLlmPorts(config, logger)),
+  };
+  /** Open (incrementally rebuild) the base over KNOWLEDGE_DIR and the console's uploads. */
+  const openCurrentKnowledge = () => openKnowledgeBase(kbOptions);
   let kb: KnowledgeBase | undefined;
   try {
-    kb = await openKnowledgeBase({ config, logger, curatedHits: new SqliteCuratedHitStore(db), ...(await createLlmPorts(config, logger)) });
+    kb = await openCurrentKnowledge();
     logger.info({ chunks: kb.chunkCount }, 'knowledge base loaded');
   } catch (err) {
     logger.error({ err }, 'knowledge base could not be opened; questions will get an apology until it is fixed');
   }
   // Questions always go to the current base; a rebuilt one is swapped in without a restart.
   const live = createLiveKnowledge(kb);
-  const answerer = live.answerer(createUnavailableAnswerer('knowledge base not loaded'));
+  // Each answer's time is recorded for the console's usage page.
+  const answerer = admin.timedAnswerer(live.answerer(createUnavailableAnswerer('knowledge base not loaded')), consoleStores.timings);
 
   // === reports (R2): set reportFlow and push the admin page plugin here
   // The plan file is required; without it staff reports are off but the bot still answers.
@@ -135,13 +154,30 @@ async function main(): Promise<void> {
       : undefined;
     reports = createReportsModule({ db, config, logger, ...(fill ? { fill } : {}) });
     reportFlow = reports.flow;
+    // The console (documents, retrieval test, answers, gaps, staff, usage) inside the admin area.
+    const consoleCtx = admin.createConsoleContext({
+      db,
+      stores: consoleStores,
+      live,
+      rebuild: openCurrentKnowledge,
+      chatStore,
+      documentsDir: uploadedDocumentsDir(config),
+      units: loadUnits(config.knowledgeDir),
+      logger,
+      departmentName: config.department.name,
+    });
     // The admin page shows the same knowledge review as `cli knowledge review`.
     const loaded = kb;
-    // Handoff tickets live in the same authenticated admin area (/admin/tickets).
-    const adminOpts = { ...reports.adminPlugin.opts, tickets: { tickets, departmentName: config.department.name } };
+    // Handoff tickets (/admin/tickets) and the console live in the same authenticated admin area.
     plugins.push({
       ...reports.adminPlugin,
-      opts: loaded ? { ...adminOpts, knowledgeReview: () => (live.current() ?? loaded).review(vietnamDate(new Date())) } : adminOpts,
+      opts: {
+        ...reports.adminPlugin.opts,
+        tickets: { tickets, departmentName: config.department.name },
+        ...(loaded ? { knowledgeReview: () => (live.current() ?? loaded).review(vietnamDate(new Date())) } : {}),
+        extensions: [{ plugin: admin.consolePlugin, opts: { ctx: consoleCtx } }],
+        allowedOrigins: config.server.publicUrl ? [config.server.publicUrl] : [],
+      },
     });
   } catch (err) {
     logger.error({ err }, 'reports module could not be started; staff activity reports are disabled');
@@ -168,9 +204,18 @@ async function main(): Promise<void> {
   /** Proactive messages (reminders), for the reports module. */
   const outbound = createOutboundSender(channels.senders);
   // Staff replies go out on the citizen's channel; new tickets to the staff group if configured.
-  // saveCuratedAnswer: connect the console's curated-answer store here as `curated` (src/admin/*).
+  // "Lưu làm câu trả lời": a reply becomes a console curated answer, in service at once.
   const staffChatId = config.handoff.telegramStaffChatId;
-  tickets.connect({ outbound, ...(staffChatId && telegram ? { staffNotifier: createTelegramStaffNotifier(outbound, staffChatId) } : {}) });
+  tickets.connect({
+    outbound,
+    curated: {
+      saveCuratedAnswer: (question, answer) => {
+        consoleStores.answers.add({ questions: [question], answer, source: null }, new Date());
+        live.current()?.curated.reload();
+      },
+    },
+    ...(staffChatId && telegram ? { staffNotifier: createTelegramStaffNotifier(outbound, staffChatId) } : {}),
+  });
   if (reports) {
     const reminders = reports.startReminders(outbound);
     // Stop reminders before the channels they send through.

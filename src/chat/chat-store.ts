@@ -60,6 +60,12 @@ export interface ChatStore {
   listStaff(): Array<Identity & { lastSeenAt?: string }>;
   /** Create a one-time invite; returns it with its fresh code. */
   createInvite(input: { unit: string; role: Exclude<Role, 'citizen'> }, now: Date): Invite;
+  /** Invites not yet redeemed, newest first. */
+  listOpenInvites(): Invite[];
+  /** Withdraw an unused invite. False when it is unknown or already used. */
+  revokeInvite(code: string): boolean;
+  /** Change a staff member's role; `citizen` revokes staff access. False when the identity is unknown. */
+  setRole(channel: ChannelName, userId: string, role: Role): boolean;
   /** Atomically mark the code used and give the identity the invite's role and unit. */
   redeemInvite(code: string, who: { channel: ChannelName; userId: string }, now: Date): RedeemResult;
 

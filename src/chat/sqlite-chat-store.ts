@@ -136,6 +136,24 @@ export class SqliteChatStore implements ChatStore {
     throw new AppError('DB_ERROR', 'Could not generate a unique invite code');
   }
 
+  listOpenInvites(): Invite[] {
+    const rows = this.db.prepare('SELECT code, unit, role, created_at FROM invites WHERE used_by IS NULL ORDER BY created_at DESC, code').all() as Array<{
+      code: string;
+      unit: string;
+      role: Invite['role'];
+      created_at: string;
+    }>;
+    return rows.map((r) => ({ code: r.code, unit: r.unit, role: r.role, createdAt: r.created_at }));
+  }
+
+  revokeInvite(code: string): boolean {
+    return this.db.prepare('DELETE FROM invites WHERE code = ? AND used_by IS NULL').run(code.trim().toUpperCase()).changes === 1;
+  }
+
+  setRole(channel: ChannelName, userId: string, role: Role): boolean {
+    return this.db.prepare('UPDATE identities SET role = ? WHERE channel = ? AND user_id = ?').run(role, channel, userId).changes === 1;
+  }
+
   redeemInvite(code: string, who: { channel: ChannelName; userId: string }, now: Date): RedeemResult {
     const normalized = code.trim().toUpperCase();
     const at = now.toISOString();

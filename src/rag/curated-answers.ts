@@ -17,6 +17,7 @@ import { CHAT_SHORTHAND_FOLDED, FRAMING_WORDS_FOLDED } from '../text/chat-framin
 import { foldText, normalizeText } from '../text/normalize.js';
 import { STOPWORDS_FOLDED } from '../text/stopwords.js';
 import { docNumbers, syllables } from '../text/tokenize.js';
+import type { Canonicalizer } from './curated-canonical.js';
 import type { CuratedHitStore } from './curated-hits.js';
 import { InMemoryCuratedHitStore } from './curated-hits.js';
 
@@ -121,6 +122,17 @@ export interface CuratedAnswerStoreOptions {
   hits?: CuratedHitStore;
   threshold?: number;
   known?: KnownSources;
+  /**
+   * Entries kept outside `dir` (the admin console's, in SQLite), validated
+   * where they are written; read on every `reload()`. An id already used by
+   * a file is skipped.
+   */
+  extra?: () => CuratedEntry[];
+  /**
+   * Rewrites a question into thesaurus-canonical wording; when given, the
+   * `extra` entries also match on that wording (their variants are typed once).
+   */
+  canonicalize?: Canonicalizer;
   /** The cited passage for a doc/section source, when it is in the index. */
   resolveSource?: (source: { doc: string; section?: string }) => SourceRef | null;
 }
@@ -135,12 +147,15 @@ export function sourceLabel(s: CuratedSource): string {
   return 'url' in s ? s.url : s.section ? `${s.doc}, ${s.section}` : s.doc;
 }
 
+/** Key of the entries from `extra` among the per-file entries (not a file name: it has no extension). */
+const EXTRA_KEY = '(console)';
+
 /** Curated answers read from a directory of YAML files. */
 export class CuratedAnswerStore implements CuratedAnswers {
   readonly hits: CuratedHitStore;
   private readonly threshold: number;
   private byFile = new Map<string, CuratedEntry[]>();
-  private variants: Array<{ entry: CuratedEntry; features: Set<string> }> = [];
+  private variants: Array<{ entry: CuratedEntry; features: Set<string>; canonical?: Set<string> }> = [];
 
   constructor(private readonly opts: CuratedAnswerStoreOptions) {
     this.hits = opts.hits ?? new InMemoryCuratedHitStore();
@@ -174,8 +189,25 @@ export class CuratedAnswerStore implements CuratedAnswers {
       }
       for (const e of next.get(name) ?? []) ids.add(e.id);
     }
+    try {
+      const extra = (this.opts.extra?.() ?? []).filter((e) => !ids.has(e.id));
+      if (extra.length > 0) next.set(EXTRA_KEY, extra);
+    } catch (e) {
+      problems.push(`curated answers outside the files: ${e instanceof Error ? e.message : String(e)}`);
+      const previous = this.byFile.get(EXTRA_KEY);
+      if (previous) next.set(EXTRA_KEY, previous);
+    }
     this.byFile = next;
-    this.variants = this.entries.flatMap((entry) => entry.questions.map((q) => ({ entry, features: questionFeatures(q) })));
+    const canon = this.opts.canonicalize;
+    this.variants = [...next.entries()].flatMap(([key, entries]) =>
+      entries.flatMap((entry) =>
+        entry.questions.map((q) => ({
+          entry,
+          features: questionFeatures(q),
+          ...(canon && key === EXTRA_KEY ? { canonical: questionFeatures(canon(q)) } : {}),
+        })),
+      ),
+    );
     return problems;
   }
 
@@ -183,10 +215,15 @@ export class CuratedAnswerStore implements CuratedAnswers {
   match(question: string): CuratedMatch | null {
     const f = questionFeatures(question);
     const numbers = [...f].filter((x) => x.startsWith('#'));
+    let canonical: Set<string> | undefined;
     let best: CuratedMatch | null = null;
     for (const v of this.variants) {
       if (numbers.some((n) => !v.features.has(n))) continue;
-      const score = dice(f, v.features);
+      let score = dice(f, v.features);
+      if (v.canonical && this.opts.canonicalize) {
+        canonical ??= questionFeatures(this.opts.canonicalize(question));
+        score = Math.max(score, dice(canonical, v.canonical));
+      }
       if (score >= this.threshold && (!best || score > best.score)) best = { entry: v.entry, score };
     }
     return best;

@@ -84,6 +84,12 @@ export interface OpenIndexOptions {
   logger?: Logger;
   /** Rebuild even when nothing changed. */
   force?: boolean;
+  /**
+   * More folders of documents indexed beside the knowledge dir (the console's
+   * uploads under `DATA_DIR`); their files are listed as `<prefix>/<rel>`.
+   * A missing folder is skipped.
+   */
+  extraSources?: ReadonlyArray<{ dir: string; prefix: string }>;
   /** Test hook: called after the new snapshot is written, before CURRENT moves. */
   beforeCommit?: () => void;
 }
@@ -170,7 +176,10 @@ function readVectorCache(dir: string | null): Map<string, string> {
 export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult> {
   const started = performance.now();
   const root = indexRoot(opts.dataDir);
-  const files = listKnowledgeFiles(opts.knowledgeDir);
+  const files = [
+    ...listKnowledgeFiles(opts.knowledgeDir),
+    ...(opts.extraSources ?? []).flatMap((s) => (existsSync(s.dir) ? listKnowledgeFiles(s.dir).map((f) => ({ ...f, rel: `${s.prefix}/${f.rel}` })) : [])),
+  ];
   const khash = knowledgeHash(files, opts.embedder.id, opts.salt ?? '');
   const current = readCurrent(root);
   const currentDir = current ? join(root, 'snapshots', current) : null;

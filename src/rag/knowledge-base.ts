@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Config } from '../config.js';
 import type { QuestionAnswerer } from '../core/answer.js';
 import { isAppError } from '../errors.js';
@@ -15,13 +16,15 @@ import { CHANGES_FILE, loadChanges } from '../knowledge/changes.js';
 import { CurrencyNotes } from '../knowledge/currency-notes.js';
 import { type KnowledgeReview, reviewKnowledge } from '../knowledge/review.js';
 import type { Logger } from '../logger.js';
+import { UPLOADED_DOCUMENTS_PREFIX, uploadedDocumentsDir } from '../store/paths.js';
 import { createGlossary, type Glossary, loadGlossary } from '../text/glossary.js';
 import { loadChatAbbreviations } from '../text/query/abbreviations.js';
 import { loadThesaurus } from '../text/query/thesaurus.js';
 import { type DirectAnswerer, RagAnswerer } from './answerer.js';
 import { createBinaryLoader } from './binary-loader.js';
 import { isCatalogueEntry } from './catalogue.js';
-import { CuratedAnswerStore, type KnownSources } from './curated-answers.js';
+import { CuratedAnswerStore, type CuratedEntry, type KnownSources } from './curated-answers.js';
+import { thesaurusCanonicalizer } from './curated-canonical.js';
 import type { CuratedHitStore } from './curated-hits.js';
 import { createDirectAnswerers } from './direct-answerers.js';
 import { type Embedder, HashEmbedder, withLexicalFallback } from './embedder.js';
@@ -55,6 +58,8 @@ export interface OpenKnowledgeBaseOptions {
   force?: boolean;
   /** Where curated-answer hits are counted (default: in memory). */
   curatedHits?: CuratedHitStore;
+  /** Curated answers kept outside the knowledge folder (the console's, in SQLite); read on every `curated.reload()`. */
+  curatedExtra?: () => CuratedEntry[];
 }
 
 /** Document ids and web addresses that curated answers may cite. */
@@ -65,12 +70,29 @@ export function knownSources(snapshot: IndexSnapshot): KnownSources {
   return { docs: new Set(snapshot.documents.map((d) => d.id)), urls };
 }
 
+/**
+ * Parsed query-side files by path and content hash: a base reopened in the
+ * serving process (console upload) reuses them while the files are
+ * unchanged, and the retriever then reuses its chunk features too.
+ */
+const parsedFiles = new Map<string, { hash: string; value: unknown }>();
+
+function cachedParse<T>(key: string, hash: string, parse: () => T): T {
+  const hit = parsedFiles.get(key);
+  if (hit && hit.hash === hash) return hit.value as T;
+  const value = parse();
+  parsedFiles.set(key, { hash, value });
+  return value;
+}
+
+const fileHash = (file: string): string => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) : '');
+
 /** Glossary from the knowledge dir, or an empty one if the file is missing. */
 export function glossaryFor(knowledgeDir: string): { glossary: Glossary; hash: string } {
   const file = join(knowledgeDir, 'glossary.yaml');
   if (!existsSync(file)) return { glossary: createGlossary([]), hash: '' };
-  const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
-  return { glossary: loadGlossary(file), hash };
+  const hash = fileHash(file);
+  return { glossary: cachedParse(`glossary:${file}`, hash, () => loadGlossary(file)), hash };
 }
 
 /**
@@ -83,8 +105,10 @@ export function queryKnowledgeFor(knowledgeDir: string): QueryKnowledge {
   const abbreviationsFile = join(knowledgeDir, 'chat-abbreviations.yaml');
   const thesaurusFile = join(knowledgeDir, 'thesaurus.yaml');
   return {
-    abbreviations: existsSync(abbreviationsFile) ? loadChatAbbreviations(abbreviationsFile) : undefined,
-    thesaurus: existsSync(thesaurusFile) ? loadThesaurus(thesaurusFile) : undefined,
+    abbreviations: existsSync(abbreviationsFile)
+      ? cachedParse(`abbreviations:${abbreviationsFile}`, fileHash(abbreviationsFile), () => loadChatAbbreviations(abbreviationsFile))
+      : undefined,
+    thesaurus: existsSync(thesaurusFile) ? cachedParse(`thesaurus:${thesaurusFile}`, fileHash(thesaurusFile), () => loadThesaurus(thesaurusFile)) : undefined,
   };
 }
 
@@ -99,6 +123,7 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
     glossary,
     salt: hash,
     binary: createBinaryLoader(),
+    extraSources: [{ dir: uploadedDocumentsDir(config), prefix: UPLOADED_DOCUMENTS_PREFIX }],
     logger,
     force: opts.force,
   });
@@ -114,10 +139,16 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
       'knowledge index rebuilt',
     );
   }
+  // Rebuilds run inside the serving process (console uploads): between the heavy
+  // synchronous steps, let waiting requests run so no single stall is the whole open.
+  await yieldToEventLoop();
   const queryEmbedder = withLexicalFallback(embedder, (err) =>
     logger.warn({ code: isAppError(err) ? err.code : 'EMBEDDING_FAILED' }, 'query embedding failed; retrieving lexically only'),
   );
-  const retriever = new Retriever(snapshot, queryEmbedder, glossary, queryKnowledgeFor(config.knowledgeDir));
+  const queryKnowledge = queryKnowledgeFor(config.knowledgeDir);
+  await yieldToEventLoop();
+  const retriever = new Retriever(snapshot, queryEmbedder, glossary, queryKnowledge);
+  await yieldToEventLoop();
   const generator = opts.generator ?? undefined;
   const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
@@ -127,6 +158,8 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const curated = new CuratedAnswerStore({
     dir: join(config.knowledgeDir, 'answers'),
     hits: opts.curatedHits,
+    ...(opts.curatedExtra ? { extra: opts.curatedExtra } : {}),
+    ...(queryKnowledge.thesaurus ? { canonicalize: thesaurusCanonicalizer(queryKnowledge.thesaurus) } : {}),
     known: knownSources(snapshot),
     resolveSource: (s) => {
       const chunk = snapshot.chunks.find((c) => c.docId === s.doc && (s.section === undefined || c.section === s.section || c.trail.at(-1) === s.section));

@@ -141,6 +141,15 @@ function weightedCoverage(terms: readonly string[], set: ReadonlySet<string>, we
   return total > 0 ? found / total : 0;
 }
 
+/**
+ * Chunk features by glossary (per object) and by everything they are computed
+ * from: a knowledge base reopened after a console upload, with the same
+ * glossary object, computes only the new or edited chunks' features. Each
+ * construction keeps just the entries of its own chunks.
+ */
+const featureCache = new WeakMap<object, Map<string, ChunkFeatures>>();
+const NO_GLOSSARY = {};
+
 export class Retriever {
   private readonly features = new Map<string, ChunkFeatures>();
   private readonly df = new Map<string, number>();
@@ -157,12 +166,16 @@ export class Retriever {
     private readonly knowledge: QueryKnowledge = {},
   ) {
     const aliases = new Map(snapshot.documents.map((d) => [d.id, d.aliases.join(' ')]));
+    const owner = glossary ?? NO_GLOSSARY;
+    const cached = featureCache.get(owner);
+    const kept = new Map<string, ChunkFeatures>();
     for (const c of snapshot.chunks) {
       this.byId.set(c.id, c);
       // The document title is left out: a plan's title names every indicator,
       // which would make every chunk of it match every indicator.
       const full = `${c.docId} ${c.trail.join(' ')} ${c.text}`;
-      const f: ChunkFeatures = {
+      const key = [c.kind, c.docTitle, aliases.get(c.docId) ?? '', full].join('\u0000');
+      const f: ChunkFeatures = cached?.get(key) ?? {
         words: new Set(matchKeysOf(full, glossary)),
         headingWords: new Set(matchKeysOf(ownHeading(c), glossary)),
         pairs: new Set(pairsOf(full, glossary)),
@@ -170,10 +183,12 @@ export class Retriever {
         subjectWords: new Set(matchKeysOf(subjectText(c), glossary)),
         docWords: new Set(matchKeysOf(`${c.docId} ${c.docTitle} ${aliases.get(c.docId) ?? ''}`, glossary)),
       };
+      kept.set(key, f);
       this.features.set(c.id, f);
       for (const w of f.words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
       for (const p of f.pairs) this.pairDf.set(p, (this.pairDf.get(p) ?? 0) + 1);
     }
+    featureCache.set(owner, kept);
     this.n = Math.max(1, snapshot.chunks.length);
     const folded = new Map<string, number>();
     const accented = new Map<string, number>();

@@ -15,3 +15,11 @@ export const DATABASE_FILE = 'cchc-bot.sqlite';
 export function databasePath(config: Pick<Config, 'dataDir'>): string {
   return join(config.dataDir, DATABASE_FILE);
 }
+
+/** Folder (inside `DATA_DIR`) of documents uploaded in the admin console; the knowledge folder is never written. */
+export function uploadedDocumentsDir(config: Pick<Config, 'dataDir'>): string {
+  return join(config.dataDir, 'documents');
+}
+
+/** How uploaded documents' paths start in the index (`_uploads/<file>`): a `_` folder cannot clash with a knowledge folder. */
+export const UPLOADED_DOCUMENTS_PREFIX = '_uploads';

@@ -3,8 +3,8 @@
  * (CSP `script-src 'self'`): it loads /admin/assets/admin.css, its own
  * /admin/assets/tickets.css and /admin/assets/tickets.js.
  */
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { consoleNavHtml } from '../../admin/console-pages.js';
+import { escapeHtml } from '../../text/escape-html.js';
 
 /** The page; the list is filled by tickets.js from `GET /admin/api/tickets`. */
 export function ticketsPageHtml(opts: { departmentName?: string }): string {
@@ -16,8 +16,8 @@ export function ticketsPageHtml(opts: { departmentName?: string }): string {
 <script src="/admin/assets/tickets.js" defer></script></head>
 <body>
 <header><div class="title"><h1>Yêu cầu hỏi cán bộ</h1><p>${dept} · người dân hỏi qua trang web, Telegram, Zalo</p></div>
-<a class="btn secondary" href="/admin">Trang quản trị</a>
 <form class="logout" method="post" action="/admin/logout"><button type="submit">Đăng xuất</button></form></header>
+${consoleNavHtml('tickets')}
 <main>
 <section><h2>Bộ lọc</h2>
 <form id="ticket-filters">

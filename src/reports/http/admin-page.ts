@@ -5,7 +5,10 @@
  * Every inserted value is HTML-escaped.
  */
 
+import { consoleNavHtml } from '../../admin/console-pages.js';
+
 import { COUNT_KIND_UNITS } from '../../core/vocabulary.js';
+import { escapeHtml } from '../../text/escape-html.js';
 import { CHANNEL_SHORT } from '../labels.js';
 
 /** Where the page's static files are served (see admin-routes.ts). */
@@ -25,8 +28,6 @@ export interface LoginPageOptions {
   /** A Vietnamese message shown above the form (wrong token, too many attempts). */
   error?: string;
 }
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const head = (title: string): string => `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -61,6 +62,7 @@ export function adminPageHtml(opts: AdminPageOptions): string {
 <body>
 <header><div class="title"><h1>Báo cáo hoạt động truyền thông – Kế hoạch 1523/KH-SCT</h1><p>${dept} · tổng hợp kết quả gửi UBND tỉnh trước ngày 30/11 hằng năm</p></div>
 <form class="logout" method="post" action="/admin/logout"><button type="submit" id="logout">Đăng xuất</button></form></header>
+${consoleNavHtml('reports')}
 <main>
 <section><h2>Bộ lọc</h2>
 <form id="filters">
@@ -84,7 +86,7 @@ export function adminPageHtml(opts: AdminPageOptions): string {
 <section><h2>Danh sách báo cáo <small class="muted" id="row-count"></small></h2>
 <table id="reports-table"><thead><tr><th>Mã</th><th>Ngày</th><th>Đơn vị</th><th>Chỉ số</th><th>Nội dung</th><th>Kênh</th><th>Số lượng</th><th>Mô tả</th><th>Liên kết</th></tr></thead><tbody></tbody></table>
 </section>
-<section><h2>Câu hỏi cần xem lại</h2><div id="unanswered"></div></section>
+<section><h2>Câu hỏi cần xem lại</h2><div id="unanswered"></div><p><a href="/admin/gaps">Trả lời, gắn đoạn văn bản hoặc bỏ qua trong trang Câu hỏi cần xử lý</a></p></section>
 <section><h2>Rà soát tính hiện hành của tri thức</h2><div id="knowledge-review"></div></section>
 ${opts.widgetSnippet ? widgetSection(opts.widgetSnippet) : ''}</main>
 <script type="application/json" id="channel-labels">${JSON.stringify(CHANNEL_SHORT).replace(/</g, '\\u003c')}</script>

@@ -15,10 +15,12 @@ import fastifyCookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installOriginCheck } from '../../admin/origin-check.js';
 import { ADMIN_TOKEN_MIN_LENGTH } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { type TicketRoutesOptions, ticketRoutes } from '../../handoff/http/ticket-routes.js';
 import type { KnowledgeReview } from '../../knowledge/review.js';
+import type { MountedPlugin } from '../../server/app.js';
 import { widgetSnippet } from '../../server/widget-snippet.js';
 import { buildExport } from '../export/index.js';
 import { localDate } from '../period.js';
@@ -53,6 +55,10 @@ export interface AdminRoutesOptions {
   loginThrottle?: Omit<LoginThrottleOptions, 'now'>;
   /** Handoff tickets (page /admin/tickets, /admin/api/tickets…), behind the same authentication. */
   tickets?: TicketRoutesOptions;
+  /** More admin sections (the console, src/admin/), registered inside this authenticated scope. */
+  extensions?: readonly MountedPlugin[];
+  /** Origins accepted besides the request's own host on state-changing requests (e.g. PUBLIC_URL). */
+  allowedOrigins?: readonly string[];
 }
 
 const ASSETS_DIR = new URL('./assets/', import.meta.url);
@@ -98,6 +104,8 @@ const adminArea: FastifyPluginAsync<AdminRoutesOptions & { adminToken: string }>
   // The login form; skipped when an outer scope already parses urlencoded bodies.
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody, { bodyLimit: 4096 });
 
+  // Cross-site check first: a state-changing request from another site is refused whoever sends it.
+  installOriginCheck(app, { allowedOrigins: opts.allowedOrigins ?? [] });
   installAdminAuth(app, {
     token: opts.adminToken,
     sessions: createAdminSessions({ now, ...(opts.sessionTtlMs ? { ttlMs: opts.sessionTtlMs } : {}) }),
@@ -151,6 +159,8 @@ const adminArea: FastifyPluginAsync<AdminRoutesOptions & { adminToken: string }>
     });
     return reply.type(file.mimeType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.content);
   });
+
+  for (const ext of opts.extensions ?? []) await app.register(ext.plugin, ext.opts ?? {});
 };
 
 /**
