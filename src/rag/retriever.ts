@@ -19,7 +19,7 @@ import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
 import { analyzeQuery, foldedSyllables, type QueryAnalysis } from './query/analyze.js';
 import { type Alternative, pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
-import { resolvePartialDocNumbers } from './query/doc-numbers.js';
+import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
 import { glossaryAlternatives } from './query/glossary-alternatives.js';
 
 export interface RetrievedChunk {
@@ -149,6 +149,8 @@ export class Retriever {
   private readonly n: number;
   private readonly vocabulary: CorpusVocabulary;
   private readonly docNumberIndex: Map<string, string[]>;
+  /** Folded, `/`-separated document number → the document id as written. */
+  private readonly docIdByNumber = new Map<string, string>();
 
   constructor(
     private readonly snapshot: IndexSnapshot,
@@ -187,6 +189,7 @@ export class Retriever {
       const lead = /^\d+/.exec(d.id)?.[0];
       if (!lead) continue;
       this.docNumberIndex.set(lead, [...(this.docNumberIndex.get(lead) ?? []), foldText(d.id).replace(/-/g, '/')]);
+      this.docIdByNumber.set(foldText(d.id).replace(/-/g, '/'), d.id);
     }
   }
 
@@ -297,8 +300,17 @@ export class Retriever {
 
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
-    const analysis = this.analyze(query);
-    const intent = { ...analysis.intent, docNumbers: resolvePartialDocNumbers(analysis.cleaned, analysis.intent.docNumbers, this.docNumberIndex) };
+    const analysed = this.analyze(query);
+    const intent = { ...analysed.intent, docNumbers: resolvePartialDocNumbers(analysed.cleaned, analysed.intent.docNumbers, this.docNumberIndex) };
+    // "qd 649" is measured as the corpus writes it ("649/QĐ-UBND").
+    const analysis = {
+      ...analysed,
+      content: expandPartialDocNumbers(analysed.content, this.docNumberIndex, (f) => {
+        const id = this.docIdByNumber.get(f);
+        // An unaccented question stays unaccented ("qd 649" → "649/QD-UBND").
+        return id && !analysed.accented ? foldText(id).toUpperCase() : id;
+      }),
+    };
     const { ev, syllableAlternatives, syllableWeight } = this.evidence(analysis);
     const { terms, pairs } = ev;
     const idf = (t: string) => this.idf(t);

@@ -34,3 +34,38 @@ export function resolvePartialDocNumbers(text: string, full: readonly string[], 
   }
   return [...out];
 }
+
+/**
+ * The text with each partial document reference ("qd 649", "nđ 60",
+ * "kế hoạch 1523") written as the document's full number ("649/QĐ-UBND"),
+ * when it names exactly one document. Coverage then measures the reference
+ * as the corpus writes it, not as two stray tokens.
+ * @param index leading number → folded ids of the documents it leads
+ * @param display folded id → the id as written
+ */
+export function expandPartialDocNumbers(text: string, index: ReadonlyMap<string, readonly string[]>, display: (folded: string) => string | undefined): string {
+  const folded = foldText(text);
+  // Folding is one character for one character on NFC text; otherwise leave the text alone.
+  if (folded.length !== text.length) return text;
+  let out = '';
+  let from = 0;
+  for (const m of folded.matchAll(NUMBER)) {
+    const num = m[1] as string;
+    const numAt = (m.index ?? 0) + m[0].indexOf(num);
+    const before = folded.slice(0, numAt);
+    const typeMatch = TYPE_WORDS.map(([re, type]) => ({ type, hit: re.exec(before) })).find((x) => x.hit);
+    const type = typeMatch?.type;
+    if (YEAR.test(num) && !type) continue;
+    let docs = [...(index.get(num) ?? [])];
+    if (type) docs = docs.filter((d) => d.split('/').some((part) => part === type));
+    const id = docs.length === 1 ? display(docs[0] as string) : undefined;
+    if (!id) continue;
+    // A number already written in full ("649/QĐ-UBND") is left as it is.
+    if (/^[/-]/.test(folded.slice(numAt + num.length))) continue;
+    const hit = typeMatch?.hit;
+    const start = hit ? hit.index + (hit[1]?.length ?? 0) : numAt;
+    out += `${text.slice(from, start)}${id}`;
+    from = numAt + num.length;
+  }
+  return out + text.slice(from);
+}
