@@ -79,7 +79,14 @@ const UNIT_OR_PERSON =
   /\b(Sở|Phòng|Ban|Văn phòng|UBND|Ủy ban|HĐND|Hội đồng|Chủ tịch|Giám đốc|Bộ|Chính phủ|Thủ tướng|Tỉnh ủy|Trung tâm|Cục|Tổng cục|Công đoàn|Chi đoàn|VCCI|UNDP|đơn vị|cơ quan|người đứng đầu|cán bộ|công chức)\b/u;
 const DATE_OR_DEADLINE =
   /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|ngày \d{1,2}|tháng \d{1,2}|năm \d{4}|\b(19|20)\d{2}\b|hàng năm|hằng năm|định kỳ|trước ngày|thời hạn|ngày làm việc|hàng tháng|hằng tháng|quý/iu;
-const NUMBER = /\d|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b/iu;
+/** A quantity: a number, or a number word ("năm" and "một" are left out: they mostly mean "year" and "one-stop"). */
+const NUMBER = /\d|(?<![\p{L}])(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)(?![\p{L}])/iu;
+/** Digits that are not quantities: document numbers, dates, years, clause numbers. */
+const NOT_A_QUANTITY =
+  /https?:\/\/\S+|\d+(?:[/-]\d{2,4})?(?:[/-][\p{L}&]+)+(?:-[\p{L}&]+)*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:19|20)\d{2}\b|(?:Điều|Khoản|khoản|điều|số|Số|mục|Mục|điểm|Điểm)\s+\d+|\b(?:I{1,3}|IV|V)\.\d+(?:\.[a-zđ])?/gu;
+/** A title whose holder is a person: "Trưởng phòng … là ai?" asks for a name, not a unit. */
+const PERSON_TITLE =
+  / (truong phong|pho truong phong|giam doc|pho giam doc|chu tich|pho chu tich|bi thu|truong ban|pho truong ban|chanh van phong|lanh dao|nguoi dung dau|thu truong|bo truong)\b.* la ai /;
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
 
 /** What kind of answer the question wants, for satisfiability (folded cues; `kind` from intent). */
@@ -87,7 +94,7 @@ export function answerType(question: string, kind: string): 'unit' | 'date' | 'n
   const f = ` ${foldText(normalizeText(question))
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')} `;
-  if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f)) return 'name';
+  if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f) || PERSON_TITLE.test(f)) return 'name';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
   if (kind === 'count' || / (bao nhieu|may) /.test(f)) return 'number';
@@ -102,7 +109,7 @@ export function satisfies(text: string, type: ReturnType<typeof answerType>): bo
     case 'date':
       return DATE_OR_DEADLINE.test(text);
     case 'number':
-      return NUMBER.test(text);
+      return NUMBER.test(text.replace(NOT_A_QUANTITY, ' '));
     case 'name':
       return PERSON_NAME.test(text.replace(/Quảng Ngãi|Công Thương|Hồ Chí Minh|Thông tin và Truyền thông/g, ''));
     default:

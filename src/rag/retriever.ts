@@ -12,6 +12,7 @@ import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
 import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
+import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
@@ -83,6 +84,10 @@ interface ChunkFeatures {
 }
 
 const CANDIDATES = 30;
+/** Score taken from a catalogue entry's passage when the question does not name the document. */
+const CATALOGUE_PENALTY = 0.1;
+/** Share of the question's words in a document's id, title and aliases above which the question names it. */
+const CATALOGUE_NAMED = 0.5;
 /** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
 const BM25_ALTERNATIVE_SCALE = 0.6;
 const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}/;
@@ -149,6 +154,8 @@ export class Retriever {
   private readonly n: number;
   private readonly vocabulary: CorpusVocabulary;
   private readonly docNumberIndex: Map<string, string[]>;
+  /** Documents known only from the catalogue (knowledge/catalog/*). */
+  private readonly catalogueDocs: ReadonlySet<string>;
   /** Folded, `/`-separated document number → the document id as written. */
   private readonly docIdByNumber = new Map<string, string>();
 
@@ -184,6 +191,7 @@ export class Retriever {
       else folded.set(k, v);
     }
     this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()));
+    this.catalogueDocs = new Set(snapshot.documents.filter((d) => isCatalogueEntry(d.file)).map((d) => d.id));
     this.docNumberIndex = new Map();
     for (const d of snapshot.documents) {
       const lead = /^\d+/.exec(d.id)?.[0];
@@ -335,7 +343,11 @@ export class Retriever {
       const docCoverage = termCoverage(ev, (k) => feats.docWords.has(k), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
-      if (intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d)) score += 0.3;
+      const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
+      if (named) score += 0.3;
+      // A catalogue entry restates what the plan says about a document; unless
+      // the question names that document, the plan's own passage comes first.
+      else if (this.catalogueDocs.has(chunk.docId) && docCoverage < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
       hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những
