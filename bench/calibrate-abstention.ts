@@ -69,7 +69,7 @@ function* grid(): Generator<AbstainPolicy> {
   for (const minVocabulary of steps(0.5, 0.8, 0.05))
     for (const minEvidence of steps(0.05, 0.7, 0.05))
       for (const marginWeight of MARGIN_WEIGHTS)
-        for (const minEvidenceUnsatisfied of steps(minEvidence, 1.0, 0.1)) yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied };
+        for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1)) yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied };
 }
 
 /** The previous hand-set thresholds: the fit may not refuse more in-scope questions than they do. */

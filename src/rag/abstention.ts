@@ -79,11 +79,11 @@ const UNIT_OR_PERSON =
   /\b(Sở|Phòng|Ban|Văn phòng|UBND|Ủy ban|HĐND|Hội đồng|Chủ tịch|Giám đốc|Bộ|Chính phủ|Thủ tướng|Tỉnh ủy|Trung tâm|Cục|Tổng cục|Công đoàn|Chi đoàn|VCCI|UNDP|đơn vị|cơ quan|người đứng đầu|cán bộ|công chức)\b/u;
 const DATE_OR_DEADLINE =
   /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|ngày \d{1,2}|tháng \d{1,2}|năm \d{4}|\b(19|20)\d{2}\b|hàng năm|hằng năm|định kỳ|trước ngày|thời hạn|ngày làm việc|hàng tháng|hằng tháng|quý/iu;
-/** A quantity: a number, or a number word ("năm" and "một" are left out: they mostly mean "year" and "one-stop"). */
-const NUMBER = /\d|(?<![\p{L}])(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)(?![\p{L}])/iu;
+/** A quantity: digits, or a large number word (small ones — "hai chỗ", "ba" — are too often something else). */
+const NUMBER = /\d|(?<![\p{L}])(mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)(?![\p{L}])/iu;
 /** Digits that are not quantities: document numbers, dates, years, clause numbers. */
 const NOT_A_QUANTITY =
-  /https?:\/\/\S+|\d+(?:[/-]\d{2,4})?(?:[/-][\p{L}&]+)+(?:-[\p{L}&]+)*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:19|20)\d{2}\b|(?:Điều|Khoản|khoản|điều|số|Số|mục|Mục|điểm|Điểm)\s+\d+|\b(?:I{1,3}|IV|V)\.\d+(?:\.[a-zđ])?/gu;
+  /https?:\/\/\S+|\d+(?:[/-]\d{2,4})?(?:[/-][\p{L}&]+)+(?:-[\p{L}&]+)*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:19|20)\d{2}\b|(?:Điều|Khoản|khoản|điều|số|Số|mục|Mục|điểm|Điểm|Nghị quyết|Quyết định|Kế hoạch|Nghị định|Thông tư|Chỉ thị|lần thứ|khóa|Khóa)\s+\d+|\b(?:I{1,3}|IV|V)\.\d+(?:\.[a-zđ])?/gu;
 /** A title whose holder is a person: "Trưởng phòng … là ai?" asks for a name, not a unit. */
 const PERSON_TITLE =
   / (truong phong|pho truong phong|giam doc|pho giam doc|chu tich|pho chu tich|bi thu|truong ban|pho truong ban|chanh van phong|lanh dao|nguoi dung dau|thu truong|bo truong)\b.* la ai /;
