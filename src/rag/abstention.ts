@@ -65,7 +65,7 @@ export interface AbstainPolicy {
  * re-run the script after changing the features and ship its choice if it
  * holds on the test split.
  */
-export const CALIBRATED_POLICY: AbstainPolicy = { minVocabulary: 0.6, minEvidence: 0.5, marginWeight: 0, minEvidenceUnsatisfied: 0.5 };
+export const CALIBRATED_POLICY: AbstainPolicy = { minVocabulary: 0.5, minEvidence: 0.4, marginWeight: 0.2, minEvidenceUnsatisfied: 1.2 };
 
 /** Abstain or not, from the features. */
 export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boolean {

@@ -61,7 +61,8 @@ export function repairTypos(
       // A tone mark the user did type is changed only beside a word typed
       // right that forms a known pair with it ("hồ sợ" → "hồ sơ"); two
       // unknown words side by side are another word ("sổ đỏ" is not "số đó").
-      if (hasToneMark(t.word) && !alone && !anchored(i)) return;
+      // A capitalised word ("Phó Giám đốc") is a title or a name: its tone is kept.
+      if (hasToneMark(t.word) && ((!alone && !anchored(i)) || /^\p{Lu}/u.test(t.word))) return;
       // Only a spelling with diacritics is a fix ("hom" from a web address is not).
       fixed = closestSpelling(
         t.word,
