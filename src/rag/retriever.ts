@@ -19,7 +19,7 @@ import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
 import { analyzeQuery, foldedSyllables, type QueryAnalysis } from './query/analyze.js';
-import { type Alternative, pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
+import { type Alternative, pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
 import { glossaryAlternatives } from './query/glossary-alternatives.js';
 
@@ -36,6 +36,8 @@ export interface RetrievedChunk {
   /** The same, against the chunk's own heading. */
   headingPhrase: number;
   rrf: number;
+  /** The most informative query word the chunk lacks, relative to the rarest word ({@link salientGap}). */
+  gap?: number;
 }
 
 /** Query-side data beside the index: chat abbreviations and the thesaurus. */
@@ -348,7 +350,7 @@ export class Retriever {
       // A catalogue entry restates what the plan says about a document; unless
       // the question names that document, the plan's own passage comes first.
       else if (this.catalogueDocs.has(chunk.docId) && docCoverage < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
-      hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score });
+      hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score, gap: salientGap(ev, inWords, idf) });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những
     // nội dung nào?"), not questions about one of their children ("Quản trị

@@ -11,10 +11,10 @@ describe('the abstention decision', () => {
 
   it('refuses on low vocabulary, on low evidence, and on an unsatisfied answer type below its own floor', () => {
     const p = { minVocabulary: 0.6, minEvidence: 0.4, marginWeight: 0, minEvidenceUnsatisfied: 0.7 };
-    expect(decideAbstention({ vocabulary: 0.5, evidence: 1, margin: 0, typeSatisfied: 1 }, p)).toBe(true);
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.3, margin: 0, typeSatisfied: 1 }, p)).toBe(true);
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 0 }, p)).toBe(true);
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1 }, p)).toBe(false);
+    expect(decideAbstention({ vocabulary: 0.5, evidence: 1, margin: 0, typeSatisfied: 1, gap: 0 }, p)).toBe(true);
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.3, margin: 0, typeSatisfied: 1, gap: 0 }, p)).toBe(true);
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 0, gap: 0 }, p)).toBe(true);
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1, gap: 0 }, p)).toBe(false);
   });
 
   it('answer types and what satisfies them', () => {
