@@ -88,8 +88,23 @@ interface ChunkFeatures {
 const CANDIDATES = 30;
 /** Score taken from a catalogue entry's passage when the question does not name the document. */
 const CATALOGUE_PENALTY = 0.1;
-/** Share of the question's words in a document's id, title and aliases above which the question names it. */
-const CATALOGUE_NAMED = 0.5;
+/** Share of a document id's words ("Luật Tiếp công dân 2013", "845/QĐ-UBND") in the question above which the question names it. */
+const CATALOGUE_NAMED = 0.6;
+/** A question about a document's full text or wording. */
+const FULL_TEXT = /\b(toan van|ban goc|nguyen van|day du|chi tiet|tai ve|tai file|o dau de doc|xem o dau)\b/;
+
+/**
+ * Catalogue entries have three kinds of section (knowledge/catalog/*.md):
+ * "Thông tin chung" says what the document is, "Vị trí trong Kế hoạch …"
+ * where the plan cites it, "Toàn văn" only that the full text is not held.
+ * The last answers nothing but a request for the full text.
+ */
+function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
+  const heading = c.trail[c.trail.length - 1] ?? '';
+  if (heading === 'Toàn văn') return wantsFullText ? 0.05 : -0.08;
+  if (heading === 'Thông tin chung') return 0.03;
+  return 0;
+}
 /** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
 const BM25_ALTERNATIVE_SCALE = 0.6;
 const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}/;
@@ -201,6 +216,18 @@ export class Retriever {
       this.docNumberIndex.set(lead, [...(this.docNumberIndex.get(lead) ?? []), foldText(d.id).replace(/-/g, '/')]);
       this.docIdByNumber.set(foldText(d.id).replace(/-/g, '/'), d.id);
     }
+  }
+
+  private readonly idKeys = new Map<string, string[]>();
+
+  /** Share of a document id's folded syllables found among the query's keys. */
+  private idShare(docId: string, queryKeys: ReadonlySet<string>): number {
+    let keys = this.idKeys.get(docId);
+    if (!keys) {
+      keys = [...new Set(syllables(foldText(normalizeText(docId))))];
+      this.idKeys.set(docId, keys);
+    }
+    return keys.length ? keys.filter((k) => queryKeys.has(k)).length / keys.length : 0;
   }
 
   /** Analyse a question with the corpus vocabulary (no retrieval). */
@@ -331,6 +358,8 @@ export class Retriever {
     const dense = qv ? await this.snapshot.vectors.search(qv, CANDIDATES) : [];
     const fused = reciprocalRankFusion([lexical.map((h) => h.id), dense.map((h) => h.id)], [1, 0.6]);
     const maxRrf = fused[0]?.score ?? 1;
+    const queryKeys = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
+    const wantsFullText = FULL_TEXT.test(foldText(analysis.cleaned));
     const hits: RetrievedChunk[] = [];
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
@@ -349,7 +378,8 @@ export class Retriever {
       if (named) score += 0.3;
       // A catalogue entry restates what the plan says about a document; unless
       // the question names that document, the plan's own passage comes first.
-      else if (this.catalogueDocs.has(chunk.docId) && docCoverage < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
+      else if (this.catalogueDocs.has(chunk.docId) && this.idShare(chunk.docId, queryKeys) < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
+      if (this.catalogueDocs.has(chunk.docId)) score += catalogueSectionPrior(chunk, wantsFullText);
       hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score, gap: salientGap(ev, inWords, idf) });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những
