@@ -117,7 +117,8 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const queryEmbedder = withLexicalFallback(embedder, (err) =>
     logger.warn({ code: isAppError(err) ? err.code : 'EMBEDDING_FAILED' }, 'query embedding failed; retrieving lexically only'),
   );
-  const retriever = new Retriever(snapshot, queryEmbedder, glossary, queryKnowledgeFor(config.knowledgeDir));
+  const queryKnowledge = queryKnowledgeFor(config.knowledgeDir);
+  const retriever = new Retriever(snapshot, queryEmbedder, glossary, queryKnowledge);
   const generator = opts.generator ?? undefined;
   const rewriter = generator ? new QueryRewriter({ generator, logger, department: config.department.name }) : undefined;
   const direct: DirectAnswerer[] = createDirectAnswerers({ config, snapshot, retriever, logger });
@@ -128,6 +129,8 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
     dir: join(config.knowledgeDir, 'answers'),
     hits: opts.curatedHits,
     known: knownSources(snapshot),
+    abbreviations: queryKnowledge.abbreviations,
+    analyze: (q) => retriever.analyze(q),
     resolveSource: (s) => {
       const chunk = snapshot.chunks.find((c) => c.docId === s.doc && (s.section === undefined || c.section === s.section || c.trail.at(-1) === s.section));
       return chunk ? { doc: chunk.docId, section: chunk.section, title: chunk.trail.join(' › '), text: chunk.text, score: 1 } : null;
