@@ -45,7 +45,9 @@ for (const item of items) {
   if (item.prev) console.log(`   prev: ${item.prev}`);
   console.log(`   q: ${item.q}`);
   console.log(`   content: ${retrieval.analysis.content} | intent=${retrieval.intent.kind}`);
-  console.log(`   feat: voc=${f2(ft.vocabulary)} ev=${f2(ft.evidence)} mar=${f2(ft.margin)} type=${ft.typeSatisfied} sup=${f2(retrieval.supportedSyllables)}`);
+  console.log(
+    `   feat: voc=${f2(ft.vocabulary)} ev=${f2(ft.evidence)} mar=${f2(ft.margin)} type=${ft.typeSatisfied} gap=${f2(ft.gap)} sup=${f2(retrieval.supportedSyllables)}`,
+  );
   if (!item.abstain) console.log(`   expect: ${JSON.stringify(item.expect)} has: ${JSON.stringify(item.answer_has)}`);
   for (const h of retrieval.hits.slice(0, 3))
     console.log(

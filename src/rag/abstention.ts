@@ -98,17 +98,31 @@ const DATE_OR_DEADLINE =
 const NUMBER = /\d|(?<![\p{L}])(mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)(?![\p{L}])/iu;
 /** Digits that are not quantities: document numbers, dates, years, clause numbers. */
 const NOT_A_QUANTITY =
-  /https?:\/\/\S+|\d+(?:[/-]\d{2,4})?(?:[/-][\p{L}&]+)+(?:-[\p{L}&]+)*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:19|20)\d{2}\b|(?:Điều|Khoản|khoản|điều|số|Số|mục|Mục|điểm|Điểm|Nghị quyết|Quyết định|Kế hoạch|Nghị định|Thông tư|Chỉ thị|lần thứ|khóa|Khóa)\s+\d+|\b(?:I{1,3}|IV|V)\.\d+(?:\.[a-zđ])?/gu;
+  /https?:\/\/\S+|(?:^|\n)\s*\d+\.\s|\d+(?:[/-]\d{2,4})?(?:[/-][\p{L}&]+)+(?:-[\p{L}&]+)*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:19|20)\d{2}\b|(?:Điều|Khoản|khoản|điều|số|Số|mục|Mục|điểm|Điểm|Nghị quyết|Quyết định|Kế hoạch|Nghị định|Thông tư|Chỉ thị|lần thứ|khóa|Khóa)\s+\d+|\b(?:I{1,3}|IV|V)\.\d+(?:\.[a-zđ])?/gu;
 /** A title whose holder is a person: "Trưởng phòng … là ai?" asks for a name, not a unit. */
 const PERSON_TITLE =
   / (truong phong|pho truong phong|giam doc|pho giam doc|chu tich|pho chu tich|bi thu|truong ban|pho truong ban|chanh van phong|lanh dao|nguoi dung dau|thu truong|bo truong)\b.* la ai /;
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
 
+/** The kinds of answer whose presence in a passage can be checked. */
+export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email' | 'link';
+
+/** Asking for a phone number, an e-mail address or a web link: only a passage that literally holds one can answer. */
+const CONTACT_PHONE = / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao) /;
+const CONTACT_EMAIL = / (email|e mail|thu dien tu|gmail|hop thu) /;
+const CONTACT_LINK = / (link|duong dan|dia chi (web|website|trang web|trang)|website (la gi|nao)|trang web (nao|la gi)) /;
+const PHONE_NUMBER = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)|\b1900[\s.]?\d{4}\b/u;
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+\.[\w.]+/u;
+const WEB_LINK = /https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov\.vn|vn|org|com)\b/u;
+
 /** What kind of answer the question wants, for satisfiability (folded cues; `kind` from intent). */
-export function answerType(question: string, kind: string): 'unit' | 'date' | 'number' | 'name' | null {
+export function answerType(question: string, kind: string): AnswerType | null {
   const f = ` ${foldText(normalizeText(question))
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')} `;
+  if (CONTACT_PHONE.test(f)) return 'phone';
+  if (CONTACT_EMAIL.test(f)) return 'email';
+  if (CONTACT_LINK.test(f)) return 'link';
   if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f) || PERSON_TITLE.test(f)) return 'name';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
@@ -125,6 +139,12 @@ export function satisfies(text: string, type: ReturnType<typeof answerType>): bo
       return DATE_OR_DEADLINE.test(text);
     case 'number':
       return NUMBER.test(text.replace(NOT_A_QUANTITY, ' '));
+    case 'phone':
+      return PHONE_NUMBER.test(text);
+    case 'email':
+      return EMAIL_ADDRESS.test(text);
+    case 'link':
+      return WEB_LINK.test(text);
     case 'name':
       return PERSON_NAME.test(text.replace(/Quảng Ngãi|Công Thương|Hồ Chí Minh|Thông tin và Truyền thông/g, ''));
     default:

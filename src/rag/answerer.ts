@@ -167,7 +167,15 @@ export class RagAnswerer implements QuestionAnswerer {
     const type = answerType(question, retrieval.intent.kind);
     if (!type) return null;
     if (this.deps.retriever.chunks.some((c) => c.docId === top.docId && satisfies(c.text, type))) return null;
-    const what = { number: 'số liệu được hỏi', name: 'tên người được hỏi', date: 'thời điểm được hỏi', unit: 'đơn vị được hỏi' }[type];
+    const what = {
+      number: 'số liệu được hỏi',
+      name: 'tên người được hỏi',
+      date: 'thời điểm được hỏi',
+      unit: 'đơn vị được hỏi',
+      phone: 'số điện thoại được hỏi',
+      email: 'địa chỉ thư điện tử được hỏi',
+      link: 'đường dẫn được hỏi',
+    }[type];
     return `Danh mục văn bản của trợ lý có ${top.docTitle && top.docTitle !== top.docId ? `${top.docTitle} (${top.docId})` : top.docId} nhưng không ghi ${what}; toàn văn văn bản này chưa có trong nguồn dữ liệu của trợ lý.`;
   }
 
