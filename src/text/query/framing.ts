@@ -210,6 +210,11 @@ const PATTERNS: FramePattern[] = (() => {
   ])
     out.push(p(w, 'end'));
   for (const w of ['lam on', 'vui long', 'lam on cho', 'vui long cho', 'xin vui long', 'xin phep', 'cho em', 'cho minh', 'cho toi']) out.push(p(w, 'start'));
+  // Time fillers and "I only want to know": no topic.
+  for (const w of ['gio chi muon biet', 'chi muon biet', 'gio muon biet', 'gio cho hoi', 'gio thi', 'the gio', 'vay gio']) out.push(p(w, 'start'));
+  for (const w of ['bay gio', 'hien gio', 'gio day']) out.push(p(w, 'any'));
+  for (const w of ['ke het', 'ke het ra', 'liet ke het', 'ke ra', 'ke ra giup', 'ke giup', 'noi ro', 'noi cu the', 'cu the', 'chi tiet giup'])
+    out.push(p(w, 'end'));
   out.sort((a, b) => b.words.length - a.words.length);
   return out;
 })();
