@@ -227,6 +227,8 @@ export class Retriever {
       keys = [...new Set(syllables(foldText(normalizeText(docId))))];
       this.idKeys.set(docId, keys);
     }
+    // A numbered document is named only with its number ("444/KH-SCT" is not named by "1523/KH-SCT").
+    if (keys.some((k) => /\d/.test(k) && !queryKeys.has(k))) return 0;
     return keys.length ? keys.filter((k) => queryKeys.has(k)).length / keys.length : 0;
   }
 

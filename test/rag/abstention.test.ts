@@ -85,6 +85,12 @@ describe('entity conflicts refuse by name', () => {
     expect(a.sources[0]?.doc).toBe('649/QĐ-UBND');
   });
 
+  it('a document number with two digits swapped, after a document-type word, is the one document it nearly names', async () => {
+    const a = await kb.answerer.ask('kế hoạch 1532');
+    expect(a.abstained).toBe(false);
+    expect(a.sources[0]?.doc).toBe('1523/KH-SCT');
+  });
+
   it('a year the sources never mention', async () => {
     const a = await kb.answerer.ask('Kế hoạch truyền thông năm 2031 của Sở gồm những gì?');
     expect(a.abstained).toBe(true);

@@ -210,6 +210,9 @@ const PATTERNS: FramePattern[] = (() => {
   ])
     out.push(p(w, 'end'));
   for (const w of ['lam on', 'vui long', 'lam on cho', 'vui long cho', 'xin vui long', 'xin phep', 'cho em', 'cho minh', 'cho toi']) out.push(p(w, 'start'));
+  // An addressee closing the question ("… sao v ad", "… vậy anh chị").
+  for (const to of ['anh chi', 'anh chi em', 'ad', 'admin', 'bot', 'ban', 'co chu', 'moi nguoi', 'ca nha'])
+    for (const before of ['', 'v ', 'z ', 'vay ', 'a ', 'nhe ', 'nha ', 'voi ']) out.push(p(`${before}${to}`, 'end'));
   // Time fillers and "I only want to know": no topic.
   for (const w of ['gio chi muon biet', 'chi muon biet', 'gio muon biet', 'gio cho hoi', 'gio thi', 'the gio', 'vay gio']) out.push(p(w, 'start'));
   for (const w of ['bay gio', 'hien gio', 'gio day']) out.push(p(w, 'any'));
