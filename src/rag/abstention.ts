@@ -97,8 +97,9 @@ const NUMBER = /\d|(?<![\p{L}])(mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)(
 const NOT_A_QUANTITY =
   /https?:\/\/\S+|(?:^|\n)\s*\d+\.\s|\d+(?:[/-]\d{2,4})?(?:[/-][\p{L}&]+)+(?:-[\p{L}&]+)*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:19|20)\d{2}\b|(?:Điều|Khoản|khoản|điều|số|Số|mục|Mục|điểm|Điểm|Nghị quyết|Quyết định|Kế hoạch|Nghị định|Thông tư|Chỉ thị|lần thứ|khóa|Khóa)\s+\d+|\b(?:I{1,3}|IV|V)\.\d+(?:\.[a-zđ])?/gu;
 /** A title whose holder is a person: "Trưởng phòng … là ai?" asks for a name, not a unit. */
-const PERSON_TITLE =
-  / (truong phong|pho truong phong|giam doc|pho giam doc|chu tich|pho chu tich|bi thu|truong ban|pho truong ban|chanh van phong|lanh dao|nguoi dung dau|thu truong|bo truong)\b.* la ai /;
+const TITLES =
+  'truong phong|pho truong phong|giam doc|pho giam doc|chu tich|pho chu tich|bi thu|truong ban|pho truong ban|chanh van phong|chanh thanh tra|lanh dao|nguoi dung dau|thu truong|bo truong';
+const PERSON_TITLE = new RegExp(` (${TITLES})\\b.* la ai | ai (la|dang lam|lam) (${TITLES})\\b| (${TITLES}) (hien nay|bay gio|hien tai) la ai `);
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
 
 /** The kinds of answer whose presence in a passage can be checked. */
