@@ -125,6 +125,8 @@ export function answerType(question: string, kind: string): AnswerType | null {
   if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f) || PERSON_TITLE.test(f)) return 'name';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
+  // "luật số mấy", "quyết định số bao nhiêu": a document number is asked for, and document numbers are what the passages hold.
+  if (/ so (may|bao nhieu|hieu) | (ngay|thang|nam) (may|bao nhieu) /.test(f)) return kind === 'when' ? 'date' : null;
   if (kind === 'count' || / (bao nhieu|may) /.test(f)) return 'number';
   return null;
 }
