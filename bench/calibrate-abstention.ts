@@ -68,12 +68,12 @@ function* grid(): Generator<AbstainPolicy> {
   // The vocabulary floor refuses questions made of words the corpus never has
   // (weather, gold prices); near-domain tune items hardly exercise it, so it
   // is searched only above 0.5 rather than fitted away.
+  // The evidence floor is searched only from the earlier hand-set 0.5 up:
+  // below it, generic questions whose every syllable the corpus knows
+  // ("hom nay thoi tiet the nao") pass, and the tune split holds too few of
+  // them to notice. The other rules (answer type, salient gap) may only add
+  // refusals on top.
   for (const minVocabulary of steps(0.5, 0.8, 0.05))
-    // The evidence floor is searched only from the earlier hand-set 0.5 up:
-    // below it, generic questions whose every syllable the corpus knows
-    // ("hom nay thoi tiet the nao") pass, and the tune split holds too few of
-    // them to notice. The other rules (answer type, salient gap) may only add
-    // refusals on top.
     for (const minEvidence of steps(0.5, 0.7, 0.05))
       for (const marginWeight of MARGIN_WEIGHTS)
         for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1)) {
