@@ -59,6 +59,8 @@ function cost(rows: readonly Row[], p: AbstainPolicy): number {
  * weights are tried.
  */
 const MARGIN_WEIGHTS = [0, 0.1, 0.2];
+/** Salient-gap thresholds searched (the share of the rarest word's weight that the best passage lacks). */
+const GAPS = [0.6, 0.8, 0.95];
 
 function* grid(): Generator<AbstainPolicy> {
   const steps = (from: number, to: number, step: number) =>
@@ -66,10 +68,20 @@ function* grid(): Generator<AbstainPolicy> {
   // The vocabulary floor refuses questions made of words the corpus never has
   // (weather, gold prices); near-domain tune items hardly exercise it, so it
   // is searched only above 0.5 rather than fitted away.
+  // The evidence floor is searched only from the earlier hand-set 0.5 up:
+  // below it, generic questions whose every syllable the corpus knows
+  // ("hom nay thoi tiet the nao") pass, and the tune split holds too few of
+  // them to notice. The other rules (answer type, salient gap) may only add
+  // refusals on top.
   for (const minVocabulary of steps(0.5, 0.8, 0.05))
-    for (const minEvidence of steps(0.05, 0.7, 0.05))
+    for (const minEvidence of steps(0.5, 0.7, 0.05))
       for (const marginWeight of MARGIN_WEIGHTS)
-        for (const minEvidenceUnsatisfied of steps(minEvidence, 1.0, 0.1)) yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied };
+        for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1)) {
+          yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied };
+          for (const maxGap of GAPS)
+            for (const minEvidenceGap of steps(minEvidence + 0.1, 1.2, 0.1))
+              yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied, maxGap, minEvidenceGap };
+        }
 }
 
 /** The previous hand-set thresholds: the fit may not refuse more in-scope questions than they do. */

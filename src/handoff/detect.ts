@@ -9,8 +9,9 @@
  * and yes/no questions about a procedure ("có cần gặp cán bộ không?") do
  * not either.
  */
-import { FRAMING_WORDS_FOLDED } from '../text/chat-framing.js';
+
 import { foldText } from '../text/normalize.js';
+import { FRAMING_WORDS as FRAMING_WORDS_FOLDED } from '../text/query/framing.js';
 
 /** Shorthand seen in chat, folded → folded full form. */
 const SHORTHAND: ReadonlyMap<string, string> = new Map([

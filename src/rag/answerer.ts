@@ -8,16 +8,18 @@
 import type { Answer, AskOptions, QuestionAnswerer, SourceRef } from '../core/answer.js';
 import type { CurrencyNotes } from '../knowledge/currency-notes.js';
 import type { Logger } from '../logger.js';
-import { normalizeText } from '../text/normalize.js';
+import { foldText, normalizeText } from '../text/normalize.js';
 import {
   type AbstainPolicy,
   type AbstentionFeatures,
   abstentionFeatures,
+  answerType,
   CALIBRATED_POLICY,
   type CorpusEntities,
   corpusEntities,
   decideAbstention,
   entityConflict,
+  satisfies,
 } from './abstention.js';
 import { collectCandidates, pickCandidate } from './candidates.js';
 import type { Chunk } from './chunk.js';
@@ -145,9 +147,47 @@ export class RagAnswerer implements QuestionAnswerer {
     const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
     const retrieval = await this.deps.retriever.retrieve(effective);
     const features = abstentionFeatures(effective, retrieval);
-    if (entityConflict(effective, retrieval, this.entities)) return { features, decidedBefore: 'conflict' };
-    const direct = pickCandidate(collectCandidates(effective, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
+    if (entityConflict(effective, retrieval, this.entities) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
+    const direct = this.structured(effective, retrieval);
     return { features, decidedBefore: direct ? 'structured' : null };
+  }
+
+  /**
+   * "The catalogue names document X but does not give its Y": the question
+   * names a document known only from the catalogue and asks for a number, a
+   * name, a date or a unit that none of the document's catalogue passages
+   * holds. Null when the catalogue can answer (or the question is not of
+   * that kind).
+   */
+  private catalogueGap(question: string, retrieval: RetrievalResult): string | null {
+    const top = retrieval.hits[0]?.chunk;
+    if (!top || !this.deps.catalogueOnly?.has(top.docId)) return null;
+    const folded = foldText(top.docId).replace(/-/g, '/');
+    if (!retrieval.intent.docNumbers.includes(folded)) return null;
+    const type = answerType(question, retrieval.intent.kind);
+    if (!type) return null;
+    if (this.deps.retriever.chunks.some((c) => c.docId === top.docId && satisfies(c.text, type))) return null;
+    const what = {
+      number: 'số liệu được hỏi',
+      name: 'tên người được hỏi',
+      date: 'thời điểm được hỏi',
+      unit: 'đơn vị được hỏi',
+      phone: 'số điện thoại được hỏi',
+      email: 'địa chỉ thư điện tử được hỏi',
+      link: 'đường dẫn được hỏi',
+    }[type];
+    return `Danh mục văn bản của trợ lý có ${top.docTitle && top.docTitle !== top.docId ? `${top.docTitle} (${top.docId})` : top.docId} nhưng không ghi ${what}; toàn văn văn bản này chưa có trong nguồn dữ liệu của trợ lý.`;
+  }
+
+  /**
+   * The structured answer that beats retrieval, if any. A question for a
+   * person's name ("Trưởng phòng … là ai?") is not answered by a duty card
+   * that names only units.
+   */
+  private structured(question: string, retrieval: RetrievalResult) {
+    const direct = pickCandidate(collectCandidates(question, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
+    if (direct && !direct.abstained && answerType(question, retrieval.intent.kind) === 'name' && !satisfies(direct.text, 'name')) return null;
+    return direct;
   }
 
   private refusal(started: number, question: string): Answer {
@@ -174,9 +214,11 @@ export class RagAnswerer implements QuestionAnswerer {
     // An entity the sources do not cover (another province, a year, a document number) is refused by name.
     const conflict = entityConflict(effective, retrieval, this.entities);
     if (conflict) return { answer: `${conflict.message} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
+    const gap = this.catalogueGap(effective, retrieval);
+    if (gap) return { answer: `${gap} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
 
     // Structured answers compete with retrieval on the same evidence.
-    const direct = pickCandidate(collectCandidates(effective, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
+    const direct = this.structured(effective, retrieval);
     if (direct) {
       if (direct.abstained) {
         return { answer: `${direct.text}\n${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };

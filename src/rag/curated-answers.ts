@@ -13,13 +13,14 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Answer, SourceRef } from '../core/answer.js';
 import { AppError } from '../errors.js';
-import { CHAT_SHORTHAND_FOLDED, FRAMING_WORDS_FOLDED } from '../text/chat-framing.js';
-import { foldText, normalizeText } from '../text/normalize.js';
+import { foldText } from '../text/normalize.js';
+import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import { STOPWORDS_FOLDED } from '../text/stopwords.js';
 import { docNumbers, syllables } from '../text/tokenize.js';
 import type { Canonicalizer } from './curated-canonical.js';
 import type { CuratedHitStore } from './curated-hits.js';
 import { InMemoryCuratedHitStore } from './curated-hits.js';
+import { analyzeQuery } from './query/analyze.js';
 
 /** Minimum similarity (Dice over content syllables and pairs) for a match. */
 export const DEFAULT_CURATED_THRESHOLD = 0.7;
@@ -77,18 +78,18 @@ export function parseCuratedFile(file: string, text: string, known?: KnownSource
   });
 }
 
-/** Folded content features of a question: syllables and adjacent pairs, framing removed. */
-export function questionFeatures(question: string): Set<string> {
-  let folded = foldText(normalizeText(question));
-  // "… cho em hỏi X" / "… hỏi chút: X": keep what follows the last asking phrase.
-  const ask =
-    /(?:^|[\s,.;:!?])(?:cho\s+(?:em|minh|toi|chau|con|tui|mk)\s+hoi|xin\s+hoi|cho\s+hoi|hoi\s+(?:chut|xiu|ti|nhanh|voi))(?:\s+(?:chut|xiu|ti|nhanh|voi|ve))*[\s,.;:!?]/g;
-  let last = -1;
-  for (let m = ask.exec(folded); m; m = ask.exec(folded)) last = m.index + m[0].length;
-  if (last >= 0 && folded.slice(last).trim().length > 0) folded = folded.slice(last);
-  const words: string[] = [];
-  for (const w of syllables(folded)) words.push(...(CHAT_SHORTHAND_FOLDED.get(w) ?? w).split(' '));
-  const content = words.filter((w) => !STOPWORDS_FOLDED.has(w) && !FRAMING_WORDS_FOLDED.has(w));
+/** The query pipeline's cleaning step (e.g. `Retriever.analyze`, which also knows the corpus vocabulary). */
+export type QuestionCleaner = (question: string) => { cleaned: string };
+
+/**
+ * Folded content features of a question: syllables and adjacent pairs, as
+ * the query pipeline cleans it (chat abbreviations from
+ * `knowledge/chat-abbreviations.yaml` expanded, greetings, self-introductions
+ * and particles removed — one vocabulary with retrieval), stopwords dropped.
+ */
+export function questionFeatures(question: string, abbreviations?: ChatAbbreviations, analyze?: QuestionCleaner): Set<string> {
+  const cleaned = (analyze ? analyze(question) : analyzeQuery(question, abbreviations ? { abbreviations } : {})).cleaned;
+  const content = syllables(foldText(cleaned)).filter((w) => !STOPWORDS_FOLDED.has(w));
   const out = new Set(content);
   for (let i = 0; i + 1 < content.length; i++) out.add(`${content[i]}_${content[i + 1]}`);
   for (const d of docNumbers(question)) out.add(`#${d}`);
@@ -133,6 +134,10 @@ export interface CuratedAnswerStoreOptions {
    * `extra` entries also match on that wording (their variants are typed once).
    */
   canonicalize?: Canonicalizer;
+  /** Chat abbreviations (knowledge/chat-abbreviations.yaml), expanded before comparing questions. */
+  abbreviations?: ChatAbbreviations;
+  /** The retriever's query analysis (abbreviations chosen by corpus word pairs, typo repair); default: abbreviations and framing only. */
+  analyze?: QuestionCleaner;
   /** The cited passage for a doc/section source, when it is in the index. */
   resolveSource?: (source: { doc: string; section?: string }) => SourceRef | null;
 }
@@ -199,12 +204,13 @@ export class CuratedAnswerStore implements CuratedAnswers {
     }
     this.byFile = next;
     const canon = this.opts.canonicalize;
+    const features = (q: string) => questionFeatures(q, this.opts.abbreviations, this.opts.analyze);
     this.variants = [...next.entries()].flatMap(([key, entries]) =>
       entries.flatMap((entry) =>
         entry.questions.map((q) => ({
           entry,
-          features: questionFeatures(q),
-          ...(canon && key === EXTRA_KEY ? { canonical: questionFeatures(canon(q)) } : {}),
+          features: features(q),
+          ...(canon && key === EXTRA_KEY ? { canonical: features(canon(q)) } : {}),
         })),
       ),
     );
@@ -213,7 +219,7 @@ export class CuratedAnswerStore implements CuratedAnswers {
 
   /** The closest entry above the threshold (same document numbers required). */
   match(question: string): CuratedMatch | null {
-    const f = questionFeatures(question);
+    const f = questionFeatures(question, this.opts.abbreviations, this.opts.analyze);
     const numbers = [...f].filter((x) => x.startsWith('#'));
     let canonical: Set<string> | undefined;
     let best: CuratedMatch | null = null;
@@ -221,7 +227,7 @@ export class CuratedAnswerStore implements CuratedAnswers {
       if (numbers.some((n) => !v.features.has(n))) continue;
       let score = dice(f, v.features);
       if (v.canonical && this.opts.canonicalize) {
-        canonical ??= questionFeatures(this.opts.canonicalize(question));
+        canonical ??= questionFeatures(this.opts.canonicalize(question), this.opts.abbreviations, this.opts.analyze);
         score = Math.max(score, dice(canonical, v.canonical));
       }
       if (score >= this.threshold && (!best || score > best.score)) best = { entry: v.entry, score };

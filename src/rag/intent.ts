@@ -124,7 +124,7 @@ const WHEN_FRAME =
   /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao|giai đoạn nào|giai doan nao)(?=\s|$|\?)/gi;
 
 const DEFINITION_FRAME =
-  /(^|\s)((có )?nghĩa là|(co )?nghia la|được hiểu là|duoc hieu la|khái niệm|khai niem|định nghĩa|dinh nghia|là viết tắt của|la viet tat cua|viết tắt của|viet tat cua|là cái gì|la cai gi)(?=\s|$|\?)/gi;
+  /(^|\s)((có )?nghĩa là|(co )?nghia la|được hiểu là|duoc hieu la|khái niệm|khai niem|định nghĩa|dinh nghia|là viết tắt của|la viet tat cua|viết tắt của|viet tat cua|là cái gì|la cai gi|là sao|la sao|là như thế nào|la nhu the nao|là thế nào|la the nao)(?=\s|$|\?)/gi;
 
 const YESNO_FRAME = /(^|\s)(có phải|co phai|phải không|phai khong|được không|duoc khong|đúng không|dung khong)(?=\s|$|\?)/gi;
 

@@ -161,6 +161,8 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
     ...(opts.curatedExtra ? { extra: opts.curatedExtra } : {}),
     ...(queryKnowledge.thesaurus ? { canonicalize: thesaurusCanonicalizer(queryKnowledge.thesaurus) } : {}),
     known: knownSources(snapshot),
+    abbreviations: queryKnowledge.abbreviations,
+    analyze: (q) => retriever.analyze(q),
     resolveSource: (s) => {
       const chunk = snapshot.chunks.find((c) => c.docId === s.doc && (s.section === undefined || c.section === s.section || c.trail.at(-1) === s.section));
       return chunk ? { doc: chunk.docId, section: chunk.section, title: chunk.trail.join(' › '), text: chunk.text, score: 1 } : null;

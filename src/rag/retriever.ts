@@ -12,14 +12,15 @@ import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
 import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
+import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
 import { analyzeQuery, foldedSyllables, type QueryAnalysis } from './query/analyze.js';
-import { type Alternative, pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
-import { resolvePartialDocNumbers } from './query/doc-numbers.js';
+import { type Alternative, pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
+import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
 import { glossaryAlternatives } from './query/glossary-alternatives.js';
 
 export interface RetrievedChunk {
@@ -35,6 +36,8 @@ export interface RetrievedChunk {
   /** The same, against the chunk's own heading. */
   headingPhrase: number;
   rrf: number;
+  /** The most informative query word the chunk lacks, relative to the rarest word ({@link salientGap}). */
+  gap?: number;
 }
 
 /** Query-side data beside the index: chat abbreviations and the thesaurus. */
@@ -83,6 +86,25 @@ interface ChunkFeatures {
 }
 
 const CANDIDATES = 30;
+/** Score taken from a catalogue entry's passage when the question does not name the document. */
+const CATALOGUE_PENALTY = 0.1;
+/** Share of a document id's words ("Luật Tiếp công dân 2013", "845/QĐ-UBND") in the question above which the question names it. */
+const CATALOGUE_NAMED = 0.6;
+/** A question about a document's full text or wording. */
+const FULL_TEXT = /\b(toan van|ban goc|nguyen van|day du|chi tiet|tai ve|tai file|o dau de doc|xem o dau)\b/;
+
+/**
+ * Catalogue entries have three kinds of section (knowledge/catalog/*.md):
+ * "Thông tin chung" says what the document is, "Vị trí trong Kế hoạch …"
+ * where the plan cites it, "Toàn văn" only that the full text is not held.
+ * The last answers nothing but a request for the full text.
+ */
+function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
+  const heading = c.trail[c.trail.length - 1] ?? '';
+  if (heading === 'Toàn văn') return wantsFullText ? 0.05 : -0.08;
+  if (heading === 'Thông tin chung') return 0.03;
+  return 0;
+}
 /** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
 const BM25_ALTERNATIVE_SCALE = 0.6;
 const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}/;
@@ -158,6 +180,10 @@ export class Retriever {
   private readonly n: number;
   private readonly vocabulary: CorpusVocabulary;
   private readonly docNumberIndex: Map<string, string[]>;
+  /** Documents known only from the catalogue (knowledge/catalog/*). */
+  private readonly catalogueDocs: ReadonlySet<string>;
+  /** Folded, `/`-separated document number → the document id as written. */
+  private readonly docIdByNumber = new Map<string, string>();
 
   constructor(
     private readonly snapshot: IndexSnapshot,
@@ -197,12 +223,28 @@ export class Retriever {
       else folded.set(k, v);
     }
     this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()));
+    this.catalogueDocs = new Set(snapshot.documents.filter((d) => isCatalogueEntry(d.file)).map((d) => d.id));
     this.docNumberIndex = new Map();
     for (const d of snapshot.documents) {
       const lead = /^\d+/.exec(d.id)?.[0];
       if (!lead) continue;
       this.docNumberIndex.set(lead, [...(this.docNumberIndex.get(lead) ?? []), foldText(d.id).replace(/-/g, '/')]);
+      this.docIdByNumber.set(foldText(d.id).replace(/-/g, '/'), d.id);
     }
+  }
+
+  private readonly idKeys = new Map<string, string[]>();
+
+  /** Share of a document id's folded syllables found among the query's keys. */
+  private idShare(docId: string, queryKeys: ReadonlySet<string>): number {
+    let keys = this.idKeys.get(docId);
+    if (!keys) {
+      keys = [...new Set(syllables(foldText(normalizeText(docId))))];
+      this.idKeys.set(docId, keys);
+    }
+    // A numbered document is named only with its number ("444/KH-SCT" is not named by "1523/KH-SCT").
+    if (keys.some((k) => /\d/.test(k) && !queryKeys.has(k))) return 0;
+    return keys.length ? keys.filter((k) => queryKeys.has(k)).length / keys.length : 0;
   }
 
   /** Analyse a question with the corpus vocabulary (no retrieval). */
@@ -312,8 +354,17 @@ export class Retriever {
 
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
-    const analysis = this.analyze(query);
-    const intent = { ...analysis.intent, docNumbers: resolvePartialDocNumbers(analysis.cleaned, analysis.intent.docNumbers, this.docNumberIndex) };
+    const analysed = this.analyze(query);
+    const intent = { ...analysed.intent, docNumbers: resolvePartialDocNumbers(analysed.cleaned, analysed.intent.docNumbers, this.docNumberIndex) };
+    // "qd 649" is measured as the corpus writes it ("649/QĐ-UBND").
+    const analysis = {
+      ...analysed,
+      content: expandPartialDocNumbers(analysed.content, this.docNumberIndex, (f) => {
+        const id = this.docIdByNumber.get(f);
+        // An unaccented question stays unaccented ("qd 649" → "649/QD-UBND").
+        return id && !analysed.accented ? foldText(id).toUpperCase() : id;
+      }),
+    };
     const { ev, syllableAlternatives, syllableWeight } = this.evidence(analysis);
     const { terms, pairs } = ev;
     const idf = (t: string) => this.idf(t);
@@ -324,6 +375,8 @@ export class Retriever {
     const dense = qv ? await this.snapshot.vectors.search(qv, CANDIDATES) : [];
     const fused = reciprocalRankFusion([lexical.map((h) => h.id), dense.map((h) => h.id)], [1, 0.6]);
     const maxRrf = fused[0]?.score ?? 1;
+    const queryKeys = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
+    const wantsFullText = FULL_TEXT.test(foldText(analysis.cleaned));
     const hits: RetrievedChunk[] = [];
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
@@ -338,8 +391,13 @@ export class Retriever {
       const docCoverage = termCoverage(ev, (k) => feats.docWords.has(k), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
-      if (intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d)) score += 0.3;
-      hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score });
+      const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
+      if (named) score += 0.3;
+      // A catalogue entry restates what the plan says about a document; unless
+      // the question names that document, the plan's own passage comes first.
+      else if (this.catalogueDocs.has(chunk.docId) && this.idShare(chunk.docId, queryKeys) < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
+      if (this.catalogueDocs.has(chunk.docId)) score += catalogueSectionPrior(chunk, wantsFullText);
+      hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score, gap: salientGap(ev, inWords, idf) });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những
     // nội dung nào?"), not questions about one of their children ("Quản trị

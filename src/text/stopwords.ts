@@ -7,7 +7,7 @@ import { foldText } from './normalize.js';
 const ACCENTED = `
 à ạ ái ai anh bị bởi bằng các cái cần cho chứ chưa có cùng của cũng đã đang đây để đến đều đi điều do đó được gì giúp hãy hay hoặc hơn khi không là lại làm lên mà mình muốn nào này nên nếu những nhé như nhưng nữa ở phải qua ra rằng rất rồi sao sẽ tại thế thì theo tôi trên trong từ và vào vậy về với vì xin
 bao nhiêu thế_nào gồm những_gì
-em chị bạn ông bà
+em chị bạn ông bà tụi tui cháu
 hỏi cho_biết biết
 đâu tới nhắc cập nêu đề_cập quy_định_gì
 `;

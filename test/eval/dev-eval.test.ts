@@ -30,18 +30,20 @@ describe("answering on the project's own sets", () => {
   it('bench/data/questions/ (test split) stays above the measured floors', async () => {
     const items = expandEvalPaths(['bench/data/questions']).flatMap((f) => readEvalFile(f));
     const test = filterItems(items, { split: 'test' });
-    expect(test.length).toBeGreaterThanOrEqual(150);
+    expect(test.length).toBeGreaterThanOrEqual(240);
     const s = await runEval(test, kb.answerer);
     process.stderr.write(`questions/ test split: ${formatSummary(s)}\n${formatKindTable(s)}\n`);
-    // Measured 2026-12-01 after query understanding, competing answerers and entity conflicts:
-    // hit@1 0.764, hit@5 0.854, MRR 0.804, keywords 0.757, oos abstained 0.467, in-scope abstained 0.104.
-    // Floors sit about 0.05 below; out-of-scope refusal is the known weak point (issue 9).
-    expect(s.hit1).toBeGreaterThanOrEqual(0.71);
-    expect(s.hit5).toBeGreaterThanOrEqual(0.8);
-    expect(s.mrr).toBeGreaterThanOrEqual(0.75);
-    expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.7);
-    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.42);
-    expect(s.falseAbstentions).toBeLessThanOrEqual(0.15);
+    // Measured 2026-12-02 (issue 9: framing, i/y spelling, partial document numbers, catalogue
+    // gaps, answer types for names/quantities/contacts, a larger thesaurus, a refitted policy),
+    // on the test split grown to 250 items: hit@1 0.761, hit@5 0.864, MRR 0.805, keywords 0.767,
+    // oos abstained 0.608, in-scope abstained 0.097 (was 0.764 / 0.854 / 0.804 / 0.757 / 0.467 / 0.104
+    // on 189 items). Floors sit just below; out-of-scope refusal is still the weak point.
+    expect(s.hit1).toBeGreaterThanOrEqual(0.74);
+    expect(s.hit5).toBeGreaterThanOrEqual(0.85);
+    expect(s.mrr).toBeGreaterThanOrEqual(0.79);
+    expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.75);
+    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.58);
+    expect(s.falseAbstentions).toBeLessThanOrEqual(0.11);
   }, 120_000);
 });
 
@@ -51,7 +53,7 @@ describe('the question set itself', () => {
     const seen = new Set<string>();
     const problems = expandEvalPaths(['bench/data/questions']).flatMap((f) => checkItems(f, readEvalFile(f), texts, seen));
     expect(problems).toEqual([]);
-    expect(seen.size).toBeGreaterThanOrEqual(320);
+    expect(seen.size).toBeGreaterThanOrEqual(480);
   });
 });
 

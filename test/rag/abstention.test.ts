@@ -11,10 +11,10 @@ describe('the abstention decision', () => {
 
   it('refuses on low vocabulary, on low evidence, and on an unsatisfied answer type below its own floor', () => {
     const p = { minVocabulary: 0.6, minEvidence: 0.4, marginWeight: 0, minEvidenceUnsatisfied: 0.7 };
-    expect(decideAbstention({ vocabulary: 0.5, evidence: 1, margin: 0, typeSatisfied: 1 }, p)).toBe(true);
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.3, margin: 0, typeSatisfied: 1 }, p)).toBe(true);
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 0 }, p)).toBe(true);
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1 }, p)).toBe(false);
+    expect(decideAbstention({ vocabulary: 0.5, evidence: 1, margin: 0, typeSatisfied: 1, gap: 0 }, p)).toBe(true);
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.3, margin: 0, typeSatisfied: 1, gap: 0 }, p)).toBe(true);
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 0, gap: 0 }, p)).toBe(true);
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1, gap: 0 }, p)).toBe(false);
   });
 
   it('answer types and what satisfies them', () => {
@@ -25,6 +25,23 @@ describe('the abstention decision', () => {
     expect(satisfies('truyền thông rộng rãi', 'date')).toBe(false);
     expect(satisfies('trước ngày 30/11 hằng năm', 'date')).toBe(true);
     expect(satisfies('Người ký: GIÁM ĐỐC Trần Văn Bình', 'name')).toBe(true);
+    // A title asks for a person, not a unit.
+    expect(answerType('Trưởng phòng Kế hoạch là ai?', 'who')).toBe('name');
+    expect(answerType('Ai làm đầu mối?', 'who')).toBe('unit');
+  });
+
+  it('a quantity is not a document number, a date, a year, a clause number or a web address', () => {
+    expect(satisfies('Quyết định số 1256/QĐ-UBND ngày 22/12/2021 của UBND tỉnh, mục I.1, năm 2021', 'number')).toBe(false);
+    expect(satisfies('Nguồn: https://example.vn/van-ban-511272.aspx; Hội nghị lần thứ 5', 'number')).toBe(false);
+    expect(satisfies('PCI có 10 chỉ số thành phần', 'number')).toBe(true);
+    expect(satisfies('tối thiểu 80% hồ sơ', 'number')).toBe(true);
+  });
+
+  it('refuses when the best passage lacks the rarest word, below its own evidence floor', () => {
+    const p = { minVocabulary: 0.5, minEvidence: 0.2, marginWeight: 0, minEvidenceUnsatisfied: 0.2, maxGap: 0.6, minEvidenceGap: 0.5 };
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.45, margin: 0, typeSatisfied: 1, gap: 0.9 }, p)).toBe(true);
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.45, margin: 0, typeSatisfied: 1, gap: 0.3 }, p)).toBe(false);
+    expect(decideAbstention({ vocabulary: 1, evidence: 0.8, margin: 0, typeSatisfied: 1, gap: 0.9 }, p)).toBe(false);
   });
 });
 
@@ -49,6 +66,29 @@ describe('entity conflicts refuse by name', () => {
     const a = await kb.answerer.ask('Quyết định 9999/QĐ-UBND quy định những gì?');
     expect(a.abstained).toBe(true);
     expect(a.answer).toContain('không có văn bản số 9999/QĐ-UBND');
+  });
+
+  it('a detail of a document the catalogue only names: says the catalogue names it but does not give it', async () => {
+    const a = await kb.answerer.ask('Quyết định 1256/QĐ-UBND có bao nhiêu nhiệm vụ trọng tâm?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/Danh mục văn bản của trợ lý có .*1256\/QĐ-UBND.* nhưng không ghi số liệu được hỏi/);
+  });
+
+  it('a person the sources do not name is not answered with a duty card', async () => {
+    const a = await kb.answerer.ask('Trưởng phòng Kế hoạch – Tài chính – Tổng hợp là ai?');
+    expect(a.abstained).toBe(true);
+  });
+
+  it('a partial document number is read as the full one', async () => {
+    const a = await kb.answerer.ask('qd 649 la j');
+    expect(a.abstained).toBe(false);
+    expect(a.sources[0]?.doc).toBe('649/QĐ-UBND');
+  });
+
+  it('a document number with two digits swapped, after a document-type word, is the one document it nearly names', async () => {
+    const a = await kb.answerer.ask('kế hoạch 1532');
+    expect(a.abstained).toBe(false);
+    expect(a.sources[0]?.doc).toBe('1523/KH-SCT');
   });
 
   it('a year the sources never mention', async () => {

@@ -2,6 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CuratedAnswerStore, parseCuratedFile, questionFeatures } from '../../src/rag/curated-answers.js';
+import { loadChatAbbreviations } from '../../src/text/query/abbreviations.js';
+
+/** The project's own chat abbreviations: the matcher shares the query pipeline's vocabulary. */
+const abbreviations = loadChatAbbreviations('knowledge/chat-abbreviations.yaml');
+
 import { InMemoryCuratedHitStore, SqliteCuratedHitStore } from '../../src/rag/curated-hits.js';
 import { openDatabase } from '../../src/store/database.js';
 import { openTestKnowledgeBase, tempDir } from '../helpers/knowledge-base.js';
@@ -19,7 +24,7 @@ const ENTRY = `entries:
 function storeWith(files: Record<string, string>, known = { docs: new Set(['1523/KH-SCT']), urls: new Set<string>() }) {
   const dir = tempDir();
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const store = new CuratedAnswerStore({ dir, known });
+  const store = new CuratedAnswerStore({ dir, known, abbreviations });
   return { dir, store, problems: store.reload() };
 }
 
@@ -46,7 +51,12 @@ describe('curated answers: matching', () => {
   });
 
   it('ignores framing words when building features', () => {
-    expect(questionFeatures('Dạ ad ơi cho em hỏi nộp hồ sơ ạ')).toEqual(questionFeatures('nộp hồ sơ'));
+    expect(questionFeatures('Dạ ad ơi cho em hỏi nộp hồ sơ ạ', abbreviations)).toEqual(questionFeatures('nộp hồ sơ', abbreviations));
+  });
+
+  it('expands chat abbreviations from knowledge/chat-abbreviations.yaml (one vocabulary with retrieval)', () => {
+    expect(questionFeatures('nop hs onl dc ko', abbreviations)).toEqual(questionFeatures('nộp hồ sơ trực tuyến được không', abbreviations));
+    expect(questionFeatures('cô chú ơi cho con hỏi tra cứu hồ sơ ạ, con cảm ơn', abbreviations)).toEqual(questionFeatures('tra cứu hồ sơ', abbreviations));
   });
 });
 

@@ -125,7 +125,7 @@ describe('LLM mode: query rewrite beside the original question', () => {
   });
 
   it('the everyday wording is refused by the extractive rules when the model is down, answered when it works', async () => {
-    const everyday = 'tiền làm truyền thông thì ai lo vậy';
+    const everyday = 'khoản chi quảng bá mấy cái chỉ số thì bên nào gánh';
     script(
       () => ({ status: 500 }),
       () => ({ status: 500 }),

@@ -81,3 +81,22 @@ export function pairCoverage(ev: QueryEvidence, has: Has, pairIdf: Weight, hasWo
   }
   return total > 0 ? found / total : 0;
 }
+
+/**
+ * The most informative query word a text lacks: the largest IDF weight of a
+ * term not found (alternatives counted), relative to the largest IDF weight
+ * among the query's terms. 0 when every word is found; 1 when the rarest
+ * word of the question is missing. Near-domain questions the sources cannot
+ * answer share most words with a passage but lack the one that matters
+ * ("giá điện", "sổ đỏ"); an average coverage hides that, this does not.
+ */
+export function salientGap(ev: QueryEvidence, has: Has, idf: Weight): number {
+  let maxIdf = 0;
+  let gap = 0;
+  for (const t of ev.terms) {
+    const w = idf(t);
+    maxIdf = Math.max(maxIdf, w);
+    gap = Math.max(gap, w * (1 - termCredit(t, ev, has, idf)));
+  }
+  return maxIdf > 0 ? gap / maxIdf : 0;
+}

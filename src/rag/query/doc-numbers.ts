@@ -15,6 +15,27 @@ const TYPE_WORDS: Array<[RegExp, string]> = [
   [/(^|\s)(tt|thong tu)\s*$/, 'tt'],
 ];
 
+/** Two digit strings one typo apart: adjacent digits swapped, or one digit changed (same length). */
+function oneDigitTypo(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  if (diff.length === 1) return true;
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
+/**
+ * The documents a number typed after a document-type word leads: exactly, or
+ * — when none does — within one digit typo ("kế hoạch 1532" → 1523/KH-SCT),
+ * the type word vouching that a document is meant.
+ */
+function docsFor(num: string, type: string | undefined, index: ReadonlyMap<string, readonly string[]>): string[] {
+  const ofType = (ds: readonly string[]) => (type ? ds.filter((d) => d.split('/').some((part) => part === type)) : [...ds]);
+  const exact = ofType(index.get(num) ?? []);
+  if (exact.length > 0 || !type || num.length < 3) return exact;
+  return [...index].filter(([lead]) => oneDigitTypo(num, lead)).flatMap(([, ds]) => ofType(ds));
+}
+
 /**
  * Document numbers (folded, `/`-separated, as in `QueryIntent.docNumbers`)
  * named in full or by their leading number.
@@ -28,9 +49,42 @@ export function resolvePartialDocNumbers(text: string, full: readonly string[], 
     const before = folded.slice(0, m.index + m[0].indexOf(num));
     const type = TYPE_WORDS.find(([re]) => re.test(before))?.[1];
     if (YEAR.test(num) && !type) continue;
-    let docs = [...(index.get(num) ?? [])];
-    if (type) docs = docs.filter((d) => d.split('/').some((part) => part === type));
+    const docs = docsFor(num, type, index);
     if (docs.length === 1) out.add(docs[0] as string);
   }
   return [...out];
+}
+
+/**
+ * The text with each partial document reference ("qd 649", "nđ 60",
+ * "kế hoạch 1523") written as the document's full number ("649/QĐ-UBND"),
+ * when it names exactly one document. Coverage then measures the reference
+ * as the corpus writes it, not as two stray tokens.
+ * @param index leading number → folded ids of the documents it leads
+ * @param display folded id → the id as written
+ */
+export function expandPartialDocNumbers(text: string, index: ReadonlyMap<string, readonly string[]>, display: (folded: string) => string | undefined): string {
+  const folded = foldText(text);
+  // Folding is one character for one character on NFC text; otherwise leave the text alone.
+  if (folded.length !== text.length) return text;
+  let out = '';
+  let from = 0;
+  for (const m of folded.matchAll(NUMBER)) {
+    const num = m[1] as string;
+    const numAt = (m.index ?? 0) + m[0].indexOf(num);
+    const before = folded.slice(0, numAt);
+    const typeMatch = TYPE_WORDS.map(([re, type]) => ({ type, hit: re.exec(before) })).find((x) => x.hit);
+    const type = typeMatch?.type;
+    if (YEAR.test(num) && !type) continue;
+    const docs = docsFor(num, type, index);
+    const id = docs.length === 1 ? display(docs[0] as string) : undefined;
+    if (!id) continue;
+    // A number already written in full ("649/QĐ-UBND") is left as it is.
+    if (/^[/-]/.test(folded.slice(numAt + num.length))) continue;
+    const hit = typeMatch?.hit;
+    const start = hit ? hit.index + (hit[1]?.length ?? 0) : numAt;
+    out += `${text.slice(from, start)}${id}`;
+    from = numAt + num.length;
+  }
+  return out + text.slice(from);
 }

@@ -16,8 +16,29 @@ interface FramePattern {
   place: Place;
 }
 
-const PRONOUN = ['em', 'minh', 'toi', 'tui', 'chau', 'anh', 'chi'];
-const ADDRESSEE = ['anh chi', 'anh chi em', 'ad', 'admin', 'anh', 'chi', 'ban', 'bot', 'moi nguoi', 'ca nha', 'tong dai', 'tong dai vien'];
+const PRONOUN = ['em', 'minh', 'toi', 'tui', 'chau', 'anh', 'chi', 'con', 'bon em', 'tui em', 'chung toi', 'chung em'];
+const ADDRESSEE = [
+  'anh chi',
+  'anh chi em',
+  'ad',
+  'admin',
+  'anh',
+  'chi',
+  'ban',
+  'bot',
+  'moi nguoi',
+  'ca nha',
+  'tong dai',
+  'tong dai vien',
+  'co',
+  'chu',
+  'bac',
+  'co chu',
+  'cac co chu',
+  'co chu anh chi',
+  'cac anh chi',
+  'quy co quan',
+];
 
 function p(text: string, place: Place): FramePattern {
   return { words: text.split(' '), place };
@@ -38,6 +59,16 @@ const ASK = [
   'hoi ti la',
   'hoi cai',
   'hoi viec',
+  'hoi nhanh',
+  'hoi nhanh xiu',
+  'hoi nhanh chut',
+  'hoi chut xiu',
+  'hoi ti xiu',
+  'hoi xiu xiu',
+  'hoi thong tin',
+  'hoi mot chut',
+  'hoi mot xiu',
+  'hoi cai nay',
 ];
 
 /** Built once: every frame phrase with where it may occur. */
@@ -60,8 +91,19 @@ const PATTERNS: FramePattern[] = (() => {
       p(`tu van cho ${who}`, 'end'),
       p(`cho ${who} biet`, 'any'),
       p(`${who} cam on`, 'any'),
+      p(`${who} cam on nhieu`, 'any'),
+      p(`${who} cam on rat nhieu`, 'any'),
+      p(`gium ${who}`, 'any'),
+      p(`dum ${who}`, 'any'),
+      p(`giai thich giup ${who}`, 'end'),
+      p(`giai thich gium ${who}`, 'end'),
+      p(`noi ro giup ${who}`, 'end'),
     );
   }
+  // "chị cho em hỏi là …": an addressee before the asking phrase.
+  for (const to of ['anh', 'chi', 'anh chi', 'ad', 'ban', 'bot', 'co', 'chu', 'bac'])
+    for (const who of ['em', 'minh', 'toi', 'chau', 'con'])
+      for (const a of ['hoi', 'hoi chut', 'hoi xiu', 'hoi la', 'hoi chut la', 'hoi nhanh']) out.push(p(`${to} cho ${who} ${a}`, 'any'));
   for (const to of ADDRESSEE) {
     out.push(
       p(`${to} oi`, 'any'),
@@ -96,6 +138,16 @@ const PATTERNS: FramePattern[] = (() => {
     'vay thi',
     'the thi',
     'cho hoi',
+    'ua',
+    'a',
+    'da vang',
+    'vang a',
+    'da a',
+    'ah',
+    'uk',
+    'uh',
+    'thua anh chi',
+    'cho em',
   ])
     out.push(p(w, 'start'));
   for (const w of [
@@ -138,9 +190,34 @@ const PATTERNS: FramePattern[] = (() => {
     'giup toi',
     'voi nhe',
     'voi nha',
+    'cam on nhieu a',
+    'cam on rat nhieu',
+    'xin cam on nhieu',
+    'giai thich giup',
+    'giai thich gium',
+    'gium',
+    'dum',
+    'gium voi',
+    'dum voi',
+    'gium nha',
+    'nhe ad',
+    'nha ad',
+    'a ad',
+    'nhe ban',
+    'nha ban',
+    'luon',
+    'vay ta',
   ])
     out.push(p(w, 'end'));
   for (const w of ['lam on', 'vui long', 'lam on cho', 'vui long cho', 'xin vui long', 'xin phep', 'cho em', 'cho minh', 'cho toi']) out.push(p(w, 'start'));
+  // An addressee closing the question ("… sao v ad", "… vậy anh chị").
+  for (const to of ['anh chi', 'anh chi em', 'ad', 'admin', 'bot', 'ban', 'co chu', 'moi nguoi', 'ca nha'])
+    for (const before of ['', 'v ', 'z ', 'vay ', 'a ', 'nhe ', 'nha ', 'voi ']) out.push(p(`${before}${to}`, 'end'));
+  // Time fillers and "I only want to know": no topic.
+  for (const w of ['gio chi muon biet', 'chi muon biet', 'gio muon biet', 'gio cho hoi', 'gio thi', 'the gio', 'vay gio']) out.push(p(w, 'start'));
+  for (const w of ['bay gio', 'hien gio', 'gio day']) out.push(p(w, 'any'));
+  for (const w of ['ke het', 'ke het ra', 'liet ke het', 'ke ra', 'ke ra giup', 'ke giup', 'noi ro', 'noi cu the', 'cu the', 'chi tiet giup'])
+    out.push(p(w, 'end'));
   out.sort((a, b) => b.words.length - a.words.length);
   return out;
 })();
@@ -149,9 +226,9 @@ const PATTERNS: FramePattern[] = (() => {
 export const FRAMING_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((pat) => pat.words));
 
 /** Words that open a self-introduction clause ("em ở xã …", "tôi là …", "mình bên công ty …"). */
-const INTRO = /^(em|minh|toi|tui|chau) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song)( |$)/;
+const INTRO = /^(em|minh|toi|tui|chau|con) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song)( |$)/;
 /** Clauses that are only a greeting ("em chào anh chị", "chào ad"). */
-const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau) )?(xin )?(chao|hello|hi|alo|kinh chao|kinh gui)( |$)/;
+const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau|con|tui) )?(xin )?(chao|hello|hi|alo|kinh chao|kinh gui)( |$)/;
 
 const CLAUSE_END = /[,.;:!?…\n]/;
 
@@ -200,7 +277,7 @@ function stripOnce(ts: Token[], framing: string[]): Token[] | null {
   }
   for (const pat of BY_LAST.get(ts[ts.length - 1]?.fold ?? '') ?? []) {
     const n = pat.words.length;
-    if (ts.length > n && matches(ts, ts.length - n, pat)) consider(ts.length - n, n);
+    if (ts.length >= n && matches(ts, ts.length - n, pat)) consider(ts.length - n, n);
   }
   if (!best) return null;
   const { at, n } = best as { at: number; n: number };

@@ -32,9 +32,18 @@ export function repairTypos(
     if (!WORD.test(t.word) || options.protect?.(t.fold)) return;
     const left = i > 0 && out[i - 1]?.after.trim() === '' ? out[i - 1]?.fold : undefined;
     const right = t.after.trim() === '' ? out[i + 1]?.fold : undefined;
+    const anchored = (k: number) => {
+      const l = left !== undefined ? out[k - 1] : undefined;
+      const r = right !== undefined ? out[k + 1] : undefined;
+      const ok = (n: Token | undefined, pair: boolean) => n !== undefined && pair && vocab.knowsAccented(n.word.toLowerCase());
+      return ok(l, l !== undefined && vocab.knowsPair(l.fold, t.fold)) || ok(r, r !== undefined && vocab.knowsPair(t.fold, r.fold));
+    };
     const pairs = (w: string) => (left !== undefined && vocab.knowsPair(left, w) ? 1 : 0) + (right !== undefined && vocab.knowsPair(w, right) ? 1 : 0);
     let fixed: string | undefined;
-    if (!vocab.knows(t.fold)) {
+    const variant = spellingVariant(t.word.toLowerCase(), options.accented, vocab);
+    if (variant) {
+      fixed = variant;
+    } else if (!vocab.knows(t.fold)) {
       if (t.fold.length < MIN_LENGTH) return;
       const scored = vocab
         .neighbours(t.fold)
@@ -49,6 +58,11 @@ export function repairTypos(
     } else if (options.accented && !vocab.knowsAccented(t.word.toLowerCase())) {
       // Known without accents, unknown as typed: a missing or wrong tone mark.
       if (pairs(t.fold) === 0 && !alone) return;
+      // A tone mark the user did type is changed only beside a word typed
+      // right that forms a known pair with it ("hồ sợ" → "hồ sơ"); two
+      // unknown words side by side are another word ("sổ đỏ" is not "số đó").
+      // A capitalised word ("Phó Giám đốc") is a title or a name: its tone is kept.
+      if (hasToneMark(t.word) && ((!alone && !anchored(i)) || /^\p{Lu}/u.test(t.word))) return;
       // Only a spelling with diacritics is a fix ("hom" from a web address is not).
       fixed = closestSpelling(
         t.word,
@@ -60,6 +74,28 @@ export function repairTypos(
     out[i] = tokenLike(fixed, t.after, 'typo-fix');
   });
   return { tokens: out, rewrites };
+}
+
+/** Combining tone marks (sắc, huyền, hỏi, ngã, nặng), as opposed to shape marks (â, ơ, ư, ă, đ). */
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+/** Whether a syllable carries a tone mark. */
+export function hasToneMark(word: string): boolean {
+  return TONE_MARK.test(word.normalize('NFD'));
+}
+
+/**
+ * The other spelling of a final i/y ("kí" ↔ "ký", "lí" ↔ "lý", "qui" ↔ "quy"),
+ * when the corpus knows only that one: both are correct Vietnamese, so no
+ * neighbour pair is required.
+ */
+function spellingVariant(word: string, accented: boolean, vocab: CorpusVocabulary): string | undefined {
+  const nfd = word.normalize('NFD');
+  const m = /^(\p{L}*?)([iy])(\p{M}*)$/u.exec(nfd);
+  if (!m || !m[1] || /[aeiouy]$/u.test(foldText(m[1]))) return undefined;
+  const other = `${m[1]}${m[2] === 'i' ? 'y' : 'i'}${m[3]}`.normalize('NFC');
+  const known = (w: string) => (accented ? vocab.knowsAccented(w) : vocab.knows(w));
+  return !known(word) && known(other) ? other : undefined;
 }
 
 /** Edit distance on decomposed letters, so a tone or shape mark counts as one edit. */

@@ -84,6 +84,18 @@ describe('typo repair', () => {
     ['thu tuc hanhh chinh', 'thu tuc hanh chinh'],
   ])('%s → %s', (q, want) => expect(fix(q, /[^\x00-\x7f]/.test(q))).toBe(want));
 
+  it('keeps a typed tone mark beside an unknown word, and on a capitalised title', () => {
+    // "sổ đỏ": neither word is known as typed, so "số" is not forced on it.
+    expect(fix('nộp sổ đỏ')).toBe('nộp sổ đỏ');
+    expect(fix('nộp Hộ sơ')).toBe('nộp Hộ sơ');
+  });
+
+  it('takes the other i/y spelling when only that one is known', () => {
+    const v = buildVocabulary(new Map([['ky', 3]]), new Map([['ký', 3]]), new Set());
+    expect(fromTokens(repairTypos(tokens('ai kí'), v, { accented: true }).tokens)).toBe('ai ký');
+    expect(fromTokens(repairTypos(tokens('ai ki'), v, { accented: false }).tokens)).toBe('ai ky');
+  });
+
   it('keeps the first letter: a different initial is a different word', () => {
     expect(fix('giá vàng nâng cao')).toBe('giá vàng nâng cao');
   });
@@ -123,6 +135,12 @@ describe('framing', () => {
     ['cho em hỏi tra cứu hồ sơ thế nào nhé', 'tra cứu hồ sơ thế nào'],
     ['anh chị ơi giúp em với, đăng nhập VNeID không được ạ', 'đăng nhập VNeID không được'],
     ['cam on ad. Han nop bao cao la khi nao a', 'Han nop bao cao la khi nao'],
+    ['Dạ cho cháu hỏi chút ạ, thanh toán lệ phí trên mạng thì vào mục nào ạ?', 'thanh toán lệ phí trên mạng thì vào mục nào?'],
+    ['Xin chào. Luật Tiếp công dân có hiệu lực từ ngày nào. Cảm ơn.', 'Luật Tiếp công dân có hiệu lực từ ngày nào.'],
+    ['Dạ con chào cô chú, con muốn hỏi tra cứu hồ sơ thế nào ạ', 'tra cứu hồ sơ thế nào'],
+    ['Chào chị, chị cho em hỏi là phòng em phải làm gì ạ?', 'phòng em phải làm gì?'],
+    ['Cho em hỏi nhanh xíu nha: ai làm đầu mối?', 'ai làm đầu mối?'],
+    ['kế hoạch căn cứ quyết định nào vậy ạ? Em cảm ơn nhiều ạ', 'kế hoạch căn cứ quyết định nào?'],
   ])('%s → %s', (q, want) => expect(strip(q).text).toBe(want));
 
   it('keeps a question that is all substance', () => {
