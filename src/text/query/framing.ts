@@ -248,9 +248,109 @@ function clauses(tokens: readonly Token[]): Token[][] {
 
 const text = (ts: readonly Token[]) => ts.map((t) => t.fold).join(' ');
 
+/**
+ * The spellings a frame word has when it is framing. Patterns match folded
+ * words so unaccented typing is covered, but a word the user typed WITH its
+ * marks is framing only in these spellings: "hỏi thử" is framing, the "thủ"
+ * of "thủ tục" is not; the pronoun "con" is, the "còn" of a follow-up is not.
+ * Words absent here have no common homograph among question words.
+ */
+const FRAME_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    a: ['ạ', 'à', 'a', 'ả'],
+    alo: ['alô', 'alo'],
+    bac: ['bác'],
+    ban: ['bạn'],
+    bay: ['bây'],
+    biet: ['biết'],
+    bon: ['bọn'],
+    ca: ['cả'],
+    cac: ['các'],
+    cai: ['cái'],
+    cam: ['cảm'],
+    chao: ['chào'],
+    chau: ['cháu'],
+    chi: ['chị', 'chỉ'],
+    chu: ['chú'],
+    chung: ['chúng'],
+    chut: ['chút'],
+    co: ['cô', 'có'],
+    con: ['con'],
+    cu: ['cụ'],
+    da: ['dạ'],
+    day: ['đây', 'đấy'],
+    dum: ['dùm'],
+    gap: ['gấp'],
+    giai: ['giải'],
+    gio: ['giờ'],
+    gium: ['giùm'],
+    giup: ['giúp'],
+    gui: ['gửi'],
+    het: ['hết'],
+    hien: ['hiện'],
+    hieu: ['hiểu'],
+    ho: ['hộ'],
+    hoi: ['hỏi'],
+    huong: ['hướng'],
+    ke: ['kể'],
+    kinh: ['kính'],
+    la: ['là'],
+    lam: ['làm'],
+    liet: ['liệt'],
+    lo: ['lô'],
+    long: ['lòng'],
+    luon: ['luôn'],
+    minh: ['mình'],
+    moi: ['mọi'],
+    mot: ['một'],
+    muon: ['muốn'],
+    nao: ['nào'],
+    nay: ['này'],
+    nguoi: ['người'],
+    nhe: ['nhé', 'nhe'],
+    nhen: ['nhen', 'nhén'],
+    nhi: ['nhỉ'],
+    nhieu: ['nhiều'],
+    noi: ['nói'],
+    oi: ['ơi'],
+    on: ['ơn'],
+    phep: ['phép'],
+    quy: ['quý'],
+    rat: ['rất'],
+    ro: ['rõ'],
+    the: ['thể', 'thế'],
+    them: ['thêm'],
+    thi: ['thì'],
+    thich: ['thích'],
+    thu: ['thử'],
+    thua: ['thưa'],
+    ti: ['tí'],
+    tiet: ['tiết'],
+    tim: ['tìm'],
+    toi: ['tôi'],
+    tro: ['trợ'],
+    van: ['vấn'],
+    vang: ['vâng'],
+    vay: ['vậy'],
+    viec: ['việc'],
+    vien: ['viên'],
+    voi: ['với'],
+    xiu: ['xíu'],
+  }),
+);
+
+/** A token is the frame word `w`: same folded form, and, when typed with marks, a framing spelling. */
+function isFrameWord(t: Token | undefined, w: string): boolean {
+  if (!t || t.fold !== w) return false;
+  const typed = t.word.toLowerCase();
+  if (typed === t.fold) return true;
+  const spellings = FRAME_SPELLINGS.get(w);
+  return !spellings || spellings.includes(typed);
+}
+
 function matches(ts: readonly Token[], at: number, pat: FramePattern): boolean {
   if (at + pat.words.length > ts.length) return false;
-  return pat.words.every((w, k) => ts[at + k]?.fold === w);
+  return pat.words.every((w, k) => isFrameWord(ts[at + k], w));
 }
 
 /** Patterns by their first word and by their last word, longest first. */
