@@ -31,6 +31,8 @@ describe('looksLikeReport', () => {
     'Làm sao để đăng tin lên Zalo?',
     'thủ tục cấp giấy phép kinh doanh rượu như thế nào',
     'Kế hoạch 1523 có mấy nội dung?',
+    'hội nghị đối thoại doanh nghiệp tổ chức từ bao giờ',
+    'tap huan dvc truc tuyen to chuc bh',
     'xin chào',
     'cảm ơn',
     'có phải tổ chức hội nghị hằng năm không',
