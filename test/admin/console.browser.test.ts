@@ -10,12 +10,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotDir } from '../helpers/screenshots.js';
 import { buildDecisionPdf, sampleDecisionSpec } from '../knowledge/ingest/fixtures.js';
 import { type ConsoleHarness, startConsole, TOKEN } from './harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SHOTS = path.join(import.meta.dirname, '../../docs/screenshots');
+const SHOTS = screenshotDir();
 const OUT_OF_SCOPE = 'Thủ tục đăng ký khuyến mại cần những giấy tờ gì?';
 const REWORDED = 'cho em hỏi thủ tục đăng ký khuyến mại cần hồ sơ gì ạ';
 const CURATED = 'Hồ sơ đăng ký khuyến mại nộp theo mẫu của cơ quan quản lý (câu trả lời thử nghiệm).';

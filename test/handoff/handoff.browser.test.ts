@@ -11,10 +11,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotDir } from '../helpers/screenshots.js';
 import { ADMIN_TOKEN, type HandoffBot, startHandoffBot, tempDataDir, testClock } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(import.meta.dirname, '../../docs/screenshots');
+const SHOTS = screenshotDir();
 const REFUSED = 'Lệ phí ngoài phạm vi của thủ tục cấp giấy phép bán lẻ rượu là bao nhiêu?';
 const REPLY = 'Chào chị, lệ phí thủ tục này theo biểu phí hiện hành của tỉnh; chị có thể nộp hồ sơ trực tuyến hoặc tại bộ phận một cửa.';
 

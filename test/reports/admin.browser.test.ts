@@ -15,12 +15,13 @@ import type { ReportChannel } from '../../src/reports/types.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import type { Db } from '../../src/store/database.js';
 import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
+import { screenshotDir } from '../helpers/screenshots.js';
 import { newReport, planAreas, tempDb } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'browser-test-token-0123456789abcdef';
 const NOW = new Date('2026-11-25T03:00:00Z');
-const SCREENSHOT = path.join(import.meta.dirname, '../../docs/screenshots/admin.png');
+const SCREENSHOT = path.join(screenshotDir(), 'admin.png');
 
 /** [area, month, channel, count, unit] – obvious test data. */
 const SEED: Array<[string, number, ReportChannel, number, string]> = [

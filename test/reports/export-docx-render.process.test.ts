@@ -13,12 +13,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportsToDocx } from '../../src/reports/export/docx.js';
 import type { ReportRecord } from '../../src/reports/types.js';
+import { screenshotDir } from '../helpers/screenshots.js';
 import { planAreas, reportRecord } from './helpers.js';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const PDFTOPPM = ['/usr/bin/pdftoppm'].find((p) => existsSync(p));
 const PDFTOTEXT = ['/usr/bin/pdftotext'].find((p) => existsSync(p));
-const SCREENSHOT = path.join(import.meta.dirname, '../../docs/screenshots/report-docx-page1.png');
+const SCREENSHOT = path.join(screenshotDir(), 'report-docx-page1.png');
 const missing = [SOFFICE ? null : 'soffice (libreoffice-writer)', PDFTOPPM && PDFTOTEXT ? null : 'pdftoppm/pdftotext (poppler-utils)'].filter(Boolean);
 if (missing.length > 0) console.warn(`skipping the DOCX → PDF render: ${missing.join(', ')} not installed`);
 

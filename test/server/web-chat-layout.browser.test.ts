@@ -26,9 +26,10 @@ import type { Db } from '../../src/store/database.js';
 import { department, silentLogger } from '../chat/fakes.js';
 import { type AxeSummary, HAS_CHROMIUM, launchChromium, runAxe } from '../helpers/browser.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
+import { screenshotDir } from '../helpers/screenshots.js';
 import { planAreas, tempDb } from '../reports/helpers.js';
 
-const SHOTS = path.resolve('docs/screenshots');
+const SHOTS = screenshotDir();
 const TOKEN = 'layout-test-token-0123456789abcdef';
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
