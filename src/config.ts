@@ -2,6 +2,7 @@
  * Configuration schema. Parsed once, at start-up, from the environment.
  * A wrong value fails fast with an error that names the variable.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -70,6 +71,12 @@ const envSchema = z.object({
   /** Anonymous web chats (citizen sessions and their history) are deleted after this many days. */
   WEB_CHAT_RETENTION_DAYS: intVar(1, 36_500, 90),
   /** Set to true behind a reverse proxy (nginx) so rate limits key on the client IP, not the proxy's. */
+  /** HTTP worker processes (node:cluster); default: the number of cores. 1 = a single process. */
+  WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(64).optional()),
+  /** Set by the cluster primary on each worker it forks (0 … WORKERS-1); worker 0 runs the single-process jobs. */
+  CCHC_WORKER_INDEX: intVar(0, 63, 0),
+  /** How often the server checks the index's CURRENT pointer for a new snapshot, ms; 0 = never. */
+  INDEX_WATCH_MS: intVar(0, 3_600_000, 2000),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 
   TELEGRAM_BOT_TOKEN: z.preprocess(
@@ -126,6 +133,8 @@ export interface Config {
   /** Age in days after which an "as of" fact is listed by the knowledge review. */
   knowledgeFactMaxAgeDays: number;
   dataDir: string;
+  /** Poll interval of the index's CURRENT pointer (a new snapshot is swapped in), ms; 0 = off. */
+  indexWatchMs: number;
   logLevel: RawEnv['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   embeddings?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
@@ -136,6 +145,10 @@ export interface Config {
     adminToken?: string;
     rateLimitPerMinute: number;
     trustProxy?: boolean;
+    /** HTTP worker processes; more than 1 runs the server under node:cluster. */
+    workers: number;
+    /** This worker's index (0 in a single process); worker 0 runs polling, reminders and retention. */
+    workerIndex: number;
     /** Node HTTP server timeouts, ms. */
     timeouts: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
     /** Load shedding thresholds; 0 = that check is off. */
@@ -210,6 +223,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     knowledgeFactMaxAgeDays: e.KNOWLEDGE_FACT_MAX_AGE_DAYS,
     dataDir: e.DATA_DIR,
+    indexWatchMs: e.INDEX_WATCH_MS,
     logLevel: e.LOG_LEVEL,
     llm: llmOn && e.OPENAI_MODEL ? { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
     embeddings:
@@ -228,6 +242,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       adminToken: e.ADMIN_TOKEN,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      workers: e.WORKERS ?? Math.max(1, availableParallelism()),
+      workerIndex: e.CCHC_WORKER_INDEX,
       timeouts: {
         headersMs: e.HTTP_HEADERS_TIMEOUT_MS,
         requestMs: e.HTTP_REQUEST_TIMEOUT_MS,

@@ -16,10 +16,12 @@ import { createLogger, type Logger } from './logger.js';
 import { SqliteCuratedHitStore } from './rag/curated-hits.js';
 import type { KnowledgeBase } from './rag/knowledge-base.js';
 import { createLiveKnowledge } from './rag/live-knowledge.js';
+import { watchSnapshots } from './rag/snapshot-watcher.js';
 import type { ReportsModule } from './reports/index.js';
 import type { ParsedReport } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
 import type { MountedPlugin } from './server/app.js';
+import { isClusterPrimary, runsSingletonJobs, superviseWorkers } from './server/cluster.js';
 import { listenError } from './server/listen-error.js';
 import { checkCanListen } from './server/port-check.js';
 import { installRejectionSafetyNet } from './server/process-safety.js';
@@ -63,6 +65,31 @@ async function loadServiceModules() {
   };
 }
 
+/**
+ * The cluster primary (WORKERS > 1): preflight once, build or load the index
+ * once (the workers then only load it), fork the workers and stop them on a
+ * signal.
+ */
+async function runPrimary(config: ReturnType<typeof createConfig>, logger: Logger): Promise<void> {
+  await checkCanListen(config.server.host, config.server.port);
+  openServiceDatabase(databasePath(config)).close();
+  const { openKnowledgeBase, createLlmPorts } = await loadServiceModules();
+  try {
+    const kb = await openKnowledgeBase({ config, logger, ...(await createLlmPorts(config, logger, { chat: false })) });
+    logger.info({ chunks: kb.chunkCount, workers: config.server.workers }, 'knowledge index ready; starting HTTP workers');
+    await kb.close();
+  } catch (err) {
+    logger.error({ err }, 'knowledge base could not be opened; the workers will retry');
+  }
+  const supervisor = superviseWorkers(config, logger);
+  const onSignal = () => {
+    void supervisor.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  await supervisor.ready;
+}
+
 /** Set once the logger exists, so the last-resort handlers can use it. */
 let processLogger: Logger | undefined;
 
@@ -72,6 +99,9 @@ async function main(): Promise<void> {
   processLogger = logger;
   // A promise nobody awaited must not go unnoticed, nor stop the bot.
   installRejectionSafetyNet(logger);
+  if (isClusterPrimary(config)) return runPrimary(config, logger);
+  /** Polling, reminders and retention run in one process only (a single process, or worker 0). */
+  const singleton = runsSingletonJobs(config);
   // Preflight, each failure one clear line: the address can be bound; the database passes
   // its integrity check and takes a test write.
   await checkCanListen(config.server.host, config.server.port);
@@ -92,19 +122,23 @@ async function main(): Promise<void> {
   } = await loadServiceModules();
   const chatStore = new SqliteChatStore(db);
   // Retention: anonymous web chats older than WEB_CHAT_RETENTION_DAYS go, at start and daily.
-  const retention = startDailyJob({
-    name: 'web chat retention',
-    run: (now) => chatStore.purgeAnonymousWebChats(new Date(now.getTime() - config.webChatRetentionDays * DAY_MS)),
-    logger,
-  });
+  const retention = singleton
+    ? startDailyJob({
+        name: 'web chat retention',
+        run: (now) => chatStore.purgeAnonymousWebChats(new Date(now.getTime() - config.webChatRetentionDays * DAY_MS)),
+        logger,
+      })
+    : { stop: () => {} };
   const plugins: MountedPlugin[] = [];
   /** Close steps that run after the HTTP server stopped, in order. */
   const closers: ShutdownStep[] = [];
 
   // === knowledge base: a failure keeps the server up (healthz → 503, questions → apology)
   let kb: KnowledgeBase | undefined;
+  const ports = await createLlmPorts(config, logger);
+  const curatedHits = new SqliteCuratedHitStore(db);
   try {
-    kb = await openKnowledgeBase({ config, logger, curatedHits: new SqliteCuratedHitStore(db), ...(await createLlmPorts(config, logger)) });
+    kb = await openKnowledgeBase({ config, logger, curatedHits, ...ports });
     logger.info({ chunks: kb.chunkCount }, 'knowledge base loaded');
   } catch (err) {
     logger.error({ err }, 'knowledge base could not be opened; questions will get an apology until it is fixed');
@@ -112,6 +146,14 @@ async function main(): Promise<void> {
   // Questions always go to the current base; a rebuilt one is swapped in without a restart.
   const live = createLiveKnowledge(kb);
   const answerer = live.answerer(createUnavailableAnswerer('knowledge base not loaded'));
+  // A snapshot built elsewhere (`cli index`, another worker) is loaded and swapped in while the old one answers.
+  const watcher = watchSnapshots({
+    dataDir: config.dataDir,
+    live,
+    load: (snapshotDir) => openKnowledgeBase({ config, logger, curatedHits, ...ports, snapshotDir }),
+    intervalMs: config.indexWatchMs,
+    logger,
+  });
 
   // === reports (R2): set reportFlow and push the admin page plugin here
   // The plan file is required; without it staff reports are off but the bot still answers.
@@ -158,7 +200,7 @@ async function main(): Promise<void> {
   closers.push(...channels.closers);
   /** Proactive messages (reminders), for the reports module. */
   const outbound = createOutboundSender(channels.senders);
-  if (reports) {
+  if (reports && singleton) {
     const reminders = reports.startReminders(outbound);
     // Stop reminders before the channels they send through.
     closers.unshift({ name: 'report reminders', run: () => reminders.stop() });
@@ -180,6 +222,7 @@ async function main(): Promise<void> {
     [
       { name: 'http', run: () => app.close() },
       { name: 'retention', run: () => retention.stop() },
+      { name: 'snapshot watcher', run: () => watcher.stop() },
       ...closers,
       { name: 'knowledge base', run: () => live.close() },
       { name: 'database', run: () => void db.close() },
@@ -202,7 +245,7 @@ async function main(): Promise<void> {
   const localUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/`;
 
   // Webhook mode needs a public URL and the secret token (the plugin refuses unsigned updates).
-  if (telegram) {
+  if (telegram && singleton) {
     if (config.server.publicUrl && config.telegram?.webhookSecret) {
       await telegram.setWebhook(telegramWebhookUrl(config.server.publicUrl));
     } else {
@@ -211,6 +254,7 @@ async function main(): Promise<void> {
     }
   }
 
+  if (!singleton) return;
   process.stdout.write(`Trang trò chuyện (web chat): ${localUrl}\n`);
   if (config.server.publicUrl) process.stdout.write(`Địa chỉ công khai (public URL): ${config.server.publicUrl}\n`);
   process.stdout.write(

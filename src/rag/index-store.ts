@@ -151,8 +151,13 @@ export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: G
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     const chunks = JSON.parse(readFileSync(join(dir, 'chunks.json'), 'utf8')) as Chunk[];
     const documents = JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as DocumentInfo[];
+    // Yield between the parts: a serving process loading a new snapshot keeps answering.
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await pause();
     const lexical = LexicalIndex.load(dir, glossary);
+    await pause();
     const vectors = await HnswVectorIndex.load(dir, embedder);
+    await pause();
     const features = ChunkFeatureStore.load(dir);
     return { dir, manifest, chunks, documents, lexical, vectors, features };
   } catch (err) {

@@ -26,7 +26,7 @@ import type { CuratedHitStore } from './curated-hits.js';
 import { createDirectAnswerers } from './direct-answerers.js';
 import { type Embedder, HashEmbedder, withLexicalFallback } from './embedder.js';
 import type { Generator } from './generator.js';
-import { type IndexChanges, type IndexSnapshot, openIndex } from './index-store.js';
+import { type IndexChanges, type IndexSnapshot, loadSnapshot, openIndex } from './index-store.js';
 import { QueryRewriter } from './query-rewrite.js';
 import { type QueryKnowledge, Retriever } from './retriever.js';
 
@@ -53,6 +53,11 @@ export interface OpenKnowledgeBaseOptions {
   /** Generator port: LLM mode when given. `null` or absent: extractive answers. */
   generator?: Generator | null;
   force?: boolean;
+  /**
+   * Load this snapshot directory as is (no build, no check of the knowledge
+   * folder): how a serving process picks up a snapshot another process built.
+   */
+  snapshotDir?: string;
   /** Where curated-answer hits are counted (default: in memory). */
   curatedHits?: CuratedHitStore;
 }
@@ -92,16 +97,18 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const { config, logger } = opts;
   const { glossary, hash } = glossaryFor(config.knowledgeDir);
   const embedder = opts.embedder ?? new HashEmbedder(512, glossary);
-  const { snapshot, changes } = await openIndex({
-    knowledgeDir: config.knowledgeDir,
-    dataDir: config.dataDir,
-    embedder,
-    glossary,
-    salt: hash,
-    binary: createBinaryLoader(),
-    logger,
-    force: opts.force,
-  });
+  const { snapshot, changes } = opts.snapshotDir
+    ? { snapshot: await loadSnapshot(opts.snapshotDir, embedder, glossary), changes: null }
+    : await openIndex({
+        knowledgeDir: config.knowledgeDir,
+        dataDir: config.dataDir,
+        embedder,
+        glossary,
+        salt: hash,
+        binary: createBinaryLoader(),
+        logger,
+        force: opts.force,
+      });
   if (changes) {
     logger.info(
       {
