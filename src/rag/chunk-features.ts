@@ -115,8 +115,9 @@ export class ChunkFeatureStore {
     private readonly data: Uint32Array,
     /** Chunks whose words (for syllable keys) or pairs (for pair keys) contain the key. */
     private readonly df: Uint32Array,
+    keyId?: Map<string, number>,
   ) {
-    this.keyId = new Map(keys.map((k, i) => [k, i]));
+    this.keyId = keyId ?? new Map(keys.map((k, i) => [k, i]));
     this.slotOf = new Map(ids.map((id, i) => [id, i]));
   }
 
@@ -152,10 +153,11 @@ export class ChunkFeatureStore {
       keys,
       chunks.map((c) => c.id),
       lists,
+      keyId,
     );
   }
 
-  private static fromLists(keys: string[], ids: string[], lists: Uint32Array[]): ChunkFeatureStore {
+  private static fromLists(keys: string[], ids: string[], lists: Uint32Array[], keyId?: Map<string, number>): ChunkFeatureStore {
     const offsets = new Uint32Array(lists.length + 1);
     lists.forEach((l, i) => {
       offsets[i + 1] = (offsets[i] as number) + l.length;
@@ -172,7 +174,7 @@ export class ChunkFeatureStore {
     let dead = 0;
     for (let k = 0; k < keys.length; k++) if (df[k] === 0) dead++;
     if (dead > 1000 && dead * 2 > keys.length) return ChunkFeatureStore.compact(keys, ids, offsets, data);
-    return new ChunkFeatureStore(keys, ids, offsets, data, df);
+    return new ChunkFeatureStore(keys, ids, offsets, data, df, keyId);
   }
 
   private static compact(keys: string[], ids: string[], offsets: Uint32Array, data: Uint32Array): ChunkFeatureStore {

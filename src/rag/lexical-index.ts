@@ -77,8 +77,9 @@ export class LexicalIndex {
     private readonly terms: string[],
     private readonly a: Arrays,
     private readonly glossary?: Glossary,
+    termId?: Map<string, number>,
   ) {
-    this.termId = new Map(terms.map((t, i) => [t, i]));
+    this.termId = termId ?? new Map(terms.map((t, i) => [t, i]));
     const n = ids.length;
     this.avgLen = new Float64Array(F);
     for (let d = 0; d < n; d++) for (let f = 0; f < F; f++) (this.avgLen[f] as number) += a.fieldLen[d * F + f] as number;
@@ -196,7 +197,7 @@ export class LexicalIndex {
     newDocs.forEach((nd, j) => {
       for (let f = 0; f < F; f++) fieldLen[(firstNew + j) * F + f] = Math.min(65535, nd.lengths[f] as number);
     });
-    return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen }, glossary);
+    return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen }, glossary, termId);
   }
 
   /** Write `lexical.json` (ids, terms) and `lexical.bin` (postings) into `dir`. */
