@@ -68,6 +68,8 @@ function countTerms(tokens: readonly string[]): Map<string, number> {
 export class LexicalIndex {
   private readonly termId: Map<string, number>;
   private readonly avgLen: Float64Array;
+  /** BM25 length normalisation per document × field: k·(1 − b + b·len/avgLen). */
+  private readonly lenNorm: Float64Array;
   private readonly acc: Float64Array;
   private readonly matched: Uint16Array;
   private readonly last: Int32Array;
@@ -84,6 +86,10 @@ export class LexicalIndex {
     this.avgLen = new Float64Array(F);
     for (let d = 0; d < n; d++) for (let f = 0; f < F; f++) (this.avgLen[f] as number) += a.fieldLen[d * F + f] as number;
     for (let f = 0; f < F; f++) this.avgLen[f] = n > 0 ? (this.avgLen[f] as number) / n : 0;
+    this.lenNorm = new Float64Array(n * F);
+    for (let d = 0; d < n; d++) {
+      for (let f = 0; f < F; f++) this.lenNorm[d * F + f] = BM25.k * (1 - BM25.b + (BM25.b * (a.fieldLen[d * F + f] as number)) / (this.avgLen[f] as number));
+    }
     this.acc = new Float64Array(n);
     this.matched = new Uint16Array(n);
     this.last = new Int32Array(n).fill(-1);
@@ -248,8 +254,8 @@ export class LexicalIndex {
     }
     const fields = accented ? ALL_FIELDS : FOLDED_FIELDS;
     const n = this.ids.length;
-    const { offsets, docs, tfs, fieldLen } = this.a;
-    const { acc, matched, last } = this;
+    const { offsets, docs, tfs } = this.a;
+    const { acc, matched, last, lenNorm } = this;
     const touched: number[] = [];
     let qi = 0;
     for (const [term, termBoost] of boost) {
@@ -262,12 +268,10 @@ export class LexicalIndex {
         if (df === 0) continue;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         const w = termBoost * (FIELD_BOOST[f] as number) * idf;
-        const norm = BM25.k / (this.avgLen[f] as number);
         for (let p = start; p < end; p++) {
           const d = docs[p] as number;
           const tf = tfs[p] as number;
-          const len = fieldLen[d * F + f] as number;
-          const s = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b) + norm * BM25.b * len));
+          const s = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
           if (last[d] === -1) touched.push(d);
           if (last[d] !== qi) {
             last[d] = qi;
