@@ -42,11 +42,11 @@ export function chunkHeading(c: Chunk): string {
   return [c.docId, ...c.trail].join(' \n ');
 }
 
-/** One document's postings: parallel arrays of term id, field and term frequency. */
+/** One document's postings: parallel typed arrays of term id, field and term frequency (compact while a build holds every document). */
 interface DocTerms {
-  terms: number[];
-  fields: number[];
-  tfs: number[];
+  terms: Uint32Array;
+  fields: Uint8Array;
+  tfs: Uint8Array;
   lengths: number[];
 }
 
@@ -119,10 +119,13 @@ export class LexicalIndex {
   private static tokenizeDoc(c: Chunk, termId: Map<string, number>, terms: string[], glossary?: Glossary): DocTerms {
     const head = tokenize(chunkHeading(c), glossary);
     const body = tokenize(c.text, glossary);
-    const out: DocTerms = { terms: [], fields: [], tfs: [], lengths: [] };
+    const ids: number[] = [];
+    const fields: number[] = [];
+    const tfs: number[] = [];
+    const lengths: number[] = [];
     [head.folded, body.folded, head.accented, body.accented].forEach((tokens, f) => {
       const counts = countTerms(tokens);
-      out.lengths.push(counts.size);
+      lengths.push(counts.size);
       for (const [t, tf] of counts) {
         let id = termId.get(t);
         if (id === undefined) {
@@ -130,12 +133,12 @@ export class LexicalIndex {
           terms.push(t);
           termId.set(t, id);
         }
-        out.terms.push(id);
-        out.fields.push(f);
-        out.tfs.push(Math.min(MAX_TF, tf));
+        ids.push(id);
+        fields.push(f);
+        tfs.push(Math.min(MAX_TF, tf));
       }
     });
-    return out;
+    return { terms: Uint32Array.from(ids), fields: Uint8Array.from(fields), tfs: Uint8Array.from(tfs), lengths };
   }
 
   private static merge(prev: LexicalIndex | null, drop: ReadonlySet<string>, added: readonly Chunk[], glossary?: Glossary): LexicalIndex {
