@@ -165,20 +165,22 @@ export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: G
   }
 }
 
-/** Cached embeddings of a snapshot: embedded-text hash → row of `vectors.bin`. */
-function readVectorCache(dir: string | null): Map<string, Float32Array> {
+/** Cached embeddings of a snapshot: embedded-text hash → row of `vectors.bin`; `keys` in the snapshot's chunk order. */
+function readVectorCache(dir: string | null): { rows: Map<string, Float32Array>; keys: string[] } {
   const out = new Map<string, Float32Array>();
-  if (!dir) return out;
+  const none = { rows: out, keys: [] };
+  if (!dir) return none;
   try {
     const { dim, keys } = JSON.parse(readFileSync(join(dir, 'vectors.json'), 'utf8')) as { dim: number; keys: string[] };
     const raw = readFileSync(join(dir, 'vectors.bin'));
     const buf = raw.byteOffset % 4 === 0 ? raw : Buffer.from(raw);
-    if (buf.byteLength !== keys.length * dim * 4) return out;
+    if (buf.byteLength !== keys.length * dim * 4) return none;
     for (const [i, k] of keys.entries()) out.set(k, new Float32Array(buf.buffer, buf.byteOffset + i * dim * 4, dim));
+    return { rows: out, keys };
   } catch {
     // No cache (older format or missing): everything is embedded again.
+    return none;
   }
-  return out;
 }
 
 function writeVectorCache(dir: string, keys: string[], rows: Float32Array[], dim: number): void {
@@ -243,7 +245,11 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const prev = readPrevious(currentDir);
   const prevManifest = prev?.manifest ?? null;
   const sameEmbedder = prevManifest?.embedderId === opts.embedder.id;
-  const vectorCache = sameEmbedder ? readVectorCache(currentDir) : new Map<string, Float32Array>();
+  const cached = sameEmbedder ? readVectorCache(currentDir) : { rows: new Map<string, Float32Array>(), keys: [] };
+  const vectorCache = cached.rows;
+  // Keys of carried-over chunks come from the previous snapshot (no re-hashing of the whole corpus).
+  const prevKeyById = new Map<string, string>();
+  if (prev && cached.keys.length === prev.chunks.length) for (const [i, c] of prev.chunks.entries()) prevKeyById.set(c.id, cached.keys[i] as string);
 
   // === Load changed files, reuse unchanged ones
   const unchanged = files.filter((f) => prevManifest?.files[f.rel]?.hash === f.hash && prevManifest.format === INDEX_FORMAT);
@@ -281,7 +287,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   if (dupes > 0) dedupeIds(chunks, kept);
 
   // === Embed only what the cache does not have
-  const keys = new Map(chunks.map((c) => [c.id, vectorKey(c)]));
+  const keys = new Map(chunks.map((c) => [c.id, (kept.has(c.id) ? prevKeyById.get(c.id) : undefined) ?? vectorKey(c)]));
   const keyOf = (c: Chunk) => keys.get(c.id) as string;
   const missing = chunks.filter((c) => !vectorCache.has(keyOf(c)));
   for (let i = 0; i < missing.length; i += EMBED_BATCH) {
