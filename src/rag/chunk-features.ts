@@ -66,23 +66,37 @@ function ownHeading(c: Chunk): string {
   return `${last} ${c.kind === 'outline' || first.length > MAX_TITLE_CHARS ? '' : first}`;
 }
 
+/** {@link matchKeysOf} and {@link pairsOf} of one text, normalised and expanded once. */
+function keysAndPairs(text: string, glossary?: Glossary): { keys: string[]; pairs: string[] } {
+  const norm = normalizeText(text);
+  const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
+  const folded = foldText(norm);
+  return {
+    keys: [...syllables(`${folded} ${expansion}`), ...syllables(norm).map((w) => `a:${w}`)],
+    pairs: [...adjacentPairs(syllables(folded)), ...adjacentPairs(syllables(expansion))],
+  };
+}
+
 /**
  * The six key sets of one chunk.
  * @param aliases the document's aliases (with its id and title: a weak, document-level prior)
  */
-export function chunkFeatureKeys(c: Chunk, aliases: string, glossary?: Glossary): string[][] {
+export function chunkFeatureKeys(c: Chunk, aliases: string, glossary?: Glossary, memo?: Map<string, string[]>): string[][] {
   // The document title is left out: a plan's title names every indicator,
   // which would make every chunk of it match every indicator.
-  const full = `${c.docId} ${c.trail.join(' ')} ${c.text}`;
-  const heading = ownHeading(c);
-  return [
-    matchKeysOf(full, glossary),
-    matchKeysOf(heading, glossary),
-    pairsOf(full, glossary),
-    pairsOf(heading, glossary),
-    matchKeysOf(subjectText(c), glossary),
-    matchKeysOf(`${c.docId} ${c.docTitle} ${aliases}`, glossary),
-  ];
+  const full = keysAndPairs(`${c.docId} ${c.trail.join(' ')} ${c.text}`, glossary);
+  const heading = keysAndPairs(ownHeading(c), glossary);
+  // Subject and document texts repeat across the chunks of a document.
+  const shared = (text: string) => {
+    let keys = memo?.get(text);
+    if (!keys) {
+      keys = matchKeysOf(text, glossary);
+      if (memo && memo.size >= 20_000) memo.clear();
+      memo?.set(text, keys);
+    }
+    return keys;
+  };
+  return [full.keys, heading.keys, full.pairs, heading.pairs, shared(subjectText(c)), shared(`${c.docId} ${c.docTitle} ${aliases}`)];
 }
 
 /** The aliases of each document, joined, for the chunk features. */
@@ -141,13 +155,14 @@ export class ChunkFeatureStore {
       return id;
     };
     const lists: Uint32Array[] = [];
+    const memo = new Map<string, string[]>();
     for (const c of chunks) {
       const slot = prev && opts.reusable?.has(c.id) ? prev.slotOf.get(c.id) : undefined;
       if (slot !== undefined && prev) {
         for (let l = 0; l < L; l++) lists.push(prev.data.subarray(prev.offsets[slot * L + l] as number, prev.offsets[slot * L + l + 1] as number));
         continue;
       }
-      for (const keySet of chunkFeatureKeys(c, opts.aliases(c.docId), opts.glossary)) lists.push(new Uint32Array(new Set(keySet.map(idOf))).sort());
+      for (const keySet of chunkFeatureKeys(c, opts.aliases(c.docId), opts.glossary, memo)) lists.push(new Uint32Array(new Set(keySet.map(idOf))).sort());
     }
     return ChunkFeatureStore.fromLists(
       keys,
