@@ -21,7 +21,7 @@ import type { ReportsModule } from './reports/index.js';
 import type { ParsedReport } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
 import type { MountedPlugin } from './server/app.js';
-import { isClusterPrimary, runsSingletonJobs, superviseWorkers } from './server/cluster.js';
+import { announceReady, isClusterPrimary, runsSingletonJobs, superviseWorkers } from './server/cluster.js';
 import { listenError } from './server/listen-error.js';
 import { checkCanListen } from './server/port-check.js';
 import { installRejectionSafetyNet } from './server/process-safety.js';
@@ -66,21 +66,13 @@ async function loadServiceModules() {
 }
 
 /**
- * The cluster primary (WORKERS > 1): preflight once, build or load the index
- * once (the workers then only load it), fork the workers and stop them on a
- * signal.
+ * The cluster primary (WORKERS > 1): preflight once (each failure one line,
+ * before any worker starts), fork the workers (worker 0 first: it builds or
+ * loads the index) and stop them on a signal.
  */
 async function runPrimary(config: ReturnType<typeof createConfig>, logger: Logger): Promise<void> {
   await checkCanListen(config.server.host, config.server.port);
   openServiceDatabase(databasePath(config)).close();
-  const { openKnowledgeBase, createLlmPorts } = await loadServiceModules();
-  try {
-    const kb = await openKnowledgeBase({ config, logger, ...(await createLlmPorts(config, logger, { chat: false })) });
-    logger.info({ chunks: kb.chunkCount, workers: config.server.workers }, 'knowledge index ready; starting HTTP workers');
-    await kb.close();
-  } catch (err) {
-    logger.error({ err }, 'knowledge base could not be opened; the workers will retry');
-  }
   const supervisor = superviseWorkers(config, logger);
   const onSignal = () => {
     void supervisor.stop().then(() => process.exit(0));
@@ -240,6 +232,7 @@ async function main(): Promise<void> {
   } catch (err) {
     throw listenError(err, config.server.host, config.server.port);
   }
+  announceReady();
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const localUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/`;

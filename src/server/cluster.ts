@@ -1,7 +1,10 @@
 /**
  * Both cores serve: with `WORKERS` > 1 the primary process forks that many
  * HTTP workers (node:cluster shares the listening socket between them) and
- * restarts one that dies, under the same worker index. Workers share the
+ * restarts one that dies, under the same worker index. Worker 0 starts first
+ * and builds or loads the index; the others are forked once it is listening
+ * ({@link announceReady}), so they only load it, and the primary itself
+ * holds no index. Workers share the
  * SQLite database (WAL, busy timeout, `INSERT … ON CONFLICT` for webhook
  * dedupe and report saves), so an update delivered to two workers is
  * answered and saved once. Jobs that must run once — Telegram long polling,
@@ -14,6 +17,14 @@ import type { Logger } from '../logger.js';
 
 /** Environment variable that carries a worker's index (read back through the config). */
 export const WORKER_INDEX_ENV = 'CCHC_WORKER_INDEX';
+
+/** Message a worker sends its primary once it listens. */
+const READY = 'cchc-worker-ready';
+
+/** Tell the primary (if any) that this worker is listening. */
+export function announceReady(): void {
+  if (cluster.isWorker) process.send?.({ type: READY });
+}
 
 /** Delay before a dead worker is replaced, ms (a crash loop does not spin the CPU). */
 const RESPAWN_DELAY_MS = 1000;
@@ -29,7 +40,7 @@ export function runsSingletonJobs(config: Config): boolean {
 }
 
 export interface WorkerSupervisor {
-  /** Resolves once every worker is online. */
+  /** Resolves once every worker listens. */
   ready: Promise<void>;
   /** Stop all workers (SIGTERM, they shut down cleanly) and resolve when they exited. */
   stop(): Promise<void>;
@@ -44,6 +55,7 @@ export function superviseWorkers(config: Config, logger: Logger): WorkerSupervis
   const byIndex = new Map<number, Worker>();
   let stopping = false;
   let online = 0;
+  let started = false;
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
@@ -52,8 +64,14 @@ export function superviseWorkers(config: Config, logger: Logger): WorkerSupervis
   const fork = (index: number) => {
     const worker = cluster.fork({ [WORKER_INDEX_ENV]: String(index) });
     byIndex.set(index, worker);
-    worker.once('online', () => {
+    worker.on('message', (m: unknown) => {
+      if (typeof m !== 'object' || m === null || (m as { type?: unknown }).type !== READY) return;
       if (++online === n) markReady();
+      // The first worker built or loaded the index: the others now only load it.
+      if (index === 0 && !started) {
+        started = true;
+        for (let i = 1; i < n; i++) fork(i);
+      }
     });
     worker.once('exit', (code, signal) => {
       if (byIndex.get(index) === worker) byIndex.delete(index);
@@ -64,7 +82,7 @@ export function superviseWorkers(config: Config, logger: Logger): WorkerSupervis
       }, RESPAWN_DELAY_MS).unref();
     });
   };
-  for (let i = 0; i < n; i++) fork(i);
+  fork(0);
 
   return {
     ready,
