@@ -89,6 +89,12 @@ const envSchema = z.object({
   /** Pages allowed to embed the chat (the /widget.js bubble's iframe); the admin area is never frameable. */
   WIDGET_ALLOWED_ORIGINS: widgetOrigins,
   /** Set to true behind a reverse proxy (nginx) so rate limits key on the client IP, not the proxy's. */
+  /** HTTP worker processes (node:cluster); default: the number of cores. 1 = a single process. */
+  WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(64).optional()),
+  /** Set by the cluster primary on each worker it forks (0 … WORKERS-1); worker 0 runs the single-process jobs. */
+  CCHC_WORKER_INDEX: intVar(0, 63, 0),
+  /** How often the server checks the index's CURRENT pointer for a new snapshot, ms; 0 = never. */
+  INDEX_WATCH_MS: intVar(0, 3_600_000, 2000),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 
   TELEGRAM_BOT_TOKEN: z.preprocess(
@@ -158,6 +164,8 @@ export interface Config {
   /** Age in days after which an "as of" fact is listed by the knowledge review. */
   knowledgeFactMaxAgeDays: number;
   dataDir: string;
+  /** Poll interval of the index's CURRENT pointer (a new snapshot is swapped in), ms; 0 = off. */
+  indexWatchMs: number;
   logLevel: RawEnv['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   embeddings?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
@@ -168,6 +176,10 @@ export interface Config {
     adminToken?: string;
     rateLimitPerMinute: number;
     trustProxy?: boolean;
+    /** HTTP worker processes; more than 1 runs the server under node:cluster. */
+    workers: number;
+    /** This worker's index (0 in a single process); worker 0 runs polling, reminders and retention. */
+    workerIndex: number;
     /** Node HTTP server timeouts, ms. */
     timeouts: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
     /** Load shedding thresholds; 0 = that check is off. */
@@ -251,6 +263,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     knowledgeFactMaxAgeDays: e.KNOWLEDGE_FACT_MAX_AGE_DAYS,
     dataDir: e.DATA_DIR,
+    indexWatchMs: e.INDEX_WATCH_MS,
     logLevel: e.LOG_LEVEL,
     llm: llmOn && e.OPENAI_MODEL ? { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
     embeddings:
@@ -269,6 +282,10 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       adminToken: e.ADMIN_TOKEN,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      // One process unless asked: two workers gave 0.75–1.3× on this 2-core machine (docs/performance.md),
+      // and console uploads index in the worker that received them (the others follow through the snapshot watcher).
+      workers: e.WORKERS ?? 1,
+      workerIndex: e.CCHC_WORKER_INDEX,
       timeouts: {
         headersMs: e.HTTP_HEADERS_TIMEOUT_MS,
         requestMs: e.HTTP_REQUEST_TIMEOUT_MS,

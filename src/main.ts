@@ -18,10 +18,12 @@ import { createLogger, type Logger } from './logger.js';
 import { SqliteCuratedHitStore } from './rag/curated-hits.js';
 import type { KnowledgeBase } from './rag/knowledge-base.js';
 import { createLiveKnowledge } from './rag/live-knowledge.js';
+import { watchSnapshots } from './rag/snapshot-watcher.js';
 import type { ReportsModule } from './reports/index.js';
 import type { ParsedReport } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
 import type { MountedPlugin } from './server/app.js';
+import { announceReady, isClusterPrimary, runsSingletonJobs, superviseWorkers } from './server/cluster.js';
 import { listenError } from './server/listen-error.js';
 import { checkCanListen } from './server/port-check.js';
 import { installRejectionSafetyNet } from './server/process-safety.js';
@@ -70,6 +72,23 @@ async function loadServiceModules() {
   };
 }
 
+/**
+ * The cluster primary (WORKERS > 1): preflight once (each failure one line,
+ * before any worker starts), fork the workers (worker 0 first: it builds or
+ * loads the index) and stop them on a signal.
+ */
+async function runPrimary(config: ReturnType<typeof createConfig>, logger: Logger): Promise<void> {
+  await checkCanListen(config.server.host, config.server.port);
+  openServiceDatabase(databasePath(config)).close();
+  const supervisor = superviseWorkers(config, logger);
+  const onSignal = () => {
+    void supervisor.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  await supervisor.ready;
+}
+
 /** Set once the logger exists, so the last-resort handlers can use it. */
 let processLogger: Logger | undefined;
 
@@ -79,6 +98,9 @@ async function main(): Promise<void> {
   processLogger = logger;
   // A promise nobody awaited must not go unnoticed, nor stop the bot.
   installRejectionSafetyNet(logger);
+  if (isClusterPrimary(config)) return runPrimary(config, logger);
+  /** Polling, reminders and retention run in one process only (a single process, or worker 0). */
+  const singleton = runsSingletonJobs(config);
   // Preflight, each failure one clear line: the address can be bound; the database passes
   // its integrity check and takes a test write.
   await checkCanListen(config.server.host, config.server.port);
@@ -101,18 +123,22 @@ async function main(): Promise<void> {
   } = await loadServiceModules();
   const chatStore = new SqliteChatStore(db);
   // Retention: anonymous web chats older than WEB_CHAT_RETENTION_DAYS go, at start and daily.
-  const retention = startDailyJob({
-    name: 'web chat retention',
-    run: (now) => chatStore.purgeAnonymousWebChats(new Date(now.getTime() - config.webChatRetentionDays * DAY_MS)),
-    logger,
-  });
+  const retention = singleton
+    ? startDailyJob({
+        name: 'web chat retention',
+        run: (now) => chatStore.purgeAnonymousWebChats(new Date(now.getTime() - config.webChatRetentionDays * DAY_MS)),
+        logger,
+      })
+    : { stop: () => {} };
   // Handoff to a person: tickets in the same database, kept HANDOFF_RETENTION_DAYS after their last change.
   const tickets = createTicketService({ store: new SqliteTicketStore(db), logger });
-  const ticketRetention = startDailyJob({
-    name: 'handoff ticket retention',
-    run: (now) => ({ tickets: tickets.purgeBefore(new Date(now.getTime() - config.handoff.retentionDays * DAY_MS)) }),
-    logger,
-  });
+  const ticketRetention = singleton
+    ? startDailyJob({
+        name: 'handoff ticket retention',
+        run: (now) => ({ tickets: tickets.purgeBefore(new Date(now.getTime() - config.handoff.retentionDays * DAY_MS)) }),
+        logger,
+      })
+    : { stop: () => {} };
   const plugins: MountedPlugin[] = [];
   /** Close steps that run after the HTTP server stopped, in order. */
   const closers: ShutdownStep[] = [];
@@ -140,6 +166,14 @@ async function main(): Promise<void> {
   const live = createLiveKnowledge(kb);
   // Each answer's time is recorded for the console's usage page.
   const answerer = admin.timedAnswerer(live.answerer(createUnavailableAnswerer('knowledge base not loaded')), consoleStores.timings);
+  // A snapshot built elsewhere (`cli index`, another worker) is loaded and swapped in while the old one answers.
+  const watcher = watchSnapshots({
+    dataDir: config.dataDir,
+    live,
+    load: (snapshotDir) => openKnowledgeBase({ ...kbOptions, snapshotDir }),
+    intervalMs: config.indexWatchMs,
+    logger,
+  });
 
   // === reports (R2): set reportFlow and push the admin page plugin here
   // The plan file is required; without it staff reports are off but the bot still answers.
@@ -216,7 +250,7 @@ async function main(): Promise<void> {
     },
     ...(staffChatId && telegram ? { staffNotifier: createTelegramStaffNotifier(outbound, staffChatId) } : {}),
   });
-  if (reports) {
+  if (reports && singleton) {
     const reminders = reports.startReminders(outbound);
     // Stop reminders before the channels they send through.
     closers.unshift({ name: 'report reminders', run: () => reminders.stop() });
@@ -240,6 +274,7 @@ async function main(): Promise<void> {
       { name: 'http', run: () => app.close() },
       { name: 'retention', run: () => retention.stop() },
       { name: 'ticket retention', run: () => ticketRetention.stop() },
+      { name: 'snapshot watcher', run: () => watcher.stop() },
       ...closers,
       { name: 'knowledge base', run: () => live.close() },
       { name: 'database', run: () => void db.close() },
@@ -257,12 +292,13 @@ async function main(): Promise<void> {
   } catch (err) {
     throw listenError(err, config.server.host, config.server.port);
   }
+  announceReady();
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const localUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/`;
 
   // Webhook mode needs a public URL and the secret token (the plugin refuses unsigned updates).
-  if (telegram) {
+  if (telegram && singleton) {
     if (config.server.publicUrl && config.telegram?.webhookSecret) {
       await telegram.setWebhook(telegramWebhookUrl(config.server.publicUrl));
     } else {
@@ -271,12 +307,15 @@ async function main(): Promise<void> {
     }
   }
 
-  // Staff replies a crash or restart left unsent (web replies wait for the page instead).
-  void tickets.deliverPending().then(
-    (sent) => sent > 0 && logger.info({ sent }, 'handoff: pending staff replies delivered'),
-    (err: unknown) => logger.error({ err }, 'handoff: delivering pending staff replies failed'),
-  );
+  // Staff replies a crash or restart left unsent (web replies wait for the page instead); one process sends them.
+  if (singleton) {
+    void tickets.deliverPending().then(
+      (sent) => sent > 0 && logger.info({ sent }, 'handoff: pending staff replies delivered'),
+      (err: unknown) => logger.error({ err }, 'handoff: delivering pending staff replies failed'),
+    );
+  }
 
+  if (!singleton) return;
   process.stdout.write(`Trang trò chuyện (web chat): ${localUrl}\n`);
   if (config.server.publicUrl) process.stdout.write(`Địa chỉ công khai (public URL): ${config.server.publicUrl}\n`);
   process.stdout.write(

@@ -95,6 +95,19 @@ function escapeRegExp(s: string): string {
 
 /** A whole-word matcher for a pattern: word characters at its ends must not touch other word characters. */
 export function patternMatcher(pattern: string): RegExp {
+  let re = matcherCache.get(pattern);
+  if (!re) {
+    re = compilePattern(pattern);
+    if (matcherCache.size >= 10_000) matcherCache.clear();
+    matcherCache.set(pattern, re);
+  }
+  return re;
+}
+
+/** Patterns come from the change records: compiled once, not per question. */
+const matcherCache = new Map<string, RegExp>();
+
+function compilePattern(pattern: string): RegExp {
   const p = foldForMatch(pattern).trim();
   const head = /^[\p{L}\p{N}]/u.test(p) ? '(?<![\\p{L}\\p{N}])' : '';
   const tail = /[\p{L}\p{N}]$/u.test(p) ? '(?![\\p{L}\\p{N}])' : '';

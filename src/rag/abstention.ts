@@ -259,15 +259,24 @@ export function corpusEntities(chunks: readonly Chunk[], now: Date = new Date())
   const currentYear = vietnamYear(now);
   const years = new Set<string>();
   const numbers = new Set<string>();
-  const texts: string[] = [];
   for (const c of chunks) {
     const t = `${c.docId} ${c.docTitle} ${c.text}`;
     for (const y of t.match(/\b(19|20)\d{2}\b/g) ?? []) years.add(y);
     for (const n of docNumbers(t)) numbers.add(n);
-    texts.push(foldText(t));
   }
-  const all = texts.join('\n');
-  return { years, currentYear, numbers, hasText: (f) => all.includes(f) };
+  // The folded full text is built only if asked for, and each answer remembered.
+  let all: string | undefined;
+  const seen = new Map<string, boolean>();
+  const hasText = (f: string) => {
+    let hit = seen.get(f);
+    if (hit === undefined) {
+      all ??= chunks.map((c) => foldText(`${c.docId} ${c.docTitle} ${c.text}`)).join('\n');
+      hit = all.includes(f);
+      if (seen.size < 10_000) seen.set(f, hit);
+    }
+    return hit;
+  };
+  return { years, currentYear, numbers, hasText };
 }
 
 /** How many of the best passages may carry a year the question names. */

@@ -30,6 +30,7 @@ import type { Generator } from './generator.js';
 import { answerWithLlm } from './llm-answer.js';
 import type { QueryRewriter } from './query-rewrite.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
+import { sectionLookup } from './section-lookup.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 const MAX_SOURCES = 5;
@@ -205,7 +206,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const curated = this.deps.curated?.answer(question);
     if (curated) {
       // Reviewed answers get the same dated notes as any other answer (a merged body, a replaced decree…).
-      const used = curated.sources.flatMap((src) => this.deps.retriever.chunks.filter((c) => c.docId === src.doc && c.section === src.section));
+      const used = curated.sources.flatMap((src) => sectionLookup(this.deps.retriever.chunks)(src.doc, src.section));
       const answer = this.deps.currency ? this.deps.currency.annotate(curated.answer, { question, used }) : curated.answer;
       return { ...curated, answer, ms: this.elapsed(started) };
     }

@@ -22,6 +22,7 @@ import { stripWhoFrame } from './intent.js';
 import { metadataAnswerer } from './metadata-answerer.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 import { sectionAnswerer } from './section-answerer.js';
+import { sectionLookup } from './section-lookup.js';
 
 export interface DirectAnswererDeps {
   config: Config;
@@ -38,9 +39,8 @@ const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (gi|viec gi
 
 function planChunk(snapshot: IndexSnapshot, doc: string, section: string): Chunk | undefined {
   const s = section.replace(/\s*\(.*\)\s*$/, '');
-  return (
-    snapshot.chunks.find((c) => c.docId === doc && c.section === s && c.kind === 'passage') ?? snapshot.chunks.find((c) => c.docId === doc && c.section === s)
-  );
+  const inSection = sectionLookup(snapshot.chunks)(doc, s);
+  return inSection.find((c) => c.kind === 'passage') ?? inSection[0];
 }
 
 function dutySentence(unit: UnitDuties, d: Duty, doc: string): string {

@@ -14,9 +14,19 @@ export interface Embedder {
   embed(texts: string[]): Promise<number[][]>;
 }
 
+/** Features repeat across a corpus: their md5 buckets are memoised (bounded). */
+const bucketCache = new Map<string, { index: number; sign: number }>();
+const BUCKET_CACHE_MAX = 200_000;
+
 function bucket(feature: string, dim: number): { index: number; sign: number } {
+  const key = `${dim}\u0000${feature}`;
+  const hit = bucketCache.get(key);
+  if (hit) return hit;
   const d = createHash('md5').update(feature).digest();
-  return { index: d.readUInt32LE(0) % dim, sign: (d[4] as number) & 1 ? 1 : -1 };
+  const out = { index: d.readUInt32LE(0) % dim, sign: (d[4] as number) & 1 ? 1 : -1 };
+  if (bucketCache.size >= BUCKET_CACHE_MAX) bucketCache.clear();
+  bucketCache.set(key, out);
+  return out;
 }
 
 /**

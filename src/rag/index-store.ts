@@ -9,11 +9,15 @@
  * serving.
  *
  * Incremental: a manifest records the content hash of every file and chunk.
- * Unchanged files reuse their chunks; chunks whose hash is unchanged reuse
- * their cached vector, so only new or edited text is embedded. hnswlib cannot
- * delete through LangChain, so the HNSW graph itself is rebuilt from the
- * (cached) vectors on every change — cheap at this scale — and removed
- * chunks simply are not in the new graph.
+ * Unchanged files reuse their chunks; only the chunks of added, changed or
+ * removed files are touched: they are re-tokenised into the BM25 index
+ * (postings of other chunks are copied, not recomputed), their re-ranking
+ * features computed, their HNSW labels marked deleted and their new points
+ * added (the graph is rebuilt from the cached vectors once more than
+ * {@link HNSW_REBUILD_SHARE} of its labels are deleted). Embeddings are
+ * cached as `Float32Array` rows in one buffer file (`vectors.bin`, keyed by
+ * the hash of the embedded text in `vectors.json`), so only new or edited
+ * text is embedded.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,12 +28,16 @@ import { type BinaryLoader, type KnowledgeFile, type LoadError, listKnowledgeFil
 import type { Logger } from '../logger.js';
 import type { Glossary } from '../text/glossary.js';
 import { type Chunk, chunkDocument, hashText } from './chunk.js';
+import { aliasesOf, ChunkFeatureStore } from './chunk-features.js';
 import type { Embedder } from './embedder.js';
 import { chunkHeading, LexicalIndex } from './lexical-index.js';
-import { HnswVectorIndex, type VectorIndex } from './vector-index.js';
+import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
-export const INDEX_FORMAT = 'cchc-index-v8';
+export const INDEX_FORMAT = 'cchc-index-v9';
+
+/** Rebuild the HNSW graph once this share of its labels is deleted. */
+export const HNSW_REBUILD_SHARE = 0.2;
 
 export interface ManifestFile {
   hash: string;
@@ -40,6 +48,8 @@ export interface Manifest {
   format: string;
   embedderId: string;
   knowledgeHash: string;
+  /** The salt the index was built with (glossary hash): a different one forces a full build. */
+  salt?: string;
   builtAt: string;
   files: Record<string, ManifestFile>;
   errors: LoadError[];
@@ -56,6 +66,8 @@ export interface IndexSnapshot {
   documents: DocumentInfo[];
   lexical: LexicalIndex;
   vectors: VectorIndex;
+  /** Re-ranking features, precomputed at build time. */
+  features: ChunkFeatureStore;
 }
 
 export interface IndexChanges {
@@ -69,6 +81,8 @@ export interface IndexChanges {
   embedded: number;
   /** Chunks whose cached vector was reused. */
   reused: number;
+  /** True when the previous snapshot was updated in place of a full build. */
+  incremental: boolean;
   errors: LoadError[];
   ms: number;
 }
@@ -137,36 +151,81 @@ function readCurrent(root: string): string | null {
   }
 }
 
-function encodeVector(v: number[]): string {
-  return Buffer.from(new Float32Array(v).buffer).toString('base64');
-}
-
-function decodeVector(s: string): number[] {
-  const b = Buffer.from(s, 'base64');
-  return Array.from(new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4));
-}
-
 /** Load a snapshot from disk. */
 export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: Glossary): Promise<IndexSnapshot> {
   try {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     const chunks = JSON.parse(readFileSync(join(dir, 'chunks.json'), 'utf8')) as Chunk[];
     const documents = JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as DocumentInfo[];
-    const lexical = LexicalIndex.fromJSON(readFileSync(join(dir, 'lexical.json'), 'utf8'), glossary);
-    const vectors = chunks.length > 0 ? await HnswVectorIndex.load(join(dir, 'hnsw'), embedder, chunks.length) : await HnswVectorIndex.build(embedder, [], []);
-    return { dir, manifest, chunks, documents, lexical, vectors };
+    // Yield between the parts: a serving process loading a new snapshot keeps answering.
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await pause();
+    const lexical = LexicalIndex.load(dir, glossary);
+    await pause();
+    const vectors = await HnswVectorIndex.load(dir, embedder);
+    await pause();
+    const features = ChunkFeatureStore.load(dir);
+    return { dir, manifest, chunks, documents, lexical, vectors, features };
   } catch (err) {
     throw new AppError('INDEX_CORRUPT', `Không đọc được chỉ mục tại ${dir}`, { cause: err });
   }
 }
 
-function readVectorCache(dir: string | null): Map<string, string> {
-  if (!dir) return new Map();
+/** Cached embeddings of a snapshot: embedded-text hash → row of `vectors.bin`; `keys` in the snapshot's chunk order. */
+function readVectorCache(dir: string | null): { rows: Map<string, Float32Array>; keys: string[] } {
+  const out = new Map<string, Float32Array>();
+  const none = { rows: out, keys: [] };
+  if (!dir) return none;
   try {
-    return new Map(Object.entries(JSON.parse(readFileSync(join(dir, 'vectors.json'), 'utf8')) as Record<string, string>));
+    const { dim, keys } = JSON.parse(readFileSync(join(dir, 'vectors.json'), 'utf8')) as { dim: number; keys: string[] };
+    const raw = readFileSync(join(dir, 'vectors.bin'));
+    const buf = raw.byteOffset % 4 === 0 ? raw : Buffer.from(raw);
+    if (buf.byteLength !== keys.length * dim * 4) return none;
+    for (const [i, k] of keys.entries()) out.set(k, new Float32Array(buf.buffer, buf.byteOffset + i * dim * 4, dim));
+    return { rows: out, keys };
   } catch {
-    return new Map();
+    // No cache (older format or missing): everything is embedded again.
+    return none;
   }
+}
+
+function writeVectorCache(dir: string, keys: string[], rows: Float32Array[], dim: number): void {
+  writeFileSync(join(dir, 'vectors.json'), JSON.stringify({ dim, keys }));
+  const all = new Float32Array(rows.length * dim);
+  for (const [i, r] of rows.entries()) all.set(r, i * dim);
+  writeFileSync(join(dir, 'vectors.bin'), Buffer.from(all.buffer, all.byteOffset, all.byteLength));
+}
+
+interface Previous {
+  manifest: Manifest;
+  chunks: Chunk[];
+  documents: DocumentInfo[];
+  dir: string;
+}
+
+function readPrevious(dir: string | null): Previous | null {
+  if (!dir) return null;
+  try {
+    return {
+      dir,
+      manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest,
+      chunks: JSON.parse(readFileSync(join(dir, 'chunks.json'), 'utf8')) as Chunk[],
+      documents: JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as DocumentInfo[],
+    };
+  } catch {
+    return null;
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
 }
 
 /**
@@ -192,20 +251,14 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   }
 
   // === Previous snapshot (for reuse)
-  let prevManifest: Manifest | null = null;
-  let prevChunks: Chunk[] = [];
-  let prevDocs: DocumentInfo[] = [];
-  if (currentDir) {
-    try {
-      prevManifest = JSON.parse(readFileSync(join(currentDir, 'manifest.json'), 'utf8')) as Manifest;
-      prevChunks = JSON.parse(readFileSync(join(currentDir, 'chunks.json'), 'utf8')) as Chunk[];
-      prevDocs = JSON.parse(readFileSync(join(currentDir, 'documents.json'), 'utf8')) as DocumentInfo[];
-    } catch {
-      prevManifest = null;
-    }
-  }
+  const prev = readPrevious(currentDir);
+  const prevManifest = prev?.manifest ?? null;
   const sameEmbedder = prevManifest?.embedderId === opts.embedder.id;
-  const vectorCache = sameEmbedder ? readVectorCache(currentDir) : new Map<string, string>();
+  const cached = sameEmbedder ? readVectorCache(currentDir) : { rows: new Map<string, Float32Array>(), keys: [] };
+  const vectorCache = cached.rows;
+  // Keys of carried-over chunks come from the previous snapshot (no re-hashing of the whole corpus).
+  const prevKeyById = new Map<string, string>();
+  if (prev && cached.keys.length === prev.chunks.length) for (const [i, c] of prev.chunks.entries()) prevKeyById.set(c.id, cached.keys[i] as string);
 
   // === Load changed files, reuse unchanged ones
   const unchanged = files.filter((f) => prevManifest?.files[f.rel]?.hash === f.hash && prevManifest.format === INDEX_FORMAT);
@@ -214,18 +267,25 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const loaded = await loadKnowledge(toLoad, opts.binary);
   for (const e of loaded.errors) opts.logger?.warn({ file: e.file }, e.message);
 
+  const prevChunksByFile = groupBy(prev?.chunks ?? [], (c) => c.file);
+  const prevDocsByFile = groupBy(prev?.documents ?? [], (d) => d.file);
+  const loadedByFile = new Map(loaded.documents.map((d) => [d.file, d]));
   const chunks: Chunk[] = [];
   const documents: DocumentInfo[] = [];
   const manifestFiles: Record<string, ManifestFile> = {};
+  /** Chunks carried over unchanged from the previous snapshot. */
+  const kept = new Set<string>();
   for (const f of files) {
     if (unchangedSet.has(f.rel)) {
-      const fileChunks = prevChunks.filter((c) => c.file === f.rel);
-      chunks.push(...fileChunks);
-      documents.push(...prevDocs.filter((d) => d.file === f.rel));
+      for (const c of prevChunksByFile.get(f.rel) ?? []) {
+        chunks.push({ ...c });
+        kept.add(c.id);
+      }
+      documents.push(...(prevDocsByFile.get(f.rel) ?? []));
       manifestFiles[f.rel] = prevManifest?.files[f.rel] as ManifestFile;
       continue;
     }
-    const doc = loaded.documents.find((d) => d.file === f.rel);
+    const doc = loadedByFile.get(f.rel);
     if (!doc) continue;
     const fileChunks = chunkDocument(doc);
     chunks.push(...fileChunks);
@@ -233,30 +293,63 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     manifestFiles[f.rel] = { hash: f.hash, chunks: fileChunks.map((c) => ({ id: c.id, hash: c.hash })) };
   }
   const dupes = chunks.length - new Set(chunks.map((c) => c.id)).size;
-  if (dupes > 0) dedupeIds(chunks);
+  if (dupes > 0) dedupeIds(chunks, kept);
 
   // === Embed only what the cache does not have
-  const keys = new Map(chunks.map((c) => [c.id, vectorKey(c)]));
+  const keys = new Map(chunks.map((c) => [c.id, (kept.has(c.id) ? prevKeyById.get(c.id) : undefined) ?? vectorKey(c)]));
   const keyOf = (c: Chunk) => keys.get(c.id) as string;
   const missing = chunks.filter((c) => !vectorCache.has(keyOf(c)));
   for (let i = 0; i < missing.length; i += EMBED_BATCH) {
     const batch = missing.slice(i, i + EMBED_BATCH);
     const vecs = await opts.embedder.embed(batch.map(embeddingText));
-    for (const [j, c] of batch.entries()) vectorCache.set(keyOf(c), encodeVector(vecs[j] as number[]));
+    for (const [j, c] of batch.entries()) vectorCache.set(keyOf(c), Float32Array.from(vecs[j] as number[]));
   }
-  const vectors = chunks.map((c) => decodeVector(vectorCache.get(keyOf(c)) as string));
+  const rowOf = (c: Chunk) => vectorCache.get(keyOf(c)) as Float32Array;
+  const dim = chunks[0] ? rowOf(chunks[0]).length : opts.embedder.dim;
 
-  const lexical = LexicalIndex.build(chunks, opts.glossary);
-  const vectorIndex = await HnswVectorIndex.build(
-    opts.embedder,
-    chunks.map((c) => c.id),
-    vectors,
-  );
+  // === Indexes: update the previous snapshot's, or build new ones
+  const salt = opts.salt ?? '';
+  const canUpdate = !!prev && !opts.force && sameEmbedder && prevManifest?.format === INDEX_FORMAT && (prevManifest.salt ?? '') === salt;
+  const added = chunks.filter((c) => !kept.has(c.id));
+  const removed = new Set((prev?.chunks ?? []).filter((c) => !kept.has(c.id)).map((c) => c.id));
+  const aliases = aliasesOf(documents);
+  let built: { lexical: LexicalIndex; features: ChunkFeatureStore; vectors: HnswVectorIndex } | null = null;
+  if (canUpdate && prev) {
+    try {
+      const lexical = LexicalIndex.load(prev.dir, opts.glossary).update(removed, added);
+      const features = ChunkFeatureStore.build(chunks, { glossary: opts.glossary, aliases, previous: ChunkFeatureStore.load(prev.dir), reusable: kept });
+      let vectors = (await HnswVectorIndex.load(prev.dir, opts.embedder)).update(
+        removed,
+        added.map((c): LabeledVector => ({ id: c.id, vector: rowOf(c) })),
+      );
+      if (vectors.deletedShare > HNSW_REBUILD_SHARE)
+        vectors = await HnswVectorIndex.build(
+          opts.embedder,
+          chunks.map((c) => c.id),
+          chunks.map(rowOf),
+        );
+      built = { lexical, features, vectors };
+    } catch (err) {
+      opts.logger?.warn({ err }, 'index update failed; rebuilding fully');
+    }
+  }
+  const incremental = built !== null;
+  built ??= {
+    lexical: LexicalIndex.build(chunks, opts.glossary),
+    features: ChunkFeatureStore.build(chunks, { glossary: opts.glossary, aliases }),
+    vectors: await HnswVectorIndex.build(
+      opts.embedder,
+      chunks.map((c) => c.id),
+      chunks.map(rowOf),
+    ),
+  };
+  const { lexical, features, vectors: vectorIndex } = built;
 
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     embedderId: opts.embedder.id,
     knowledgeHash: khash,
+    salt,
     builtAt: new Date().toISOString(),
     files: manifestFiles,
     errors: loaded.errors,
@@ -268,13 +361,12 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const name = `${khash}-${Date.now().toString(36)}`;
   const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
   mkdirSync(tmp, { recursive: true });
-  const usedCache: Record<string, string> = {};
-  for (const c of chunks) usedCache[keyOf(c)] = vectorCache.get(keyOf(c)) as string;
   writeFileSync(join(tmp, 'chunks.json'), JSON.stringify(chunks));
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
-  writeFileSync(join(tmp, 'lexical.json'), lexical.toJSON());
-  writeFileSync(join(tmp, 'vectors.json'), JSON.stringify(usedCache));
-  await vectorIndex.save(join(tmp, 'hnsw'));
+  lexical.save(tmp);
+  features.save(tmp);
+  writeVectorCache(tmp, chunks.map(keyOf), chunks.map(rowOf), dim);
+  await vectorIndex.save(tmp);
   writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
   const finalDir = join(snapshotsDir, name);
   renameSync(tmp, finalDir);
@@ -284,29 +376,37 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   pruneSnapshots(snapshotsDir, name);
 
   const prevFiles = prevManifest?.files ?? {};
-  const prevIds = new Set(prevChunks.map((c) => c.id));
+  const prevIds = new Set((prev?.chunks ?? []).map((c) => c.id));
+  const fileSet = new Set(files.map((f) => f.rel));
   const newIds = new Set(chunks.map((c) => c.id));
   const changes: IndexChanges = {
     addedFiles: files.filter((f) => !prevFiles[f.rel] && manifestFiles[f.rel]).map((f) => f.rel),
     changedFiles: files.filter((f) => prevFiles[f.rel] && prevFiles[f.rel]?.hash !== f.hash).map((f) => f.rel),
-    removedFiles: Object.keys(prevFiles).filter((rel) => !files.some((f) => f.rel === rel) || !manifestFiles[rel]),
+    removedFiles: Object.keys(prevFiles).filter((rel) => !fileSet.has(rel) || !manifestFiles[rel]),
     unchangedFiles: unchanged.length,
     addedChunks: [...newIds].filter((id) => !prevIds.has(id)).length,
     removedChunks: [...prevIds].filter((id) => !newIds.has(id)).length,
     embedded: missing.length,
     reused: chunks.length - missing.length,
+    incremental,
     errors: loaded.errors,
     ms: Math.round(performance.now() - started),
   };
-  return { snapshot: { dir: finalDir, manifest, chunks, documents, lexical, vectors: vectorIndex }, changes };
+  return { snapshot: { dir: finalDir, manifest, chunks, documents, lexical, vectors: vectorIndex, features }, changes };
 }
 
-function dedupeIds(chunks: Chunk[]): void {
+/** Give repeated ids a file suffix; a renamed chunk is no longer a kept one. */
+function dedupeIds(chunks: Chunk[], kept: Set<string>): void {
   const seen = new Map<string, number>();
   for (const c of chunks) {
     const n = seen.get(c.id) ?? 0;
     seen.set(c.id, n + 1);
-    if (n > 0) c.id = `${c.id}@${c.file}`;
+    if (n > 0) {
+      // Either holder of a repeated id may be new: treat both as changed.
+      kept.delete(c.id);
+      c.id = `${c.id}@${c.file}`;
+      kept.delete(c.id);
+    }
   }
 }
 

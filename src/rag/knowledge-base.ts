@@ -29,7 +29,7 @@ import type { CuratedHitStore } from './curated-hits.js';
 import { createDirectAnswerers } from './direct-answerers.js';
 import { type Embedder, HashEmbedder, withLexicalFallback } from './embedder.js';
 import type { Generator } from './generator.js';
-import { type IndexChanges, type IndexSnapshot, openIndex } from './index-store.js';
+import { type IndexChanges, type IndexSnapshot, loadSnapshot, openIndex } from './index-store.js';
 import { QueryRewriter } from './query-rewrite.js';
 import { type QueryKnowledge, Retriever } from './retriever.js';
 
@@ -56,6 +56,11 @@ export interface OpenKnowledgeBaseOptions {
   /** Generator port: LLM mode when given. `null` or absent: extractive answers. */
   generator?: Generator | null;
   force?: boolean;
+  /**
+   * Load this snapshot directory as is (no build, no check of the knowledge
+   * folder): how a serving process picks up a snapshot another process built.
+   */
+  snapshotDir?: string;
   /** Where curated-answer hits are counted (default: in memory). */
   curatedHits?: CuratedHitStore;
   /** Curated answers kept outside the knowledge folder (the console's, in SQLite); read on every `curated.reload()`. */
@@ -116,17 +121,19 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const { config, logger } = opts;
   const { glossary, hash } = glossaryFor(config.knowledgeDir);
   const embedder = opts.embedder ?? new HashEmbedder(512, glossary);
-  const { snapshot, changes } = await openIndex({
-    knowledgeDir: config.knowledgeDir,
-    dataDir: config.dataDir,
-    embedder,
-    glossary,
-    salt: hash,
-    binary: createBinaryLoader(),
-    extraSources: [{ dir: uploadedDocumentsDir(config), prefix: UPLOADED_DOCUMENTS_PREFIX }],
-    logger,
-    force: opts.force,
-  });
+  const { snapshot, changes } = opts.snapshotDir
+    ? { snapshot: await loadSnapshot(opts.snapshotDir, embedder, glossary), changes: null }
+    : await openIndex({
+        knowledgeDir: config.knowledgeDir,
+        dataDir: config.dataDir,
+        embedder,
+        glossary,
+        salt: hash,
+        binary: createBinaryLoader(),
+        extraSources: [{ dir: uploadedDocumentsDir(config), prefix: UPLOADED_DOCUMENTS_PREFIX }],
+        logger,
+        force: opts.force,
+      });
   if (changes) {
     logger.info(
       {

@@ -1,31 +1,33 @@
 /**
- * BM25 keyword search (MiniSearch) over our own Vietnamese tokens. Each chunk
- * is indexed in four fields: heading trail and text, each folded and
- * accented. A query typed with accents searches all four; one without
- * accents only the folded fields.
+ * BM25 keyword search over our own Vietnamese tokens. Each chunk is indexed
+ * in four fields: heading trail and text, each folded and accented. A query
+ * typed with accents searches all four; one without accents only the folded
+ * fields.
+ *
+ * The index is a compressed-sparse-row inverted index in typed arrays (one
+ * posting list per term and field, document slots in order), scored like
+ * MiniSearch's BM25+ (k = 1.2, b = 0.7, d = 0.5, field length = unique terms,
+ * final score × the number of query terms matched), which it replaces: a
+ * question costs only the postings of its own terms, and a change of one
+ * file re-tokenises only that file's chunks ({@link LexicalIndex.update}).
+ * Saved as one binary file plus a JSON list of ids and terms.
  */
-import MiniSearch from 'minisearch';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../errors.js';
 import type { Glossary } from '../text/glossary.js';
 import { hasDiacritics } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
 
-interface LexicalDoc {
-  id: string;
-  titleF: string;
-  textF: string;
-  titleA: string;
-  textA: string;
-}
-
-const FIELDS = ['titleF', 'textF', 'titleA', 'textA'];
-
-const OPTIONS = {
-  fields: FIELDS,
-  idField: 'id',
-  tokenize: (s: string) => s.split(' ').filter(Boolean),
-  processTerm: (t: string) => t,
-};
+/** Fields: 0 titleF, 1 textF, 2 titleA, 3 textA. */
+const F = 4;
+const FIELD_BOOST = [1.6, 1, 1.6, 1];
+const FOLDED_FIELDS = [0, 1];
+const ALL_FIELDS = [0, 1, 2, 3];
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const FORMAT = 'cchc-bm25-v1';
+const MAX_TF = 255;
 
 export interface ScoredId {
   id: string;
@@ -40,32 +42,202 @@ export function chunkHeading(c: Chunk): string {
   return [c.docId, ...c.trail].join(' \n ');
 }
 
+/** One document's postings: parallel typed arrays of term id, field and term frequency (compact while a build holds every document). */
+interface DocTerms {
+  terms: Uint32Array;
+  fields: Uint8Array;
+  tfs: Uint8Array;
+  lengths: number[];
+}
+
+interface Arrays {
+  /** Offsets into docs/tfs, per term × field (length T·F + 1). */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint8Array;
+  /** Unique-term length per document × field. */
+  fieldLen: Uint16Array;
+}
+
+function countTerms(tokens: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of tokens) if (t) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
 export class LexicalIndex {
+  private readonly termId: Map<string, number>;
+  private readonly avgLen: Float64Array;
+  /** BM25 length normalisation per document × field: k·(1 − b + b·len/avgLen). */
+  private readonly lenNorm: Float64Array;
+  private readonly acc: Float64Array;
+  private readonly matched: Uint16Array;
+  private readonly last: Int32Array;
+
   private constructor(
-    private readonly ms: MiniSearch<LexicalDoc>,
+    private readonly ids: string[],
+    private readonly terms: string[],
+    private readonly a: Arrays,
     private readonly glossary?: Glossary,
-  ) {}
+    termId?: Map<string, number>,
+  ) {
+    this.termId = termId ?? new Map(terms.map((t, i) => [t, i]));
+    const n = ids.length;
+    this.avgLen = new Float64Array(F);
+    for (let d = 0; d < n; d++) for (let f = 0; f < F; f++) (this.avgLen[f] as number) += a.fieldLen[d * F + f] as number;
+    for (let f = 0; f < F; f++) this.avgLen[f] = n > 0 ? (this.avgLen[f] as number) / n : 0;
+    this.lenNorm = new Float64Array(n * F);
+    for (let d = 0; d < n; d++) {
+      for (let f = 0; f < F; f++) this.lenNorm[d * F + f] = BM25.k * (1 - BM25.b + (BM25.b * (a.fieldLen[d * F + f] as number)) / (this.avgLen[f] as number));
+    }
+    this.acc = new Float64Array(n);
+    this.matched = new Uint16Array(n);
+    this.last = new Int32Array(n).fill(-1);
+  }
+
+  /** Number of indexed chunks. */
+  get size(): number {
+    return this.ids.length;
+  }
 
   /** Build from chunks. */
   static build(chunks: readonly Chunk[], glossary?: Glossary): LexicalIndex {
-    const ms = new MiniSearch<LexicalDoc>(OPTIONS);
-    ms.addAll(
-      chunks.map((c) => {
-        const head = tokenize(chunkHeading(c), glossary);
-        const body = tokenize(c.text, glossary);
-        return { id: c.id, titleF: head.folded.join(' '), textF: body.folded.join(' '), titleA: head.accented.join(' '), textA: body.accented.join(' ') };
-      }),
-    );
-    return new LexicalIndex(ms, glossary);
+    return LexicalIndex.merge(null, new Set(), chunks, glossary);
   }
 
-  /** Restore from {@link toJSON} output. */
-  static fromJSON(json: string, glossary?: Glossary): LexicalIndex {
-    return new LexicalIndex(MiniSearch.loadJSON<LexicalDoc>(json, OPTIONS), glossary);
+  /**
+   * A new index without the chunks in `removed` and with `added` (chunks
+   * whose id is re-added replace their old version). Only `added` is
+   * tokenised; the other postings are copied.
+   */
+  update(removed: ReadonlySet<string>, added: readonly Chunk[]): LexicalIndex {
+    const drop = new Set(removed);
+    for (const c of added) drop.add(c.id);
+    return LexicalIndex.merge(this, drop, added, this.glossary);
   }
 
-  toJSON(): string {
-    return JSON.stringify(this.ms);
+  private static tokenizeDoc(c: Chunk, termId: Map<string, number>, terms: string[], glossary?: Glossary): DocTerms {
+    const head = tokenize(chunkHeading(c), glossary);
+    const body = tokenize(c.text, glossary);
+    const ids: number[] = [];
+    const fields: number[] = [];
+    const tfs: number[] = [];
+    const lengths: number[] = [];
+    [head.folded, body.folded, head.accented, body.accented].forEach((tokens, f) => {
+      const counts = countTerms(tokens);
+      lengths.push(counts.size);
+      for (const [t, tf] of counts) {
+        let id = termId.get(t);
+        if (id === undefined) {
+          id = terms.length;
+          terms.push(t);
+          termId.set(t, id);
+        }
+        ids.push(id);
+        fields.push(f);
+        tfs.push(Math.min(MAX_TF, tf));
+      }
+    });
+    return { terms: Uint32Array.from(ids), fields: Uint8Array.from(fields), tfs: Uint8Array.from(tfs), lengths };
+  }
+
+  private static merge(prev: LexicalIndex | null, drop: ReadonlySet<string>, added: readonly Chunk[], glossary?: Glossary): LexicalIndex {
+    const terms = prev ? [...prev.terms] : [];
+    const termId = prev ? new Map(prev.termId) : new Map<string, number>();
+    const newDocs = added.map((c) => LexicalIndex.tokenizeDoc(c, termId, terms, glossary));
+    // Old slots kept, renumbered in order; new documents after them.
+    const oldN = prev?.ids.length ?? 0;
+    const remap = new Int32Array(oldN).fill(-1);
+    const ids: string[] = [];
+    for (let d = 0; d < oldN; d++) {
+      const id = prev?.ids[d] as string;
+      if (drop.has(id)) continue;
+      remap[d] = ids.length;
+      ids.push(id);
+    }
+    const firstNew = ids.length;
+    for (const c of added) ids.push(c.id);
+    const T = terms.length;
+    const counts = new Uint32Array(T * F + 1);
+    const pa = prev?.a;
+    if (pa) {
+      const oldTF = (pa.offsets.length - 1) / F;
+      for (let tf = 0; tf < oldTF * F; tf++) {
+        for (let p = pa.offsets[tf] as number; p < (pa.offsets[tf + 1] as number); p++)
+          if ((remap[pa.docs[p] as number] as number) >= 0) (counts[tf] as number)++;
+      }
+    }
+    for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) (counts[(nd.terms[i] as number) * F + (nd.fields[i] as number)] as number)++;
+    const offsets = new Uint32Array(T * F + 1);
+    for (let i = 0; i < T * F; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i] as number);
+    const total = offsets[T * F] as number;
+    const docs = new Uint32Array(total);
+    const tfs = new Uint8Array(total);
+    const cursor = offsets.slice(0, T * F);
+    if (pa) {
+      const oldTF = (pa.offsets.length - 1) / F;
+      for (let tf = 0; tf < oldTF * F; tf++) {
+        let w = cursor[tf] as number;
+        for (let p = pa.offsets[tf] as number; p < (pa.offsets[tf + 1] as number); p++) {
+          const nd = remap[pa.docs[p] as number] as number;
+          if (nd < 0) continue;
+          docs[w] = nd;
+          tfs[w] = pa.tfs[p] as number;
+          w++;
+        }
+        cursor[tf] = w;
+      }
+    }
+    newDocs.forEach((nd, j) => {
+      const slot = firstNew + j;
+      for (let i = 0; i < nd.terms.length; i++) {
+        const tf = (nd.terms[i] as number) * F + (nd.fields[i] as number);
+        const w = cursor[tf] as number;
+        docs[w] = slot;
+        tfs[w] = nd.tfs[i] as number;
+        cursor[tf] = w + 1;
+      }
+    });
+    const fieldLen = new Uint16Array(ids.length * F);
+    for (let d = 0; d < oldN; d++) {
+      const nd = remap[d] as number;
+      if (nd >= 0 && pa) for (let f = 0; f < F; f++) fieldLen[nd * F + f] = pa.fieldLen[d * F + f] as number;
+    }
+    newDocs.forEach((nd, j) => {
+      for (let f = 0; f < F; f++) fieldLen[(firstNew + j) * F + f] = Math.min(65535, nd.lengths[f] as number);
+    });
+    return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen }, glossary, termId);
+  }
+
+  /** Write `lexical.json` (ids, terms) and `lexical.bin` (postings) into `dir`. */
+  save(dir: string): void {
+    const { offsets, docs, tfs, fieldLen } = this.a;
+    writeFileSync(join(dir, 'lexical.json'), JSON.stringify({ format: FORMAT, ids: this.ids, terms: this.terms, postings: docs.length }));
+    const parts = [offsets, docs, fieldLen, tfs].map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength));
+    writeFileSync(join(dir, 'lexical.bin'), Buffer.concat(parts));
+  }
+
+  /** Load what {@link save} wrote. */
+  static load(dir: string, glossary?: Glossary): LexicalIndex {
+    const meta = JSON.parse(readFileSync(join(dir, 'lexical.json'), 'utf8')) as { format: string; ids: string[]; terms: string[]; postings: number };
+    if (meta.format !== FORMAT) throw new AppError('INDEX_CORRUPT', `Định dạng chỉ mục từ khóa không đúng: ${meta.format}`);
+    const raw = readFileSync(join(dir, 'lexical.bin'));
+    const buf = raw.byteOffset % 4 === 0 ? raw : Buffer.from(raw);
+    const T = meta.terms.length;
+    const N = meta.ids.length;
+    const P = meta.postings;
+    let at = buf.byteOffset;
+    const take = <A>(make: (b: ArrayBufferLike, o: number, n: number) => A, n: number, bytes: number): A => {
+      const v = make(buf.buffer, at, n);
+      at += n * bytes;
+      return v;
+    };
+    const offsets = take((b, o, n) => new Uint32Array(b, o, n), T * F + 1, 4);
+    const docs = take((b, o, n) => new Uint32Array(b, o, n), P, 4);
+    const fieldLen = take((b, o, n) => new Uint16Array(b, o, n), N * F, 2);
+    const tfs = take((b, o, n) => new Uint8Array(b, o, n), P, 1);
+    if (at - buf.byteOffset !== buf.byteLength) throw new AppError('INDEX_CORRUPT', 'Tệp chỉ mục từ khóa không khớp kích thước');
+    return new LexicalIndex(meta.ids, meta.terms, { offsets, docs, tfs, fieldLen }, glossary);
   }
 
   /**
@@ -83,17 +255,55 @@ export class LexicalIndex {
       const x = tokenize(e.text, this.glossary);
       for (const t of accented ? [...x.folded, ...x.accented] : x.folded) boost.set(t, Math.max(boost.get(t) ?? 0, e.weight));
     }
-    const terms = [...boost.keys()];
-    if (terms.length === 0) return [];
-    const fields = accented ? FIELDS : ['titleF', 'textF'];
-    const hits = this.ms.search(terms.join(' '), {
-      fields,
-      combineWith: 'OR',
-      boost: { titleF: 1.6, textF: 1, titleA: 1.6, textA: 1 },
-      boostTerm: (term) => boost.get(term) ?? 1,
-      prefix: false,
-      fuzzy: false,
-    });
-    return hits.slice(0, limit).map((h) => ({ id: String(h.id), score: h.score }));
+    const fields = accented ? ALL_FIELDS : FOLDED_FIELDS;
+    const n = this.ids.length;
+    const { offsets, docs, tfs } = this.a;
+    const { acc, matched, last, lenNorm } = this;
+    const touched: number[] = [];
+    let qi = 0;
+    for (const [term, termBoost] of boost) {
+      const tid = this.termId.get(term);
+      if (tid === undefined) continue;
+      for (const f of fields) {
+        const start = offsets[tid * F + f] as number;
+        const end = offsets[tid * F + f + 1] as number;
+        const df = end - start;
+        if (df === 0) continue;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const w = termBoost * (FIELD_BOOST[f] as number) * idf;
+        for (let p = start; p < end; p++) {
+          const d = docs[p] as number;
+          const tf = tfs[p] as number;
+          const s = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
+          if (last[d] === -1) touched.push(d);
+          if (last[d] !== qi) {
+            last[d] = qi;
+            (matched[d] as number)++;
+          }
+          (acc[d] as number) += s;
+        }
+      }
+      qi++;
+    }
+    // Top `limit` by score (ties: lower slot first), without sorting every match.
+    const top: Array<{ d: number; score: number }> = [];
+    const better = (x: { d: number; score: number }, y: { d: number; score: number }) => x.score > y.score || (x.score === y.score && x.d < y.d);
+    for (const d of touched) {
+      const h = { d, score: (acc[d] as number) * (matched[d] as number) };
+      acc[d] = 0;
+      matched[d] = 0;
+      last[d] = -1;
+      if (limit <= 0 || (top.length >= limit && !better(h, top[top.length - 1] as { d: number; score: number }))) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (better(top[mid] as { d: number; score: number }, h)) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, h);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((h) => ({ id: this.ids[h.d] as string, score: h.score }));
   }
 }

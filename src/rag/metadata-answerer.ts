@@ -15,6 +15,7 @@ import { EXACT_SUPPORT } from './candidates.js';
 import type { Chunk } from './chunk.js';
 import type { DocumentInfo } from './index-store.js';
 import type { RetrievalResult } from './retriever.js';
+import { sectionLookup } from './section-lookup.js';
 
 /** A fact of a document that a question can ask for. */
 export type DocField = 'signer' | 'date' | 'issuer' | 'number' | 'recipients' | 'period' | 'place' | 'status';
@@ -103,7 +104,8 @@ export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: rea
     keys: [info.id, info.number ?? '', ...info.aliases].map((k) => fold(k).trim()).filter((k) => k.length >= 3),
   }));
   const plans = documents.filter((d) => d.fulltext && d.structure === 'plan');
-  const chunkOf = (doc: string, section: string) => chunks.find((c) => c.docId === doc && c.section === section);
+  const lookup = sectionLookup(chunks);
+  const chunkOf = (doc: string, section: string) => lookup(doc, section)[0];
   const factsOf = (d: DocumentInfo) => documentFacts(d, (path) => chunkOf(d.id, path)?.text);
 
   /** The document a question is about: a number or alias it names, or the plan when it names none. */

@@ -14,6 +14,7 @@ import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
+import { adjacentPairs, aliasesOf, ChunkFeatureStore, matchKeysOf } from './chunk-features.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
@@ -73,18 +74,6 @@ export interface RetrievalResult {
   hits: RetrievedChunk[];
 }
 
-interface ChunkFeatures {
-  words: Set<string>;
-  headingWords: Set<string>;
-  /** Adjacent folded syllable pairs ("thu tuc") of the whole chunk. */
-  pairs: Set<string>;
-  headingPairs: Set<string>;
-  /** What the chunk is about, for list questions: an outline's own title (and its parents), a passage's heading and its parent's. */
-  subjectWords: Set<string>;
-  /** The document's id, title and aliases: a weak, document-level prior. */
-  docWords: Set<string>;
-}
-
 const CANDIDATES = 30;
 /** Score taken from a catalogue entry's passage when the question does not name the document. */
 const CATALOGUE_PENALTY = 0.1;
@@ -107,76 +96,31 @@ function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
 }
 /** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
 const BM25_ALTERNATIVE_SCALE = 0.6;
+/** Key of a document section in the section map. */
+function sectionKey(docId: string, section: string): string {
+  return `${docId}\u0000${section}`;
+}
+
 const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}/;
 
-/**
- * Match keys of a text: every syllable folded, plus every syllable as an
- * `a:`-prefixed accented key, so a question typed with accents is matched
- * precisely ("tình" is not "tỉnh", "mai" is not "mại") and one typed without
- * accents still matches.
- */
-function matchKeysOf(text: string, glossary?: Glossary): string[] {
-  const norm = normalizeText(text);
-  const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
-  const accented = syllables(norm).map((w) => `a:${w}`);
-  return [...syllables(`${foldText(norm)} ${expansion}`), ...accented];
-}
-
-function adjacentPairs(words: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
-  return out;
-}
-
-/** Folded syllable pairs of a text and of its glossary expansion. */
-function pairsOf(text: string, glossary?: Glossary): string[] {
-  const norm = normalizeText(text);
-  const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
-  return [...adjacentPairs(syllables(foldText(norm))), ...adjacentPairs(syllables(expansion))];
-}
-
-/** Title side of a chunk for list questions: its heading and its parent's. */
-function subjectText(c: Chunk): string {
-  const parents = c.trail.slice(-2).join(' ');
-  return c.kind === 'outline' ? `${parents} ${c.text.split('\n')[0] ?? ''}` : `${c.docId} ${parents}`;
-}
-
-/** Longer "headings" are whole numbered paragraphs, not titles. */
-const MAX_TITLE_CHARS = 140;
-
-function ownHeading(c: Chunk): string {
-  const raw = c.trail[c.trail.length - 1] ?? '';
-  const last = raw.length > MAX_TITLE_CHARS ? '' : raw;
-  const first = c.text.split('\n')[0] ?? '';
-  return `${last} ${c.kind === 'outline' || first.length > MAX_TITLE_CHARS ? '' : first}`;
-}
-
 /** Weighted share of `terms` found in `set`. */
-function weightedCoverage(terms: readonly string[], set: ReadonlySet<string>, weight: (t: string) => number): number {
+function weightedCoverage(terms: readonly string[], has: (t: string) => boolean, weight: (t: string) => number): number {
   let total = 0;
   let found = 0;
   for (const t of terms) {
     const w = weight(t);
     total += w;
-    if (set.has(t)) found += w;
+    if (has(t)) found += w;
   }
   return total > 0 ? found / total : 0;
 }
 
-/**
- * Chunk features by glossary (per object) and by everything they are computed
- * from: a knowledge base reopened after a console upload, with the same
- * glossary object, computes only the new or edited chunks' features. Each
- * construction keeps just the entries of its own chunks.
- */
-const featureCache = new WeakMap<object, Map<string, ChunkFeatures>>();
-const NO_GLOSSARY = {};
-
 export class Retriever {
-  private readonly features = new Map<string, ChunkFeatures>();
-  private readonly df = new Map<string, number>();
-  private readonly pairDf = new Map<string, number>();
+  private readonly features: ChunkFeatureStore;
+  private readonly df: Map<string, number>;
+  private readonly pairDf: Map<string, number>;
   private readonly byId = new Map<string, Chunk>();
+  private readonly bySection = new Map<string, Chunk[]>();
   private readonly n: number;
   private readonly vocabulary: CorpusVocabulary;
   private readonly docNumberIndex: Map<string, string[]>;
@@ -191,30 +135,19 @@ export class Retriever {
     private readonly glossary?: Glossary,
     private readonly knowledge: QueryKnowledge = {},
   ) {
-    const aliases = new Map(snapshot.documents.map((d) => [d.id, d.aliases.join(' ')]));
-    const owner = glossary ?? NO_GLOSSARY;
-    const cached = featureCache.get(owner);
-    const kept = new Map<string, ChunkFeatures>();
+    // Features are precomputed at build time; a snapshot without them
+    // (assembled by hand) gets them computed here.
+    this.features = snapshot.features ?? ChunkFeatureStore.build(snapshot.chunks, { glossary, aliases: aliasesOf(snapshot.documents) });
     for (const c of snapshot.chunks) {
       this.byId.set(c.id, c);
-      // The document title is left out: a plan's title names every indicator,
-      // which would make every chunk of it match every indicator.
-      const full = `${c.docId} ${c.trail.join(' ')} ${c.text}`;
-      const key = [c.kind, c.docTitle, aliases.get(c.docId) ?? '', full].join('\u0000');
-      const f: ChunkFeatures = cached?.get(key) ?? {
-        words: new Set(matchKeysOf(full, glossary)),
-        headingWords: new Set(matchKeysOf(ownHeading(c), glossary)),
-        pairs: new Set(pairsOf(full, glossary)),
-        headingPairs: new Set(pairsOf(ownHeading(c), glossary)),
-        subjectWords: new Set(matchKeysOf(subjectText(c), glossary)),
-        docWords: new Set(matchKeysOf(`${c.docId} ${c.docTitle} ${aliases.get(c.docId) ?? ''}`, glossary)),
-      };
-      kept.set(key, f);
-      this.features.set(c.id, f);
-      for (const w of f.words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
-      for (const p of f.pairs) this.pairDf.set(p, (this.pairDf.get(p) ?? 0) + 1);
+      const key = sectionKey(c.docId, c.section);
+      const list = this.bySection.get(key);
+      if (list) list.push(c);
+      else this.bySection.set(key, [c]);
     }
-    featureCache.set(owner, kept);
+    const { words, pairs } = this.features.frequencies();
+    this.df = words;
+    this.pairDf = pairs;
     this.n = Math.max(1, snapshot.chunks.length);
     const folded = new Map<string, number>();
     const accented = new Map<string, number>();
@@ -245,6 +178,11 @@ export class Retriever {
     // A numbered document is named only with its number ("444/KH-SCT" is not named by "1523/KH-SCT").
     if (keys.some((k) => /\d/.test(k) && !queryKeys.has(k))) return 0;
     return keys.length ? keys.filter((k) => queryKeys.has(k)).length / keys.length : 0;
+  }
+
+  /** Chunks of one section of one document, in index order (no scan of the corpus). */
+  sectionChunks(docId: string, section: string): readonly Chunk[] {
+    return this.bySection.get(sectionKey(docId, section)) ?? [];
   }
 
   /** Analyse a question with the corpus vocabulary (no retrieval). */
@@ -380,15 +318,14 @@ export class Retriever {
     const hits: RetrievedChunk[] = [];
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
-      const feats = this.features.get(f.id);
-      if (!chunk || !feats) continue;
-      const inWords = (k: string) => feats.words.has(k);
-      const inHeading = (k: string) => feats.headingWords.has(k);
+      if (!chunk) continue;
+      const inWords = this.features.tester(f.id, 'words');
+      const inHeading = this.features.tester(f.id, 'headingWords');
       const coverage = termCoverage(ev, inWords, idf);
       const headingCoverage = termCoverage(ev, inHeading, idf);
-      const phraseCoverage = pairCoverage(ev, (p) => feats.pairs.has(p), pairIdf, inWords, idf);
-      const headingPhrase = pairCoverage(ev, (p) => feats.headingPairs.has(p), pairIdf, inHeading, idf);
-      const docCoverage = termCoverage(ev, (k) => feats.docWords.has(k), idf);
+      const phraseCoverage = pairCoverage(ev, this.features.tester(f.id, 'pairs'), pairIdf, inWords, idf);
+      const headingPhrase = pairCoverage(ev, this.features.tester(f.id, 'headingPairs'), pairIdf, inHeading, idf);
+      const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
@@ -403,7 +340,7 @@ export class Retriever {
     // nội dung nào?"), not questions about one of their children ("Quản trị
     // điện tử trong PAPI gồm những gì?"), nor other questions.
     const subjectTerms = intent.subject ? this.queryTerms(intent.subject) : [];
-    const subjectCov = (h: RetrievedChunk) => weightedCoverage(subjectTerms, this.features.get(h.chunk.id)?.subjectWords ?? new Set(), idf);
+    const subjectCov = (h: RetrievedChunk) => weightedCoverage(subjectTerms, this.features.tester(h.chunk.id, 'subjectWords'), idf);
     const bestPassageSubject = Math.max(0, ...hits.filter((h) => h.chunk.kind === 'passage').map(subjectCov));
     for (const h of hits) {
       if (h.chunk.kind !== 'outline') continue;

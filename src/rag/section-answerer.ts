@@ -7,6 +7,7 @@ import type { DirectAnswer, DirectAnswerer } from './answerer.js';
 import { EXACT_SUPPORT } from './candidates.js';
 import type { Chunk } from './chunk.js';
 import { citation, sourcePhrase } from './compose.js';
+import { sectionLookup } from './section-lookup.js';
 
 /** "mục III", "phần IV", "mục II.3.b", "điểm b mục II.3" → a section path. */
 export function namedSection(question: string): string | null {
@@ -33,7 +34,7 @@ export function sectionAnswerer(chunks: readonly Chunk[], planIds: ReadonlySet<s
     answer(question: string): DirectAnswer | null {
       const path = namedSection(question);
       if (!path || planIds.size !== 1) return null;
-      const inPlan = chunks.filter((c) => planIds.has(c.docId) && c.section === path);
+      const inPlan = [...planIds].flatMap((id) => sectionLookup(chunks)(id, path));
       const outline = inPlan.find((c) => c.kind === 'outline');
       const passage = inPlan.find((c) => c.kind === 'passage');
       const c = outline ?? passage;

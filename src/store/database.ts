@@ -37,13 +37,17 @@ export function migrate(db: Db, namespace: string, migrations: readonly Migratio
     (db.prepare('SELECT version FROM schema_migrations WHERE namespace = ?').all(namespace) as Array<{ version: number }>).map((r) => r.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (namespace, version, applied_at) VALUES (?, ?, ?)');
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE namespace = ? AND version = ?');
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
     try {
+      // IMMEDIATE takes the write lock first and the check is repeated inside:
+      // several worker processes starting together apply each migration once.
       db.transaction(() => {
+        if (isApplied.get(namespace, m.version)) return;
         db.exec(m.sql);
         record.run(namespace, m.version, new Date().toISOString());
-      })();
+      }).immediate();
     } catch (err) {
       throw new AppError('DB_ERROR', `Migration ${namespace}#${m.version} failed`, { cause: err });
     }

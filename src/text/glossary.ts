@@ -67,6 +67,8 @@ const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiou
 
 interface FormMatcher {
   re: RegExp;
+  /** The form as searched: a text without it as a substring cannot match (a cheap test before the RegExp). */
+  needle: string;
   /** Test against the folded text (else the original, case-sensitive). */
   onFolded: boolean;
 }
@@ -81,7 +83,7 @@ function matcherFor(form: string): FormMatcher {
   const letters = folded.replace(/[^a-z]/g, '');
   const onFolded = !(letters.length <= 2 || SYLLABLE.test(folded));
   const source = onFolded ? folded : form;
-  return { re: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRe(source)}($|[^\\p{L}\\p{N}])`, 'u'), onFolded };
+  return { re: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRe(source)}($|[^\\p{L}\\p{N}])`, 'u'), needle: source, onFolded };
 }
 
 const matcherCache = new WeakMap<GlossaryEntry, FormMatcher[]>();
@@ -97,7 +99,10 @@ function matchersOf(e: GlossaryEntry): FormMatcher[] {
 
 /** Does the text contain one of the entry's abbreviation forms? */
 export function containsAbbreviation(text: string, folded: string, e: GlossaryEntry): boolean {
-  return matchersOf(e).some(({ re, onFolded }) => re.test(onFolded ? folded : text));
+  return matchersOf(e).some(({ re, needle, onFolded }) => {
+    const target = onFolded ? folded : text;
+    return target.includes(needle) && re.test(target);
+  });
 }
 
 const squash = (s: string) =>
@@ -105,6 +110,8 @@ const squash = (s: string) =>
     .replace(/[^a-z0-9& ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;
+
+const squashedFull = new WeakMap<GlossaryEntry, string>();
 
 /**
  * Extra folded terms that make abbreviations and full forms match both ways:
@@ -120,7 +127,11 @@ export function glossaryExpansion(text: string, glossary: Glossary): string {
   const extra: string[] = [];
   for (const e of glossary.entries) {
     const hasAbbr = containsAbbreviation(text, folded, e);
-    const fullSquashed = squash(e.foldedFull);
+    let fullSquashed = squashedFull.get(e);
+    if (fullSquashed === undefined) {
+      fullSquashed = squash(e.foldedFull);
+      squashedFull.set(e, fullSquashed);
+    }
     const hasFull = squashed.includes(fullSquashed);
     if (hasAbbr && !hasFull) extra.push(fullSquashed.trim());
     if (hasFull && !hasAbbr) extra.push((e.foldedForms[0] ?? '').replace(/[^a-z0-9]+/g, ''));

@@ -63,7 +63,20 @@ function tonePosition(letters: Letter[]): number {
 }
 
 /** Re-place the tone mark of one word canonically. Non-Vietnamese words pass through. */
+/** Words repeat across a corpus: canonical forms are memoised (bounded). */
+const canonicalCache = new Map<string, string>();
+const CANONICAL_CACHE_MAX = 100_000;
+
 function canonicalWord(word: string): string {
+  const hit = canonicalCache.get(word);
+  if (hit !== undefined) return hit;
+  const out = canonicalWordUncached(word);
+  if (canonicalCache.size >= CANONICAL_CACHE_MAX) canonicalCache.clear();
+  canonicalCache.set(word, out);
+  return out;
+}
+
+function canonicalWordUncached(word: string): string {
   const nfd = word.normalize('NFD');
   if (!TONE_MARKS.test(nfd)) return word.normalize('NFC');
   const letters = toLetters(nfd);

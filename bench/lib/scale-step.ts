@@ -1,0 +1,49 @@
+/**
+ * One measurement of the scale benchmark, run in its own process so its peak
+ * RSS is its own: open (build, update or load) the knowledge base for
+ * `KNOWLEDGE_DIR`/`DATA_DIR`, optionally answer a question list, and print
+ * one JSON line on stdout.
+ *
+ *   npx tsx bench/lib/scale-step.ts <knowledgeDir> <dataDir> [questions.txt] [--rounds N]
+ */
+import { readFileSync } from 'node:fs';
+import { createConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { openKnowledgeBase } from '../../src/rag/knowledge-base.js';
+
+const [knowledgeDir, dataDir, questionsFile] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const roundsAt = process.argv.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(process.argv[roundsAt + 1]) : 3;
+if (!knowledgeDir || !dataDir) throw new Error('usage: scale-step <knowledgeDir> <dataDir> [questions]');
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
+};
+
+const config = createConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir });
+const t0 = performance.now();
+const kb = await openKnowledgeBase({ config, logger: createLogger('silent'), generator: null });
+const openMs = performance.now() - t0;
+const result: Record<string, number | null> = {
+  chunks: kb.chunkCount,
+  openMs,
+  indexMs: kb.changes ? kb.changes.ms : null,
+  embedded: kb.changes ? kb.changes.embedded : null,
+};
+if (questionsFile) {
+  const questions = readFileSync(questionsFile, 'utf8').split('\n').filter(Boolean);
+  for (const q of questions) await kb.answerer.ask(q);
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const s = performance.now();
+      await kb.answerer.ask(q);
+      times.push(performance.now() - s);
+    }
+  }
+  result.p50 = pct(times, 50);
+  result.p95 = pct(times, 95);
+}
+result.maxRssMB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify(result)}\n`);

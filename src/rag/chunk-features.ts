@@ -1,0 +1,265 @@
+/**
+ * Per-chunk re-ranking features, computed at index build time and stored
+ * compactly: one dictionary of match keys (syllables, `a:`-accented
+ * syllables, folded syllable pairs), each chunk's six key sets as sorted id
+ * lists in one `Uint32Array`, and the document frequency of every key.
+ * Unchanged chunks reuse their lists from the previous snapshot, so an
+ * update computes features only for new text, and opening an index
+ * tokenises nothing.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../errors.js';
+import type { Glossary } from '../text/glossary.js';
+import { glossaryExpansion } from '../text/glossary.js';
+import { foldText, normalizeText } from '../text/normalize.js';
+import { syllables } from '../text/tokenize.js';
+import type { Chunk } from './chunk.js';
+
+/** The six key sets of a chunk. */
+export const FEATURE_LISTS = ['words', 'headingWords', 'pairs', 'headingPairs', 'subjectWords', 'docWords'] as const;
+export type FeatureList = (typeof FEATURE_LISTS)[number];
+const L = FEATURE_LISTS.length;
+const LIST_INDEX = Object.fromEntries(FEATURE_LISTS.map((n, i) => [n, i])) as Record<FeatureList, number>;
+const FORMAT = 'cchc-features-v1';
+
+/**
+ * Match keys of a text: every syllable folded, plus every syllable as an
+ * `a:`-prefixed accented key, so a question typed with accents is matched
+ * precisely ("tình" is not "tỉnh", "mai" is not "mại") and one typed without
+ * accents still matches.
+ */
+export function matchKeysOf(text: string, glossary?: Glossary): string[] {
+  const norm = normalizeText(text);
+  const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
+  const accented = syllables(norm).map((w) => `a:${w}`);
+  return [...syllables(`${foldText(norm)} ${expansion}`), ...accented];
+}
+
+/** Adjacent pairs of a word list ("thu tuc"). */
+export function adjacentPairs(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
+  return out;
+}
+
+/** Folded syllable pairs of a text and of its glossary expansion. */
+export function pairsOf(text: string, glossary?: Glossary): string[] {
+  const norm = normalizeText(text);
+  const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
+  return [...adjacentPairs(syllables(foldText(norm))), ...adjacentPairs(syllables(expansion))];
+}
+
+/** Title side of a chunk for list questions: its heading and its parent's. */
+function subjectText(c: Chunk): string {
+  const parents = c.trail.slice(-2).join(' ');
+  return c.kind === 'outline' ? `${parents} ${c.text.split('\n')[0] ?? ''}` : `${c.docId} ${parents}`;
+}
+
+/** Longer "headings" are whole numbered paragraphs, not titles. */
+const MAX_TITLE_CHARS = 140;
+
+function ownHeading(c: Chunk): string {
+  const raw = c.trail[c.trail.length - 1] ?? '';
+  const last = raw.length > MAX_TITLE_CHARS ? '' : raw;
+  const first = c.text.split('\n')[0] ?? '';
+  return `${last} ${c.kind === 'outline' || first.length > MAX_TITLE_CHARS ? '' : first}`;
+}
+
+/** {@link matchKeysOf} and {@link pairsOf} of one text, normalised and expanded once. */
+function keysAndPairs(text: string, glossary?: Glossary): { keys: string[]; pairs: string[] } {
+  const norm = normalizeText(text);
+  const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
+  const folded = foldText(norm);
+  return {
+    keys: [...syllables(`${folded} ${expansion}`), ...syllables(norm).map((w) => `a:${w}`)],
+    pairs: [...adjacentPairs(syllables(folded)), ...adjacentPairs(syllables(expansion))],
+  };
+}
+
+/**
+ * The six key sets of one chunk.
+ * @param aliases the document's aliases (with its id and title: a weak, document-level prior)
+ */
+export function chunkFeatureKeys(c: Chunk, aliases: string, glossary?: Glossary, memo?: Map<string, string[]>): string[][] {
+  // The document title is left out: a plan's title names every indicator,
+  // which would make every chunk of it match every indicator.
+  const full = keysAndPairs(`${c.docId} ${c.trail.join(' ')} ${c.text}`, glossary);
+  const heading = keysAndPairs(ownHeading(c), glossary);
+  // Subject and document texts repeat across the chunks of a document.
+  const shared = (text: string) => {
+    let keys = memo?.get(text);
+    if (!keys) {
+      keys = matchKeysOf(text, glossary);
+      if (memo && memo.size >= 20_000) memo.clear();
+      memo?.set(text, keys);
+    }
+    return keys;
+  };
+  return [full.keys, heading.keys, full.pairs, heading.pairs, shared(subjectText(c)), shared(`${c.docId} ${c.docTitle} ${aliases}`)];
+}
+
+/** The aliases of each document, joined, for the chunk features. */
+export function aliasesOf(documents: ReadonlyArray<{ id: string; aliases: string[] }>): (docId: string) => string {
+  const m = new Map(documents.map((d) => [d.id, d.aliases.join(' ')]));
+  return (docId) => m.get(docId) ?? '';
+}
+
+export interface FeatureBuildOptions {
+  glossary?: Glossary;
+  /** The aliases of a document, by document id. */
+  aliases: (docId: string) => string;
+  /** A previous store whose lists may be reused. */
+  previous?: ChunkFeatureStore | null;
+  /** Chunk ids whose previous lists are still valid (their file is unchanged). */
+  reusable?: ReadonlySet<string>;
+}
+
+export class ChunkFeatureStore {
+  private readonly keyId: Map<string, number>;
+  private readonly slotOf: Map<string, number>;
+
+  private constructor(
+    /** Key dictionary (id → key). */
+    private readonly keys: string[],
+    private readonly ids: string[],
+    /** Offsets per chunk × list into `data` (length N·L + 1). */
+    private readonly offsets: Uint32Array,
+    /** Sorted key ids of each list. */
+    private readonly data: Uint32Array,
+    /** Chunks whose words (for syllable keys) or pairs (for pair keys) contain the key. */
+    private readonly df: Uint32Array,
+    keyId?: Map<string, number>,
+  ) {
+    this.keyId = keyId ?? new Map(keys.map((k, i) => [k, i]));
+    this.slotOf = new Map(ids.map((id, i) => [id, i]));
+  }
+
+  /** Number of chunks. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Build for `chunks`, reusing the lists of unchanged chunks from `opts.previous`. */
+  static build(chunks: readonly Chunk[], opts: FeatureBuildOptions): ChunkFeatureStore {
+    const prev = opts.previous ?? null;
+    const keys = prev ? [...prev.keys] : [];
+    const keyId = prev ? new Map(prev.keyId) : new Map<string, number>();
+    const idOf = (k: string) => {
+      let id = keyId.get(k);
+      if (id === undefined) {
+        id = keys.length;
+        keys.push(k);
+        keyId.set(k, id);
+      }
+      return id;
+    };
+    const lists: Uint32Array[] = [];
+    const memo = new Map<string, string[]>();
+    for (const c of chunks) {
+      const slot = prev && opts.reusable?.has(c.id) ? prev.slotOf.get(c.id) : undefined;
+      if (slot !== undefined && prev) {
+        for (let l = 0; l < L; l++) lists.push(prev.data.subarray(prev.offsets[slot * L + l] as number, prev.offsets[slot * L + l + 1] as number));
+        continue;
+      }
+      for (const keySet of chunkFeatureKeys(c, opts.aliases(c.docId), opts.glossary, memo)) lists.push(new Uint32Array(new Set(keySet.map(idOf))).sort());
+    }
+    return ChunkFeatureStore.fromLists(
+      keys,
+      chunks.map((c) => c.id),
+      lists,
+      keyId,
+    );
+  }
+
+  private static fromLists(keys: string[], ids: string[], lists: Uint32Array[], keyId?: Map<string, number>): ChunkFeatureStore {
+    const offsets = new Uint32Array(lists.length + 1);
+    lists.forEach((l, i) => {
+      offsets[i + 1] = (offsets[i] as number) + l.length;
+    });
+    const data = new Uint32Array(offsets[lists.length] as number);
+    for (const [i, l] of lists.entries()) data.set(l, offsets[i] as number);
+    const df = new Uint32Array(keys.length);
+    for (let c = 0; c < ids.length; c++) {
+      for (const l of [LIST_INDEX.words, LIST_INDEX.pairs]) {
+        for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
+      }
+    }
+    // Drop keys no chunk uses any more once they are the majority (after many updates).
+    let dead = 0;
+    for (let k = 0; k < keys.length; k++) if (df[k] === 0) dead++;
+    if (dead > 1000 && dead * 2 > keys.length) return ChunkFeatureStore.compact(keys, ids, offsets, data);
+    return new ChunkFeatureStore(keys, ids, offsets, data, df, keyId);
+  }
+
+  private static compact(keys: string[], ids: string[], offsets: Uint32Array, data: Uint32Array): ChunkFeatureStore {
+    const used = new Uint8Array(keys.length);
+    for (const k of data) used[k] = 1;
+    const remap = new Int32Array(keys.length).fill(-1);
+    const kept: string[] = [];
+    keys.forEach((k, i) => {
+      if (used[i]) {
+        remap[i] = kept.length;
+        kept.push(k);
+      }
+    });
+    const lists: Uint32Array[] = [];
+    for (let i = 0; i + 1 < offsets.length; i++) lists.push(data.subarray(offsets[i] as number, offsets[i + 1] as number).map((k) => remap[k] as number));
+    return ChunkFeatureStore.fromLists(kept, ids, lists);
+  }
+
+  /** Does list `list` of chunk `chunkId` contain `key`? */
+  has(chunkId: string, list: FeatureList, key: string): boolean {
+    const slot = this.slotOf.get(chunkId);
+    const k = this.keyId.get(key);
+    if (slot === undefined || k === undefined) return false;
+    const i = slot * L + LIST_INDEX[list];
+    let lo = this.offsets[i] as number;
+    let hi = (this.offsets[i + 1] as number) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.data[mid] as number;
+      if (v === k) return true;
+      if (v < k) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /** A membership test for one chunk's list. */
+  tester(chunkId: string, list: FeatureList): (key: string) => boolean {
+    return (key) => this.has(chunkId, list, key);
+  }
+
+  /** Document frequency of every key in use (syllable keys: by words; pair keys: by pairs). */
+  frequencies(): { words: Map<string, number>; pairs: Map<string, number> } {
+    const words = new Map<string, number>();
+    const pairs = new Map<string, number>();
+    this.keys.forEach((k, i) => {
+      const n = this.df[i] as number;
+      if (n > 0) (k.includes(' ') ? pairs : words).set(k, n);
+    });
+    return { words, pairs };
+  }
+
+  /** Write `features.json` and `features.bin` into `dir`. */
+  save(dir: string): void {
+    writeFileSync(join(dir, 'features.json'), JSON.stringify({ format: FORMAT, keys: this.keys, ids: this.ids, entries: this.data.length }));
+    const parts = [this.offsets, this.data, this.df].map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength));
+    writeFileSync(join(dir, 'features.bin'), Buffer.concat(parts));
+  }
+
+  /** Load what {@link save} wrote. */
+  static load(dir: string): ChunkFeatureStore {
+    const meta = JSON.parse(readFileSync(join(dir, 'features.json'), 'utf8')) as { format: string; keys: string[]; ids: string[]; entries: number };
+    if (meta.format !== FORMAT) throw new AppError('INDEX_CORRUPT', `Định dạng đặc trưng không đúng: ${meta.format}`);
+    const raw = readFileSync(join(dir, 'features.bin'));
+    const buf = raw.byteOffset % 4 === 0 ? raw : Buffer.from(raw);
+    const n = meta.ids.length * L + 1;
+    const offsets = new Uint32Array(buf.buffer, buf.byteOffset, n);
+    const data = new Uint32Array(buf.buffer, buf.byteOffset + n * 4, meta.entries);
+    const df = new Uint32Array(buf.buffer, buf.byteOffset + (n + meta.entries) * 4, meta.keys.length);
+    if ((n + meta.entries + meta.keys.length) * 4 !== buf.byteLength) throw new AppError('INDEX_CORRUPT', 'Tệp đặc trưng không khớp kích thước');
+    return new ChunkFeatureStore(meta.keys, meta.ids, offsets, data, df);
+  }
+}
