@@ -5,23 +5,23 @@
  * curated answer and see it answered. Screenshots of each console page go
  * to docs/screenshots/console-*.png. Skipped when Chromium is not installed.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launchChromium } from '../helpers/browser.js';
 import { screenshotDir } from '../helpers/screenshots.js';
 import { buildDecisionPdf, sampleDecisionSpec } from '../knowledge/ingest/fixtures.js';
 import { type ConsoleHarness, startConsole, TOKEN } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = screenshotDir();
 const OUT_OF_SCOPE = 'Thủ tục đăng ký khuyến mại cần những giấy tờ gì?';
 const REWORDED = 'cho em hỏi thủ tục đăng ký khuyến mại cần hồ sơ gì ạ';
 const CURATED = 'Hồ sơ đăng ký khuyến mại nộp theo mẫu của cơ quan quản lý (câu trả lời thử nghiệm).';
 
-describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
+describe.skipIf(!HAS_CHROMIUM)('admin console in a browser', () => {
   let h: ConsoleHarness;
   let browser: Browser;
   let base: string;
@@ -32,19 +32,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     h = await startConsole();
     base = await h.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

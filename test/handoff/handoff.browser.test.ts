@@ -5,16 +5,16 @@
  * flagged) and the ticket is answered. Saves
  * docs/screenshots/handoff-citizen.png and handoff-staff.png.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launchChromium } from '../helpers/browser.js';
 import { screenshotDir } from '../helpers/screenshots.js';
 import { ADMIN_TOKEN, type HandoffBot, startHandoffBot, tempDataDir, testClock } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = screenshotDir();
 const REFUSED = 'Lệ phí ngoài phạm vi của thủ tục cấp giấy phép bán lẻ rượu là bao nhiêu?';
 const REPLY = 'Chào chị, lệ phí thủ tục này theo biểu phí hiện hành của tỉnh; chị có thể nộp hồ sơ trực tuyến hoặc tại bộ phận một cửa.';
@@ -42,7 +42,7 @@ function watchCsp(page: Page): string[] {
   return errors;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('handoff in a browser', () => {
+describe.skipIf(!HAS_CHROMIUM)('handoff in a browser', () => {
   let bot: HandoffBot;
   let browser: Browser;
   let base: string;
@@ -51,19 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM))('handoff in a browser', () => {
     bot = await startHandoffBot({ dataDir: tempDataDir(), clock: testClock(new Date('2026-12-02T02:00:00Z')) });
     await bot.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(bot.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
@@ -15,10 +15,10 @@ import type { ReportChannel } from '../../src/reports/types.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import type { Db } from '../../src/store/database.js';
 import { department, FakeAnswerer, silentLogger } from '../chat/fakes.js';
+import { HAS_CHROMIUM, launchChromium } from '../helpers/browser.js';
 import { screenshotDir } from '../helpers/screenshots.js';
 import { newReport, planAreas, tempDb } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'browser-test-token-0123456789abcdef';
 const NOW = new Date('2026-11-25T03:00:00Z');
 const SCREENSHOT = path.join(screenshotDir(), 'admin.png');
@@ -41,7 +41,7 @@ const SEED: Array<[string, number, ReportChannel, number, string]> = [
   ['II.3.e', 11, 'press', 1, 'Đơn vị thử nghiệm 2'],
 ];
 
-describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
+describe.skipIf(!HAS_CHROMIUM)('admin page in a browser', () => {
   let app: FastifyInstance;
   let db: Db;
   let browser: Browser;
@@ -96,19 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin page in a browser', () => {
       ],
     });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

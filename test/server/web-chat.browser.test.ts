@@ -3,10 +3,9 @@
  * answerer), on 127.0.0.1 only. Screenshots of real answers are taken by
  * web-chat-layout.browser.test.ts.
  */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
 import { createMemoryChatStore } from '../../src/chat/sqlite-chat-store.js';
@@ -14,8 +13,7 @@ import { createConfig } from '../../src/config.js';
 import type { Answer, AskOptions, QuestionAnswerer } from '../../src/core/answer.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import { department, silentLogger } from '../chat/fakes.js';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { HAS_CHROMIUM, launchChromium } from '../helpers/browser.js';
 
 /** Passage IV.2 of the plan, as the real index would return it. */
 const PASSAGE =
@@ -37,7 +35,7 @@ class CitingAnswerer implements QuestionAnswerer {
   }
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('web chat in a browser', () => {
+describe.skipIf(!HAS_CHROMIUM)('web chat in a browser', () => {
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
@@ -55,19 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web chat in a browser', () => {
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
