@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/answer-latency.ts [FILE ...] [--rounds N]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfig } from '../src/config.js';
@@ -16,7 +16,8 @@ const args = process.argv.slice(2);
 const roundsIdx = args.indexOf('--rounds');
 const rounds = roundsIdx >= 0 ? Number(args[roundsIdx + 1]) : 5;
 const files = args.filter((a, i) => !a.startsWith('--') && i !== roundsIdx + 1);
-if (files.length === 0) files.push('../shared/eval/dev-questions.jsonl', 'bench/data/own-questions.jsonl');
+// Default: the project's own questions, plus the shared sample when it sits beside the checkout.
+if (files.length === 0) files.push(...['../shared/eval/dev-questions.jsonl', 'bench/data/own-questions.jsonl'].filter((f) => existsSync(f)));
 
 const questions = files.flatMap((f) =>
   readFileSync(f, 'utf8')
