@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfig } from '../src/config.js';
+import { percentile } from '../src/core/percentile.js';
 import { createLogger } from '../src/logger.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 
@@ -25,11 +26,6 @@ const questions = files.flatMap((f) =>
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { q: string }).q),
 );
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-};
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
 const config = createConfig({ DATA_DIR: dataDir });
@@ -53,7 +49,7 @@ for (let r = 0; r < rounds; r++) {
 const mem = process.memoryUsage();
 console.log(`index: ${kb.chunkCount} chunks, cold build ${coldBuild.toFixed(0)} ms, reopen unchanged ${warmOpen.toFixed(0)} ms`);
 console.log(
-  `answer latency over ${times.length} asks (${questions.length} questions × ${rounds}): median ${pct(times, 50).toFixed(2)} ms, p95 ${pct(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
+  `answer latency over ${times.length} asks (${questions.length} questions × ${rounds}): median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
 );
 console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 rmSync(dataDir, { recursive: true, force: true });

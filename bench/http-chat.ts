@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { percentile } from '../src/core/percentile.js';
 import { startMainServer } from './lib/main-server.js';
 
 const arg = (name: string, dflt: number) => {
@@ -52,9 +53,8 @@ await Promise.all(
 const wall = performance.now() - wallStart;
 child.kill('SIGTERM');
 const s = [...times].sort((a, b) => a - b);
-const pct = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
 console.log(
-  `/api/chat over loopback: ${times.length} requests, concurrency ${concurrency}: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${(s.at(-1) ?? 0).toFixed(1)} ms, ${(times.length / (wall / 1000)).toFixed(0)} req/s`,
+  `/api/chat over loopback: ${times.length} requests, concurrency ${concurrency}: p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms, max ${(s.at(-1) ?? 0).toFixed(1)} ms, ${(times.length / (wall / 1000)).toFixed(0)} req/s`,
 );
 await new Promise((r) => child.once('exit', r));
 rmSync(dataDir, { recursive: true, force: true });

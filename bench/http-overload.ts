@@ -14,6 +14,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { percentile } from '../src/core/percentile.js';
 import { type MainServer, startMainServer } from './lib/main-server.js';
 
 const arg = (name: string, dflt: string) => {
@@ -54,8 +55,6 @@ const RUNS = ALL_RUNS.filter((r) => only === '' || r.name.startsWith(only));
 function startServer(env: Record<string, string>, dataDir: string): Promise<MainServer> {
   return startMainServer(dataDir, { RATE_LIMIT_PER_MINUTE: '100000000', ...env });
 }
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 async function drive(url: string): Promise<string> {
   const okTimes: number[] = [];
@@ -112,7 +111,7 @@ async function drive(url: string): Promise<string> {
   const others = [...statuses.entries()].filter(([s]) => s !== '200' && s !== '503').map(([s, n]) => `${s}×${n}`);
   return (
     `${(total / wall).toFixed(0)} req/s (${((statuses.get('200') ?? 0) / wall).toFixed(0)} answered/s), ` +
-    `p50 ${pct(sorted, 50).toFixed(0)} ms, p99 ${pct(sorted, 99).toFixed(0)} ms (200s), ` +
+    `p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms (200s), ` +
     `503 ${share503.toFixed(1)}%${others.length > 0 ? `, other ${others.join(' ')}` : ''}, ` +
     `healthz ${answered}/${probes} answered < 1 s`
   );

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createConfig } from '../../src/config.js';
+import { percentile } from '../../src/core/percentile.js';
 import { createLogger } from '../../src/logger.js';
 import { openKnowledgeBase } from '../../src/rag/knowledge-base.js';
 
@@ -15,11 +16,6 @@ const [knowledgeDir, dataDir, questionsFile] = process.argv.slice(2).filter((a) 
 const roundsAt = process.argv.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(process.argv[roundsAt + 1]) : 3;
 if (!knowledgeDir || !dataDir) throw new Error('usage: scale-step <knowledgeDir> <dataDir> [questions]');
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-};
 
 const config = createConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir });
 const t0 = performance.now();
@@ -42,8 +38,8 @@ if (questionsFile) {
       times.push(performance.now() - s);
     }
   }
-  result.p50 = pct(times, 50);
-  result.p95 = pct(times, 95);
+  result.p50 = percentile(times, 50);
+  result.p95 = percentile(times, 95);
 }
 result.maxRssMB = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(`${JSON.stringify(result)}\n`);

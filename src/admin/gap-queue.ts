@@ -7,7 +7,7 @@
  */
 import type { GapRow } from '../chat/chat-store.js';
 import { gapKey } from '../chat/gaps.js';
-import { questionFeatures } from '../rag/curated-answers.js';
+import { featureSimilarity, questionFeatures } from '../rag/curated-answers.js';
 import type { Db } from '../store/database.js';
 import { migrateConsole } from './console-db.js';
 
@@ -33,13 +33,6 @@ export interface GapQueueGroup {
 
 /** Similarity (Dice over content syllables and pairs) from which two wordings are one group. */
 export const GAP_SIMILARITY = 0.6;
-
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  for (const x of a) if (b.has(x)) common++;
-  return (2 * common) / (a.size + b.size);
-}
 
 interface Exact {
   key: string;
@@ -73,7 +66,7 @@ export function groupSimilarGaps(rows: readonly GapRow[], threshold = GAP_SIMILA
   const ordered = [...exact.values()].sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt));
   const groups: Array<{ head: Exact; members: Exact[] }> = [];
   for (const e of ordered) {
-    const home = groups.find((g) => dice(g.head.features, e.features) >= threshold);
+    const home = groups.find((g) => featureSimilarity(g.head.features, e.features) >= threshold);
     if (home) home.members.push(e);
     else groups.push({ head: e, members: [e] });
   }

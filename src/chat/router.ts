@@ -46,7 +46,7 @@ export function classifyCallback(data: string): Route {
     case 'report':
       return { kind: 'reportButton' };
     case 'handoff':
-      return { kind: 'handoff', payload: p.action === 'ask' ? { action: 'ask' } : { action: 'staffReply', ticketId: p.ticketId } };
+      return { kind: 'handoff', payload: p };
     default:
       return { kind: 'unknownButton' };
   }

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Answer, QuestionAnswerer } from '../core/answer.js';
+import { percentile } from '../core/percentile.js';
 import { AppError } from '../errors.js';
 import { foldText } from '../text/normalize.js';
 
@@ -116,12 +117,6 @@ export function readEvalFile(file: string): EvalItem[] {
     }
     return parsed.data;
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, idx)] as number;
 }
 
 export function scoreItem(item: EvalItem, a: Answer): ItemResult {

@@ -4,7 +4,7 @@
  * - `hd:ask`: the citizen's "Hỏi cán bộ" button;
  * - `hd:r:<id>`: the "Trả lời" button under a ticket in the staff group.
  */
-import { decodePayload, encodePayload, type HandoffAction } from '../core/payload.js';
+import { encodePayload } from '../core/payload.js';
 
 /** Data of the "Hỏi cán bộ" button. */
 export const HANDOFF_ASK_PAYLOAD = encodePayload({ kind: 'handoff', action: 'ask' });
@@ -12,11 +12,4 @@ export const HANDOFF_ASK_PAYLOAD = encodePayload({ kind: 'handoff', action: 'ask
 /** Data of the staff group's "Trả lời" button of ticket `id`. */
 export function handoffReplyPayload(id: number): string {
   return encodePayload({ kind: 'handoff', action: 'staffReply', ticketId: id });
-}
-
-/** Read a handoff payload; undefined for any other button. */
-export function parseHandoffPayload(data: string): HandoffAction | undefined {
-  const p = decodePayload(data);
-  if (p?.kind !== 'handoff') return undefined;
-  return p.action === 'ask' ? { action: 'ask' } : { action: 'staffReply', ticketId: p.ticketId };
 }

@@ -96,7 +96,8 @@ export function questionFeatures(question: string, abbreviations?: ChatAbbreviat
   return out;
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
+/** Dice similarity of two feature sets ({@link questionFeatures}): 1 for the same, 0 for nothing shared. */
+export function featureSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let common = 0;
   for (const x of a) if (b.has(x)) common++;
@@ -225,10 +226,10 @@ export class CuratedAnswerStore implements CuratedAnswers {
     let best: CuratedMatch | null = null;
     for (const v of this.variants) {
       if (numbers.some((n) => !v.features.has(n))) continue;
-      let score = dice(f, v.features);
+      let score = featureSimilarity(f, v.features);
       if (v.canonical && this.opts.canonicalize) {
         canonical ??= questionFeatures(this.opts.canonicalize(question), this.opts.abbreviations, this.opts.analyze);
-        score = Math.max(score, dice(canonical, v.canonical));
+        score = Math.max(score, featureSimilarity(canonical, v.canonical));
       }
       if (score >= this.threshold && (!best || score > best.score)) best = { entry: v.entry, score };
     }
