@@ -25,13 +25,14 @@ export function median(values: readonly number[]): number | null {
 
 /** Timings in the shared SQLite database. */
 export class SqliteAnswerTimings implements AnswerTimings {
+  /** Prepared once: it runs after every answer. */
+  private readonly insert;
   constructor(private readonly db: Db) {
     migrateConsole(db);
+    this.insert = db.prepare('INSERT INTO console_answer_times (at, ms, abstained) VALUES (?, ?, ?)');
   }
   record(ms: number, abstained: boolean, at: Date): void {
-    this.db
-      .prepare('INSERT INTO console_answer_times (at, ms, abstained) VALUES (?, ?, ?)')
-      .run(at.toISOString(), Math.max(0, Math.round(ms)), abstained ? 1 : 0);
+    this.insert.run(at.toISOString(), Math.max(0, Math.round(ms)), abstained ? 1 : 0);
   }
   median(since: Date): number | null {
     const rows = this.db.prepare('SELECT ms FROM console_answer_times WHERE at >= ?').all(since.toISOString()) as Array<{ ms: number }>;
