@@ -12,11 +12,8 @@
  * The thresholds are fitted by `bench/calibrate-abstention.ts` (k-fold
  * cross-validation on the tune split of bench/data/questions).
  */
-import { vietnamYear } from '../core/vietnam-time.js';
 import { foldText, normalizeText } from '../text/normalize.js';
-import { docNumbers } from '../text/tokenize.js';
 import { passageEvidence } from './candidates.js';
-import type { Chunk } from './chunk.js';
 import type { RetrievalResult } from './retriever.js';
 
 /** Evidence features of one question. */
@@ -31,15 +28,6 @@ export interface AbstentionFeatures {
   typeSatisfied: number;
   /** The most informative question word the best passage lacks, relative to the rarest word (0 = none missing). */
   gap: number;
-}
-
-/** An entity in the question that the sources contradict or do not cover. */
-export interface EntityConflict {
-  kind: 'province' | 'body' | 'period' | 'document';
-  /** The entity as the user wrote it. */
-  value: string;
-  /** The refusal sentence, naming what the sources do not cover. */
-  message: string;
 }
 
 /**
@@ -167,179 +155,4 @@ export function abstentionFeatures(question: string, r: RetrievalResult): Absten
   };
 }
 
-/**
- * Provinces and centrally-run cities of Viet Nam other than Quảng Ngãi (and
- * Kon Tum, part of Quảng Ngãi since 01/7/2025 under Nghị quyết 202/2025/QH15).
- * Names before and after the 2025 arrangement; a question naming one asks
- * about another province.
- */
-const OTHER_PROVINCES = [
-  'An Giang',
-  'Bà Rịa',
-  'Vũng Tàu',
-  'Bắc Giang',
-  'Bắc Kạn',
-  'Bạc Liêu',
-  'Bắc Ninh',
-  'Bến Tre',
-  'Bình Định',
-  'Bình Dương',
-  'Bình Phước',
-  'Bình Thuận',
-  'Cà Mau',
-  'Cần Thơ',
-  'Cao Bằng',
-  'Đà Nẵng',
-  'Đắk Lắk',
-  'Đắk Nông',
-  'Điện Biên',
-  'Đồng Nai',
-  'Đồng Tháp',
-  'Gia Lai',
-  'Hà Giang',
-  'Hà Nam',
-  'Hà Nội',
-  'Hà Tĩnh',
-  'Hải Dương',
-  'Hải Phòng',
-  'Hậu Giang',
-  'Hòa Bình',
-  'Hưng Yên',
-  'Khánh Hòa',
-  'Kiên Giang',
-  'Lai Châu',
-  'Lâm Đồng',
-  'Lạng Sơn',
-  'Lào Cai',
-  'Long An',
-  'Nam Định',
-  'Nghệ An',
-  'Ninh Bình',
-  'Ninh Thuận',
-  'Phú Thọ',
-  'Phú Yên',
-  'Quảng Bình',
-  'Quảng Nam',
-  'Quảng Ninh',
-  'Quảng Trị',
-  'Sóc Trăng',
-  'Sơn La',
-  'Tây Ninh',
-  'Thái Bình',
-  'Thái Nguyên',
-  'Thanh Hóa',
-  'Thừa Thiên Huế',
-  'Huế',
-  'Tiền Giang',
-  'TP.HCM',
-  'TP HCM',
-  'Thành phố Hồ Chí Minh',
-  'Sài Gòn',
-  'Trà Vinh',
-  'Tuyên Quang',
-  'Vĩnh Long',
-  'Vĩnh Phúc',
-  'Yên Bái',
-];
-const PROVINCE_RE = OTHER_PROVINCES.map((name) => ({ name, re: new RegExp(`(^|[^\\p{L}])${foldText(name).replace(/[.\s]+/g, '[.\\s]*')}($|[^\\p{L}])`, 'u') }));
-
-/** What the corpus mentions, for entity conflicts. Built once per index. */
-export interface CorpusEntities {
-  years: ReadonlySet<string>;
-  /** The calendar year of today: a question about it asks about the present, not a gap in the sources. */
-  currentYear: number;
-  /** Folded, `/`-separated document numbers found anywhere in the corpus. */
-  numbers: ReadonlySet<string>;
-  /** Folded full corpus text, to check a province is mentioned at all. */
-  hasText(folded: string): boolean;
-}
-
-/** Scan the corpus once; `now` fixes the present year (Việt Nam time, UTC+7). */
-export function corpusEntities(chunks: readonly Chunk[], now: Date = new Date()): CorpusEntities {
-  const currentYear = vietnamYear(now);
-  const years = new Set<string>();
-  const numbers = new Set<string>();
-  for (const c of chunks) {
-    const t = `${c.docId} ${c.docTitle} ${c.text}`;
-    for (const y of t.match(/\b(19|20)\d{2}\b/g) ?? []) years.add(y);
-    for (const n of docNumbers(t)) numbers.add(n);
-  }
-  // The folded full text is built only if asked for, and each answer remembered.
-  let all: string | undefined;
-  const seen = new Map<string, boolean>();
-  const hasText = (f: string) => {
-    let hit = seen.get(f);
-    if (hit === undefined) {
-      all ??= chunks.map((c) => foldText(`${c.docId} ${c.docTitle} ${c.text}`)).join('\n');
-      hit = all.includes(f);
-      if (seen.size < 10_000) seen.set(f, hit);
-    }
-    return hit;
-  };
-  return { years, currentYear, numbers, hasText };
-}
-
-/** How many of the best passages may carry a year the question names. */
-const YEAR_DEPTH = 3;
-/** "Sở Tư pháp", "Sở Giáo dục và Đào tạo": another department, named with capitals. */
-const OTHER_BODY =
-  /(?<![\p{L}])Sở\s+(\p{Lu}[\p{L}&]*(?:\s+(?!(?:của|năm|tỉnh|thành|có|gồm|về|đã|là|những|các|thì|ở|tại|trong|cho|được|ban|kế|hoạch|Quảng|Ngãi)(?![\p{L}]))[\p{L}&]+){0,4})/gu;
-/** A number written right after these words is a document number, not a year. */
-const NUMBER_PREFIX = /(?:\bsố|\bKH|\bQĐ|\bNĐ|\bNQ|\bTT|hoạch|định|quyết|thông tư|văn bản)\s*:?\s*$/iu;
-const OWN_BODY = /^(?:Công\s+Thương|CT)\b/u;
-
-/** Year ranges written in a text ("2022–2025", "2022 - 2025"). */
-function periodsOf(text: string): Array<[number, number]> {
-  return [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((m) => [Number(m[1]), Number(m[2])]);
-}
-
-/** An entity of the question that the sources do not cover, or null. */
-export function entityConflict(question: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
-  const f = ` ${foldText(normalizeText(question))} `;
-  for (const p of PROVINCE_RE) {
-    if (!p.re.test(f)) continue;
-    // The best passages are about that province: the sources do cover it.
-    if (r.hits.slice(0, 2).some((h) => p.re.test(` ${foldText(h.chunk.text)} `))) continue;
-    return {
-      kind: 'province',
-      value: p.name,
-      message: `Các tài liệu của trợ lý là của Sở Công Thương tỉnh Quảng Ngãi; nguồn dữ liệu không có thông tin về ${p.name}.`,
-    };
-  }
-  for (const n of r.intent.docNumbers) {
-    if (corpus.numbers.has(n)) continue;
-    const shown = (normalizeText(question).match(/\d[\w/.\-–]*[A-ZĐ][\w/.\-–Đ]*/u) ?? [n])[0];
-    return { kind: 'document', value: shown, message: `Nguồn dữ liệu của trợ lý không có văn bản số ${shown}.` };
-  }
-  const best = r.hits.slice(0, YEAR_DEPTH).map((h) => `${h.chunk.docId} ${h.chunk.docTitle} ${h.chunk.trail.join(' ')} ${h.chunk.text}`);
-  const q = normalizeText(question);
-  const years = [...q.matchAll(/\b(?:19|20)\d{2}\b/g)].filter((m) => !NUMBER_PREFIX.test(q.slice(0, m.index))).map((m) => m[0]);
-  for (const y of years) {
-    // The present year is a question about now: the dated notes say what
-    // has changed and which periods have ended, so it is not refused by name.
-    if (Number(y) === corpus.currentYear) continue;
-    // A year counts as covered only when the passages that would answer carry it
-    // (as a year or inside a period such as 2022–2025), not merely somewhere in the corpus.
-    if (best.some((t) => t.includes(y) || periodsOf(t).some(([a, b]) => Number(y) >= a && Number(y) <= b))) continue;
-    return {
-      kind: 'period',
-      value: y,
-      message: corpus.years.has(y)
-        ? `Các tài liệu của trợ lý không có thông tin về nội dung này cho năm ${y}.`
-        : `Các tài liệu của trợ lý không có thông tin cho năm ${y}.`,
-    };
-  }
-  for (const m of normalizeText(question).matchAll(OTHER_BODY)) {
-    const name = (m[1] ?? '').trim();
-    if (!name || OWN_BODY.test(name)) continue;
-    const folded = foldText(`Sở ${name}`);
-    // The best passages name that body: the sources do speak about it.
-    if (r.hits.slice(0, 2).some((h) => foldText(`${h.chunk.trail.join(' ')} ${h.chunk.text}`).includes(folded))) continue;
-    return {
-      kind: 'body',
-      value: `Sở ${name}`,
-      message: `Các tài liệu của trợ lý là của Sở Công Thương tỉnh Quảng Ngãi; nguồn dữ liệu không có thông tin về Sở ${name}.`,
-    };
-  }
-  return null;
-}
+export { type CorpusEntities, corpusEntities, type EntityConflict, entityConflict } from './entity-conflicts.js';
