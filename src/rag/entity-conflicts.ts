@@ -128,10 +128,10 @@ const SURNAMES =
   'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Lý|Đinh|Đoàn|Trương|Trịnh|Lương|Tạ|Châu|Tô|Quách|Lưu|Kiều|Phùng|Nghiêm|Khúc|Tôn';
 /** Capitalised words that begin an institution or a document, not a given name. */
 const NOT_A_GIVEN_NAME = new Set(
-  'Sở Phòng Ban Kế Quyết Nghị Chỉ Bộ Tỉnh Thành Ủy Uỷ Hội Trung Cục Cổng Luật Thông Công Đảng Chi Chính Nhà Nước Văn phòng'.split(' '),
+  'Sở Phòng Ban Kế Quyết Nghị Chỉ Bộ Tỉnh Thành Ủy Uỷ Hội Trung Cục Cổng Luật Thông Công Đảng Chi Chính Nhà Nước'.split(' '),
 );
 /** A person written with an honorific ("ông Nguyễn Văn A", "bà Lan") or as a full name that starts with a family name. */
-const PERSON_AFTER_TITLE = /(?<![\p{L}])(?:ông|bà|đồng chí|đ\/c)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})/gu;
+const PERSON_AFTER_TITLE = /(?<![\p{L}])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]\/c)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})/gu;
 const PERSON_FULL_NAME = new RegExp(`(?<![\\p{L}])((?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){1,3})(?![\\p{L}])`, 'gu');
 
 /** People named in the question (as written). */
@@ -139,7 +139,7 @@ export function namedPeople(question: string): string[] {
   const q = normalizeText(question);
   const out: string[] = [];
   const take = (raw: string) => {
-    const words = raw.split(/\s+/);
+    const words = raw.replace(/\s+Văn\s+phòng.*$/u, '').split(/\s+/);
     // Cut at the first word that starts an institution ("ông Giám đốc Sở" is a title, not a name).
     const cut = words.findIndex((w, i) => i > 0 && NOT_A_GIVEN_NAME.has(w));
     const name = (cut > 0 ? words.slice(0, cut) : words).join(' ');
@@ -178,6 +178,8 @@ export function entityConflict(question: string, r: RetrievalResult, corpus: Cor
   const q = normalizeText(question);
   const f = ` ${foldWords(q)} `;
   const best2 = r.hits.slice(0, 2).map((h) => ` ${foldWords(`${h.chunk.trail.join(' ')} ${h.chunk.text}`)} `);
+  // Names inside a passage are matched across spaces only: "các Sở, xây dựng" does not name "Sở Xây dựng".
+  const best2Phrases = r.hits.slice(0, 2).map((h) => foldText(normalizeText(`${h.chunk.trail.join(' \n ')} \n ${h.chunk.text}`)).replace(/[ \t]+/g, ' '));
   for (const p of PROVINCE_RE) {
     if (!p.re.test(CAPITALISED_ONLY.has(p.name) ? q : f)) continue;
     // The best passages are about that province: the sources do cover it.
@@ -189,7 +191,7 @@ export function entityConflict(question: string, r: RetrievalResult, corpus: Cor
     const shown = (q.match(/\d[\w/.\-–]*[A-ZĐ][\w/.\-–Đ]*/u) ?? [n])[0];
     return { kind: 'document', value: shown, message: `Nguồn dữ liệu của trợ lý không có văn bản số ${shown}.` };
   }
-  const body = otherBody(q, f, best2);
+  const body = otherBody(q, f, best2Phrases);
   if (body) return { kind: 'body', value: body, message: `${OWN_SCOPE}; nguồn dữ liệu không có thông tin về ${body}.` };
   for (const person of namedPeople(q)) {
     if (corpus.hasText(person)) continue;
@@ -207,10 +209,10 @@ function otherBody(q: string, f: string, best2: readonly string[]): string | nul
     if (name && !OWN_BODY.test(name)) named.push(`Sở ${name}`);
   }
   for (const name of named) {
-    const folded = foldWords(name);
-    // "Bộ Công Thương" is named where the question also names this department's own plan or cites it: only a passage decides.
-    if (best2.some((t) => t.includes(` ${folded} `))) continue;
-    // A longer name already matched covers its shorter form ("Sở Giáo dục và Đào tạo" / "Sở Giáo dục").
+    // The best passages name that body (as written, across spaces only): the sources do speak about it.
+    const written = escapeRe(foldText(normalizeText(name)).replace(/\s+/g, ' ')).replace(/ /g, '\\s+');
+    const inText = new RegExp(`(^|[^a-z0-9])${written}($|[^a-z0-9])`);
+    if (best2.some((t) => inText.test(t))) continue;
     return name;
   }
   return null;
