@@ -14,12 +14,14 @@ import { type Duty, findUnits, formatUnitDuties, loadResponsibilities, type Resp
 import type { Logger } from '../logger.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import type { DirectAnswerer } from './answerer.js';
+import { satisfies } from './abstention.js';
 import { EXACT_SUPPORT } from './candidates.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
+import { pairsOf } from './chunk-features.js';
 import type { IndexSnapshot } from './index-store.js';
-import { stripWhoFrame } from './intent.js';
 import { metadataAnswerer } from './metadata-answerer.js';
+import { pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 import { sectionAnswerer } from './section-answerer.js';
 import { sectionLookup } from './section-lookup.js';
@@ -36,6 +38,9 @@ const MIN_DUTY_COVERAGE = 0.55;
 /** How many of the best retrieval hits may confirm a duty's section. */
 const AGREEMENT_DEPTH = 5;
 const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (gi|viec gi)|co vai tro)/;
+
+/** A match key without its accent marker: structured records are matched accent-insensitively. */
+const plainKey = (k: string) => (k.startsWith('a:') ? foldText(k.slice(2)) : k);
 
 function planChunk(snapshot: IndexSnapshot, doc: string, section: string): Chunk | undefined {
   const s = section.replace(/\s*\(.*\)\s*$/, '');
@@ -58,8 +63,12 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       duty,
       // The unit's own name is not evidence for "who …?": it is the answer.
       keys: deps.retriever.foldedKeys(`${duty.task} ${duty.deadline ?? ''} ${duty.to ?? ''}`),
+      pairs: new Set(pairsOf(`${duty.task} ${duty.deadline ?? ''} ${duty.to ?? ''}`)),
     })),
   );
+  const title = deps.snapshot.documents.find((d) => d.id === doc)?.title ?? '';
+  const titleKeys = deps.retriever.foldedKeys(title);
+  const titlePairs = new Set(pairsOf(title));
   return {
     name: 'responsibilities',
     answer(question: string, retrieval: RetrievalResult) {
@@ -78,19 +87,17 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
         return { text: formatUnitDuties(unit, doc), chunks };
       }
 
-      // Otherwise: the single duty that best covers the question.
-      const terms = [...deps.retriever.foldedKeys(stripWhoFrame(question))].filter((t) =>
-        retrieval.terms.some((q) => q === t || (q.startsWith('a:') && foldText(q.slice(2)) === t)),
-      );
+      // Otherwise: the single duty that best covers the question, scored on
+      // the retrieval's own evidence (thesaurus alternatives count: "tiền" is
+      // found as "kinh phí", "ai lo" as "chủ trì"). Words of the plan's title
+      // say which plan, not which duty: they are left out of the duty score.
+      const ev = retrieval.evidence;
+      const own = ev.terms.filter((t) => !titleKeys.has(plainKey(t)));
+      if (own.length === 0) return null;
+      const dutyEvidence: QueryEvidence = { ...ev, terms: own };
+      const idf = (t: string) => deps.retriever.idf(t);
       const scored = duties.map((d) => {
-        let total = 0;
-        let found = 0;
-        for (const t of terms) {
-          const w = deps.retriever.idf(t);
-          total += w;
-          if (d.keys.has(t)) found += w;
-        }
-        const score = total > 0 ? found / total : 0;
+        const score = termCoverage(dutyEvidence, (k) => d.keys.has(plainKey(k)), idf);
         // A "when" question wants a date: duties with a dated deadline rank first.
         const rank = score + (kind === 'when' && /\d/.test(d.duty.deadline ?? '') ? 0.2 : 0);
         return { ...d, score, rank };
@@ -102,11 +109,19 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       // answer (e.g. the unit that reports and the one that receives it).
       const best = scored.filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline)).slice(0, 3);
       if (best.length === 0) return null;
-      // Retrieval must agree: the duty's section is among the best passages.
+      // Retrieval must agree (the duty's section is among the best passages),
+      // unless the best passage cannot answer "who" at all (it names no unit).
       const near = new Set(retrieval.hits.slice(0, AGREEMENT_DEPTH).map((h) => `${h.chunk.docId}#${h.chunk.section}`));
-      if (!best.some((d) => near.has(`${doc}#${d.duty.section.replace(/\s*\(.*\)\s*$/, '')}`))) return null;
+      const topHit = retrieval.hits[0]?.chunk.text ?? '';
+      const agrees = best.some((d) => near.has(`${doc}#${d.duty.section.replace(/\s*\(.*\)\s*$/, '')}`));
+      if (!agrees && !(kind === 'who' && !satisfies(topHit, 'unit'))) return null;
       const chunks = [...new Set(best.map((d) => planChunk(deps.snapshot, doc, d.duty.section)).filter((c): c is Chunk => !!c))];
-      return { text: best.map((d) => dutySentence(d.unit, d.duty, doc)).join('\n'), chunks };
+      // Support on the passages' scale: the duty read as a passage of the plan (its title words found).
+      const first = best[0] as (typeof best)[number];
+      const has = (k: string) => first.keys.has(plainKey(k)) || titleKeys.has(plainKey(k));
+      const pairHas = (p: string) => first.pairs.has(p) || titlePairs.has(p);
+      const support = termCoverage(ev, has, idf) + 0.5 * pairCoverage(ev, pairHas, (q) => deps.retriever.pairIdf(q), has, idf);
+      return { text: best.map((d) => dutySentence(d.unit, d.duty, doc)).join('\n'), chunks, support };
     },
   };
 }

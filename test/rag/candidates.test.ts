@@ -26,6 +26,7 @@ function retrieval(coverage: number, phraseCoverage: number): RetrievalResult {
     analysis: analyzeQuery('q'),
     terms: ['a'],
     pairs: [],
+    evidence: { terms: ['a'], pairs: [], termWeight: new Map(), termAlternatives: new Map(), pairAlternatives: new Map() },
     vocabularyCoverage: 1,
     pairVocabularyCoverage: 1,
     supportedSyllables: 1,
