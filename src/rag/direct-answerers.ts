@@ -66,6 +66,7 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       pairs: new Set(pairsOf(`${duty.task} ${duty.deadline ?? ''} ${duty.to ?? ''}`)),
     })),
   );
+  const nameKeys = new Map(r.units.map((u) => [u.id, deps.retriever.foldedKeys([u.name, ...u.aliases].join(' '))]));
   const title = deps.snapshot.documents.find((d) => d.id === doc)?.title ?? '';
   const titleKeys = deps.retriever.foldedKeys(title);
   const titlePairs = new Set(pairsOf(title));
@@ -96,10 +97,14 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       if (own.length === 0) return null;
       const dutyEvidence: QueryEvidence = { ...ev, terms: own };
       const idf = (t: string) => deps.retriever.idf(t);
+      // A unit the question names is its subject ("Văn phòng Sở báo cáo … cho ai?"): its name counts for its own duties.
+      const subjects = new Set(named.map((u) => u.id));
       const scored = duties.map((d) => {
-        const score = termCoverage(dutyEvidence, (k) => d.keys.has(plainKey(k)), idf);
+        const own = subjects.has(d.unit.id) ? (nameKeys.get(d.unit.id) ?? new Set<string>()) : new Set<string>();
+        const score = termCoverage(dutyEvidence, (k) => d.keys.has(plainKey(k)) || own.has(plainKey(k)), idf);
         // A "when" question wants a date: duties with a dated deadline rank first.
-        const rank = score + (kind === 'when' && /\d/.test(d.duty.deadline ?? '') ? 0.2 : 0);
+        // The named unit's own duties come before equally covering duties of others.
+        const rank = score + (kind === 'when' && /\d/.test(d.duty.deadline ?? '') ? 0.2 : 0) + (subjects.has(d.unit.id) ? 0.03 : 0);
         return { ...d, score, rank };
       });
       const top = Math.max(0, ...scored.map((d) => d.score));
@@ -107,7 +112,9 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       const topRank = Math.max(...scored.filter((d) => d.score >= MIN_DUTY_COVERAGE).map((d) => d.rank));
       // Duties that cover the question equally well are all part of the
       // answer (e.g. the unit that reports and the one that receives it).
-      const best = scored.filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline)).slice(0, 3);
+      const best = scored.filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline))
+        .sort((a, b) => b.rank - a.rank)
+        .slice(0, 3);
       if (best.length === 0) return null;
       // Retrieval must agree (the duty's section is among the best passages),
       // unless the best passage cannot answer "who" at all (it names no unit).
