@@ -94,6 +94,8 @@ const TITLES =
   'truong phong|pho truong phong|giam doc|pho giam doc|chu tich|pho chu tich|bi thu|truong ban|pho truong ban|chanh van phong|chanh thanh tra|lanh dao|nguoi dung dau|thu truong|bo truong';
 const PERSON_TITLE = new RegExp(` (${TITLES})\\b.* la ai | ai (la|dang lam|lam) (${TITLES})\\b| (${TITLES}) (hien nay|bay gio|hien tai) la ai `);
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
+/** Capitalised three-word names that are not people. */
+const PERSON_NAME_NOISE = /Quảng Ngãi|Công Thương|Hồ Chí Minh|Thông tin và Truyền thông/g;
 
 /** The kinds of answer whose presence in a passage can be checked. */
 export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email' | 'link';
@@ -139,10 +141,76 @@ export function satisfies(text: string, type: ReturnType<typeof answerType>): bo
     case 'link':
       return WEB_LINK.test(text);
     case 'name':
-      return PERSON_NAME.test(text.replace(/Quảng Ngãi|Công Thương|Hồ Chí Minh|Thông tin và Truyền thông/g, ''));
+      return PERSON_NAME.test(text.replace(PERSON_NAME_NOISE, ''));
     default:
       return true;
   }
+}
+
+const foldCues = (question: string) =>
+  ` ${foldText(normalizeText(question))
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')} `;
+
+/** The title a name question asks about ("Phó Giám đốc … tên gì?" → "pho giam doc"), folded; the longest one named. */
+export function askedTitle(question: string): string | null {
+  const f = foldCues(question);
+  const found = TITLES.split('|').filter((t) => f.includes(` ${t} `));
+  return found.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/** Words that follow "bao nhiêu" / "mấy" without naming what is counted. */
+const NOT_COUNTED = new Set('la co duoc thi vay a nhi nhe the roi khong ko ban nam ngay thang lan tien'.split(' '));
+
+/**
+ * What a count question counts ("có bao nhiêu điều" → "dieu", "bao nhiêu
+ * phần trăm" → "%"), folded; null when it names nothing ("là bao nhiêu?").
+ */
+export function countedNoun(question: string): string | null {
+  const f = foldCues(question);
+  const m = / (?:bao nhieu|may) ([a-z]+)(?: ([a-z]+))? /.exec(f);
+  if (!m?.[1] || NOT_COUNTED.has(m[1])) return null;
+  if (m[1] === 'phan' && m[2] === 'tram') return '%';
+  return m[1];
+}
+
+/** A person's name near the asked title (within a short window either side), "Phó" told apart. */
+function nameWithTitle(text: string, title: string): boolean {
+  const cleaned = text.replace(PERSON_NAME_NOISE, '');
+  for (const m of cleaned.matchAll(new RegExp(PERSON_NAME.source, 'gu'))) {
+    const at = m.index ?? 0;
+    const before = foldText(cleaned.slice(Math.max(0, at - 40), at));
+    const after = foldText(cleaned.slice(at + m[0].length, at + m[0].length + 25));
+    for (const side of [before, after]) {
+      const i = side.lastIndexOf(title);
+      if (i < 0) continue;
+      if (!title.startsWith('pho ') && side.slice(Math.max(0, i - 4), i) === 'pho ') continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a passage can hold the answer to this question: {@link satisfies},
+ * refined by the question's own words — a name question about a title needs
+ * a name beside that title; a count of something needs a number of that
+ * thing ("10 chỉ số thành phần" for "bao nhiêu chỉ số"), not any number.
+ */
+export function satisfiesQuestion(text: string, question: string, type: AnswerType | null): boolean {
+  if (!satisfies(text, type)) return false;
+  if (type === 'name') {
+    const title = askedTitle(question);
+    return title ? nameWithTitle(text, title) : true;
+  }
+  if (type === 'number') {
+    const noun = countedNoun(question);
+    if (!noun) return true;
+    const f = foldText(text.replace(NOT_A_QUANTITY, ' '));
+    if (noun === '%') return /\d\s*(%|phan tram)/.test(f);
+    return new RegExp(`(\\d|muoi|tram|nghin|ngan|trieu|ty)[\\d.,]*\\s+(?:[a-z]+\\s+){0,2}${noun}(?![a-z])`).test(f);
+  }
+  return true;
 }
 
 /** Features of a retrieval result. */
@@ -154,7 +222,7 @@ export function abstentionFeatures(question: string, r: RetrievalResult): Absten
     vocabulary: r.vocabularyCoverage,
     evidence: passageEvidence(top) * r.supportedSyllables,
     margin: second ? Math.max(0, passageEvidence(top) - passageEvidence(second)) * r.supportedSyllables : passageEvidence(top) * r.supportedSyllables,
-    typeSatisfied: r.hits.slice(0, 2).some((h) => satisfies(h.chunk.text, type)) ? 1 : 0,
+    typeSatisfied: r.hits.slice(0, 2).some((h) => satisfiesQuestion(h.chunk.text, question, type)) ? 1 : 0,
     gap: top.gap ?? 0,
   };
 }

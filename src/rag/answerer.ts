@@ -19,7 +19,7 @@ import {
   corpusEntities,
   decideAbstention,
   entityConflict,
-  satisfies,
+  satisfiesQuestion,
 } from './abstention.js';
 import { collectCandidates, pickCandidate } from './candidates.js';
 import type { Chunk } from './chunk.js';
@@ -167,7 +167,7 @@ export class RagAnswerer implements QuestionAnswerer {
     if (!retrieval.intent.docNumbers.includes(folded)) return null;
     const type = answerType(question, retrieval.intent.kind);
     if (!type) return null;
-    if (this.deps.retriever.chunks.some((c) => c.docId === top.docId && satisfies(c.text, type))) return null;
+    if (this.deps.retriever.chunks.some((c) => c.docId === top.docId && satisfiesQuestion(c.text, question, type))) return null;
     const what = {
       number: 'số liệu được hỏi',
       name: 'tên người được hỏi',
@@ -187,7 +187,7 @@ export class RagAnswerer implements QuestionAnswerer {
    */
   private structured(question: string, retrieval: RetrievalResult) {
     const direct = pickCandidate(collectCandidates(question, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
-    if (direct && !direct.abstained && answerType(question, retrieval.intent.kind) === 'name' && !satisfies(direct.text, 'name')) return null;
+    if (direct && !direct.abstained && answerType(question, retrieval.intent.kind) === 'name' && !satisfiesQuestion(direct.text, question, 'name')) return null;
     return direct;
   }
 
