@@ -12,7 +12,7 @@
  * The thresholds are fitted by `bench/calibrate-abstention.ts` (k-fold
  * cross-validation on the tune split of bench/data/questions).
  */
-import { foldText, normalizeText } from '../text/normalize.js';
+import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
 import { passageEvidence } from './candidates.js';
 import type { RetrievalResult } from './retriever.js';
 
@@ -120,7 +120,10 @@ export function answerType(question: string, kind: string): AnswerType | null {
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
   // "luật số mấy", "quyết định số bao nhiêu": a document number is asked for, and document numbers are what the passages hold.
-  if (/ so (may|bao nhieu|hieu) | (ngay|thang|nam) (may|bao nhieu) /.test(f)) return kind === 'when' ? 'date' : null;
+  // Typed with accents, "thang bao nhiêu điểm" (a scale) is not "tháng bao nhiêu" (a month).
+  const lower = ` ${normalizeText(question).toLowerCase()} `;
+  const dateNumber = hasDiacritics(lower) ? /(?<![\p{L}])(ngày|tháng|năm) (mấy|bao nhiêu)(?![\p{L}])/u.test(lower) : / (ngay|thang|nam) (may|bao nhieu) /.test(f);
+  if (/ so (may|bao nhieu|hieu) /.test(f) || dateNumber) return kind === 'when' ? 'date' : null;
   if (kind === 'count' || / (bao nhieu|may) /.test(f)) return 'number';
   return null;
 }
