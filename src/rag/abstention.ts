@@ -81,7 +81,7 @@ export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boole
  * "cán bộ") name no one: a passage holding only them cannot answer "who".
  */
 const UNIT_OR_PERSON =
-  /\b(Sở|Phòng|Ban|Văn phòng|UBND|Ủy ban|HĐND|Hội đồng|Chủ tịch|Giám đốc|Bộ|Chính phủ|Thủ tướng|Tỉnh ủy|Trung tâm|Cục|Tổng cục|Công đoàn|Chi đoàn|VCCI|UNDP|người đứng đầu)\b/u;
+  /(?<![\p{L}\p{N}])(Sở|Phòng|Ban|Văn phòng|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Chủ tịch|Giám đốc|giám đốc|Bộ|Chính phủ|Thủ tướng|Tỉnh ủy|Tỉnh uỷ|Trung tâm|Cục|Tổng cục|Công đoàn|Chi đoàn|VCCI|UNDP|CECODES|người đứng đầu)(?![\p{L}\p{N}])/u;
 const DATE_OR_DEADLINE =
   /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|ngày \d{1,2}|tháng \d{1,2}|năm \d{4}|\b(19|20)\d{2}\b|hàng năm|hằng năm|định kỳ|trước ngày|thời hạn|ngày làm việc|hàng tháng|hằng tháng|quý/iu;
 /** A quantity: digits, or a large number word (small ones — "hai chỗ", "ba" — are too often something else). */

@@ -181,14 +181,15 @@ export class RagAnswerer implements QuestionAnswerer {
   }
 
   /**
-   * The structured answer that beats retrieval, if any. A question for a
-   * person's name ("Trưởng phòng … là ai?") is not answered by a duty card
-   * that names only units.
+   * The structured answer that beats retrieval, if any: both compete on the
+   * same evidence, and each must be able to hold the kind of answer asked
+   * for (a question for a person's name — "Trưởng phòng … là ai?" — is not
+   * answered by a duty card that names only units).
    */
   private structured(question: string, retrieval: RetrievalResult) {
-    const direct = pickCandidate(collectCandidates(question, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
-    if (direct && !direct.abstained && answerType(question, retrieval.intent.kind) === 'name' && !satisfiesQuestion(direct.text, question, 'name')) return null;
-    return direct;
+    const type = answerType(question, retrieval.intent.kind);
+    const fits = (text: string) => satisfiesQuestion(text, question, type);
+    return pickCandidate(collectCandidates(question, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval, fits);
   }
 
   private refusal(started: number, question: string): Answer {

@@ -14,8 +14,7 @@ import { type Duty, findUnits, formatUnitDuties, loadResponsibilities, type Resp
 import type { Logger } from '../logger.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import type { DirectAnswerer } from './answerer.js';
-import { satisfies } from './abstention.js';
-import { EXACT_SUPPORT } from './candidates.js';
+import { EXACT_SUPPORT, passageEvidence } from './candidates.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
 import { pairsOf } from './chunk-features.js';
@@ -37,7 +36,7 @@ export interface DirectAnswererDeps {
 const MIN_DUTY_COVERAGE = 0.55;
 /** How many of the best retrieval hits may confirm a duty's section. */
 const AGREEMENT_DEPTH = 5;
-const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (gi|viec gi)|co vai tro)/;
+const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (nhung )?(gi|viec gi|viec nao|mang nao|nhung gi)|lo (nhung )?viec gi|co vai tro)/;
 
 /** A match key without its accent marker: structured records are matched accent-insensitively. */
 const plainKey = (k: string) => (k.startsWith('a:') ? foldText(k.slice(2)) : k);
@@ -51,6 +50,31 @@ function planChunk(snapshot: IndexSnapshot, doc: string, section: string): Chunk
 function dutySentence(unit: UnitDuties, d: Duty, doc: string): string {
   const extra = [d.deadline ? `thời hạn: ${d.deadline}` : null, d.to ? `gửi/báo cáo: ${d.to}` : null].filter(Boolean).join('; ');
   return `${unit.name}: ${d.task}${extra ? ` (${extra})` : ''}. [${doc}, ${d.section}]`;
+}
+
+/**
+ * The unit a duties question is about: of the units named, the one written
+ * last before the duty cue ("Văn phòng Sở làm đầu mối rồi, vậy Ban Biên tập
+ * phải làm gì?" → Ban Biên tập).
+ */
+function subjectUnit(folded: string, named: readonly UnitDuties[]): UnitDuties {
+  const q = folded.replace(/[^a-z0-9]+/g, ' ');
+  const cue = ASKS_DUTIES.exec(q)?.index ?? q.length;
+  let best = named[0] as UnitDuties;
+  let bestAt = -1;
+  for (const unit of named) {
+    for (const label of [unit.name, ...unit.aliases]) {
+      const l = foldText(normalizeText(label))
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+      const at = l ? q.lastIndexOf(` ${l} `, cue) : -1;
+      if (at > bestAt) {
+        best = unit;
+        bestAt = at;
+      }
+    }
+  }
+  return best;
 }
 
 /** "Ai / đơn vị nào …", "… có nhiệm vụ gì", deadlines of duties. */
@@ -81,9 +105,10 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       // A question naming a document number is about that document.
       if (retrieval.intent.docNumbers.length > 0 && named.length === 0) return null;
 
-      // A unit named and its duties asked: list them all.
-      if (named.length > 0 && asksDuties && kind !== 'who') {
-        const unit = named[0] as UnitDuties;
+      // A unit named and its duties asked ("… phải làm gì?", no "ai"/"nào"): list them all.
+      const asksWhoWord = / (ai|nao) /.test(folded.replace(/[^a-z0-9]+/g, ' '));
+      if (named.length > 0 && asksDuties && (kind !== 'who' || !asksWhoWord)) {
+        const unit = subjectUnit(folded, named);
         const chunks = [...new Set(unit.duties.map((d) => planChunk(deps.snapshot, doc, d.section)).filter((c): c is Chunk => !!c))];
         return { text: formatUnitDuties(unit, doc), chunks };
       }
@@ -116,18 +141,18 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
         .sort((a, b) => b.rank - a.rank)
         .slice(0, 3);
       if (best.length === 0) return null;
-      // Retrieval must agree (the duty's section is among the best passages),
-      // unless the best passage cannot answer "who" at all (it names no unit).
-      const near = new Set(retrieval.hits.slice(0, AGREEMENT_DEPTH).map((h) => `${h.chunk.docId}#${h.chunk.section}`));
-      const topHit = retrieval.hits[0]?.chunk.text ?? '';
-      const agrees = best.some((d) => near.has(`${doc}#${d.duty.section.replace(/\s*\(.*\)\s*$/, '')}`));
-      if (!agrees && !(kind === 'who' && !satisfies(topHit, 'unit'))) return null;
-      const chunks = [...new Set(best.map((d) => planChunk(deps.snapshot, doc, d.duty.section)).filter((c): c is Chunk => !!c))];
       // Support on the passages' scale: the duty read as a passage of the plan (its title words found).
       const first = best[0] as (typeof best)[number];
       const has = (k: string) => first.keys.has(plainKey(k)) || titleKeys.has(plainKey(k));
       const pairHas = (p: string) => first.pairs.has(p) || titlePairs.has(p);
       const support = termCoverage(ev, has, idf) + 0.5 * pairCoverage(ev, pairHas, (q) => deps.retriever.pairIdf(q), has, idf);
+      // Retrieval must agree (the duty's section is among the best passages),
+      // unless the duty covers the question better than the best passage does.
+      const near = new Set(retrieval.hits.slice(0, AGREEMENT_DEPTH).map((h) => `${h.chunk.docId}#${h.chunk.section}`));
+      const agrees = best.some((d) => near.has(`${doc}#${d.duty.section.replace(/\s*\(.*\)\s*$/, '')}`));
+      const topHit = retrieval.hits[0];
+      if (!agrees && topHit && support <= passageEvidence(topHit)) return null;
+      const chunks = [...new Set(best.map((d) => planChunk(deps.snapshot, doc, d.duty.section)).filter((c): c is Chunk => !!c))];
       return { text: best.map((d) => dutySentence(d.unit, d.duty, doc)).join('\n'), chunks, support };
     },
   };

@@ -49,6 +49,8 @@ const FIELD_CUES: Array<[DocField, RegExp]> = [
 
 /** Words that make a recipients/date question about a duty, not the document ("báo cáo gửi cho ai"). */
 const DUTY_CONTEXT = / (bao cao|ket qua|de xuat|du toan|vuong mac|kien nghi|phan anh|ho so|thu tuc|nhiem vu|dinh ky|hang nam) /;
+/** A when-question word: with a signing named, the date is what is asked. */
+const ASKS_WHEN = / (ngay nao|ngay may|khi nao|bao gio|luc nao|hom nao|thoi gian nao|nam nao|thang nao) /;
 /** Generic words that point at the plan itself when no document is named. */
 const PLAN_WORDS = / (ke hoach|van ban|kh|ban ke hoach|tai lieu) /;
 
@@ -67,6 +69,8 @@ export function askedFields(question: string): DocField[] {
   if (DUTY_CONTEXT.test(f)) return fields.filter((k) => k === 'signer');
   // "ký ban hành vào ngày nào" asks the date; only a who-word asks the signer too.
   const asksWho = / (ai|nguoi nao|vi nao|lanh dao nao) /.test(f);
+  // "Giám đốc ký kế hoạch vào ngày nào?": the signing is named, the date is asked.
+  if (fields.includes('signer') && !fields.includes('date') && !asksWho && ASKS_WHEN.test(f)) return fields.map((k) => (k === 'signer' ? 'date' : k));
   if (fields.includes('date') && !asksWho) return fields.filter((k) => k !== 'signer' && k !== 'issuer');
   // "do ai ban hành": the issuer, and the signer who acted for it.
   if (fields.includes('issuer') && / ai /.test(f) && !fields.includes('signer')) fields.push('signer');
