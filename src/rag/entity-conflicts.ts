@@ -67,6 +67,23 @@ function foldWords(text: string): string {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** "… hỏi giùm:", "em muốn hỏi", "nhờ hỏi": what comes before is who asks, not what is asked. */
+const ASKER_CUE = /(?<![\p{L}])(?:(?:em|tôi|mình|anh|chị|ad)\s+(?:muốn\s+|xin\s+|cần\s+)?hỏi|(?:nhờ|xin|muốn)\s+hỏi|hỏi\s+(?:giúp|giùm|hộ|luôn|thử))(?![\p{L}])\s*[:,.-]?|(?<![\p{L}])hỏi\s*[:,]/iu;
+
+/**
+ * The part of a question that is asked: without the greetings and
+ * self-introductions the query pipeline found ("Em là cán bộ Sở Tư pháp"),
+ * and without a leading "X hỏi giùm:" clause. A department or a province the
+ * asker comes from is not what the question is about.
+ */
+export function askedPart(question: string, framing: readonly string[]): string {
+  let q = normalizeText(question);
+  for (const f of framing) if (f.trim().length > 3) q = q.replace(f, ' ');
+  const cue = ASKER_CUE.exec(q);
+  if (cue && cue.index + cue[0].length < q.length - 3) q = q.slice(cue.index + cue[0].length);
+  return q.replace(/\s+/g, ' ').trim();
+}
+
 /** Other provinces: folded patterns, except names that are ordinary words, matched with capitals. */
 const PROVINCE_RE = otherProvinceNames().map((name) => ({
   name,
@@ -175,7 +192,7 @@ const OWN_SCOPE = `Nguồn dữ liệu của trợ lý chỉ có tài liệu c�
 
 /** An entity of the question that the sources do not cover, or null. */
 export function entityConflict(question: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
-  const q = normalizeText(question);
+  const q = askedPart(question, r.analysis?.framing ?? []);
   const f = ` ${foldWords(q)} `;
   const best2 = r.hits.slice(0, 2).map((h) => ` ${foldWords(`${h.chunk.trail.join(' ')} ${h.chunk.text}`)} `);
   // Names inside a passage are matched across spaces only: "các Sở, xây dựng" does not name "Sở Xây dựng".
