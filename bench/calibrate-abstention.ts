@@ -189,7 +189,9 @@ for (const family of FAMILIES) {
     const p = fitPolicy(train, family.grid);
     const s = rates(held, p);
     costs.push(cost(held, p));
-    console.log(`${String(f + 1).padStart(4)} ${String(s.n).padStart(3)}  ${fmt(s.accuracy)}     ${fmt(s.oosRefused)}        ${fmt(s.inScopeRefused)}        ${fmtP(p)}`);
+    console.log(
+      `${String(f + 1).padStart(4)} ${String(s.n).padStart(3)}  ${fmt(s.accuracy)}     ${fmt(s.oosRefused)}        ${fmt(s.inScopeRefused)}        ${fmtP(p)}`,
+    );
   }
   const mean = costs.reduce((a, b) => a + b, 0) / costs.length;
   const sd = Math.sqrt(costs.reduce((a, b) => a + (b - mean) ** 2, 0) / costs.length);
@@ -211,7 +213,9 @@ console.log(`  test: accuracy ${fmt(held.accuracy)} | oos refused ${fmt(held.oos
 if (args.includes('--errors')) {
   // Tune items only: the test split's items are never listed.
   for (const r of tune.filter((x) => decideAbstention(x.features, chosen) !== x.abstain))
-    console.log(`  tune error ${r.id} ${r.abstain ? 'oos answered' : 'in-scope refused'} ${JSON.stringify(r.features, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))}`);
+    console.log(
+      `  tune error ${r.id} ${r.abstain ? 'oos answered' : 'in-scope refused'} ${JSON.stringify(r.features, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))}`,
+    );
 }
 console.log(`shipped CALIBRATED_POLICY ${fmtP(CALIBRATED_POLICY)}`);
 console.log(`  tune: accuracy ${fmt(shippedTune.accuracy)} | oos refused ${fmt(shippedTune.oosRefused)} | in-scope refused ${fmt(shippedTune.inScopeRefused)}`);

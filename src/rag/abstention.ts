@@ -122,7 +122,9 @@ export function answerType(question: string, kind: string): AnswerType | null {
   // "luật số mấy", "quyết định số bao nhiêu": a document number is asked for, and document numbers are what the passages hold.
   // Typed with accents, "thang bao nhiêu điểm" (a scale) is not "tháng bao nhiêu" (a month).
   const lower = ` ${normalizeText(question).toLowerCase()} `;
-  const dateNumber = hasDiacritics(lower) ? /(?<![\p{L}])(ngày|tháng|năm) (mấy|bao nhiêu)(?![\p{L}])/u.test(lower) : / (ngay|thang|nam) (may|bao nhieu) /.test(f);
+  const dateNumber = hasDiacritics(lower)
+    ? /(?<![\p{L}])(ngày|tháng|năm) (mấy|bao nhiêu)(?![\p{L}])/u.test(lower)
+    : / (ngay|thang|nam) (may|bao nhieu) /.test(f);
   if (/ so (may|bao nhieu|hieu) /.test(f) || dateNumber) return kind === 'when' ? 'date' : null;
   if (kind === 'count' || / (bao nhieu|may) /.test(f)) return 'number';
   return null;

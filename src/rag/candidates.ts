@@ -80,7 +80,8 @@ export function collectCandidates(question: string, r: RetrievalResult, answerer
  * best passage is clearly better supported than every candidate. With
  * `fits` (whether a text can hold the kind of answer asked for: a unit for
  * "who", a date for "when", a name beside the asked title…), a candidate
- * that cannot hold it does not compete, and a best passage that cannot hold
+ * that cannot hold it does not compete (unless it answers an exact request
+ * for a record, {@link EXACT_SUPPORT}), and a best passage that cannot hold
  * it brings no support: a duty card that names the unit beats a passage that
  * names none.
  */
@@ -90,7 +91,8 @@ export function pickCandidate(cands: readonly Candidate[], r: RetrievalResult, f
   const retrieval = top && r.hits.slice(0, 2).some((h) => fits(h.chunk.text)) ? passageEvidence(top) : 0;
   let best: Candidate | null = null;
   for (const c of cands) {
-    if (!c.abstained && !fits(c.text)) continue;
+    // An exact record request (a configured contact, a document's own fact) is not second-guessed by the text's shape.
+    if (!c.abstained && c.support < EXACT_SUPPORT && !fits(c.text)) continue;
     if (!best || c.support > best.support) best = c;
   }
   if (!best) return null;

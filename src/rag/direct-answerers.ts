@@ -137,7 +137,8 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       const topRank = Math.max(...scored.filter((d) => d.score >= MIN_DUTY_COVERAGE).map((d) => d.rank));
       // Duties that cover the question equally well are all part of the
       // answer (e.g. the unit that reports and the one that receives it).
-      const best = scored.filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline))
+      const best = scored
+        .filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline))
         .sort((a, b) => b.rank - a.rank)
         .slice(0, 3);
       if (best.length === 0) return null;

@@ -68,7 +68,8 @@ function foldWords(text: string): string {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** "… hỏi giùm:", "em muốn hỏi", "nhờ hỏi": what comes before is who asks, not what is asked. */
-const ASKER_CUE = /(?<![\p{L}])(?:(?:em|tôi|mình|anh|chị|ad)\s+(?:muốn\s+|xin\s+|cần\s+)?hỏi|(?:nhờ|xin|muốn)\s+hỏi|hỏi\s+(?:giúp|giùm|hộ|luôn|thử))(?![\p{L}])\s*[:,.-]?|(?<![\p{L}])hỏi\s*[:,]/iu;
+const ASKER_CUE =
+  /(?<![\p{L}])(?:(?:em|tôi|mình|anh|chị|ad)\s+(?:muốn\s+|xin\s+|cần\s+)?hỏi|(?:nhờ|xin|muốn)\s+hỏi|hỏi\s+(?:giúp|giùm|hộ|luôn|thử))(?![\p{L}])\s*[:,.-]?|(?<![\p{L}])hỏi\s*[:,]/iu;
 
 /**
  * The part of a question that is asked: without the greetings and
@@ -144,9 +145,7 @@ const OWN_BODY = /^(?:Công\s+Thương|CT)\b/u;
 const SURNAMES =
   'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Lý|Đinh|Đoàn|Trương|Trịnh|Lương|Tạ|Châu|Tô|Quách|Lưu|Kiều|Phùng|Nghiêm|Khúc|Tôn';
 /** Capitalised words that begin an institution or a document, not a given name. */
-const NOT_A_GIVEN_NAME = new Set(
-  'Sở Phòng Ban Kế Quyết Nghị Chỉ Bộ Tỉnh Thành Ủy Uỷ Hội Trung Cục Cổng Luật Thông Công Đảng Chi Chính Nhà Nước'.split(' '),
-);
+const NOT_A_GIVEN_NAME = new Set('Sở Phòng Ban Kế Quyết Nghị Chỉ Bộ Tỉnh Thành Ủy Uỷ Hội Trung Cục Cổng Luật Thông Công Đảng Chi Chính Nhà Nước'.split(' '));
 /** A person written with an honorific ("ông Nguyễn Văn A", "bà Lan") or as a full name that starts with a family name. */
 const PERSON_AFTER_TITLE = /(?<![\p{L}])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]\/c)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})/gu;
 const PERSON_FULL_NAME = new RegExp(`(?<![\\p{L}])((?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){1,3})(?![\\p{L}])`, 'gu');
