@@ -98,7 +98,7 @@ const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
 const PERSON_NAME_NOISE = /Quảng Ngãi|Công Thương|Hồ Chí Minh|Thông tin và Truyền thông/g;
 
 /** The kinds of answer whose presence in a passage can be checked. */
-export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email' | 'link';
+export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email' | 'link' | 'dossier';
 
 /** Asking for a phone number, an e-mail address or a web link: only a passage that literally holds one can answer. */
 const CONTACT_PHONE = / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao) /;
@@ -106,6 +106,10 @@ const CONTACT_EMAIL = / (email|e mail|thu dien tu|gmail|hop thu) /;
 const CONTACT_LINK = / (link|duong dan|dia chi (web|website|trang web|trang)|website (la gi|nao)|trang web (nao|la gi)) /;
 const PHONE_NUMBER = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)|\b1900[\s.]?\d{4}\b/u;
 const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+\.[\w.]+/u;
+/** Asking what a dossier is made of: only a passage that lists dossier papers (a procedure record) can answer. */
+const ASKS_DOSSIER =
+  / (can|phai nop|chuan bi) (nhung )?(giay to|ho so) (gi|nao) | ho so (gom|bao gom) (nhung )?(gi|giay to gi|nhung gi) | thanh phan ho so | can (nhung )?giay to /;
+const DOSSIER_LIST = /thành phần hồ sơ|hồ sơ (gồm|bao gồm)|bản sao|bản chính|tờ khai|đơn đề nghị|giấy đề nghị/iu;
 const WEB_LINK = /https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov\.vn|vn|org|com)\b/u;
 
 /** What kind of answer the question wants, for satisfiability (folded cues; `kind` from intent). */
@@ -116,6 +120,7 @@ export function answerType(question: string, kind: string): AnswerType | null {
   if (CONTACT_PHONE.test(f)) return 'phone';
   if (CONTACT_EMAIL.test(f)) return 'email';
   if (CONTACT_LINK.test(f)) return 'link';
+  if (ASKS_DOSSIER.test(f)) return 'dossier';
   if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f) || PERSON_TITLE.test(f)) return 'name';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
@@ -145,6 +150,8 @@ export function satisfies(text: string, type: ReturnType<typeof answerType>): bo
       return EMAIL_ADDRESS.test(text);
     case 'link':
       return WEB_LINK.test(text);
+    case 'dossier':
+      return DOSSIER_LIST.test(text);
     case 'name':
       return PERSON_NAME.test(text.replace(PERSON_NAME_NOISE, ''));
     default:
