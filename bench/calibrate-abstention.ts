@@ -22,7 +22,9 @@
  *
  * Objective: balanced error — the in-scope refusal rate plus the
  * out-of-scope answer rate — so the many in-scope items do not outvote the
- * out-of-scope ones; `--cost C` weighs the in-scope refusal rate C times.
+ * out-of-scope ones; the in-scope refusal rate weighs 5/3 (the issue's
+ * targets: ≤ 3 % in-scope refused, ≥ 95 % out-of-scope refused), `--cost C`
+ * sets another weight.
  */
 import { createConfig } from '../src/config.js';
 import { expandEvalPaths, readEvalFile, splitOf } from '../src/eval/questions.js';
@@ -38,7 +40,12 @@ interface Row {
   features: AbstentionFeatures;
 }
 
-let IN_SCOPE_REFUSAL_COST = 1;
+/**
+ * Weight of the in-scope refusal rate against the out-of-scope answer rate:
+ * the issue's targets allow 3 % in-scope refusals and 5 % out-of-scope
+ * answers, so an in-scope refusal counts 5/3 times.
+ */
+let IN_SCOPE_REFUSAL_COST = 0.05 / 0.03;
 
 /** Balanced error: the in-scope refusal rate (× the cost) plus the out-of-scope answer rate, so class sizes do not decide. */
 function cost(rows: readonly Row[], p: AbstainPolicy): number {
@@ -156,7 +163,7 @@ const k = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) |
 const given = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--cost');
 /** The project's own labelled sets: the new question set and the earlier own questions (split by the same seeded hash). */
 const paths = given.length > 0 ? given : ['bench/data/questions', 'bench/data/own-questions.jsonl'];
-if (args.includes('--cost')) IN_SCOPE_REFUSAL_COST = Number(args[args.indexOf('--cost') + 1]) || 1;
+if (args.includes('--cost')) IN_SCOPE_REFUSAL_COST = Number(args[args.indexOf('--cost') + 1]) || IN_SCOPE_REFUSAL_COST;
 const kb = await openKnowledgeBase({ config: createConfig(process.env), logger: createLogger('silent'), generator: null });
 if (!(kb.answerer instanceof RagAnswerer)) throw new Error('calibration needs the RAG answerer');
 const answerer = kb.answerer;

@@ -31,6 +31,8 @@ export interface CorpusEntities {
   numbers: ReadonlySet<string>;
   /** Whether the folded corpus text contains a folded phrase (as whole words). */
   hasText(folded: string): boolean;
+  /** Ids of the documents the sources hold ("1523/KH-SCT", "Luật Tiếp công dân 2013"). */
+  documents: readonly string[];
 }
 
 /** Scan the corpus once; `now` fixes the present year (Việt Nam time, UTC+7). */
@@ -55,7 +57,7 @@ export function corpusEntities(chunks: readonly Chunk[], now: Date = new Date())
     }
     return hit;
   };
-  return { years, currentYear, numbers, hasText };
+  return { years, currentYear, numbers, hasText, documents: [...new Set(chunks.map((c) => c.docId))] };
 }
 
 /** Folded words separated by single spaces (punctuation dropped). */
@@ -205,7 +207,7 @@ export function entityConflict(question: string, r: RetrievalResult, corpus: Cor
   for (const n of r.intent.docNumbers) {
     if (corpus.numbers.has(n)) continue;
     const shown = (q.match(/\d[\w/.\-–]*[A-ZĐ][\w/.\-–Đ]*/u) ?? [n])[0];
-    return { kind: 'document', value: shown, message: `Nguồn dữ liệu của trợ lý không có văn bản số ${shown}.` };
+    return { kind: 'document', value: shown, message: `Nguồn dữ liệu của trợ lý không có văn bản số ${shown}.${sameKind(n, corpus.documents)}` };
   }
   const body = otherBody(q, f, best2Phrases);
   if (body) return { kind: 'body', value: body, message: `${OWN_SCOPE}; nguồn dữ liệu không có thông tin về ${body}.` };
@@ -214,6 +216,21 @@ export function entityConflict(question: string, r: RetrievalResult, corpus: Cor
     return { kind: 'person', value: person, message: `Các tài liệu của trợ lý không nhắc đến ${person}, nên trợ lý không có thông tin về người này.` };
   }
   return periodConflict(q, f, r, corpus);
+}
+
+/** "Các văn bản cùng loại trong nguồn dữ liệu: 1523/KH-SCT, 444/KH-SCT." — documents whose number has the same kind part. */
+function sameKind(folded: string, documents: readonly string[]): string {
+  const kind = folded.replace(/^[^/]*\//, '');
+  if (!kind || kind === folded) return '';
+  const same = documents
+    .filter(
+      (d) =>
+        foldText(d)
+          .replace(/-/g, '/')
+          .replace(/^[^/]*\//, '') === kind,
+    )
+    .slice(0, 5);
+  return same.length > 0 ? ` Các văn bản cùng loại trong nguồn dữ liệu: ${same.join(', ')}.` : '';
 }
 
 /** Another department or ministry than Sở Công Thương, that the best passages do not speak about. */

@@ -88,6 +88,11 @@ describe('each kind of entity conflict refuses by name and says what the sources
     expect(a.sources).toEqual([]);
   });
 
+  it('a missing document number names the documents of the same kind the sources hold', async () => {
+    const a = await kb.answerer.ask('Kế hoạch 7777/KH-SCT giao nhiệm vụ gì?');
+    expect(a.answer).toMatch(/Các văn bản cùng loại trong nguồn dữ liệu: .*1523\/KH-SCT/);
+  });
+
   it('a province or department conflict says the sources are those of Quảng Ngãi', async () => {
     const a = await kb.answerer.ask('Sở Công Thương Hà Tĩnh giao phòng nào làm đầu mối truyền thông?');
     expect(a.answer).toContain('chỉ có tài liệu của Sở Công Thương tỉnh Quảng Ngãi');
