@@ -19,7 +19,7 @@ import {
   corpusEntities,
   decideAbstention,
   entityConflict,
-  satisfies,
+  satisfiesQuestion,
 } from './abstention.js';
 import { collectCandidates, pickCandidate } from './candidates.js';
 import type { Chunk } from './chunk.js';
@@ -167,7 +167,7 @@ export class RagAnswerer implements QuestionAnswerer {
     if (!retrieval.intent.docNumbers.includes(folded)) return null;
     const type = answerType(question, retrieval.intent.kind);
     if (!type) return null;
-    if (this.deps.retriever.chunks.some((c) => c.docId === top.docId && satisfies(c.text, type))) return null;
+    if (this.deps.retriever.chunks.some((c) => c.docId === top.docId && satisfiesQuestion(c.text, question, type))) return null;
     const what = {
       number: 'số liệu được hỏi',
       name: 'tên người được hỏi',
@@ -176,19 +176,21 @@ export class RagAnswerer implements QuestionAnswerer {
       phone: 'số điện thoại được hỏi',
       email: 'địa chỉ thư điện tử được hỏi',
       link: 'đường dẫn được hỏi',
+      dossier: 'thành phần hồ sơ được hỏi',
     }[type];
     return `Danh mục văn bản của trợ lý có ${top.docTitle && top.docTitle !== top.docId ? `${top.docTitle} (${top.docId})` : top.docId} nhưng không ghi ${what}; toàn văn văn bản này chưa có trong nguồn dữ liệu của trợ lý.`;
   }
 
   /**
-   * The structured answer that beats retrieval, if any. A question for a
-   * person's name ("Trưởng phòng … là ai?") is not answered by a duty card
-   * that names only units.
+   * The structured answer that beats retrieval, if any: both compete on the
+   * same evidence, and each must be able to hold the kind of answer asked
+   * for (a question for a person's name — "Trưởng phòng … là ai?" — is not
+   * answered by a duty card that names only units).
    */
   private structured(question: string, retrieval: RetrievalResult) {
-    const direct = pickCandidate(collectCandidates(question, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval);
-    if (direct && !direct.abstained && answerType(question, retrieval.intent.kind) === 'name' && !satisfies(direct.text, 'name')) return null;
-    return direct;
+    const type = answerType(question, retrieval.intent.kind);
+    const fits = (text: string) => satisfiesQuestion(text, question, type);
+    return pickCandidate(collectCandidates(question, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval, fits);
   }
 
   private refusal(started: number, question: string): Answer {

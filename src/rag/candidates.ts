@@ -5,7 +5,8 @@
  * and the better-supported answer wins. A structured answer that quotes the
  * best passage, or one nearly as good, wins (it is exact where the extractive
  * answer is approximate); one whose passages cover the question clearly worse
- * than the best passage loses to retrieval.
+ * than the best passage loses to retrieval. Both sides must be able to hold
+ * the kind of answer asked for (see {@link pickCandidate}).
  */
 import { foldText } from '../text/normalize.js';
 import type { DirectAnswer, DirectAnswerer } from './answerer.js';
@@ -76,13 +77,24 @@ export function collectCandidates(question: string, r: RetrievalResult, answerer
 
 /**
  * The structured candidate that beats retrieval, or null when retrieval's
- * best passage is clearly better supported than every candidate.
+ * best passage is clearly better supported than every candidate. With
+ * `fits` (whether a text can hold the kind of answer asked for: a unit for
+ * "who", a date for "when", a name beside the asked title…), a candidate
+ * that cannot hold it does not compete (unless it answers an exact request
+ * for a record, {@link EXACT_SUPPORT}), and a best passage that cannot hold
+ * it brings no support: a duty card that names the unit beats a passage that
+ * names none.
  */
-export function pickCandidate(cands: readonly Candidate[], r: RetrievalResult): Candidate | null {
+export function pickCandidate(cands: readonly Candidate[], r: RetrievalResult, fits: (text: string) => boolean = () => true): Candidate | null {
   const top = r.hits[0];
-  const retrieval = top ? passageEvidence(top) : 0;
+  // As for abstention, the answer may sit in either of the two best passages.
+  const retrieval = top && r.hits.slice(0, 2).some((h) => fits(h.chunk.text)) ? passageEvidence(top) : 0;
   let best: Candidate | null = null;
-  for (const c of cands) if (!best || c.support > best.support) best = c;
+  for (const c of cands) {
+    // An exact record request (a configured contact, a document's own fact) is not second-guessed by the text's shape.
+    if (!c.abstained && c.support < EXACT_SUPPORT && !fits(c.text)) continue;
+    if (!best || c.support > best.support) best = c;
+  }
   if (!best) return null;
   return best.support + STRUCTURED_MARGIN >= retrieval ? best : null;
 }

@@ -14,12 +14,13 @@ import { type Duty, findUnits, formatUnitDuties, loadResponsibilities, type Resp
 import type { Logger } from '../logger.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import type { DirectAnswerer } from './answerer.js';
-import { EXACT_SUPPORT } from './candidates.js';
+import { EXACT_SUPPORT, passageEvidence } from './candidates.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
+import { pairsOf } from './chunk-features.js';
 import type { IndexSnapshot } from './index-store.js';
-import { stripWhoFrame } from './intent.js';
 import { metadataAnswerer } from './metadata-answerer.js';
+import { pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 import { sectionAnswerer } from './section-answerer.js';
 import { sectionLookup } from './section-lookup.js';
@@ -35,7 +36,10 @@ export interface DirectAnswererDeps {
 const MIN_DUTY_COVERAGE = 0.55;
 /** How many of the best retrieval hits may confirm a duty's section. */
 const AGREEMENT_DEPTH = 5;
-const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (gi|viec gi)|co vai tro)/;
+const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (nhung )?(gi|viec gi|viec nao|mang nao|nhung gi)|lo (nhung )?viec gi|co vai tro)/;
+
+/** A match key without its accent marker: structured records are matched accent-insensitively. */
+const plainKey = (k: string) => (k.startsWith('a:') ? foldText(k.slice(2)) : k);
 
 function planChunk(snapshot: IndexSnapshot, doc: string, section: string): Chunk | undefined {
   const s = section.replace(/\s*\(.*\)\s*$/, '');
@@ -48,6 +52,31 @@ function dutySentence(unit: UnitDuties, d: Duty, doc: string): string {
   return `${unit.name}: ${d.task}${extra ? ` (${extra})` : ''}. [${doc}, ${d.section}]`;
 }
 
+/**
+ * The unit a duties question is about: of the units named, the one written
+ * last before the duty cue ("Văn phòng Sở làm đầu mối rồi, vậy Ban Biên tập
+ * phải làm gì?" → Ban Biên tập).
+ */
+function subjectUnit(folded: string, named: readonly UnitDuties[]): UnitDuties {
+  const q = folded.replace(/[^a-z0-9]+/g, ' ');
+  const cue = ASKS_DUTIES.exec(q)?.index ?? q.length;
+  let best = named[0] as UnitDuties;
+  let bestAt = -1;
+  for (const unit of named) {
+    for (const label of [unit.name, ...unit.aliases]) {
+      const l = foldText(normalizeText(label))
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+      const at = l ? q.lastIndexOf(` ${l} `, cue) : -1;
+      if (at > bestAt) {
+        best = unit;
+        bestAt = at;
+      }
+    }
+  }
+  return best;
+}
+
 /** "Ai / đơn vị nào …", "… có nhiệm vụ gì", deadlines of duties. */
 export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswererDeps): DirectAnswerer {
   const doc = r.document;
@@ -58,8 +87,13 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       duty,
       // The unit's own name is not evidence for "who …?": it is the answer.
       keys: deps.retriever.foldedKeys(`${duty.task} ${duty.deadline ?? ''} ${duty.to ?? ''}`),
+      pairs: new Set(pairsOf(`${duty.task} ${duty.deadline ?? ''} ${duty.to ?? ''}`)),
     })),
   );
+  const nameKeys = new Map(r.units.map((u) => [u.id, deps.retriever.foldedKeys([u.name, ...u.aliases].join(' '))]));
+  const title = deps.snapshot.documents.find((d) => d.id === doc)?.title ?? '';
+  const titleKeys = deps.retriever.foldedKeys(title);
+  const titlePairs = new Set(pairsOf(title));
   return {
     name: 'responsibilities',
     answer(question: string, retrieval: RetrievalResult) {
@@ -71,28 +105,31 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       // A question naming a document number is about that document.
       if (retrieval.intent.docNumbers.length > 0 && named.length === 0) return null;
 
-      // A unit named and its duties asked: list them all.
-      if (named.length > 0 && asksDuties && kind !== 'who') {
-        const unit = named[0] as UnitDuties;
+      // A unit named and its duties asked ("… phải làm gì?", no "ai"/"nào"): list them all.
+      const asksWhoWord = / (ai|nao) /.test(folded.replace(/[^a-z0-9]+/g, ' '));
+      if (named.length > 0 && asksDuties && (kind !== 'who' || !asksWhoWord)) {
+        const unit = subjectUnit(folded, named);
         const chunks = [...new Set(unit.duties.map((d) => planChunk(deps.snapshot, doc, d.section)).filter((c): c is Chunk => !!c))];
         return { text: formatUnitDuties(unit, doc), chunks };
       }
 
-      // Otherwise: the single duty that best covers the question.
-      const terms = [...deps.retriever.foldedKeys(stripWhoFrame(question))].filter((t) =>
-        retrieval.terms.some((q) => q === t || (q.startsWith('a:') && foldText(q.slice(2)) === t)),
-      );
+      // Otherwise: the single duty that best covers the question, scored on
+      // the retrieval's own evidence (thesaurus alternatives count: "tiền" is
+      // found as "kinh phí", "ai lo" as "chủ trì"). Words of the plan's title
+      // say which plan, not which duty: they are left out of the duty score.
+      const ev = retrieval.evidence;
+      const own = ev.terms.filter((t) => !titleKeys.has(plainKey(t)));
+      if (own.length === 0) return null;
+      const dutyEvidence: QueryEvidence = { ...ev, terms: own };
+      const idf = (t: string) => deps.retriever.idf(t);
+      // A unit the question names is its subject ("Văn phòng Sở báo cáo … cho ai?"): its name counts for its own duties.
+      const subjects = new Set(named.map((u) => u.id));
       const scored = duties.map((d) => {
-        let total = 0;
-        let found = 0;
-        for (const t of terms) {
-          const w = deps.retriever.idf(t);
-          total += w;
-          if (d.keys.has(t)) found += w;
-        }
-        const score = total > 0 ? found / total : 0;
+        const own = subjects.has(d.unit.id) ? (nameKeys.get(d.unit.id) ?? new Set<string>()) : new Set<string>();
+        const score = termCoverage(dutyEvidence, (k) => d.keys.has(plainKey(k)) || own.has(plainKey(k)), idf);
         // A "when" question wants a date: duties with a dated deadline rank first.
-        const rank = score + (kind === 'when' && /\d/.test(d.duty.deadline ?? '') ? 0.2 : 0);
+        // The named unit's own duties come before equally covering duties of others.
+        const rank = score + (kind === 'when' && /\d/.test(d.duty.deadline ?? '') ? 0.2 : 0) + (subjects.has(d.unit.id) ? 0.03 : 0);
         return { ...d, score, rank };
       });
       const top = Math.max(0, ...scored.map((d) => d.score));
@@ -100,13 +137,24 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       const topRank = Math.max(...scored.filter((d) => d.score >= MIN_DUTY_COVERAGE).map((d) => d.rank));
       // Duties that cover the question equally well are all part of the
       // answer (e.g. the unit that reports and the one that receives it).
-      const best = scored.filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline)).slice(0, 3);
+      const best = scored
+        .filter((d) => d.score >= MIN_DUTY_COVERAGE && d.rank >= topRank - 0.02 && (kind !== 'when' || d.duty.deadline))
+        .sort((a, b) => b.rank - a.rank)
+        .slice(0, 3);
       if (best.length === 0) return null;
-      // Retrieval must agree: the duty's section is among the best passages.
+      // Support on the passages' scale: the duty read as a passage of the plan (its title words found).
+      const first = best[0] as (typeof best)[number];
+      const has = (k: string) => first.keys.has(plainKey(k)) || titleKeys.has(plainKey(k));
+      const pairHas = (p: string) => first.pairs.has(p) || titlePairs.has(p);
+      const support = termCoverage(ev, has, idf) + 0.5 * pairCoverage(ev, pairHas, (q) => deps.retriever.pairIdf(q), has, idf);
+      // Retrieval must agree (the duty's section is among the best passages),
+      // unless the duty covers the question better than the best passage does.
       const near = new Set(retrieval.hits.slice(0, AGREEMENT_DEPTH).map((h) => `${h.chunk.docId}#${h.chunk.section}`));
-      if (!best.some((d) => near.has(`${doc}#${d.duty.section.replace(/\s*\(.*\)\s*$/, '')}`))) return null;
+      const agrees = best.some((d) => near.has(`${doc}#${d.duty.section.replace(/\s*\(.*\)\s*$/, '')}`));
+      const topHit = retrieval.hits[0];
+      if (!agrees && topHit && support <= passageEvidence(topHit)) return null;
       const chunks = [...new Set(best.map((d) => planChunk(deps.snapshot, doc, d.duty.section)).filter((c): c is Chunk => !!c))];
-      return { text: best.map((d) => dutySentence(d.unit, d.duty, doc)).join('\n'), chunks };
+      return { text: best.map((d) => dutySentence(d.unit, d.duty, doc)).join('\n'), chunks, support };
     },
   };
 }

@@ -18,7 +18,7 @@ import type { RetrievalResult } from './retriever.js';
 import { sectionLookup } from './section-lookup.js';
 
 /** A fact of a document that a question can ask for. */
-export type DocField = 'signer' | 'date' | 'issuer' | 'number' | 'recipients' | 'period' | 'place' | 'status';
+export type DocField = 'signer' | 'date' | 'issuer' | 'number' | 'recipients' | 'period' | 'place' | 'status' | 'filing';
 
 /** Cues, on folded text padded with spaces. Order matters only for display. */
 const FIELD_CUES: Array<[DocField, RegExp]> = [
@@ -37,6 +37,7 @@ const FIELD_CUES: Array<[DocField, RegExp]> = [
     / noi nhan | (gui|phat hanh|chuyen|gui di) (cho|toi|den|ve) (ai|nhung ai|nhung noi nao|noi nao|dau|nhung dau|nhung don vi nao|don vi nao|co quan nao|nhung co quan nao|nhung noi) | gui nhung (noi|dau|ai|don vi) | gui (di )?(nhung )?dau /,
   ],
   ['place', / (ban hanh|ky|soan thao|lam) (tai|o) (dau|noi nao|tinh nao|thanh pho nao) | noi ban hanh | dia diem ban hanh /],
+  ['filing', / (duoc |ban )?luu (o|tai) (dau|noi nao|bo phan nao|phong nao|don vi nao) | noi luu | ban luu | luu tru (o|tai) /],
   [
     'status',
     / (con )?(hieu luc|trang thai hieu luc|tinh trang hieu luc) (the nao|ra sao|khong|chua|nhu the nao|gi) | con hieu luc | het hieu luc | trang thai (cua )?(van ban|ke hoach) /,
@@ -49,6 +50,8 @@ const FIELD_CUES: Array<[DocField, RegExp]> = [
 
 /** Words that make a recipients/date question about a duty, not the document ("báo cáo gửi cho ai"). */
 const DUTY_CONTEXT = / (bao cao|ket qua|de xuat|du toan|vuong mac|kien nghi|phan anh|ho so|thu tuc|nhiem vu|dinh ky|hang nam) /;
+/** A when-question word: with a signing named, the date is what is asked. */
+const ASKS_WHEN = / (ngay nao|ngay may|khi nao|bao gio|luc nao|hom nao|thoi gian nao|nam nao|thang nao) /;
 /** Generic words that point at the plan itself when no document is named. */
 const PLAN_WORDS = / (ke hoach|van ban|kh|ban ke hoach|tai lieu) /;
 
@@ -67,6 +70,8 @@ export function askedFields(question: string): DocField[] {
   if (DUTY_CONTEXT.test(f)) return fields.filter((k) => k === 'signer');
   // "ký ban hành vào ngày nào" asks the date; only a who-word asks the signer too.
   const asksWho = / (ai|nguoi nao|vi nao|lanh dao nao) /.test(f);
+  // "Giám đốc ký kế hoạch vào ngày nào?": the signing is named, the date is asked.
+  if (fields.includes('signer') && !fields.includes('date') && !asksWho && ASKS_WHEN.test(f)) return fields.map((k) => (k === 'signer' ? 'date' : k));
   if (fields.includes('date') && !asksWho) return fields.filter((k) => k !== 'signer' && k !== 'issuer');
   // "do ai ban hành": the issuer, and the signer who acted for it.
   if (fields.includes('issuer') && / ai /.test(f) && !fields.includes('signer')) fields.push('signer');
@@ -209,10 +214,25 @@ export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: rea
             break;
           case 'place':
             if (facts.place) {
-              lines.push(`${name} được ban hành tại ${facts.place}${facts.date ? `, ${vietnameseDate(facts.date)}` : ''}. ${cite(card)}`);
-              used.add(card);
+              // Cite the line of the document itself that says it ("Quảng Ngãi, ngày 22 tháng 7 năm 2022") when there is one.
+              const own = chunks.find((c) => c.docId === doc.id && c.section !== card && c.text.includes(`${facts.place}, ngày`));
+              lines.push(
+                `${name} được ban hành tại ${facts.place}${facts.date ? `, ${vietnameseDate(facts.date)}` : ''}. ${own ? `[${doc.id}, ${own.section}]` : cite(card)}`,
+              );
+              if (own) extra.push(own);
+              else used.add(card);
             } else missing.push('nơi ban hành');
             break;
+          case 'filing': {
+            // The filing line of the recipients block ("Lưu: VP, VP."): where the issuing body keeps its copy.
+            const block = chunkOf(doc.id, RECIPIENTS_SECTION);
+            const filed = block ? /(?:^|\n)\s*-?\s*Lưu\s*:\s*([^\n]+)/u.exec(block.text)?.[1]?.replace(/[.;\s]+$/, '') : undefined;
+            if (block && filed) {
+              lines.push(`${name} được lưu tại: ${filed} (dòng «Lưu» của phần Nơi nhận; VP là Văn phòng). ${cite(RECIPIENTS_SECTION)}`);
+              used.add(RECIPIENTS_SECTION);
+            } else missing.push('nơi lưu văn bản');
+            break;
+          }
           case 'status':
             lines.push(`Tình trạng hiệu lực của ${name} theo nguồn dữ liệu: ${STATUS_TEXT[facts.status]}. ${cite(card)}`);
             used.add(card);

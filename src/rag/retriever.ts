@@ -57,6 +57,12 @@ export interface RetrievalResult {
   /** Adjacent content-word pairs of the query (folded). */
   pairs: string[];
   /**
+   * What must be covered and what else counts (thesaurus alternatives,
+   * other meanings of abbreviations): structured answerers score their
+   * records on the same evidence as the passages.
+   */
+  evidence: QueryEvidence;
+  /**
    * Share (IDF-weighted) of query content words that occur anywhere in the
    * corpus; a word also counts (at its alternative's lower weight) when one
    * of its thesaurus alternatives does.
@@ -196,7 +202,8 @@ export class Retriever {
     return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
   }
 
-  private pairIdf(pair: string): number {
+  /** Inverse document frequency of a syllable pair; unseen pairs get the maximum. */
+  pairIdf(pair: string): number {
     const df = this.pairDf.get(pair) ?? 0;
     return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
   }
@@ -354,6 +361,7 @@ export class Retriever {
       analysis,
       terms,
       pairs,
+      evidence: ev,
       vocabularyCoverage: termCoverage(ev, (k) => this.df.has(k), idf),
       pairVocabularyCoverage: pairCoverage(
         ev,

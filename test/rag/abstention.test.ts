@@ -30,6 +30,19 @@ describe('the abstention decision', () => {
     expect(answerType('Ai làm đầu mối?', 'who')).toBe('unit');
   });
 
+  it.each([
+    ['Giấy phép kinh doanh xăng dầu cần những giấy tờ gì?', 'dossier'],
+    ['Hồ sơ gồm những gì?', 'dossier'],
+    ['Nộp hồ sơ trực tuyến như thế nào?', null],
+  ])('a dossier question: %s', (q, type) => {
+    expect(answerType(q, 'what')).toBe(type);
+  });
+
+  it('only a passage that lists dossier papers holds a dossier', () => {
+    expect(satisfies('Thủ tục X – thành phần hồ sơ: đơn đề nghị; bản sao giấy phép', 'dossier')).toBe(true);
+    expect(satisfies('Việc công khai các TTHC tại Bộ phận một cửa, hướng dẫn hồ sơ', 'dossier')).toBe(false);
+  });
+
   it('a quantity is not a document number, a date, a year, a clause number or a web address', () => {
     expect(satisfies('Quyết định số 1256/QĐ-UBND ngày 22/12/2021 của UBND tỉnh, mục I.1, năm 2021', 'number')).toBe(false);
     expect(satisfies('Nguồn: https://example.vn/van-ban-511272.aspx; Hội nghị lần thứ 5', 'number')).toBe(false);

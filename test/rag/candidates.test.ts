@@ -26,6 +26,7 @@ function retrieval(coverage: number, phraseCoverage: number): RetrievalResult {
     analysis: analyzeQuery('q'),
     terms: ['a'],
     pairs: [],
+    evidence: { terms: ['a'], pairs: [], termWeight: new Map(), termAlternatives: new Map(), pairAlternatives: new Map() },
     vocabularyCoverage: 1,
     pairVocabularyCoverage: 1,
     supportedSyllables: 1,
@@ -46,6 +47,19 @@ describe('structured answers compete on evidence', () => {
 
   it('the best-supported candidate is chosen among several', () => {
     expect(pickCandidate([cand(0.5), cand(1.2), cand(0.7)], retrieval(0.5, 0))?.support).toBe(1.2);
+  });
+
+  it.each([
+    // [candidate text, best passage text, candidate support, passage coverage, wins?]
+    ['Phòng Kế hoạch: lập dự toán', 'cơ quan nhà nước và doanh nghiệp', 0.6, 0.9, true],
+    ['Phòng Kế hoạch: lập dự toán', 'Văn phòng Sở làm đầu mối', 0.6, 0.9, false],
+    ['lập dự toán hằng năm', 'cơ quan nhà nước và doanh nghiệp', 1.4, 0.2, false],
+  ])('with the answer type: candidate %j against passage %j', (candText, topText, support, coverage, wins) => {
+    const r = retrieval(coverage, 0.4);
+    (r.hits[0] as (typeof r.hits)[number]).chunk = { ...chunk('top'), text: topText };
+    const fits = (t: string) => /Phòng|Sở/.test(t);
+    const picked = pickCandidate([{ ...cand(support), text: candText }], r, fits);
+    expect(picked !== null).toBe(wins);
   });
 });
 
@@ -71,6 +85,31 @@ describe('routing: the contact card only for contact requests', () => {
     const a = await kb.answerer.ask('Đề án ứng dụng công nghệ thông tin trong xúc tiến thương mại là quyết định số mấy?');
     expect(a.answer).not.toContain('000-TEST');
     expect(a.answer).toContain('1968');
+  });
+});
+
+describe('structured answers compete with retrieval, on the asker’s own wording', () => {
+  it.each([
+    // [question, text the answer must contain, section of the first source]
+    ['tiền làm truyền thông ai lo', 'Phòng Kế hoạch – Tài chính – Tổng hợp', 'IV.3'],
+    ['tiền chi cho việc tuyên truyền các chỉ số thì phòng nào lo dự trù?', 'Phòng Kế hoạch – Tài chính – Tổng hợp', 'IV.3'],
+    ['Văn phòng Sở phụ trách những việc gì?', 'Nhiệm vụ của Văn phòng Sở', 'IV.2'],
+    ['Giám đốc Sở ký kế hoạch truyền thông vào ngày nào?', '22/7/2022', 'Thông tin văn bản'],
+  ])('%s', async (q, has, section) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain(has);
+    expect(a.sources[0]?.section).toBe(section);
+  });
+
+  it.each([
+    ['PAPI do những tổ chức nào thực hiện khảo sát?', 'PAPI'],
+    ['Địa chỉ Cổng Dịch vụ công quốc gia là gì?', 'dichvucong.gov.vn'],
+  ])('retrieval keeps a question no structured record answers: %s', async (q, has) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain(has);
+    expect(a.answer).not.toMatch(/Các phòng, đơn vị thuộc Sở:|000-TEST/);
   });
 });
 

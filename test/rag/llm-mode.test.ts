@@ -106,7 +106,8 @@ describe('LLM mode: what real models send', () => {
 });
 
 describe('LLM mode: query rewrite beside the original question', () => {
-  const EVERYDAY = 'tiền làm truyền thông ai lo';
+  // Not a who-question: "tiền làm truyền thông ai lo" is answered by the duty record (IV.3) before the model is asked.
+  const EVERYDAY = 'tiền đâu mà làm truyền thông';
   const OFFICIAL = 'đơn vị lập dự toán kinh phí thực hiện kế hoạch truyền thông';
 
   it("retrieves with the rewrite too (RRF over both), while the model sees the user's own question", async () => {

@@ -35,6 +35,8 @@ describe('which document fact a question asks for', () => {
     ['Cơ quan nào ban hành kế hoạch?', ['issuer']],
     ['Văn bản được gửi đến những đơn vị nào?', ['recipients']],
     ['Kế hoạch áp dụng trong giai đoạn nào?', ['period']],
+    ['Giám đốc ký kế hoạch này vào ngày nào?', ['date']],
+    ['Bản lưu của kế hoạch để ở phòng nào?', ['filing']],
   ])('%s', (q, fields) => {
     expect(askedFields(q)).toEqual(fields);
   });
@@ -64,6 +66,17 @@ describe('the plan’s own facts come from its card', () => {
     const a = await kb.answerer.ask('Kế hoạch của Sở được ký ban hành vào ngày nào?');
     expect(a.answer).toContain('22/7/2022');
     expect(a.sources[0]?.section).toBe('Thông tin văn bản');
+  });
+
+  it.each([
+    // [question, text of the answer, section cited first]
+    ['Văn bản này lưu tại đâu?', 'VP', 'Nơi nhận'],
+    ['Kế hoạch 1523 được ký ở đâu?', 'Quảng Ngãi, ngày 22 tháng 7 năm 2022', 'Phần mở đầu'],
+  ])('the filing line and the place line of the document itself: %s', async (q, has, section) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain(has);
+    expect(a.sources[0]?.section).toBe(section);
   });
 
   it('the period it covers', async () => {

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HOME_PROVINCE, otherProvinceNames, PROVINCES } from '../../src/core/provinces.js';
+import { askedTitle, countedNoun, satisfiesQuestion } from '../../src/rag/abstention.js';
+import { askedPart, namedPeople } from '../../src/rag/entity-conflicts.js';
+import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
+import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
+
+describe('the province vocabulary', () => {
+  it('has the 34 units after 2025 and the 63 former names', () => {
+    expect(PROVINCES).toHaveLength(34);
+    // Every unit kept the name of one former province: 34 kept + 29 merged away = 63.
+    const before = new Set(PROVINCES.flatMap((p) => [p.name, ...p.formerly]));
+    expect(before.size).toBe(63);
+  });
+
+  it('the home province and Kon Tum (merged into it) are not "other" provinces', () => {
+    const others = otherProvinceNames();
+    expect(others).not.toContain(HOME_PROVINCE);
+    expect(others).not.toContain('Kon Tum');
+    expect(others).toEqual(expect.arrayContaining(['Bình Định', 'Gia Lai', 'Thành phố Hồ Chí Minh', 'Sài Gòn']));
+  });
+});
+
+describe('pure helpers', () => {
+  it.each([
+    ['Ông Nguyễn Văn Hùng có phải Giám đốc không?', ['Nguyễn Văn Hùng']],
+    ['bà Lan ở Văn phòng Sở phụ trách gì?', ['Lan']],
+    ['Trần Thị Bích Ngọc làm ở phòng nào?', ['Trần Thị Bích Ngọc']],
+    ['Văn phòng Sở có nhiệm vụ gì?', []],
+    ['Hồ sơ nộp ở đâu?', []],
+    ['Mai Sở có họp không?', []],
+  ])('people named in %s', (q, people) => {
+    expect(namedPeople(q)).toEqual(people);
+  });
+
+  it.each([
+    ['Chị ở Sở Nội vụ hỏi giùm: PCI có bao nhiêu chỉ số?', [], 'PCI có bao nhiêu chỉ số?'],
+    ['Em là cán bộ Sở Tư pháp, cho em hỏi PAPI là gì ạ?', ['Em là cán bộ Sở Tư pháp'], 'cho em hỏi PAPI là gì ạ?'],
+    ['Sở Y tế có kế hoạch truyền thông không?', [], 'Sở Y tế có kế hoạch truyền thông không?'],
+  ])('the asked part of %s', (q, framing, asked) => {
+    expect(askedPart(q, framing)).toContain(asked.replace(/^cho em hỏi /, ''));
+  });
+
+  it.each([
+    ['Nghị định 42 có bao nhiêu điều?', 'dieu'],
+    ['Tỷ lệ đạt bao nhiêu phần trăm?', '%'],
+    ['PCI có mấy chỉ số thành phần?', 'chi'],
+    ['Lệ phí là bao nhiêu?', null],
+  ])('what %s counts', (q, noun) => {
+    expect(countedNoun(q)).toBe(noun);
+  });
+
+  it('a name question about a title needs a name beside that title; "Phó" is told apart', () => {
+    expect(askedTitle('Phó Giám đốc Sở tên gì?')).toBe('pho giam doc');
+    const card = 'Người ký: Võ Văn Rân (Giám đốc).';
+    expect(satisfiesQuestion(card, 'Giám đốc Sở tên là gì?', 'name')).toBe(true);
+    expect(satisfiesQuestion(card, 'Phó Giám đốc Sở tên là gì?', 'name')).toBe(false);
+  });
+
+  it('a count of something needs a number of that thing', () => {
+    expect(satisfiesQuestion('PCI có 10 chỉ số thành phần', 'PCI có bao nhiêu chỉ số thành phần?', 'number')).toBe(true);
+    expect(satisfiesQuestion('Nghị định có hiệu lực từ 15/8/2022, gồm 3 nhóm nội dung', 'Nghị định có bao nhiêu điều?', 'number')).toBe(false);
+  });
+});
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await openTestKnowledgeBase();
+});
+
+describe('each kind of entity conflict refuses by name and says what the sources cover', () => {
+  it.each([
+    ['province, current name', 'Sở Công Thương Gia Lai có kế hoạch truyền thông PCI không?', 'không có thông tin về Gia Lai'],
+    ['province, former name', 'Kế hoạch truyền thông PAPI của tỉnh Bình Định ai ký?', 'không có thông tin về Bình Định'],
+    ['province, unaccented', 'ke hoach nang cao pci cua tinh khanh hoa', 'không có thông tin về Khánh Hòa'],
+    ['another department, with capitals', 'Kế hoạch truyền thông của Sở Xây dựng có mấy nội dung?', 'không có thông tin về Sở Xây dựng'],
+    ['another department, typed without capitals', 'so tu phap co ke hoach truyen thong pci ko', 'không có thông tin về Sở Tư pháp'],
+    ['a ministry', 'Bộ Y tế có kế hoạch truyền thông chỉ số PAPI không?', 'không có thông tin về Bộ Y tế'],
+    ['a person the sources never name', 'Ông Nguyễn Văn Hùng có phải là Giám đốc Sở Công Thương không?', 'không nhắc đến Nguyễn Văn Hùng'],
+    ['a year outside the documents', 'Kế hoạch truyền thông PCI năm 2029 của Sở gồm những gì?', 'năm 2029'],
+    ['the coming years', 'Kế hoạch truyền thông PCI của Sở năm tới có gì mới?', 'chưa có thông tin cho những năm tới'],
+    ['a document number the corpus lacks', 'Kế hoạch 7777/KH-SCT giao nhiệm vụ gì?', 'không có văn bản số 7777/KH-SCT'],
+    ['a detail the catalogue lacks', 'Nghị định 42/2022/NĐ-CP có bao nhiêu điều?', 'nhưng không ghi số liệu được hỏi'],
+  ])('%s', async (_kind, q, said) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toContain(said);
+    expect(a.sources).toEqual([]);
+  });
+
+  it('a missing document number names the documents of the same kind the sources hold', async () => {
+    const a = await kb.answerer.ask('Kế hoạch 7777/KH-SCT giao nhiệm vụ gì?');
+    expect(a.answer).toMatch(/Các văn bản cùng loại trong nguồn dữ liệu: .*1523\/KH-SCT/);
+  });
+
+  it('a province or department conflict says the sources are those of Quảng Ngãi', async () => {
+    const a = await kb.answerer.ask('Sở Công Thương Hà Tĩnh giao phòng nào làm đầu mối truyền thông?');
+    expect(a.answer).toContain('chỉ có tài liệu của Sở Công Thương tỉnh Quảng Ngãi');
+  });
+});
+
+describe('what is not a conflict', () => {
+  it.each([
+    ['Kon Tum is part of Quảng Ngãi', 'Người dân ở Kon Tum cũ nay làm thủ tục với tỉnh nào?'],
+    ['the asker’s own department', 'Em là cán bộ Sở Tư pháp, cho em hỏi PAPI là gì ạ?'],
+    ['the asker’s department before "hỏi giùm:"', 'Chị ở Sở Nội vụ hỏi giùm: PCI có bao nhiêu chỉ số thành phần?'],
+    ['a department the passages name', 'Sở Thông tin và Truyền thông có trong nơi nhận Kế hoạch 1523 không?'],
+    ['a province the passages name', 'Trang web tỉnh Bình Dương hướng dẫn thanh toán trực tuyến thế nào?'],
+    ['the signer, whom the sources name', 'Ông Võ Văn Rân ký kế hoạch nào?'],
+  ])('%s', async (_why, q) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(false);
+    expect(a.sources.length).toBeGreaterThan(0);
+  });
+});
