@@ -16,7 +16,7 @@ describe('chat abbreviations', () => {
     ['nộp hs qua mạng dc ko', 'nộp hồ sơ qua mạng được không'],
     ['đăng ký tk ntn', 'đăng ký tài khoản như thế nào'],
     ['phí bn vs mk', 'phí bao nhiêu với mình'],
-    ['cty e cần j', 'công ty e cần gì'],
+    ['cty e cần j', 'công ty em cần gì'],
     ['hạn nộp là khi nào z', 'hạn nộp là khi nào vậy'],
     ['deadline báo cáo', 'thời hạn báo cáo'],
     ['login ko dc', 'đăng nhập không được'],
