@@ -220,13 +220,11 @@ const PATTERNS: FramePattern[] = (() => {
   for (const to of ['anh chi', 'anh chi em', 'ad', 'admin', 'bot', 'ban', 'co chu', 'moi nguoi', 'ca nha'])
     for (const before of ['', 'v ', 'z ', 'vay ', 'a ', 'nhe ', 'nha ', 'voi ']) out.push(p(`${before}${to}`, 'end'));
   // Apologies and hedges: "xin lỗi làm phiền", "không biết là …", "có ai biết …".
-  for (const w of ['xin loi lam phien', 'xin loi vi lam phien', 'xin loi', 'lam phien', 'man phep', 'xin phep hoi'])
-    out.push(p(w, 'any'));
+  for (const w of ['xin loi lam phien', 'xin loi vi lam phien', 'xin loi', 'lam phien', 'man phep', 'xin phep hoi']) out.push(p(w, 'any'));
   for (const w of ['khong biet la', 'khong biet co', 'khong biet thi', 'co ai biet', 'co ai biet khong', 'ai biet', 'ai biet chi giup', 'lieu', 'cho hoi la'])
     out.push(p(w, 'start'));
   // Fillers left at the start of a clause once an asking phrase is gone ("cho mình hỏi tí, …").
-  for (const w of ['ti', 'chut', 'xiu', 'ti xiu', 'chut xiu', 'ti la', 'chut la', 'xiu la', 'la', 'nhe', 'nha', 'voi', 'a', 'thi'])
-    out.push(p(w, 'start'));
+  for (const w of ['ti', 'chut', 'xiu', 'ti xiu', 'chut xiu', 'ti la', 'chut la', 'xiu la', 'la', 'nhe', 'nha', 'voi', 'a', 'thi']) out.push(p(w, 'start'));
   // Time fillers and "I only want to know": no topic.
   for (const w of ['gio chi muon biet', 'chi muon biet', 'gio muon biet', 'gio cho hoi', 'gio thi', 'the gio', 'vay gio']) out.push(p(w, 'start'));
   for (const w of ['bay gio', 'hien gio', 'gio day']) out.push(p(w, 'any'));

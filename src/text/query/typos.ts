@@ -56,7 +56,10 @@ export function repairTypos(
     const pairs = (w: string) => (left !== undefined && vocab.knowsPair(left, w) ? 1 : 0) + (right !== undefined && vocab.knowsPair(w, right) ? 1 : 0);
     if (guarded) {
       if (!options.accented || !bareBesideAccented(t.word, leftWord, rightWord, vocab)) return;
-      const fixedBare = spell(t.fold, vocab.accentedForms(t.fold).filter((a) => a !== t.fold));
+      const fixedBare = spell(
+        t.fold,
+        vocab.accentedForms(t.fold).filter((a) => a !== t.fold),
+      );
       if (fixedBare === t.word.toLowerCase()) return;
       rewrites.push({ from: t.word, to: fixedBare, origin: 'typo-fix' });
       out[i] = tokenLike(fixedBare, t.after, 'typo-fix');
@@ -116,7 +119,8 @@ export function repairTypos(
 // === Shapes of Vietnamese syllables (folded)
 
 /** Onset, vowel nucleus and coda of a folded Vietnamese syllable. */
-const SYLLABLE = /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?(uye|uya|oai|oay|uay|uoi|uou|ieu|yeu|uyu|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|ua|a|e|i|o|u|y)(ch|ng|nh|[cmnpt])?$/;
+const SYLLABLE =
+  /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?(uye|uya|oai|oay|uay|uoi|uou|ieu|yeu|uyu|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|ua|a|e|i|o|u|y)(ch|ng|nh|[cmnpt])?$/;
 
 /**
  * Whether a folded word has the shape of a Vietnamese syllable (onset,

@@ -30,7 +30,9 @@ export interface CorpusVocabulary {
 export function accentedPairsOf(texts: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const t of texts) {
-    for (const segment of normalizeText(t).toLowerCase().split(/[^\p{L}\p{N}\s]+/u)) {
+    for (const segment of normalizeText(t)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}\s]+/u)) {
       const w = segment.split(/\s+/).filter(Boolean);
       for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
     }
