@@ -227,7 +227,7 @@ const PATTERNS: FramePattern[] = (() => {
   for (const w of ['ti', 'chut', 'xiu', 'ti xiu', 'chut xiu', 'ti la', 'chut la', 'xiu la', 'la', 'nhe', 'nha', 'voi', 'a', 'thi']) out.push(p(w, 'start'));
   // Time fillers and "I only want to know": no topic.
   for (const w of ['gio chi muon biet', 'chi muon biet', 'gio muon biet', 'gio cho hoi', 'gio thi', 'the gio', 'vay gio']) out.push(p(w, 'start'));
-  for (const w of ['bay gio', 'hien gio', 'gio day']) out.push(p(w, 'any'));
+  for (const w of ['bay gio', 'hien gio', 'gio day', 'roi gio', 'r gio']) out.push(p(w, 'any'));
   for (const w of ['ke het', 'ke het ra', 'liet ke het', 'ke ra', 'ke ra giup', 'ke giup', 'noi ro', 'noi cu the', 'cu the', 'chi tiet giup'])
     out.push(p(w, 'end'));
   out.sort((a, b) => b.words.length - a.words.length);

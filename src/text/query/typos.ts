@@ -152,12 +152,14 @@ function telexLeftover(word: string, accented: boolean, vocab: CorpusVocabulary,
 
 /**
  * A syllable typed without any mark in an accented question ("nộp ho sơ"),
- * where the corpus knows it as typed but not beside these neighbours, while
+ * or with marks the corpus never has ("nhửng chỉ số"), that forms no known
+ * accented pair with its neighbours as typed, while
  * a spelling with marks does form a known accented pair with one of them.
  */
 function bareBesideAccented(word: string, left: string | undefined, right: string | undefined, vocab: CorpusVocabulary): boolean {
   const w = word.toLowerCase();
-  if (w !== foldText(w) || (left === undefined && right === undefined)) return false;
+  // Typed bare, or with marks the corpus never has ("nhửng"): a neighbour decides.
+  if ((w !== foldText(w) && vocab.knowsAccented(w)) || (left === undefined && right === undefined)) return false;
   const pairs = (f: string) => (left !== undefined && vocab.knowsAccentedPair(left, f)) || (right !== undefined && vocab.knowsAccentedPair(f, right));
   return !pairs(w) && vocab.accentedForms(w).some((f) => f !== w && pairs(f));
 }
