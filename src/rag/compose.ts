@@ -64,11 +64,40 @@ function clip(s: string, max = MAX_UNIT): string {
   return `${s.slice(0, cut > max / 2 ? cut : max - 1)} …`;
 }
 
-function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number): number {
-  const words = new Set(syllables(foldText(normalizeText(unit))));
+function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number, labels: readonly string[] = []): number {
+  const folded = foldText(normalizeText(unit));
+  const words = new Set(syllables(folded));
   let s = 0;
-  for (const t of terms) if (words.has(t)) s += idf(t);
+  let all = 0;
+  for (const t of terms) {
+    const w = idf(t);
+    all += w;
+    if (words.has(t)) s += w;
+  }
+  // A numbered label the question names ("mức 2", "bước 3", "điều 11") picks its sentence first.
+  if (labels.some((l) => new RegExp(`(?<![a-z0-9])${l}(?![0-9])`).test(folded))) s += all + 1;
   return s;
+}
+
+/**
+ * Numbered labels a question names, folded: "mức 2 khác mức 1" → ["muc 2",
+ * "muc 1"]; "mức độ 4" → ["do 4", "muc 4"]. Document numbers are not labels.
+ */
+export function numberedLabels(question: string): string[] {
+  const words = foldText(normalizeText(question))
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    if (!/^\d{1,2}$/.test(w) || i === 0) return;
+    const prev = words[i - 1] as string;
+    if (!/^[a-z]+$/.test(prev)) return;
+    out.add(`${prev} ${w}`);
+    const before = words[i - 2];
+    if (before && /^[a-z]+$/.test(before)) out.add(`${before} ${w}`);
+  });
+  return [...out];
 }
 
 /** Where a passage comes from, in words: "mục II.1.h (…) của Kế hoạch 1523/KH-SCT". */
@@ -99,9 +128,11 @@ export function bestUnits(
   c: Chunk,
   terms: string[],
   idf: (w: string) => number,
-  opts: { max?: number; prefer?: RegExp; wholeSection?: boolean } = {},
+  opts: { max?: number; prefer?: RegExp; wholeSection?: boolean; labels?: readonly string[] } = {},
 ): string[] {
-  const max = opts.max ?? 2;
+  // As many sentences as the question names numbered labels ("mức 2 khác mức 1": both), up to three.
+  const named = new Set((opts.labels ?? []).map((l) => l.split(' ')[1])).size;
+  const max = Math.max(opts.max ?? 2, Math.min(3, named));
   if (opts.wholeSection && !opts.prefer) {
     const lines = c.text.split('\n');
     if (headingLine(c) !== null && lines.length > 1) lines.shift();
@@ -111,7 +142,7 @@ export function bestUnits(
   const units = answerUnits(c);
   if (units.length === 0) return [];
   const termSet = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
-  const scored = units.map((u, i) => ({ u, i, s: unitScore(u, termSet, idf) + (opts.prefer?.test(u) ? 100 : 0) }));
+  const scored = units.map((u, i) => ({ u, i, s: unitScore(u, termSet, idf, opts.labels) + (opts.prefer?.test(u) ? 100 : 0) }));
   const best = Math.max(...scored.map((x) => x.s));
   // No sentence matches the question better than the heading did: the whole
   // section is the answer, so lead with its first units.
@@ -174,7 +205,12 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   }
   const prefer = result.intent.kind === 'when' ? DATE_RE : undefined;
   let chosen = c;
-  let units = bestUnits(c, result.terms, idf, { prefer, wholeSection: top.headingCoverage >= 0.6 && c.docType === 'kế hoạch' });
+  const labels = numberedLabels(result.query);
+  let units = bestUnits(c, result.terms, idf, {
+    prefer,
+    labels,
+    wholeSection: labels.length === 0 && top.headingCoverage >= 0.6 && c.docType === 'kế hoạch',
+  });
   // A date question whose top passage has no date: look at the next hits.
   if (prefer && !units.some((u) => prefer.test(u))) {
     for (const h of result.hits.slice(1, 3)) {
