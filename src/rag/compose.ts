@@ -81,7 +81,7 @@ function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number,
 
 /**
  * Numbered labels a question names, folded: "mức 2 khác mức 1" → ["muc 2",
- * "muc 1"]; "mức độ 4" → ["do 4", "muc 4"]. Document numbers are not labels.
+ * "muc 1"]; "mức độ 4" → ["muc 4"]. Document numbers and counts are not labels.
  */
 export function numberedLabels(question: string): string[] {
   const words = foldText(normalizeText(question))
@@ -92,13 +92,30 @@ export function numberedLabels(question: string): string[] {
   words.forEach((w, i) => {
     if (!/^\d{1,2}$/.test(w) || i === 0) return;
     const prev = words[i - 1] as string;
-    if (!/^[a-z]+$/.test(prev)) return;
-    out.add(`${prev} ${w}`);
     const before = words[i - 2];
-    if (before && /^[a-z]+$/.test(before)) out.add(`${before} ${w}`);
+    // "mức độ 4": the label noun may sit one word back.
+    for (const label of [prev, prev === 'do' ? before : undefined]) if (label && LABEL_NOUNS.has(label)) out.add(`${label} ${w}`);
   });
   return [...out];
 }
+
+/** Nouns that a number labels when it follows them ("mức 2", "bước 3"); a number before its noun ("8 nội dung") is a count. */
+const LABEL_NOUNS: ReadonlySet<string> = new Set([
+  'muc',
+  'buoc',
+  'dieu',
+  'khoan',
+  'diem',
+  'phan',
+  'chuong',
+  'cap',
+  'loai',
+  'nhom',
+  'doan',
+  'tang',
+  'quy',
+  'dot',
+]);
 
 /** Where a passage comes from, in words: "mục II.1.h (…) của Kế hoạch 1523/KH-SCT". */
 export function sourcePhrase(c: Chunk): string {

@@ -17,6 +17,8 @@ import type { Rewrite } from './types.js';
 import type { CorpusVocabulary } from './vocabulary.js';
 
 const WORD = /^\p{L}+$/u;
+/** How much more often the marked spelling must occur than a markless one to replace it. */
+const BARE_RATIO = 4;
 const MIN_LENGTH = 3;
 
 /**
@@ -161,7 +163,10 @@ function bareBesideAccented(word: string, left: string | undefined, right: strin
   // Typed bare, or with marks the corpus never has ("nhửng"): a neighbour decides.
   if ((w !== foldText(w) && vocab.knowsAccented(w)) || (left === undefined && right === undefined)) return false;
   const pairs = (f: string) => (left !== undefined && vocab.knowsAccentedPair(left, f)) || (right !== undefined && vocab.knowsAccentedPair(f, right));
-  return !pairs(w) && vocab.accentedForms(w).some((f) => f !== w && pairs(f));
+  if (pairs(w)) return false;
+  // A markless word the corpus uses a lot is a word of its own ("do", "la"), not missing marks.
+  const own = vocab.accentedFrequency(w);
+  return vocab.accentedForms(w).some((f) => f !== w && pairs(f) && vocab.accentedFrequency(f) >= BARE_RATIO * own);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface CorpusVocabulary {
   knowsPair(left: string, right: string): boolean;
   /** How many chunks contain the folded syllable. */
   frequency(folded: string): number;
+  /** How many chunks contain the accented, lower-case syllable. */
+  accentedFrequency(accented: string): number;
   /** Accented spellings of a folded syllable in the corpus, most frequent first. */
   accentedForms(folded: string): readonly string[];
   /** Known folded syllables one edit (insert, delete, substitute, swap) away. */
@@ -109,6 +111,7 @@ export function buildVocabulary(
       return accentedPairSet.has(`${l} ${r}`);
     },
     frequency: (w) => folded.get(w) ?? 0,
+    accentedFrequency: (w) => accented.get(w) ?? 0,
     accentedForms: (w) => forms.get(w) ?? [],
     neighbours(w) {
       const found = new Set<string>();
