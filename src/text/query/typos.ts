@@ -70,9 +70,18 @@ export function repairTypos(
     let fixed: string | undefined;
     const variant = spellingVariant(t.word.toLowerCase(), options.accented, vocab);
     const telex = variant ? undefined : telexLeftover(t.word.toLowerCase(), options.accented, vocab, spell);
-    const parts = variant || telex || vocab.knows(t.fold) ? undefined : splitRunTogether(t.fold, vocab);
+    const teen = variant || telex || vocab.knows(t.fold) ? undefined : teenSpelling(t.fold, vocab);
+    const parts = variant || telex || teen || vocab.knows(t.fold) ? undefined : splitRunTogether(t.fold, vocab);
     if (variant) {
       fixed = variant;
+    } else if (teen) {
+      // The letters as chat spells them ("fí" → "phí"); the typed marks choose the spelling.
+      const typed = t.word.toLowerCase().normalize('NFD');
+      const marks = typed.replace(/[^\u0300-\u036f]/gu, '');
+      const forms = vocab.accentedForms(teen);
+      const sameMarks = forms.filter((f) => f.normalize('NFD').replace(/[^\u0300-\u036f]/gu, '') === marks);
+      // Without a corpus spelling with those marks, the user's own marks on the undone letters ("kái" → "cái").
+      fixed = options.accented ? (sameMarks.length ? spell(teen, sameMarks) : undoTeen(typed).normalize('NFC')) : teen;
     } else if (telex) {
       fixed = telex;
     } else if (parts) {
@@ -101,7 +110,8 @@ export function repairTypos(
       fixed = options.accented ? spell(best.w) : best.w;
     } else if (options.accented && (!vocab.knowsAccented(t.word.toLowerCase()) || bareBesideAccented(t.word, leftWord, rightWord, vocab))) {
       // Known without accents, unknown as typed: a missing or wrong tone mark.
-      if (pairs(t.fold) === 0 && !alone) return;
+      // Typed with no marks at all and the corpus spells it one way ("nop" is "nộp"): no neighbour needed.
+      if (pairs(t.fold) === 0 && !alone && !(t.word.toLowerCase() === t.fold && dominantForm(t.fold, vocab))) return;
       // A tone mark the user did type is changed only beside a word typed
       // right that forms a known pair with it ("hồ sợ" → "hồ sơ"); two
       // unknown words side by side are another word ("sổ đỏ" is not "số đó").
@@ -130,6 +140,48 @@ const SYLLABLE =
  */
 export function isSyllableShape(folded: string): boolean {
   return SYLLABLE.test(folded);
+}
+
+/**
+ * The accented spelling that dominates a folded syllable in the corpus (the
+ * only one, or at least {@link BARE_RATIO} times as frequent as the next).
+ */
+function dominantForm(folded: string, vocab: CorpusVocabulary): boolean {
+  const forms = vocab.accentedForms(folded).filter((f) => f !== folded);
+  const [first, second] = forms.map((f) => vocab.accentedFrequency(f));
+  return first !== undefined && (second === undefined || first >= BARE_RATIO * second);
+}
+
+/** Chat spellings of Vietnamese letters: "fí" (phí), "wá" (quá), "zậy" (vậy/dậy), "jờ" (giờ), "kái" (cái), "dzô" (dô). */
+const TEEN_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
+  [/^f/, 'ph'],
+  [/^w/, 'qu'],
+  [/^j/, 'gi'],
+  [/^dz/, 'd'],
+  [/^z/, 'd'],
+  [/^z/, 'v'],
+  [/^z/, 'gi'],
+  [/^k(?=[aou])/, 'c'],
+  [/k$/, 'c'],
+  [/k$/, 'ch'],
+  [/(?<=[aeiouy])j$/, 'i'],
+];
+
+/** An unknown folded word that is a known syllable once chat spellings are undone, or undefined. */
+function teenSpelling(folded: string, vocab: CorpusVocabulary): string | undefined {
+  for (const [re, to] of TEEN_SPELLINGS) {
+    if (!re.test(folded)) continue;
+    const w = folded.replace(re, to);
+    if (vocab.knows(w) && isSyllableShape(w)) return w;
+  }
+  return undefined;
+}
+
+/** The first chat spelling that applies, undone on the typed (decomposed) word, marks kept. */
+function undoTeen(typedNfd: string): string {
+  const base = typedNfd.replace(/[\u0300-\u036f]/gu, '');
+  for (const [re, to] of TEEN_SPELLINGS) if (re.test(base)) return typedNfd.replace(re, to);
+  return typedNfd;
 }
 
 /** Telex tone keys and the combining mark each one types. */
@@ -166,7 +218,11 @@ function bareBesideAccented(word: string, left: string | undefined, right: strin
   if (pairs(w)) return false;
   // A markless word the corpus uses a lot is a word of its own ("do", "la"), not missing marks.
   const own = vocab.accentedFrequency(w);
-  return vocab.accentedForms(w).some((f) => f !== w && pairs(f) && vocab.accentedFrequency(f) >= BARE_RATIO * own);
+  const forms = vocab.accentedForms(w).filter((f) => f !== w);
+  if (forms.some((f) => pairs(f) && vocab.accentedFrequency(f) >= BARE_RATIO * own)) return true;
+  // No neighbour to tell: only a spelling that dominates the corpus ("nop" is "nộp").
+  const first = vocab.accentedFrequency(forms[0] ?? '');
+  return w === foldText(w) && first >= BARE_RATIO * Math.max(1, own) && dominantForm(w, vocab);
 }
 
 /**
