@@ -74,8 +74,11 @@ function labelledEnumeration(flat: string): Enumeration | null {
     const starts = run.map((m) => m.index as number);
     const lead = flat.slice(0, starts[0]).trim();
     const items = starts.map((at, k) => flat.slice(at, starts[k + 1] ?? flat.length).trim());
-    const [last, tail] = splitTail(items[items.length - 1] as string);
-    items[items.length - 1] = last;
+    // The tail is looked for after the last item's label ("Bước 3. Điền …" is not a tail).
+    const lastItem = items[items.length - 1] as string;
+    const label = (run[run.length - 1] as RegExpMatchArray)[0].trim();
+    const [last, tail] = splitTail(lastItem.slice(label.length).trim());
+    items[items.length - 1] = `${label} ${last}`;
     return { lead, items: items.map(clipItem), tail: tail.trim() };
   }
   return null;
