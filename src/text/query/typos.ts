@@ -77,9 +77,9 @@ export function repairTypos(
     } else if (teen) {
       // The letters as chat spells them ("fí" → "phí"); the typed marks choose the spelling.
       const typed = t.word.toLowerCase().normalize('NFD');
-      const marks = typed.replace(/[^\u0300-\u036f]/gu, '');
+      const marks = marksOf(typed);
       const forms = vocab.accentedForms(teen);
-      const sameMarks = forms.filter((f) => f.normalize('NFD').replace(/[^\u0300-\u036f]/gu, '') === marks);
+      const sameMarks = forms.filter((f) => marksOf(f) === marks);
       // Without a corpus spelling with those marks, the user's own marks on the undone letters ("kái" → "cái").
       fixed = options.accented ? (sameMarks.length ? spell(teen, sameMarks) : undoTeen(typed).normalize('NFC')) : teen;
     } else if (telex) {
@@ -150,6 +150,11 @@ function dominantForm(folded: string, vocab: CorpusVocabulary): boolean {
   const forms = vocab.accentedForms(folded).filter((f) => f !== folded);
   const [first, second] = forms.map((f) => vocab.accentedFrequency(f));
   return first !== undefined && (second === undefined || first >= BARE_RATIO * second);
+}
+
+/** The combining marks of a word, in order ("phí" → the acute accent). */
+function marksOf(word: string): string {
+  return [...word.normalize('NFD')].filter((c) => c >= '\u0300' && c <= '\u036f').join('');
 }
 
 /** Chat spellings of Vietnamese letters: "fí" (phí), "wá" (quá), "zậy" (vậy/dậy), "jờ" (giờ), "kái" (cái), "dzô" (dô). */
