@@ -200,6 +200,32 @@ export interface Composed {
 /** How many of the best hits a list question may look through for a list. */
 const LIST_DEPTH = 3;
 
+/** Share of an item's own heading words (those its list's heading lacks) below which a question is about the list. */
+const ITEM_NAMED = 0.5;
+
+/**
+ * A list question whose best passage is one item of a list ("II.3.e") while
+ * the list itself ("II.3", an outline) is among the hits, and the question
+ * does not name that item: the answer is the whole list, not the item.
+ */
+function parentList(result: RetrievalResult): Chunk | undefined {
+  const top = result.hits[0]?.chunk;
+  if (!top || top.kind === 'outline') return undefined;
+  const outline = result.hits.find((h) => h.chunk.kind === 'outline' && h.chunk.docId === top.docId && top.section.startsWith(`${h.chunk.section}.`))?.chunk;
+  if (!outline) return undefined;
+  const words = (t: string) => new Set(syllables(foldText(normalizeText(t))));
+  const [head = '', ...items] = outline.text.split('\n');
+  const listWords = words(head);
+  // Words shared by several items ("truyền thông", "chỉ số") name no item in particular.
+  const inItems = new Map<string, number>();
+  for (const line of items) for (const w of words(line)) inItems.set(w, (inItems.get(w) ?? 0) + 1);
+  const own = [...words(top.trail[top.trail.length - 1] ?? '')].filter((w) => !listWords.has(w) && w.length > 1 && (inItems.get(w) ?? 0) <= 1);
+  if (own.length === 0) return undefined;
+  // The question's words with their glossary expansions ("TTHC" names "thủ tục hành chính").
+  const asked = new Set([...words(result.query), ...result.terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t))]);
+  return own.filter((w) => asked.has(w)).length / own.length < ITEM_NAMED ? outline : undefined;
+}
+
 export function composeExtractive(result: RetrievalResult, idf: (w: string) => number): Composed {
   const top = result.hits[0] as RetrievedChunk;
   const c = top.chunk;
@@ -209,6 +235,8 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   // or, when it holds none (a passage that only talks about the list), the next
   // hits' outline or enumeration — a list question needs a list to answer it.
   if (wantsWholeList(result.query, result.intent)) {
+    const parent = parentList(result);
+    if (parent) return { text: composeOutline(parent), used: [parent] };
     for (const [i, h] of result.hits.slice(0, LIST_DEPTH).entries()) {
       const chunk = h.chunk;
       // Below the top hit only an outline (a section's own list of items) is taken.

@@ -72,6 +72,21 @@ describe('whole lists, every step, counts', () => {
     for (const step of ['đăng nhập', 'tìm thủ tục', 'tờ khai điện tử', 'thanh toán phí', 'gửi hồ sơ']) expect(a.answer).toContain(step);
   });
 
+  it('a list question that lands on one item of a list gets the whole list', async () => {
+    const a = await kb.answerer.ask('pci trong kế hoạch 1523 truyền thông những chỉ số nào');
+    for (const item of ['Gia nhập thị trường', 'Tính minh bạch', 'Chi phí không chính thức', 'Chính sách hỗ trợ doanh nghiệp'])
+      expect(a.answer).toContain(item);
+    expect(a.answer).toContain('[1523/KH-SCT, II.3]');
+  });
+
+  it('labelled items are given whole, and a question naming two labels gets both', async () => {
+    const all = await kb.answerer.ask('dvc truc tuyen truoc day chia may muc');
+    for (const level of ['Mức 1:', 'Mức 2:', 'Mức 3:', 'Mức 4:']) expect(all.answer).toContain(level);
+    const two = await kb.answerer.ask('tài khoản định danh mức 2 khác mức 1 ở chỗ nào');
+    expect(two.answer).toContain('Mức 1 gồm');
+    expect(two.answer).toContain('Mức 2 có thêm vân tay');
+  });
+
   it('a question naming a part of the plan gets that part', async () => {
     const a = await kb.answerer.ask('Phần III của kế hoạch quy định gì?');
     expect(a.answer).toContain('ngân sách nhà nước');
