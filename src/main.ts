@@ -13,7 +13,7 @@ import type { ReportFlow } from './core/messages.js';
 import { vietnamDate } from './core/vietnam-time.js';
 import { readEnvironment } from './env.js';
 import { isAppError } from './errors.js';
-import { createTelegramStaffNotifier, createTicketService, SqliteTicketStore } from './handoff/index.js';
+import { createTelegramStaffNotifier, createTicketService, handoffShorthand, SqliteTicketStore } from './handoff/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { SqliteCuratedHitStore } from './rag/curated-hits.js';
 import type { KnowledgeBase } from './rag/knowledge-base.js';
@@ -61,6 +61,7 @@ async function loadServiceModules() {
     createOutboundSender: outboundSender.createOutboundSender,
     telegramWebhookUrl: telegramMod.telegramWebhookUrl,
     openKnowledgeBase: kbMod.openKnowledgeBase,
+    queryKnowledgeFor: kbMod.queryKnowledgeFor,
     OpenAiGenerator: llmMod.OpenAiGenerator,
     createLlmPorts: portsMod.createLlmPorts,
     createReportsModule: reportsMod.createReportsModule,
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     createOutboundSender,
     telegramWebhookUrl,
     openKnowledgeBase,
+    queryKnowledgeFor,
     OpenAiGenerator,
     createLlmPorts,
     createReportsModule,
@@ -227,6 +229,8 @@ async function main(): Promise<void> {
       tickets,
       officeHours: config.handoff.officeHours,
       ...(config.handoff.telegramStaffChatId ? { staffChatId: config.handoff.telegramStaffChatId } : {}),
+      // The one chat vocabulary (knowledge/chat-abbreviations.yaml) reads "cho gặp cb" too.
+      shorthand: handoffShorthand(queryKnowledgeFor(config.knowledgeDir).abbreviations),
     }),
   });
 

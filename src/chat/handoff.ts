@@ -9,7 +9,7 @@
  *   and refusals and 👎 get a "Hỏi cán bộ" button.
  */
 import type { IncomingMessage, OutgoingReply, ReplyButton } from '../core/messages.js';
-import { detectHandoffRequest } from '../handoff/detect.js';
+import { detectHandoffRequest, type HandoffShorthand } from '../handoff/detect.js';
 import { isWithinOfficeHours, type OfficeHours } from '../handoff/office-hours.js';
 import { HANDOFF_ASK_PAYLOAD } from '../handoff/payload.js';
 import { ASK_STAFF_LABEL, handoffTexts, ticketIdFromText } from '../handoff/texts.js';
@@ -33,6 +33,8 @@ export interface HandoffHooksDeps {
   officeHours: OfficeHours;
   /** The Telegram staff group (`TELEGRAM_STAFF_CHAT_ID`), whose replies to ticket posts answer citizens. */
   staffChatId?: string;
+  /** Chat short forms ("cb", "ng", "ad"), from `handoffShorthand(knowledge/chat-abbreviations.yaml)`. */
+  shorthand?: HandoffShorthand;
 }
 
 /** The "Hỏi cán bộ" button row. */
@@ -44,7 +46,7 @@ const withButton = (reply: OutgoingReply): OutgoingReply => ({ ...reply, buttons
 
 /** Build the engine's handoff hooks. */
 export function createHandoffHooks(deps: HandoffHooksDeps): HandoffHooks {
-  const { tickets, officeHours, staffChatId } = deps;
+  const { tickets, officeHours, staffChatId, shorthand } = deps;
   const isStaffGroup = (msg: IncomingMessage) => staffChatId !== undefined && msg.channel === 'telegram' && msg.chatId === staffChatId;
   const when = (ctx: TurnContext) => handoffTexts.when(officeHours.text, isWithinOfficeHours(officeHours, ctx.deps.now()));
 
@@ -116,7 +118,7 @@ export function createHandoffHooks(deps: HandoffHooksDeps): HandoffHooks {
         ctx.deps.store.setPending(msg.channel, msg.chatId, undefined, ctx.deps.now());
         return openTicket(ctx, route.text);
       }
-      const asked = detectHandoffRequest(route.text);
+      const asked = detectHandoffRequest(route.text, shorthand);
       return asked ? start(ctx, asked.hasProblem ? route.text : undefined) : undefined;
     },
 

@@ -1,6 +1,7 @@
 /**
  * Does a message ask for a person? A small grammar over the folded text
- * (no diacritics, chat shorthand expanded), not a list of sample phrases:
+ * (no diacritics, chat shorthand expanded with the one chat vocabulary,
+ * `knowledge/chat-abbreviations.yaml`), not a list of sample phrases:
  * a *request verb* (gặp, hỏi, nói chuyện, liên hệ, kết nối, chuyển…) a few
  * words before a *person* (cán bộ, nhân viên, chuyên viên, người trực…), or
  * an unmistakable person ("người thật", "con người") after any request
@@ -11,38 +12,13 @@
  */
 
 import { foldText } from '../text/normalize.js';
+import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import { FRAMING_WORDS as FRAMING_WORDS_FOLDED } from '../text/query/framing.js';
 
-/** Shorthand seen in chat, folded → folded full form. */
-const SHORTHAND: ReadonlyMap<string, string> = new Map([
-  ['cb', 'can bo'],
-  ['cbo', 'can bo'],
-  ['canbo', 'can bo'],
-  ['nv', 'nhan vien'],
-  ['cv', 'chuyen vien'],
-  ['ng', 'nguoi'],
-  ['nguoii', 'nguoi'],
-  ['ad', 'admin'],
-  ['mun', 'muon'],
-  ['mog', 'muon'],
-  ['mn', 'muon'],
-  ['gapp', 'gap'],
-  ['gặp', 'gap'],
-  ['dc', 'duoc'],
-  ['đc', 'duoc'],
-  ['ko', 'khong'],
-  ['k', 'khong'],
-  ['kg', 'khong'],
-  ['hok', 'khong'],
-  ['t', 'toi'],
-  ['e', 'em'],
-  ['mk', 'minh'],
-  ['lh', 'lien he'],
-  ['ib', 'nhan tin'],
-  ['inbox', 'nhan tin'],
-  ['vs', 'voi'],
-  ['cskh', 'cham soc khach hang'],
-]);
+/** Chat shorthand for the handoff grammar: folded short form → folded full form. */
+export type HandoffShorthand = ReadonlyMap<string, string>;
+
+const NO_SHORTHAND: HandoffShorthand = new Map();
 
 /** People a citizen may ask for; each entry is a folded word sequence. */
 const PEOPLE: ReadonlyArray<readonly string[]> = [
@@ -144,12 +120,30 @@ const NOT_CONTENT: ReadonlySet<string> = new Set([
   'a',
 ]);
 
+/**
+ * The handoff's view of the chat abbreviations: one-word short forms, each
+ * with the meaning that names a person when it has one ("ad" → "quản trị
+ * viên", "cv" → "chuyên viên"), else its first meaning. Forms that stand
+ * only at the end of a sentence ("v", "z") are left out.
+ */
+export function handoffShorthand(abbreviations: ChatAbbreviations | undefined): HandoffShorthand {
+  const out = new Map<string, string>();
+  for (const [key, { meanings, onlyAtEnd }] of abbreviations?.byForm ?? []) {
+    const form = foldText(key.replace(/^a:/, ''));
+    if (onlyAtEnd || form.includes(' ') || out.has(form)) continue;
+    const folded = meanings.map((m) => foldText(m));
+    const person = folded.find((m) => PEOPLE.some((seq) => seq.join(' ') === m));
+    out.set(form, person ?? (folded[0] as string));
+  }
+  return out;
+}
+
 /** The folded, shorthand-expanded words of a message. */
-export function handoffWords(text: string): string[] {
+export function handoffWords(text: string, shorthand: HandoffShorthand = NO_SHORTHAND): string[] {
   return foldText(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .flatMap((w) => (SHORTHAND.get(w) ?? w).split(' '));
+    .flatMap((w) => (shorthand.get(w) ?? w).split(' '));
 }
 
 function findSeq(words: readonly string[], seqs: ReadonlyArray<readonly string[]>): { start: number; end: number } | undefined {
@@ -186,12 +180,13 @@ export interface HandoffRequest {
 
 /**
  * Detect a request for a person in a citizen's message.
+ * @param shorthand chat short forms ({@link handoffShorthand}); without it only full words are read
  * @example detectHandoffRequest('cho tôi gặp cán bộ') // { hasProblem: false }
  * @example detectHandoffRequest('toi muon hoi nguoi that ve ho so bi cham') // { hasProblem: true }
  * @example detectHandoffRequest('Cán bộ phụ trách PCI là ai?') // undefined
  */
-export function detectHandoffRequest(text: string): HandoffRequest | undefined {
-  const words = handoffWords(text);
+export function detectHandoffRequest(text: string, shorthand: HandoffShorthand = NO_SHORTHAND): HandoffRequest | undefined {
+  const words = handoffWords(text, shorthand);
   if (words.length === 0 || words.length > 60) return undefined;
   let span: { start: number; end: number } | undefined;
   const real = findSeq(words, REAL_PEOPLE);

@@ -1,6 +1,6 @@
 /** Public surface of the handoff to a person (tickets). */
 
-export { detectHandoffRequest, type HandoffRequest } from './detect.js';
+export { detectHandoffRequest, type HandoffRequest, type HandoffShorthand, handoffShorthand } from './detect.js';
 export { type TicketRoutesOptions, ticketRoutes } from './http/ticket-routes.js';
 export { type TicketView, toTicketView } from './http/ticket-view.js';
 export { InMemoryTicketStore } from './memory-ticket-store.js';

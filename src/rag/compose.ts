@@ -64,12 +64,58 @@ function clip(s: string, max = MAX_UNIT): string {
   return `${s.slice(0, cut > max / 2 ? cut : max - 1)} …`;
 }
 
-function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number): number {
-  const words = new Set(syllables(foldText(normalizeText(unit))));
+function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number, labels: readonly string[] = []): number {
+  const folded = foldText(normalizeText(unit));
+  const words = new Set(syllables(folded));
   let s = 0;
-  for (const t of terms) if (words.has(t)) s += idf(t);
+  let all = 0;
+  for (const t of terms) {
+    const w = idf(t);
+    all += w;
+    if (words.has(t)) s += w;
+  }
+  // A numbered label the question names ("mức 2", "bước 3", "điều 11") picks its sentence first.
+  if (labels.some((l) => new RegExp(`(?<![a-z0-9])${l}(?![0-9])`).test(folded))) s += all + 1;
   return s;
 }
+
+/**
+ * Numbered labels a question names, folded: "mức 2 khác mức 1" → ["muc 2",
+ * "muc 1"]; "mức độ 4" → ["muc 4"]. Document numbers and counts are not labels.
+ */
+export function numberedLabels(question: string): string[] {
+  const words = foldText(normalizeText(question))
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    if (!/^\d{1,2}$/.test(w) || i === 0) return;
+    const prev = words[i - 1] as string;
+    const before = words[i - 2];
+    // "mức độ 4": the label noun may sit one word back.
+    for (const label of [prev, prev === 'do' ? before : undefined]) if (label && LABEL_NOUNS.has(label)) out.add(`${label} ${w}`);
+  });
+  return [...out];
+}
+
+/** Nouns that a number labels when it follows them ("mức 2", "bước 3"); a number before its noun ("8 nội dung") is a count. */
+const LABEL_NOUNS: ReadonlySet<string> = new Set([
+  'muc',
+  'buoc',
+  'dieu',
+  'khoan',
+  'diem',
+  'phan',
+  'chuong',
+  'cap',
+  'loai',
+  'nhom',
+  'doan',
+  'tang',
+  'quy',
+  'dot',
+]);
 
 /** Where a passage comes from, in words: "mục II.1.h (…) của Kế hoạch 1523/KH-SCT". */
 export function sourcePhrase(c: Chunk): string {
@@ -99,9 +145,11 @@ export function bestUnits(
   c: Chunk,
   terms: string[],
   idf: (w: string) => number,
-  opts: { max?: number; prefer?: RegExp; wholeSection?: boolean } = {},
+  opts: { max?: number; prefer?: RegExp; wholeSection?: boolean; labels?: readonly string[] } = {},
 ): string[] {
-  const max = opts.max ?? 2;
+  // As many sentences as the question names numbered labels ("mức 2 khác mức 1": both), up to three.
+  const named = new Set((opts.labels ?? []).map((l) => l.split(' ')[1])).size;
+  const max = Math.max(opts.max ?? 2, Math.min(3, named));
   if (opts.wholeSection && !opts.prefer) {
     const lines = c.text.split('\n');
     if (headingLine(c) !== null && lines.length > 1) lines.shift();
@@ -111,7 +159,7 @@ export function bestUnits(
   const units = answerUnits(c);
   if (units.length === 0) return [];
   const termSet = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
-  const scored = units.map((u, i) => ({ u, i, s: unitScore(u, termSet, idf) + (opts.prefer?.test(u) ? 100 : 0) }));
+  const scored = units.map((u, i) => ({ u, i, s: unitScore(u, termSet, idf, opts.labels) + (opts.prefer?.test(u) ? 100 : 0) }));
   const best = Math.max(...scored.map((x) => x.s));
   // No sentence matches the question better than the heading did: the whole
   // section is the answer, so lead with its first units.
@@ -152,6 +200,32 @@ export interface Composed {
 /** How many of the best hits a list question may look through for a list. */
 const LIST_DEPTH = 3;
 
+/** Share of an item's own heading words (those its list's heading lacks) below which a question is about the list. */
+const ITEM_NAMED = 0.5;
+
+/**
+ * A list question whose best passage is one item of a list ("II.3.e") while
+ * the list itself ("II.3", an outline) is among the hits, and the question
+ * does not name that item: the answer is the whole list, not the item.
+ */
+function parentList(result: RetrievalResult): Chunk | undefined {
+  const top = result.hits[0]?.chunk;
+  if (!top || top.kind === 'outline') return undefined;
+  const outline = result.hits.find((h) => h.chunk.kind === 'outline' && h.chunk.docId === top.docId && top.section.startsWith(`${h.chunk.section}.`))?.chunk;
+  if (!outline) return undefined;
+  const words = (t: string) => new Set(syllables(foldText(normalizeText(t))));
+  const [head = '', ...items] = outline.text.split('\n');
+  const listWords = words(head);
+  // Words shared by several items ("truyền thông", "chỉ số") name no item in particular.
+  const inItems = new Map<string, number>();
+  for (const line of items) for (const w of words(line)) inItems.set(w, (inItems.get(w) ?? 0) + 1);
+  const own = [...words(top.trail[top.trail.length - 1] ?? '')].filter((w) => !listWords.has(w) && w.length > 1 && (inItems.get(w) ?? 0) <= 1);
+  if (own.length === 0) return undefined;
+  // The question's words with their glossary expansions ("TTHC" names "thủ tục hành chính").
+  const asked = new Set([...words(result.query), ...result.terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t))]);
+  return own.filter((w) => asked.has(w)).length / own.length < ITEM_NAMED ? outline : undefined;
+}
+
 export function composeExtractive(result: RetrievalResult, idf: (w: string) => number): Composed {
   const top = result.hits[0] as RetrievedChunk;
   const c = top.chunk;
@@ -161,6 +235,8 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   // or, when it holds none (a passage that only talks about the list), the next
   // hits' outline or enumeration — a list question needs a list to answer it.
   if (wantsWholeList(result.query, result.intent)) {
+    const parent = parentList(result);
+    if (parent) return { text: composeOutline(parent), used: [parent] };
     for (const [i, h] of result.hits.slice(0, LIST_DEPTH).entries()) {
       const chunk = h.chunk;
       // Below the top hit only an outline (a section's own list of items) is taken.
@@ -174,7 +250,12 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   }
   const prefer = result.intent.kind === 'when' ? DATE_RE : undefined;
   let chosen = c;
-  let units = bestUnits(c, result.terms, idf, { prefer, wholeSection: top.headingCoverage >= 0.6 && c.docType === 'kế hoạch' });
+  const labels = numberedLabels(result.query);
+  let units = bestUnits(c, result.terms, idf, {
+    prefer,
+    labels,
+    wholeSection: labels.length === 0 && top.headingCoverage >= 0.6 && c.docType === 'kế hoạch',
+  });
   // A date question whose top passage has no date: look at the next hits.
   if (prefer && !units.some((u) => prefer.test(u))) {
     for (const h of result.hits.slice(1, 3)) {

@@ -12,7 +12,20 @@ import { foldText, hasDiacritics } from '../text/normalize.js';
 import { STOPWORDS_ACCENTED, STOPWORDS_FOLDED } from '../text/stopwords.js';
 import { listSubject } from './intent.js';
 
-const FOLLOW_UP = /^(va |vay |the |con |nhung )*con\s|^(the|vay) con\s|\s(thi|the) (sao|nao)\s*\??$|^con\s|\s(nua|nua khong)\s*\??$/;
+/** Chat openers before "còn" ("z còn …", "ok còn …"). */
+const OPENER = '(?:va|vay|the|con|nhung|z|v|ok|uh|um|roi|the thi|vay thi)';
+/** A closing particle or addressee after the question ("… thì sao ad", "… thì s z"). */
+const CLOSER = '(?:\\s+(?:a|ad|nhi|nhe|vay|z|v|ban|anh chi))*';
+const FOLLOW_UP = new RegExp(
+  `^(${OPENER} )*con\\s|\\s(thi|the) (sao|s|nao|ntn|lam sao|the nao)${CLOSER}\\s*\\??$|^con\\s|\\s(nua|nua khong|nua ko)${CLOSER}\\s*\\??$`,
+);
+/**
+ * A question that points back at the previous one's subject ("cái đó ai
+ * làm?", "việc này hạn khi nào?", "nó gồm gì?"): folded.
+ */
+const ANAPHOR = /(?:^|\s)((?:cai|viec|noi dung|muc|van ban|thu tuc|chi so|nhiem vu|ke hoach|quy dinh|buoc|phan|dieu) (?:do|nay|kia|tren|ay)|no)(?=\s|\?|$)/;
+/** Asking for what comes next in the steps just given ("vậy bước tiếp theo?", "rồi sau đó làm gì"). */
+const NEXT_STEP = /(?:^|\s)(buoc (tiep theo|tiep|sau|ke tiep)|sau do|tiep theo|tiep theo la gi|xong roi|roi sao nua|roi lam gi)(?=\s|\?|$)/;
 const INDICATOR = /\b(PAR\s*INDEX|PAPI|PCI)\b/i;
 /** A document reference: a type word with its number or name, or a bare number. */
 const DOC_REF =
@@ -30,23 +43,81 @@ const FRAME_ACCENTED =
     ' ',
   );
 const FRAME_WORDS = new Set(FRAME_ACCENTED);
+/** Question words only: what a subject is left with when they go ("chỉ số" keeps its "số"). */
+const QUESTION_ACCENTED = 'nào gì ai đâu sao bao nhiêu mấy thế như ra không chưa thuộc'.split(' ');
+const QUESTION_WORDS = new Set(QUESTION_ACCENTED);
+const QUESTION_FOLDED = new Set(QUESTION_ACCENTED.map((w) => foldText(w)));
 const FRAME_FOLDED = new Set(FRAME_ACCENTED.map((w) => foldText(w)));
+
+/** Folded words of a question, punctuation dropped ("Còn PCI thì sao?" → "con pci thi sao?"). */
+const folded = (question: string) =>
+  foldText(question)
+    .replace(/[^a-z0-9?/ ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** True when the question reads as a follow-up. */
 export function isFollowUp(question: string): boolean {
-  const f = foldText(question).trim();
+  const f = folded(question);
   return f.split(/\s+/).length <= 8 && FOLLOW_UP.test(` ${f}`.trimStart());
+}
+
+/** True when a short question points back at the previous subject ("cái đó ai làm?") or asks for the next step. */
+export function pointsBack(question: string): boolean {
+  const f = folded(question);
+  return f.split(/\s+/).length <= 8 && (ANAPHOR.test(f) || NEXT_STEP.test(f));
 }
 
 /** The new subject of a follow-up: "còn PCI thì sao?" → "PCI". */
 export function followUpSubject(question: string): string {
   return question
-    .replace(/^\s*(và|vậy|thế|nhưng)?\s*còn\s+/i, '')
-    .replace(/^\s*(va|vay|the|nhung)?\s*con\s+/i, '')
-    .replace(/\s*(thì|thế|thi|the)\s+(sao|nào|nao|như thế nào)\s*\??\s*$/i, '')
-    .replace(/\s+(nữa|nua)(\s+(không|khong))?\s*\??\s*$/i, '')
+    .replace(/^\s*((và|vậy|thế|nhưng|z|v|ok|ừ|ừm|rồi|va|vay|the|nhung|uh|um|roi)\s+)*(còn|con)\s+/i, '')
+    .replace(/(\s+(ạ|a|ad|nhỉ|nhi|nhé|nhe|vậy|vay|z|v|bạn|ban|anh chị|anh chi))*\s*\??\s*$/i, '')
+    .replace(/\s*(thì|thế|thi|the)\s+(sao|s|nào|nao|ntn|như thế nào|nhu the nao|làm sao|lam sao|thế nào|the nao)\s*\??\s*$/i, '')
+    .replace(/\s+(nữa|nua)(\s+(không|khong|ko))?\s*\??\s*$/i, '')
     .replace(/\?+$/, '')
     .trim();
+}
+
+/** The previous question's subject: its words that are not frame or function words. */
+export function subjectOf(previous: string): string {
+  const accented = hasDiacritics(previous);
+  return previous
+    .split(/\s+/)
+    .filter((w) => {
+      const a = w.toLowerCase().replace(/[^\p{L}\p{N}/-]/gu, '');
+      if (!a) return false;
+      if (accented) return !(STOPWORDS_ACCENTED.has(a) || QUESTION_WORDS.has(a));
+      const f = foldText(a);
+      return !(STOPWORDS_FOLDED.has(f) || QUESTION_FOLDED.has(f));
+    })
+    .map((w) => w.replace(/[?.!,;:]+$/u, ''))
+    .join(' ');
+}
+
+/**
+ * A question that points back: the anaphor replaced by the previous
+ * subject ("cái đó ai làm?" → "<subject> ai làm?"); a next-step question is
+ * the previous question itself (its answer holds every step).
+ */
+function resolvePointer(question: string, previous: string): string | null {
+  if (!pointsBack(question)) return null;
+  const f = folded(question);
+  if (NEXT_STEP.test(f) && !ANAPHOR.test(f)) return previous;
+  const subject = subjectOf(previous);
+  if (!subject) return previous;
+  // Replace the anaphor where it stands, in the user's spelling.
+  const words = question.split(/\s+/);
+  const fw = words.map((w) => foldText(w.toLowerCase()).replace(/[^a-z0-9]/g, ''));
+  for (let i = 0; i < fw.length; i++) {
+    const two = `${fw[i]} ${fw[i + 1] ?? ''}`;
+    const m = ANAPHOR.exec(` ${two}`) ?? ANAPHOR.exec(` ${fw[i]}`);
+    if (!m?.[1]) continue;
+    const n = m[1].split(' ').length;
+    const tail = (words[i + n - 1] ?? '').match(/[?.!,;:]+$/u)?.[0] ?? '';
+    return [...words.slice(0, i), subject + tail, ...words.slice(i + n)].join(' ');
+  }
+  return `${subject} ${question}`;
 }
 
 /** Replace the last component of a section path: "II.1.a" + "b" → "II.1.b"; "II.1" + "2" → "II.2". */
@@ -82,7 +153,8 @@ export function frameOf(previous: string): string {
  * Non-follow-ups are returned unchanged.
  */
 export function resolveFollowUp(question: string, previous: string): string {
-  if (!previous || !isFollowUp(question)) return question;
+  if (!previous) return question;
+  if (!isFollowUp(question)) return resolvePointer(question, previous) ?? question;
   const subject = followUpSubject(question);
   if (!subject) return previous;
   // An indicator for an indicator.

@@ -60,6 +60,31 @@ function markerEnumeration(text: string, marker: RegExp): Enumeration | null {
 }
 
 /**
+ * Items introduced by one label word and consecutive numbers: "Mức 1: … Mức
+ * 2: … Mức 3: …", "Bước 1. … Bước 2. …". The label stays with its item.
+ */
+function labelledEnumeration(flat: string): Enumeration | null {
+  const marks = [...flat.matchAll(/(?<![\p{L}\d])(\p{Lu}\p{Ll}*) (\d{1,2})[:.)]\s/gu)];
+  const byLabel = new Map<string, RegExpMatchArray[]>();
+  for (const m of marks) byLabel.set(m[1] as string, [...(byLabel.get(m[1] as string) ?? []), m]);
+  for (const run of byLabel.values()) {
+    if (run.length < MIN_ITEMS) continue;
+    // Consecutive numbers from the first: 1, 2, 3 … (a "Điều 3" among them is no list).
+    if (!run.every((m, k) => Number(m[2]) === Number(run[0]?.[2]) + k)) continue;
+    const starts = run.map((m) => m.index as number);
+    const lead = flat.slice(0, starts[0]).trim();
+    const items = starts.map((at, k) => flat.slice(at, starts[k + 1] ?? flat.length).trim());
+    // The tail is looked for after the last item's label ("Bước 3. Điền …" is not a tail).
+    const lastItem = items[items.length - 1] as string;
+    const label = (run[run.length - 1] as RegExpMatchArray)[0].trim();
+    const [last, tail] = splitTail(lastItem.slice(label.length).trim());
+    items[items.length - 1] = `${label} ${last}`;
+    return { lead, items: items.map(clipItem), tail: tail.trim() };
+  }
+  return null;
+}
+
+/**
  * The enumeration of a passage (its body, heading excluded), or null when it
  * has none with at least three items.
  */
@@ -80,6 +105,8 @@ export function findEnumeration(body: string): Enumeration | null {
     .join(' ');
   const numbered = markerEnumeration(flat, /\s*\(\d{1,2}\)\s+/);
   if (numbered) return numbered;
+  const labelled = labelledEnumeration(flat);
+  if (labelled) return labelled;
   const lettered = markerEnumeration(flat, /(?:^|[:;]\s*|\s)(?=[a-hđ]\)\s)[a-hđ]\)\s+/);
   if (lettered) return lettered;
   // "… gồm: x; y; z." — a colon, then items separated by semicolons, in one sentence.
@@ -93,7 +120,7 @@ export function findEnumeration(body: string): Enumeration | null {
 
 /** The whole enumeration as answer text: lead-in, every item, the note after it. */
 export function formatEnumeration(e: Enumeration, countAsked: boolean): string {
-  const lead = e.lead.replace(/[:\s]+$/, '');
+  const lead = e.lead.replace(/[:.\s]+$/, '');
   const head = countAsked && !/\d/.test(lead) ? `${lead ? `${lead} — ` : ''}gồm ${e.items.length} mục:` : lead ? `${lead}:` : '';
   const list = e.items.map((i) => `• ${i}`).join('\n');
   return `${head ? `${head}\n` : '\n'}${list}${e.tail ? `\n${e.tail}` : ''}`;

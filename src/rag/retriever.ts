@@ -10,7 +10,7 @@ import { glossaryExpansion } from '../text/glossary.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
-import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
+import { accentedPairsOf, buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
@@ -161,7 +161,7 @@ export class Retriever {
       if (k.startsWith('a:')) accented.set(k.slice(2), v);
       else folded.set(k, v);
     }
-    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()));
+    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()), () => accentedPairsOf(snapshot.chunks.map((c) => c.text)));
     this.catalogueDocs = new Set(snapshot.documents.filter((d) => isCatalogueEntry(d.file)).map((d) => d.id));
     this.docNumberIndex = new Map();
     for (const d of snapshot.documents) {

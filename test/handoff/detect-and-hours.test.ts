@@ -5,8 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createConfig } from '../../src/config.js';
-import { detectHandoffRequest, isWithinOfficeHours, type OfficeHours, parseOfficeHours, ticketIdFromText } from '../../src/handoff/index.js';
+import {
+  detectHandoffRequest as detect,
+  handoffShorthand,
+  isWithinOfficeHours,
+  type OfficeHours,
+  parseOfficeHours,
+  ticketIdFromText,
+} from '../../src/handoff/index.js';
 import { handoffTexts } from '../../src/handoff/texts.js';
+import { loadChatAbbreviations } from '../../src/text/query/abbreviations.js';
+
+/** The shorthand of the one chat vocabulary, as the service builds it. */
+const shorthand = handoffShorthand(loadChatAbbreviations('knowledge/chat-abbreviations.yaml'));
+const detectHandoffRequest = (text: string) => detect(text, shorthand);
 
 describe('detectHandoffRequest', () => {
   it.each([
@@ -22,6 +34,18 @@ describe('detectHandoffRequest', () => {
     'người thật?',
   ])('asks for a person: %s', (text) => {
     expect(detectHandoffRequest(text)).toEqual({ hasProblem: false });
+  });
+
+  it.each(['cho e gap cbo vs', 'mun noi chuyen vs nv', 'cho mình gặp ad với', 'cho gặp cv phụ trách', 'lh cskh giúp mình'])(
+    'reads the shorthand of the chat vocabulary: %s',
+    (text) => {
+      expect(detectHandoffRequest(text)).toBeDefined();
+    },
+  );
+
+  it('without the shorthand, only full words are read', () => {
+    expect(detect('Cho em gặp cb với ạ')).toBeUndefined();
+    expect(detect('Cho em gặp cán bộ với ạ')).toEqual({ hasProblem: false });
   });
 
   it('says whether the problem is in the same message', () => {

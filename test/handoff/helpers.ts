@@ -18,11 +18,13 @@ import { SqliteChatStore } from '../../src/chat/sqlite-chat-store.js';
 import { type Config, createConfig } from '../../src/config.js';
 import type { QuestionAnswerer } from '../../src/core/answer.js';
 import type { ConversationHandler } from '../../src/core/messages.js';
+import { handoffShorthand } from '../../src/handoff/detect.js';
 import { type CuratedAnswerSink, createTelegramStaffNotifier, createTicketService, SqliteTicketStore, type TicketService } from '../../src/handoff/index.js';
 import { createReportsModule } from '../../src/reports/index.js';
 import { buildHttpApp } from '../../src/server/app.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { databasePath } from '../../src/store/paths.js';
+import { loadChatAbbreviations } from '../../src/text/query/abbreviations.js';
 import { FakeAnswerer, silentLogger } from '../chat/fakes.js';
 
 export const KNOWLEDGE_DIR = path.join(import.meta.dirname, '../../knowledge');
@@ -88,7 +90,12 @@ export async function startHandoffBot(opts: {
     department: config.department,
     now: opts.clock.now,
     reportFlow: reports.flow,
-    handoff: createHandoffHooks({ tickets, officeHours: config.handoff.officeHours, ...(staffChatId ? { staffChatId } : {}) }),
+    handoff: createHandoffHooks({
+      tickets,
+      officeHours: config.handoff.officeHours,
+      ...(staffChatId ? { staffChatId } : {}),
+      shorthand: handoffShorthand(loadChatAbbreviations('knowledge/chat-abbreviations.yaml')),
+    }),
   });
   const channels = createConfiguredChannels({ config, handler: engine, db, logger, zaloRateLimitDelaysMs: [5, 5] });
   const outbound = createOutboundSender(channels.senders);

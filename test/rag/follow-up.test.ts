@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameOf, isFollowUp, resolveFollowUp } from '../../src/rag/follow-up.js';
+import { frameOf, isFollowUp, pointsBack, resolveFollowUp, subjectOf } from '../../src/rag/follow-up.js';
 
 describe('a follow-up keeps the previous frame and swaps the subject', () => {
   it.each([
@@ -28,5 +28,35 @@ describe('a follow-up keeps the previous frame and swaps the subject', () => {
   it('a standalone question is not a follow-up', () => {
     expect(isFollowUp('Kinh phí thực hiện kế hoạch lấy từ đâu?')).toBe(false);
     expect(resolveFollowUp('Kinh phí lấy từ đâu?', 'PAPI là gì?')).toBe('Kinh phí lấy từ đâu?');
+  });
+
+  it.each([
+    ['pci gồm mấy chỉ số thành phần', 'z còn papi thì s', 'papi gồm mấy chỉ số thành phần'],
+    ['PCI có bao nhiêu chỉ số thành phần?', 'còn PAR INDEX thì sao ad', 'PAR INDEX có bao nhiêu chỉ số thành phần?'],
+    ['pci la gi', 'ok con papi thi sao', 'papi la gi'],
+  ])('chat openers and closers: %s + %s', (prev, q, expected) => {
+    expect(resolveFollowUp(q, prev)).toBe(expected);
+  });
+
+  it.each([
+    ['truyền thông PCI', 'ai phụ trách cái này', 'ai phụ trách truyền thông PCI'],
+    ['Báo cáo kết quả truyền thông', 'việc này hạn khi nào', 'Báo cáo kết quả truyền thông hạn khi nào'],
+    ['PCI là gì', 'nó có mấy chỉ số', 'PCI có mấy chỉ số'],
+  ])('an anaphor takes the previous subject: %s + %s', (prev, q, expected) => {
+    expect(resolveFollowUp(q, prev)).toBe(expected);
+  });
+
+  it.each(['vậy bước tiếp theo?', 'rồi sau đó làm gì', 'tiếp theo là gì', 'xong rồi làm gì'])('a next-step question keeps the previous question: %s', (q) => {
+    expect(pointsBack(q)).toBe(true);
+    expect(resolveFollowUp(q, 'Làm sao nộp hồ sơ trực tuyến?')).toBe('Làm sao nộp hồ sơ trực tuyến?');
+  });
+
+  it('the subject keeps compound words and drops question words', () => {
+    expect(subjectOf('Truyền thông về chỉ số Gia nhập thị trường thuộc mục nào?')).toBe('Truyền thông chỉ số Gia nhập thị trường mục');
+  });
+
+  it('a long question that mentions "đó" is not a pointer', () => {
+    expect(pointsBack('Sau khi nộp hồ sơ trực tuyến thì mã hồ sơ đó dùng để tra cứu tình trạng ở trang nào vậy')).toBe(false);
+    expect(resolveFollowUp('Kinh phí lấy từ đâu?', 'Nộp hồ sơ thế nào?')).toBe('Kinh phí lấy từ đâu?');
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { numberedLabels } from '../../src/rag/compose.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { findEnumeration, formatEnumeration, wantsWholeList } from '../../src/rag/list-answer.js';
 import { namedSection } from '../../src/rag/section-answerer.js';
@@ -9,10 +10,25 @@ describe('enumerations in a passage', () => {
     ['numbered inline', 'Quy trình gồm: (1) mở ứng dụng; (2) chọn mục; (3) điền mẫu; (4) bấm gửi. Sau đó chờ kết quả.', 4, 'Sau đó chờ kết quả.'],
     ['colon and semicolons', 'Hồ sơ gồm: đơn đề nghị; bản sao giấy tờ; ảnh chân dung.', 3, ''],
     ['bullet lines', 'Các việc cần làm\n- việc thứ nhất;\n- việc thứ hai;\n- việc thứ ba.', 3, ''],
+    [
+      'labelled items',
+      'Trước đây có 4 mức. Mức 1: công bố thông tin. Mức 2: thêm tải biểu mẫu. Mức 3: nộp hồ sơ trên mạng. Mức 4: thêm thanh toán. Nay còn hai mức.',
+      4,
+      'Nay còn hai mức.',
+    ],
+    ['labelled steps', 'Bước 1. Đăng nhập bằng VNeID; Bước 2. Chọn thủ tục; Bước 3. Điền tờ khai', 3, ''],
   ])('%s', (_name, text, n, tail) => {
     const e = findEnumeration(text);
     expect(e?.items).toHaveLength(n);
     expect(e?.tail).toBe(tail);
+  });
+
+  it('labels that do not count up are no enumeration', () => {
+    expect(findEnumeration('Theo Điều 3: a. Theo Điều 11: b. Theo Điều 28: c.')).toBeNull();
+  });
+
+  it('a labelled item keeps its label', () => {
+    expect(findEnumeration('Có ba mức. Mức 1: x. Mức 2: y. Mức 3: z.')?.items).toEqual(['Mức 1: x', 'Mức 2: y', 'Mức 3: z']);
   });
 
   it('a plain sentence is not an enumeration', () => {
@@ -56,9 +72,34 @@ describe('whole lists, every step, counts', () => {
     for (const step of ['đăng nhập', 'tìm thủ tục', 'tờ khai điện tử', 'thanh toán phí', 'gửi hồ sơ']) expect(a.answer).toContain(step);
   });
 
+  it('a list question that lands on one item of a list gets the whole list', async () => {
+    const a = await kb.answerer.ask('pci trong kế hoạch 1523 truyền thông những chỉ số nào');
+    for (const item of ['Gia nhập thị trường', 'Tính minh bạch', 'Chi phí không chính thức', 'Chính sách hỗ trợ doanh nghiệp'])
+      expect(a.answer).toContain(item);
+    expect(a.answer).toContain('[1523/KH-SCT, II.3]');
+  });
+
+  it('labelled items are given whole, and a question naming two labels gets both', async () => {
+    const all = await kb.answerer.ask('dvc truc tuyen truoc day chia may muc');
+    for (const level of ['Mức 1:', 'Mức 2:', 'Mức 3:', 'Mức 4:']) expect(all.answer).toContain(level);
+    const two = await kb.answerer.ask('tài khoản định danh mức 2 khác mức 1 ở chỗ nào');
+    expect(two.answer).toContain('Mức 1 gồm');
+    expect(two.answer).toContain('Mức 2 có thêm vân tay');
+  });
+
   it('a question naming a part of the plan gets that part', async () => {
     const a = await kb.answerer.ask('Phần III của kế hoạch quy định gì?');
     expect(a.answer).toContain('ngân sách nhà nước');
     expect(a.answer).toContain('[1523/KH-SCT, III]');
   });
+});
+
+describe('numbered labels a question names', () => {
+  it.each([
+    ['mức 2 khác mức 1 chỗ nào', ['muc 2', 'muc 1']],
+    ['dịch vụ công mức độ 4 là gì', ['muc 4']],
+    ['bước 3 làm gì', ['buoc 3']],
+    ['PAPI có 8 nội dung nào', []],
+    ['Kế hoạch 1523 do ai ký', []],
+  ])('%s → %j', (q, want) => expect(numberedLabels(q)).toEqual(want));
 });

@@ -92,8 +92,9 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
       expansions.push({ source: a.source, alternatives: [{ text: a.text, weight: OTHER_MEANING_WEIGHT, origin: 'abbreviation' }] });
   }
   if (vocab) {
+    // Words written by the abbreviation stage keep their origin (repairTypos leaves them alone).
     const r = repairTypos(tokens, vocab, { accented, protect: (f) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) });
-    tokens = r.tokens.map((t, i) => (tokens[i]?.origin === 'abbreviation' ? { ...t, origin: 'abbreviation' as const } : t));
+    tokens = r.tokens;
     rewrites.push(...r.rewrites);
   }
   const framed = stripFraming(tokens);

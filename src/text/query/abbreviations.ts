@@ -102,7 +102,10 @@ export function expandAbbreviations(
     const { hit, length } = match;
     const first = tokens[i] as Token;
     const last = tokens[i + length - 1] as Token;
-    const meaning = choose(hit.meanings, tokens[i - 1]?.fold, tokens[i + length]?.fold, options.pairKnown);
+    // Neighbours as they will read: the left one already expanded, the right one expanded if it is a chat form too.
+    const next = matchAt(tokens, i + length, abbreviations);
+    const rightFold = next ? foldText(next.hit.meanings[0] as string).split(' ')[0] : tokens[i + length]?.fold;
+    const meaning = choose(hit.meanings, out[out.length - 1]?.fold, rightFold, options.pairKnown);
     const written = options.accented ? meaning : foldText(meaning);
     const words = written.split(' ');
     for (const [k, w] of words.entries()) out.push(tokenLike(w, k === words.length - 1 ? last.after : ' ', 'abbreviation'));
@@ -142,12 +145,18 @@ function matchAt(
   return null;
 }
 
+/** The meaning that forms the most known pairs with its neighbours (the first on ties). */
 function choose(meanings: readonly string[], left: string | undefined, right: string | undefined, known?: PairKnown): string {
   if (meanings.length === 1 || !known) return meanings[0] as string;
+  let best = meanings[0] as string;
+  let bestScore = 0;
   for (const m of meanings) {
     const sy = foldText(m).split(' ');
-    if (left && known(left, sy[0] as string)) return m;
-    if (right && known(sy[sy.length - 1] as string, right)) return m;
+    const score = (left && known(left, sy[0] as string) ? 1 : 0) + (right && known(sy[sy.length - 1] as string, right) ? 1 : 0);
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
   }
-  return meanings[0] as string;
+  return best;
 }

@@ -106,6 +106,12 @@ const PATTERNS: FramePattern[] = (() => {
       for (const a of ['hoi', 'hoi chut', 'hoi xiu', 'hoi la', 'hoi chut la', 'hoi nhanh']) out.push(p(`${to} cho ${who} ${a}`, 'any'));
   for (const to of ADDRESSEE) {
     out.push(
+      p(`cam on ${to} nhieu`, 'any'),
+      p(`cam on ${to} nhieu a`, 'any'),
+      p(`cam on ${to} truoc`, 'any'),
+      p(`nho ${to}`, 'start'),
+      p(`lam phien ${to}`, 'any'),
+      p(`xin loi ${to}`, 'any'),
       p(`${to} oi`, 'any'),
       p(`chao ${to}`, 'any'),
       p(`xin chao ${to}`, 'any'),
@@ -213,9 +219,15 @@ const PATTERNS: FramePattern[] = (() => {
   // An addressee closing the question ("… sao v ad", "… vậy anh chị").
   for (const to of ['anh chi', 'anh chi em', 'ad', 'admin', 'bot', 'ban', 'co chu', 'moi nguoi', 'ca nha'])
     for (const before of ['', 'v ', 'z ', 'vay ', 'a ', 'nhe ', 'nha ', 'voi ']) out.push(p(`${before}${to}`, 'end'));
+  // Apologies and hedges: "xin lỗi làm phiền", "không biết là …", "có ai biết …".
+  for (const w of ['xin loi lam phien', 'xin loi vi lam phien', 'xin loi', 'lam phien', 'man phep', 'xin phep hoi']) out.push(p(w, 'any'));
+  for (const w of ['khong biet la', 'khong biet co', 'khong biet thi', 'co ai biet', 'co ai biet khong', 'ai biet', 'ai biet chi giup', 'lieu', 'cho hoi la'])
+    out.push(p(w, 'start'));
+  // Fillers left at the start of a clause once an asking phrase is gone ("cho mình hỏi tí, …").
+  for (const w of ['ti', 'chut', 'xiu', 'ti xiu', 'chut xiu', 'ti la', 'chut la', 'xiu la', 'la', 'nhe', 'nha', 'voi', 'a', 'thi']) out.push(p(w, 'start'));
   // Time fillers and "I only want to know": no topic.
   for (const w of ['gio chi muon biet', 'chi muon biet', 'gio muon biet', 'gio cho hoi', 'gio thi', 'the gio', 'vay gio']) out.push(p(w, 'start'));
-  for (const w of ['bay gio', 'hien gio', 'gio day']) out.push(p(w, 'any'));
+  for (const w of ['bay gio', 'hien gio', 'gio day', 'roi gio', 'r gio']) out.push(p(w, 'any'));
   for (const w of ['ke het', 'ke het ra', 'liet ke het', 'ke ra', 'ke ra giup', 'ke giup', 'noi ro', 'noi cu the', 'cu the', 'chi tiet giup'])
     out.push(p(w, 'end'));
   out.sort((a, b) => b.words.length - a.words.length);
@@ -226,11 +238,20 @@ const PATTERNS: FramePattern[] = (() => {
 export const FRAMING_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((pat) => pat.words));
 
 /** Words that open a self-introduction clause ("em ở xã …", "tôi là …", "mình bên công ty …"). */
-const INTRO = /^(em|minh|toi|tui|chau|con) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song)( |$)/;
+const INTRO =
+  /^((ben|cong ty|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
 /** Clauses that are only a greeting ("em chào anh chị", "chào ad"). */
 const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau|con|tui) )?(xin )?(chao|hello|hi|alo|kinh chao|kinh gui)( |$)/;
 
 const CLAUSE_END = /[,.;:!?…\n]/;
+
+/** Words of a preamble clause that only announces a question (folded). */
+const PREAMBLE_CUES: ReadonlySet<string> = new Set(['hoi', 'thac', 'mac', 'nho', 'phien', 'giup', 'gium', 'dum']);
+const PREAMBLE_WORDS: ReadonlySet<string> = new Set([
+  ...PREAMBLE_CUES,
+  ...['co', 'viec', 'chuyen', 'nay', 'van', 'de', 'mot', 'muon', 'can', 'xin', 'cho', 'chut', 'xiu', 'ti', 'it', 'a', 'da', 'nhe', 'nha', 'voi', 've'],
+  ...['em', 'minh', 'toi', 'chau', 'con', 'anh', 'chi', 'ban', 'ad', 'nho', 'ho', 'tro', 'dang', 'lam', 'gi', 'sau', 'day', 'nhu', 'the'],
+]);
 
 function clauses(tokens: readonly Token[]): Token[][] {
   const out: Token[][] = [];
@@ -268,6 +289,12 @@ const FRAME_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
     cac: ['các'],
     cai: ['cái'],
     cam: ['cảm'],
+    lieu: ['liệu'],
+    loi: ['lỗi'],
+    man: ['mạn'],
+    nho: ['nhờ'],
+    phien: ['phiền'],
+    truoc: ['trước'],
     chao: ['chào'],
     chau: ['cháu'],
     chi: ['chị', 'chỉ'],
@@ -414,6 +441,15 @@ export function stripFraming(tokens: readonly Token[]): { tokens: Token[]; frami
     const dropClause = (GREETING.test(f) && c.length <= 6) || INTRO.test(f);
     const othersLeft = all.some((o, j) => j !== i && !GREETING.test(text(o)) && !INTRO.test(text(o)));
     if (dropClause && othersLeft) {
+      framing.push(c.map((t) => t.word).join(' '));
+      return false;
+    }
+    return true;
+  });
+  // A preamble that is all asking and no topic ("em có việc này muốn hỏi", "có chút thắc mắc").
+  const preamble = (c: readonly Token[]) => c.every((t) => PREAMBLE_WORDS.has(t.fold)) && c.some((t) => PREAMBLE_CUES.has(t.fold));
+  kept = kept.filter((c, i) => {
+    if (preamble(c) && kept.some((o, j) => j !== i && !preamble(o))) {
       framing.push(c.map((t) => t.word).join(' '));
       return false;
     }

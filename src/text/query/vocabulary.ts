@@ -4,6 +4,7 @@
  * the known syllables one edit away from an unknown one. Built once, when
  * the retriever is constructed.
  */
+import { normalizeText } from '../normalize.js';
 
 export interface CorpusVocabulary {
   /** A folded syllable occurs in the corpus. */
@@ -14,10 +15,31 @@ export interface CorpusVocabulary {
   knowsPair(left: string, right: string): boolean;
   /** How many chunks contain the folded syllable. */
   frequency(folded: string): number;
+  /** How many chunks contain the accented, lower-case syllable. */
+  accentedFrequency(accented: string): number;
   /** Accented spellings of a folded syllable in the corpus, most frequent first. */
   accentedForms(folded: string): readonly string[];
   /** Known folded syllables one edit (insert, delete, substitute, swap) away. */
   neighbours(folded: string): string[];
+  /** Two accented lower-case syllables occur side by side in the corpus ("hồ sơ", not "hồ số"). */
+  knowsAccentedPair(left: string, right: string): boolean;
+}
+
+/**
+ * Accented syllable pairs of texts ("hồ sơ"), lower case, for
+ * {@link CorpusVocabulary.knowsAccentedPair}.
+ */
+export function accentedPairsOf(texts: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (const segment of normalizeText(t)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}\s]+/u)) {
+      const w = segment.split(/\s+/).filter(Boolean);
+      for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
+    }
+  }
+  return out;
 }
 
 function deletions(word: string): string[] {
@@ -50,8 +72,15 @@ export function withinOneEdit(a: string, b: string): boolean {
  * @param folded folded syllable → number of chunks containing it
  * @param accented accented lower-case syllable → number of chunks containing it
  * @param pairs folded pairs ("thu tuc") known to the corpus
+ * @param accentedPairs accented pairs ("hồ sơ"), computed on first use (see {@link accentedPairsOf})
  */
-export function buildVocabulary(folded: ReadonlyMap<string, number>, accented: ReadonlyMap<string, number>, pairs: ReadonlySet<string>): CorpusVocabulary {
+export function buildVocabulary(
+  folded: ReadonlyMap<string, number>,
+  accented: ReadonlyMap<string, number>,
+  pairs: ReadonlySet<string>,
+  accentedPairs: () => ReadonlySet<string> = () => new Set(),
+): CorpusVocabulary {
+  let accentedPairSet: ReadonlySet<string> | undefined;
   const byDeletion = new Map<string, string[]>();
   const add = (key: string, word: string) => {
     const list = byDeletion.get(key);
@@ -77,7 +106,12 @@ export function buildVocabulary(folded: ReadonlyMap<string, number>, accented: R
     knows: (w) => folded.has(w),
     knowsAccented: (w) => accented.has(w),
     knowsPair: (l, r) => pairs.has(`${l} ${r}`),
+    knowsAccentedPair(l, r) {
+      accentedPairSet ??= accentedPairs();
+      return accentedPairSet.has(`${l} ${r}`);
+    },
     frequency: (w) => folded.get(w) ?? 0,
+    accentedFrequency: (w) => accented.get(w) ?? 0,
     accentedForms: (w) => forms.get(w) ?? [],
     neighbours(w) {
       const found = new Set<string>();
