@@ -28,11 +28,16 @@ export interface RetrievedChunk {
   chunk: Chunk;
   /** Final score after re-ranking (higher is better). */
   score: number;
-  /** IDF-weighted share of the query's content words found in the chunk. */
+  /**
+   * IDF-weighted share of the query's content words found in the chunk, a
+   * word also counting when a thesaurus alternative of it is found (at the
+   * alternative's coverage credit): the evidence for the refusal decision.
+   * Ranking (`score`) counts alternatives lower, below the user's own words.
+   */
   coverage: number;
   /** The same, against the chunk's own heading only. */
   headingCoverage: number;
-  /** IDF-weighted share of the query's adjacent word pairs found in the chunk. */
+  /** IDF-weighted share of the query's adjacent word pairs found in the chunk (alternatives as in `coverage`). */
   phraseCoverage: number;
   /** The same, against the chunk's own heading. */
   headingPhrase: number;
@@ -234,7 +239,7 @@ export class Retriever {
   /**
    * Share of the content's syllables the corpus supports as parts of words;
    * a syllable covered by an alternative that the corpus supports counts at
-   * that alternative's weight.
+   * that alternative's coverage credit.
    */
   private supportedSyllables(query: string, alternatives: ReadonlyMap<string, readonly Alternative[]>, weightOf: (w: string) => number): number {
     let total = 0;
@@ -258,8 +263,25 @@ export class Retriever {
     return total > 0 ? supported / total : 0;
   }
 
-  /** Terms, pairs and the alternatives that count for them. */
-  private evidence(analysis: QueryAnalysis): { ev: QueryEvidence; syllableAlternatives: Map<string, Alternative[]>; syllableWeight: Map<string, number> } {
+  /** Whether the corpus writes a phrase (folded syllables): every syllable, and every adjacent pair, occurs. */
+  private corpusWrites(syllables: readonly string[]): boolean {
+    if (syllables.length === 0 || !syllables.every((w) => this.df.has(w))) return false;
+    return syllables.every((w, i) => i === 0 || this.pairDf.has(`${syllables[i - 1]} ${w}`));
+  }
+
+  /**
+   * Terms, pairs and the alternatives that count for them, twice: `ev` ranks
+   * (alternatives at their weight, below the user's own words) and `decide`
+   * feeds the refusal decision (alternatives of words the corpus never writes
+   * at their coverage credit: a question said wholly in everyday words is
+   * covered once expanded).
+   */
+  private evidence(analysis: QueryAnalysis): {
+    ev: QueryEvidence;
+    decide: QueryEvidence;
+    syllableAlternatives: Map<string, Alternative[]>;
+    syllableWeight: Map<string, number>;
+  } {
     // The user's own content words (with glossary expansions, as before);
     // thesaurus forms and other meanings of abbreviations are alternatives of them.
     const terms = this.queryTerms(analysis.content);
@@ -272,22 +294,40 @@ export class Retriever {
       syllableWeight.set(f, Math.min(syllableWeight.get(f) ?? 1, t.weight));
       for (const k of [f, `a:${t.text}`]) termWeight.set(k, Math.min(termWeight.get(k) ?? 1, t.weight));
     }
-    const termAlternatives = new Map<string, Alternative[]>();
-    const pairAlternatives = new Map<string, Alternative[]>();
+    const rank = { terms: new Map<string, Alternative[]>(), pairs: new Map<string, Alternative[]>() };
+    const cover = { terms: new Map<string, Alternative[]>(), pairs: new Map<string, Alternative[]>() };
     const syllableAlternatives = new Map<string, Alternative[]>();
     const push = (m: Map<string, Alternative[]>, k: string, a: Alternative) => m.set(k, [...(m.get(k) ?? []), a]);
     const expansions = [...analysis.expansions, ...(this.glossary ? glossaryAlternatives(analysis.content, this.glossary) : [])];
     for (const e of expansions) {
-      const span = new Set(foldedSyllables(e.source));
+      const syllables = foldedSyllables(e.source);
+      const span = new Set(syllables);
+      // Words the corpus itself writes need no translation to count; words
+      // foreign to it ("sếp", "rác", "trang web") count fully when translated.
+      const foreign = !this.corpusWrites(syllables);
       for (const alt of e.alternatives) {
         const a: Alternative = { keys: contentWords(alt.text, true), pairs: this.queryPairs(alt.text), weight: alt.weight };
         if (a.keys.length === 0) continue;
-        for (const t of terms) if (span.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) push(termAlternatives, t, a);
-        for (const p of pairs) if (p.split(' ').every((w) => span.has(w))) push(pairAlternatives, p, a);
-        for (const w of span) push(syllableAlternatives, w, a);
+        const c: Alternative = { ...a, weight: foreign ? (alt.cover ?? alt.weight) : alt.weight };
+        for (const t of terms)
+          if (span.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) {
+            push(rank.terms, t, a);
+            push(cover.terms, t, c);
+          }
+        for (const p of pairs)
+          if (p.split(' ').every((w) => span.has(w))) {
+            push(rank.pairs, p, a);
+            push(cover.pairs, p, c);
+          }
+        for (const w of span) push(syllableAlternatives, w, c);
       }
     }
-    return { ev: { terms, pairs, termWeight, termAlternatives, pairAlternatives }, syllableAlternatives, syllableWeight };
+    return {
+      ev: { terms, pairs, termWeight, termAlternatives: rank.terms, pairAlternatives: rank.pairs },
+      decide: { terms, pairs, termWeight, termAlternatives: cover.terms, pairAlternatives: cover.pairs },
+      syllableAlternatives,
+      syllableWeight,
+    };
   }
 
   /** Retrieve and re-rank. */
@@ -303,7 +343,7 @@ export class Retriever {
         return id && !analysed.accented ? foldText(id).toUpperCase() : id;
       }),
     };
-    const { ev, syllableAlternatives, syllableWeight } = this.evidence(analysis);
+    const { ev, decide, syllableAlternatives, syllableWeight } = this.evidence(analysis);
     const { terms, pairs } = ev;
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
@@ -321,9 +361,10 @@ export class Retriever {
       if (!chunk) continue;
       const inWords = this.features.tester(f.id, 'words');
       const inHeading = this.features.tester(f.id, 'headingWords');
+      const inPairs = this.features.tester(f.id, 'pairs');
       const coverage = termCoverage(ev, inWords, idf);
       const headingCoverage = termCoverage(ev, inHeading, idf);
-      const phraseCoverage = pairCoverage(ev, this.features.tester(f.id, 'pairs'), pairIdf, inWords, idf);
+      const phraseCoverage = pairCoverage(ev, inPairs, pairIdf, inWords, idf);
       const headingPhrase = pairCoverage(ev, this.features.tester(f.id, 'headingPairs'), pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
@@ -334,7 +375,18 @@ export class Retriever {
       // the question names that document, the plan's own passage comes first.
       else if (this.catalogueDocs.has(chunk.docId) && this.idShare(chunk.docId, queryKeys) < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
       if (this.catalogueDocs.has(chunk.docId)) score += catalogueSectionPrior(chunk, wantsFullText);
-      hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score, gap: salientGap(ev, inWords, idf) });
+      // The refusal decision counts expansions at their coverage credit.
+      const decided = decide.termAlternatives.size + decide.pairAlternatives.size > 0;
+      hits.push({
+        chunk,
+        score,
+        coverage: decided ? termCoverage(decide, inWords, idf) : coverage,
+        headingCoverage,
+        phraseCoverage: decided ? pairCoverage(decide, inPairs, pairIdf, inWords, idf) : phraseCoverage,
+        headingPhrase,
+        rrf: f.score,
+        gap: salientGap(decide, inWords, idf),
+      });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những
     // nội dung nào?"), not questions about one of their children ("Quản trị
@@ -354,9 +406,9 @@ export class Retriever {
       analysis,
       terms,
       pairs,
-      vocabularyCoverage: termCoverage(ev, (k) => this.df.has(k), idf),
+      vocabularyCoverage: termCoverage(decide, (k) => this.df.has(k), idf),
       pairVocabularyCoverage: pairCoverage(
-        ev,
+        decide,
         (p) => this.pairDf.has(p),
         pairIdf,
         (k) => this.df.has(k),

@@ -88,29 +88,58 @@ export interface ThesaurusMatch {
   /** Token positions [start, end) in the analysed tokens. */
   start: number;
   end: number;
-  alternatives: Array<{ text: string; weight: number }>;
+  /** `weight` ranks (below the user's words); `cover` counts toward coverage for the refusal decision. */
+  alternatives: Array<{ text: string; weight: number; cover: number }>;
 }
 
 /**
- * Find every thesaurus phrase in the tokens. A question typed with
- * diacritics is matched with diacritics ("tiền" is not "tiến"); one typed
- * without, folded.
+ * Coverage credit of an alternative from a set: a set at the default weight
+ * covers the user's words fully (the question is expressed, only in other
+ * words); a set marked looser covers in proportion.
  */
-export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus, isStopword: (t: Token) => boolean = () => false): ThesaurusMatch[] {
+export function coverCredit(setWeight: number): number {
+  return Math.min(1, setWeight / ORIGIN_WEIGHT.thesaurus);
+}
+
+/**
+ * Find the thesaurus phrases in the tokens, longest first from left to right;
+ * the words of a matched phrase are not matched again ("trung tâm phục vụ
+ * hành chính công" is one phrase, not also "phục vụ" and "hành"). A question
+ * typed with diacritics is matched with diacritics ("tiền" is not "tiến");
+ * one typed without, folded. A one-syllable phrase that forms a corpus word
+ * with a neighbour ("hành" in "hành chính", "kiểm" in "kiểm soát") is part
+ * of that word and is not expanded on its own (`pairKnown`: folded syllables
+ * side by side in the corpus).
+ */
+export function matchThesaurus(
+  tokens: readonly Token[],
+  thesaurus: Thesaurus,
+  isStopword: (t: Token) => boolean = () => false,
+  pairKnown?: (left: string, right: string) => boolean,
+): ThesaurusMatch[] {
   const accented = tokens.some((t) => hasDiacritics(t.word));
+  const joined = (k: number) => (tokens[k - 1] as Token).after.trim() === '';
+  const inWord = (i: number) => {
+    if (!pairKnown) return false;
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    return (prev !== undefined && joined(i) && pairKnown(prev.fold, t.fold)) || (next !== undefined && joined(i + 1) && pairKnown(t.fold, next.fold));
+  };
   const out: ThesaurusMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const candidates = thesaurus.byFirst.get((tokens[i] as Token).fold);
     if (!candidates) continue;
-    const alts = new Map<string, number>();
+    const alts = new Map<string, { weight: number; cover: number }>();
     let length = 0;
     for (const c of candidates) {
       const n = c.folded.length;
       if (length > 0 && n < length) break; // longest phrase at this position only
       if (i + n > tokens.length) continue;
+      if (n === 1 && inWord(i)) continue;
       const ok = c.folded.every((w, k) => {
         const t = tokens[i + k] as Token;
-        if (k > 0 && (tokens[i + k - 1] as Token).after.trim() !== '') return false;
+        if (k > 0 && !joined(i + k)) return false;
         return accented ? t.word.toLowerCase() === c.accented[k] : t.fold === w;
       });
       if (!ok) continue;
@@ -119,9 +148,11 @@ export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus, i
       const self = c.accented.join(' ');
       // A one-word phrase ("tiền", "rác") is a looser clue than a longer one.
       const weight = n === 1 ? set.weight * ONE_WORD_FACTOR : set.weight;
+      const cover = coverCredit(set.weight);
       for (const t of set.terms) {
         if (t === self || foldText(t) === c.folded.join(' ')) continue;
-        alts.set(t, Math.max(alts.get(t) ?? 0, weight));
+        const had = alts.get(t);
+        alts.set(t, { weight: Math.max(had?.weight ?? 0, weight), cover: Math.max(had?.cover ?? 0, cover) });
       }
     }
     if (length === 0 || alts.size === 0) continue;
@@ -134,8 +165,9 @@ export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus, i
         .join(' '),
       start: i,
       end: i + length,
-      alternatives: [...alts].map(([text, weight]) => ({ text, weight })).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)),
+      alternatives: [...alts].map(([text, w]) => ({ text, ...w })).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)),
     });
+    i += length - 1;
   }
   return out;
 }
