@@ -241,12 +241,17 @@ export class Retriever {
    * a syllable covered by an alternative that the corpus supports counts at
    * that alternative's coverage credit.
    */
-  private supportedSyllables(query: string, alternatives: ReadonlyMap<string, readonly Alternative[]>, weightOf: (w: string) => number): number {
+  private supportedSyllables(
+    query: string,
+    alternatives: ReadonlyMap<string, readonly Alternative[]>,
+    weightOf: (w: string) => number,
+    idf: (w: string) => number,
+  ): number {
     let total = 0;
     let supported = 0;
     for (const run of contentRuns(query)) {
       run.forEach((w, i) => {
-        const weight = this.idf(w);
+        const weight = idf(w);
         total += weight;
         const alone = run.length === 1 && this.df.has(w);
         const left = i > 0 && this.pairDf.has(`${run[i - 1]} ${w}`);
@@ -261,6 +266,33 @@ export class Retriever {
       });
     }
     return total > 0 ? supported / total : 0;
+  }
+
+  /**
+   * IDF for the refusal decision. A word is no more specific than what it
+   * means: "giấy tờ" is rare in the corpus (and a word the corpus never
+   * writes has the largest IDF there is), but it means "hồ sơ", which is
+   * common. Weighed at its own IDF and credited through its translation, it
+   * would make a question said in everyday words look better covered than
+   * the same question said officially. A word (word pair) with alternatives
+   * weighs at most the mean IDF of its alternatives' known keys (pairs).
+   */
+  private translatedIdf(ev: QueryEvidence): { idf: (k: string) => number; pairIdf: (p: string) => number } {
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const words = new Map<string, number>();
+    for (const [t, alts] of ev.termAlternatives) {
+      const known = alts.flatMap((a) => a.keys.filter((k) => this.df.has(k)).map((k) => this.idf(k)));
+      if (known.length === 0) continue;
+      const w = Math.min(this.idf(t), mean(known));
+      words.set(t, w);
+      if (t.startsWith('a:')) words.set(foldText(t.slice(2)), Math.min(this.idf(foldText(t.slice(2))), mean(known)));
+    }
+    const pairs = new Map<string, number>();
+    for (const [p, alts] of ev.pairAlternatives) {
+      const known = alts.flatMap((a) => a.pairs.filter((q) => this.pairDf.has(q)).map((q) => this.pairIdf(q)));
+      if (known.length > 0) pairs.set(p, Math.min(this.pairIdf(p), mean(known)));
+    }
+    return { idf: (k) => words.get(k) ?? this.idf(k), pairIdf: (p) => pairs.get(p) ?? this.pairIdf(p) };
   }
 
   /** Whether the corpus writes a phrase (folded syllables): every syllable, and every adjacent pair, occurs. */
@@ -347,6 +379,7 @@ export class Retriever {
     const { terms, pairs } = ev;
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
+    const { idf: decideIdf, pairIdf: decidePairIdf } = this.translatedIdf(decide);
     const extra = analysis.expansions.flatMap((e) => e.alternatives.map((a) => ({ text: a.text, weight: a.weight * BM25_ALTERNATIVE_SCALE })));
     const lexical = this.snapshot.lexical.search(analysis.cleaned, CANDIDATES, extra);
     const [qv] = await this.embedder.embed([analysis.cleaned]);
@@ -380,12 +413,12 @@ export class Retriever {
       hits.push({
         chunk,
         score,
-        coverage: decided ? termCoverage(decide, inWords, idf) : coverage,
+        coverage: decided ? termCoverage(decide, inWords, decideIdf) : coverage,
         headingCoverage,
-        phraseCoverage: decided ? pairCoverage(decide, inPairs, pairIdf, inWords, idf) : phraseCoverage,
+        phraseCoverage: decided ? pairCoverage(decide, inPairs, decidePairIdf, inWords, decideIdf) : phraseCoverage,
         headingPhrase,
         rrf: f.score,
-        gap: salientGap(decide, inWords, idf),
+        gap: salientGap(decide, inWords, decideIdf),
       });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những
@@ -406,15 +439,15 @@ export class Retriever {
       analysis,
       terms,
       pairs,
-      vocabularyCoverage: termCoverage(decide, (k) => this.df.has(k), idf),
+      vocabularyCoverage: termCoverage(decide, (k) => this.df.has(k), decideIdf),
       pairVocabularyCoverage: pairCoverage(
         decide,
         (p) => this.pairDf.has(p),
-        pairIdf,
+        decidePairIdf,
         (k) => this.df.has(k),
-        idf,
+        decideIdf,
       ),
-      supportedSyllables: this.supportedSyllables(analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1),
+      supportedSyllables: this.supportedSyllables(analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf),
       hits: hits.slice(0, limit),
     };
   }
