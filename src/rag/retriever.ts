@@ -339,7 +339,9 @@ export class Retriever {
       const foreign = !this.corpusWrites(syllables);
       for (const alt of e.alternatives) {
         const a: Alternative = { keys: contentWords(alt.text, true), pairs: this.queryPairs(alt.text), weight: alt.weight };
-        if (a.keys.length === 0) continue;
+        // An alternative reduced to one common word by its function words
+        // ("làm chính" → "chính", "đứng ra" → "đứng") is no evidence of its meaning.
+        if (a.keys.length === 0 || (a.keys.length === 1 && foldedSyllables(alt.text).length > 1)) continue;
         const c: Alternative = { ...a, weight: foreign ? (alt.cover ?? alt.weight) : alt.weight };
         for (const t of terms)
           if (span.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) {
@@ -395,10 +397,11 @@ export class Retriever {
       const inWords = this.features.tester(f.id, 'words');
       const inHeading = this.features.tester(f.id, 'headingWords');
       const inPairs = this.features.tester(f.id, 'pairs');
-      const coverage = termCoverage(ev, inWords, idf);
-      const headingCoverage = termCoverage(ev, inHeading, idf);
+      const inHeadingPairs = this.features.tester(f.id, 'headingPairs');
+      const coverage = termCoverage(ev, inWords, idf, inPairs);
+      const headingCoverage = termCoverage(ev, inHeading, idf, inHeadingPairs);
       const phraseCoverage = pairCoverage(ev, inPairs, pairIdf, inWords, idf);
-      const headingPhrase = pairCoverage(ev, this.features.tester(f.id, 'headingPairs'), pairIdf, inHeading, idf);
+      const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
@@ -413,12 +416,12 @@ export class Retriever {
       hits.push({
         chunk,
         score,
-        coverage: decided ? termCoverage(decide, inWords, decideIdf) : coverage,
+        coverage: decided ? termCoverage(decide, inWords, decideIdf, inPairs) : coverage,
         headingCoverage,
         phraseCoverage: decided ? pairCoverage(decide, inPairs, decidePairIdf, inWords, decideIdf) : phraseCoverage,
         headingPhrase,
         rrf: f.score,
-        gap: salientGap(decide, inWords, decideIdf),
+        gap: salientGap(decide, inWords, decideIdf, inPairs),
       });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những

@@ -45,6 +45,15 @@ const ONE_WORD_FACTOR = 0.85;
 
 const syl = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+const Y_TO_I: Readonly<Record<string, string>> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+/**
+ * A syllable with its final i/y spelling made one ("công ty" = "công ti",
+ * "lý" = "lí"): both are in use, and the typo stage may write either.
+ */
+export function unifyIY(syllable: string): string {
+  return syllable.replace(/(?<=[bcdđghklmnpqrstvx])[yýỳỷỹỵ]$/u, (c) => Y_TO_I[c] ?? c);
+}
+
 /**
  * Build a thesaurus from sets.
  * @throws AppError KNOWLEDGE_INVALID when a set repeats a phrase.
@@ -60,8 +69,8 @@ export function createThesaurus(input: readonly ThesaurusSetInput[], file = 'the
   const byFirst = new Map<string, Array<{ folded: string[]; accented: string[]; set: number }>>();
   sets.forEach((s, set) => {
     for (const t of s.terms) {
-      const accented = syl(t);
-      const folded = accented.map((w) => foldText(w));
+      const accented = syl(t).map(unifyIY);
+      const folded = accented.map((w) => unifyIY(foldText(w)));
       const first = folded[0];
       if (!first) continue;
       const list = byFirst.get(first) ?? [];
@@ -128,7 +137,7 @@ export function matchThesaurus(
   };
   const out: ThesaurusMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = thesaurus.byFirst.get((tokens[i] as Token).fold);
+    const candidates = thesaurus.byFirst.get(unifyIY((tokens[i] as Token).fold));
     if (!candidates) continue;
     const alts = new Map<string, { weight: number; cover: number }>();
     let length = 0;
@@ -140,17 +149,20 @@ export function matchThesaurus(
       const ok = c.folded.every((w, k) => {
         const t = tokens[i + k] as Token;
         if (k > 0 && !joined(i + k)) return false;
-        return accented ? t.word.toLowerCase() === c.accented[k] : t.fold === w;
+        return accented ? unifyIY(t.word.toLowerCase()) === c.accented[k] : unifyIY(t.fold) === w;
       });
       if (!ok) continue;
       length = n;
       const set = thesaurus.sets[c.set] as ThesaurusSet;
-      const self = c.accented.join(' ');
+      const self = tokens
+        .slice(i, i + n)
+        .map((t) => t.word.toLowerCase())
+        .join(' ');
       // A one-word phrase ("tiền", "rác") is a looser clue than a longer one.
       const weight = n === 1 ? set.weight * ONE_WORD_FACTOR : set.weight;
       const cover = coverCredit(set.weight);
       for (const t of set.terms) {
-        if (t === self || foldText(t) === c.folded.join(' ')) continue;
+        if (t === self || syl(foldText(t)).map(unifyIY).join(' ') === c.folded.join(' ')) continue;
         const had = alts.get(t);
         alts.set(t, { weight: Math.max(had?.weight ?? 0, weight), cover: Math.max(had?.cover ?? 0, cover) });
       }
