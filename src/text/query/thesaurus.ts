@@ -104,7 +104,8 @@ export interface ThesaurusMatch {
 /**
  * Coverage credit of an alternative from a set: a set at the default weight
  * covers the user's words fully (the question is expressed, only in other
- * words); a set marked looser covers in proportion.
+ * words); a set marked looser covers in proportion. A one-word phrase
+ * ("tiền", "rác") is a looser clue and covers {@link ONE_WORD_FACTOR} of that.
  */
 export function coverCredit(setWeight: number): number {
   return Math.min(1, setWeight / ORIGIN_WEIGHT.thesaurus);
@@ -160,7 +161,7 @@ export function matchThesaurus(
         .join(' ');
       // A one-word phrase ("tiền", "rác") is a looser clue than a longer one.
       const weight = n === 1 ? set.weight * ONE_WORD_FACTOR : set.weight;
-      const cover = coverCredit(set.weight);
+      const cover = coverCredit(set.weight) * (n === 1 ? ONE_WORD_FACTOR : 1);
       for (const t of set.terms) {
         if (t === self || syl(foldText(t)).map(unifyIY).join(' ') === c.folded.join(' ')) continue;
         const had = alts.get(t);

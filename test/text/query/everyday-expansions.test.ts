@@ -89,12 +89,15 @@ describe('matching rules that keep expansions from becoming noise', () => {
     expect(sources('hành dân', known)).toEqual(['hành']);
   });
 
-  it('counts a default-weight set fully toward coverage and a looser set in proportion, while ranking both below the user', () => {
-    const [sep] = matchThesaurus(toTokens('sếp').tokens, th);
-    expect(sep?.alternatives[0]?.cover).toBe(1);
-    expect(sep?.alternatives[0]?.weight).toBeLessThan(1);
-    const [org] = matchThesaurus(toTokens('tổ chức').tokens, th);
-    expect(org?.alternatives[0]?.cover).toBeCloseTo(coverCredit(0.5));
+  it('counts a default-weight phrase fully toward coverage, a one-word clue or a looser set less, while ranking all below the user', () => {
+    const [phrase] = matchThesaurus(toTokens('giám đốc sở').tokens, th);
+    expect(phrase?.alternatives[0]?.cover).toBe(1);
+    expect(phrase?.alternatives[0]?.weight).toBeLessThan(1);
+    const [word] = matchThesaurus(toTokens('sếp').tokens, th);
+    expect(word?.alternatives[0]?.cover).toBeLessThan(1);
+    expect(word?.alternatives[0]?.cover).toBeGreaterThan(word?.alternatives[0]?.weight ?? 1);
+    const [org] = matchThesaurus(toTokens('cơ quan').tokens, th);
+    expect(org?.alternatives[0]?.cover).toBeLessThan(coverCredit(0.7));
     expect(coverCredit(0.5)).toBeLessThan(1);
   });
 });
