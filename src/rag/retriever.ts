@@ -312,6 +312,7 @@ export class Retriever {
     ev: QueryEvidence;
     decide: QueryEvidence;
     syllableAlternatives: Map<string, Alternative[]>;
+    rankSyllableAlternatives: Map<string, Alternative[]>;
     syllableWeight: Map<string, number>;
   } {
     // The user's own content words (with glossary expansions, as before);
@@ -329,6 +330,7 @@ export class Retriever {
     const rank = { terms: new Map<string, Alternative[]>(), pairs: new Map<string, Alternative[]>() };
     const cover = { terms: new Map<string, Alternative[]>(), pairs: new Map<string, Alternative[]>() };
     const syllableAlternatives = new Map<string, Alternative[]>();
+    const rankSyllableAlternatives = new Map<string, Alternative[]>();
     const push = (m: Map<string, Alternative[]>, k: string, a: Alternative) => m.set(k, [...(m.get(k) ?? []), a]);
     const expansions = [...analysis.expansions, ...(this.glossary ? glossaryAlternatives(analysis.content, this.glossary) : [])];
     for (const e of expansions) {
@@ -353,13 +355,17 @@ export class Retriever {
             push(rank.pairs, p, a);
             push(cover.pairs, p, c);
           }
-        for (const w of span) push(syllableAlternatives, w, c);
+        for (const w of span) {
+          push(syllableAlternatives, w, c);
+          push(rankSyllableAlternatives, w, a);
+        }
       }
     }
     return {
       ev: { terms, pairs, termWeight, termAlternatives: rank.terms, pairAlternatives: rank.pairs },
       decide: { terms, pairs, termWeight, termAlternatives: cover.terms, pairAlternatives: cover.pairs },
       syllableAlternatives,
+      rankSyllableAlternatives,
       syllableWeight,
     };
   }
@@ -377,11 +383,14 @@ export class Retriever {
         return id && !analysed.accented ? foldText(id).toUpperCase() : id;
       }),
     };
-    const { ev, decide, syllableAlternatives, syllableWeight } = this.evidence(analysis);
+    const { ev, decide, syllableAlternatives, rankSyllableAlternatives, syllableWeight } = this.evidence(analysis);
     const { terms, pairs } = ev;
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
     const { idf: decideIdf, pairIdf: decidePairIdf } = this.translatedIdf(decide);
+    // The question's words that no expansion translates.
+    const untranslated = terms.filter((t) => !decide.termAlternatives.has(t));
+    const complete = untranslated.every((t) => this.df.has(t));
     const extra = analysis.expansions.flatMap((e) => e.alternatives.map((a) => ({ text: a.text, weight: a.weight * BM25_ALTERNATIVE_SCALE })));
     const lexical = this.snapshot.lexical.search(analysis.cleaned, CANDIDATES, extra);
     const [qv] = await this.embedder.embed([analysis.cleaned]);
@@ -411,8 +420,12 @@ export class Retriever {
       // the question names that document, the plan's own passage comes first.
       else if (this.catalogueDocs.has(chunk.docId) && this.idShare(chunk.docId, queryKeys) < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
       if (this.catalogueDocs.has(chunk.docId)) score += catalogueSectionPrior(chunk, wantsFullText);
-      // The refusal decision counts expansions at their coverage credit.
-      const decided = decide.termAlternatives.size + decide.pairAlternatives.size > 0;
+      // The refusal decision counts expansions at their coverage credit when
+      // they complete the match: the passage holds every word of the question
+      // that has no translation. A near-domain question the sources cannot
+      // answer ("đăng ký khai sinh qua mạng") lacks its own specific word,
+      // and translating the rest ("qua mạng" → "trực tuyến") must not hide that.
+      const decided = decide.termAlternatives.size + decide.pairAlternatives.size > 0 && untranslated.every(inWords);
       hits.push({
         chunk,
         score,
@@ -421,7 +434,7 @@ export class Retriever {
         phraseCoverage: decided ? pairCoverage(decide, inPairs, decidePairIdf, inWords, decideIdf) : phraseCoverage,
         headingPhrase,
         rrf: f.score,
-        gap: salientGap(decide, inWords, decideIdf, inPairs),
+        gap: decided ? salientGap(decide, inWords, decideIdf, inPairs) : salientGap(ev, inWords, idf, inPairs),
       });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những
@@ -442,7 +455,7 @@ export class Retriever {
       analysis,
       terms,
       pairs,
-      vocabularyCoverage: termCoverage(decide, (k) => this.df.has(k), decideIdf),
+      vocabularyCoverage: complete ? termCoverage(decide, (k) => this.df.has(k), decideIdf) : termCoverage(ev, (k) => this.df.has(k), idf),
       pairVocabularyCoverage: pairCoverage(
         decide,
         (p) => this.pairDf.has(p),
@@ -450,7 +463,9 @@ export class Retriever {
         (k) => this.df.has(k),
         decideIdf,
       ),
-      supportedSyllables: this.supportedSyllables(analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf),
+      supportedSyllables: complete
+        ? this.supportedSyllables(analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf)
+        : this.supportedSyllables(analysis.content, rankSyllableAlternatives, (w) => syllableWeight.get(w) ?? 1, idf),
       hits: hits.slice(0, limit),
     };
   }
