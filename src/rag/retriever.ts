@@ -19,10 +19,10 @@ import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
-import { analyzeQuery, foldedSyllables, type QueryAnalysis } from './query/analyze.js';
-import { type Alternative, pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
+import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
+import { pairCoverage, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
-import { glossaryAlternatives } from './query/glossary-alternatives.js';
+import { type CorpusStats, expansionEvidence, supportedSyllables, translatedIdf } from './query/expansion-evidence.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;
@@ -133,6 +133,8 @@ export class Retriever {
   private readonly catalogueDocs: ReadonlySet<string>;
   /** Folded, `/`-separated document number → the document id as written. */
   private readonly docIdByNumber = new Map<string, string>();
+  /** Corpus statistics for expansion scoring (src/rag/query/expansion-evidence.ts). */
+  private readonly stats: CorpusStats;
 
   constructor(
     private readonly snapshot: IndexSnapshot,
@@ -161,6 +163,15 @@ export class Retriever {
       else folded.set(k, v);
     }
     this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()));
+    this.stats = {
+      df: this.df,
+      pairDf: this.pairDf,
+      idf: (k) => this.idf(k),
+      pairIdf: (p) => this.pairIdf(p),
+      queryTerms: (t) => this.queryTerms(t),
+      queryPairs: (t) => this.queryPairs(t),
+      ...(glossary ? { glossary } : {}),
+    };
     this.catalogueDocs = new Set(snapshot.documents.filter((d) => isCatalogueEntry(d.file)).map((d) => d.id));
     this.docNumberIndex = new Map();
     for (const d of snapshot.documents) {
@@ -236,140 +247,6 @@ export class Retriever {
     return [...new Set(out)];
   }
 
-  /**
-   * Share of the content's syllables the corpus supports as parts of words;
-   * a syllable covered by an alternative that the corpus supports counts at
-   * that alternative's coverage credit.
-   */
-  private supportedSyllables(
-    query: string,
-    alternatives: ReadonlyMap<string, readonly Alternative[]>,
-    weightOf: (w: string) => number,
-    idf: (w: string) => number,
-  ): number {
-    let total = 0;
-    let supported = 0;
-    for (const run of contentRuns(query)) {
-      run.forEach((w, i) => {
-        const weight = idf(w);
-        total += weight;
-        const alone = run.length === 1 && this.df.has(w);
-        const left = i > 0 && this.pairDf.has(`${run[i - 1]} ${w}`);
-        const right = i + 1 < run.length && this.pairDf.has(`${w} ${run[i + 1]}`);
-        let credit = alone || left || right ? weightOf(w) : 0;
-        for (const a of alternatives.get(w) ?? []) {
-          if (a.weight <= credit) continue;
-          const ok = a.pairs.length > 0 ? a.pairs.every((p) => this.pairDf.has(p)) : a.keys.every((k) => this.df.has(k));
-          if (ok) credit = a.weight;
-        }
-        supported += weight * credit;
-      });
-    }
-    return total > 0 ? supported / total : 0;
-  }
-
-  /**
-   * IDF for the refusal decision. A word is no more specific than what it
-   * means: "giấy tờ" is rare in the corpus (and a word the corpus never
-   * writes has the largest IDF there is), but it means "hồ sơ", which is
-   * common. Weighed at its own IDF and credited through its translation, it
-   * would make a question said in everyday words look better covered than
-   * the same question said officially. A word (word pair) with alternatives
-   * weighs at most the mean IDF of its alternatives' known keys (pairs).
-   */
-  private translatedIdf(ev: QueryEvidence): { idf: (k: string) => number; pairIdf: (p: string) => number } {
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const words = new Map<string, number>();
-    for (const [t, alts] of ev.termAlternatives) {
-      const known = alts.flatMap((a) => a.keys.filter((k) => this.df.has(k)).map((k) => this.idf(k)));
-      if (known.length === 0) continue;
-      const w = Math.min(this.idf(t), mean(known));
-      words.set(t, w);
-      if (t.startsWith('a:')) words.set(foldText(t.slice(2)), Math.min(this.idf(foldText(t.slice(2))), mean(known)));
-    }
-    const pairs = new Map<string, number>();
-    for (const [p, alts] of ev.pairAlternatives) {
-      const known = alts.flatMap((a) => a.pairs.filter((q) => this.pairDf.has(q)).map((q) => this.pairIdf(q)));
-      if (known.length > 0) pairs.set(p, Math.min(this.pairIdf(p), mean(known)));
-    }
-    return { idf: (k) => words.get(k) ?? this.idf(k), pairIdf: (p) => pairs.get(p) ?? this.pairIdf(p) };
-  }
-
-  /** Whether the corpus writes a phrase (folded syllables): every syllable, and every adjacent pair, occurs. */
-  private corpusWrites(syllables: readonly string[]): boolean {
-    if (syllables.length === 0 || !syllables.every((w) => this.df.has(w))) return false;
-    return syllables.every((w, i) => i === 0 || this.pairDf.has(`${syllables[i - 1]} ${w}`));
-  }
-
-  /**
-   * Terms, pairs and the alternatives that count for them, twice: `ev` ranks
-   * (alternatives at their weight, below the user's own words) and `decide`
-   * feeds the refusal decision (alternatives of words the corpus never writes
-   * at their coverage credit: a question said wholly in everyday words is
-   * covered once expanded).
-   */
-  private evidence(analysis: QueryAnalysis): {
-    ev: QueryEvidence;
-    decide: QueryEvidence;
-    syllableAlternatives: Map<string, Alternative[]>;
-    rankSyllableAlternatives: Map<string, Alternative[]>;
-    syllableWeight: Map<string, number>;
-  } {
-    // The user's own content words (with glossary expansions, as before);
-    // thesaurus forms and other meanings of abbreviations are alternatives of them.
-    const terms = this.queryTerms(analysis.content);
-    const pairs = this.queryPairs(analysis.content);
-    const termWeight = new Map<string, number>();
-    const syllableWeight = new Map<string, number>();
-    for (const t of analysis.terms) {
-      if (t.origin === 'thesaurus' || t.weight >= 1) continue;
-      const f = foldText(t.text);
-      syllableWeight.set(f, Math.min(syllableWeight.get(f) ?? 1, t.weight));
-      for (const k of [f, `a:${t.text}`]) termWeight.set(k, Math.min(termWeight.get(k) ?? 1, t.weight));
-    }
-    const rank = { terms: new Map<string, Alternative[]>(), pairs: new Map<string, Alternative[]>() };
-    const cover = { terms: new Map<string, Alternative[]>(), pairs: new Map<string, Alternative[]>() };
-    const syllableAlternatives = new Map<string, Alternative[]>();
-    const rankSyllableAlternatives = new Map<string, Alternative[]>();
-    const push = (m: Map<string, Alternative[]>, k: string, a: Alternative) => m.set(k, [...(m.get(k) ?? []), a]);
-    const expansions = [...analysis.expansions, ...(this.glossary ? glossaryAlternatives(analysis.content, this.glossary) : [])];
-    for (const e of expansions) {
-      const syllables = foldedSyllables(e.source);
-      const span = new Set(syllables);
-      // Words the corpus itself writes need no translation to count; words
-      // foreign to it ("sếp", "rác", "trang web") count fully when translated.
-      const foreign = !this.corpusWrites(syllables);
-      for (const alt of e.alternatives) {
-        const a: Alternative = { keys: contentWords(alt.text, true), pairs: this.queryPairs(alt.text), weight: alt.weight };
-        // An alternative reduced to one common word by its function words
-        // ("làm chính" → "chính", "đứng ra" → "đứng") is no evidence of its meaning.
-        if (a.keys.length === 0 || (a.keys.length === 1 && foldedSyllables(alt.text).length > 1)) continue;
-        const c: Alternative = { ...a, weight: foreign ? (alt.cover ?? alt.weight) : alt.weight };
-        for (const t of terms)
-          if (span.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) {
-            push(rank.terms, t, a);
-            push(cover.terms, t, c);
-          }
-        for (const p of pairs)
-          if (p.split(' ').every((w) => span.has(w))) {
-            push(rank.pairs, p, a);
-            push(cover.pairs, p, c);
-          }
-        for (const w of span) {
-          push(syllableAlternatives, w, c);
-          push(rankSyllableAlternatives, w, a);
-        }
-      }
-    }
-    return {
-      ev: { terms, pairs, termWeight, termAlternatives: rank.terms, pairAlternatives: rank.pairs },
-      decide: { terms, pairs, termWeight, termAlternatives: cover.terms, pairAlternatives: cover.pairs },
-      syllableAlternatives,
-      rankSyllableAlternatives,
-      syllableWeight,
-    };
-  }
-
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
     const analysed = this.analyze(query);
@@ -383,11 +260,11 @@ export class Retriever {
         return id && !analysed.accented ? foldText(id).toUpperCase() : id;
       }),
     };
-    const { ev, decide, syllableAlternatives, rankSyllableAlternatives, syllableWeight } = this.evidence(analysis);
+    const { ev, decide, syllableAlternatives, rankSyllableAlternatives, syllableWeight } = expansionEvidence(this.stats, analysis);
     const { terms, pairs } = ev;
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
-    const { idf: decideIdf, pairIdf: decidePairIdf } = this.translatedIdf(decide);
+    const { idf: decideIdf, pairIdf: decidePairIdf } = translatedIdf(this.stats, decide);
     // The question's words that no expansion translates.
     const untranslated = terms.filter((t) => !decide.termAlternatives.has(t));
     const complete = untranslated.every((t) => this.df.has(t));
@@ -464,8 +341,8 @@ export class Retriever {
         decideIdf,
       ),
       supportedSyllables: complete
-        ? this.supportedSyllables(analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf)
-        : this.supportedSyllables(analysis.content, rankSyllableAlternatives, (w) => syllableWeight.get(w) ?? 1, idf),
+        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf)
+        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, (w) => syllableWeight.get(w) ?? 1, idf),
       hits: hits.slice(0, limit),
     };
   }
