@@ -19,20 +19,25 @@ import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
-import { analyzeQuery, foldedSyllables, type QueryAnalysis } from './query/analyze.js';
-import { type Alternative, pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
+import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
+import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
-import { glossaryAlternatives } from './query/glossary-alternatives.js';
+import { type CorpusStats, expansionEvidence, supportedSyllables, translatedIdf } from './query/expansion-evidence.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;
   /** Final score after re-ranking (higher is better). */
   score: number;
-  /** IDF-weighted share of the query's content words found in the chunk. */
+  /**
+   * IDF-weighted share of the query's content words found in the chunk, a
+   * word also counting when a thesaurus alternative of it is found (at the
+   * alternative's coverage credit): the evidence for the refusal decision.
+   * Ranking (`score`) counts alternatives lower, below the user's own words.
+   */
   coverage: number;
   /** The same, against the chunk's own heading only. */
   headingCoverage: number;
-  /** IDF-weighted share of the query's adjacent word pairs found in the chunk. */
+  /** IDF-weighted share of the query's adjacent word pairs found in the chunk (alternatives as in `coverage`). */
   phraseCoverage: number;
   /** The same, against the chunk's own heading. */
   headingPhrase: number;
@@ -134,6 +139,8 @@ export class Retriever {
   private readonly catalogueDocs: ReadonlySet<string>;
   /** Folded, `/`-separated document number → the document id as written. */
   private readonly docIdByNumber = new Map<string, string>();
+  /** Corpus statistics for expansion scoring (src/rag/query/expansion-evidence.ts). */
+  private readonly stats: CorpusStats;
 
   constructor(
     private readonly snapshot: IndexSnapshot,
@@ -162,6 +169,15 @@ export class Retriever {
       else folded.set(k, v);
     }
     this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()), () => accentedPairsOf(snapshot.chunks.map((c) => c.text)));
+    this.stats = {
+      df: this.df,
+      pairDf: this.pairDf,
+      idf: (k) => this.idf(k),
+      pairIdf: (p) => this.pairIdf(p),
+      queryTerms: (t) => this.queryTerms(t),
+      queryPairs: (t) => this.queryPairs(t),
+      ...(glossary ? { glossary } : {}),
+    };
     this.catalogueDocs = new Set(snapshot.documents.filter((d) => isCatalogueEntry(d.file)).map((d) => d.id));
     this.docNumberIndex = new Map();
     for (const d of snapshot.documents) {
@@ -238,65 +254,6 @@ export class Retriever {
     return [...new Set(out)];
   }
 
-  /**
-   * Share of the content's syllables the corpus supports as parts of words;
-   * a syllable covered by an alternative that the corpus supports counts at
-   * that alternative's weight.
-   */
-  private supportedSyllables(query: string, alternatives: ReadonlyMap<string, readonly Alternative[]>, weightOf: (w: string) => number): number {
-    let total = 0;
-    let supported = 0;
-    for (const run of contentRuns(query)) {
-      run.forEach((w, i) => {
-        const weight = this.idf(w);
-        total += weight;
-        const alone = run.length === 1 && this.df.has(w);
-        const left = i > 0 && this.pairDf.has(`${run[i - 1]} ${w}`);
-        const right = i + 1 < run.length && this.pairDf.has(`${w} ${run[i + 1]}`);
-        let credit = alone || left || right ? weightOf(w) : 0;
-        for (const a of alternatives.get(w) ?? []) {
-          if (a.weight <= credit) continue;
-          const ok = a.pairs.length > 0 ? a.pairs.every((p) => this.pairDf.has(p)) : a.keys.every((k) => this.df.has(k));
-          if (ok) credit = a.weight;
-        }
-        supported += weight * credit;
-      });
-    }
-    return total > 0 ? supported / total : 0;
-  }
-
-  /** Terms, pairs and the alternatives that count for them. */
-  private evidence(analysis: QueryAnalysis): { ev: QueryEvidence; syllableAlternatives: Map<string, Alternative[]>; syllableWeight: Map<string, number> } {
-    // The user's own content words (with glossary expansions, as before);
-    // thesaurus forms and other meanings of abbreviations are alternatives of them.
-    const terms = this.queryTerms(analysis.content);
-    const pairs = this.queryPairs(analysis.content);
-    const termWeight = new Map<string, number>();
-    const syllableWeight = new Map<string, number>();
-    for (const t of analysis.terms) {
-      if (t.origin === 'thesaurus' || t.weight >= 1) continue;
-      const f = foldText(t.text);
-      syllableWeight.set(f, Math.min(syllableWeight.get(f) ?? 1, t.weight));
-      for (const k of [f, `a:${t.text}`]) termWeight.set(k, Math.min(termWeight.get(k) ?? 1, t.weight));
-    }
-    const termAlternatives = new Map<string, Alternative[]>();
-    const pairAlternatives = new Map<string, Alternative[]>();
-    const syllableAlternatives = new Map<string, Alternative[]>();
-    const push = (m: Map<string, Alternative[]>, k: string, a: Alternative) => m.set(k, [...(m.get(k) ?? []), a]);
-    const expansions = [...analysis.expansions, ...(this.glossary ? glossaryAlternatives(analysis.content, this.glossary) : [])];
-    for (const e of expansions) {
-      const span = new Set(foldedSyllables(e.source));
-      for (const alt of e.alternatives) {
-        const a: Alternative = { keys: contentWords(alt.text, true), pairs: this.queryPairs(alt.text), weight: alt.weight };
-        if (a.keys.length === 0) continue;
-        for (const t of terms) if (span.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) push(termAlternatives, t, a);
-        for (const p of pairs) if (p.split(' ').every((w) => span.has(w))) push(pairAlternatives, p, a);
-        for (const w of span) push(syllableAlternatives, w, a);
-      }
-    }
-    return { ev: { terms, pairs, termWeight, termAlternatives, pairAlternatives }, syllableAlternatives, syllableWeight };
-  }
-
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
     const analysed = this.analyze(query);
@@ -310,10 +267,14 @@ export class Retriever {
         return id && !analysed.accented ? foldText(id).toUpperCase() : id;
       }),
     };
-    const { ev, syllableAlternatives, syllableWeight } = this.evidence(analysis);
+    const { ev, decide, syllableAlternatives, rankSyllableAlternatives, syllableWeight } = expansionEvidence(this.stats, analysis);
     const { terms, pairs } = ev;
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
+    const { idf: decideIdf, pairIdf: decidePairIdf } = translatedIdf(this.stats, decide);
+    // The question's words that no expansion translates.
+    const untranslated = terms.filter((t) => !decide.termAlternatives.has(t));
+    const complete = untranslated.every((t) => this.df.has(t));
     const extra = analysis.expansions.flatMap((e) => e.alternatives.map((a) => ({ text: a.text, weight: a.weight * BM25_ALTERNATIVE_SCALE })));
     const lexical = this.snapshot.lexical.search(analysis.cleaned, CANDIDATES, extra);
     const [qv] = await this.embedder.embed([analysis.cleaned]);
@@ -328,10 +289,12 @@ export class Retriever {
       if (!chunk) continue;
       const inWords = this.features.tester(f.id, 'words');
       const inHeading = this.features.tester(f.id, 'headingWords');
-      const coverage = termCoverage(ev, inWords, idf);
-      const headingCoverage = termCoverage(ev, inHeading, idf);
-      const phraseCoverage = pairCoverage(ev, this.features.tester(f.id, 'pairs'), pairIdf, inWords, idf);
-      const headingPhrase = pairCoverage(ev, this.features.tester(f.id, 'headingPairs'), pairIdf, inHeading, idf);
+      const inPairs = this.features.tester(f.id, 'pairs');
+      const inHeadingPairs = this.features.tester(f.id, 'headingPairs');
+      const coverage = termCoverage(ev, inWords, idf, inPairs);
+      const headingCoverage = termCoverage(ev, inHeading, idf, inHeadingPairs);
+      const phraseCoverage = pairCoverage(ev, inPairs, pairIdf, inWords, idf);
+      const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
@@ -341,7 +304,22 @@ export class Retriever {
       // the question names that document, the plan's own passage comes first.
       else if (this.catalogueDocs.has(chunk.docId) && this.idShare(chunk.docId, queryKeys) < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
       if (this.catalogueDocs.has(chunk.docId)) score += catalogueSectionPrior(chunk, wantsFullText);
-      hits.push({ chunk, score, coverage, headingCoverage, phraseCoverage, headingPhrase, rrf: f.score, gap: salientGap(ev, inWords, idf) });
+      // The refusal decision counts expansions at their coverage credit when
+      // they complete the match: the passage holds every word of the question
+      // that has no translation. A near-domain question the sources cannot
+      // answer ("đăng ký khai sinh qua mạng") lacks its own specific word,
+      // and translating the rest ("qua mạng" → "trực tuyến") must not hide that.
+      const decided = decide.termAlternatives.size + decide.pairAlternatives.size > 0 && untranslated.every(inWords);
+      hits.push({
+        chunk,
+        score,
+        coverage: decided ? termCoverage(decide, inWords, decideIdf, inPairs) : coverage,
+        headingCoverage,
+        phraseCoverage: decided ? pairCoverage(decide, inPairs, decidePairIdf, inWords, decideIdf) : phraseCoverage,
+        headingPhrase,
+        rrf: f.score,
+        gap: decided ? salientGap(decide, inWords, decideIdf, inPairs) : salientGap(ev, inWords, idf, inPairs),
+      });
     }
     // Outlines answer list questions about their own subject ("PAPI gồm những
     // nội dung nào?"), not questions about one of their children ("Quản trị
@@ -362,15 +340,17 @@ export class Retriever {
       terms,
       pairs,
       evidence: ev,
-      vocabularyCoverage: termCoverage(ev, (k) => this.df.has(k), idf),
+      vocabularyCoverage: complete ? termCoverage(decide, (k) => this.df.has(k), decideIdf) : termCoverage(ev, (k) => this.df.has(k), idf),
       pairVocabularyCoverage: pairCoverage(
-        ev,
+        decide,
         (p) => this.pairDf.has(p),
-        pairIdf,
+        decidePairIdf,
         (k) => this.df.has(k),
-        idf,
+        decideIdf,
       ),
-      supportedSyllables: this.supportedSyllables(analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1),
+      supportedSyllables: complete
+        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf)
+        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, (w) => syllableWeight.get(w) ?? 1, idf),
       hits: hits.slice(0, limit),
     };
   }

@@ -107,12 +107,15 @@ describe('retriever with the real knowledge', () => {
     expect(r.analysis.rewrites).toContainEqual({ from: 'tcụ', to: 'tục', origin: 'typo-fix' });
   });
 
-  it('credits everyday words through the thesaurus, below the official wording', async () => {
+  it('ranks everyday words through the thesaurus below the official wording, but counts them as covered', async () => {
     const everyday = await kb.retriever.retrieve('tiền thực hiện kế hoạch lấy từ đâu');
     const official = await kb.retriever.retrieve('kinh phí thực hiện kế hoạch lấy từ đâu');
     expect(everyday.hits[0]?.chunk.section).toBe(official.hits[0]?.chunk.section);
-    expect(everyday.hits[0]?.coverage ?? 1).toBeLessThan(official.hits[0]?.coverage ?? 0);
-    expect(everyday.hits[0]?.coverage ?? 0).toBeGreaterThan(0.5);
+    // Ranking: the translation scores below the user's own (official) words.
+    expect(everyday.hits[0]?.score ?? 1).toBeLessThan(official.hits[0]?.score ?? 0);
+    // Refusal: "tiền" is a word the corpus never writes; once translated it covers like "kinh phí".
+    expect(everyday.hits[0]?.coverage ?? 0).toBeCloseTo(official.hits[0]?.coverage ?? 1, 5);
+    expect(everyday.vocabularyCoverage).toBeGreaterThan(0.9);
   });
 
   it('names a document by its leading number', async () => {

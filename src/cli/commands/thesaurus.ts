@@ -12,6 +12,13 @@ import { thesaurusCoverage } from '../../text/query/coverage-report.js';
 import { loadThesaurus } from '../../text/query/thesaurus.js';
 import { type CliCommand, parseArgs } from '../command.js';
 
+/** At most 300 characters, cut at a word boundary (a cut word is no vocabulary). */
+function clip(text: string): string {
+  if (text.length <= 300) return text;
+  const cut = text.slice(0, 300);
+  return cut.slice(0, Math.max(0, cut.search(/\s\S*$/)));
+}
+
 /** Heading-like texts of the knowledge: titles, section trails, list items, duties. */
 async function headingTexts(knowledgeDir: string): Promise<string[]> {
   const { documents } = await loadKnowledge(listKnowledgeFiles(knowledgeDir));
@@ -22,7 +29,7 @@ async function headingTexts(knowledgeDir: string): Promise<string[]> {
       const last = s.trail[s.trail.length - 1];
       if (last) out.push(last);
       // List items of the plan are its duties and content points.
-      if (d.meta.structure === 'plan') for (const line of s.text.split('\n')) if (/^\s*-\s/.test(line)) out.push(line.replace(/^\s*-\s*/, '').slice(0, 300));
+      if (d.meta.structure === 'plan') for (const line of s.text.split('\n')) if (/^\s*-\s/.test(line)) out.push(clip(line.replace(/^\s*-\s*/, '')));
     }
   }
   const duties = join(knowledgeDir, 'responsibilities.yaml');

@@ -112,7 +112,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     terms.push({ text, weight: ORIGIN_WEIGHT[origin], origin, source: text });
   }
   if (resources.thesaurus) {
-    for (const m of matchThesaurus(contentTokens, resources.thesaurus, (t) => isStop(t, accented))) {
+    for (const m of matchThesaurus(contentTokens, resources.thesaurus, (t) => isStop(t, accented), pairKnown)) {
       expansions.push({ source: m.source, alternatives: m.alternatives.map((a) => ({ ...a, origin: 'thesaurus' as const })) });
       for (const a of m.alternatives) terms.push({ text: a.text, weight: a.weight, origin: 'thesaurus', source: m.source });
     }

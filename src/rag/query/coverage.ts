@@ -39,24 +39,41 @@ export function share(keys: readonly string[], has: Has, idf: Weight): number {
   return total > 0 ? found / total : 0;
 }
 
+const one = () => 1;
+
+/**
+ * How much of an alternative a text holds: the IDF-weighted share of its
+ * words and, when a pair tester is given, no more than the share of its word
+ * pairs ("phụ trách chính" is not found in a text that has "trách nhiệm" and
+ * "hành chính" apart).
+ */
+function alternativeShare(a: Alternative, has: Has, idf: Weight, hasPair?: Has): number {
+  const words = share(a.keys, has, idf);
+  return hasPair && a.pairs.length > 0 && words > 0 ? Math.min(words, share(a.pairs, hasPair, one)) : words;
+}
+
 /** Credit of one term: its own weight when found, else its best alternative's. */
-function termCredit(t: string, ev: QueryEvidence, has: Has, idf: Weight): number {
+function termCredit(t: string, ev: QueryEvidence, has: Has, idf: Weight, hasPair?: Has): number {
   let best = has(t) ? (ev.termWeight.get(t) ?? 1) : 0;
   for (const a of ev.termAlternatives.get(t) ?? []) {
     if (a.weight <= best) continue;
-    best = Math.max(best, a.weight * share(a.keys, has, idf));
+    best = Math.max(best, a.weight * alternativeShare(a, has, idf, hasPair));
   }
   return best;
 }
 
-/** IDF-weighted coverage of the query's terms, alternatives counted (max over the set). */
-export function termCoverage(ev: QueryEvidence, has: Has, idf: Weight): number {
+/**
+ * IDF-weighted coverage of the query's terms, alternatives counted (max over
+ * the set); with `hasPair`, a multi-word alternative counts only as far as
+ * its word pairs are found too.
+ */
+export function termCoverage(ev: QueryEvidence, has: Has, idf: Weight, hasPair?: Has): number {
   let total = 0;
   let found = 0;
   for (const t of ev.terms) {
     const w = idf(t);
     total += w;
-    found += w * termCredit(t, ev, has, idf);
+    found += w * termCredit(t, ev, has, idf, hasPair);
   }
   return total > 0 ? found / total : 0;
 }
@@ -90,13 +107,13 @@ export function pairCoverage(ev: QueryEvidence, has: Has, pairIdf: Weight, hasWo
  * answer share most words with a passage but lack the one that matters
  * ("giá điện", "sổ đỏ"); an average coverage hides that, this does not.
  */
-export function salientGap(ev: QueryEvidence, has: Has, idf: Weight): number {
+export function salientGap(ev: QueryEvidence, has: Has, idf: Weight, hasPair?: Has): number {
   let maxIdf = 0;
   let gap = 0;
   for (const t of ev.terms) {
     const w = idf(t);
     maxIdf = Math.max(maxIdf, w);
-    gap = Math.max(gap, w * (1 - termCredit(t, ev, has, idf)));
+    gap = Math.max(gap, w * (1 - termCredit(t, ev, has, idf, hasPair)));
   }
   return maxIdf > 0 ? gap / maxIdf : 0;
 }

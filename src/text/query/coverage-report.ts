@@ -23,7 +23,15 @@ export interface CoverageReport {
   uncovered: Array<{ text: string; count: number }>;
 }
 
-const isContent = (t: Token) => /\p{L}/u.test(t.word) && t.word.length > 1 && !STOPWORDS_ACCENTED.has(t.word.toLowerCase());
+/** Roman section numerals ("II", "IV") and section letters are structure, not vocabulary. */
+const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/i;
+/**
+ * A content word: letters, not a stopword, not a document number or code
+ * ("1523/KH-SCT", "b/c"; the glossary and the catalogue name those), not a
+ * section numeral.
+ */
+const isContent = (t: Token) =>
+  /\p{L}/u.test(t.word) && t.word.length > 1 && !/[\d/]/.test(t.word) && !ROMAN.test(t.word) && !STOPWORDS_ACCENTED.has(t.word.toLowerCase());
 
 /** Build the report from heading texts. */
 export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesaurus, glossary?: Glossary): CoverageReport {

@@ -45,6 +45,15 @@ const ONE_WORD_FACTOR = 0.85;
 
 const syl = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+const Y_TO_I: Readonly<Record<string, string>> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+/**
+ * A syllable with its final i/y spelling made one ("công ty" = "công ti",
+ * "lý" = "lí"): both are in use, and the typo stage may write either.
+ */
+export function unifyIY(syllable: string): string {
+  return syllable.replace(/(?<=[bcdđghklmnpqrstvx])[yýỳỷỹỵ]$/u, (c) => Y_TO_I[c] ?? c);
+}
+
 /**
  * Build a thesaurus from sets.
  * @throws AppError KNOWLEDGE_INVALID when a set repeats a phrase.
@@ -60,8 +69,8 @@ export function createThesaurus(input: readonly ThesaurusSetInput[], file = 'the
   const byFirst = new Map<string, Array<{ folded: string[]; accented: string[]; set: number }>>();
   sets.forEach((s, set) => {
     for (const t of s.terms) {
-      const accented = syl(t);
-      const folded = accented.map((w) => foldText(w));
+      const accented = syl(t).map(unifyIY);
+      const folded = accented.map((w) => unifyIY(foldText(w)));
       const first = folded[0];
       if (!first) continue;
       const list = byFirst.get(first) ?? [];
@@ -88,40 +97,75 @@ export interface ThesaurusMatch {
   /** Token positions [start, end) in the analysed tokens. */
   start: number;
   end: number;
-  alternatives: Array<{ text: string; weight: number }>;
+  /** `weight` ranks (below the user's words); `cover` counts toward coverage for the refusal decision. */
+  alternatives: Array<{ text: string; weight: number; cover: number }>;
 }
 
 /**
- * Find every thesaurus phrase in the tokens. A question typed with
- * diacritics is matched with diacritics ("tiền" is not "tiến"); one typed
- * without, folded.
+ * Coverage credit of an alternative from a set: a set at the default weight
+ * covers the user's words fully (the question is expressed, only in other
+ * words); a set marked looser covers in proportion. A one-word phrase
+ * ("tiền", "rác") is a looser clue and covers {@link ONE_WORD_FACTOR} of that.
  */
-export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus, isStopword: (t: Token) => boolean = () => false): ThesaurusMatch[] {
+export function coverCredit(setWeight: number): number {
+  return Math.min(1, setWeight / ORIGIN_WEIGHT.thesaurus);
+}
+
+/**
+ * Find the thesaurus phrases in the tokens, longest first from left to right;
+ * the words of a matched phrase are not matched again ("trung tâm phục vụ
+ * hành chính công" is one phrase, not also "phục vụ" and "hành"). A question
+ * typed with diacritics is matched with diacritics ("tiền" is not "tiến");
+ * one typed without, folded. A one-syllable phrase that forms a corpus word
+ * with a neighbour ("hành" in "hành chính", "kiểm" in "kiểm soát") is part
+ * of that word and is not expanded on its own (`pairKnown`: folded syllables
+ * side by side in the corpus).
+ */
+export function matchThesaurus(
+  tokens: readonly Token[],
+  thesaurus: Thesaurus,
+  isStopword: (t: Token) => boolean = () => false,
+  pairKnown?: (left: string, right: string) => boolean,
+): ThesaurusMatch[] {
   const accented = tokens.some((t) => hasDiacritics(t.word));
+  const joined = (k: number) => (tokens[k - 1] as Token).after.trim() === '';
+  const inWord = (i: number) => {
+    if (!pairKnown) return false;
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    return (prev !== undefined && joined(i) && pairKnown(prev.fold, t.fold)) || (next !== undefined && joined(i + 1) && pairKnown(t.fold, next.fold));
+  };
   const out: ThesaurusMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = thesaurus.byFirst.get((tokens[i] as Token).fold);
+    const candidates = thesaurus.byFirst.get(unifyIY((tokens[i] as Token).fold));
     if (!candidates) continue;
-    const alts = new Map<string, number>();
+    const alts = new Map<string, { weight: number; cover: number }>();
     let length = 0;
     for (const c of candidates) {
       const n = c.folded.length;
       if (length > 0 && n < length) break; // longest phrase at this position only
       if (i + n > tokens.length) continue;
+      if (n === 1 && inWord(i)) continue;
       const ok = c.folded.every((w, k) => {
         const t = tokens[i + k] as Token;
-        if (k > 0 && (tokens[i + k - 1] as Token).after.trim() !== '') return false;
-        return accented ? t.word.toLowerCase() === c.accented[k] : t.fold === w;
+        if (k > 0 && !joined(i + k)) return false;
+        return accented ? unifyIY(t.word.toLowerCase()) === c.accented[k] : unifyIY(t.fold) === w;
       });
       if (!ok) continue;
       length = n;
       const set = thesaurus.sets[c.set] as ThesaurusSet;
-      const self = c.accented.join(' ');
+      const self = tokens
+        .slice(i, i + n)
+        .map((t) => t.word.toLowerCase())
+        .join(' ');
       // A one-word phrase ("tiền", "rác") is a looser clue than a longer one.
       const weight = n === 1 ? set.weight * ONE_WORD_FACTOR : set.weight;
+      const cover = coverCredit(set.weight) * (n === 1 ? ONE_WORD_FACTOR : 1);
       for (const t of set.terms) {
-        if (t === self || foldText(t) === c.folded.join(' ')) continue;
-        alts.set(t, Math.max(alts.get(t) ?? 0, weight));
+        if (t === self || syl(foldText(t)).map(unifyIY).join(' ') === c.folded.join(' ')) continue;
+        const had = alts.get(t);
+        alts.set(t, { weight: Math.max(had?.weight ?? 0, weight), cover: Math.max(had?.cover ?? 0, cover) });
       }
     }
     if (length === 0 || alts.size === 0) continue;
@@ -134,8 +178,9 @@ export function matchThesaurus(tokens: readonly Token[], thesaurus: Thesaurus, i
         .join(' '),
       start: i,
       end: i + length,
-      alternatives: [...alts].map(([text, weight]) => ({ text, weight })).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)),
+      alternatives: [...alts].map(([text, w]) => ({ text, ...w })).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)),
     });
+    i += length - 1;
   }
   return out;
 }

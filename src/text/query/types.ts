@@ -42,5 +42,19 @@ export interface Expansion {
   /** The span of the cleaned query (normalised, lower case). */
   source: string;
   /** The alternatives, best first. */
-  alternatives: Array<{ text: string; weight: number; origin: 'thesaurus' | 'abbreviation' }>;
+  alternatives: ExpansionAlternative[];
+}
+
+/** One alternative of an expanded span. */
+export interface ExpansionAlternative {
+  text: string;
+  /** Ranking weight: below the user's own words (1). */
+  weight: number;
+  /**
+   * Credit in the coverage that decides abstention (default: `weight`). A
+   * question said wholly in everyday words is covered once expanded: a set
+   * at the default thesaurus weight covers fully, a looser set less.
+   */
+  cover?: number;
+  origin: 'thesaurus' | 'abbreviation';
 }

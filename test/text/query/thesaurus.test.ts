@@ -28,7 +28,7 @@ describe('thesaurus matching', () => {
     const [one] = match('rác');
     const [long] = match('vào trang web của sở');
     expect(one?.alternatives[0]?.weight).toBeLessThan(0.7);
-    expect(long?.alternatives[0]).toEqual({ text: 'cổng thông tin điện tử', weight: 0.6 });
+    expect(long?.alternatives[0]).toEqual({ text: 'cổng thông tin điện tử', weight: 0.6, cover: 0.6 / 0.7 });
     expect(long?.source).toBe('trang web của sở');
   });
 

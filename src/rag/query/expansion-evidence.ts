@@ -1,0 +1,173 @@
+/**
+ * The query side of expansion scoring: which alternatives (thesaurus forms,
+ * other meanings of abbreviations, glossary forms) count for which query
+ * words and pairs, once for ranking (at their weight, below the user's own
+ * words) and once for the refusal decision (at their coverage credit); the
+ * IDF the decision weighs them with; and the share of syllables the corpus
+ * supports as words. Pure functions over the corpus statistics the
+ * retriever holds.
+ */
+import type { Glossary } from '../../text/glossary.js';
+import { foldText } from '../../text/normalize.js';
+import { contentRuns, contentWords } from '../../text/tokenize.js';
+import { foldedSyllables, type QueryAnalysis } from './analyze.js';
+import type { Alternative, QueryEvidence } from './coverage.js';
+import { glossaryAlternatives } from './glossary-alternatives.js';
+
+/** What expansion scoring needs to know about the corpus. */
+export interface CorpusStats {
+  /** Chunk frequency of each match key (folded, and `a:` accented). */
+  readonly df: ReadonlyMap<string, number>;
+  /** Chunk frequency of each folded syllable pair. */
+  readonly pairDf: ReadonlyMap<string, number>;
+  idf(key: string): number;
+  pairIdf(pair: string): number;
+  /** Query content words (with glossary expansions). */
+  queryTerms(text: string): string[];
+  /** Adjacent content-word pairs (folded). */
+  queryPairs(text: string): string[];
+  glossary?: Glossary;
+}
+
+/** Alternatives of a question's words and pairs, for ranking and for the refusal decision. */
+export interface ExpansionEvidence {
+  /** Ranking: alternatives at their weight. */
+  ev: QueryEvidence;
+  /** Refusal decision: alternatives of words the corpus never writes at their coverage credit. */
+  decide: QueryEvidence;
+  /** Folded syllable → alternatives at their coverage credit (word support). */
+  syllableAlternatives: Map<string, Alternative[]>;
+  /** The same at ranking weight. */
+  rankSyllableAlternatives: Map<string, Alternative[]>;
+  /** Folded syllable → its weight when below 1 (typo fixes). */
+  syllableWeight: Map<string, number>;
+}
+
+/**
+ * Share of the content's syllables the corpus supports as parts of words;
+ * a syllable covered by an alternative that the corpus supports counts at
+ * that alternative's coverage credit.
+ */
+export function supportedSyllables(
+  stats: CorpusStats,
+  query: string,
+  alternatives: ReadonlyMap<string, readonly Alternative[]>,
+  weightOf: (w: string) => number,
+  idf: (w: string) => number,
+): number {
+  let total = 0;
+  let supported = 0;
+  for (const run of contentRuns(query)) {
+    run.forEach((w, i) => {
+      const weight = idf(w);
+      total += weight;
+      const alone = run.length === 1 && stats.df.has(w);
+      const left = i > 0 && stats.pairDf.has(`${run[i - 1]} ${w}`);
+      const right = i + 1 < run.length && stats.pairDf.has(`${w} ${run[i + 1]}`);
+      let credit = alone || left || right ? weightOf(w) : 0;
+      for (const a of alternatives.get(w) ?? []) {
+        if (a.weight <= credit) continue;
+        const ok = a.pairs.length > 0 ? a.pairs.every((p) => stats.pairDf.has(p)) : a.keys.every((k) => stats.df.has(k));
+        if (ok) credit = a.weight;
+      }
+      supported += weight * credit;
+    });
+  }
+  return total > 0 ? supported / total : 0;
+}
+
+/**
+ * IDF for the refusal decision. A word is no more specific than what it
+ * means: "giấy tờ" is rare in the corpus (and a word the corpus never
+ * writes has the largest IDF there is), but it means "hồ sơ", which is
+ * common. Weighed at its own IDF and credited through its translation, it
+ * would make a question said in everyday words look better covered than
+ * the same question said officially. A word (word pair) with alternatives
+ * weighs at most the mean IDF of its alternatives' known keys (pairs).
+ */
+export function translatedIdf(stats: CorpusStats, ev: QueryEvidence): { idf: (k: string) => number; pairIdf: (p: string) => number } {
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const words = new Map<string, number>();
+  for (const [t, alts] of ev.termAlternatives) {
+    const known = alts.flatMap((a) => a.keys.filter((k) => stats.df.has(k)).map((k) => stats.idf(k)));
+    if (known.length === 0) continue;
+    const w = Math.min(stats.idf(t), mean(known));
+    words.set(t, w);
+    if (t.startsWith('a:')) words.set(foldText(t.slice(2)), Math.min(stats.idf(foldText(t.slice(2))), mean(known)));
+  }
+  const pairs = new Map<string, number>();
+  for (const [p, alts] of ev.pairAlternatives) {
+    const known = alts.flatMap((a) => a.pairs.filter((q) => stats.pairDf.has(q)).map((q) => stats.pairIdf(q)));
+    if (known.length > 0) pairs.set(p, Math.min(stats.pairIdf(p), mean(known)));
+  }
+  return { idf: (k) => words.get(k) ?? stats.idf(k), pairIdf: (p) => pairs.get(p) ?? stats.pairIdf(p) };
+}
+
+/** Whether the corpus writes a phrase (folded syllables): every syllable, and every adjacent pair, occurs. */
+export function corpusWrites(stats: CorpusStats, syllables: readonly string[]): boolean {
+  if (syllables.length === 0 || !syllables.every((w) => stats.df.has(w))) return false;
+  return syllables.every((w, i) => i === 0 || stats.pairDf.has(`${syllables[i - 1]} ${w}`));
+}
+
+/**
+ * Terms, pairs and the alternatives that count for them, twice: `ev` ranks
+ * (alternatives at their weight, below the user's own words) and `decide`
+ * feeds the refusal decision (alternatives of words the corpus never writes
+ * at their coverage credit: a question said wholly in everyday words is
+ * covered once expanded).
+ */
+export function expansionEvidence(stats: CorpusStats, analysis: QueryAnalysis): ExpansionEvidence {
+  // The user's own content words (with glossary expansions, as before);
+  // thesaurus forms and other meanings of abbreviations are alternatives of them.
+  const terms = stats.queryTerms(analysis.content);
+  const pairs = stats.queryPairs(analysis.content);
+  const termWeight = new Map<string, number>();
+  const syllableWeight = new Map<string, number>();
+  for (const t of analysis.terms) {
+    if (t.origin === 'thesaurus' || t.weight >= 1) continue;
+    const f = foldText(t.text);
+    syllableWeight.set(f, Math.min(syllableWeight.get(f) ?? 1, t.weight));
+    for (const k of [f, `a:${t.text}`]) termWeight.set(k, Math.min(termWeight.get(k) ?? 1, t.weight));
+  }
+  const rank = { terms: new Map<string, Alternative[]>(), pairs: new Map<string, Alternative[]>() };
+  const cover = { terms: new Map<string, Alternative[]>(), pairs: new Map<string, Alternative[]>() };
+  const syllableAlternatives = new Map<string, Alternative[]>();
+  const rankSyllableAlternatives = new Map<string, Alternative[]>();
+  const push = (m: Map<string, Alternative[]>, k: string, a: Alternative) => m.set(k, [...(m.get(k) ?? []), a]);
+  const expansions = [...analysis.expansions, ...(stats.glossary ? glossaryAlternatives(analysis.content, stats.glossary) : [])];
+  for (const e of expansions) {
+    const syllables = foldedSyllables(e.source);
+    const span = new Set(syllables);
+    // Words the corpus itself writes need no translation to count; words
+    // foreign to it ("sếp", "rác", "trang web") count fully when translated.
+    const foreign = !corpusWrites(stats, syllables);
+    for (const alt of e.alternatives) {
+      const a: Alternative = { keys: contentWords(alt.text, true), pairs: stats.queryPairs(alt.text), weight: alt.weight };
+      // An alternative reduced to one common word by its function words
+      // ("làm chính" → "chính", "đứng ra" → "đứng") is no evidence of its meaning.
+      if (a.keys.length === 0 || (a.keys.length === 1 && foldedSyllables(alt.text).length > 1)) continue;
+      const c: Alternative = { ...a, weight: foreign ? (alt.cover ?? alt.weight) : alt.weight };
+      for (const t of terms)
+        if (span.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) {
+          push(rank.terms, t, a);
+          push(cover.terms, t, c);
+        }
+      for (const p of pairs)
+        if (p.split(' ').every((w) => span.has(w))) {
+          push(rank.pairs, p, a);
+          push(cover.pairs, p, c);
+        }
+      for (const w of span) {
+        push(syllableAlternatives, w, c);
+        push(rankSyllableAlternatives, w, a);
+      }
+    }
+  }
+  return {
+    ev: { terms, pairs, termWeight, termAlternatives: rank.terms, pairAlternatives: rank.pairs },
+    decide: { terms, pairs, termWeight, termAlternatives: cover.terms, pairAlternatives: cover.pairs },
+    syllableAlternatives,
+    rankSyllableAlternatives,
+    syllableWeight,
+  };
+}

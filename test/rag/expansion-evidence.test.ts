@@ -1,0 +1,85 @@
+/**
+ * Expansion scoring on a hand-made corpus: alternatives rank below the
+ * user's words but count toward the refusal decision when the user's word is
+ * foreign to the corpus, and a translated word weighs what its translation
+ * weighs.
+ */
+import { describe, expect, it } from 'vitest';
+import type { QueryAnalysis } from '../../src/rag/query/analyze.js';
+import { termCoverage } from '../../src/rag/query/coverage.js';
+import { type CorpusStats, corpusWrites, expansionEvidence, translatedIdf } from '../../src/rag/query/expansion-evidence.js';
+import { foldText } from '../../src/text/normalize.js';
+import { contentRuns, contentWords } from '../../src/text/tokenize.js';
+
+/** A corpus of 10 chunks: "kinh phí" in 2 of them, "hồ sơ" in 8, "giấy tờ" in 1, "sếp" in none. */
+function stats(): CorpusStats {
+  const df = new Map<string, number>();
+  const pairDf = new Map<string, number>();
+  const add = (text: string, n: number) => {
+    for (const k of contentWords(text, true)) df.set(k, n);
+    for (const k of contentWords(foldText(text), false)) df.set(k, n);
+    for (const run of contentRuns(text)) for (let i = 1; i < run.length; i++) pairDf.set(`${run[i - 1]} ${run[i]}`, n);
+  };
+  add('kinh phí', 2);
+  add('hồ sơ', 8);
+  add('giấy tờ', 1);
+  add('giám đốc', 3);
+  const idf = (k: string) => Math.log(1 + (10 - (df.get(k) ?? 0) + 0.5) / ((df.get(k) ?? 0) + 0.5));
+  const pairIdf = (p: string) => Math.log(1 + (10 - (pairDf.get(p) ?? 0) + 0.5) / ((pairDf.get(p) ?? 0) + 0.5));
+  const queryPairs = (t: string) => contentRuns(t).flatMap((run) => run.slice(1).map((w, i) => `${run[i]} ${w}`));
+  return { df, pairDf, idf, pairIdf, queryTerms: (t) => contentWords(t, true), queryPairs };
+}
+
+function analysis(content: string, source: string, alternative: string, weight: number, cover: number): QueryAnalysis {
+  return {
+    original: content,
+    cleaned: content,
+    content,
+    accented: true,
+    intent: { kind: 'what', docNumbers: [] } as unknown as QueryAnalysis['intent'],
+    framing: [],
+    rewrites: [],
+    expansions: [{ source, alternatives: [{ text: alternative, weight, cover, origin: 'thesaurus' }] }],
+    terms: [],
+  };
+}
+
+describe('expansion evidence', () => {
+  const s = stats();
+
+  it('knows which phrases the corpus writes', () => {
+    expect(corpusWrites(s, ['kinh', 'phi'])).toBe(true);
+    expect(corpusWrites(s, ['sep'])).toBe(false);
+    expect(corpusWrites(s, ['kinh', 'so'])).toBe(false);
+  });
+
+  it('ranks a translation below the word itself, and counts it fully for the decision when the word is foreign', () => {
+    const e = expansionEvidence(s, analysis('sếp', 'sếp', 'giám đốc', 0.6, 0.85));
+    const passage = new Set(contentWords('giám đốc', true));
+    const has = (k: string) => passage.has(k);
+    const rank = termCoverage(e.ev, has, s.idf);
+    const decide = termCoverage(e.decide, has, s.idf);
+    expect(rank).toBeCloseTo(0.6);
+    expect(decide).toBeCloseTo(0.85);
+  });
+
+  it('keeps the ranking weight for the decision when the corpus writes the word itself', () => {
+    const e = expansionEvidence(s, analysis('hồ sơ', 'hồ sơ', 'giấy tờ', 0.7, 1));
+    const passage = new Set(contentWords('giấy tờ', true));
+    expect(termCoverage(e.decide, (k) => passage.has(k), s.idf)).toBeCloseTo(0.7);
+  });
+
+  it('weighs a rare word no more than its common translation', () => {
+    const e = expansionEvidence(s, analysis('giấy tờ', 'giấy tờ', 'hồ sơ', 0.7, 1));
+    const { idf } = translatedIdf(s, e.decide);
+    const [term] = e.decide.terms;
+    expect(term).toBeDefined();
+    expect(idf(term as string)).toBeLessThan(s.idf(term as string));
+    expect(idf(term as string)).toBeCloseTo(s.idf(contentWords('hồ sơ', true)[0] as string));
+  });
+
+  it('drops an alternative that function words reduce to one word', () => {
+    const e = expansionEvidence(s, analysis('cầm trịch', 'cầm trịch', 'làm chính', 0.7, 1));
+    expect([...e.ev.termAlternatives.values()].flat()).toEqual([]);
+  });
+});
