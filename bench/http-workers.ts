@@ -3,12 +3,16 @@
  * Fastify POST route in the same run, with wrk (Debian: `apt-get install -y
  * wrk`): five rotating questions, concurrency 16 and 64, a fixed duration
  * each. Load shedding and the rate limit are off so the answer path itself
- * is measured. Prints req/s, p50/p99 and errors per line.
+ * is measured. Prints req/s, p50/p99 and errors per line, and the CPU the
+ * server's processes (primary and workers, from /proc) used: requests per
+ * server CPU-second says whether a worker's cost per request grows with
+ * more workers, whatever else the machine's cores are doing (wrk itself,
+ * other jobs). Repeat a count to interleave runs (`--workers 1,2,1,2`).
  *
  *   npx tsx bench/http-workers.ts [--duration 10] [--workers 1,2] [--concurrency 16,64]
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMainServer } from './lib/main-server.js';
@@ -46,6 +50,32 @@ request = function()
 end
 `,
 );
+
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** CPU seconds (user + system) used so far by `root` and its descendants, from /proc (Linux). */
+function treeCpuSeconds(root: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const raw = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command (which may hold spaces): state ppid … utime(14) stime(15).
+      const f = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // The process exited meanwhile.
+    }
+  }
+  let ticks = 0;
+  const todo = [root];
+  while (todo.length > 0) {
+    const pid = todo.pop() as number;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) todo.push(child);
+  }
+  return ticks / CLK_TCK;
+}
 
 interface WrkResult {
   rps: number;
@@ -89,15 +119,21 @@ process.stdout.write(
     .map((x) => x.toFixed(2))
     .join(' ')}\n`,
 );
-process.stdout.write('server | concurrency | req/s | p50 | p99 | errors\n');
-const bare = await startBare();
-for (const c of concurrencies) {
-  const r = wrk(bare.url, c);
-  process.stdout.write(`bare Fastify route | ${c} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors}\n`);
+process.stdout.write('server | concurrency | req/s | p50 | p99 | errors | server CPU s | req per server CPU-s\n');
+/** One wrk line, with the CPU the server's process tree used during it. */
+function measure(label: string, url: string, pid: number, c: number): void {
+  const cpu0 = treeCpuSeconds(pid);
+  const r = wrk(url, c);
+  const cpu = treeCpuSeconds(pid) - cpu0;
+  const perCpu = cpu > 0 ? ((r.rps * duration) / cpu).toFixed(0) : '?';
+  process.stdout.write(`${label} | ${c} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${cpu.toFixed(1)} | ${perCpu}\n`);
 }
+
+const bare = await startBare();
+for (const c of concurrencies) measure('bare Fastify route', bare.url, bare.child.pid as number, c);
 await stop(bare.child);
-for (const workers of workerCounts) {
-  const dataDir = join(work, `data-${workers}`);
+for (const [run, workers] of workerCounts.entries()) {
+  const dataDir = join(work, `data-${run}-${workers}`);
   const server = await startMainServer(dataDir, {
     WORKERS: String(workers),
     RATE_LIMIT_PER_MINUTE: '100000000',
@@ -107,10 +143,7 @@ for (const workers of workerCounts) {
   });
   // Warm-up: every worker answers each question a few times.
   wrk(server.url, 4);
-  for (const c of concurrencies) {
-    const r = wrk(server.url, c);
-    process.stdout.write(`/api/chat, ${workers} worker(s) | ${c} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors}\n`);
-  }
+  for (const c of concurrencies) measure(`/api/chat, ${workers} worker(s)`, server.url, server.child.pid as number, c);
   await stop(server.child);
 }
 rmSync(work, { recursive: true, force: true });

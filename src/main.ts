@@ -281,6 +281,7 @@ async function main(): Promise<void> {
       { name: 'snapshot watcher', run: () => watcher.stop() },
       ...closers,
       { name: 'knowledge base', run: () => live.close() },
+      { name: 'answer timings', run: () => consoleStores.timings.flush() },
       { name: 'database', run: () => void db.close() },
     ],
     { logger },

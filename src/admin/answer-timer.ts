@@ -23,22 +23,62 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 === 1 ? (s[mid] as number) : Math.round(((s[mid - 1] as number) + (s[mid] as number)) / 2);
 }
 
-/** Timings in the shared SQLite database. */
+/** Pending records written together at most this often (ms). */
+const FLUSH_INTERVAL_MS = 500;
+/** …or as soon as this many are pending. */
+const FLUSH_BATCH = 64;
+
+/**
+ * Timings in the shared SQLite database. Records are written in batches (one
+ * transaction per {@link FLUSH_INTERVAL_MS} or {@link FLUSH_BATCH} answers),
+ * not one write transaction per answer: HTTP workers sharing the database
+ * otherwise queue on its write lock for a statistic. Reads flush first; a
+ * crash loses at most the last half second of timings, never an answer.
+ */
 export class SqliteAnswerTimings implements AnswerTimings {
-  /** Prepared once: it runs after every answer. */
   private readonly insert;
+  private readonly pending: Array<[string, number, number]> = [];
+  private timer: NodeJS.Timeout | undefined;
+
   constructor(private readonly db: Db) {
     migrateConsole(db);
     this.insert = db.prepare('INSERT INTO console_answer_times (at, ms, abstained) VALUES (?, ?, ?)');
   }
+
   record(ms: number, abstained: boolean, at: Date): void {
-    this.insert.run(at.toISOString(), Math.max(0, Math.round(ms)), abstained ? 1 : 0);
+    this.pending.push([at.toISOString(), Math.max(0, Math.round(ms)), abstained ? 1 : 0]);
+    if (this.pending.length >= FLUSH_BATCH) this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        try {
+          this.flush();
+        } catch {
+          // The database is gone (shutdown) or busy past its timeout: the batch is dropped, a statistic.
+          this.pending.length = 0;
+        }
+      }, FLUSH_INTERVAL_MS);
+      this.timer.unref();
+    }
   }
+
+  /** Write the pending records now (call before closing the database). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const rows = this.pending.splice(0);
+    this.db.transaction(() => {
+      for (const r of rows) this.insert.run(...r);
+    })();
+  }
+
   median(since: Date): number | null {
+    this.flush();
     const rows = this.db.prepare('SELECT ms FROM console_answer_times WHERE at >= ?').all(since.toISOString()) as Array<{ ms: number }>;
     return median(rows.map((r) => r.ms));
   }
   count(since: Date): number {
+    this.flush();
     return (this.db.prepare('SELECT COUNT(*) AS n FROM console_answer_times WHERE at >= ?').get(since.toISOString()) as { n: number }).n;
   }
 }

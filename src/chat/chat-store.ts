@@ -73,7 +73,8 @@ export interface ChatStore {
   setLastQuestion(channel: ChannelName, chatId: string, question: string, now: Date): void;
   setPending(channel: ChannelName, chatId: string, pending: PendingState | undefined, now: Date): void;
 
-  saveExchange(exchange: Exchange): void;
+  /** Store an exchange; with `asLastQuestion` its question also becomes the chat's last question, in the same transaction. */
+  saveExchange(exchange: Exchange, opts?: { asLastQuestion?: boolean }): void;
   getExchange(id: string): Exchange | undefined;
   /** Record (or replace) the vote on an exchange. False when the exchange does not exist. */
   saveFeedback(exchangeId: string, vote: Vote, now: Date): boolean;

@@ -43,18 +43,21 @@ export async function answerQuestion(ctx: TurnContext, question: string, followU
   }
   const id = newExchangeId();
   const text = answerText(ctx, answer);
-  store.saveExchange({
-    id,
-    channel: msg.channel,
-    chatId: msg.chatId,
-    userId: msg.userId,
-    question,
-    answer: text,
-    abstained: answer.abstained,
-    sources: answer.sources,
-    createdAt: now().toISOString(),
-  });
-  store.setLastQuestion(msg.channel, msg.chatId, question, now());
+  // The exchange and the chat's new last question: one write transaction.
+  store.saveExchange(
+    {
+      id,
+      channel: msg.channel,
+      chatId: msg.chatId,
+      userId: msg.userId,
+      question,
+      answer: text,
+      abstained: answer.abstained,
+      sources: answer.sources,
+      createdAt: now().toISOString(),
+    },
+    { asLastQuestion: true },
+  );
   ctx.log.info({ exchangeId: id, abstained: answer.abstained, sources: answer.sources.length, ms: answer.ms }, 'answered');
   return [
     {

@@ -3,6 +3,7 @@
  * `identities` table directly (reports, reminders): keep its column names.
  */
 import { randomInt } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { SourceRef } from '../core/answer.js';
 import type { ChannelName, Identity, Role } from '../core/messages.js';
 import { AppError } from '../errors.js';
@@ -33,7 +34,24 @@ const MIGRATIONS: readonly Migration[] = [
         vote TEXT NOT NULL CHECK (vote IN ('up','down')), created_at TEXT NOT NULL);
       CREATE TABLE chat_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   },
+  {
+    // A chat's recent exchanges (follow-ups, visible history) by its own index, not by a scan of
+    // everyone's exchanges in the window (the created_at index), which grows with traffic.
+    version: 2,
+    sql: 'CREATE INDEX exchanges_chat ON exchanges (channel, chat_id, created_at);',
+  },
 ];
+
+/** How far behind a user's last_seen_at may be before a message refreshes it (ms). */
+export const LAST_SEEN_PRECISION_MS = 60_000;
+
+/** Whether an identity row is recent enough, and its name current, to skip the write. */
+function isFresh(row: { last_seen_at: string | null; display_name: string | null }, displayName: string | undefined, now: Date): boolean {
+  if (displayName !== undefined && displayName !== row.display_name) return false;
+  const seen = row.last_seen_at ? Date.parse(row.last_seen_at) : Number.NaN;
+  const age = now.getTime() - seen;
+  return Number.isFinite(seen) && age >= 0 && age < LAST_SEEN_PRECISION_MS;
+}
 
 /** Unambiguous characters (no 0/O, 1/I/L) so codes survive being read aloud. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -97,26 +115,45 @@ const toExchange = (r: ExchangeRow): Exchange => ({
 
 /** SQLite-backed chat store. The caller owns (and closes) the database. */
 export class SqliteChatStore implements ChatStore {
+  /** Statements of the per-message path, prepared once. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {
     migrate(db, 'chat', MIGRATIONS);
   }
 
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /**
+   * Create or refresh the identity. A message within {@link LAST_SEEN_PRECISION_MS}
+   * of the last recorded one, with no new display name, writes nothing (a
+   * read instead of a write transaction on every message; last_seen_at is
+   * then at most that much behind, which keeps Zalo's 48-hour window on the
+   * safe side).
+   */
   touchIdentity(input: { channel: ChannelName; userId: string; displayName?: string }, now: Date): Identity {
+    const row = this.stmt('SELECT * FROM identities WHERE channel = ? AND user_id = ?').get(input.channel, input.userId) as IdentityRow | undefined;
+    if (row && isFresh(row, input.displayName, now)) return toIdentity(row);
     const at = now.toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO identities (channel, user_id, role, display_name, last_seen_at, created_at)
+    this.stmt(
+      `INSERT INTO identities (channel, user_id, role, display_name, last_seen_at, created_at)
          VALUES (?, ?, 'citizen', ?, ?, ?)
          ON CONFLICT (channel, user_id) DO UPDATE SET
            last_seen_at = excluded.last_seen_at,
            display_name = COALESCE(excluded.display_name, identities.display_name)`,
-      )
-      .run(input.channel, input.userId, input.displayName ?? null, at, at);
+    ).run(input.channel, input.userId, input.displayName ?? null, at, at);
     return this.getIdentity(input.channel, input.userId) as Identity;
   }
 
   getIdentity(channel: ChannelName, userId: string): Identity | undefined {
-    const row = this.db.prepare('SELECT * FROM identities WHERE channel = ? AND user_id = ?').get(channel, userId) as IdentityRow | undefined;
+    const row = this.stmt('SELECT * FROM identities WHERE channel = ? AND user_id = ?').get(channel, userId) as IdentityRow | undefined;
     return row ? toIdentity(row) : undefined;
   }
 
@@ -176,7 +213,7 @@ export class SqliteChatStore implements ChatStore {
   }
 
   getChatState(channel: ChannelName, chatId: string): ChatState {
-    const row = this.db.prepare('SELECT last_question, pending_json FROM chat_state WHERE channel = ? AND chat_id = ?').get(channel, chatId) as
+    const row = this.stmt('SELECT last_question, pending_json FROM chat_state WHERE channel = ? AND chat_id = ?').get(channel, chatId) as
       | { last_question: string | null; pending_json: string | null }
       | undefined;
     if (!row) return {};
@@ -193,12 +230,10 @@ export class SqliteChatStore implements ChatStore {
   }
 
   setLastQuestion(channel: ChannelName, chatId: string, question: string, now: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO chat_state (channel, chat_id, last_question, updated_at) VALUES (?, ?, ?, ?)
+    this.stmt(
+      `INSERT INTO chat_state (channel, chat_id, last_question, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (channel, chat_id) DO UPDATE SET last_question = excluded.last_question, updated_at = excluded.updated_at`,
-      )
-      .run(channel, chatId, question, now.toISOString());
+    ).run(channel, chatId, question, now.toISOString());
   }
 
   setPending(channel: ChannelName, chatId: string, pending: PendingState | undefined, now: Date): void {
@@ -210,29 +245,35 @@ export class SqliteChatStore implements ChatStore {
       .run(channel, chatId, pending ? JSON.stringify(pending) : null, now.toISOString());
   }
 
-  saveExchange(e: Exchange): void {
-    this.db
-      .prepare(
-        `INSERT INTO exchanges (id, channel, chat_id, user_id, question, answer, abstained, sources_json, created_at)
+  saveExchange(e: Exchange, opts: { asLastQuestion?: boolean } = {}): void {
+    const insert = this.stmt(
+      `INSERT INTO exchanges (id, channel, chat_id, user_id, question, answer, abstained, sources_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(e.id, e.channel, e.chatId, e.userId, e.question, e.answer, e.abstained ? 1 : 0, JSON.stringify(e.sources), e.createdAt);
+    );
+    const args = [e.id, e.channel, e.chatId, e.userId, e.question, e.answer, e.abstained ? 1 : 0, JSON.stringify(e.sources), e.createdAt];
+    if (!opts.asLastQuestion) {
+      insert.run(...args);
+      return;
+    }
+    // One write transaction for both: workers sharing the database queue on its write lock once per answer.
+    this.db.transaction(() => {
+      insert.run(...args);
+      this.setLastQuestion(e.channel, e.chatId, e.question, new Date(e.createdAt));
+    })();
   }
 
   getExchange(id: string): Exchange | undefined {
-    const r = this.db.prepare('SELECT * FROM exchanges WHERE id = ?').get(id) as ExchangeRow | undefined;
+    const r = this.stmt('SELECT * FROM exchanges WHERE id = ?').get(id) as ExchangeRow | undefined;
     return r ? toExchange(r) : undefined;
   }
 
   listRecentExchanges(channel: ChannelName, chatId: string, since: Date, limit: number): Array<Exchange & { vote?: Vote }> {
     // The created_at index bounds the scan to the window; rowid breaks ties in the same millisecond.
-    const rows = this.db
-      .prepare(
-        `SELECT e.*, f.vote FROM exchanges e LEFT JOIN feedback f ON f.exchange_id = e.id
+    const rows = this.stmt(
+      `SELECT e.*, f.vote FROM exchanges e LEFT JOIN feedback f ON f.exchange_id = e.id
          WHERE e.created_at >= ? AND e.channel = ? AND e.chat_id = ?
          ORDER BY e.created_at DESC, e.rowid DESC LIMIT ?`,
-      )
-      .all(since.toISOString(), channel, chatId, Math.max(0, Math.floor(limit))) as Array<ExchangeRow & { vote: Vote | null }>;
+    ).all(since.toISOString(), channel, chatId, Math.max(0, Math.floor(limit))) as Array<ExchangeRow & { vote: Vote | null }>;
     return rows.reverse().map((r) => ({ ...toExchange(r), ...(r.vote ? { vote: r.vote } : {}) }));
   }
 

@@ -59,6 +59,46 @@ interface Arrays {
   fieldLen: Uint16Array;
 }
 
+/** One query term: its posting lists (term × field), their weights, its largest possible contribution, its postings. */
+interface QueryTerm {
+  lists: number[];
+  weights: number[];
+  bound: number;
+  postings: number;
+}
+
+/** Documents first seen whose scores bound the k-th score before the cut. */
+const BOUND_POOL = 2048;
+
+/**
+ * The `k`-th smallest of `xs[0..n)` (0-based), reordering them (Hoare's
+ * selection, expected linear time).
+ */
+function quickselect(xs: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((xs[i] as number) < pivot) i++;
+      while ((xs[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = xs[i] as number;
+        xs[i] = xs[j] as number;
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return xs[k] as number;
+}
+
 function countTerms(tokens: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const t of tokens) if (t) m.set(t, (m.get(t) ?? 0) + 1);
@@ -73,6 +113,13 @@ export class LexicalIndex {
   private readonly acc: Float64Array;
   private readonly matched: Uint16Array;
   private readonly last: Int32Array;
+  /** Largest term score per posting list, filled on first use (-1: not yet). */
+  private readonly maxImpact: Float32Array;
+  /** Candidates of the current search carry the current mark (no clearing between searches). */
+  private readonly candMark: Int32Array;
+  private mark = 0;
+  /** Scratch space for {@link kthScore}. */
+  private scratch = new Float64Array(0);
 
   private constructor(
     private readonly ids: string[],
@@ -93,6 +140,16 @@ export class LexicalIndex {
     this.acc = new Float64Array(n);
     this.matched = new Uint16Array(n);
     this.last = new Int32Array(n).fill(-1);
+    this.maxImpact = new Float32Array(a.offsets.length - 1).fill(-1);
+    this.candMark = new Int32Array(n);
+  }
+
+  private nextMark(): number {
+    if (this.mark >= 0x7fffffff) {
+      this.candMark.fill(0);
+      this.mark = 0;
+    }
+    return ++this.mark;
   }
 
   /** Number of indexed chunks. */
@@ -241,12 +298,28 @@ export class LexicalIndex {
   }
 
   /**
-   * Ranked chunk ids, best first.
-   * @param extra weaker alternatives of the query's words (thesaurus,
-   *   abbreviations): their tokens are searched too, boosted by their weight
-   *   (always below the user's own tokens)
+   * Largest BM25+ term score of one posting list (before the term's weight),
+   * computed on first use and kept: a bound on what the term can add to any
+   * document in that field.
    */
-  search(query: string, limit = 20, extra: ReadonlyArray<{ text: string; weight: number }> = []): ScoredId[] {
+  private impactOf(list: number): number {
+    let m = this.maxImpact[list] as number;
+    if (m >= 0) return m;
+    const { offsets, docs, tfs } = this.a;
+    const f = list % F;
+    m = 0;
+    for (let p = offsets[list] as number; p < (offsets[list + 1] as number); p++) {
+      const tf = tfs[p] as number;
+      const s = BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[(docs[p] as number) * F + f] as number));
+      if (s > m) m = s;
+    }
+    // Float32 storage: round up so the bound stays a bound.
+    this.maxImpact[list] = m * (1 + 1e-6);
+    return this.maxImpact[list] as number;
+  }
+
+  /** The query's terms with their posting lists (term × field) and weights. */
+  private queryTerms(query: string, extra: ReadonlyArray<{ text: string; weight: number }>): QueryTerm[] {
     const q = tokenize(query, this.glossary);
     const accented = hasDiacritics(query);
     const boost = new Map<string, number>();
@@ -257,42 +330,102 @@ export class LexicalIndex {
     }
     const fields = accented ? ALL_FIELDS : FOLDED_FIELDS;
     const n = this.ids.length;
-    const { offsets, docs, tfs } = this.a;
-    const { acc, matched, last, lenNorm } = this;
-    const touched: number[] = [];
-    let qi = 0;
+    const { offsets } = this.a;
+    const out: QueryTerm[] = [];
     for (const [term, termBoost] of boost) {
       const tid = this.termId.get(term);
       if (tid === undefined) continue;
+      const lists: number[] = [];
+      const weights: number[] = [];
+      let bound = 0;
+      let postings = 0;
       for (const f of fields) {
-        const start = offsets[tid * F + f] as number;
-        const end = offsets[tid * F + f + 1] as number;
-        const df = end - start;
+        const list = tid * F + f;
+        const df = (offsets[list + 1] as number) - (offsets[list] as number);
         if (df === 0) continue;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const w = termBoost * (FIELD_BOOST[f] as number) * idf;
-        for (let p = start; p < end; p++) {
-          const d = docs[p] as number;
-          const tf = tfs[p] as number;
-          const s = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
-          if (last[d] === -1) touched.push(d);
-          if (last[d] !== qi) {
-            last[d] = qi;
-            (matched[d] as number)++;
+        const w = termBoost * (FIELD_BOOST[f] as number) * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        lists.push(list);
+        weights.push(w);
+        bound += w * this.impactOf(list);
+        postings += df;
+      }
+      out.push({ lists, weights, bound, postings });
+    }
+    return out;
+  }
+
+  /** The `k`-th largest current score (sum × terms matched) among `docs`, or -1 when fewer. */
+  private kthScore(docs: readonly number[], k: number, count: number): number {
+    if (count < k || k <= 0) return -1;
+    const xs = this.scratch.length >= count ? this.scratch : (this.scratch = new Float64Array(count * 2));
+    for (let i = 0; i < count; i++) {
+      const d = docs[i] as number;
+      xs[i] = (this.acc[d] as number) * (this.matched[d] as number);
+    }
+    return quickselect(xs, count, count - k);
+  }
+
+  /**
+   * Ranked chunk ids, best first.
+   *
+   * Terms are scored term at a time, largest possible contribution first
+   * (rare terms). Before each further term the scorer checks a MaxScore
+   * bound: a document no term so far matched scores at most (sum of the
+   * remaining terms' largest impacts) × (their number). Once the current
+   * `limit`-th score is above that, no new document can enter the top: the
+   * remaining (common) terms are scored only for the documents whose own
+   * bound (score so far plus the remaining impacts, times the terms they
+   * could match) still reaches that score, by binary search in the long
+   * posting lists. Every document that can reach the top gets its exact
+   * score, so the ranking is the exhaustive one.
+   * @param extra weaker alternatives of the query's words (thesaurus,
+   *   abbreviations): their tokens are searched too, boosted by their weight
+   *   (always below the user's own tokens)
+   * @param exhaustive score every posting of every term (the reference the tests compare with)
+   */
+  search(query: string, limit = 20, extra: ReadonlyArray<{ text: string; weight: number }> = [], exhaustive = false): ScoredId[] {
+    const terms = this.queryTerms(query, extra);
+    // Same order either way, so both sum in the same order (identical scores, not just close).
+    terms.sort((x, y) => y.bound - x.bound);
+    const { acc, matched, last } = this;
+    const touched: number[] = [];
+    /** Documents that can still reach the top, once new ones cannot (null before). */
+    let cands: number[] | null = null;
+    let rest = 0;
+    for (const t of terms) rest += t.bound;
+    for (let qi = 0; qi < terms.length; qi++) {
+      const t = terms[qi] as QueryTerm;
+      const left = terms.length - qi;
+      // The k-th score among the first documents seen (those of the rarest terms) is a lower bound
+      // of the k-th score among all of them, and cheap: a check before every term.
+      if (!exhaustive && limit > 0 && touched.length >= limit) {
+        const kth = this.kthScore(touched, limit, Math.min(touched.length, BOUND_POOL));
+        if (cands || kth > rest * left) {
+          const mark = this.nextMark();
+          const from: number[] = cands ?? touched;
+          const next: number[] = [];
+          for (const d of from) {
+            if (((acc[d] as number) + rest) * ((matched[d] as number) + left) < kth) continue;
+            this.candMark[d] = mark;
+            next.push(d);
           }
-          (acc[d] as number) += s;
+          cands = next;
         }
       }
-      qi++;
+      rest -= t.bound;
+      for (let li = 0; li < t.lists.length; li++) {
+        const list = t.lists[li] as number;
+        const w = t.weights[li] as number;
+        if (!cands) this.scanList(list, w, qi, touched);
+        else if (cands.length * Math.log2(this.listLength(list) + 1) < this.listLength(list)) this.lookUp(list, w, qi, cands);
+        else this.scanMarked(list, w, qi);
+      }
     }
     // Top `limit` by score (ties: lower slot first), without sorting every match.
     const top: Array<{ d: number; score: number }> = [];
     const better = (x: { d: number; score: number }, y: { d: number; score: number }) => x.score > y.score || (x.score === y.score && x.d < y.d);
-    for (const d of touched) {
+    for (const d of cands ?? touched) {
       const h = { d, score: (acc[d] as number) * (matched[d] as number) };
-      acc[d] = 0;
-      matched[d] = 0;
-      last[d] = -1;
       if (limit <= 0 || (top.length >= limit && !better(h, top[top.length - 1] as { d: number; score: number }))) continue;
       let lo = 0;
       let hi = top.length;
@@ -304,6 +437,77 @@ export class LexicalIndex {
       top.splice(lo, 0, h);
       if (top.length > limit) top.pop();
     }
+    for (const d of touched) {
+      acc[d] = 0;
+      matched[d] = 0;
+      last[d] = -1;
+    }
     return top.map((h) => ({ id: this.ids[h.d] as string, score: h.score }));
+  }
+
+  private listLength(list: number): number {
+    return (this.a.offsets[list + 1] as number) - (this.a.offsets[list] as number);
+  }
+
+  /** Score every posting of `list` (query term `qi`, weight `w`); documents seen first go to `touched`. */
+  private scanList(list: number, w: number, qi: number, touched: number[]): void {
+    const { offsets, docs, tfs } = this.a;
+    const { acc, matched, last, lenNorm } = this;
+    const f = list % F;
+    const end = offsets[list + 1] as number;
+    for (let p = offsets[list] as number; p < end; p++) {
+      const d = docs[p] as number;
+      const tf = tfs[p] as number;
+      const seen = last[d] as number;
+      if (seen !== qi) {
+        if (seen === -1) touched.push(d);
+        last[d] = qi;
+        (matched[d] as number)++;
+      }
+      (acc[d] as number) += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
+    }
+  }
+
+  /** Score the postings of `list` whose document carries the current candidate mark. */
+  private scanMarked(list: number, w: number, qi: number): void {
+    const { offsets, docs, tfs } = this.a;
+    const { acc, matched, last, lenNorm, candMark, mark } = this;
+    const f = list % F;
+    const end = offsets[list + 1] as number;
+    for (let p = offsets[list] as number; p < end; p++) {
+      const d = docs[p] as number;
+      if (candMark[d] !== mark) continue;
+      const tf = tfs[p] as number;
+      if (last[d] !== qi) {
+        last[d] = qi;
+        (matched[d] as number)++;
+      }
+      (acc[d] as number) += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
+    }
+  }
+
+  /** Look each candidate up in `list` (postings are in slot order) and score it if there. */
+  private lookUp(list: number, w: number, qi: number, cands: readonly number[]): void {
+    const { offsets, docs, tfs } = this.a;
+    const { acc, matched, last, lenNorm } = this;
+    const f = list % F;
+    const start = offsets[list] as number;
+    const end = offsets[list + 1] as number;
+    for (const d of cands) {
+      let lo = start;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((docs[mid] as number) < d) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo >= end || docs[lo] !== d) continue;
+      const tf = tfs[lo] as number;
+      if (last[d] !== qi) {
+        last[d] = qi;
+        (matched[d] as number)++;
+      }
+      (acc[d] as number) += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
+    }
   }
 }

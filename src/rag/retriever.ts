@@ -86,6 +86,8 @@ export interface RetrievalResult {
 }
 
 const CANDIDATES = 30;
+/** Cached IDF values per kind (words, pairs) before the cache starts over. */
+const IDF_CACHE_MAX = 50_000;
 /** Score taken from a catalogue entry's passage when the question does not name the document. */
 const CATALOGUE_PENALTY = 0.1;
 /** Share of a document id's words ("Luật Tiếp công dân 2013", "845/QĐ-UBND") in the question above which the question names it. */
@@ -214,14 +216,28 @@ export class Retriever {
 
   /** Inverse document frequency of a match key; unseen keys get the maximum. */
   idf(word: string): number {
-    const df = this.df.get(word) ?? 0;
-    return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+    return this.cachedIdf(this.idfCache, this.df, word);
   }
 
   /** Inverse document frequency of a syllable pair; unseen pairs get the maximum. */
   pairIdf(pair: string): number {
-    const df = this.pairDf.get(pair) ?? 0;
-    return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+    return this.cachedIdf(this.pairIdfCache, this.pairDf, pair);
+  }
+
+  /** IDF values already computed (a question asks for each key dozens of times, once per candidate). */
+  private readonly idfCache = new Map<string, number>();
+  private readonly pairIdfCache = new Map<string, number>();
+
+  private cachedIdf(cache: Map<string, number>, dfs: ReadonlyMap<string, number>, key: string): number {
+    let v = cache.get(key);
+    if (v === undefined) {
+      const df = dfs.get(key) ?? 0;
+      v = Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+      // Keys come from questions too: the cache is bounded.
+      if (cache.size >= IDF_CACHE_MAX) cache.clear();
+      cache.set(key, v);
+    }
+    return v;
   }
 
   /** Folded match keys of any text (with glossary expansions), for structured-data matching. */

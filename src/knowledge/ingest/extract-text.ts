@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { htmlToText } from 'html-to-text';
 import mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
 import { AppError, isAppError } from '../../errors.js';
 import { stripRunningHeaders } from './pdf-pages.js';
 
@@ -31,7 +30,30 @@ async function fromDocx(data: Buffer, name: string): Promise<string> {
   }
 }
 
+let pdfParse: Promise<typeof import('pdf-parse')> | undefined;
+
+/**
+ * pdf-parse, loaded on first use. Its pdfjs build installs core-js polyfills
+ * that replace the native `Array.prototype.push` and `JSON.parse` for the
+ * whole process (pushes about 3× slower everywhere, the answer path
+ * included): the natives are put back once it is loaded.
+ */
+function loadPdfParse(): Promise<typeof import('pdf-parse')> {
+  pdfParse ??= (async () => {
+    const { push } = Array.prototype;
+    const { parse } = JSON;
+    try {
+      return await import('pdf-parse');
+    } finally {
+      Array.prototype.push = push;
+      JSON.parse = parse;
+    }
+  })();
+  return pdfParse;
+}
+
 async function fromPdf(data: Buffer, name: string): Promise<string> {
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse({ data: new Uint8Array(data) });
   try {
     const result = await parser.getText({ pageJoiner: '' });

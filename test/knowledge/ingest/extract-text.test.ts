@@ -45,6 +45,16 @@ describe('extractText', () => {
     expect(text).toMatch(/\n\n2\nTrang sau có đoạn này\./u);
   });
 
+  it('leaves the native Array.prototype.push and JSON.parse in place after reading a PDF (pdfjs polyfills them)', async () => {
+    const native = (f: unknown) => Function.prototype.toString.call(f).includes('[native code]');
+    await extractText(write('native.pdf', await buildDecisionPdf(sampleDecisionSpec())));
+    expect(native(Array.prototype.push)).toBe(true);
+    expect(native(JSON.parse)).toBe(true);
+    const a: number[] = [];
+    a.push(1, 2);
+    expect(a).toEqual([1, 2]);
+  });
+
   it('drops a running header repeated on the top of most PDF pages', async () => {
     const spec = sampleDecisionSpec();
     spec.runningHeader = 'CÔNG BÁO TỈNH THU/Số 7/Ngày 05-3-2024';

@@ -1,0 +1,117 @@
+/**
+ * Where one `/api/chat` request's time goes, in process (no sockets): the
+ * whole `inject` (HTTP layer + engine), the conversation engine (state and
+ * exchange reads/writes in SQLite, routing), and the answerer alone. Built
+ * like `src/main.ts` (chat store, handoff hooks, timed answerer on a file
+ * database in WAL mode), embedded default. Prints ms per request (mean and
+ * p50/p95 of each part) and the SQLite write transactions per request.
+ *
+ *   npx tsx bench/request-cost.ts [--requests 600] [--sessions 200]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteAnswerTimings, timedAnswerer } from '../src/admin/answer-timer.js';
+import { createConversationEngine } from '../src/chat/engine.js';
+import { createHandoffHooks } from '../src/chat/handoff.js';
+import { SqliteChatStore } from '../src/chat/sqlite-chat-store.js';
+import { createConfig } from '../src/config.js';
+import type { ConversationHandler } from '../src/core/messages.js';
+import { percentile } from '../src/core/percentile.js';
+import { createTicketService, SqliteTicketStore } from '../src/handoff/index.js';
+import { createLogger } from '../src/logger.js';
+import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
+import { buildHttpApp } from '../src/server/app.js';
+import { openServiceDatabase } from '../src/store/open-service-database.js';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const total = arg('requests', 600);
+const sessions = arg('sessions', 200);
+
+const QUESTIONS = [
+  'Đơn vị nào làm đầu mối triển khai kế hoạch?',
+  'ai lap du toan kinh phi thuc hien ke hoach',
+  'PAPI gồm những nội dung nào?',
+  'Báo cáo định kỳ gửi UBND tỉnh qua cơ quan nào?',
+  'Kế hoạch có mấy phần?',
+];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'cchc-cost-'));
+const config = createConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000000' });
+const logger = createLogger('silent');
+const db = openServiceDatabase(join(dataDir, 'cchc.db'));
+const store = new SqliteChatStore(db);
+const kb = await openKnowledgeBase({ config, logger, generator: null });
+const tickets = createTicketService({ store: new SqliteTicketStore(db), logger });
+
+const answerMs: number[] = [];
+const timed = timedAnswerer(kb.answerer, new SqliteAnswerTimings(db));
+const answerer = {
+  async ask(...a: Parameters<typeof timed.ask>) {
+    const t = performance.now();
+    const r = await timed.ask(...a);
+    answerMs.push(performance.now() - t);
+    return r;
+  },
+};
+const engineMs: number[] = [];
+const inner = createConversationEngine({
+  answerer,
+  store,
+  logger,
+  department: config.department,
+  handoff: createHandoffHooks({ tickets, officeHours: config.handoff.officeHours }),
+});
+const engine: ConversationHandler = {
+  async handle(msg) {
+    const t = performance.now();
+    const r = await inner.handle(msg);
+    engineMs.push(performance.now() - t);
+    return r;
+  },
+};
+const app = await buildHttpApp({ config, logger, handler: engine, store, db, indexStatus: () => ({ loaded: true, chunks: kb.chunkCount }) });
+
+/** SQLite commits so far (WAL frames are a proxy; data_version does not count our own). */
+const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+const ask = (i: number) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/chat',
+    payload: { sessionId: `cost-session-${i % sessions}`, text: QUESTIONS[i % QUESTIONS.length] },
+  });
+for (let i = 0; i < 100; i++) await ask(i);
+answerMs.length = 0;
+engineMs.length = 0;
+const injectMs: number[] = [];
+const c0 = changes();
+const t0 = performance.now();
+for (let i = 0; i < total; i++) {
+  const t = performance.now();
+  const r = await ask(i);
+  injectMs.push(performance.now() - t);
+  if (r.statusCode !== 200) throw new Error(`HTTP ${r.statusCode}: ${r.body}`);
+}
+const wall = performance.now() - t0;
+const rowsChanged = (changes() - c0) / total;
+
+const line = (name: string, xs: number[]) => {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return `${name.padEnd(34)} mean ${mean.toFixed(2)} ms  p50 ${percentile(xs, 50).toFixed(2)}  p95 ${percentile(xs, 95).toFixed(2)}`;
+};
+const diff = injectMs.map((x, i) => x - (engineMs[i] ?? 0));
+const engineOwn = engineMs.map((x, i) => x - (answerMs[i] ?? 0));
+process.stdout.write(`# ${total} sequential /api/chat requests in process, ${sessions} sessions, ${kb.chunkCount} chunks\n`);
+process.stdout.write(`${line('whole request (inject)', injectMs)}\n`);
+process.stdout.write(`${line('HTTP layer (inject − engine)', diff)}\n`);
+process.stdout.write(`${line('engine without answerer', engineOwn)}\n`);
+process.stdout.write(`${line('answerer (incl. timing record)', answerMs)}\n`);
+process.stdout.write(`rows written per request ${rowsChanged.toFixed(2)}; ${((total / wall) * 1000).toFixed(0)} req/s on one core\n`);
+await app.close();
+await kb.close();
+db.close();
+rmSync(dataDir, { recursive: true, force: true });
