@@ -45,11 +45,12 @@ describe('cli in LLM mode', () => {
   }, 120_000);
 
   it('ask rewrites, asks the model, and prints its checked answer; the key is never logged', async () => {
-    const { stdout, stderr } = await cli('ask', '--json', 'tiền làm truyền thông ai lo');
+    // Not a who-question: "… ai lo" is answered from the duty record (IV.3) before any model call.
+    const { stdout, stderr } = await cli('ask', '--json', 'tiền đâu mà làm truyền thông');
     const a = JSON.parse(stdout) as { answer: string; abstained: boolean; sources: Array<{ doc: string }> };
     expect(fake.requests.filter(isRewriteRequest)).toHaveLength(1);
     const answerReq = fake.requests.find((r) => !isRewriteRequest(r));
-    expect(userMessage(answerReq as never)).toContain('Câu hỏi: tiền làm truyền thông ai lo');
+    expect(userMessage(answerReq as never)).toContain('Câu hỏi: tiền đâu mà làm truyền thông');
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/^Đơn vị này lập dự toán kinh phí \[[^\]]+, [^\]]+\]\.$/);
     expect(stderr).not.toContain('cli-secret-key');
