@@ -132,8 +132,26 @@ export function answerType(question: string, kind: string): AnswerType | null {
     ? /(?<![\p{L}])(ngày|tháng|năm) (mấy|bao nhiêu)(?![\p{L}])/u.test(lower)
     : / (ngay|thang|nam) (may|bao nhieu) /.test(f);
   if (/ so (may|bao nhieu|hieu) /.test(f) || dateNumber) return kind === 'when' ? 'date' : null;
-  if (kind === 'count' || / (bao nhieu|may) /.test(f)) return 'number';
+  if (LIST_REQUEST.test(f) || kind === 'list') return null;
+  if (kind === 'count' || asksHowMany(lower, f)) return 'number';
   return null;
+}
+
+/**
+ * A request for the items themselves ("liệt kê mấy cách …", "có mấy phần,
+ * tên các phần?"): the list answers it, and a list seldom states its own
+ * length, so no number is required. In a list request "mấy" is a plural
+ * determiner ("mấy cách" = the ways), not a count.
+ */
+const LIST_REQUEST = / (liet ke|ke ra|ke ten|ten (cac|nhung)|la nhung|gom nhung|do la nhung) /;
+
+/**
+ * "bao nhiêu" / "mấy" as a count cue. Typed with accents, "máy" (a machine,
+ * a phone: "máy móc", "gửi về máy") folds to the same letters as "mấy" but
+ * counts nothing; without accents the folded cue is all there is.
+ */
+function asksHowMany(lower: string, folded: string): boolean {
+  return hasDiacritics(lower) ? /(?<![\p{L}])(bao nhiêu|mấy)(?![\p{L}])/u.test(lower) : / (bao nhieu|may) /.test(folded);
 }
 
 /** Whether a passage can hold the answer type. */
