@@ -97,6 +97,7 @@ describe('expansion evidence', () => {
     ['Cái giấy tờ ấy vẫn dùng được chứ?', ['cai', 'ay', 'van']],
     // "chợ", "ngoại", "con" are topic words, not frames.
     ['Chợ đầu mối ngoại thành có mấy con đường?', []],
+    ['Chỗ làm của từng người có được phân rõ không?', []],
     // Without accents only forms no topic word shares count.
     ['ho so muc 2 khac muc 1 cho nao', ['khac']],
   ])('frame words of %s', (q, frame) => {

@@ -49,18 +49,17 @@ export interface ExpansionEvidence {
  * but seldom beside the question's own words, so as syllables they look
  * unsupported. Written with accents; folded, only the forms no topic word
  * shares ("chỗ" folds to "chợ", "ngoài" to "ngoại", "còn" to "con").
+ * "chỗ" frames only as "chỗ nào" ("chỗ làm" is a topic).
  */
-const FRAME_WORDS = new Set('còn ngoài khác chỗ cái nữa vẫn ấy đấy kia'.split(' '));
+const FRAME_WORDS = new Set('còn ngoài khác cái nữa vẫn ấy đấy kia'.split(' '));
+const FRAME_BEFORE_NAO = new Set(['chỗ']);
 const FRAME_WORDS_FOLDED = new Set(['khac', 'nua']);
 
 /** The folded syllables of a query that are frame words (see {@link FRAME_WORDS}). */
 export function frameSyllables(query: string): Set<string> {
   if (!hasDiacritics(query)) return FRAME_WORDS_FOLDED;
-  return new Set(
-    syllables(normalizeText(query))
-      .filter((w) => FRAME_WORDS.has(w))
-      .map((w) => foldText(w)),
-  );
+  const words = syllables(normalizeText(query));
+  return new Set(words.filter((w, i) => FRAME_WORDS.has(w) || (FRAME_BEFORE_NAO.has(w) && words[i + 1] === 'nào')).map((w) => foldText(w)));
 }
 
 /**
