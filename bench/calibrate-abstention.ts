@@ -14,9 +14,9 @@
  * Model selection by k-fold cross-validation: for each family of policies
  * (vocabulary + evidence; + answer type; + salient gap; + margin), fit its
  * thresholds on k−1 folds and score the held-out fold, printing every fold.
- * The family with the lowest mean held-out cost wins, a richer family only
- * when it beats a simpler one by more than a tenth of its spread across
- * folds (few features, stable across folds, over the best fit to tune). Its
+ * The simplest family whose mean held-out cost is within one spread (sd
+ * across folds) of the lowest mean wins (the one-sd rule: few features,
+ * stable across folds, over the best fit to tune). Its
  * thresholds are then fitted on all tune items and reported on the test
  * split next to the shipped policy.
  *
@@ -184,8 +184,7 @@ const fmt = (x: number) => x.toFixed(3);
 console.log(`items decided before the evidence policy (structured answer or entity conflict): ${decidedBefore}`);
 console.log(`tune items for the policy: ${tune.length} (out-of-scope ${tune.filter((r) => r.abstain).length}); test: ${test.length}`);
 const fmtP = (p: AbstainPolicy) => JSON.stringify(p);
-let chosenFamily = FAMILIES[0] as (typeof FAMILIES)[number];
-let chosenCv = Number.POSITIVE_INFINITY;
+const cv: Array<{ family: (typeof FAMILIES)[number]; mean: number; sd: number }> = [];
 for (const family of FAMILIES) {
   console.log(`\n${family.name}: ${k}-fold cross-validation on the tune split (fit on ${k - 1} folds, scored on the held-out fold)`);
   console.log('fold   n  accuracy  oos-refused  in-scope-refused  parameters');
@@ -203,12 +202,14 @@ for (const family of FAMILIES) {
   const mean = costs.reduce((a, b) => a + b, 0) / costs.length;
   const sd = Math.sqrt(costs.reduce((a, b) => a + (b - mean) ** 2, 0) / costs.length);
   console.log(`  held-out cost: mean ${fmt(mean)}, sd ${fmt(sd)}`);
-  // A richer family must beat the simpler one by more than noise (a tenth of its spread across folds).
-  if (mean < chosenCv - 0.1 * sd - 1e-9) {
-    chosenCv = mean;
-    chosenFamily = family;
-  }
+  cv.push({ family, mean, sd });
 }
+// One-sd rule: the simplest family whose mean held-out cost is within one
+// spread (sd across folds) of the best family's mean.
+const best = cv.reduce((a, b) => (b.mean < a.mean ? b : a));
+const pick = cv.find((c) => c.mean <= best.mean + best.sd + 1e-9) ?? best;
+const chosenFamily = pick.family;
+const chosenCv = pick.mean;
 const chosen = fitPolicy(tune, chosenFamily.grid);
 const all = rates(tune, chosen);
 const held = rates(test, chosen);

@@ -38,6 +38,23 @@ describe('the abstention decision', () => {
     expect(answerType(q, 'what')).toBe(type);
   });
 
+  it.each([
+    // [question, intent kind, answer type]
+    ['Kế hoạch có bao nhiêu mục?', 'count', 'number'],
+    ['Có mấy bước để nộp hồ sơ?', 'what', 'number'],
+    ['co may buoc de nop ho so', 'what', 'number'],
+    // Typed with accents, "máy" (a machine, a phone) is not "mấy".
+    ['Máy móc của Sở có được công khai không?', 'yesno', null],
+    ['Máy tính ở bộ phận một cửa dùng để làm gì?', 'what', null],
+    ['Bao nhiêu máy tính được cấp?', 'count', 'number'],
+    // A request for the items: the list answers it, "mấy" is a determiner.
+    ['liệt kê mấy cách nộp hồ sơ', 'list', null],
+    ['Kế hoạch có mấy mục, tên các mục là gì?', 'count', null],
+    ['PCI gồm bao nhiêu chỉ số, kể ra giúp em', 'count', null],
+  ])('the count cue of %s', (q, kind, type) => {
+    expect(answerType(q, kind)).toBe(type);
+  });
+
   it('only a passage that lists dossier papers holds a dossier', () => {
     expect(satisfies('Thủ tục X – thành phần hồ sơ: đơn đề nghị; bản sao giấy phép', 'dossier')).toBe(true);
     expect(satisfies('Việc công khai các TTHC tại Bộ phận một cửa, hướng dẫn hồ sơ', 'dossier')).toBe(false);

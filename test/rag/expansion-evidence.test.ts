@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryAnalysis } from '../../src/rag/query/analyze.js';
 import { termCoverage } from '../../src/rag/query/coverage.js';
-import { type CorpusStats, corpusWrites, expansionEvidence, translatedIdf } from '../../src/rag/query/expansion-evidence.js';
+import {
+  type CorpusStats,
+  corpusWrites,
+  expansionEvidence,
+  frameSyllables,
+  supportedSyllables,
+  translatedIdf,
+} from '../../src/rag/query/expansion-evidence.js';
 import { foldText } from '../../src/text/normalize.js';
 import { contentRuns, contentWords } from '../../src/text/tokenize.js';
 
@@ -81,5 +88,39 @@ describe('expansion evidence', () => {
   it('drops an alternative that function words reduce to one word', () => {
     const e = expansionEvidence(s, analysis('cầm trịch', 'cầm trịch', 'làm chính', 0.7, 1));
     expect([...e.ev.termAlternatives.values()].flat()).toEqual([]);
+  });
+
+  it.each([
+    // [question, the folded frame words it holds]
+    ['Hồ sơ mức 2 khác mức 1 chỗ nào?', ['khac', 'cho']],
+    ['Ngoài kinh phí thì còn gì nữa?', ['ngoai', 'con', 'nua']],
+    ['Cái giấy tờ ấy vẫn dùng được chứ?', ['cai', 'ay', 'van']],
+    // "chợ", "ngoại", "con" are topic words, not frames.
+    ['Chợ đầu mối ngoại thành có mấy con đường?', []],
+    ['Chỗ làm của từng người có được phân rõ không?', []],
+    // Without accents only forms no topic word shares count.
+    ['ho so muc 2 khac muc 1 cho nao', ['khac']],
+  ])('frame words of %s', (q, frame) => {
+    expect(
+      [...frameSyllables(q)]
+        .filter(
+          (w) =>
+            q.length > 0 &&
+            foldText(q.toLowerCase())
+              .split(/[^a-z0-9]+/)
+              .includes(w),
+        )
+        .sort(),
+    ).toEqual([...frame].sort());
+  });
+
+  it('leaves frame words out of the share of syllables the corpus supports', () => {
+    const e = expansionEvidence(s, analysis('hồ sơ', 'hồ sơ', 'giấy tờ', 0.7, 1));
+    const support = (q: string) => supportedSyllables(s, q, e.syllableAlternatives, () => 1, s.idf);
+    // "khác … chỗ nào" frames the question; only "hồ sơ" and "kinh phí" are its topic, both written by the corpus.
+    expect(support('Hồ sơ khác kinh phí chỗ nào?')).toBeCloseTo(support('hồ sơ, kinh phí'));
+    expect(support('Hồ sơ khác kinh phí chỗ nào?')).toBeCloseTo(1);
+    // A word the corpus never writes still counts against the question.
+    expect(support('Hồ sơ khác kinh phí xe tải chỗ nào?')).toBeLessThan(0.8);
   });
 });

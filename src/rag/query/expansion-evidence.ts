@@ -8,8 +8,8 @@
  * retriever holds.
  */
 import type { Glossary } from '../../text/glossary.js';
-import { foldText } from '../../text/normalize.js';
-import { contentRuns, contentWords } from '../../text/tokenize.js';
+import { foldText, hasDiacritics, normalizeText } from '../../text/normalize.js';
+import { contentRuns, contentWords, syllables } from '../../text/tokenize.js';
 import { foldedSyllables, type QueryAnalysis } from './analyze.js';
 import type { Alternative, QueryEvidence } from './coverage.js';
 import { glossaryAlternatives } from './glossary-alternatives.js';
@@ -44,9 +44,29 @@ export interface ExpansionEvidence {
 }
 
 /**
+ * Grammatical words that frame a question without naming its topic ("còn",
+ * "ngoài … thì", "khác … chỗ nào", "cái", "nữa"): the corpus writes them,
+ * but seldom beside the question's own words, so as syllables they look
+ * unsupported. Written with accents; folded, only the forms no topic word
+ * shares ("chỗ" folds to "chợ", "ngoài" to "ngoại", "còn" to "con").
+ * "chỗ" frames only as "chỗ nào" ("chỗ làm" is a topic).
+ */
+const FRAME_WORDS = new Set('còn ngoài khác cái nữa vẫn ấy đấy kia'.split(' '));
+const FRAME_BEFORE_NAO = new Set(['chỗ']);
+const FRAME_WORDS_FOLDED = new Set(['khac', 'nua']);
+
+/** The folded syllables of a query that are frame words (see {@link FRAME_WORDS}). */
+export function frameSyllables(query: string): Set<string> {
+  if (!hasDiacritics(query)) return FRAME_WORDS_FOLDED;
+  const words = syllables(normalizeText(query));
+  return new Set(words.filter((w, i) => FRAME_WORDS.has(w) || (FRAME_BEFORE_NAO.has(w) && words[i + 1] === 'nào')).map((w) => foldText(w)));
+}
+
+/**
  * Share of the content's syllables the corpus supports as parts of words;
  * a syllable covered by an alternative that the corpus supports counts at
- * that alternative's coverage credit.
+ * that alternative's coverage credit. Frame words (see {@link FRAME_WORDS})
+ * are left out: they say how the question is asked, not what about.
  */
 export function supportedSyllables(
   stats: CorpusStats,
@@ -57,8 +77,10 @@ export function supportedSyllables(
 ): number {
   let total = 0;
   let supported = 0;
+  const frame = frameSyllables(query);
   for (const run of contentRuns(query)) {
     run.forEach((w, i) => {
+      if (frame.has(w)) return;
       const weight = idf(w);
       total += weight;
       const alone = run.length === 1 && stats.df.has(w);
