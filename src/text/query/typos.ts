@@ -56,6 +56,29 @@ export function repairTypos(
     /** The accented spelling of a folded syllable that reads best here. */
     const spell = (w: string, forms = vocab.accentedForms(w)) => accentIn(t.word, forms, leftWord, rightWord, vocab) ?? w;
     const pairs = (w: string) => (left !== undefined && vocab.knowsPair(left, w) ? 1 : 0) + (right !== undefined && vocab.knowsPair(w, right) ? 1 : 0);
+    /**
+     * Support of a replacement for an unknown word. A neighbour typed with
+     * marks supports only through an accented pair: folded pairs mix words
+     * ("máy móc" must not become "máy một" because "mấy một" is a folded pair).
+     */
+    const typedTone = toneOf(t.word);
+    const support = (w: string) => {
+      if (!options.accented) return pairs(w);
+      // A slip of the fingers changes letters, rarely the tone as well: a
+      // word typed with a tone is replaced only by a spelling with that tone
+      // ("móc" is not "một", however often "máy một" occurs).
+      const forms = vocab.accentedForms(w).filter((f) => typedTone === '' || toneOf(f) === typedTone);
+      let n = 0;
+      if (left !== undefined && leftWord !== undefined) {
+        const ok = leftWord !== left ? forms.some((f) => vocab.knowsAccentedPair(leftWord, f)) : vocab.knowsPair(left, w);
+        if (ok) n++;
+      }
+      if (right !== undefined && rightWord !== undefined) {
+        const ok = rightWord !== right ? forms.some((f) => vocab.knowsAccentedPair(f, rightWord)) : vocab.knowsPair(w, right);
+        if (ok) n++;
+      }
+      return n;
+    };
     if (guarded) {
       if (!options.accented || !bareBesideAccented(t.word, leftWord, rightWord, vocab)) return;
       const fixedBare = spell(
@@ -102,7 +125,7 @@ export function repairTypos(
         .neighbours(t.fold)
         // Typos rarely hit the first letter: keep it (or its swap with the second).
         .filter((w) => w[0] === t.fold[0] || (w[0] === t.fold[1] && w[1] === t.fold[0]))
-        .map((w) => ({ w, pairs: pairs(w), freq: vocab.frequency(w), edit: editRank(t.fold, w) }))
+        .map((w) => ({ w, pairs: support(w), freq: vocab.frequency(w), edit: editRank(t.fold, w) }))
         .filter((c) => c.pairs > 0 || alone || malformed)
         .sort((a, b) => b.pairs - a.pairs || a.edit - b.edit || b.freq - a.freq || a.w.localeCompare(b.w));
       const best = scored[0];
@@ -301,6 +324,11 @@ function editRank(typed: string, known: string): number {
 const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
 /** Whether a syllable carries a tone mark. */
+/** The tone mark of a word (combining acute, grave, hook, tilde or dot), '' for none. */
+function toneOf(word: string): string {
+  return [...word.normalize('NFD')].filter((c) => TONE_MARK.test(c)).join('');
+}
+
 export function hasToneMark(word: string): boolean {
   return TONE_MARK.test(word.normalize('NFD'));
 }

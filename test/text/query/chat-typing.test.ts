@@ -24,6 +24,7 @@ const CORPUS = [
   'Thực hiện dịch vụ công mức độ 4',
   'PAPI đo lường sự hài lòng, đo lường hằng năm',
   'Hồ sơ nộp cho cơ quan; kết quả trả qua bưu chính',
+  'Hồ sơ gồm mấy mục',
 ];
 
 function corpusVocabulary() {
@@ -78,6 +79,15 @@ describe('typo repair on chat typing', () => {
 
   it('leaves a well-formed unknown word without support (it may be a word the corpus lacks)', () => {
     expect(fix('giá xăng hôm nay')).toBe('giá xăng hôm nay');
+  });
+
+  it('takes support from an accented neighbour only through an accented pair ("máy mọc" is not "máy mục")', () => {
+    // "mấy mục" is a pair of the corpus; folded it is also "may muc", which must not vouch for "máy".
+    expect(fix('máy mọc')).toBe('máy mọc');
+    expect(fix('mấy mọc')).toBe('mấy mục');
+    // A slip changes letters, rarely the tone too: a typed tone is kept ("móc" is no "mục").
+    expect(fix('mấy móc')).toBe('mấy móc');
+    expect(fix('may moc', false)).toBe('may muc');
   });
 
   it('reports a split as one rewrite', () => {
