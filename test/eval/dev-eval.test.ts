@@ -30,20 +30,22 @@ describe("answering on the project's own sets", () => {
   it('bench/data/questions/ (test split) stays above the measured floors', async () => {
     const items = expandEvalPaths(['bench/data/questions']).flatMap((f) => readEvalFile(f));
     const test = filterItems(items, { split: 'test' });
-    expect(test.length).toBeGreaterThanOrEqual(240);
+    expect(test.length).toBeGreaterThanOrEqual(360);
     const s = await runEval(test, kb.answerer);
     process.stderr.write(`questions/ test split: ${formatSummary(s)}\n${formatKindTable(s)}\n`);
-    // Measured 2026-12-02 (issue 9: framing, i/y spelling, partial document numbers, catalogue
-    // gaps, answer types for names/quantities/contacts, a larger thesaurus, a refitted policy),
-    // on the test split grown to 250 items: hit@1 0.761, hit@5 0.864, MRR 0.805, keywords 0.767,
-    // oos abstained 0.608, in-scope abstained 0.097 (was 0.764 / 0.854 / 0.804 / 0.757 / 0.467 / 0.104
-    // on 189 items). Floors sit just below; out-of-scope refusal is still the weak point.
-    expect(s.hit1).toBeGreaterThanOrEqual(0.74);
-    expect(s.hit5).toBeGreaterThanOrEqual(0.85);
-    expect(s.mrr).toBeGreaterThanOrEqual(0.79);
+    // Measured 2026-12-02, second session of issue 9 (entity conflicts, answer types that read the
+    // question, competing structured answers, a 955-set thesaurus counted toward coverage, chat
+    // typing, a refitted policy), on the test split grown from 250 to 371 items with 261 harder
+    // items added across both splits: hit@1 0.727, hit@5 0.853, MRR 0.781, keywords 0.771,
+    // oos abstained 0.738, in-scope abstained 0.122. On the same 250 items as the previous floors:
+    // 0.750 / 0.864 / 0.797 / 0.784 / 0.649 / 0.114 (were 0.761 / 0.869 / 0.807 / 0.767 / 0.622 / 0.091).
+    // Floors sit just below the 371-item figures; in-scope refusal is now the weak point.
+    expect(s.hit1).toBeGreaterThanOrEqual(0.71);
+    expect(s.hit5).toBeGreaterThanOrEqual(0.84);
+    expect(s.mrr).toBeGreaterThanOrEqual(0.77);
     expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.75);
-    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.58);
-    expect(s.falseAbstentions).toBeLessThanOrEqual(0.11);
+    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.72);
+    expect(s.falseAbstentions).toBeLessThanOrEqual(0.14);
   }, 120_000);
 });
 
@@ -53,7 +55,7 @@ describe('the question set itself', () => {
     const seen = new Set<string>();
     const problems = expandEvalPaths(['bench/data/questions']).flatMap((f) => checkItems(f, readEvalFile(f), texts, seen));
     expect(problems).toEqual([]);
-    expect(seen.size).toBeGreaterThanOrEqual(480);
+    expect(seen.size).toBeGreaterThanOrEqual(740);
   });
 });
 
