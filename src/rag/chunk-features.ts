@@ -115,6 +115,19 @@ export interface FeatureBuildOptions {
   reusable?: ReadonlySet<string>;
 }
 
+/** Collects the lists of a new {@link ChunkFeatureStore}, one chunk at a time, in order. */
+export interface FeatureBuilder {
+  /** Key id of `key` in the new store (assigned on first use). */
+  intern(key: string): number;
+  /** Copy the chunk's lists from the previous store; false when it has none to reuse. */
+  reuse(chunkId: string): boolean;
+  /** The chunk's six key sets (as {@link chunkFeatureKeys}). */
+  addKeys(chunkId: string, keySets: string[][]): void;
+  /** The chunk's six lists of distinct key ids (sorted here). */
+  addIds(chunkId: string, lists: Uint32Array[]): void;
+  finish(): ChunkFeatureStore;
+}
+
 export class ChunkFeatureStore {
   private readonly keyId: Map<string, number>;
   private readonly slotOf: Map<string, number>;
@@ -142,10 +155,23 @@ export class ChunkFeatureStore {
 
   /** Build for `chunks`, reusing the lists of unchanged chunks from `opts.previous`. */
   static build(chunks: readonly Chunk[], opts: FeatureBuildOptions): ChunkFeatureStore {
-    const prev = opts.previous ?? null;
+    const b = ChunkFeatureStore.builder(opts.previous ?? null, opts.reusable);
+    const memo = new Map<string, string[]>();
+    for (const c of chunks) if (!b.reuse(c.id)) b.addKeys(c.id, chunkFeatureKeys(c, opts.aliases(c.docId), opts.glossary, memo));
+    return b.finish();
+  }
+
+  /**
+   * A builder of a new store, chunk by chunk in order: {@link FeatureBuilder.reuse}
+   * copies a chunk's lists from `prev` (when `reusable` has it),
+   * {@link FeatureBuilder.addKeys} takes its six key sets,
+   * {@link FeatureBuilder.addIds} six lists of ids from {@link FeatureBuilder.intern}
+   * (computed elsewhere, e.g. in a worker thread).
+   */
+  static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>): FeatureBuilder {
     const keys = prev ? [...prev.keys] : [];
     const keyId = prev ? new Map(prev.keyId) : new Map<string, number>();
-    const idOf = (k: string) => {
+    const intern = (k: string): number => {
       let id = keyId.get(k);
       if (id === undefined) {
         id = keys.length;
@@ -155,21 +181,26 @@ export class ChunkFeatureStore {
       return id;
     };
     const lists: Uint32Array[] = [];
-    const memo = new Map<string, string[]>();
-    for (const c of chunks) {
-      const slot = prev && opts.reusable?.has(c.id) ? prev.slotOf.get(c.id) : undefined;
-      if (slot !== undefined && prev) {
+    const ids: string[] = [];
+    return {
+      intern,
+      reuse(id) {
+        const slot = prev && reusable?.has(id) ? prev.slotOf.get(id) : undefined;
+        if (slot === undefined || !prev) return false;
         for (let l = 0; l < L; l++) lists.push(prev.data.subarray(prev.offsets[slot * L + l] as number, prev.offsets[slot * L + l + 1] as number));
-        continue;
-      }
-      for (const keySet of chunkFeatureKeys(c, opts.aliases(c.docId), opts.glossary, memo)) lists.push(new Uint32Array(new Set(keySet.map(idOf))).sort());
-    }
-    return ChunkFeatureStore.fromLists(
-      keys,
-      chunks.map((c) => c.id),
-      lists,
-      keyId,
-    );
+        ids.push(id);
+        return true;
+      },
+      addKeys(id, keySets) {
+        for (const keySet of keySets) lists.push(new Uint32Array(new Set(keySet.map(intern))).sort());
+        ids.push(id);
+      },
+      addIds(id, idLists) {
+        for (const l of idLists) lists.push(l.sort());
+        ids.push(id);
+      },
+      finish: () => ChunkFeatureStore.fromLists(keys, ids, lists, keyId),
+    };
   }
 
   private static fromLists(keys: string[], ids: string[], lists: Uint32Array[], keyId?: Map<string, number>): ChunkFeatureStore {

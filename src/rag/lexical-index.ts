@@ -43,11 +43,40 @@ export function chunkHeading(c: Chunk): string {
 }
 
 /** One document's postings: parallel typed arrays of term id, field and term frequency (compact while a build holds every document). */
-interface DocTerms {
+export interface DocTerms {
   terms: Uint32Array;
   fields: Uint8Array;
   tfs: Uint8Array;
-  lengths: number[];
+  /** Unique-term length of each of the four fields. */
+  lengths: Uint16Array;
+}
+
+/**
+ * Term counts of a chunk's four indexed fields, in indexing order (heading
+ * folded, text folded, heading accented, text accented). What a build
+ * tokenises; the worker threads of a large build compute the same.
+ */
+export function lexicalFieldCounts(c: Chunk, glossary?: Glossary): Map<string, number>[] {
+  const head = tokenize(chunkHeading(c), glossary);
+  const body = tokenize(c.text, glossary);
+  return [head.folded, body.folded, head.accented, body.accented].map(countTerms);
+}
+
+/** Term frequencies are stored in one byte. */
+export const clampTf = (tf: number): number => Math.min(MAX_TF, tf);
+
+/**
+ * Collects the documents of a new index (a build, or an update of a
+ * previous one): {@link add} tokenises a chunk in this thread,
+ * {@link addTerms} takes a document tokenised elsewhere (term ids from
+ * {@link intern}); {@link finish} lays out the postings.
+ */
+export interface LexicalBuilder {
+  /** Term id of `term` in the new index (assigned on first use). */
+  intern(term: string): number;
+  add(c: Chunk): void;
+  addTerms(id: string, doc: DocTerms): void;
+  finish(): LexicalIndex;
 }
 
 interface Arrays {
@@ -102,7 +131,9 @@ export class LexicalIndex {
 
   /** Build from chunks. */
   static build(chunks: readonly Chunk[], glossary?: Glossary): LexicalIndex {
-    return LexicalIndex.merge(null, new Set(), chunks, glossary);
+    const b = LexicalIndex.builder(null, new Set(), glossary);
+    for (const c of chunks) b.add(c);
+    return b.finish();
   }
 
   /**
@@ -113,38 +144,67 @@ export class LexicalIndex {
   update(removed: ReadonlySet<string>, added: readonly Chunk[]): LexicalIndex {
     const drop = new Set(removed);
     for (const c of added) drop.add(c.id);
-    return LexicalIndex.merge(this, drop, added, this.glossary);
+    const b = LexicalIndex.builder(this, drop, this.glossary);
+    for (const c of added) b.add(c);
+    return b.finish();
   }
 
-  private static tokenizeDoc(c: Chunk, termId: Map<string, number>, terms: string[], glossary?: Glossary): DocTerms {
-    const head = tokenize(chunkHeading(c), glossary);
-    const body = tokenize(c.text, glossary);
-    const ids: number[] = [];
-    const fields: number[] = [];
-    const tfs: number[] = [];
-    const lengths: number[] = [];
-    [head.folded, body.folded, head.accented, body.accented].forEach((tokens, f) => {
-      const counts = countTerms(tokens);
-      lengths.push(counts.size);
-      for (const [t, tf] of counts) {
-        let id = termId.get(t);
-        if (id === undefined) {
-          id = terms.length;
-          terms.push(t);
-          termId.set(t, id);
-        }
-        ids.push(id);
-        fields.push(f);
-        tfs.push(Math.min(MAX_TF, tf));
-      }
-    });
-    return { terms: Uint32Array.from(ids), fields: Uint8Array.from(fields), tfs: Uint8Array.from(tfs), lengths };
-  }
-
-  private static merge(prev: LexicalIndex | null, drop: ReadonlySet<string>, added: readonly Chunk[], glossary?: Glossary): LexicalIndex {
+  /**
+   * A builder of a new index: `prev`'s documents except those in `drop`
+   * (their postings copied), then the documents added to the builder.
+   * (Callers that re-add an id put it in `drop`.)
+   */
+  static builder(prev: LexicalIndex | null, drop: ReadonlySet<string>, glossary?: Glossary): LexicalBuilder {
     const terms = prev ? [...prev.terms] : [];
     const termId = prev ? new Map(prev.termId) : new Map<string, number>();
-    const newDocs = added.map((c) => LexicalIndex.tokenizeDoc(c, termId, terms, glossary));
+    const intern = (t: string): number => {
+      let id = termId.get(t);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(t);
+        termId.set(t, id);
+      }
+      return id;
+    };
+    const newDocs: DocTerms[] = [];
+    const newIds: string[] = [];
+    return {
+      intern,
+      add(c) {
+        const counts = lexicalFieldCounts(c, glossary);
+        let n = 0;
+        for (const m of counts) n += m.size;
+        const doc: DocTerms = { terms: new Uint32Array(n), fields: new Uint8Array(n), tfs: new Uint8Array(n), lengths: new Uint16Array(F) };
+        let i = 0;
+        counts.forEach((m, f) => {
+          doc.lengths[f] = Math.min(65535, m.size);
+          for (const [t, tf] of m) {
+            doc.terms[i] = intern(t);
+            doc.fields[i] = f;
+            doc.tfs[i] = clampTf(tf);
+            i++;
+          }
+        });
+        newIds.push(c.id);
+        newDocs.push(doc);
+      },
+      addTerms(id, doc) {
+        newIds.push(id);
+        newDocs.push(doc);
+      },
+      finish: () => LexicalIndex.merge(prev, drop, newIds, newDocs, terms, termId, glossary),
+    };
+  }
+
+  private static merge(
+    prev: LexicalIndex | null,
+    drop: ReadonlySet<string>,
+    addedIds: readonly string[],
+    newDocs: DocTerms[],
+    terms: string[],
+    termId: Map<string, number>,
+    glossary?: Glossary,
+  ): LexicalIndex {
     // Old slots kept, renumbered in order; new documents after them.
     const oldN = prev?.ids.length ?? 0;
     const remap = new Int32Array(oldN).fill(-1);
@@ -156,7 +216,7 @@ export class LexicalIndex {
       ids.push(id);
     }
     const firstNew = ids.length;
-    for (const c of added) ids.push(c.id);
+    for (const id of addedIds) ids.push(id);
     const T = terms.length;
     const counts = new Uint32Array(T * F + 1);
     const pa = prev?.a;
@@ -204,7 +264,7 @@ export class LexicalIndex {
       if (nd >= 0 && pa) for (let f = 0; f < F; f++) fieldLen[nd * F + f] = pa.fieldLen[d * F + f] as number;
     }
     newDocs.forEach((nd, j) => {
-      for (let f = 0; f < F; f++) fieldLen[(firstNew + j) * F + f] = Math.min(65535, nd.lengths[f] as number);
+      fieldLen.set(nd.lengths, (firstNew + j) * F);
     });
     return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen }, glossary, termId);
   }

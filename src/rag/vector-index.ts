@@ -57,12 +57,31 @@ export class HnswVectorIndex implements VectorIndex {
 
   /** Build from precomputed vectors, one per id. */
   static async build(embedder: Embedder, ids: string[], vectors: ArrayLike<number>[]): Promise<HnswVectorIndex> {
-    const dim = vectors[0]?.length ?? embedder.dim;
-    if (ids.length === 0) return new HnswVectorIndex(null, [], dim);
-    const index = new HierarchicalNSW('cosine', dim);
-    index.initIndex(ids.length, M, EF_CONSTRUCTION, SEED, true);
-    for (let label = 0; label < ids.length; label++) index.addPoint(Array.from(vectors[label] as ArrayLike<number>), label);
-    return new HnswVectorIndex(index, [...ids], dim);
+    const b = HnswVectorIndex.builder(vectors[0]?.length ?? embedder.dim, ids.length);
+    for (let label = 0; label < ids.length; label++) b.add(ids[label] as string, vectors[label] as ArrayLike<number>);
+    return b.finish();
+  }
+
+  /**
+   * Build point by point (labels in order), e.g. while the rest of a build
+   * is still being computed; the same graph as {@link build} of the same
+   * points in the same order.
+   * @param capacity the number of points that will be added
+   */
+  static builder(dim: number, capacity: number): { add(id: string, vector: ArrayLike<number>): void; finish(): HnswVectorIndex } {
+    const ids: string[] = [];
+    let index: Hnsw | null = null;
+    return {
+      add(id, vector) {
+        if (!index) {
+          index = new HierarchicalNSW('cosine', dim);
+          index.initIndex(Math.max(1, capacity), M, EF_CONSTRUCTION, SEED, true);
+        }
+        index.addPoint(Array.from(vector), ids.length);
+        ids.push(id);
+      },
+      finish: () => new HnswVectorIndex(index, ids, dim),
+    };
   }
 
   /** Load what {@link save} wrote (an empty index when nothing was saved). */
