@@ -382,7 +382,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
       const features = feat.finish();
       if (features.size !== chunks.length) throw new Error('features of kept chunks missing');
       phase('lexical+features');
-      let vectors = (await HnswVectorIndex.load(prev.dir, opts.embedder)).update(
+      let vectors = (await HnswVectorIndex.open(prev.dir, opts.embedder)).update(
         removed,
         added.map((c): LabeledVector => ({ id: c.id, vector: rowOf(c) })),
       );
