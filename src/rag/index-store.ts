@@ -34,6 +34,7 @@ import { type AnalyzedBatch, type BatchDecoder, embeddingText } from './chunk-an
 import { aliasesOf, ChunkFeatureStore } from './chunk-features.js';
 import { type Embedder, HashEmbedder } from './embedder.js';
 import { LexicalIndex } from './lexical-index.js';
+import { VectorCache } from './vector-cache.js';
 import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
@@ -175,31 +176,6 @@ export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: G
   }
 }
 
-/** Cached embeddings of a snapshot: embedded-text hash → row of `vectors.bin`; `keys` in the snapshot's chunk order. */
-function readVectorCache(dir: string | null): { rows: Map<string, Float32Array>; keys: string[] } {
-  const out = new Map<string, Float32Array>();
-  const none = { rows: out, keys: [] };
-  if (!dir) return none;
-  try {
-    const { dim, keys } = JSON.parse(readFileSync(join(dir, 'vectors.json'), 'utf8')) as { dim: number; keys: string[] };
-    const raw = readFileSync(join(dir, 'vectors.bin'));
-    const buf = raw.byteOffset % 4 === 0 ? raw : Buffer.from(raw);
-    if (buf.byteLength !== keys.length * dim * 4) return none;
-    for (const [i, k] of keys.entries()) out.set(k, new Float32Array(buf.buffer, buf.byteOffset + i * dim * 4, dim));
-    return { rows: out, keys };
-  } catch {
-    // No cache (older format or missing): everything is embedded again.
-    return none;
-  }
-}
-
-function writeVectorCache(dir: string, keys: string[], rows: Float32Array[], dim: number): void {
-  writeFileSync(join(dir, 'vectors.json'), JSON.stringify({ dim, keys }));
-  const all = new Float32Array(rows.length * dim);
-  for (const [i, r] of rows.entries()) all.set(r, i * dim);
-  writeFileSync(join(dir, 'vectors.bin'), Buffer.from(all.buffer, all.byteOffset, all.byteLength));
-}
-
 interface Previous {
   manifest: Manifest;
   chunks: Chunk[];
@@ -265,11 +241,11 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const prev = readPrevious(currentDir);
   const prevManifest = prev?.manifest ?? null;
   const sameEmbedder = prevManifest?.embedderId === opts.embedder.id;
-  const cached = sameEmbedder ? readVectorCache(currentDir) : { rows: new Map<string, Float32Array>(), keys: [] };
-  const vectorCache = cached.rows;
+  const vectorCache = sameEmbedder ? VectorCache.open(currentDir, opts.embedder.dim) : VectorCache.empty(opts.embedder.dim);
   // Keys of carried-over chunks come from the previous snapshot (no re-hashing of the whole corpus).
   const prevKeyById = new Map<string, string>();
-  if (prev && cached.keys.length === prev.chunks.length) for (const [i, c] of prev.chunks.entries()) prevKeyById.set(c.id, cached.keys[i] as string);
+  if (prev && vectorCache.chunkKeys.length === prev.chunks.length)
+    for (const [i, c] of prev.chunks.entries()) prevKeyById.set(c.id, vectorCache.chunkKeys[i] as string);
 
   // === Load changed files, reuse unchanged ones
   const unchanged = files.filter((f) => prevManifest?.files[f.rel]?.hash === f.hash && prevManifest.format === INDEX_FORMAT);
@@ -439,7 +415,8 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
   lexical.save(tmp);
   features.save(tmp);
-  writeVectorCache(tmp, chunks.map(keyOf), chunks.map(rowOf), dim);
+  vectorCache.save(tmp, chunks.map(keyOf));
+  vectorCache.close();
   await vectorIndex.save(tmp);
   writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
   phase('write');
