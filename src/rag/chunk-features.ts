@@ -15,6 +15,7 @@ import { glossaryExpansion } from '../text/glossary.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
+import { writeParts } from './stream-write.js';
 
 /** The six key sets of a chunk. */
 export const FEATURE_LISTS = ['words', 'headingWords', 'pairs', 'headingPairs', 'subjectWords', 'docWords'] as const;
@@ -166,11 +167,13 @@ export class ChunkFeatureStore {
    * copies a chunk's lists from `prev` (when `reusable` has it),
    * {@link FeatureBuilder.addKeys} takes its six key sets,
    * {@link FeatureBuilder.addIds} six lists of ids from {@link FeatureBuilder.intern}
-   * (computed elsewhere, e.g. in a worker thread).
+   * (computed elsewhere, e.g. in a worker thread). With `consume`, `prev`
+   * gives up its dictionary and is not used again.
    */
-  static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>): FeatureBuilder {
-    const keys = prev ? [...prev.keys] : [];
-    const keyId = prev ? new Map(prev.keyId) : new Map<string, number>();
+  static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>, opts: { consume?: boolean } = {}): FeatureBuilder {
+    // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be used afterwards.
+    const keys = prev ? (opts.consume ? prev.keys : [...prev.keys]) : [];
+    const keyId = prev ? (opts.consume ? prev.keyId : new Map(prev.keyId)) : new Map<string, number>();
     const intern = (k: string): number => {
       let id = keyId.get(k);
       if (id === undefined) {
@@ -276,8 +279,7 @@ export class ChunkFeatureStore {
   /** Write `features.json` and `features.bin` into `dir`. */
   save(dir: string): void {
     writeFileSync(join(dir, 'features.json'), JSON.stringify({ format: FORMAT, keys: this.keys, ids: this.ids, entries: this.data.length }));
-    const parts = [this.offsets, this.data, this.df].map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength));
-    writeFileSync(join(dir, 'features.bin'), Buffer.concat(parts));
+    writeParts(join(dir, 'features.bin'), [this.offsets, this.data, this.df]);
   }
 
   /** Load what {@link save} wrote. */

@@ -34,6 +34,7 @@ import { type AnalyzedBatch, type BatchDecoder, embeddingText } from './chunk-an
 import { aliasesOf, ChunkFeatureStore } from './chunk-features.js';
 import { type Embedder, HashEmbedder } from './embedder.js';
 import { LexicalIndex } from './lexical-index.js';
+import { writeJsonArray } from './stream-write.js';
 import { VectorCache } from './vector-cache.js';
 import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
@@ -340,8 +341,10 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     try {
       const added = chunks.filter((c) => !kept.has(c.id));
       const prevFeatures = ChunkFeatureStore.load(prev.dir);
-      const lex = LexicalIndex.builder(LexicalIndex.load(prev.dir, opts.glossary), new Set([...removed, ...added.map((c) => c.id)]), opts.glossary);
-      const feat = ChunkFeatureStore.builder(prevFeatures, kept);
+      const lex = LexicalIndex.builder(LexicalIndex.load(prev.dir, opts.glossary), new Set([...removed, ...added.map((c) => c.id)]), opts.glossary, {
+        consume: true,
+      });
+      const feat = ChunkFeatureStore.builder(prevFeatures, kept, { consume: true });
       // Kept chunks reuse their BM25 postings and features; the others are analysed.
       let cursor = 0;
       const reuseUntil = (stop: Chunk | undefined) => {
@@ -411,7 +414,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const name = `${khash}-${Date.now().toString(36)}`;
   const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
   mkdirSync(tmp, { recursive: true });
-  writeFileSync(join(tmp, 'chunks.json'), JSON.stringify(chunks));
+  writeJsonArray(join(tmp, 'chunks.json'), chunks);
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
   lexical.save(tmp);
   features.save(tmp);

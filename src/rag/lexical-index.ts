@@ -19,6 +19,7 @@ import type { Glossary } from '../text/glossary.js';
 import { hasDiacritics } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
+import { writeParts } from './stream-write.js';
 
 /** Fields: 0 titleF, 1 textF, 2 titleA, 3 textA. */
 const F = 4;
@@ -152,11 +153,13 @@ export class LexicalIndex {
   /**
    * A builder of a new index: `prev`'s documents except those in `drop`
    * (their postings copied), then the documents added to the builder.
-   * (Callers that re-add an id put it in `drop`.)
+   * (Callers that re-add an id put it in `drop`.) With `consume`, `prev`
+   * gives up its dictionary to the new index and is not used again.
    */
-  static builder(prev: LexicalIndex | null, drop: ReadonlySet<string>, glossary?: Glossary): LexicalBuilder {
-    const terms = prev ? [...prev.terms] : [];
-    const termId = prev ? new Map(prev.termId) : new Map<string, number>();
+  static builder(prev: LexicalIndex | null, drop: ReadonlySet<string>, glossary?: Glossary, opts: { consume?: boolean } = {}): LexicalBuilder {
+    // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be searched afterwards.
+    const terms = prev ? (opts.consume ? prev.terms : [...prev.terms]) : [];
+    const termId = prev ? (opts.consume ? prev.termId : new Map(prev.termId)) : new Map<string, number>();
     const intern = (t: string): number => {
       let id = termId.get(t);
       if (id === undefined) {
@@ -273,8 +276,7 @@ export class LexicalIndex {
   save(dir: string): void {
     const { offsets, docs, tfs, fieldLen } = this.a;
     writeFileSync(join(dir, 'lexical.json'), JSON.stringify({ format: FORMAT, ids: this.ids, terms: this.terms, postings: docs.length }));
-    const parts = [offsets, docs, fieldLen, tfs].map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength));
-    writeFileSync(join(dir, 'lexical.bin'), Buffer.concat(parts));
+    writeParts(join(dir, 'lexical.bin'), [offsets, docs, fieldLen, tfs]);
   }
 
   /** Load what {@link save} wrote. */

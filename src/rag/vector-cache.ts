@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeParts } from './stream-write.js';
 import { linkOrCopy } from './vector-index.js';
 
 interface Segment {
@@ -127,7 +128,7 @@ export class VectorCache {
         if (!row) throw new Error(`no vector for ${k}`);
         all.set(row, i * this.dim);
       });
-      writeFileSync(join(dir, file), Buffer.from(all.buffer, all.byteOffset, all.byteLength));
+      writeParts(join(dir, file), [all]);
       segments.push({ file, keys: toWrite });
     }
     const out: CacheFile = { dim: this.dim, keys: [...chunkKeys], segments };
