@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   spec: AnalysisSpec;
   /** Worker threads (0: this thread). */
   workers: number;
+  /** Fewer chunks than this are analysed in this thread (default {@link MIN_POOL_CHUNKS}). */
+  minPoolChunks?: number;
   /** The document aliases of each chunk. */
   aliases: (c: Chunk) => string;
   /** Whether chunk `i` needs a vector. */
@@ -94,7 +96,7 @@ function analyzeHere(chunks: readonly Chunk[], opts: AnalyzeOptions): void {
 /** Analyse `chunks`, on worker threads when the job is large enough. */
 export async function analyzeChunks(chunks: readonly Chunk[], opts: AnalyzeOptions): Promise<void> {
   const n = Math.min(opts.workers, Math.ceil(chunks.length / BATCH));
-  if (n < 1 || chunks.length < MIN_POOL_CHUNKS) return analyzeHere(chunks, opts);
+  if (n < 1 || chunks.length < (opts.minPoolChunks ?? MIN_POOL_CHUNKS)) return analyzeHere(chunks, opts);
   let workers: Worker[];
   try {
     workers = await startPool(n, opts.spec);

@@ -116,6 +116,8 @@ export interface OpenIndexOptions {
    * number of cores; 0: this thread). Small jobs always run in this thread.
    */
   workers?: number;
+  /** Smallest job sent to the worker threads (default: `MIN_POOL_CHUNKS` of `analysis-pool.ts`). */
+  minPoolChunks?: number;
   /** Test hook: called after the new snapshot is written, before CURRENT moves. */
   beforeCommit?: () => void;
 }
@@ -307,6 +309,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const analysis = {
     spec: { glossary: opts.glossary, hash: hash ? { dim: hash.dim, glossary: hash.glossary } : undefined },
     workers: opts.workers ?? availableParallelism(),
+    minPoolChunks: opts.minPoolChunks,
     aliases: (c: Chunk) => aliases(c.docId),
     onPoolError: (err: unknown) => opts.logger?.warn({ err }, 'index worker threads unavailable; analysing in this thread'),
   };
