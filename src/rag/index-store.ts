@@ -344,8 +344,10 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     try {
       const added = chunks.filter((c) => !kept.has(c.id));
       const prevFeatures = ChunkFeatureStore.load(prev.dir);
+      const prevChunkById = new Map(prev.chunks.map((c) => [c.id, c]));
       const lex = LexicalIndex.builder(LexicalIndex.load(prev.dir, opts.glossary), new Set([...removed, ...added.map((c) => c.id)]), opts.glossary, {
         consume: true,
+        chunkOf: (id) => prevChunkById.get(id),
       });
       const feat = ChunkFeatureStore.builder(prevFeatures, kept, { consume: true });
       // Kept chunks reuse their BM25 postings and features; the others are analysed.

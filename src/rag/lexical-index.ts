@@ -154,9 +154,16 @@ export class LexicalIndex {
    * A builder of a new index: `prev`'s documents except those in `drop`
    * (their postings copied), then the documents added to the builder.
    * (Callers that re-add an id put it in `drop`.) With `consume`, `prev`
-   * gives up its dictionary to the new index and is not used again.
+   * gives up its dictionary to the new index and is not used again. With
+   * `chunkOf` (the previous chunks by id), the update is done in place
+   * ({@link mergeInPlace}).
    */
-  static builder(prev: LexicalIndex | null, drop: ReadonlySet<string>, glossary?: Glossary, opts: { consume?: boolean } = {}): LexicalBuilder {
+  static builder(
+    prev: LexicalIndex | null,
+    drop: ReadonlySet<string>,
+    glossary?: Glossary,
+    opts: { consume?: boolean; chunkOf?: (id: string) => Chunk | undefined } = {},
+  ): LexicalBuilder {
     // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be searched afterwards.
     const terms = prev ? (opts.consume ? prev.terms : [...prev.terms]) : [];
     const termId = prev ? (opts.consume ? prev.termId : new Map(prev.termId)) : new Map<string, number>();
@@ -195,8 +202,135 @@ export class LexicalIndex {
         newIds.push(id);
         newDocs.push(doc);
       },
-      finish: () => LexicalIndex.merge(prev, drop, newIds, newDocs, terms, termId, glossary),
+      finish: () =>
+        (prev && opts.chunkOf ? LexicalIndex.mergeInPlace(prev, drop, newIds, newDocs, terms, termId, opts.chunkOf, glossary) : null) ??
+        LexicalIndex.merge(prev, drop, newIds, newDocs, terms, termId, glossary),
     };
+  }
+
+  /**
+   * An update that keeps the slots of unchanged documents: new documents
+   * take the freed slots (or are appended), and when fewer come than went,
+   * the last documents move down into the remaining holes. Only the posting
+   * lists of the terms of dropped, moved and new documents (found by
+   * tokenising them again) are rewritten; all others are copied as blocks.
+   * The rankings equal a full build's except for the order of exact ties.
+   * @returns null when the postings found do not add up (then the caller merges fully)
+   */
+  private static mergeInPlace(
+    prev: LexicalIndex,
+    drop: ReadonlySet<string>,
+    addedIds: readonly string[],
+    newDocs: DocTerms[],
+    terms: string[],
+    termId: Map<string, number>,
+    chunkOf: (id: string) => Chunk | undefined,
+    glossary?: Glossary,
+  ): LexicalIndex | null {
+    const pa = prev.a;
+    const oldN = prev.ids.length;
+    const freed: number[] = [];
+    for (let d = 0; d < oldN; d++) if (drop.has(prev.ids[d] as string)) freed.push(d);
+    const A = newDocs.length;
+    const N = oldN - freed.length + A;
+    const holes = freed.filter((d) => d < N);
+    const newSlot = Array.from({ length: A }, (_, j) => (j < holes.length ? (holes[j] as number) : oldN + j - holes.length));
+    const left = holes.slice(A);
+    const dead = new Uint8Array(oldN);
+    for (const d of freed) dead[d] = 1;
+    const moveTo = new Int32Array(oldN).fill(-1);
+    const movers: number[] = [];
+    for (let d = N; d < oldN && movers.length < left.length; d++) if (!dead[d]) movers.push(d);
+    if (movers.length !== left.length) return null;
+    movers.forEach((d, k) => {
+      moveTo[d] = left[k] as number;
+    });
+    // The lists to rewrite: terms of the dropped, moved and new documents.
+    const T = terms.length;
+    const oldTF = (pa.offsets.length - 1) / F;
+    const touched = new Uint8Array(T * F);
+    let expectDropped = 0;
+    let expectMoved = 0;
+    for (const d of [...freed, ...movers]) {
+      const c = chunkOf(prev.ids[d] as string);
+      if (!c) return null;
+      for (let f = 0; f < F; f++) dead[d] ? (expectDropped += pa.fieldLen[d * F + f] as number) : (expectMoved += pa.fieldLen[d * F + f] as number);
+      const fieldCounts = lexicalFieldCounts(c, glossary);
+      for (let f = 0; f < F; f++) {
+        for (const t of (fieldCounts[f] as Map<string, number>).keys()) {
+          const id = termId.get(t);
+          if (id === undefined || id >= oldTF) return null;
+          touched[id * F + f] = 1;
+        }
+      }
+    }
+    for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) touched[(nd.terms[i] as number) * F + (nd.fields[i] as number)] = 1;
+    const counts = new Uint32Array(T * F);
+    for (let tf = 0; tf < oldTF * F; tf++) {
+      const s = pa.offsets[tf] as number;
+      const e = pa.offsets[tf + 1] as number;
+      if (!touched[tf]) counts[tf] = e - s;
+      else for (let p = s; p < e; p++) if (!dead[pa.docs[p] as number]) (counts[tf] as number)++;
+    }
+    for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) (counts[(nd.terms[i] as number) * F + (nd.fields[i] as number)] as number)++;
+    const offsets = new Uint32Array(T * F + 1);
+    for (let i = 0; i < T * F; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i] as number);
+    const total = offsets[T * F] as number;
+    const docs = new Uint32Array(total);
+    const tfs = new Uint8Array(total);
+    const cursor = offsets.slice(0, T * F);
+    let dropped = 0;
+    let moved = 0;
+    for (let tf = 0; tf < oldTF * F; tf++) {
+      const s = pa.offsets[tf] as number;
+      const e = pa.offsets[tf + 1] as number;
+      let w = cursor[tf] as number;
+      if (!touched[tf]) {
+        docs.set(pa.docs.subarray(s, e), w);
+        tfs.set(pa.tfs.subarray(s, e), w);
+        w += e - s;
+      } else {
+        for (let p = s; p < e; p++) {
+          const d = pa.docs[p] as number;
+          if (dead[d]) {
+            dropped++;
+            continue;
+          }
+          const m = moveTo[d] as number;
+          if (m >= 0) moved++;
+          docs[w] = m >= 0 ? m : d;
+          tfs[w] = pa.tfs[p] as number;
+          w++;
+        }
+      }
+      cursor[tf] = w;
+    }
+    if (dropped !== expectDropped || moved !== expectMoved) return null;
+    newDocs.forEach((nd, j) => {
+      const slot = newSlot[j] as number;
+      for (let i = 0; i < nd.terms.length; i++) {
+        const tf = (nd.terms[i] as number) * F + (nd.fields[i] as number);
+        const w = cursor[tf] as number;
+        docs[w] = slot;
+        tfs[w] = nd.tfs[i] as number;
+        cursor[tf] = w + 1;
+      }
+    });
+    const ids = new Array<string>(N);
+    const fieldLen = new Uint16Array(N * F);
+    fieldLen.set(pa.fieldLen.subarray(0, Math.min(oldN, N) * F));
+    for (let d = 0; d < Math.min(oldN, N); d++) if (!dead[d]) ids[d] = prev.ids[d] as string;
+    for (const d of movers) {
+      const to = moveTo[d] as number;
+      ids[to] = prev.ids[d] as string;
+      fieldLen.set(pa.fieldLen.subarray(d * F, d * F + F), to * F);
+    }
+    newDocs.forEach((nd, j) => {
+      ids[newSlot[j] as number] = addedIds[j] as string;
+      fieldLen.set(nd.lengths, (newSlot[j] as number) * F);
+    });
+    for (let d = 0; d < N; d++) if (ids[d] === undefined) return null;
+    return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen }, glossary, termId);
   }
 
   private static merge(

@@ -10,9 +10,11 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
+import type { Chunk } from '../../src/rag/chunk.js';
 import { FEATURE_LISTS } from '../../src/rag/chunk-features.js';
 import { HashEmbedder } from '../../src/rag/embedder.js';
 import { type IndexSnapshot, loadSnapshot, openIndex } from '../../src/rag/index-store.js';
+import { LexicalIndex } from '../../src/rag/lexical-index.js';
 import { createGlossary } from '../../src/text/glossary.js';
 import { tempDir } from '../helpers/knowledge-base.js';
 
@@ -112,4 +114,42 @@ describe('worker-thread analysis', () => {
     }
     await expectSameAnswers(pooled.snapshot, here.snapshot);
   }, 60_000);
+});
+
+describe('LexicalIndex update in place', () => {
+  const mk = (id: string, text: string): Chunk => ({
+    id,
+    docId: 'QĐ 9',
+    docTitle: 'Quyết định thử',
+    docType: 'quyết định',
+    file: `${id}.txt`,
+    section: 'Điều 1',
+    trail: ['Điều 1'],
+    text,
+    kind: 'passage',
+    hash: id + text,
+  });
+  const base = [
+    mk('a', 'Thủ tục hành chính được giải quyết trong 10 ngày làm việc.'),
+    mk('b', 'Kinh phí thực hiện do ngân sách tỉnh bảo đảm.'),
+    mk('c', 'Sở Công Thương chủ trì, phối hợp với các sở.'),
+    mk('d', 'Báo cáo gửi Ủy ban nhân dân tỉnh trước ngày 15.'),
+    mk('e', 'Đối thoại với doanh nghiệp về thủ tục hành chính.'),
+  ];
+  const byId = new Map(base.map((c) => [c.id, c]));
+  const cases: Array<[string, string[], Chunk[]]> = [
+    ['an edit', ['b'], [mk('b', 'Kinh phí đối thoại doanh nghiệp do ngân sách tỉnh bảo đảm.')]],
+    ['two removals (the last documents move down)', ['a', 'c'], []],
+    ['a removal and two additions (appended)', ['d'], [mk('f', 'Thời hạn giải quyết thủ tục là 5 ngày.'), mk('g', 'Ngân sách tỉnh hỗ trợ doanh nghiệp.')]],
+  ];
+  it.each(cases)('scores %s like a full build', (_, removed, added) => {
+    const b = LexicalIndex.builder(LexicalIndex.build(base), new Set([...removed, ...added.map((c) => c.id)]), undefined, { chunkOf: (id) => byId.get(id) });
+    for (const c of added) b.add(c);
+    const got = b.finish();
+    const want = LexicalIndex.build([...base.filter((c) => !removed.includes(c.id)), ...added]);
+    expect(got.size).toBe(want.size);
+    for (const q of ['thủ tục hành chính', 'kinh phí ngân sách', 'báo cáo ủy ban', 'doanh nghiệp', 'chủ trì phối hợp', 'thoi han 5 ngay']) {
+      expect(ranked(got.search(q, 10))).toEqual(ranked(want.search(q, 10)));
+    }
+  });
 });
