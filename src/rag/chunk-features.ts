@@ -14,6 +14,7 @@ import type { Glossary } from '../text/glossary.js';
 import { glossaryExpansion } from '../text/glossary.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
+import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
 import { writeParts } from './stream-write.js';
 
@@ -185,6 +186,8 @@ export class ChunkFeatureStore {
     };
     const lists: Uint32Array[] = [];
     const ids: string[] = [];
+    // The lists in a few large blocks (not one buffer per list).
+    const arena = new Arena((n) => new Uint32Array(n));
     return {
       intern,
       reuse(id) {
@@ -195,11 +198,11 @@ export class ChunkFeatureStore {
         return true;
       },
       addKeys(id, keySets) {
-        for (const keySet of keySets) lists.push(new Uint32Array(new Set(keySet.map(intern))).sort());
+        for (const keySet of keySets) lists.push(arena.copy([...new Set(keySet.map(intern))]).sort());
         ids.push(id);
       },
       addIds(id, idLists) {
-        for (const l of idLists) lists.push(l.sort());
+        for (const l of idLists) lists.push(arena.copy(l).sort());
         ids.push(id);
       },
       finish: () => ChunkFeatureStore.fromLists(keys, ids, lists, keyId),

@@ -18,6 +18,7 @@ import { AppError } from '../errors.js';
 import type { Glossary } from '../text/glossary.js';
 import { hasDiacritics } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
+import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
 import { writeParts } from './stream-write.js';
 
@@ -178,13 +179,15 @@ export class LexicalIndex {
     };
     const newDocs: DocTerms[] = [];
     const newIds: string[] = [];
+    // Every document's postings in a few large blocks (not four buffers per document).
+    const arenas = { u32: new Arena((n) => new Uint32Array(n)), u8: new Arena((n) => new Uint8Array(n)), u16: new Arena((n) => new Uint16Array(n)) };
     return {
       intern,
       add(c) {
         const counts = lexicalFieldCounts(c, glossary);
         let n = 0;
         for (const m of counts) n += m.size;
-        const doc: DocTerms = { terms: new Uint32Array(n), fields: new Uint8Array(n), tfs: new Uint8Array(n), lengths: new Uint16Array(F) };
+        const doc: DocTerms = { terms: arenas.u32.alloc(n), fields: arenas.u8.alloc(n), tfs: arenas.u8.alloc(n), lengths: arenas.u16.alloc(F) };
         let i = 0;
         counts.forEach((m, f) => {
           doc.lengths[f] = Math.min(65535, m.size);
@@ -200,7 +203,12 @@ export class LexicalIndex {
       },
       addTerms(id, doc) {
         newIds.push(id);
-        newDocs.push(doc);
+        newDocs.push({
+          terms: arenas.u32.copy(doc.terms),
+          fields: arenas.u8.copy(doc.fields),
+          tfs: arenas.u8.copy(doc.tfs),
+          lengths: arenas.u16.copy(doc.lengths),
+        });
       },
       finish: () =>
         (prev && opts.chunkOf ? LexicalIndex.mergeInPlace(prev, drop, newIds, newDocs, terms, termId, opts.chunkOf, glossary) : null) ??
