@@ -17,6 +17,8 @@ const BATCH = 128;
 const IN_FLIGHT = 3;
 /** Below this many chunks the pool's start-up costs more than it saves. */
 export const MIN_POOL_CHUNKS = 1500;
+/** A small young generation per worker: its garbage is short-lived, and each worker's heap adds to the build's peak RSS. */
+const LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 export interface AnalyzeOptions {
   spec: AnalysisSpec;
@@ -43,13 +45,13 @@ function inputOf(chunks: readonly Chunk[], start: number, opts: AnalyzeOptions):
 
 function spawn(spec: AnalysisSpec): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./analysis-worker.js', here), { workerData: spec });
+  if (!here.endsWith('.ts')) return new Worker(new URL('./analysis-worker.js', here), { workerData: spec, resourceLimits: LIMITS });
   // Running from TypeScript sources (tsx, vitest): the worker loads through tsx's API.
   const require = createRequire(here);
   const api = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const file = new URL('./analysis-worker.ts', here).href;
   const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(file)}, ${JSON.stringify(here)}))`;
-  return new Worker(boot, { eval: true, workerData: spec });
+  return new Worker(boot, { eval: true, workerData: spec, resourceLimits: LIMITS });
 }
 
 async function startPool(n: number, spec: AnalysisSpec): Promise<Worker[]> {
