@@ -238,7 +238,9 @@ export class HnswVectorIndex implements VectorIndex {
       const out: LabelsFile = { dim: this.dim, labels: this.labels, graphSize: this.graphSize, tombstones: this.tombstones };
       writeFileSync(join(dir, 'hnsw-labels.json'), JSON.stringify(out));
       const all = new Float32Array(this.pending.length * this.dim);
-      this.pending.forEach((v, i) => all.set(v, i * this.dim));
+      this.pending.forEach((v, i) => {
+        all.set(v, i * this.dim);
+      });
       writeFileSync(join(dir, 'hnsw-pending.bin'), Buffer.from(all.buffer, all.byteOffset, all.byteLength));
       return;
     }
