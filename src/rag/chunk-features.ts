@@ -24,6 +24,8 @@ export type FeatureList = (typeof FEATURE_LISTS)[number];
 const L = FEATURE_LISTS.length;
 const LIST_INDEX = Object.fromEntries(FEATURE_LISTS.map((n, i) => [n, i])) as Record<FeatureList, number>;
 const FORMAT = 'cchc-features-v1';
+/** The lists document frequencies count: words (for syllable keys) and pairs (for pair keys). */
+const DF_LISTS = [LIST_INDEX.words, LIST_INDEX.pairs];
 
 /**
  * Match keys of a text: every syllable folded, plus every syllable as an
@@ -186,6 +188,9 @@ export class ChunkFeatureStore {
     };
     const lists: Uint32Array[] = [];
     const ids: string[] = [];
+    const reused = new Uint8Array(prev?.size ?? 0);
+    /** Positions (in `ids`) of the chunks whose lists are new. */
+    const fresh: number[] = [];
     // The lists in a few large blocks (not one buffer per list).
     const arena = new Arena((n) => new Uint32Array(n));
     return {
@@ -195,31 +200,48 @@ export class ChunkFeatureStore {
         if (slot === undefined || !prev) return false;
         for (let l = 0; l < L; l++) lists.push(prev.data.subarray(prev.offsets[slot * L + l] as number, prev.offsets[slot * L + l + 1] as number));
         ids.push(id);
+        reused[slot] = 1;
         return true;
       },
       addKeys(id, keySets) {
         for (const keySet of keySets) lists.push(arena.copy([...new Set(keySet.map(intern))]).sort());
+        fresh.push(ids.length);
         ids.push(id);
       },
       addIds(id, idLists) {
         for (const l of idLists) lists.push(arena.copy(l).sort());
+        fresh.push(ids.length);
         ids.push(id);
       },
-      finish: () => ChunkFeatureStore.fromLists(keys, ids, lists, keyId),
+      finish() {
+        if (!prev) return ChunkFeatureStore.fromLists(keys, ids, lists, keyId);
+        // An update: the previous frequencies, less the chunks not carried over, plus the new ones.
+        const df = new Uint32Array(keys.length);
+        df.set(prev.df);
+        for (let slot = 0; slot < reused.length; slot++) {
+          if (reused[slot]) continue;
+          for (const l of DF_LISTS) {
+            for (let p = prev.offsets[slot * L + l] as number; p < (prev.offsets[slot * L + l + 1] as number); p++) (df[prev.data[p] as number] as number)--;
+          }
+        }
+        for (const c of fresh) for (const l of DF_LISTS) for (const k of lists[c * L + l] as Uint32Array) (df[k] as number)++;
+        return ChunkFeatureStore.fromLists(keys, ids, lists, keyId, df);
+      },
     };
   }
 
-  private static fromLists(keys: string[], ids: string[], lists: Uint32Array[], keyId?: Map<string, number>): ChunkFeatureStore {
+  private static fromLists(keys: string[], ids: string[], lists: Uint32Array[], keyId?: Map<string, number>, knownDf?: Uint32Array): ChunkFeatureStore {
     const offsets = new Uint32Array(lists.length + 1);
-    lists.forEach((l, i) => {
-      offsets[i + 1] = (offsets[i] as number) + l.length;
-    });
+    for (let i = 0; i < lists.length; i++) offsets[i + 1] = (offsets[i] as number) + (lists[i] as Uint32Array).length;
     const data = new Uint32Array(offsets[lists.length] as number);
-    for (const [i, l] of lists.entries()) data.set(l, offsets[i] as number);
-    const df = new Uint32Array(keys.length);
-    for (let c = 0; c < ids.length; c++) {
-      for (const l of [LIST_INDEX.words, LIST_INDEX.pairs]) {
-        for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
+    for (let i = 0; i < lists.length; i++) data.set(lists[i] as Uint32Array, offsets[i] as number);
+    let df = knownDf;
+    if (!df) {
+      df = new Uint32Array(keys.length);
+      for (let c = 0; c < ids.length; c++) {
+        for (const l of DF_LISTS) {
+          for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
+        }
       }
     }
     // Drop keys no chunk uses any more once they are the majority (after many updates).
