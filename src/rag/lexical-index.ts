@@ -257,6 +257,8 @@ export class LexicalIndex {
     const T = terms.length;
     const oldTF = (pa.offsets.length - 1) / F;
     const touched = new Uint8Array(T * F);
+    /** Postings of dropped documents per list (one per document that has the term in that field). */
+    const deadIn = new Uint32Array(T * F);
     let expectDropped = 0;
     let expectMoved = 0;
     for (const d of [...freed, ...movers]) {
@@ -269,6 +271,7 @@ export class LexicalIndex {
           const id = termId.get(t);
           if (id === undefined || id >= oldTF) return null;
           touched[id * F + f] = 1;
+          if (dead[d]) (deadIn[id * F + f] as number)++;
         }
       }
     }
@@ -277,8 +280,8 @@ export class LexicalIndex {
     for (let tf = 0; tf < oldTF * F; tf++) {
       const s = pa.offsets[tf] as number;
       const e = pa.offsets[tf + 1] as number;
-      if (!touched[tf]) counts[tf] = e - s;
-      else for (let p = s; p < e; p++) if (!dead[pa.docs[p] as number]) (counts[tf] as number)++;
+      // (Checked while copying: the dropped postings found must be exactly these.)
+      counts[tf] = e - s - (deadIn[tf] as number);
     }
     for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) (counts[(nd.terms[i] as number) * F + (nd.fields[i] as number)] as number)++;
     const offsets = new Uint32Array(T * F + 1);
@@ -298,10 +301,11 @@ export class LexicalIndex {
         tfs.set(pa.tfs.subarray(s, e), w);
         w += e - s;
       } else {
+        let droppedHere = 0;
         for (let p = s; p < e; p++) {
           const d = pa.docs[p] as number;
           if (dead[d]) {
-            dropped++;
+            droppedHere++;
             continue;
           }
           const m = moveTo[d] as number;
@@ -310,6 +314,8 @@ export class LexicalIndex {
           tfs[w] = pa.tfs[p] as number;
           w++;
         }
+        if (droppedHere !== deadIn[tf]) return null;
+        dropped += droppedHere;
       }
       cursor[tf] = w;
     }
