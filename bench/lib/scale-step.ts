@@ -21,11 +21,12 @@ const config = createConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir });
 const t0 = performance.now();
 const kb = await openKnowledgeBase({ config, logger: createLogger('silent'), generator: null });
 const openMs = performance.now() - t0;
-const result: Record<string, number | null> = {
+const result: Record<string, number | null | Record<string, number>> = {
   chunks: kb.chunkCount,
   openMs,
   indexMs: kb.changes ? kb.changes.ms : null,
   embedded: kb.changes ? kb.changes.embedded : null,
+  phases: kb.changes ? kb.changes.phases : null,
 };
 if (questionsFile) {
   const questions = readFileSync(questionsFile, 'utf8').split('\n').filter(Boolean);

@@ -14,7 +14,9 @@ import type { Glossary } from '../text/glossary.js';
 import { glossaryExpansion } from '../text/glossary.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
+import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
+import { writeParts } from './stream-write.js';
 
 /** The six key sets of a chunk. */
 export const FEATURE_LISTS = ['words', 'headingWords', 'pairs', 'headingPairs', 'subjectWords', 'docWords'] as const;
@@ -22,6 +24,8 @@ export type FeatureList = (typeof FEATURE_LISTS)[number];
 const L = FEATURE_LISTS.length;
 const LIST_INDEX = Object.fromEntries(FEATURE_LISTS.map((n, i) => [n, i])) as Record<FeatureList, number>;
 const FORMAT = 'cchc-features-v1';
+/** The lists document frequencies count: words (for syllable keys) and pairs (for pair keys). */
+const DF_LISTS = [LIST_INDEX.words, LIST_INDEX.pairs];
 
 /**
  * Match keys of a text: every syllable folded, plus every syllable as an
@@ -115,6 +119,19 @@ export interface FeatureBuildOptions {
   reusable?: ReadonlySet<string>;
 }
 
+/** Collects the lists of a new {@link ChunkFeatureStore}, one chunk at a time, in order. */
+export interface FeatureBuilder {
+  /** Key id of `key` in the new store (assigned on first use). */
+  intern(key: string): number;
+  /** Copy the chunk's lists from the previous store; false when it has none to reuse. */
+  reuse(chunkId: string): boolean;
+  /** The chunk's six key sets (as {@link chunkFeatureKeys}). */
+  addKeys(chunkId: string, keySets: string[][]): void;
+  /** The chunk's six lists of distinct key ids (sorted here). */
+  addIds(chunkId: string, lists: Uint32Array[]): void;
+  finish(): ChunkFeatureStore;
+}
+
 export class ChunkFeatureStore {
   private readonly keyId: Map<string, number>;
   private readonly slotOf: Map<string, number>;
@@ -142,10 +159,25 @@ export class ChunkFeatureStore {
 
   /** Build for `chunks`, reusing the lists of unchanged chunks from `opts.previous`. */
   static build(chunks: readonly Chunk[], opts: FeatureBuildOptions): ChunkFeatureStore {
-    const prev = opts.previous ?? null;
-    const keys = prev ? [...prev.keys] : [];
-    const keyId = prev ? new Map(prev.keyId) : new Map<string, number>();
-    const idOf = (k: string) => {
+    const b = ChunkFeatureStore.builder(opts.previous ?? null, opts.reusable);
+    const memo = new Map<string, string[]>();
+    for (const c of chunks) if (!b.reuse(c.id)) b.addKeys(c.id, chunkFeatureKeys(c, opts.aliases(c.docId), opts.glossary, memo));
+    return b.finish();
+  }
+
+  /**
+   * A builder of a new store, chunk by chunk in order: {@link FeatureBuilder.reuse}
+   * copies a chunk's lists from `prev` (when `reusable` has it),
+   * {@link FeatureBuilder.addKeys} takes its six key sets,
+   * {@link FeatureBuilder.addIds} six lists of ids from {@link FeatureBuilder.intern}
+   * (computed elsewhere, e.g. in a worker thread). With `consume`, `prev`
+   * gives up its dictionary and is not used again.
+   */
+  static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>, opts: { consume?: boolean } = {}): FeatureBuilder {
+    // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be used afterwards.
+    const keys = prev ? (opts.consume ? prev.keys : [...prev.keys]) : [];
+    const keyId = prev ? (opts.consume ? prev.keyId : new Map(prev.keyId)) : new Map<string, number>();
+    const intern = (k: string): number => {
       let id = keyId.get(k);
       if (id === undefined) {
         id = keys.length;
@@ -155,34 +187,61 @@ export class ChunkFeatureStore {
       return id;
     };
     const lists: Uint32Array[] = [];
-    const memo = new Map<string, string[]>();
-    for (const c of chunks) {
-      const slot = prev && opts.reusable?.has(c.id) ? prev.slotOf.get(c.id) : undefined;
-      if (slot !== undefined && prev) {
+    const ids: string[] = [];
+    const reused = new Uint8Array(prev?.size ?? 0);
+    /** Positions (in `ids`) of the chunks whose lists are new. */
+    const fresh: number[] = [];
+    // The lists in a few large blocks (not one buffer per list).
+    const arena = new Arena((n) => new Uint32Array(n));
+    return {
+      intern,
+      reuse(id) {
+        const slot = prev && reusable?.has(id) ? prev.slotOf.get(id) : undefined;
+        if (slot === undefined || !prev) return false;
         for (let l = 0; l < L; l++) lists.push(prev.data.subarray(prev.offsets[slot * L + l] as number, prev.offsets[slot * L + l + 1] as number));
-        continue;
-      }
-      for (const keySet of chunkFeatureKeys(c, opts.aliases(c.docId), opts.glossary, memo)) lists.push(new Uint32Array(new Set(keySet.map(idOf))).sort());
-    }
-    return ChunkFeatureStore.fromLists(
-      keys,
-      chunks.map((c) => c.id),
-      lists,
-      keyId,
-    );
+        ids.push(id);
+        reused[slot] = 1;
+        return true;
+      },
+      addKeys(id, keySets) {
+        for (const keySet of keySets) lists.push(arena.copy([...new Set(keySet.map(intern))]).sort());
+        fresh.push(ids.length);
+        ids.push(id);
+      },
+      addIds(id, idLists) {
+        for (const l of idLists) lists.push(arena.copy(l).sort());
+        fresh.push(ids.length);
+        ids.push(id);
+      },
+      finish() {
+        if (!prev) return ChunkFeatureStore.fromLists(keys, ids, lists, keyId);
+        // An update: the previous frequencies, less the chunks not carried over, plus the new ones.
+        const df = new Uint32Array(keys.length);
+        df.set(prev.df);
+        for (let slot = 0; slot < reused.length; slot++) {
+          if (reused[slot]) continue;
+          for (const l of DF_LISTS) {
+            for (let p = prev.offsets[slot * L + l] as number; p < (prev.offsets[slot * L + l + 1] as number); p++) (df[prev.data[p] as number] as number)--;
+          }
+        }
+        for (const c of fresh) for (const l of DF_LISTS) for (const k of lists[c * L + l] as Uint32Array) (df[k] as number)++;
+        return ChunkFeatureStore.fromLists(keys, ids, lists, keyId, df);
+      },
+    };
   }
 
-  private static fromLists(keys: string[], ids: string[], lists: Uint32Array[], keyId?: Map<string, number>): ChunkFeatureStore {
+  private static fromLists(keys: string[], ids: string[], lists: Uint32Array[], keyId?: Map<string, number>, knownDf?: Uint32Array): ChunkFeatureStore {
     const offsets = new Uint32Array(lists.length + 1);
-    lists.forEach((l, i) => {
-      offsets[i + 1] = (offsets[i] as number) + l.length;
-    });
+    for (let i = 0; i < lists.length; i++) offsets[i + 1] = (offsets[i] as number) + (lists[i] as Uint32Array).length;
     const data = new Uint32Array(offsets[lists.length] as number);
-    for (const [i, l] of lists.entries()) data.set(l, offsets[i] as number);
-    const df = new Uint32Array(keys.length);
-    for (let c = 0; c < ids.length; c++) {
-      for (const l of [LIST_INDEX.words, LIST_INDEX.pairs]) {
-        for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
+    for (let i = 0; i < lists.length; i++) data.set(lists[i] as Uint32Array, offsets[i] as number);
+    let df = knownDf;
+    if (!df) {
+      df = new Uint32Array(keys.length);
+      for (let c = 0; c < ids.length; c++) {
+        for (const l of DF_LISTS) {
+          for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
+        }
       }
     }
     // Drop keys no chunk uses any more once they are the majority (after many updates).
@@ -245,8 +304,7 @@ export class ChunkFeatureStore {
   /** Write `features.json` and `features.bin` into `dir`. */
   save(dir: string): void {
     writeFileSync(join(dir, 'features.json'), JSON.stringify({ format: FORMAT, keys: this.keys, ids: this.ids, entries: this.data.length }));
-    const parts = [this.offsets, this.data, this.df].map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength));
-    writeFileSync(join(dir, 'features.bin'), Buffer.concat(parts));
+    writeParts(join(dir, 'features.bin'), [this.offsets, this.data, this.df]);
   }
 
   /** Load what {@link save} wrote. */

@@ -14,18 +14,23 @@ export interface Embedder {
   embed(texts: string[]): Promise<number[][]>;
 }
 
-/** Features repeat across a corpus: their md5 buckets are memoised (bounded). */
-const bucketCache = new Map<string, { index: number; sign: number }>();
-const BUCKET_CACHE_MAX = 200_000;
+/** Features repeat across a corpus: their md5 buckets are memoised (bounded), per dimension, as a signed bucket + 1. */
+const bucketCaches = new Map<number, Map<string, number>>();
+const BUCKET_CACHE_MAX = 500_000;
 
-function bucket(feature: string, dim: number): { index: number; sign: number } {
-  const key = `${dim}\u0000${feature}`;
-  const hit = bucketCache.get(key);
-  if (hit) return hit;
+/** Bucket of a feature, signed and shifted by one: +(index + 1) or −(index + 1). */
+function bucket(feature: string, dim: number): number {
+  let cache = bucketCaches.get(dim);
+  if (!cache) {
+    cache = new Map();
+    bucketCaches.set(dim, cache);
+  }
+  const hit = cache.get(feature);
+  if (hit !== undefined) return hit;
   const d = createHash('md5').update(feature).digest();
-  const out = { index: d.readUInt32LE(0) % dim, sign: (d[4] as number) & 1 ? 1 : -1 };
-  if (bucketCache.size >= BUCKET_CACHE_MAX) bucketCache.clear();
-  bucketCache.set(key, out);
+  const out = ((d[4] as number) & 1 ? 1 : -1) * ((d.readUInt32LE(0) % dim) + 1);
+  if (cache.size >= BUCKET_CACHE_MAX) cache.clear();
+  cache.set(feature, out);
   return out;
 }
 
@@ -41,7 +46,8 @@ export class HashEmbedder implements Embedder {
   readonly id: string;
   constructor(
     readonly dim = 512,
-    private readonly glossary?: Glossary,
+    /** The glossary whose expansions are hashed too (a worker thread rebuilds the same embedder from it). */
+    readonly glossary?: Glossary,
   ) {
     this.id = `hash-v1-${dim}`;
   }
@@ -53,8 +59,9 @@ export class HashEmbedder implements Embedder {
   embedOne(text: string): number[] {
     const v = new Float64Array(this.dim);
     const add = (feature: string, weight: number) => {
-      const { index, sign } = bucket(feature, this.dim);
-      v[index] = (v[index] as number) + sign * weight;
+      const b = bucket(feature, this.dim);
+      const index = (b < 0 ? -b : b) - 1;
+      v[index] = (v[index] as number) + (b < 0 ? -weight : weight);
     };
     const { folded } = tokenize(text, this.glossary);
     for (const t of folded) add(`w:${t}`, t.includes('_') ? 1.5 : 1);

@@ -21,16 +21,21 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { DocMeta } from '../knowledge/document.js';
 import { type BinaryLoader, type KnowledgeFile, type LoadError, listKnowledgeFiles, loadKnowledge } from '../knowledge/load-knowledge.js';
 import type { Logger } from '../logger.js';
 import type { Glossary } from '../text/glossary.js';
+import { analyzeChunks } from './analysis-pool.js';
 import { type Chunk, chunkDocument, hashText } from './chunk.js';
+import { type AnalyzedBatch, type BatchDecoder, embeddingText } from './chunk-analysis.js';
 import { aliasesOf, ChunkFeatureStore } from './chunk-features.js';
-import type { Embedder } from './embedder.js';
-import { chunkHeading, LexicalIndex } from './lexical-index.js';
+import { type Embedder, HashEmbedder } from './embedder.js';
+import { LexicalIndex } from './lexical-index.js';
+import { writeJsonArray } from './stream-write.js';
+import { VectorCache } from './vector-cache.js';
 import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
@@ -83,6 +88,8 @@ export interface IndexChanges {
   reused: number;
   /** True when the previous snapshot was updated in place of a full build. */
   incremental: boolean;
+  /** Milliseconds per step of the build (load, indexes, write), for benchmarks. */
+  phases: Record<string, number>;
   errors: LoadError[];
   ms: number;
 }
@@ -104,6 +111,13 @@ export interface OpenIndexOptions {
    * A missing folder is skipped.
    */
   extraSources?: ReadonlyArray<{ dir: string; prefix: string }>;
+  /**
+   * Worker threads for the per-chunk analysis of a large build (default: the
+   * number of cores; 0: this thread). Small jobs always run in this thread.
+   */
+  workers?: number;
+  /** Smallest job sent to the worker threads (default: `MIN_POOL_CHUNKS` of `analysis-pool.ts`). */
+  minPoolChunks?: number;
   /** Test hook: called after the new snapshot is written, before CURRENT moves. */
   beforeCommit?: () => void;
 }
@@ -116,13 +130,7 @@ export interface OpenIndexResult {
 
 const EMBED_BATCH = 64;
 
-/**
- * Text that is embedded for a chunk: document title, heading trail, passage.
- * (The title helps dense retrieval match a question to its document.)
- */
-export function embeddingText(c: Chunk): string {
-  return `${c.docTitle}\n${chunkHeading(c)}\n${c.text}`;
-}
+export { embeddingText };
 
 /**
  * Key of a chunk's cached vector: the exact text embedded, so any change to
@@ -171,31 +179,6 @@ export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: G
   }
 }
 
-/** Cached embeddings of a snapshot: embedded-text hash → row of `vectors.bin`; `keys` in the snapshot's chunk order. */
-function readVectorCache(dir: string | null): { rows: Map<string, Float32Array>; keys: string[] } {
-  const out = new Map<string, Float32Array>();
-  const none = { rows: out, keys: [] };
-  if (!dir) return none;
-  try {
-    const { dim, keys } = JSON.parse(readFileSync(join(dir, 'vectors.json'), 'utf8')) as { dim: number; keys: string[] };
-    const raw = readFileSync(join(dir, 'vectors.bin'));
-    const buf = raw.byteOffset % 4 === 0 ? raw : Buffer.from(raw);
-    if (buf.byteLength !== keys.length * dim * 4) return none;
-    for (const [i, k] of keys.entries()) out.set(k, new Float32Array(buf.buffer, buf.byteOffset + i * dim * 4, dim));
-    return { rows: out, keys };
-  } catch {
-    // No cache (older format or missing): everything is embedded again.
-    return none;
-  }
-}
-
-function writeVectorCache(dir: string, keys: string[], rows: Float32Array[], dim: number): void {
-  writeFileSync(join(dir, 'vectors.json'), JSON.stringify({ dim, keys }));
-  const all = new Float32Array(rows.length * dim);
-  for (const [i, r] of rows.entries()) all.set(r, i * dim);
-  writeFileSync(join(dir, 'vectors.bin'), Buffer.from(all.buffer, all.byteOffset, all.byteLength));
-}
-
 interface Previous {
   manifest: Manifest;
   chunks: Chunk[];
@@ -234,6 +217,13 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
  */
 export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult> {
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let lastPhase = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - lastPhase);
+    lastPhase = now;
+  };
   const root = indexRoot(opts.dataDir);
   const files = [
     ...listKnowledgeFiles(opts.knowledgeDir),
@@ -254,11 +244,11 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const prev = readPrevious(currentDir);
   const prevManifest = prev?.manifest ?? null;
   const sameEmbedder = prevManifest?.embedderId === opts.embedder.id;
-  const cached = sameEmbedder ? readVectorCache(currentDir) : { rows: new Map<string, Float32Array>(), keys: [] };
-  const vectorCache = cached.rows;
+  const vectorCache = sameEmbedder ? VectorCache.open(currentDir, opts.embedder.dim) : VectorCache.empty(opts.embedder.dim);
   // Keys of carried-over chunks come from the previous snapshot (no re-hashing of the whole corpus).
   const prevKeyById = new Map<string, string>();
-  if (prev && cached.keys.length === prev.chunks.length) for (const [i, c] of prev.chunks.entries()) prevKeyById.set(c.id, cached.keys[i] as string);
+  if (prev && vectorCache.chunkKeys.length === prev.chunks.length)
+    for (const [i, c] of prev.chunks.entries()) prevKeyById.set(c.id, vectorCache.chunkKeys[i] as string);
 
   // === Load changed files, reuse unchanged ones
   const unchanged = files.filter((f) => prevManifest?.files[f.rel]?.hash === f.hash && prevManifest.format === INDEX_FORMAT);
@@ -295,30 +285,88 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const dupes = chunks.length - new Set(chunks.map((c) => c.id)).size;
   if (dupes > 0) dedupeIds(chunks, kept);
 
-  // === Embed only what the cache does not have
+  // === Embed only what the cache does not have (the hashing embedder's vectors come from the analysis below)
   const keys = new Map(chunks.map((c) => [c.id, (kept.has(c.id) ? prevKeyById.get(c.id) : undefined) ?? vectorKey(c)]));
   const keyOf = (c: Chunk) => keys.get(c.id) as string;
   const missing = chunks.filter((c) => !vectorCache.has(keyOf(c)));
-  for (let i = 0; i < missing.length; i += EMBED_BATCH) {
-    const batch = missing.slice(i, i + EMBED_BATCH);
-    const vecs = await opts.embedder.embed(batch.map(embeddingText));
-    for (const [j, c] of batch.entries()) vectorCache.set(keyOf(c), Float32Array.from(vecs[j] as number[]));
+  const hash = opts.embedder instanceof HashEmbedder ? opts.embedder : null;
+  if (!hash) {
+    for (let i = 0; i < missing.length; i += EMBED_BATCH) {
+      const batch = missing.slice(i, i + EMBED_BATCH);
+      const vecs = await opts.embedder.embed(batch.map(embeddingText));
+      for (const [j, c] of batch.entries()) vectorCache.set(keyOf(c), Float32Array.from(vecs[j] as number[]));
+    }
   }
   const rowOf = (c: Chunk) => vectorCache.get(keyOf(c)) as Float32Array;
-  const dim = chunks[0] ? rowOf(chunks[0]).length : opts.embedder.dim;
+  const dim = hash ? hash.dim : chunks[0] ? rowOf(chunks[0]).length : opts.embedder.dim;
+  phase('load');
 
   // === Indexes: update the previous snapshot's, or build new ones
   const salt = opts.salt ?? '';
   const canUpdate = !!prev && !opts.force && sameEmbedder && prevManifest?.format === INDEX_FORMAT && (prevManifest.salt ?? '') === salt;
-  const added = chunks.filter((c) => !kept.has(c.id));
   const removed = new Set((prev?.chunks ?? []).filter((c) => !kept.has(c.id)).map((c) => c.id));
   const aliases = aliasesOf(documents);
+  const analysis = {
+    spec: { glossary: opts.glossary, hash: hash ? { dim: hash.dim, glossary: hash.glossary } : undefined },
+    workers: opts.workers ?? availableParallelism(),
+    minPoolChunks: opts.minPoolChunks,
+    aliases: (c: Chunk) => aliases(c.docId),
+    onPoolError: (err: unknown) => opts.logger?.warn({ err }, 'index worker threads unavailable; analysing in this thread'),
+  };
+  /**
+   * Analyse `todo` (in chunk order) on the worker pool: `each` gets every
+   * chunk's decoded batch, in order; vectors of the hashing embedder go to
+   * the cache; `afterBatch` is told how many chunks are done.
+   */
+  const analyse = async (
+    todo: readonly Chunk[],
+    each: (c: Chunk, b: AnalyzedBatch, i: number, decoder: BatchDecoder) => void,
+    afterBatch?: (done: number) => void,
+  ) => {
+    const wanted = todo.map((c) => hash !== null && !vectorCache.has(keyOf(c)));
+    await analyzeChunks(todo, {
+      ...analysis,
+      embed: (i) => wanted[i] === true,
+      onBatch(start, b, decoder) {
+        let row = 0;
+        const n = Math.min(b.lexEnd.length, todo.length - start);
+        for (let i = 0; i < n; i++) {
+          const c = todo[start + i] as Chunk;
+          each(c, b, i, decoder);
+          if (wanted[start + i]) vectorCache.set(keyOf(c), b.vectors.subarray(row * b.dim, ++row * b.dim));
+        }
+        afterBatch?.(start + n);
+      },
+    });
+  };
   let built: { lexical: LexicalIndex; features: ChunkFeatureStore; vectors: HnswVectorIndex } | null = null;
   if (canUpdate && prev) {
     try {
-      const lexical = LexicalIndex.load(prev.dir, opts.glossary).update(removed, added);
-      const features = ChunkFeatureStore.build(chunks, { glossary: opts.glossary, aliases, previous: ChunkFeatureStore.load(prev.dir), reusable: kept });
-      let vectors = (await HnswVectorIndex.load(prev.dir, opts.embedder)).update(
+      const added = chunks.filter((c) => !kept.has(c.id));
+      const prevFeatures = ChunkFeatureStore.load(prev.dir);
+      const prevChunkById = new Map(prev.chunks.map((c) => [c.id, c]));
+      const lex = LexicalIndex.builder(LexicalIndex.load(prev.dir, opts.glossary), new Set([...removed, ...added.map((c) => c.id)]), opts.glossary, {
+        consume: true,
+        chunkOf: (id) => prevChunkById.get(id),
+      });
+      const feat = ChunkFeatureStore.builder(prevFeatures, kept, { consume: true });
+      // Kept chunks reuse their BM25 postings and features; the others are analysed.
+      let cursor = 0;
+      const reuseUntil = (stop: Chunk | undefined) => {
+        for (; cursor < chunks.length && chunks[cursor] !== stop; cursor++) feat.reuse((chunks[cursor] as Chunk).id);
+        cursor++;
+      };
+      await analyse(added, (c, b, i, decoder) => {
+        reuseUntil(c);
+        feat.addIds(c.id, decoder.featureIds(b, i, feat.intern));
+        lex.addTerms(c.id, decoder.docTerms(b, i, lex.intern));
+      });
+      reuseUntil(undefined);
+      const lexical = lex.finish();
+      const features = feat.finish();
+      if (features.size !== chunks.length) throw new Error('features of kept chunks missing');
+      phase('lexical+features');
+      let vectors = (await HnswVectorIndex.open(prev.dir, opts.embedder)).update(
         removed,
         added.map((c): LabeledVector => ({ id: c.id, vector: rowOf(c) })),
       );
@@ -328,23 +376,33 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
           chunks.map((c) => c.id),
           chunks.map(rowOf),
         );
+      phase('vectors');
       built = { lexical, features, vectors };
     } catch (err) {
       opts.logger?.warn({ err }, 'index update failed; rebuilding fully');
     }
   }
   const incremental = built !== null;
-  built ??= {
-    lexical: LexicalIndex.build(chunks, opts.glossary),
-    features: ChunkFeatureStore.build(chunks, { glossary: opts.glossary, aliases }),
-    vectors: await HnswVectorIndex.build(
-      opts.embedder,
-      chunks.map((c) => c.id),
-      chunks.map(rowOf),
-    ),
-  };
+  if (!built) {
+    const lex = LexicalIndex.builder(null, new Set(), opts.glossary);
+    const feat = ChunkFeatureStore.builder(null);
+    // The graph grows while the worker threads analyse the next batches.
+    const hnsw = HnswVectorIndex.builder(dim, chunks.length);
+    let added = 0;
+    await analyse(
+      chunks,
+      (c, b, i, decoder) => {
+        feat.addIds(c.id, decoder.featureIds(b, i, feat.intern));
+        lex.addTerms(c.id, decoder.docTerms(b, i, lex.intern));
+      },
+      (done) => {
+        for (; added < done; added++) hnsw.add((chunks[added] as Chunk).id, rowOf(chunks[added] as Chunk));
+      },
+    );
+    built = { lexical: lex.finish(), features: feat.finish(), vectors: hnsw.finish() };
+    phase('analysis+graph');
+  }
   const { lexical, features, vectors: vectorIndex } = built;
-
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     embedderId: opts.embedder.id,
@@ -361,13 +419,15 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const name = `${khash}-${Date.now().toString(36)}`;
   const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
   mkdirSync(tmp, { recursive: true });
-  writeFileSync(join(tmp, 'chunks.json'), JSON.stringify(chunks));
+  writeJsonArray(join(tmp, 'chunks.json'), chunks);
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
   lexical.save(tmp);
   features.save(tmp);
-  writeVectorCache(tmp, chunks.map(keyOf), chunks.map(rowOf), dim);
+  vectorCache.save(tmp, chunks.map(keyOf));
+  vectorCache.close();
   await vectorIndex.save(tmp);
   writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  phase('write');
   const finalDir = join(snapshotsDir, name);
   renameSync(tmp, finalDir);
   opts.beforeCommit?.();
@@ -389,6 +449,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     embedded: missing.length,
     reused: chunks.length - missing.length,
     incremental,
+    phases,
     errors: loaded.errors,
     ms: Math.round(performance.now() - started),
   };

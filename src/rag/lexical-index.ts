@@ -18,7 +18,9 @@ import { AppError } from '../errors.js';
 import type { Glossary } from '../text/glossary.js';
 import { hasDiacritics } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
+import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
+import { writeParts } from './stream-write.js';
 
 /** Fields: 0 titleF, 1 textF, 2 titleA, 3 textA. */
 const F = 4;
@@ -43,11 +45,40 @@ export function chunkHeading(c: Chunk): string {
 }
 
 /** One document's postings: parallel typed arrays of term id, field and term frequency (compact while a build holds every document). */
-interface DocTerms {
+export interface DocTerms {
   terms: Uint32Array;
   fields: Uint8Array;
   tfs: Uint8Array;
-  lengths: number[];
+  /** Unique-term length of each of the four fields. */
+  lengths: Uint16Array;
+}
+
+/**
+ * Term counts of a chunk's four indexed fields, in indexing order (heading
+ * folded, text folded, heading accented, text accented). What a build
+ * tokenises; the worker threads of a large build compute the same.
+ */
+export function lexicalFieldCounts(c: Chunk, glossary?: Glossary): Map<string, number>[] {
+  const head = tokenize(chunkHeading(c), glossary);
+  const body = tokenize(c.text, glossary);
+  return [head.folded, body.folded, head.accented, body.accented].map(countTerms);
+}
+
+/** Term frequencies are stored in one byte. */
+export const clampTf = (tf: number): number => Math.min(MAX_TF, tf);
+
+/**
+ * Collects the documents of a new index (a build, or an update of a
+ * previous one): {@link add} tokenises a chunk in this thread,
+ * {@link addTerms} takes a document tokenised elsewhere (term ids from
+ * {@link intern}); {@link finish} lays out the postings.
+ */
+export interface LexicalBuilder {
+  /** Term id of `term` in the new index (assigned on first use). */
+  intern(term: string): number;
+  add(c: Chunk): void;
+  addTerms(id: string, doc: DocTerms): void;
+  finish(): LexicalIndex;
 }
 
 interface Arrays {
@@ -159,7 +190,9 @@ export class LexicalIndex {
 
   /** Build from chunks. */
   static build(chunks: readonly Chunk[], glossary?: Glossary): LexicalIndex {
-    return LexicalIndex.merge(null, new Set(), chunks, glossary);
+    const b = LexicalIndex.builder(null, new Set(), glossary);
+    for (const c of chunks) b.add(c);
+    return b.finish();
   }
 
   /**
@@ -170,38 +203,216 @@ export class LexicalIndex {
   update(removed: ReadonlySet<string>, added: readonly Chunk[]): LexicalIndex {
     const drop = new Set(removed);
     for (const c of added) drop.add(c.id);
-    return LexicalIndex.merge(this, drop, added, this.glossary);
+    const b = LexicalIndex.builder(this, drop, this.glossary);
+    for (const c of added) b.add(c);
+    return b.finish();
   }
 
-  private static tokenizeDoc(c: Chunk, termId: Map<string, number>, terms: string[], glossary?: Glossary): DocTerms {
-    const head = tokenize(chunkHeading(c), glossary);
-    const body = tokenize(c.text, glossary);
-    const ids: number[] = [];
-    const fields: number[] = [];
-    const tfs: number[] = [];
-    const lengths: number[] = [];
-    [head.folded, body.folded, head.accented, body.accented].forEach((tokens, f) => {
-      const counts = countTerms(tokens);
-      lengths.push(counts.size);
-      for (const [t, tf] of counts) {
-        let id = termId.get(t);
-        if (id === undefined) {
-          id = terms.length;
-          terms.push(t);
-          termId.set(t, id);
+  /**
+   * A builder of a new index: `prev`'s documents except those in `drop`
+   * (their postings copied), then the documents added to the builder.
+   * (Callers that re-add an id put it in `drop`.) With `consume`, `prev`
+   * gives up its dictionary to the new index and is not used again. With
+   * `chunkOf` (the previous chunks by id), the update is done in place
+   * ({@link mergeInPlace}).
+   */
+  static builder(
+    prev: LexicalIndex | null,
+    drop: ReadonlySet<string>,
+    glossary?: Glossary,
+    opts: { consume?: boolean; chunkOf?: (id: string) => Chunk | undefined } = {},
+  ): LexicalBuilder {
+    // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be searched afterwards.
+    const terms = prev ? (opts.consume ? prev.terms : [...prev.terms]) : [];
+    const termId = prev ? (opts.consume ? prev.termId : new Map(prev.termId)) : new Map<string, number>();
+    const intern = (t: string): number => {
+      let id = termId.get(t);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(t);
+        termId.set(t, id);
+      }
+      return id;
+    };
+    const newDocs: DocTerms[] = [];
+    const newIds: string[] = [];
+    // Every document's postings in a few large blocks (not four buffers per document).
+    const arenas = { u32: new Arena((n) => new Uint32Array(n)), u8: new Arena((n) => new Uint8Array(n)), u16: new Arena((n) => new Uint16Array(n)) };
+    return {
+      intern,
+      add(c) {
+        const counts = lexicalFieldCounts(c, glossary);
+        let n = 0;
+        for (const m of counts) n += m.size;
+        const doc: DocTerms = { terms: arenas.u32.alloc(n), fields: arenas.u8.alloc(n), tfs: arenas.u8.alloc(n), lengths: arenas.u16.alloc(F) };
+        let i = 0;
+        counts.forEach((m, f) => {
+          doc.lengths[f] = Math.min(65535, m.size);
+          for (const [t, tf] of m) {
+            doc.terms[i] = intern(t);
+            doc.fields[i] = f;
+            doc.tfs[i] = clampTf(tf);
+            i++;
+          }
+        });
+        newIds.push(c.id);
+        newDocs.push(doc);
+      },
+      addTerms(id, doc) {
+        newIds.push(id);
+        newDocs.push({
+          terms: arenas.u32.copy(doc.terms),
+          fields: arenas.u8.copy(doc.fields),
+          tfs: arenas.u8.copy(doc.tfs),
+          lengths: arenas.u16.copy(doc.lengths),
+        });
+      },
+      finish: () =>
+        (prev && opts.chunkOf ? LexicalIndex.mergeInPlace(prev, drop, newIds, newDocs, terms, termId, opts.chunkOf, glossary) : null) ??
+        LexicalIndex.merge(prev, drop, newIds, newDocs, terms, termId, glossary),
+    };
+  }
+
+  /**
+   * An update that keeps the slots of unchanged documents: new documents
+   * take the freed slots (or are appended), and when fewer come than went,
+   * the last documents move down into the remaining holes. Only the posting
+   * lists of the terms of dropped, moved and new documents (found by
+   * tokenising them again) are rewritten; all others are copied as blocks.
+   * The rankings equal a full build's except for the order of exact ties.
+   * @returns null when the postings found do not add up (then the caller merges fully)
+   */
+  private static mergeInPlace(
+    prev: LexicalIndex,
+    drop: ReadonlySet<string>,
+    addedIds: readonly string[],
+    newDocs: DocTerms[],
+    terms: string[],
+    termId: Map<string, number>,
+    chunkOf: (id: string) => Chunk | undefined,
+    glossary?: Glossary,
+  ): LexicalIndex | null {
+    const pa = prev.a;
+    const oldN = prev.ids.length;
+    const freed: number[] = [];
+    for (let d = 0; d < oldN; d++) if (drop.has(prev.ids[d] as string)) freed.push(d);
+    const A = newDocs.length;
+    const N = oldN - freed.length + A;
+    const holes = freed.filter((d) => d < N);
+    const newSlot = Array.from({ length: A }, (_, j) => (j < holes.length ? (holes[j] as number) : oldN + j - holes.length));
+    const left = holes.slice(A);
+    const dead = new Uint8Array(oldN);
+    for (const d of freed) dead[d] = 1;
+    const moveTo = new Int32Array(oldN).fill(-1);
+    const movers: number[] = [];
+    for (let d = N; d < oldN && movers.length < left.length; d++) if (!dead[d]) movers.push(d);
+    if (movers.length !== left.length) return null;
+    movers.forEach((d, k) => {
+      moveTo[d] = left[k] as number;
+    });
+    // The lists to rewrite: terms of the dropped, moved and new documents.
+    const T = terms.length;
+    const oldTF = (pa.offsets.length - 1) / F;
+    const touched = new Uint8Array(T * F);
+    /** Postings of dropped documents per list (one per document that has the term in that field). */
+    const deadIn = new Uint32Array(T * F);
+    let expectDropped = 0;
+    let expectMoved = 0;
+    for (const d of [...freed, ...movers]) {
+      const c = chunkOf(prev.ids[d] as string);
+      if (!c) return null;
+      for (let f = 0; f < F; f++) dead[d] ? (expectDropped += pa.fieldLen[d * F + f] as number) : (expectMoved += pa.fieldLen[d * F + f] as number);
+      const fieldCounts = lexicalFieldCounts(c, glossary);
+      for (let f = 0; f < F; f++) {
+        for (const t of (fieldCounts[f] as Map<string, number>).keys()) {
+          const id = termId.get(t);
+          if (id === undefined || id >= oldTF) return null;
+          touched[id * F + f] = 1;
+          if (dead[d]) (deadIn[id * F + f] as number)++;
         }
-        ids.push(id);
-        fields.push(f);
-        tfs.push(Math.min(MAX_TF, tf));
+      }
+    }
+    for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) touched[(nd.terms[i] as number) * F + (nd.fields[i] as number)] = 1;
+    const counts = new Uint32Array(T * F);
+    for (let tf = 0; tf < oldTF * F; tf++) {
+      const s = pa.offsets[tf] as number;
+      const e = pa.offsets[tf + 1] as number;
+      // (Checked while copying: the dropped postings found must be exactly these.)
+      counts[tf] = e - s - (deadIn[tf] as number);
+    }
+    for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) (counts[(nd.terms[i] as number) * F + (nd.fields[i] as number)] as number)++;
+    const offsets = new Uint32Array(T * F + 1);
+    for (let i = 0; i < T * F; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i] as number);
+    const total = offsets[T * F] as number;
+    const docs = new Uint32Array(total);
+    const tfs = new Uint8Array(total);
+    const cursor = offsets.slice(0, T * F);
+    let dropped = 0;
+    let moved = 0;
+    for (let tf = 0; tf < oldTF * F; tf++) {
+      const s = pa.offsets[tf] as number;
+      const e = pa.offsets[tf + 1] as number;
+      let w = cursor[tf] as number;
+      if (!touched[tf]) {
+        docs.set(pa.docs.subarray(s, e), w);
+        tfs.set(pa.tfs.subarray(s, e), w);
+        w += e - s;
+      } else {
+        let droppedHere = 0;
+        for (let p = s; p < e; p++) {
+          const d = pa.docs[p] as number;
+          if (dead[d]) {
+            droppedHere++;
+            continue;
+          }
+          const m = moveTo[d] as number;
+          if (m >= 0) moved++;
+          docs[w] = m >= 0 ? m : d;
+          tfs[w] = pa.tfs[p] as number;
+          w++;
+        }
+        if (droppedHere !== deadIn[tf]) return null;
+        dropped += droppedHere;
+      }
+      cursor[tf] = w;
+    }
+    if (dropped !== expectDropped || moved !== expectMoved) return null;
+    newDocs.forEach((nd, j) => {
+      const slot = newSlot[j] as number;
+      for (let i = 0; i < nd.terms.length; i++) {
+        const tf = (nd.terms[i] as number) * F + (nd.fields[i] as number);
+        const w = cursor[tf] as number;
+        docs[w] = slot;
+        tfs[w] = nd.tfs[i] as number;
+        cursor[tf] = w + 1;
       }
     });
-    return { terms: Uint32Array.from(ids), fields: Uint8Array.from(fields), tfs: Uint8Array.from(tfs), lengths };
+    const ids = new Array<string>(N);
+    const fieldLen = new Uint16Array(N * F);
+    fieldLen.set(pa.fieldLen.subarray(0, Math.min(oldN, N) * F));
+    for (let d = 0; d < Math.min(oldN, N); d++) if (!dead[d]) ids[d] = prev.ids[d] as string;
+    for (const d of movers) {
+      const to = moveTo[d] as number;
+      ids[to] = prev.ids[d] as string;
+      fieldLen.set(pa.fieldLen.subarray(d * F, d * F + F), to * F);
+    }
+    newDocs.forEach((nd, j) => {
+      ids[newSlot[j] as number] = addedIds[j] as string;
+      fieldLen.set(nd.lengths, (newSlot[j] as number) * F);
+    });
+    for (let d = 0; d < N; d++) if (ids[d] === undefined) return null;
+    return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen }, glossary, termId);
   }
 
-  private static merge(prev: LexicalIndex | null, drop: ReadonlySet<string>, added: readonly Chunk[], glossary?: Glossary): LexicalIndex {
-    const terms = prev ? [...prev.terms] : [];
-    const termId = prev ? new Map(prev.termId) : new Map<string, number>();
-    const newDocs = added.map((c) => LexicalIndex.tokenizeDoc(c, termId, terms, glossary));
+  private static merge(
+    prev: LexicalIndex | null,
+    drop: ReadonlySet<string>,
+    addedIds: readonly string[],
+    newDocs: DocTerms[],
+    terms: string[],
+    termId: Map<string, number>,
+    glossary?: Glossary,
+  ): LexicalIndex {
     // Old slots kept, renumbered in order; new documents after them.
     const oldN = prev?.ids.length ?? 0;
     const remap = new Int32Array(oldN).fill(-1);
@@ -213,7 +424,7 @@ export class LexicalIndex {
       ids.push(id);
     }
     const firstNew = ids.length;
-    for (const c of added) ids.push(c.id);
+    for (const id of addedIds) ids.push(id);
     const T = terms.length;
     const counts = new Uint32Array(T * F + 1);
     const pa = prev?.a;
@@ -261,7 +472,7 @@ export class LexicalIndex {
       if (nd >= 0 && pa) for (let f = 0; f < F; f++) fieldLen[nd * F + f] = pa.fieldLen[d * F + f] as number;
     }
     newDocs.forEach((nd, j) => {
-      for (let f = 0; f < F; f++) fieldLen[(firstNew + j) * F + f] = Math.min(65535, nd.lengths[f] as number);
+      fieldLen.set(nd.lengths, (firstNew + j) * F);
     });
     return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen }, glossary, termId);
   }
@@ -270,8 +481,7 @@ export class LexicalIndex {
   save(dir: string): void {
     const { offsets, docs, tfs, fieldLen } = this.a;
     writeFileSync(join(dir, 'lexical.json'), JSON.stringify({ format: FORMAT, ids: this.ids, terms: this.terms, postings: docs.length }));
-    const parts = [offsets, docs, fieldLen, tfs].map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength));
-    writeFileSync(join(dir, 'lexical.bin'), Buffer.concat(parts));
+    writeParts(join(dir, 'lexical.bin'), [offsets, docs, fieldLen, tfs]);
   }
 
   /** Load what {@link save} wrote. */

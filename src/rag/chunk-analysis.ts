@@ -1,0 +1,195 @@
+/**
+ * The per-chunk text work of an index build, in one place: the BM25 field
+ * terms ({@link lexicalFieldCounts}), the six re-ranking key sets
+ * ({@link chunkFeatureKeys}) and, for the local hashing embedder, the
+ * vector. A large build runs it in worker threads (`analysis-pool.ts`); the
+ * results are exactly what the in-thread build computes.
+ *
+ * A batch's strings are sent once: each analyzer keeps a local dictionary
+ * and a batch carries only the strings new to it, plus typed arrays of local
+ * ids that the receiving side maps to its own ids ({@link BatchDecoder}).
+ */
+import type { Glossary } from '../text/glossary.js';
+import type { Chunk } from './chunk.js';
+import { chunkFeatureKeys, FEATURE_LISTS } from './chunk-features.js';
+import { HashEmbedder } from './embedder.js';
+import { chunkHeading, clampTf, type DocTerms, lexicalFieldCounts } from './lexical-index.js';
+
+/**
+ * Text that is embedded for a chunk: document title, heading trail, passage.
+ * (The title helps dense retrieval match a question to its document.)
+ */
+export function embeddingText(c: Chunk): string {
+  return `${c.docTitle}\n${chunkHeading(c)}\n${c.text}`;
+}
+
+/** What an analyzer needs: the index glossary and, to embed, the hashing embedder's settings. */
+export interface AnalysisSpec {
+  glossary?: Glossary;
+  /** Settings of the {@link HashEmbedder} whose vectors are computed here (none: vectors come from elsewhere). */
+  hash?: { dim: number; glossary?: Glossary };
+}
+
+/** One batch of work: chunks, each with its document's aliases and whether to embed it. */
+export interface AnalysisInput {
+  chunks: Chunk[];
+  aliases: string[];
+  /** 1 where the chunk's vector is wanted (not cached). */
+  embed: Uint8Array;
+}
+
+const F = 4;
+const L = FEATURE_LISTS.length;
+
+/** The result of one batch, in typed arrays of local ids (see {@link BatchDecoder}). */
+export interface AnalyzedBatch {
+  /** Strings the analyzer's dictionary gained with this batch, in id order. */
+  newStrings: string[];
+  lexTerms: Uint32Array;
+  lexFields: Uint8Array;
+  lexTfs: Uint8Array;
+  /** End offset of each chunk's postings in the lex arrays. */
+  lexEnd: Uint32Array;
+  /** Unique-term length of each chunk × field. */
+  lexLengths: Uint16Array;
+  /** Distinct key ids of each chunk × list, first-seen order. */
+  featKeys: Uint32Array;
+  featEnd: Uint32Array;
+  /** Rows of the chunks with `embed` set, in order (dim each); empty without `hash`. */
+  vectors: Float32Array;
+  dim: number;
+}
+
+/** Analyses batches; keeps its dictionary (and memo) from batch to batch. */
+export class ChunkAnalyzer {
+  private readonly dict = new Map<string, number>();
+  private readonly memo = new Map<string, string[]>();
+  private readonly embedder: HashEmbedder | null;
+
+  constructor(private readonly spec: AnalysisSpec) {
+    this.embedder = spec.hash ? new HashEmbedder(spec.hash.dim, spec.hash.glossary) : null;
+  }
+
+  analyze(input: AnalysisInput): AnalyzedBatch {
+    const newStrings: string[] = [];
+    const idOf = (s: string): number => {
+      let id = this.dict.get(s);
+      if (id === undefined) {
+        id = this.dict.size;
+        this.dict.set(s, id);
+        newStrings.push(s);
+      }
+      return id;
+    };
+    const n = input.chunks.length;
+    const lexTerms: number[] = [];
+    const lexFields: number[] = [];
+    const lexTfs: number[] = [];
+    const lexEnd = new Uint32Array(n);
+    const lexLengths = new Uint16Array(n * F);
+    const featKeys: number[] = [];
+    const featEnd = new Uint32Array(n * L);
+    const dim = this.embedder?.dim ?? 0;
+    let wanted = 0;
+    if (this.embedder) for (const e of input.embed) wanted += e;
+    const vectors = new Float32Array(wanted * dim);
+    let row = 0;
+    input.chunks.forEach((c, i) => {
+      lexicalFieldCounts(c, this.spec.glossary).forEach((m, f) => {
+        lexLengths[i * F + f] = Math.min(65535, m.size);
+        for (const [t, tf] of m) {
+          lexTerms.push(idOf(t));
+          lexFields.push(f);
+          lexTfs.push(clampTf(tf));
+        }
+      });
+      lexEnd[i] = lexTerms.length;
+      chunkFeatureKeys(c, input.aliases[i] ?? '', this.spec.glossary, this.memo).forEach((keySet, l) => {
+        for (const k of new Set(keySet)) featKeys.push(idOf(k));
+        featEnd[i * L + l] = featKeys.length;
+      });
+      if (this.embedder && input.embed[i]) vectors.set(this.embedder.embedOne(embeddingText(c)), dim * row++);
+    });
+    return {
+      newStrings,
+      lexTerms: Uint32Array.from(lexTerms),
+      lexFields: Uint8Array.from(lexFields),
+      lexTfs: Uint8Array.from(lexTfs),
+      lexEnd,
+      lexLengths,
+      featKeys: Uint32Array.from(featKeys),
+      featEnd,
+      vectors,
+      dim,
+    };
+  }
+}
+
+/** The buffers of a batch, for a zero-copy `postMessage`. */
+export function transferList(b: AnalyzedBatch): ArrayBuffer[] {
+  return [b.lexTerms, b.lexFields, b.lexTfs, b.lexEnd, b.lexLengths, b.featKeys, b.featEnd, b.vectors].map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
+ * Maps one analyzer's local ids to a lexical builder's term ids and a
+ * feature builder's key ids. Batches must be decoded in the order the
+ * analyzer produced them ({@link learn} each as it arrives).
+ */
+export class BatchDecoder {
+  private readonly strings: string[] = [];
+  private lex = new Int32Array(1024).fill(-1);
+  private feat = new Int32Array(1024).fill(-1);
+
+  /** Record a batch's new strings (call in arrival order). */
+  learn(b: AnalyzedBatch): void {
+    for (const s of b.newStrings) this.strings.push(s);
+    if (this.strings.length > this.lex.length) {
+      const grow = (a: Int32Array) => {
+        const next = new Int32Array(Math.max(this.strings.length, a.length * 2)).fill(-1);
+        next.set(a);
+        return next;
+      };
+      this.lex = grow(this.lex);
+      this.feat = grow(this.feat);
+    }
+  }
+
+  /** The BM25 postings of chunk `i` of the batch, in `intern`'s ids. */
+  docTerms(b: AnalyzedBatch, i: number, intern: (t: string) => number): DocTerms {
+    const start = i === 0 ? 0 : (b.lexEnd[i - 1] as number);
+    const end = b.lexEnd[i] as number;
+    const terms = new Uint32Array(end - start);
+    for (let p = start; p < end; p++) {
+      const local = b.lexTerms[p] as number;
+      let g = this.lex[local] as number;
+      if (g < 0) {
+        g = intern(this.strings[local] as string);
+        this.lex[local] = g;
+      }
+      terms[p - start] = g;
+    }
+    return { terms, fields: b.lexFields.slice(start, end), tfs: b.lexTfs.slice(start, end), lengths: b.lexLengths.slice(i * F, i * F + F) };
+  }
+
+  /** The six feature lists of chunk `i` of the batch (distinct ids, unsorted), in `intern`'s ids. */
+  featureIds(b: AnalyzedBatch, i: number, intern: (k: string) => number): Uint32Array[] {
+    const out: Uint32Array[] = [];
+    for (let l = 0; l < L; l++) {
+      const at = i * L + l;
+      const start = at === 0 ? 0 : (b.featEnd[at - 1] as number);
+      const end = b.featEnd[at] as number;
+      const ids = new Uint32Array(end - start);
+      for (let p = start; p < end; p++) {
+        const local = b.featKeys[p] as number;
+        let g = this.feat[local] as number;
+        if (g < 0) {
+          g = intern(this.strings[local] as string);
+          this.feat[local] = g;
+        }
+        ids[p - start] = g;
+      }
+      out.push(ids);
+    }
+    return out;
+  }
+}
