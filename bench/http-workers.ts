@@ -15,6 +15,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOAD_QUESTIONS } from './lib/load-questions.js';
 import { startMainServer } from './lib/main-server.js';
 
 const arg = (name: string, dflt: string) => {
@@ -30,13 +31,7 @@ if (spawnSync('wrk', ['--version']).error) {
   process.exit(2);
 }
 
-const QUESTIONS = [
-  'Đơn vị nào làm đầu mối triển khai kế hoạch?',
-  'ai lap du toan kinh phi thuc hien ke hoach',
-  'PAPI gồm những nội dung nào?',
-  'Báo cáo định kỳ gửi UBND tỉnh qua cơ quan nào?',
-  'Kế hoạch có mấy phần?',
-];
+const QUESTIONS = LOAD_QUESTIONS;
 const work = mkdtempSync(join(tmpdir(), 'cchc-wrk-'));
 const script = join(work, 'chat.lua');
 writeFileSync(

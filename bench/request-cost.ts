@@ -23,6 +23,7 @@ import { createLogger } from '../src/logger.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 import { buildHttpApp } from '../src/server/app.js';
 import { openServiceDatabase } from '../src/store/open-service-database.js';
+import { LOAD_QUESTIONS } from './lib/load-questions.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,13 +32,7 @@ const arg = (name: string, dflt: number) => {
 const total = arg('requests', 600);
 const sessions = arg('sessions', 200);
 
-const QUESTIONS = [
-  'Đơn vị nào làm đầu mối triển khai kế hoạch?',
-  'ai lap du toan kinh phi thuc hien ke hoach',
-  'PAPI gồm những nội dung nào?',
-  'Báo cáo định kỳ gửi UBND tỉnh qua cơ quan nào?',
-  'Kế hoạch có mấy phần?',
-];
+const QUESTIONS = LOAD_QUESTIONS;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cchc-cost-'));
 const config = createConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000000' });

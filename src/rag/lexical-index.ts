@@ -340,13 +340,7 @@ export class LexicalIndex {
       // (Checked while copying: the dropped postings found must be exactly these.)
       counts[tf] = e - s - (deadIn[tf] as number);
     }
-    for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) (counts[(nd.terms[i] as number) * F + (nd.fields[i] as number)] as number)++;
-    const offsets = new Uint32Array(T * F + 1);
-    for (let i = 0; i < T * F; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i] as number);
-    const total = offsets[T * F] as number;
-    const docs = new Uint32Array(total);
-    const tfs = new Uint8Array(total);
-    const cursor = offsets.slice(0, T * F);
+    const { offsets, docs, tfs, cursor } = postingLayout(counts, newDocs, T * F, F);
     let dropped = 0;
     let moved = 0;
     for (let tf = 0; tf < oldTF * F; tf++) {
@@ -435,13 +429,7 @@ export class LexicalIndex {
           if ((remap[pa.docs[p] as number] as number) >= 0) (counts[tf] as number)++;
       }
     }
-    for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) (counts[(nd.terms[i] as number) * F + (nd.fields[i] as number)] as number)++;
-    const offsets = new Uint32Array(T * F + 1);
-    for (let i = 0; i < T * F; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i] as number);
-    const total = offsets[T * F] as number;
-    const docs = new Uint32Array(total);
-    const tfs = new Uint8Array(total);
-    const cursor = offsets.slice(0, T * F);
+    const { offsets, docs, tfs, cursor } = postingLayout(counts, newDocs, T * F, F);
     if (pa) {
       const oldTF = (pa.offsets.length - 1) / F;
       for (let tf = 0; tf < oldTF * F; tf++) {
@@ -720,4 +708,17 @@ export class LexicalIndex {
       (acc[d] as number) += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
     }
   }
+}
+
+/**
+ * The posting arrays of a merged index: `counts` (per term × field, the
+ * postings kept from the old index) plus the new documents' postings give
+ * the offsets; `cursor` is each list's next free slot.
+ */
+function postingLayout(counts: Uint32Array, newDocs: readonly DocTerms[], lists: number, F: number) {
+  for (const nd of newDocs) for (let i = 0; i < nd.terms.length; i++) (counts[(nd.terms[i] as number) * F + (nd.fields[i] as number)] as number)++;
+  const offsets = new Uint32Array(lists + 1);
+  for (let i = 0; i < lists; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i] as number);
+  const total = offsets[lists] as number;
+  return { offsets, docs: new Uint32Array(total), tfs: new Uint8Array(total), cursor: offsets.slice(0, lists) };
 }

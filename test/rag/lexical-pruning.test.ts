@@ -1,18 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { seededRandom as rng } from '../../bench/lib/synthetic-corpus.js';
 import type { Chunk } from '../../src/rag/chunk.js';
 import { LexicalIndex } from '../../src/rag/lexical-index.js';
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Vietnamese syllables, the first ones much more frequent (Zipf-like), as in administrative text. */
 const SYLLABLES =
