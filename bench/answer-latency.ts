@@ -12,6 +12,7 @@ import { createConfig } from '../src/config.js';
 import { percentile } from '../src/core/percentile.js';
 import { createLogger } from '../src/logger.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
+import { timeAsks } from './lib/time-asks.js';
 
 const args = process.argv.slice(2);
 const roundsIdx = args.indexOf('--rounds');
@@ -37,15 +38,7 @@ const t1 = performance.now();
 await openKnowledgeBase({ config, logger, generator: null });
 const warmOpen = performance.now() - t1;
 
-for (const q of questions) await kb.answerer.ask(q); // warm-up
-const times: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  for (const q of questions) {
-    const s = performance.now();
-    await kb.answerer.ask(q);
-    times.push(performance.now() - s);
-  }
-}
+const times = await timeAsks(kb.answerer, questions, rounds);
 const mem = process.memoryUsage();
 console.log(`index: ${kb.chunkCount} chunks, cold build ${coldBuild.toFixed(0)} ms, reopen unchanged ${warmOpen.toFixed(0)} ms`);
 console.log(

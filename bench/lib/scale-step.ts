@@ -11,6 +11,7 @@ import { createConfig } from '../../src/config.js';
 import { percentile } from '../../src/core/percentile.js';
 import { createLogger } from '../../src/logger.js';
 import { openKnowledgeBase } from '../../src/rag/knowledge-base.js';
+import { timeAsks } from './time-asks.js';
 
 const [knowledgeDir, dataDir, questionsFile] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const roundsAt = process.argv.indexOf('--rounds');
@@ -30,15 +31,7 @@ const result: Record<string, number | null | Record<string, number>> = {
 };
 if (questionsFile) {
   const questions = readFileSync(questionsFile, 'utf8').split('\n').filter(Boolean);
-  for (const q of questions) await kb.answerer.ask(q);
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const q of questions) {
-      const s = performance.now();
-      await kb.answerer.ask(q);
-      times.push(performance.now() - s);
-    }
-  }
+  const times = await timeAsks(kb.answerer, questions, rounds);
   result.p50 = percentile(times, 50);
   result.p95 = percentile(times, 95);
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import { formatIssues } from './format-issues.js';
 import { isoDateSchema } from './validity.js';
@@ -87,10 +88,6 @@ export function loadChanges(file: string): ChangeRecord[] {
 /** Folded, whitespace-collapsed form used for matching. */
 export function foldForMatch(s: string): string {
   return foldText(normalizeText(s)).replace(/\s+/g, ' ');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** A whole-word matcher for a pattern: word characters at its ends must not touch other word characters. */

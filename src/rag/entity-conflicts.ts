@@ -8,6 +8,7 @@
  */
 import { CAPITALISED_ONLY, HOME_PROVINCE, otherProvinceNames } from '../core/provinces.js';
 import { vietnamYear } from '../core/vietnam-time.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import { docNumbers } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
@@ -67,8 +68,6 @@ function foldWords(text: string): string {
     .trim();
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** "… hỏi giùm:", "em muốn hỏi", "nhờ hỏi": what comes before is who asks, not what is asked. */
 const ASKER_CUE =
   /(?<![\p{L}])(?:(?:em|tôi|mình|anh|chị|ad)\s+(?:muốn\s+|xin\s+|cần\s+)?hỏi|(?:nhờ|xin|muốn)\s+hỏi|hỏi\s+(?:giúp|giùm|hộ|luôn|thử))(?![\p{L}])\s*[:,.-]?|(?<![\p{L}])hỏi\s*[:,]/iu;
@@ -91,7 +90,7 @@ export function askedPart(question: string, framing: readonly string[]): string 
 const PROVINCE_RE = otherProvinceNames().map((name) => ({
   name,
   re: CAPITALISED_ONLY.has(name)
-    ? new RegExp(`(^|[^\\p{L}])${escapeRe(name).replace(/\s+/g, '\\s+')}($|[^\\p{L}])`, 'u')
+    ? new RegExp(`(^|[^\\p{L}])${escapeRegExp(name).replace(/\s+/g, '\\s+')}($|[^\\p{L}])`, 'u')
     : new RegExp(`(^|[^a-z0-9])${foldWords(name).replace(/ /g, '[.\\s-]*')}($|[^a-z0-9])`),
 }));
 
@@ -243,7 +242,7 @@ function otherBody(q: string, f: string, best2: readonly string[]): string | nul
   }
   for (const name of named) {
     // The best passages name that body (as written, across spaces only): the sources do speak about it.
-    const written = escapeRe(foldText(normalizeText(name)).replace(/\s+/g, ' ')).replace(/ /g, '\\s+');
+    const written = escapeRegExp(foldText(normalizeText(name)).replace(/\s+/g, ' ')).replace(/ /g, '\\s+');
     const inText = new RegExp(`(^|[^a-z0-9])${written}($|[^a-z0-9])`);
     if (best2.some((t) => inText.test(t))) continue;
     return name;

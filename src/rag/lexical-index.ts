@@ -371,16 +371,7 @@ export class LexicalIndex {
       cursor[tf] = w;
     }
     if (dropped !== expectDropped || moved !== expectMoved) return null;
-    newDocs.forEach((nd, j) => {
-      const slot = newSlot[j] as number;
-      for (let i = 0; i < nd.terms.length; i++) {
-        const tf = (nd.terms[i] as number) * F + (nd.fields[i] as number);
-        const w = cursor[tf] as number;
-        docs[w] = slot;
-        tfs[w] = nd.tfs[i] as number;
-        cursor[tf] = w + 1;
-      }
-    });
+    appendPostings(newDocs, (j) => newSlot[j] as number, { docs, tfs, cursor }, F);
     const ids = new Array<string>(N);
     const fieldLen = new Uint16Array(N * F);
     fieldLen.set(pa.fieldLen.subarray(0, Math.min(oldN, N) * F));
@@ -444,16 +435,7 @@ export class LexicalIndex {
         cursor[tf] = w;
       }
     }
-    newDocs.forEach((nd, j) => {
-      const slot = firstNew + j;
-      for (let i = 0; i < nd.terms.length; i++) {
-        const tf = (nd.terms[i] as number) * F + (nd.fields[i] as number);
-        const w = cursor[tf] as number;
-        docs[w] = slot;
-        tfs[w] = nd.tfs[i] as number;
-        cursor[tf] = w + 1;
-      }
-    });
+    appendPostings(newDocs, (j) => firstNew + j, { docs, tfs, cursor }, F);
     const fieldLen = new Uint16Array(ids.length * F);
     for (let d = 0; d < oldN; d++) {
       const nd = remap[d] as number;
@@ -721,4 +703,23 @@ function postingLayout(counts: Uint32Array, newDocs: readonly DocTerms[], lists:
   for (let i = 0; i < lists; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i] as number);
   const total = offsets[lists] as number;
   return { offsets, docs: new Uint32Array(total), tfs: new Uint8Array(total), cursor: offsets.slice(0, lists) };
+}
+
+/** Write the new documents' postings at each list's cursor (advancing it); `slotOf(j)` is the j-th new document's slot. */
+function appendPostings(
+  newDocs: readonly DocTerms[],
+  slotOf: (j: number) => number,
+  out: { docs: Uint32Array; tfs: Uint8Array; cursor: Uint32Array },
+  F: number,
+): void {
+  newDocs.forEach((nd, j) => {
+    const slot = slotOf(j);
+    for (let i = 0; i < nd.terms.length; i++) {
+      const tf = (nd.terms[i] as number) * F + (nd.fields[i] as number);
+      const w = out.cursor[tf] as number;
+      out.docs[w] = slot;
+      out.tfs[w] = nd.tfs[i] as number;
+      out.cursor[tf] = w + 1;
+    }
+  });
 }

@@ -9,6 +9,7 @@
  */
 import { CARD_SECTION, type DocumentFacts, documentFacts, RECIPIENTS_SECTION, SIGNATURE_SECTION, vietnameseDate } from '../knowledge/document-card.js';
 import { STATUS_WORDS } from '../knowledge/validity.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import type { DirectAnswer, DirectAnswerer } from './answerer.js';
 import { EXACT_SUPPORT } from './candidates.js';
@@ -133,7 +134,7 @@ export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: rea
 
   /** A date the sources give a document number with: "số 845/QĐ-UBND ngày 29/6/2022 của Chủ tịch UBND tỉnh". */
   function citedDate(number: string): { date: string; by: string | null; chunk: Chunk } | null {
-    const esc = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const esc = escapeRegExp(number);
     const re = new RegExp(
       `${esc}\\s+ngày\\s+(\\d{1,2}/\\d{1,2}/\\d{4})(?:\\s+của\\s+([^;,.]{3,60}?)(?=\\s+(?:về|Ban hành|Phê duyệt|phê duyệt|ban hành|quy định|Triển khai|triển khai)|[;,.]|$))?`,
     );

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { escapeRegExp } from './escape-regexp.js';
 import { foldText } from './normalize.js';
 
 const entrySchema = z.object({
@@ -58,11 +59,6 @@ export function loadGlossary(file: string): Glossary {
   return createGlossary(parsed.data.entries);
 }
 
-/** Escape a string for use inside a RegExp. */
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?$/;
 
 interface FormMatcher {
@@ -83,7 +79,7 @@ function matcherFor(form: string): FormMatcher {
   const letters = folded.replace(/[^a-z]/g, '');
   const onFolded = !(letters.length <= 2 || SYLLABLE.test(folded));
   const source = onFolded ? folded : form;
-  return { re: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRe(source)}($|[^\\p{L}\\p{N}])`, 'u'), needle: source, onFolded };
+  return { re: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(source)}($|[^\\p{L}\\p{N}])`, 'u'), needle: source, onFolded };
 }
 
 const matcherCache = new WeakMap<GlossaryEntry, FormMatcher[]>();

@@ -330,7 +330,7 @@ function toneOf(word: string): string {
 }
 
 export function hasToneMark(word: string): boolean {
-  return TONE_MARK.test(word.normalize('NFD'));
+  return toneOf(word) !== '';
 }
 
 /**
