@@ -75,6 +75,9 @@ const MARGIN_WEIGHTS = [0.1, 0.2];
 /** Salient-gap thresholds searched (the share of the rarest word's weight that the best passage lacks). */
 const GAPS = [0.6, 0.7, 0.8, 0.9, 0.95];
 
+/** Evidence floors searched when the asked head is missing from the best passages, or the question holds an unknown word (0: the rule is off). */
+const HEAD_FLOORS = [0, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5];
+
 const steps = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
 
@@ -111,6 +114,36 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
             for (const maxGap of GAPS)
               for (const minEvidenceGap of steps(minEvidence + 0.1, 1.2, 0.05))
                 yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, maxGap, minEvidenceGap };
+    },
+  },
+  {
+    name: '+ answer type + asked head',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head };
+    },
+  },
+  {
+    name: '+ answer type + unknown words',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const minEvidenceUnknown of HEAD_FLOORS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceUnknown };
+    },
+  },
+  {
+    name: '+ answer type + asked head + unknown words',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              for (const minEvidenceUnknown of HEAD_FLOORS)
+                yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head, minEvidenceUnknown };
     },
   },
   {

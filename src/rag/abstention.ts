@@ -13,6 +13,8 @@
  * cross-validation on the tune split of bench/data/questions).
  */
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
+import { headEvidence } from './abstention-head.js';
+import { unknownWords } from './abstention-unknown.js';
 import { passageEvidence } from './candidates.js';
 import type { RetrievalResult } from './retriever.js';
 
@@ -28,6 +30,15 @@ export interface AbstentionFeatures {
   typeSatisfied: number;
   /** The most informative question word the best passage lacks, relative to the rarest word (0 = none missing). */
   gap: number;
+  /**
+   * Where the asked head ("tầng mấy", "phần mềm gì", "mã số thuế … là gì")
+   * is missing: 0 in one of the best passages (or no head), 0.5 only
+   * elsewhere in the corpus, 1 nowhere in the corpus (thesaurus alternatives
+   * counted; src/rag/abstention-head.ts).
+   */
+  headMissing: number;
+  /** How many content words of the question the corpus never writes and no thesaurus entry translates (src/rag/abstention-unknown.ts), at most 2. */
+  unknown: number;
 }
 
 /**
@@ -45,6 +56,12 @@ export interface AbstainPolicy {
   /** Optional (absent: not used). */
   maxGap?: number;
   minEvidenceGap?: number;
+  /** Evidence needed when the asked head is nowhere in the corpus (absent: not used). */
+  minEvidenceHeadAbsent?: number;
+  /** Evidence needed when the asked head is in the corpus but not in the best passages (absent: not used). */
+  minEvidenceHeadElsewhere?: number;
+  /** Evidence needed when the question holds a word the corpus never writes (absent: not used). */
+  minEvidenceUnknown?: number;
 }
 
 /**
@@ -73,6 +90,9 @@ export const CALIBRATED_POLICY: AbstainPolicy = { minVocabulary: 0.5, minEvidenc
 export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boolean {
   if (f.vocabulary < p.minVocabulary) return true;
   const e = f.evidence + p.marginWeight * f.margin;
+  if (p.minEvidenceHeadAbsent !== undefined && f.headMissing >= 1 && e < p.minEvidenceHeadAbsent) return true;
+  if (p.minEvidenceHeadElsewhere !== undefined && f.headMissing >= 0.5 && f.headMissing < 1 && e < p.minEvidenceHeadElsewhere) return true;
+  if (p.minEvidenceUnknown !== undefined && f.unknown >= 1 && e < p.minEvidenceUnknown) return true;
   if (e < p.minEvidence) return true;
   if (p.maxGap !== undefined && p.minEvidenceGap !== undefined && f.gap >= p.maxGap && e < p.minEvidenceGap) return true;
   return f.typeSatisfied === 0 && e < p.minEvidenceUnsatisfied;
@@ -245,12 +265,21 @@ export function satisfiesQuestion(text: string, question: string, type: AnswerTy
   return true;
 }
 
-/** Features of a retrieval result. */
-export function abstentionFeatures(question: string, r: RetrievalResult): AbstentionFeatures {
+/**
+ * Features of a retrieval result. `corpus` (every chunk) tells a head absent
+ * from the corpus from one the best passages merely lack; without it the
+ * head is never taken for absent.
+ */
+export function abstentionFeatures(question: string, r: RetrievalResult, corpus?: readonly { text: string }[]): AbstentionFeatures {
   const [top, second] = r.hits;
-  if (!top || r.terms.length === 0) return { vocabulary: 0, evidence: 0, margin: 0, typeSatisfied: 0, gap: 1 };
+  if (!top || r.terms.length === 0) return { vocabulary: 0, evidence: 0, margin: 0, typeSatisfied: 0, gap: 1, headMissing: 1, unknown: 0 };
   const type = answerType(question, r.intent.kind);
+  const best = r.hits.slice(0, 2).map((h) => h.chunk);
+  const asked = r.analysis.cleaned || question;
+  const place = headEvidence(asked, best, corpus ?? best, r.evidence.termAlternatives);
   return {
+    unknown: corpus ? Math.min(2, unknownWords(asked, corpus, r.evidence.termAlternatives).length) : 0,
+    headMissing: place === 'absent' ? (corpus ? 1 : 0.5) : place === 'corpus' ? 0.5 : 0,
     vocabulary: r.vocabularyCoverage,
     evidence: passageEvidence(top) * r.supportedSyllables,
     margin: second ? Math.max(0, passageEvidence(top) - passageEvidence(second)) * r.supportedSyllables : passageEvidence(top) * r.supportedSyllables,
