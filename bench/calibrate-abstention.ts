@@ -143,7 +143,15 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
           for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
             for (const head of HEAD_FLOORS)
               for (const minEvidenceUnknown of HEAD_FLOORS)
-                yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head, minEvidenceUnknown };
+                yield {
+                  minVocabulary,
+                  minEvidence,
+                  marginWeight: 0,
+                  minEvidenceUnsatisfied,
+                  minEvidenceHeadAbsent: head,
+                  minEvidenceHeadElsewhere: head,
+                  minEvidenceUnknown,
+                };
     },
   },
   {

@@ -109,6 +109,8 @@ export function askedHead(question: string): string[] | null {
   const cue = cues[0];
   // "Mã số thuế của Sở … là gì?", "Lương của cán bộ … bao nhiêu?": the possessed thing is asked.
   const start = folded.findIndex((f, j) => isContent(tokens[j] ?? '', f));
+  // "xếp thứ mấy", "năm nào", "mấy giờ": a rank or a time is asked, whatever the subject.
+  if (cue && [tokens[cue[0] - 1], tokens[cue[0] + cue[1]]].some((t) => t !== undefined && TIME_HEADS(t))) return null;
   if (cue && start >= 0) {
     const subject = run(tokens, folded, start, 1, 3);
     if (folded[start + subject.length] === 'cua' && start + subject.length < cue[0]) return keep(subject.slice(0, 2));
