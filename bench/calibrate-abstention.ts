@@ -174,6 +174,26 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
                 yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head };
     },
   },
+  // The margin weight is the one every fold of the family above picks.
+  {
+    name: '+ answer type + asked head + margin + condition',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              for (const minEvidenceCondition of HEAD_FLOORS)
+                yield {
+                  minVocabulary,
+                  minEvidence,
+                  marginWeight: 0.1,
+                  minEvidenceUnsatisfied,
+                  minEvidenceHeadAbsent: head,
+                  minEvidenceHeadElsewhere: head,
+                  minEvidenceCondition,
+                };
+    },
+  },
 ];
 
 /** The lowest-cost policy of a family on the rows; ties keep the earlier (more lenient) one. */

@@ -107,6 +107,14 @@ export function askedHead(question: string): string[] | null {
   if (where >= 0) cues.push([where, 2]);
   cues.sort((a, b) => a[0] - b[0]);
   const cue = cues[0];
+  // "Ai là người soạn thảo …?", "ai được khen thưởng?": the role or the act asked about.
+  const who = folded.findIndex((f, j) => f === 'ai' && ['la', 'duoc', 'bi'].includes(folded[j + 1] ?? ''));
+  if (who >= 0 && (!cue || who < cue[0])) {
+    let from = who + 2;
+    while (from < tokens.length && GENERIC(tokens[from] ?? '') && foldText(tokens[from] ?? '') === 'nguoi') from++;
+    const role = run(tokens, folded, from, 1);
+    if (role.length > 0) return keep(role);
+  }
   // "Mã số thuế của Sở … là gì?", "Lương của cán bộ … bao nhiêu?": the possessed thing is asked.
   const start = folded.findIndex((f, j) => isContent(tokens[j] ?? '', f));
   // "xếp thứ mấy", "năm nào", "mấy giờ": a rank or a time is asked, whatever the subject.
@@ -120,8 +128,8 @@ export function askedHead(question: string): string[] | null {
     const isCount = folded[at] === 'bao' || folded[at] === 'may' || folded[at] === 'bn';
     if (isCount) {
       const after = run(tokens, folded, at + len, 1);
-      if (after[0] && NOT_COUNTED(after[0])) return null;
-      if (after.length > 0) return keep(after);
+      // "tài trợ bao nhiêu tiền", "được mấy điểm": what is paid or scored comes before the cue.
+      if (after.length > 0 && !(after[0] && NOT_COUNTED(after[0]))) return keep(after);
     }
     let i = at - 1;
     let bridged = false;
@@ -196,4 +204,37 @@ export function headEvidence(
   const c = corpusText(corpus);
   if (phrases.some((p) => (hasDiacritics(p) ? c.accented.includes(p) : c.folded.includes(p)))) return 'corpus';
   return 'absent';
+}
+
+/** Words that open a condition clause and belong to none of its content. */
+const CONDITION_OPENERS = accentSet('nếu khi lỡ trường hợp bây hồi lúc giờ');
+
+/**
+ * The content words of a condition clause ("Quên mật khẩu VNeID thì …",
+ * "Nếu mất thẻ căn cước thì …"): the words before the first "thì", function
+ * words, placeholders and openers left out; empty when there is none.
+ */
+export function conditionWords(question: string): string[] {
+  const accented = hasDiacritics(question);
+  const tokens = tokensOf(question, accented);
+  const at = tokens.findIndex((t) => foldText(t) === 'thi' && (!accented || t === 'thì'));
+  if (at <= 0) return [];
+  return tokens.slice(0, at).filter((t) => !isFunctionWord(t) && !GENERIC(t) && !CONDITION_OPENERS(t) && !/\d/.test(t));
+}
+
+/**
+ * Whether a condition word of the question is in none of the best passages
+ * (a thesaurus alternative counts): "Quên mật khẩu VNeID thì lấy lại thế
+ * nào?" is not answered by a passage on logging in with VNeID.
+ */
+export function conditionMissing(
+  question: string,
+  passages: readonly { text: string }[],
+  alternatives: ReadonlyMap<string, readonly Alternative[]> = new Map(),
+): boolean {
+  const words = conditionWords(question);
+  if (words.length === 0) return false;
+  const texts = passages.map((x) => padded(x.text, true));
+  const found = (p: string) => texts.some((t) => (hasDiacritics(p) ? t.includes(` ${p} `) : foldText(t).includes(` ${p} `)));
+  return words.some((w) => !headPhrases([w], alternatives).some(found));
 }

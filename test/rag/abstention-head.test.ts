@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAbstention } from '../../src/rag/abstention.js';
-import { askedHead, headEvidence } from '../../src/rag/abstention-head.js';
+import { askedHead, conditionMissing, conditionWords, headEvidence } from '../../src/rag/abstention-head.js';
 import { unknownWords } from '../../src/rag/abstention-unknown.js';
 
 describe('the asked head', () => {
@@ -12,6 +12,8 @@ describe('the asked head', () => {
     ['Trụ sở của Trung tâm đặt ở đâu?', ['trụ', 'sở']],
     ['Sở có kênh TikTok không?', ['kênh', 'tiktok']],
     ['bo phan mot cua o tang may', ['tang']],
+    ['UNDP tài trợ bao nhiêu tiền?', ['tài', 'trợ']],
+    ['Ai là người soạn thảo kế hoạch?', ['soạn', 'thảo']],
   ])('%s → %j', (q, head) => {
     expect(askedHead(q)).toEqual(head);
   });
@@ -22,7 +24,6 @@ describe('the asked head', () => {
     'Kế hoạch nói gì về tinh giản biên chế?',
     'Trả lệ phí qua mạng bằng cách nào?',
     'Chỉ số PCI của tỉnh xếp thứ mấy?',
-    'UNDP tài trợ bao nhiêu tiền?',
     'Ai ký kế hoạch?',
   ])('%s has no head', (q) => {
     expect(askedHead(q)).toBeNull();
@@ -67,11 +68,28 @@ describe('unknown words', () => {
 
 describe('the head rule of the policy', () => {
   const p = { minVocabulary: 0.5, minEvidence: 0.5, marginWeight: 0, minEvidenceUnsatisfied: 0.5, minEvidenceHeadAbsent: 0.7, minEvidenceHeadElsewhere: 0.7 };
-  const f = { vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, unknown: 0 };
+  const f = { vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0 };
   it('refuses a missing head below its floor, answers above it or when the head is found', () => {
     expect(decideAbstention({ ...f, headMissing: 1 }, p)).toBe(true);
     expect(decideAbstention({ ...f, headMissing: 0.5 }, p)).toBe(true);
     expect(decideAbstention({ ...f, headMissing: 0 }, p)).toBe(false);
     expect(decideAbstention({ ...f, headMissing: 1, evidence: 0.8 }, p)).toBe(false);
+  });
+});
+
+describe('the condition clause', () => {
+  it.each([
+    ['Quên mật khẩu VNeID thì lấy lại thế nào?', ['quên', 'mật', 'khẩu', 'vneid']],
+    ['Nếu mất thẻ căn cước thì đăng nhập sao?', ['mất', 'thẻ', 'căn', 'cước']],
+    ['Bây giờ bỏ huyện rồi thì nộp ở đâu?', ['huyện']],
+    ['Đăng nhập VNeID thế nào?', []],
+  ])('%s → %j', (q, words) => {
+    expect(conditionWords(q)).toEqual(words);
+  });
+
+  it('is missing when one of its words is in none of the best passages', () => {
+    const passages = [{ text: 'Nhập số căn cước công dân và mật khẩu VNeID.' }];
+    expect(conditionMissing('Quên mật khẩu VNeID thì lấy lại thế nào?', passages)).toBe(true);
+    expect(conditionMissing('Có mật khẩu VNeID rồi thì đăng nhập thế nào?', passages)).toBe(false);
   });
 });
