@@ -153,6 +153,25 @@ export type HeadPlace = 'passage' | 'corpus' | 'absent' | 'none';
 /** A text searched by phrase: tokens joined by single spaces, padded. */
 const padded = (text: string, keepAccents: boolean) => ` ${tokensOf(text, keepAccents).join(' ')} `;
 
+/** Accented and folded phrase forms of a passage, cached per chunk object (passages are asked about again and again). */
+const passageCache = new WeakMap<object, { accented: string; folded: string }>();
+
+function passageText(x: { text: string }): { accented: string; folded: string } {
+  let c = passageCache.get(x);
+  if (!c) {
+    const accented = padded(x.text, true);
+    c = { accented, folded: foldText(accented) };
+    passageCache.set(x, c);
+  }
+  return c;
+}
+
+/** Whether a passage holds a phrase (padded), as written when the phrase has accents, folded otherwise. */
+const holds = (x: { text: string }, phrase: string) => {
+  const t = passageText(x);
+  return hasDiacritics(phrase) ? t.accented.includes(phrase) : t.folded.includes(phrase);
+};
+
 /** The corpus as searchable text and as a token set (accented and folded), built once per chunk list. */
 export interface CorpusText {
   accented: string;
@@ -199,8 +218,7 @@ export function headEvidence(
   const head = askedHead(question);
   if (!head) return 'none';
   const phrases = headPhrases(head, alternatives).map((p) => ` ${p} `);
-  const contains = (hay: string, p: string) => (hasDiacritics(p) ? hay.includes(p) : foldText(hay).includes(p));
-  if (passages.some((x) => phrases.some((p) => contains(padded(x.text, true), p)))) return 'passage';
+  if (passages.some((x) => phrases.some((p) => holds(x, p)))) return 'passage';
   const c = corpusText(corpus);
   if (phrases.some((p) => (hasDiacritics(p) ? c.accented.includes(p) : c.folded.includes(p)))) return 'corpus';
   return 'absent';
@@ -234,7 +252,5 @@ export function conditionMissing(
 ): boolean {
   const words = conditionWords(question);
   if (words.length === 0) return false;
-  const texts = passages.map((x) => padded(x.text, true));
-  const found = (p: string) => texts.some((t) => (hasDiacritics(p) ? t.includes(` ${p} `) : foldText(t).includes(` ${p} `)));
-  return words.some((w) => !headPhrases([w], alternatives).some(found));
+  return words.some((w) => !headPhrases([w], alternatives).some((p) => passages.some((x) => holds(x, ` ${p} `))));
 }
