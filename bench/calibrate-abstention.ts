@@ -75,6 +75,9 @@ const MARGIN_WEIGHTS = [0.1, 0.2];
 /** Salient-gap thresholds searched (the share of the rarest word's weight that the best passage lacks). */
 const GAPS = [0.6, 0.7, 0.8, 0.9, 0.95];
 
+/** Evidence floors searched when the asked head is missing from the best passages, or the question holds an unknown word (0: the rule is off). */
+const HEAD_FLOORS = [0, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5];
+
 const steps = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
 
@@ -114,12 +117,81 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
     },
   },
   {
+    name: '+ answer type + asked head',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head };
+    },
+  },
+  {
+    name: '+ answer type + unknown words',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const minEvidenceUnknown of HEAD_FLOORS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceUnknown };
+    },
+  },
+  {
+    name: '+ answer type + asked head + unknown words',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              for (const minEvidenceUnknown of HEAD_FLOORS)
+                yield {
+                  minVocabulary,
+                  minEvidence,
+                  marginWeight: 0,
+                  minEvidenceUnsatisfied,
+                  minEvidenceHeadAbsent: head,
+                  minEvidenceHeadElsewhere: head,
+                  minEvidenceUnknown,
+                };
+    },
+  },
+  {
     name: '+ answer type + margin',
     *grid() {
       for (const minVocabulary of steps(0.5, 0.8, 0.05))
         for (const minEvidence of steps(0.5, 0.9, 0.05))
           for (const marginWeight of MARGIN_WEIGHTS)
             for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1)) yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied };
+    },
+  },
+  {
+    name: '+ answer type + asked head + margin',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const marginWeight of MARGIN_WEIGHTS)
+            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+              for (const head of HEAD_FLOORS)
+                yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head };
+    },
+  },
+  // The margin weight is the one every fold of the family above picks.
+  {
+    name: '+ answer type + asked head + margin + condition',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              for (const minEvidenceCondition of HEAD_FLOORS)
+                yield {
+                  minVocabulary,
+                  minEvidence,
+                  marginWeight: 0.1,
+                  minEvidenceUnsatisfied,
+                  minEvidenceHeadAbsent: head,
+                  minEvidenceHeadElsewhere: head,
+                  minEvidenceCondition,
+                };
     },
   },
 ];
@@ -184,7 +256,7 @@ const fmt = (x: number) => x.toFixed(3);
 console.log(`items decided before the evidence policy (structured answer or entity conflict): ${decidedBefore}`);
 console.log(`tune items for the policy: ${tune.length} (out-of-scope ${tune.filter((r) => r.abstain).length}); test: ${test.length}`);
 const fmtP = (p: AbstainPolicy) => JSON.stringify(p);
-const cv: Array<{ family: (typeof FAMILIES)[number]; mean: number; sd: number }> = [];
+const cv: Array<{ family: (typeof FAMILIES)[number]; mean: number; sd: number; costs: number[] }> = [];
 for (const family of FAMILIES) {
   console.log(`\n${family.name}: ${k}-fold cross-validation on the tune split (fit on ${k - 1} folds, scored on the held-out fold)`);
   console.log('fold   n  accuracy  oos-refused  in-scope-refused  parameters');
@@ -202,12 +274,17 @@ for (const family of FAMILIES) {
   const mean = costs.reduce((a, b) => a + b, 0) / costs.length;
   const sd = Math.sqrt(costs.reduce((a, b) => a + (b - mean) ** 2, 0) / costs.length);
   console.log(`  held-out cost: mean ${fmt(mean)}, sd ${fmt(sd)}`);
-  cv.push({ family, mean, sd });
+  cv.push({ family, mean, sd, costs });
 }
-// One-sd rule: the simplest family whose mean held-out cost is within one
-// spread (sd across folds) of the best family's mean.
-const best = cv.reduce((a, b) => (b.mean < a.mean ? b : a));
-const pick = cv.find((c) => c.mean <= best.mean + best.sd + 1e-9) ?? best;
+// Paired fold rule: walking the families in order (fewest features first),
+// a family replaces the current pick only when it is no worse on every
+// held-out fold and better on at least one (all families are scored on the
+// same folds, so the comparison is paired; the spread of fold costs, large
+// with a dozen out-of-scope items per fold, says nothing about it).
+const dominates = (a: number[], b: number[]) => a.every((x, i) => x <= (b[i] ?? 0) + 1e-9) && a.some((x, i) => x < (b[i] ?? 0) - 1e-9);
+let pick = cv[0] as (typeof cv)[number];
+for (const c of cv.slice(1)) if (dominates(c.costs, pick.costs)) pick = c;
+console.log(`\npaired fold rule: ${cv.map((c) => `${c.family.name} [${c.costs.map(fmt).join(' ')}]`).join('; ')}`);
 const chosenFamily = pick.family;
 const chosenCv = pick.mean;
 const chosen = fitPolicy(tune, chosenFamily.grid);

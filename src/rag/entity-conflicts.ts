@@ -250,6 +250,27 @@ function otherBody(q: string, f: string, best2: readonly string[]): string | nul
   return null;
 }
 
+/** "tháng 9/2025", "tháng 9 năm 2025", "thang 9/2025". */
+const MONTH_OF_YEAR = /\b(?:tháng|thang)\s+(\d{1,2})\s*(?:\/|năm|nam)\s*((?:19|20)\d{2})\b/giu;
+
+/**
+ * A month of a past year that the passages which would answer never write
+ * ("Tháng 9/2025 … bao nhiêu hồ sơ?" when they give August 2025): "M/YYYY"
+ * (also inside a date, "31/8/2025"), "tháng M năm YYYY" or a zero-padded
+ * month count as written. The present year is the present, not a gap.
+ */
+export function monthGap(q: string, best: readonly string[], corpus: Pick<CorpusEntities, 'currentYear'>): string | null {
+  for (const m of q.matchAll(MONTH_OF_YEAR)) {
+    const month = Number(m[1]);
+    const year = m[2] ?? '';
+    if (month < 1 || month > 12 || Number(year) === corpus.currentYear) continue;
+    const forms = [`${month}/${year}`, `${String(month).padStart(2, '0')}/${year}`, `tháng ${month} năm ${year}`];
+    if (best.some((t) => forms.some((x) => t.includes(x)))) continue;
+    return `${month}/${year}`;
+  }
+  return null;
+}
+
 /** A year, or the coming years, that the passages which would answer do not cover. */
 function periodConflict(q: string, f: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
   const best = r.hits.slice(0, YEAR_DEPTH).map((h) => `${h.chunk.docId} ${h.chunk.docTitle} ${h.chunk.trail.join(' ')} ${h.chunk.text}`);
@@ -267,6 +288,8 @@ function periodConflict(q: string, f: string, r: RetrievalResult, corpus: Corpus
     const what = corpus.years.has(y) ? 'về nội dung này ' : '';
     return { kind: 'period', value: y, message: `Các tài liệu của trợ lý không có thông tin ${what}cho năm ${y}.${have}` };
   }
+  const month = monthGap(q, best, corpus);
+  if (month) return { kind: 'period', value: month, message: `Các tài liệu của trợ lý không có thông tin cho tháng ${month}.${have}` };
   const next = NEXT_YEAR.exec(f)?.[1];
   if (next && years.length === 0) {
     return { kind: 'period', value: next, message: `Các tài liệu của trợ lý chưa có thông tin cho những năm tới.${have}` };

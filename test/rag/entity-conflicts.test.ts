@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOME_PROVINCE, otherProvinceNames, PROVINCES } from '../../src/core/provinces.js';
 import { askedTitle, countedNoun, satisfiesQuestion } from '../../src/rag/abstention.js';
-import { askedPart, namedPeople } from '../../src/rag/entity-conflicts.js';
+import { askedPart, monthGap, namedPeople } from '../../src/rag/entity-conflicts.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 
@@ -22,6 +22,16 @@ describe('the province vocabulary', () => {
 });
 
 describe('pure helpers', () => {
+  it.each([
+    ['Tháng 9/2025 nhận bao nhiêu hồ sơ?', ['Từ ngày 01 đến 31/8/2025, tỉnh tiếp nhận 43.007 hồ sơ'], '9/2025'],
+    ['Tháng 8/2025 nhận bao nhiêu hồ sơ?', ['Từ ngày 01 đến 31/8/2025, tỉnh tiếp nhận 43.007 hồ sơ'], null],
+    ['Trước tháng 7 năm 2024 đăng ký thế nào?', ['Từ ngày 01/07/2024, công dân đăng nhập bằng VNeID'], null],
+    ['thang 5/2026 co gi moi', ['Không có ngày tháng nào'], null],
+    ['Tháng 13/2025 thì sao?', ['Không có ngày tháng nào'], null],
+  ])('the month gap of %s', (q, best, gap) => {
+    expect(monthGap(q, best, { currentYear: 2026 })).toBe(gap);
+  });
+
   it.each([
     ['Ông Nguyễn Văn Hùng có phải Giám đốc không?', ['Nguyễn Văn Hùng']],
     ['bà Lan ở Văn phòng Sở phụ trách gì?', ['Lan']],
@@ -79,6 +89,7 @@ describe('each kind of entity conflict refuses by name and says what the sources
     ['a person the sources never name', 'Ông Nguyễn Văn Hùng có phải là Giám đốc Sở Công Thương không?', 'không nhắc đến Nguyễn Văn Hùng'],
     ['a year outside the documents', 'Kế hoạch truyền thông PCI năm 2029 của Sở gồm những gì?', 'năm 2029'],
     ['the coming years', 'Kế hoạch truyền thông PCI của Sở năm tới có gì mới?', 'chưa có thông tin cho những năm tới'],
+    ['a month the passages do not give', 'Tháng 3/2025 tỉnh tiếp nhận bao nhiêu hồ sơ trực tuyến?', 'không có thông tin cho tháng 3/2025'],
     ['a document number the corpus lacks', 'Kế hoạch 7777/KH-SCT giao nhiệm vụ gì?', 'không có văn bản số 7777/KH-SCT'],
     ['a detail the catalogue lacks', 'Nghị định 42/2022/NĐ-CP có bao nhiêu điều?', 'nhưng không ghi số liệu được hỏi'],
   ])('%s', async (_kind, q, said) => {
