@@ -111,6 +111,51 @@ export function coverCredit(setWeight: number): number {
   return Math.min(1, setWeight / ORIGIN_WEIGHT.thesaurus);
 }
 
+/** Weight factor of a phrase read across light words. */
+const GAP_FACTOR = 1;
+/** At most this many light words inside one phrase. */
+const MAX_GAPS = 2;
+/**
+ * Light words a phrase may be read across ("nộp các hồ sơ", "chấm điểm cho
+ * chính quyền", "nộp hồ sơ của em qua mạng"): determiners, "for/of", pronouns
+ * of the asker. Accented spellings; an unaccented question uses the folded
+ * forms that name no topic word ("cua" may be "cửa", "cai" may be "cải").
+ */
+const GAP_WORDS: ReadonlySet<string> = new Set([
+  ...['các', 'những', 'cái', 'mấy', 'cho', 'của', 'bên', 'việc', 'chuyện', 'vụ', 'luôn', 'thì', 'là'],
+  ...['em', 'mình', 'tôi', 'tui', 'anh', 'chị', 'bọn', 'tụi'],
+]);
+const GAP_WORDS_FOLDED: ReadonlySet<string> = new Set(['cac', 'nhung', 'cho', 'ben', 'viec', 'chuyen', 'luon', 'minh', 'tui']);
+
+/**
+ * How many tokens from `i` the phrase spans (0: no match). Its syllables
+ * must follow each other, with at most {@link MAX_GAPS} light words between
+ * two of them, never across punctuation; a phrase's first syllable and at
+ * least its last two are the user's own, side by side.
+ */
+function spanOf(tokens: readonly Token[], i: number, c: { folded: string[]; accented: string[] }, accented: boolean, joined: (k: number) => boolean): number {
+  const same = (t: Token, k: number) => (accented ? unifyIY(t.word.toLowerCase()) === c.accented[k] : unifyIY(t.fold) === c.folded[k]);
+  const light = (t: Token) => (accented ? GAP_WORDS.has(t.word.toLowerCase()) : GAP_WORDS_FOLDED.has(t.fold));
+  let j = i;
+  let gaps = 0;
+  let lastGapAt = 0;
+  for (let k = 0; k < c.folded.length; k++) {
+    for (;;) {
+      const t = tokens[j];
+      if (!t || (j > i && !joined(j))) return 0;
+      if (same(t, k)) break;
+      if (k === 0 || gaps >= MAX_GAPS || !light(t)) return 0;
+      gaps++;
+      lastGapAt = k;
+      j++;
+    }
+    j++;
+  }
+  // A lone word after the gap ("công đoàn của sở") is read on its own, with its own set.
+  if (gaps > 0 && c.folded.length - lastGapAt < 2) return 0;
+  return j - i;
+}
+
 /**
  * Find the thesaurus phrases in the tokens, longest first from left to right;
  * the words of a matched phrase are not matched again ("trung tâm phục vụ
@@ -142,26 +187,25 @@ export function matchThesaurus(
     if (!candidates) continue;
     const alts = new Map<string, { weight: number; cover: number }>();
     let length = 0;
+    let syllables = 0;
     for (const c of candidates) {
       const n = c.folded.length;
-      if (length > 0 && n < length) break; // longest phrase at this position only
-      if (i + n > tokens.length) continue;
+      if (syllables > 0 && n < syllables) break; // longest phrase at this position only
       if (n === 1 && inWord(i)) continue;
-      const ok = c.folded.every((w, k) => {
-        const t = tokens[i + k] as Token;
-        if (k > 0 && !joined(i + k)) return false;
-        return accented ? unifyIY(t.word.toLowerCase()) === c.accented[k] : unifyIY(t.fold) === w;
-      });
-      if (!ok) continue;
-      length = n;
+      const span = spanOf(tokens, i, c, accented, joined);
+      if (span === 0 || (length > 0 && span !== length)) continue;
+      length = span;
+      syllables = n;
       const set = thesaurus.sets[c.set] as ThesaurusSet;
       const self = tokens
-        .slice(i, i + n)
+        .slice(i, i + span)
         .map((t) => t.word.toLowerCase())
         .join(' ');
-      // A one-word phrase ("tiền", "rác") is a looser clue than a longer one.
-      const weight = n === 1 ? set.weight * ONE_WORD_FACTOR : set.weight;
-      const cover = coverCredit(set.weight) * (n === 1 ? ONE_WORD_FACTOR : 1);
+      // A one-word phrase ("tiền", "rác") is a looser clue than a longer one;
+      // a phrase read across light words ("chấm điểm cho chính quyền") a little looser too.
+      const loose = (n === 1 ? ONE_WORD_FACTOR : 1) * (span > n ? GAP_FACTOR : 1);
+      const weight = set.weight * loose;
+      const cover = coverCredit(set.weight) * loose;
       for (const t of set.terms) {
         if (t === self || syl(foldText(t)).map(unifyIY).join(' ') === c.folded.join(' ')) continue;
         const had = alts.get(t);
