@@ -36,6 +36,12 @@ export interface ThesaurusSet {
 
 export interface Thesaurus {
   sets: ThesaurusSet[];
+  /**
+   * Every syllable of every phrase (folded): words people use that the
+   * corpus may never write ("kêu", "xài"); typo repair must not take them
+   * for misspelt corpus words.
+   */
+  readonly syllables: ReadonlySet<string>;
   /** First syllable (folded) → phrases starting with it, with their sets. */
   readonly byFirst: ReadonlyMap<string, Array<{ folded: string[]; accented: string[]; set: number }>>;
 }
@@ -79,7 +85,9 @@ export function createThesaurus(input: readonly ThesaurusSetInput[], file = 'the
     }
   });
   for (const list of byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
-  return { sets, byFirst };
+  const syllables = new Set<string>();
+  for (const list of byFirst.values()) for (const c of list) for (const w of c.folded) syllables.add(w);
+  return { sets, syllables, byFirst };
 }
 
 /**
