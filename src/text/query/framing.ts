@@ -246,7 +246,8 @@ const PATTERNS: FramePattern[] = (() => {
     'doc tin thay',
   ];
   for (const w of [...HEARSAY, ...SAW]) out.push(p(w, 'any'));
-  for (const who of PRONOUN) for (const w of [...HEARSAY, ...SAW, 'thay', 'doc thay']) out.push(p(`${who} ${w}`, 'start'));
+  for (const who of PRONOUN) for (const w of [...HEARSAY, ...SAW, 'thay', 'doc', 'doc thay']) out.push(p(`${who} ${w}`, 'start'));
+  out.push(p('thay co', 'any'));
   // Hedges about the asker's own understanding ("… nhưng không hiểu lắm", "không rành máy móc lắm").
   const HEDGES = [
     'khong hieu lam',
@@ -263,7 +264,7 @@ const PATTERNS: FramePattern[] = (() => {
   ];
   for (const w of HEDGES) out.push(p(w, 'any'), p(`nhung ${w}`, 'any'), p(`ma ${w}`, 'any'));
   // "… lên xuống hoài", "… chờ hoài": a complaint's "again and again" carries no topic.
-  for (const w of ['hoai', 'hoai a', 'hoai vay', 'lam luon']) out.push(p(w, 'end'));
+  for (const w of ['hoai', 'hoai a', 'hoai vay', 'lam luon', 'ha', 'ha ad', 'ha a']) out.push(p(w, 'end'));
   out.sort((a, b) => b.words.length - a.words.length);
   return out;
 })();
@@ -273,7 +274,7 @@ export const FRAMING_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((pat)
 
 /** Words that open a self-introduction clause ("em ở xã …", "tôi là …", "mình bên công ty …"). */
 const INTRO =
-  /^((ben|cong ty|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|mo|kinh doanh|buon ban|ban hang|co (nguoi nha|nguoi than|cua hang|tiem|cong ty|quan)|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
+  /^((ben|cong ty|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|mo|kinh doanh|buon ban|ban hang|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
 /** Clauses that are only a greeting ("em chào anh chị", "chào ad"). */
 const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau|con|tui) )?(xin )?(chao|hello|hi|alo|kinh chao|kinh gui)( |$)/;
 
@@ -369,6 +370,7 @@ const FRAME_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
     chua: ['chưa'],
     khong: ['không'],
     hoai: ['hoài'],
+    ha: ['hả'],
     len: ['lên'],
     tin: ['tin'],
     xem: ['xem'],
