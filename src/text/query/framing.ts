@@ -258,7 +258,6 @@ const PATTERNS: FramePattern[] = (() => {
     'khong ranh may moc lam',
     'khong ranh cong nghe',
     'khong gioi cong nghe',
-    'khong biet nhieu ve may moc',
     'khong hieu gi',
     'chua hieu gi',
   ];
