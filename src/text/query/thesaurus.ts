@@ -167,7 +167,9 @@ function spanOf(tokens: readonly Token[], i: number, c: { folded: string[]; acce
 /**
  * Find the thesaurus phrases in the tokens, longest first from left to right;
  * the words of a matched phrase are not matched again ("trung tâm phục vụ
- * hành chính công" is one phrase, not also "phục vụ" and "hành"). A question
+ * hành chính công" is one phrase, not also "phục vụ" and "hành"), except by
+ * a phrase of two syllables or more that starts inside it and reaches beyond
+ * ("làm iso online": "làm iso", then "iso online"). A question
  * typed with diacritics is matched with diacritics ("tiền" is not "tiến");
  * one typed without, folded. A one-syllable phrase that forms a corpus word
  * with a neighbour ("hành" in "hành chính", "kiểm" in "kiểm soát") is part
@@ -190,7 +192,9 @@ export function matchThesaurus(
     return (prev !== undefined && joined(i) && pairKnown(prev.fold, t.fold)) || (next !== undefined && joined(i + 1) && pairKnown(t.fold, next.fold));
   };
   const out: ThesaurusMatch[] = [];
+  let coveredUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
+    const inside = i < coveredUntil;
     const candidates = thesaurus.byFirst.get(unifyIY((tokens[i] as Token).fold));
     if (!candidates) continue;
     const alts = new Map<string, { weight: number; cover: number }>();
@@ -221,6 +225,9 @@ export function matchThesaurus(
       }
     }
     if (length === 0 || alts.size === 0) continue;
+    // Inside an earlier phrase, only a phrase that reaches beyond it counts
+    // ("làm iso" then "iso online" in "làm iso online").
+    if (inside && (syllables < 2 || i + length <= coveredUntil)) continue;
     // Function words alone ("làm", "theo") are no evidence of a topic.
     if (tokens.slice(i, i + length).every(isStopword)) continue;
     out.push({
@@ -232,7 +239,7 @@ export function matchThesaurus(
       end: i + length,
       alternatives: [...alts].map(([text, w]) => ({ text, ...w })).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)),
     });
-    i += length - 1;
+    coveredUntil = i + length;
   }
   return out;
 }

@@ -44,6 +44,27 @@ describe('thesaurus phrases read across light words', () => {
   });
 });
 
+describe('phrases that overlap', () => {
+  const over = createThesaurus([
+    ['áp dụng iso', 'làm iso'],
+    ['ISO điện tử', 'iso online', 'iso trên mạng'],
+    ['trung tâm phục vụ hành chính công', 'trung tâm hành chính công'],
+    ['phục vụ', 'giúp'],
+    ['người quản lý', 'ban quản trị'],
+    ['quản lý sàn', 'ban quản trị sàn'],
+  ]);
+  const found = (q: string) => matchThesaurus(toTokens(q).tokens, over).map((m) => m.source);
+
+  it.each([
+    ['Làm iso online là gì?', ['làm iso', 'iso online']],
+    ['người quản lý sàn bán hàng', ['người quản lý', 'quản lý sàn']],
+    // a phrase wholly inside a longer one is not read again
+    ['trung tâm phục vụ hành chính công ở đâu', ['trung tâm phục vụ hành chính công']],
+  ])('%s → %j', (q, expected) => {
+    expect(found(q)).toEqual(expected);
+  });
+});
+
 describe('termBreadth', () => {
   it('counts the other ways of saying each term of the headings, thinnest first', () => {
     const rows = termBreadth(['Kinh phí thực hiện', 'Nộp hồ sơ trực tuyến', 'Kinh phí năm 2023', 'Công đoàn'], th);
