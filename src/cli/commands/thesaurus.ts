@@ -2,13 +2,15 @@
  * `cli thesaurus coverage [--json] [--limit N]`: which content words and
  * pairs of the knowledge's headings (plan sections and list items, duties,
  * catalogue titles, explainer and guide headings) have no thesaurus set yet.
+ * `cli thesaurus thin [--min N] [--json] [--limit N]`: the official terms of
+ * those headings that the thesaurus says in fewer than N other ways (default 3).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listKnowledgeFiles, loadKnowledge } from '../../knowledge/load-knowledge.js';
 import { loadResponsibilities } from '../../knowledge/responsibilities.js';
 import { glossaryFor } from '../../rag/knowledge-base.js';
-import { thesaurusCoverage } from '../../text/query/coverage-report.js';
+import { termBreadth, thesaurusCoverage } from '../../text/query/coverage-report.js';
 import { loadThesaurus } from '../../text/query/thesaurus.js';
 import { type CliCommand, parseArgs } from '../command.js';
 
@@ -44,11 +46,12 @@ async function headingTexts(knowledgeDir: string): Promise<string[]> {
 
 export const thesaurusCommand: CliCommand = {
   name: 'thesaurus',
-  summary: 'thesaurus coverage: từ và cụm từ trong tiêu đề, nhiệm vụ chưa có nhóm đồng nghĩa (--json, --limit N)',
+  summary: 'thesaurus coverage|thin: từ trong tiêu đề, nhiệm vụ chưa có nhóm đồng nghĩa, hoặc có ít cách nói khác (--json, --limit N, --min N)',
   async run(args, ctx) {
-    const { flags, positionals } = parseArgs(args, ['limit']);
-    if (positionals[0] !== 'coverage') {
-      process.stderr.write('Dùng: thesaurus coverage [--json] [--limit N]\n');
+    const { flags, positionals } = parseArgs(args, ['limit', 'min']);
+    const sub = positionals[0];
+    if (sub !== 'coverage' && sub !== 'thin') {
+      process.stderr.write('Dùng: thesaurus coverage [--json] [--limit N] | thesaurus thin [--min N] [--json] [--limit N]\n');
       return 2;
     }
     const limit = typeof flags.limit === 'string' ? Number(flags.limit) : 50;
@@ -60,6 +63,27 @@ export const thesaurusCommand: CliCommand = {
     if (!existsSync(file)) {
       process.stderr.write(`Không có ${file}.\n`);
       return 1;
+    }
+    const min = typeof flags.min === 'string' ? Number(flags.min) : 3;
+    if (!Number.isInteger(min) || min < 1) {
+      process.stderr.write('--min phải là số nguyên dương.\n');
+      return 2;
+    }
+    if (sub === 'thin') {
+      const terms = termBreadth(await headingTexts(ctx.config.knowledgeDir), loadThesaurus(file));
+      const thin = terms.filter((t) => t.variants.length < min);
+      if (flags.json === true) {
+        ctx.out(`${JSON.stringify({ terms: terms.length, thin }, null, 2)}\n`);
+        return 0;
+      }
+      ctx.out(`Thuật ngữ trong tiêu đề, nhiệm vụ có nhóm đồng nghĩa: ${terms.length}; có dưới ${min} cách nói khác: ${thin.length}\n\n`);
+      ctx.out(
+        `${thin
+          .slice(0, limit)
+          .map((t) => `  ${t.term} (${t.count} lần): ${t.variants.length ? t.variants.join(' | ') : '—'}`)
+          .join('\n')}\n`,
+      );
+      return 0;
     }
     const report = thesaurusCoverage(await headingTexts(ctx.config.knowledgeDir), loadThesaurus(file), glossaryFor(ctx.config.knowledgeDir).glossary);
     if (flags.json === true) {

@@ -7,7 +7,7 @@
 import { foldText, hasDiacritics, normalizeText } from '../../text/normalize.js';
 import { type ChatAbbreviations, expandAbbreviations } from '../../text/query/abbreviations.js';
 import { FRAMING_WORDS, stripFraming } from '../../text/query/framing.js';
-import { matchThesaurus, type Thesaurus } from '../../text/query/thesaurus.js';
+import { matchThesaurus, type Thesaurus, unifyIY } from '../../text/query/thesaurus.js';
 import { fromTokens, type Token, toTokens } from '../../text/query/tokens.js';
 import { type Expansion, ORIGIN_WEIGHT, type Rewrite, type WeightedTerm } from '../../text/query/types.js';
 import { repairTypos } from '../../text/query/typos.js';
@@ -93,7 +93,10 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   }
   if (vocab) {
     // Words written by the abbreviation stage keep their origin (repairTypos leaves them alone).
-    const r = repairTypos(tokens, vocab, { accented, protect: (f) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) });
+    // Everyday words of the thesaurus ("kêu", "xài") are words, not misspelt corpus words.
+    const everyday = resources.thesaurus?.syllables;
+    const protect = (f: string) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) || (everyday?.has(unifyIY(f)) ?? false);
+    const r = repairTypos(tokens, vocab, { accented, protect });
     tokens = r.tokens;
     rewrites.push(...r.rewrites);
   }

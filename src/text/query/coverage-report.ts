@@ -80,3 +80,54 @@ export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesau
     uncovered: [...runs].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
   };
 }
+
+/** An official term of the headings and how many everyday ways the thesaurus knows to say it. */
+export interface TermBreadth {
+  /** The term as the headings write it (lower case). */
+  term: string;
+  /** How many headings use it. */
+  count: number;
+  /** Alternatives that say it in other words (not merely a longer or shorter form of the term). */
+  variants: string[];
+}
+
+/** Content syllables (folded) of a phrase: what "other words" is measured on. */
+const contentSyllables = (text: string) =>
+  toTokens(normalizeText(text))
+    .tokens.filter(isContent)
+    .map((t) => t.fold);
+
+/**
+ * Whether an alternative says the term in other words: it has a content
+ * syllable the term lacks ("trang mạng" for "cổng thông tin"), rather than
+ * only dropping or repeating the term's own words ("cổng thông tin" for
+ * "cổng thông tin điện tử").
+ */
+function isOtherWording(term: string, alternative: string): boolean {
+  const own = new Set(contentSyllables(term));
+  return contentSyllables(alternative).some((s) => !own.has(s));
+}
+
+/**
+ * Breadth per official term: every thesaurus phrase found in the headings,
+ * with the alternatives that say it in other words, thinnest first (fewest
+ * variants, then most used). The work list for adding the spoken, regional,
+ * chat and half-English ways people say a term that has only one or two.
+ */
+export function termBreadth(headings: readonly string[], thesaurus: Thesaurus): TermBreadth[] {
+  const byTerm = new Map<string, { count: number; variants: Set<string> }>();
+  for (const h of headings) {
+    const tokens = toTokens(normalizeText(h)).tokens;
+    const seen = new Set<string>();
+    for (const m of matchThesaurus(tokens, thesaurus, (t) => !isContent(t))) {
+      const entry = byTerm.get(m.source) ?? { count: 0, variants: new Set<string>() };
+      if (!seen.has(m.source)) entry.count++;
+      seen.add(m.source);
+      for (const a of m.alternatives) if (isOtherWording(m.source, a.text)) entry.variants.add(a.text);
+      byTerm.set(m.source, entry);
+    }
+  }
+  return [...byTerm]
+    .map(([term, e]) => ({ term, count: e.count, variants: [...e.variants].sort((a, b) => a.localeCompare(b)) }))
+    .sort((a, b) => a.variants.length - b.variants.length || b.count - a.count || a.term.localeCompare(b.term));
+}

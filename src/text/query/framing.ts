@@ -230,6 +230,40 @@ const PATTERNS: FramePattern[] = (() => {
   for (const w of ['bay gio', 'hien gio', 'gio day', 'roi gio', 'r gio']) out.push(p(w, 'any'));
   for (const w of ['ke het', 'ke het ra', 'liet ke het', 'ke ra', 'ke ra giup', 'ke giup', 'noi ro', 'noi cu the', 'cu the', 'chi tiet giup'])
     out.push(p(w, 'end'));
+  // Stories before the question: hearsay and "I read / I saw" cues ("nghe nói …",
+  // "đọc báo thấy …", "người ta bảo …") introduce what follows; the topic words stay.
+  const HEARSAY = ['nghe noi', 'nghe bao', 'nghe don', 'nghe nguoi ta noi', 'nguoi ta bao', 'nguoi ta noi', 'co nguoi noi', 'co nguoi bao'];
+  const SAW = [
+    'doc bao thay',
+    'thay bao noi',
+    'thay bao dua',
+    'thay tren bao',
+    'thay tren mang',
+    'doc tren mang thay',
+    'xem tren mang thay',
+    'len mang thay',
+    'xem tin thay',
+    'doc tin thay',
+  ];
+  for (const w of [...HEARSAY, ...SAW]) out.push(p(w, 'any'));
+  for (const who of PRONOUN) for (const w of [...HEARSAY, ...SAW, 'thay', 'doc', 'doc thay']) out.push(p(`${who} ${w}`, 'start'));
+  out.push(p('thay co', 'any'));
+  // Hedges about the asker's own understanding ("… nhưng không hiểu lắm", "không rành máy móc lắm").
+  const HEDGES = [
+    'khong hieu lam',
+    'chua hieu lam',
+    'khong ro lam',
+    'chua ro lam',
+    'khong ranh lam',
+    'khong ranh may moc lam',
+    'khong ranh cong nghe',
+    'khong gioi cong nghe',
+    'khong hieu gi',
+    'chua hieu gi',
+  ];
+  for (const w of HEDGES) out.push(p(w, 'any'), p(`nhung ${w}`, 'any'), p(`ma ${w}`, 'any'));
+  // "… lên xuống hoài", "… chờ hoài": a complaint's "again and again" carries no topic.
+  for (const w of ['hoai', 'hoai a', 'hoai vay', 'lam luon', 'ha', 'ha ad', 'ha a']) out.push(p(w, 'end'));
   out.sort((a, b) => b.words.length - a.words.length);
   return out;
 })();
@@ -239,7 +273,7 @@ export const FRAMING_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((pat)
 
 /** Words that open a self-introduction clause ("em ở xã …", "tôi là …", "mình bên công ty …"). */
 const INTRO =
-  /^((ben|cong ty|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
+  /^((ben|cong ty|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|mo|kinh doanh|buon ban|ban hang|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
 /** Clauses that are only a greeting ("em chào anh chị", "chào ad"). */
 const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau|con|tui) )?(xin )?(chao|hello|hi|alo|kinh chao|kinh gui)( |$)/;
 
@@ -321,8 +355,33 @@ const FRAME_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
     huong: ['hướng'],
     ke: ['kể'],
     kinh: ['kính'],
+    nghe: ['nghe', 'nghệ'],
+    cong: ['công'],
+    ve: ['về'],
+    gi: ['gì'],
+    dua: ['đưa'],
+    ma: ['mà'],
+    nhung: ['nhưng'],
+    moc: ['móc'],
+    may: ['máy'],
+    gioi: ['giỏi'],
+    ranh: ['rành'],
+    chua: ['chưa'],
+    khong: ['không'],
+    hoai: ['hoài'],
+    ha: ['hả'],
+    len: ['lên'],
+    tin: ['tin'],
+    xem: ['xem'],
+    mang: ['mạng'],
+    tren: ['trên'],
+    ta: ['ta'],
+    bao: ['báo', 'bảo'],
+    thay: ['thấy'],
+    doc: ['đọc'],
+    don: ['đồn'],
     la: ['là'],
-    lam: ['làm'],
+    lam: ['làm', 'lắm'],
     liet: ['liệt'],
     lo: ['lô'],
     long: ['lòng'],

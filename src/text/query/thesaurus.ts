@@ -36,6 +36,12 @@ export interface ThesaurusSet {
 
 export interface Thesaurus {
   sets: ThesaurusSet[];
+  /**
+   * Every syllable of every phrase (folded): words people use that the
+   * corpus may never write ("kêu", "xài"); typo repair must not take them
+   * for misspelt corpus words.
+   */
+  readonly syllables: ReadonlySet<string>;
   /** First syllable (folded) → phrases starting with it, with their sets. */
   readonly byFirst: ReadonlyMap<string, Array<{ folded: string[]; accented: string[]; set: number }>>;
 }
@@ -79,7 +85,9 @@ export function createThesaurus(input: readonly ThesaurusSetInput[], file = 'the
     }
   });
   for (const list of byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
-  return { sets, byFirst };
+  const syllables = new Set<string>();
+  for (const list of byFirst.values()) for (const c of list) for (const w of c.folded) syllables.add(w);
+  return { sets, syllables, byFirst };
 }
 
 /**
@@ -111,10 +119,57 @@ export function coverCredit(setWeight: number): number {
   return Math.min(1, setWeight / ORIGIN_WEIGHT.thesaurus);
 }
 
+/** Weight factor of a phrase read across light words. */
+const GAP_FACTOR = 1;
+/** At most this many light words inside one phrase. */
+const MAX_GAPS = 2;
+/**
+ * Light words a phrase may be read across ("nộp các hồ sơ", "chấm điểm cho
+ * chính quyền", "nộp hồ sơ của em qua mạng"): determiners, "for/of", pronouns
+ * of the asker. Accented spellings; an unaccented question uses the folded
+ * forms that name no topic word ("cua" may be "cửa", "cai" may be "cải").
+ */
+const GAP_WORDS: ReadonlySet<string> = new Set([
+  ...['các', 'những', 'cái', 'mấy', 'cho', 'của', 'bên', 'việc', 'chuyện', 'vụ', 'luôn', 'thì', 'là'],
+  ...['em', 'mình', 'tôi', 'tui', 'anh', 'chị', 'bọn', 'tụi'],
+]);
+const GAP_WORDS_FOLDED: ReadonlySet<string> = new Set(['cac', 'nhung', 'cho', 'ben', 'viec', 'chuyen', 'luon', 'minh', 'tui']);
+
+/**
+ * How many tokens from `i` the phrase spans (0: no match). Its syllables
+ * must follow each other, with at most {@link MAX_GAPS} light words between
+ * two of them, never across punctuation; a phrase's first syllable and at
+ * least its last two are the user's own, side by side.
+ */
+function spanOf(tokens: readonly Token[], i: number, c: { folded: string[]; accented: string[] }, accented: boolean, joined: (k: number) => boolean): number {
+  const same = (t: Token, k: number) => (accented ? unifyIY(t.word.toLowerCase()) === c.accented[k] : unifyIY(t.fold) === c.folded[k]);
+  const light = (t: Token) => (accented ? GAP_WORDS.has(t.word.toLowerCase()) : GAP_WORDS_FOLDED.has(t.fold));
+  let j = i;
+  let gaps = 0;
+  let lastGapAt = 0;
+  for (let k = 0; k < c.folded.length; k++) {
+    for (;;) {
+      const t = tokens[j];
+      if (!t || (j > i && !joined(j))) return 0;
+      if (same(t, k)) break;
+      if (k === 0 || gaps >= MAX_GAPS || !light(t)) return 0;
+      gaps++;
+      lastGapAt = k;
+      j++;
+    }
+    j++;
+  }
+  // A lone word after the gap ("công đoàn của sở") is read on its own, with its own set.
+  if (gaps > 0 && c.folded.length - lastGapAt < 2) return 0;
+  return j - i;
+}
+
 /**
  * Find the thesaurus phrases in the tokens, longest first from left to right;
  * the words of a matched phrase are not matched again ("trung tâm phục vụ
- * hành chính công" is one phrase, not also "phục vụ" and "hành"). A question
+ * hành chính công" is one phrase, not also "phục vụ" and "hành"), except by
+ * a phrase of two syllables or more that starts inside it and reaches beyond
+ * ("làm iso online": "làm iso", then "iso online"). A question
  * typed with diacritics is matched with diacritics ("tiền" is not "tiến");
  * one typed without, folded. A one-syllable phrase that forms a corpus word
  * with a neighbour ("hành" in "hành chính", "kiểm" in "kiểm soát") is part
@@ -137,31 +192,32 @@ export function matchThesaurus(
     return (prev !== undefined && joined(i) && pairKnown(prev.fold, t.fold)) || (next !== undefined && joined(i + 1) && pairKnown(t.fold, next.fold));
   };
   const out: ThesaurusMatch[] = [];
+  let coveredUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
+    const inside = i < coveredUntil;
     const candidates = thesaurus.byFirst.get(unifyIY((tokens[i] as Token).fold));
     if (!candidates) continue;
     const alts = new Map<string, { weight: number; cover: number }>();
     let length = 0;
+    let syllables = 0;
     for (const c of candidates) {
       const n = c.folded.length;
-      if (length > 0 && n < length) break; // longest phrase at this position only
-      if (i + n > tokens.length) continue;
+      if (syllables > 0 && n < syllables) break; // longest phrase at this position only
       if (n === 1 && inWord(i)) continue;
-      const ok = c.folded.every((w, k) => {
-        const t = tokens[i + k] as Token;
-        if (k > 0 && !joined(i + k)) return false;
-        return accented ? unifyIY(t.word.toLowerCase()) === c.accented[k] : unifyIY(t.fold) === w;
-      });
-      if (!ok) continue;
-      length = n;
+      const span = spanOf(tokens, i, c, accented, joined);
+      if (span === 0 || (length > 0 && span !== length)) continue;
+      length = span;
+      syllables = n;
       const set = thesaurus.sets[c.set] as ThesaurusSet;
       const self = tokens
-        .slice(i, i + n)
+        .slice(i, i + span)
         .map((t) => t.word.toLowerCase())
         .join(' ');
-      // A one-word phrase ("tiền", "rác") is a looser clue than a longer one.
-      const weight = n === 1 ? set.weight * ONE_WORD_FACTOR : set.weight;
-      const cover = coverCredit(set.weight) * (n === 1 ? ONE_WORD_FACTOR : 1);
+      // A one-word phrase ("tiền", "rác") is a looser clue than a longer one;
+      // a phrase read across light words ("chấm điểm cho chính quyền") a little looser too.
+      const loose = (n === 1 ? ONE_WORD_FACTOR : 1) * (span > n ? GAP_FACTOR : 1);
+      const weight = set.weight * loose;
+      const cover = coverCredit(set.weight) * loose;
       for (const t of set.terms) {
         if (t === self || syl(foldText(t)).map(unifyIY).join(' ') === c.folded.join(' ')) continue;
         const had = alts.get(t);
@@ -169,6 +225,9 @@ export function matchThesaurus(
       }
     }
     if (length === 0 || alts.size === 0) continue;
+    // Inside an earlier phrase, only a phrase that reaches beyond it counts
+    // ("làm iso" then "iso online" in "làm iso online").
+    if (inside && (syllables < 2 || i + length <= coveredUntil)) continue;
     // Function words alone ("làm", "theo") are no evidence of a topic.
     if (tokens.slice(i, i + length).every(isStopword)) continue;
     out.push({
@@ -180,7 +239,7 @@ export function matchThesaurus(
       end: i + length,
       alternatives: [...alts].map(([text, w]) => ({ text, ...w })).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)),
     });
-    i += length - 1;
+    coveredUntil = i + length;
   }
   return out;
 }

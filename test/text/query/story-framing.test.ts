@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { stripFraming } from '../../../src/text/query/framing.js';
+import { fromTokens, toTokens } from '../../../src/text/query/tokens.js';
+
+const strip = (q: string) => fromTokens(stripFraming(toTokens(q).tokens).tokens);
+
+describe('stories before the question', () => {
+  it.each([
+    // hearsay and "I read / I saw" cues go, what they introduce stays
+    ['Nghe nói từ năm nay phải đăng nhập bằng VNeID, vậy tài khoản cũ bỏ luôn hả?', 'Nghe nói', 'từ năm nay phải đăng nhập bằng VNeID'],
+    ['Em đọc báo thấy tỉnh mình tụt hạng PAPI, năm 2023 xếp bao nhiêu?', 'đọc báo', 'tỉnh mình tụt hạng PAPI'],
+    ['nghe nguoi ta noi nop ho so online khoi di lai, dung ko', 'nghe', 'nop ho so online khoi di lai'],
+    ['Thấy trên mạng bảo có chỉ số hài lòng SIPAS, tỉnh mình được bao nhiêu?', 'trên mạng', 'bảo có chỉ số hài lòng SIPAS'],
+    // hedges about the asker's own understanding
+    ['Tôi đọc mục kinh phí mà không hiểu lắm, tiền lấy từ đâu?', 'hiểu', 'mục kinh phí, tiền lấy từ đâu?'],
+    ['Mình không rành công nghệ, đóng phí online làm sao?', 'rành', 'đóng phí online làm sao?'],
+    // "again and again" of a complaint
+    ['Hồ sơ nộp rồi mà chờ hoài, tra cứu ở đâu?', 'hoài', 'Hồ sơ nộp rồi mà chờ, tra cứu ở đâu?'],
+    ['Em đọc hướng dẫn thấy có bước thanh toán, bắt buộc hả?', 'thấy', 'hướng dẫn bước thanh toán, bắt buộc'],
+  ])('%s', (q, removed, kept) => {
+    const out = strip(q);
+    expect(out).toContain(kept);
+    expect(out).not.toContain(removed);
+  });
+
+  it.each([
+    ['Nhà em mở tiệm tạp hóa, muốn đóng lệ phí online thì sao?', 'Nhà em mở tiệm tạp hóa'],
+    ['Bên mình kinh doanh điện máy, kế hoạch nói gì về gia nhập thị trường?', 'Bên mình kinh doanh điện máy'],
+  ])('drops the self-introduction of %s', (q, intro) => {
+    const out = strip(q);
+    expect(out).not.toContain(intro);
+    expect(out.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    // the same words as topic, or as the question itself, stay
+    ['Thủ tục nào phải làm lại hoài?', 'Thủ tục nào phải làm lại'],
+    ['Ai làm?', 'Ai làm?'],
+    ['Thay đổi bộ chỉ số PAR INDEX năm nào?', 'Thay đổi bộ chỉ số PAR INDEX năm nào?'],
+    ['Em có cần nộp bản chính không?', 'Em có cần nộp bản chính không?'],
+    // a relative's place may be the topic: "có người nhà ở …" is no self-introduction
+    ['Em có người nhà ở Kon Tum cũ, giờ làm giấy tờ ở tỉnh nào?', 'Em có người nhà ở Kon Tum cũ'],
+    // "thấy" as a verb of the question stays; only "(em) thấy có …" opening a story goes
+    ['Làm sao thấy được lịch sử xử lý hồ sơ?', 'Làm sao thấy được lịch sử xử lý hồ sơ?'],
+  ])('keeps the substance of %s', (q, kept) => {
+    expect(strip(q)).toContain(kept);
+  });
+});
