@@ -184,7 +184,7 @@ async function main(): Promise<void> {
     intervalMs: config.indexWatchMs,
     logger,
   });
-  sync.serve((name) => watcher.serve(name));
+  sync.serve({ load: (name) => watcher.serve(name), reloadCurated: () => void live.current()?.curated.reload() });
   const consoleKnowledge = syncedKnowledge(live, openCurrentKnowledge, sync);
 
   // === reports (R2): set reportFlow and push the admin page plugin here
@@ -206,6 +206,7 @@ async function main(): Promise<void> {
       stores: consoleStores,
       live: consoleKnowledge.live,
       rebuild: consoleKnowledge.rebuild,
+      curatedChanged: () => sync.curatedChanged(),
       chatStore,
       documentsDir: uploadedDocumentsDir(config),
       units: loadUnits(config.knowledgeDir),
@@ -260,6 +261,7 @@ async function main(): Promise<void> {
       saveCuratedAnswer: (question, answer) => {
         consoleStores.answers.add({ questions: [question], answer, source: null }, new Date());
         live.current()?.curated.reload();
+        sync.curatedChanged();
       },
     },
     ...(staffChatId && telegram ? { staffNotifier: createTelegramStaffNotifier(outbound, staffChatId) } : {}),

@@ -53,6 +53,7 @@ export function createConsoleAnswer(ctx: ConsoleContext, input: { questions: str
 /** Apply console answer changes to the base answering now. */
 export function reloadCurated(ctx: ConsoleContext): void {
   ctx.live.current()?.curated.reload();
+  ctx.curatedChanged?.();
 }
 
 /** The curated answers routes; register inside the authenticated admin scope. */

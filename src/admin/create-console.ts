@@ -48,6 +48,8 @@ export interface ConsoleContextDeps {
   logger: Logger;
   departmentName?: string;
   now?: () => Date;
+  /** Called after console answers changed and were reloaded in this process (several workers: tell the others). */
+  curatedChanged?: () => void;
 }
 
 /**
@@ -77,6 +79,7 @@ export function createConsoleContext(deps: ConsoleContextDeps): ConsoleContext {
     usage: sqliteUsage(deps.db, deps.stores.timings),
     timings: deps.stores.timings,
     ...(deps.departmentName ? { departmentName: deps.departmentName } : {}),
+    ...(deps.curatedChanged ? { curatedChanged: deps.curatedChanged } : {}),
     now,
   };
 }

@@ -59,8 +59,26 @@ export interface PublishedMessage {
   errors: string[];
 }
 
+/**
+ * Worker → primary, then primary → every other worker: the console's curated
+ * answers changed (in SQLite); reload them. Not acknowledged: it arrives
+ * within milliseconds, and reading them is synchronous.
+ */
+export interface CuratedReloadMessage {
+  type: 'cchc-curated-reload';
+}
+
 /** Every message of the protocol. */
-export type ClusterMessage = ReadyMessage | LockMessage | LockedMessage | UnlockMessage | PublishMessage | LoadMessage | LoadedMessage | PublishedMessage;
+export type ClusterMessage =
+  | ReadyMessage
+  | LockMessage
+  | LockedMessage
+  | UnlockMessage
+  | PublishMessage
+  | LoadMessage
+  | LoadedMessage
+  | PublishedMessage
+  | CuratedReloadMessage;
 
 const TYPES = new Set<string>([
   'cchc-worker-ready',
@@ -71,6 +89,7 @@ const TYPES = new Set<string>([
   'cchc-kb-load',
   'cchc-kb-loaded',
   'cchc-kb-published',
+  'cchc-curated-reload',
 ]);
 
 /** Narrow an IPC message to one of ours (other libraries may use the same channel). */
@@ -79,6 +98,3 @@ export function asClusterMessage(m: unknown): ClusterMessage | null {
   const type = (m as { type?: unknown }).type;
   return typeof type === 'string' && TYPES.has(type) ? (m as ClusterMessage) : null;
 }
-
-/** How long the primary waits for every worker to load a published snapshot, ms. */
-export const PUBLISH_TIMEOUT_MS = 60_000;

@@ -153,6 +153,9 @@ export function superviseWorkers(config: Config, logger: Logger): WorkerSupervis
       case 'cchc-kb-publish':
         publish(worker, index, m.id, m.snapshot);
         return;
+      case 'cchc-curated-reload':
+        for (const [i, w] of byIndex) if (i !== index) send(w, m);
+        return;
       case 'cchc-kb-loaded': {
         const p = pending.get(m.id);
         if (!p || p.waiting.get(index) !== worker) return;

@@ -27,8 +27,16 @@ export interface KnowledgeSync {
   lock(): Promise<() => void>;
   /** Make every other worker serve `snapshot`; rejects with `KNOWLEDGE_SYNC_FAILED` if one did not. */
   publish(snapshot: string): Promise<void>;
-  /** Handle the primary's requests to load a snapshot (`load` swaps it in). */
-  serve(load: (snapshot: string) => Promise<void>): void;
+  /** Tell the other workers that the console's curated answers changed (they reload them). */
+  curatedChanged(): void;
+  /** Handle the primary's requests: load a snapshot (`load` swaps it in), reload the curated answers. */
+  serve(handlers: SyncHandlers): void;
+}
+
+/** What a worker does when the primary asks. */
+export interface SyncHandlers {
+  load(snapshot: string): Promise<void>;
+  reloadCurated(): void;
 }
 
 /** The single-process sync: nothing to tell, an in-process lock. */
@@ -45,6 +53,7 @@ export function localKnowledgeSync(): KnowledgeSync {
       return acquired;
     },
     publish: async () => {},
+    curatedChanged: () => {},
     serve: () => {},
   };
 }
@@ -54,7 +63,7 @@ export function clusterKnowledgeSync(): KnowledgeSync {
   let nextId = 1;
   const locks = new Map<number, () => void>();
   const publishes = new Map<number, (m: PublishedMessage) => void>();
-  let loader: ((snapshot: string) => Promise<void>) | null = null;
+  let handlers: SyncHandlers | null = null;
   const send = (m: ClusterMessage) => process.send?.(m);
 
   process.on('message', (raw: unknown) => {
@@ -66,8 +75,10 @@ export function clusterKnowledgeSync(): KnowledgeSync {
     } else if (m.type === 'cchc-kb-published') {
       publishes.get(m.id)?.(m);
       publishes.delete(m.id);
+    } else if (m.type === 'cchc-curated-reload') {
+      handlers?.reloadCurated();
     } else if (m.type === 'cchc-kb-load') {
-      const run = loader ? loader(m.snapshot) : Promise.reject(new Error('knowledge base not ready yet'));
+      const run = handlers ? handlers.load(m.snapshot) : Promise.reject(new Error('knowledge base not ready yet'));
       void run.then(
         () => send({ type: 'cchc-kb-loaded', id: m.id, ok: true }),
         (err: unknown) => send({ type: 'cchc-kb-loaded', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
@@ -107,8 +118,11 @@ export function clusterKnowledgeSync(): KnowledgeSync {
         send({ type: 'cchc-kb-publish', id, snapshot });
       });
     },
-    serve(load) {
-      loader = load;
+    curatedChanged() {
+      send({ type: 'cchc-curated-reload' });
+    },
+    serve(h) {
+      handlers = h;
     },
   };
 }

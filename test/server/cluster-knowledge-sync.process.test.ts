@@ -1,7 +1,8 @@
 /**
  * WORKERS=2 as a real process: a document uploaded in the console is
- * answered by every worker once its status is "ready", and once its DELETE
- * has returned no worker answers from it. The snapshot watcher is off
+ * answered by every worker once its status is "ready", once its DELETE
+ * has returned no worker answers from it, and a curated answer written in
+ * the console is given by both workers. The snapshot watcher is off
  * (INDEX_WATCH_MS=0), so only the primary's relay can bring the worker that
  * did not handle the console request up to date; every request opens its
  * own connection, so the cluster's round-robin hands them to both workers.
@@ -146,6 +147,22 @@ describe('WORKERS=2: console changes reach every worker before the reply', () =>
     expect(del.json).toEqual({ id, deleted: true });
     // Right after the reply: no worker answers from the deleted document.
     for (let i = 0; i < ASKS; i++) expect(await ask()).not.toContain(CITATION);
+
+    // A curated answer written in the console: every worker reloads it (relayed by the primary, not awaited: within a second).
+    const CURATED_Q = 'Phòng đọc thử nghiệm có cho mượn ô không?';
+    const CURATED_A = 'Phòng đọc thử nghiệm cho mượn ô miễn phí tại quầy số 3.';
+    const created = await request(`${base}admin/api/answers`, 'POST', JSON.stringify({ question: CURATED_Q, answer: CURATED_A }), {
+      'content-type': 'application/json',
+      ...auth,
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    await until('both workers serve the curated answer', 5_000, async () => {
+      for (let i = 0; i < ASKS; i++) {
+        const res = await request(`${base}api/chat`, 'POST', JSON.stringify({ text: CURATED_Q }), { 'content-type': 'application/json' });
+        if (!(res.json as { answer: string }).answer.includes('quầy số 3')) return undefined;
+      }
+      return true;
+    });
 
     const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -50,6 +50,7 @@ describe('syncedKnowledge', () => {
       publish: async (name) => {
         events.push(`publish ${name}`);
       },
+      curatedChanged: () => {},
       serve: () => {},
     };
     const live = createLiveKnowledge(fakeBase('/d/index/snapshots/s1'));
