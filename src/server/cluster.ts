@@ -113,7 +113,8 @@ export function superviseWorkers(config: Config, logger: Logger): WorkerSupervis
     latest = snapshot;
     const loadId = nextLoadId++;
     const waiting = new Map<number, Worker>();
-    for (const [i, w] of byIndex) if (i !== originIndex && !w.isDead()) waiting.set(i, w);
+    // A worker still starting is not waited for: once it listens it reports its snapshot, and is sent this one if it differs.
+    for (const [i, w] of byIndex) if (i !== originIndex && !w.isDead() && online.has(i)) waiting.set(i, w);
     const timer = setTimeout(() => finish(loadId), config.indexSyncTimeoutMs);
     timer.unref();
     pending.set(loadId, { origin, originId, waiting, errors: [], timer });
