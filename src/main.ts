@@ -261,7 +261,8 @@ async function main(): Promise<void> {
       saveCuratedAnswer: (question, answer) => {
         consoleStores.answers.add({ questions: [question], answer, source: null }, new Date());
         live.current()?.curated.reload();
-        sync.curatedChanged();
+        // The staff reply is saved; the other workers pick the answer up within milliseconds (a failure is only logged).
+        sync.curatedChanged().catch((err: unknown) => logger.error({ err }, 'curated answer not reloaded by every worker'));
       },
     },
     ...(staffChatId && telegram ? { staffNotifier: createTelegramStaffNotifier(outbound, staffChatId) } : {}),

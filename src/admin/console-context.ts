@@ -26,6 +26,6 @@ export interface ConsoleContext {
   timings: AnswerTimings;
   departmentName?: string;
   now: () => Date;
-  /** Called after the console's curated answers changed and were reloaded here (several workers: the others reload too). */
-  curatedChanged?: () => void;
+  /** Called after the console's curated answers changed and were reloaded here; resolves once every other worker reloaded them too. */
+  curatedChanged?: () => Promise<void>;
 }

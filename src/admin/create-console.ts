@@ -48,8 +48,8 @@ export interface ConsoleContextDeps {
   logger: Logger;
   departmentName?: string;
   now?: () => Date;
-  /** Called after console answers changed and were reloaded in this process (several workers: tell the others). */
-  curatedChanged?: () => void;
+  /** Called after console answers changed and were reloaded in this process; resolves once the other workers reloaded them. */
+  curatedChanged?: () => Promise<void>;
 }
 
 /**

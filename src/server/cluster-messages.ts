@@ -61,11 +61,13 @@ export interface PublishedMessage {
 
 /**
  * Worker → primary, then primary → every other worker: the console's curated
- * answers changed (in SQLite); reload them. Not acknowledged: it arrives
- * within milliseconds, and reading them is synchronous.
+ * answers changed (in SQLite); reload them. Acknowledged like a
+ * {@link LoadMessage} (`cchc-kb-loaded`), answered like a publish
+ * (`cchc-kb-published`).
  */
 export interface CuratedReloadMessage {
   type: 'cchc-curated-reload';
+  id: number;
 }
 
 /** Every message of the protocol. */

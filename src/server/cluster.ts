@@ -109,8 +109,9 @@ export function superviseWorkers(config: Config, logger: Logger): WorkerSupervis
     if (!reply.ok) logger.error({ lagging, errors: p.errors }, 'knowledge snapshot not confirmed by every worker');
     send(p.origin, reply);
   };
-  const publish = (origin: Worker, originIndex: number, originId: number, snapshot: string) => {
-    latest = snapshot;
+  /** Ask every other listening worker to load `snapshot` (or, null, to reload the curated answers); answer `origin` once all did. */
+  const publish = (origin: Worker, originIndex: number, originId: number, snapshot: string | null) => {
+    if (snapshot) latest = snapshot;
     const loadId = nextLoadId++;
     const waiting = new Map<number, Worker>();
     // A worker still starting is not waited for: once it listens it reports its snapshot, and is sent this one if it differs.
@@ -118,7 +119,7 @@ export function superviseWorkers(config: Config, logger: Logger): WorkerSupervis
     const timer = setTimeout(() => finish(loadId), config.indexSyncTimeoutMs);
     timer.unref();
     pending.set(loadId, { origin, originId, waiting, errors: [], timer });
-    for (const w of waiting.values()) send(w, { type: 'cchc-kb-load', id: loadId, snapshot });
+    for (const w of waiting.values()) send(w, snapshot ? { type: 'cchc-kb-load', id: loadId, snapshot } : { type: 'cchc-curated-reload', id: loadId });
     if (waiting.size === 0) finish(loadId);
   };
   /** A worker that died or was replaced no longer owes an answer: its successor opens the current index. */
@@ -155,7 +156,7 @@ export function superviseWorkers(config: Config, logger: Logger): WorkerSupervis
         publish(worker, index, m.id, m.snapshot);
         return;
       case 'cchc-curated-reload':
-        for (const [i, w] of byIndex) if (i !== index) send(w, m);
+        publish(worker, index, m.id, null);
         return;
       case 'cchc-kb-loaded': {
         const p = pending.get(m.id);

@@ -27,8 +27,8 @@ export interface KnowledgeSync {
   lock(): Promise<() => void>;
   /** Make every other worker serve `snapshot`; rejects with `KNOWLEDGE_SYNC_FAILED` if one did not. */
   publish(snapshot: string): Promise<void>;
-  /** Tell the other workers that the console's curated answers changed (they reload them). */
-  curatedChanged(): void;
+  /** Tell the other workers that the console's curated answers changed; resolves once they reloaded them (else `KNOWLEDGE_SYNC_FAILED`). */
+  curatedChanged(): Promise<void>;
   /** Handle the primary's requests: load a snapshot (`load` swaps it in), reload the curated answers. */
   serve(handlers: SyncHandlers): void;
 }
@@ -53,7 +53,7 @@ export function localKnowledgeSync(): KnowledgeSync {
       return acquired;
     },
     publish: async () => {},
-    curatedChanged: () => {},
+    curatedChanged: async () => {},
     serve: () => {},
   };
 }
@@ -75,10 +75,12 @@ export function clusterKnowledgeSync(): KnowledgeSync {
     } else if (m.type === 'cchc-kb-published') {
       publishes.get(m.id)?.(m);
       publishes.delete(m.id);
-    } else if (m.type === 'cchc-curated-reload') {
-      handlers?.reloadCurated();
-    } else if (m.type === 'cchc-kb-load') {
-      const run = handlers ? handlers.load(m.snapshot) : Promise.reject(new Error('knowledge base not ready yet'));
+    } else if (m.type === 'cchc-curated-reload' || m.type === 'cchc-kb-load') {
+      const run = !handlers
+        ? Promise.reject(new Error('knowledge base not ready yet'))
+        : m.type === 'cchc-kb-load'
+          ? handlers.load(m.snapshot)
+          : Promise.resolve().then(() => handlers?.reloadCurated());
       void run.then(
         () => send({ type: 'cchc-kb-loaded', id: m.id, ok: true }),
         (err: unknown) => send({ type: 'cchc-kb-loaded', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
@@ -102,29 +104,34 @@ export function clusterKnowledgeSync(): KnowledgeSync {
       });
     },
     publish(snapshot) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        publishes.set(id, (m) => {
-          if (m.ok) return resolve();
-          const who = m.lagging.map((i) => `số ${i}`).join(', ');
-          reject(
-            new AppError(
-              'KNOWLEDGE_SYNC_FAILED',
-              `Đã cập nhật chỉ mục nhưng ${who ? `tiến trình ${who} chưa nạp kịp` : 'một tiến trình không nạp được'} bản mới; ` +
-                'tiến trình đó sẽ tự nạp lại sau ít giây (xem nhật ký máy chủ). Hãy kiểm tra lại sau một phút.',
-            ),
-          );
-        });
-        send({ type: 'cchc-kb-publish', id, snapshot });
-      });
+      return relay((id) => ({ type: 'cchc-kb-publish', id, snapshot }));
     },
     curatedChanged() {
-      send({ type: 'cchc-curated-reload' });
+      return relay((id) => ({ type: 'cchc-curated-reload', id }));
     },
     serve(h) {
       handlers = h;
     },
   };
+
+  /** Send a request the primary relays to every other worker; resolve once all confirmed. */
+  function relay(message: (id: number) => ClusterMessage): Promise<void> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      publishes.set(id, (m) => {
+        if (m.ok) return resolve();
+        const who = m.lagging.map((i) => `số ${i}`).join(', ');
+        reject(
+          new AppError(
+            'KNOWLEDGE_SYNC_FAILED',
+            `Đã lưu thay đổi nhưng ${who ? `tiến trình ${who} chưa nạp kịp` : 'một tiến trình không nạp được'} bản mới; ` +
+              'tiến trình đó sẽ tự nạp lại sau ít giây (xem nhật ký máy chủ). Hãy kiểm tra lại sau một phút.',
+          ),
+        );
+      });
+      send(message(id));
+    });
+  }
 }
 
 /** The sync this process uses: IPC in a cluster worker, the local one otherwise. */

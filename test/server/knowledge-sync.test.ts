@@ -50,7 +50,7 @@ describe('syncedKnowledge', () => {
       publish: async (name) => {
         events.push(`publish ${name}`);
       },
-      curatedChanged: () => {},
+      curatedChanged: async () => {},
       serve: () => {},
     };
     const live = createLiveKnowledge(fakeBase('/d/index/snapshots/s1'));
