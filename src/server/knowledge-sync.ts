@@ -12,7 +12,9 @@
  *    confirmed, or after `INDEX_SYNC_TIMEOUT_MS` naming those that did not,
  *    which becomes a `KNOWLEDGE_SYNC_FAILED` error.
  *
- * In a single process (WORKERS=1) both steps are no-ops.
+ * Curated answers changed in the console are relayed the same way (every
+ * other worker reloads them before the reply). In a single process
+ * (WORKERS=1) all of this is a no-op.
  */
 import cluster from 'node:cluster';
 import { basename } from 'node:path';
