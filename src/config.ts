@@ -2,6 +2,7 @@
  * Configuration schema. Parsed once, at start-up, from the environment.
  * A wrong value fails fast with an error that names the variable.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours, parseOfficeHours } from './handoff/office-hours.js';
@@ -95,6 +96,8 @@ const envSchema = z.object({
   CCHC_WORKER_INDEX: intVar(0, 63, 0),
   /** How often the server checks the index's CURRENT pointer for a new snapshot, ms; 0 = never. */
   INDEX_WATCH_MS: intVar(0, 3_600_000, 2000),
+  /** With WORKERS > 1: how long a console upload or delete waits for every worker to load the new index, ms. */
+  INDEX_SYNC_TIMEOUT_MS: intVar(1000, 3_600_000, 60_000),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 
   TELEGRAM_BOT_TOKEN: z.preprocess(
@@ -166,6 +169,8 @@ export interface Config {
   dataDir: string;
   /** Poll interval of the index's CURRENT pointer (a new snapshot is swapped in), ms; 0 = off. */
   indexWatchMs: number;
+  /** With several workers: how long a console change waits for every worker to load the new index, ms. */
+  indexSyncTimeoutMs: number;
   logLevel: RawEnv['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   embeddings?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
@@ -264,6 +269,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     knowledgeFactMaxAgeDays: e.KNOWLEDGE_FACT_MAX_AGE_DAYS,
     dataDir: e.DATA_DIR,
     indexWatchMs: e.INDEX_WATCH_MS,
+    indexSyncTimeoutMs: e.INDEX_SYNC_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     llm: llmOn && e.OPENAI_MODEL ? { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
     embeddings:
@@ -282,9 +288,9 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       adminToken: e.ADMIN_TOKEN,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
-      // One process unless asked: two workers gave 0.75–1.3× on this 2-core machine (docs/performance.md),
-      // and console uploads index in the worker that received them (the others follow through the snapshot watcher).
-      workers: e.WORKERS ?? 1,
+      // Every core serves (two workers: 1.8× one on this 2-core machine, docs/performance.md); a console
+      // upload or delete is loaded by every worker before its reply (src/server/knowledge-sync.ts).
+      workers: e.WORKERS ?? availableParallelism(),
       workerIndex: e.CCHC_WORKER_INDEX,
       timeouts: {
         headersMs: e.HTTP_HEADERS_TIMEOUT_MS,

@@ -24,6 +24,7 @@ import type { ParsedReport } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
 import type { MountedPlugin } from './server/app.js';
 import { announceReady, isClusterPrimary, runsSingletonJobs, superviseWorkers } from './server/cluster.js';
+import { knowledgeSyncForProcess, snapshotName, syncedKnowledge } from './server/knowledge-sync.js';
 import { listenError } from './server/listen-error.js';
 import { checkCanListen } from './server/port-check.js';
 import { installRejectionSafetyNet } from './server/process-safety.js';
@@ -157,9 +158,16 @@ async function main(): Promise<void> {
   };
   /** Open (incrementally rebuild) the base over KNOWLEDGE_DIR and the console's uploads. */
   const openCurrentKnowledge = () => openKnowledgeBase(kbOptions);
+  // With several workers, one index build at a time in DATA_DIR, and a console change reaches every worker before its reply.
+  const sync = knowledgeSyncForProcess();
   let kb: KnowledgeBase | undefined;
   try {
-    kb = await openCurrentKnowledge();
+    const release = await sync.lock();
+    try {
+      kb = await openCurrentKnowledge();
+    } finally {
+      release();
+    }
     logger.info({ chunks: kb.chunkCount }, 'knowledge base loaded');
   } catch (err) {
     logger.error({ err }, 'knowledge base could not be opened; questions will get an apology until it is fixed');
@@ -176,6 +184,8 @@ async function main(): Promise<void> {
     intervalMs: config.indexWatchMs,
     logger,
   });
+  sync.serve({ load: (name) => watcher.serve(name), reloadCurated: () => void live.current()?.curated.reload() });
+  const consoleKnowledge = syncedKnowledge(live, openCurrentKnowledge, sync);
 
   // === reports (R2): set reportFlow and push the admin page plugin here
   // The plan file is required; without it staff reports are off but the bot still answers.
@@ -194,8 +204,9 @@ async function main(): Promise<void> {
     const consoleCtx = admin.createConsoleContext({
       db,
       stores: consoleStores,
-      live,
-      rebuild: openCurrentKnowledge,
+      live: consoleKnowledge.live,
+      rebuild: consoleKnowledge.rebuild,
+      curatedChanged: () => sync.curatedChanged(),
       chatStore,
       documentsDir: uploadedDocumentsDir(config),
       units: loadUnits(config.knowledgeDir),
@@ -250,6 +261,8 @@ async function main(): Promise<void> {
       saveCuratedAnswer: (question, answer) => {
         consoleStores.answers.add({ questions: [question], answer, source: null }, new Date());
         live.current()?.curated.reload();
+        // The staff reply is saved; the other workers pick the answer up within milliseconds (a failure is only logged).
+        sync.curatedChanged().catch((err: unknown) => logger.error({ err }, 'curated answer not reloaded by every worker'));
       },
     },
     ...(staffChatId && telegram ? { staffNotifier: createTelegramStaffNotifier(outbound, staffChatId) } : {}),
@@ -297,7 +310,8 @@ async function main(): Promise<void> {
   } catch (err) {
     throw listenError(err, config.server.host, config.server.port);
   }
-  announceReady();
+  const served = live.current();
+  announceReady(served ? snapshotName(served) : null);
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const localUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/`;

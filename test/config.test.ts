@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createConfig } from '../src/config.js';
 import { isAppError } from '../src/errors.js';
@@ -74,6 +75,14 @@ describe('createConfig', () => {
     [{ ZALO_EVENT_MAX_AGE_SECONDS: '0' }, 'ZALO_EVENT_MAX_AGE_SECONDS'],
   ])('%j fails naming %s', (env, name) => {
     expect(errorOf(env as Record<string, string>)).toContain(name);
+  });
+
+  it('runs one HTTP worker per core unless WORKERS says otherwise; waits 60 s for workers to load a console change', () => {
+    expect(createConfig({}).server.workers).toBe(availableParallelism());
+    expect(createConfig({ WORKERS: '1' }).server.workers).toBe(1);
+    expect(createConfig({}).indexSyncTimeoutMs).toBe(60_000);
+    expect(createConfig({ INDEX_SYNC_TIMEOUT_MS: '5000' }).indexSyncTimeoutMs).toBe(5000);
+    expect(() => createConfig({ INDEX_SYNC_TIMEOUT_MS: '10' })).toThrow(/INDEX_SYNC_TIMEOUT_MS/);
   });
 
   it('gives Zalo a 300-second event freshness window unless ZALO_EVENT_MAX_AGE_SECONDS says otherwise', () => {

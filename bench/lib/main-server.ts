@@ -13,7 +13,7 @@ export interface MainServer {
 
 /**
  * @param dataDir a fresh `DATA_DIR` for this server
- * @param env extra variables, over the embedded default
+ * @param env extra variables, over the embedded default (which includes `WORKERS=1`)
  * @param timeoutMs how long start-up may take before the promise rejects
  */
 export function startMainServer(dataDir: string, env: Record<string, string> = {}, timeoutMs = 180_000): Promise<MainServer> {
@@ -28,6 +28,9 @@ export function startMainServer(dataDir: string, env: Record<string, string> = {
       ZALO_APP_ID: '',
       OPENAI_API_KEY: '',
       OPENAI_BASE_URL: '',
+      // One process unless the bench asks (WORKERS now defaults to the number of cores): the
+      // single-server benches (http-chat, http-overload) stay comparable with their earlier numbers.
+      WORKERS: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

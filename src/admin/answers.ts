@@ -42,17 +42,18 @@ const idParams = z.object({ id: z.coerce.number({ invalid_type_error: 'mã câu 
 const unique = (list: string[]): string[] => [...new Map(list.map((q) => [q.toLowerCase(), q])).values()];
 
 /** Create a console answer and put it in service; shared with the gap queue. */
-export function createConsoleAnswer(ctx: ConsoleContext, input: { questions: string[]; answer: string; source?: string }): ConsoleAnswer {
+export async function createConsoleAnswer(ctx: ConsoleContext, input: { questions: string[]; answer: string; source?: string }): Promise<ConsoleAnswer> {
   const kb = ctx.live.current();
   const source = parseAnswerSource(input.source, kb);
   const created = ctx.answers.add({ questions: unique(input.questions), answer: input.answer, source }, ctx.now());
-  reloadCurated(ctx);
+  await reloadCurated(ctx);
   return created;
 }
 
-/** Apply console answer changes to the base answering now. */
-export function reloadCurated(ctx: ConsoleContext): void {
+/** Apply console answer changes to the base answering now, in every worker (else `KNOWLEDGE_SYNC_FAILED`). */
+export async function reloadCurated(ctx: ConsoleContext): Promise<void> {
   ctx.live.current()?.curated.reload();
+  await ctx.curatedChanged?.();
 }
 
 /** The curated answers routes; register inside the authenticated admin scope. */
@@ -71,7 +72,7 @@ export const answerRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = async (
   app.post('/api/answers', { schema: { body: createBody } }, async (request, reply) => {
     const body = request.body as z.infer<typeof createBody>;
     const questions = [...(body.question ? [body.question] : []), ...(body.questions ?? [])];
-    const created = createConsoleAnswer(ctx, { questions, answer: body.answer, ...(body.source ? { source: body.source } : {}) });
+    const created = await createConsoleAnswer(ctx, { questions, answer: body.answer, ...(body.source ? { source: body.source } : {}) });
     return reply.code(201).send(viewOf(created, {}));
   });
 
@@ -87,7 +88,7 @@ export const answerRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = async (
     };
     if (Object.keys(patch).length === 0) throw new ConsoleError(400, 'INPUT_INVALID', 'Không có gì để sửa.');
     const updated = ctx.answers.update(id, patch, ctx.now());
-    reloadCurated(ctx);
+    await reloadCurated(ctx);
     return viewOf(updated as ConsoleAnswer, ctx.live.current()?.curated.hits.all() ?? {});
   });
 
@@ -95,7 +96,7 @@ export const answerRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = async (
     const { id } = request.params as z.infer<typeof idParams>;
     const updated = ctx.answers.update(id, { retired: true }, ctx.now());
     if (!updated) throw notFound('câu trả lời này');
-    reloadCurated(ctx);
+    await reloadCurated(ctx);
     return { id, retired: true };
   });
 };

@@ -26,4 +26,6 @@ export interface ConsoleContext {
   timings: AnswerTimings;
   departmentName?: string;
   now: () => Date;
+  /** Called after the console's curated answers changed and were reloaded here; resolves once every other worker reloaded them too. */
+  curatedChanged?: () => Promise<void>;
 }

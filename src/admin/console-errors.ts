@@ -52,6 +52,8 @@ export function consoleErrorHandler(err: FastifyError, request: FastifyRequest, 
   }
   if (err instanceof ConsoleError) return send(err.statusCode, { code: err.code, message: err.message });
   if (isAppError(err, 'INPUT_INVALID') || isAppError(err, 'KNOWLEDGE_INVALID')) return send(400, { code: 'INPUT_INVALID', message: err.message });
+  // Several workers: the change is indexed, but a worker did not confirm the new index in time.
+  if (isAppError(err, 'KNOWLEDGE_SYNC_FAILED')) return send(503, { code: err.code, message: err.message });
   const known = typeof err.code === 'string' ? MULTIPART[err.code] : undefined;
   if (known) return send(known[0], { code: err.code, message: known[1] });
   // Everything else as the rest of the app answers it (overload 503, rate limit 429, internal 500).

@@ -48,6 +48,8 @@ export interface ConsoleContextDeps {
   logger: Logger;
   departmentName?: string;
   now?: () => Date;
+  /** Called after console answers changed and were reloaded in this process; resolves once the other workers reloaded them. */
+  curatedChanged?: () => Promise<void>;
 }
 
 /**
@@ -77,6 +79,7 @@ export function createConsoleContext(deps: ConsoleContextDeps): ConsoleContext {
     usage: sqliteUsage(deps.db, deps.stores.timings),
     timings: deps.stores.timings,
     ...(deps.departmentName ? { departmentName: deps.departmentName } : {}),
+    ...(deps.curatedChanged ? { curatedChanged: deps.curatedChanged } : {}),
     now,
   };
 }

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import { SIDECAR_SUFFIX, validateSidecar } from '../knowledge/ingest/sidecar.js';
 import type { Logger } from '../logger.js';
 import type { Chunk } from '../rag/chunk.js';
@@ -90,6 +90,8 @@ export function checkMeta(meta: UploadMeta, name: string): UploadMeta {
 export class DocumentLibrary {
   private running: Promise<void> | null = null;
   private dirty = false;
+  /** Why the last rebuild, served here, was not confirmed by every worker (several workers only). */
+  private syncFailure: AppError | null = null;
   /** Change counter: a rebuild decides the status only of documents changed before it started. */
   private generation = 0;
   private readonly changedAt = new Map<string, number>();
@@ -141,13 +143,14 @@ export class DocumentLibrary {
     return this.opts.store.get(id);
   }
 
-  /** Delete the file and its row; resolves once the rebuilt base (without it) answers. */
+  /** Delete the file and its row; resolves once the rebuilt base (without it) answers, in every worker (else `KNOWLEDGE_SYNC_FAILED`). */
   async remove(id: string): Promise<boolean> {
     const rec = this.opts.store.get(id);
     if (!rec) return false;
     for (const dir of [this.opts.dir, join(this.opts.dir, REJECTED_DIR)]) rmSync(join(dir, rec.id), { recursive: true, force: true });
     this.opts.store.delete(id);
     await this.schedule();
+    if (this.syncFailure) throw this.syncFailure;
     return true;
   }
 
@@ -181,12 +184,21 @@ export class DocumentLibrary {
       this.dirty = false;
       const started = Date.now();
       const generation = this.generation;
+      let kb: KnowledgeBase | undefined;
       try {
-        const kb = await this.opts.rebuild();
+        kb = await this.opts.rebuild();
         await this.opts.live.swap(kb);
+        this.syncFailure = null;
         this.applyStatuses(kb, generation);
         this.opts.logger.info({ chunks: kb.chunkCount, ms: Date.now() - started }, 'console: knowledge base rebuilt and swapped in');
       } catch (err) {
+        if (kb && isAppError(err, 'KNOWLEDGE_SYNC_FAILED')) {
+          // Served by this worker, not confirmed by every other one: statuses follow this base, the caller hears why.
+          this.syncFailure = err;
+          this.applyStatuses(kb, generation);
+          this.opts.logger.error({ err }, 'console: rebuilt knowledge base not loaded by every worker');
+          continue;
+        }
         this.opts.logger.error({ err }, 'console: rebuild failed; the previous knowledge base keeps answering');
         for (const d of this.opts.store.list()) {
           if (d.status === 'indexing')

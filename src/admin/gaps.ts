@@ -37,14 +37,14 @@ export const gapRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = async (app
     let detail: string | null = null;
     if (body.action === 'answer') {
       if (!body.answer || body.answer.length < 10) throw new ConsoleError(400, 'INPUT_INVALID', 'Câu trả lời cần ít nhất 10 ký tự.');
-      const created = createConsoleAnswer(ctx, { questions, answer: body.answer, ...(body.source ? { source: body.source } : {}) });
+      const created = await createConsoleAnswer(ctx, { questions, answer: body.answer, ...(body.source ? { source: body.source } : {}) });
       detail = created.entryId;
     } else if (body.action === 'attach') {
       const kb = ctx.live.current();
       if (!kb) throw noKnowledge();
       const chunk = body.passageId ? kb.retriever.chunk(body.passageId) : undefined;
       if (!chunk) throw new ConsoleError(400, 'INPUT_INVALID', 'Chưa chọn đoạn văn bản (passageId) hoặc đoạn đó không còn trong kho tri thức.');
-      const created = createConsoleAnswer(ctx, { questions, answer: chunk.text.slice(0, 1500), source: `${chunk.docId}, ${chunk.section}` });
+      const created = await createConsoleAnswer(ctx, { questions, answer: chunk.text.slice(0, 1500), source: `${chunk.docId}, ${chunk.section}` });
       detail = created.entryId;
     }
     ctx.gaps.record(group, body.action, detail, ctx.now());

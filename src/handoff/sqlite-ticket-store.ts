@@ -3,6 +3,7 @@
  * as the chat store. Tickets and their messages survive restarts; a staff
  * reply is recorded `pending` before it is sent, so a crash never loses it.
  */
+import type { Statement } from 'better-sqlite3';
 import type { ChannelName } from '../core/messages.js';
 import { type Db, type Migration, migrate, openDatabase } from '../store/database.js';
 import type { DeliveryState, Ticket, TicketMessage, TicketStatus, TicketViewer } from './ticket.js';
@@ -74,6 +75,8 @@ function visibility(viewer: TicketViewer): { sql: string; params: string[] } {
 
 /** SQLite-backed ticket store. The caller owns (and closes) the database. */
 export class SqliteTicketStore implements TicketStore {
+  private latestStmt: Statement<[string, string]> | undefined;
+
   constructor(private readonly db: Db) {
     migrate(db, 'handoff', MIGRATIONS);
   }
@@ -118,9 +121,9 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   latestForChat(channel: ChannelName, chatId: string): Ticket | undefined {
-    const row = this.db.prepare('SELECT * FROM tickets WHERE channel = ? AND chat_id = ? ORDER BY updated_at DESC, id DESC LIMIT 1').get(channel, chatId) as
-      | TicketRow
-      | undefined;
+    // Asked twice for every chat message: prepared once.
+    this.latestStmt ??= this.db.prepare('SELECT * FROM tickets WHERE channel = ? AND chat_id = ? ORDER BY updated_at DESC, id DESC LIMIT 1');
+    const row = this.latestStmt.get(channel, chatId) as TicketRow | undefined;
     return row ? this.hydrate(row) : undefined;
   }
 

@@ -23,6 +23,12 @@ export interface SnapshotWatcherOptions {
 export interface SnapshotWatcher {
   /** Check now (also what the timer does); resolves with true when a new snapshot was swapped in. */
   check(): Promise<boolean>;
+  /**
+   * Serve the snapshot named `name` (load and swap it in unless it is served
+   * already); rejects when it cannot be loaded. How a cluster worker follows
+   * another worker's console rebuild at once, without waiting for the timer.
+   */
+  serve(name: string): Promise<void>;
   stop(): void;
 }
 
@@ -61,10 +67,30 @@ export function watchSnapshots(opts: SnapshotWatcherOptions): SnapshotWatcher {
     });
     return busy;
   };
+  /** One load at a time: a named load waits for a running check, and the timer skips while it runs. */
+  const serve = async (name: string): Promise<void> => {
+    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) throw new Error(`not a snapshot name: ${name}`);
+    while (busy) await busy;
+    const run = (async () => {
+      const served = opts.live.current()?.snapshot.dir;
+      if (served && basename(served) === name) return true;
+      const next = await opts.load(join(opts.dataDir, 'index', 'snapshots', name));
+      await opts.live.swap(next);
+      opts.logger.info({ snapshot: name, chunks: next.chunkCount }, 'knowledge snapshot of another worker swapped in');
+      return true;
+    })();
+    busy = run
+      .catch(() => false)
+      .finally(() => {
+        busy = null;
+      });
+    await run;
+  };
   const timer = opts.intervalMs > 0 ? setInterval(() => void guarded(), opts.intervalMs) : null;
   timer?.unref();
   return {
     check: guarded,
+    serve,
     stop: () => {
       if (timer) clearInterval(timer);
     },

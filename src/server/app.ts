@@ -3,6 +3,7 @@
  * calls `listen`, tests call `app.inject`. Other modules mount their routes
  * (Telegram/Zalo webhooks, the admin page) through `plugins`.
  */
+import cluster from 'node:cluster';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
@@ -106,7 +107,12 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
       ...(deps.overloadSampleIntervalMs ? { sampleIntervalMs: deps.overloadSampleIntervalMs } : {}),
     });
   }
-  await app.register(healthRoutes, { store: deps.store, indexStatus: deps.indexStatus, ...(deps.db ? { db: deps.db } : {}) });
+  await app.register(healthRoutes, {
+    store: deps.store,
+    indexStatus: deps.indexStatus,
+    ...(deps.db ? { db: deps.db } : {}),
+    ...(cluster.isWorker ? { worker: deps.config.server.workerIndex } : {}),
+  });
   await app.register(webPageRoutes, {
     ...(deps.publicDir ? { publicDir: deps.publicDir } : {}),
     widgetAllowedOrigins: deps.config.server.widgetAllowedOrigins ?? ['*'],

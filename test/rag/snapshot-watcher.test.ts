@@ -72,4 +72,37 @@ describe('watchSnapshots', () => {
     expect(live.current()).toBe(first);
     watcher.stop();
   });
+
+  it('serves a named snapshot at once (a rebuild in another worker), and refuses names that are not snapshot names', async () => {
+    const kn = knowledge();
+    const data = tempDir();
+    const config = createConfig({ KNOWLEDGE_DIR: kn, DATA_DIR: data });
+    const first = await openKnowledgeBase({ config, logger });
+    const live = createLiveKnowledge(first);
+    const loads: string[] = [];
+    const watcher = watchSnapshots({
+      dataDir: data,
+      live,
+      intervalMs: 0,
+      logger,
+      load: (snapshotDir) => {
+        loads.push(snapshotDir);
+        return openKnowledgeBase({ config, logger, snapshotDir });
+      },
+    });
+    writeFileSync(join(kn, 'notes', 'a.md'), note('Tổ trực ban họp vào chiều thứ Sáu hằng tuần tại hội trường lớn.'));
+    const rebuilt = await openKnowledgeBase({ config, logger });
+    const name = currentSnapshotName(data) as string;
+    expect(rebuilt.snapshot.dir.endsWith(name)).toBe(true);
+    await watcher.serve(name);
+    expect(live.current()?.snapshot.dir.endsWith(name)).toBe(true);
+    // Already served: nothing loaded again, and the timer's check finds nothing new.
+    await watcher.serve(name);
+    expect(await watcher.check()).toBe(false);
+    expect(loads).toHaveLength(1);
+    await expect(watcher.serve('../../etc')).rejects.toThrow(/snapshot name/);
+    await expect(watcher.serve('no-such-snapshot')).rejects.toThrow();
+    expect(live.current()?.snapshot.dir.endsWith(name)).toBe(true);
+    watcher.stop();
+  });
 });

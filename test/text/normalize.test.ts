@@ -59,3 +59,18 @@ describe('hasDiacritics', () => {
     expect(hasDiacritics(input)).toBe(expected);
   });
 });
+
+describe('memoised normalisation', () => {
+  it('gives the same result on a repeat as the first time, for short and long texts', () => {
+    const fold = foldText;
+    const norm = normalizeText;
+    const short = 'Thủ tục Hành chính – “Đăng ký”';
+    const long = `${short} `.repeat(40);
+    for (const t of [short, long]) {
+      const first = [fold(t), norm(t)];
+      expect([fold(t), norm(t)]).toEqual(first);
+    }
+    expect(fold(short)).toBe('thu tuc hanh chinh – “dang ky”');
+    expect(norm(short)).toBe('Thủ tục Hành chính - "Đăng ký"');
+  });
+});

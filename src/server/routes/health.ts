@@ -21,6 +21,8 @@ export interface HealthRouteOptions {
   /** When given, every table is read on each probe (a damaged file shows here). */
   db?: Db;
   indexStatus: () => IndexStatus;
+  /** Index of this HTTP worker when several serve (WORKERS > 1); shown so a probe knows which one answered. */
+  worker?: number;
 }
 
 /** Body of `/healthz` (both 200 and 503). */
@@ -29,6 +31,7 @@ export const HealthBody = z.object({
   ok: z.boolean(),
   index: z.object({ loaded: z.boolean(), chunks: z.number().int() }),
   db: z.enum(['ok', 'error']),
+  worker: z.number().int().optional(),
 });
 
 /** Register `GET /healthz`. */
@@ -50,6 +53,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRouteOptions> = async (ap
       ok,
       index: { loaded: index.loaded, chunks: index.chunks },
       db: dbOk ? ('ok' as const) : ('error' as const),
+      ...(opts.worker === undefined ? {} : { worker: opts.worker }),
     };
   });
 };
