@@ -116,6 +116,17 @@ function sourcesFor(used: Chunk[], retrieval: RetrievalResult): SourceRef[] {
   return out.slice(0, MAX_SOURCES);
 }
 
+/**
+ * The question as the query pipeline understood it (abbreviations expanded,
+ * typos repaired, framing removed), or the question itself when nothing was
+ * changed or the analysis lost every word.
+ */
+export function understoodQuestion(question: string, retrieval: Pick<RetrievalResult, 'analysis'>): string {
+  const a = retrieval.analysis;
+  if (!a || (a.rewrites.length === 0 && a.framing.length === 0)) return question;
+  return a.cleaned.trim() ? a.cleaned : question;
+}
+
 export class RagAnswerer implements QuestionAnswerer {
   private readonly policy: AbstainPolicy;
   private readonly help: string;
@@ -190,7 +201,10 @@ export class RagAnswerer implements QuestionAnswerer {
   private structured(question: string, retrieval: RetrievalResult) {
     const type = answerType(question, retrieval.intent.kind);
     const fits = (text: string) => satisfiesQuestion(text, question, type);
-    return pickCandidate(collectCandidates(question, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval, fits);
+    // The answerers read the question as understood: chat shorthand expanded and typos repaired
+    // ("ai ki" → "ai ký", "dc giao j" → "được giao gì"), greetings and self-introductions gone.
+    const understood = understoodQuestion(question, retrieval);
+    return pickCandidate(collectCandidates(understood, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval, fits);
   }
 
   private refusal(started: number, question: string): Answer {

@@ -3,9 +3,11 @@
  * citation, instead of a dump of the chunk. The sentences are the sources'
  * own words; only the connecting phrases are ours.
  */
+
 import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
+import { asksWholeDocument } from './intent.js';
 import { asksCount, findEnumeration, formatEnumeration, wantsWholeList } from './list-answer.js';
 import type { RetrievalResult, RetrievedChunk } from './retriever.js';
 
@@ -283,7 +285,9 @@ const GENERAL_SECTION = /^Thông tin chung$/;
 export function composeCatalogue(top: Chunk, all: readonly Chunk[], result: RetrievalResult, idf: (w: string) => number): Composed {
   const general = all.find((c) => c.docId === top.docId && GENERAL_SECTION.test(c.section));
   // A question about one aspect (an article, where it is cited) keeps its passage.
-  const asksAspect = top.section !== 'Toàn văn' && !GENERAL_SECTION.test(top.section);
+  // A bare reference ("kh 444", "quyết định 845 là gì") asks for the document as a whole.
+  const whole = asksWholeDocument(result.analysis?.content ?? result.query, result.intent.docNumbers);
+  const asksAspect = !whole && top.section !== 'Toàn văn' && !GENERAL_SECTION.test(top.section);
   const chosen = asksAspect || !general ? top : general;
   const units = bestUnits(chosen, result.terms, idf, { max: 2 });
   const body = units.map((u) => ensureStop(clip(u))).join(' ');

@@ -80,6 +80,14 @@ export function repairTypos(
       return n;
     };
     if (guarded) {
+      // Hỏi for ngã (or back) on a function word the corpus never writes that way ("nhửng" → "những",
+      // "củng" → "cũng"): the classic spelling slip, and a function word's spellings are all in the corpus.
+      const swapped = options.accented && !vocab.knowsAccented(t.word.toLowerCase()) ? hoiNgaSwap(t.word.toLowerCase()) : undefined;
+      if (swapped && vocab.knowsAccented(swapped)) {
+        rewrites.push({ from: t.word, to: swapped, origin: 'typo-fix' });
+        out[i] = tokenLike(swapped, t.after, 'typo-fix');
+        return;
+      }
       if (!options.accented || !bareBesideAccented(t.word, leftWord, rightWord, vocab)) return;
       const fixedBare = spell(
         t.fold,
@@ -345,6 +353,14 @@ function spellingVariant(word: string, accented: boolean, vocab: CorpusVocabular
   const other = `${m[1]}${m[2] === 'i' ? 'y' : 'i'}${m[3]}`.normalize('NFC');
   const known = (w: string) => (accented ? vocab.knowsAccented(w) : vocab.knows(w));
   return !known(word) && known(other) ? other : undefined;
+}
+
+/** The word with its hỏi tone written as ngã or its ngã as hỏi ("nhửng" → "những"); undefined without either. */
+export function hoiNgaSwap(word: string): string | undefined {
+  const nfd = word.normalize('NFD');
+  if (nfd.includes('\u0309')) return nfd.replace('\u0309', '\u0303').normalize('NFC');
+  if (nfd.includes('\u0303')) return nfd.replace('\u0303', '\u0309').normalize('NFC');
+  return undefined;
 }
 
 /** Edit distance on decomposed letters, so a tone or shape mark counts as one edit. */
