@@ -258,7 +258,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const extractive =
       top && this.deps.catalogueOnly?.has(top.docId)
         ? composeCatalogue(top, this.deps.retriever.chunks, retrieval, (w) => this.deps.retriever.idf(w))
-        : composeExtractive(retrieval, (w) => this.deps.retriever.idf(w));
+        : composeExtractive(retrieval, (w) => this.deps.retriever.idf(w), this.deps.retriever.chunks);
     return this.finish(started, extractive.text, extractive.used, retrieval);
   }
 

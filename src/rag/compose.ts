@@ -195,10 +195,9 @@ export interface Composed {
   used: Chunk[];
 }
 
-/**
- * Compose an extractive answer from retrieval results (not abstained).
- * @param idf inverse document frequency of a folded word
- */
+/** Heading coverage from which a question is about a passage as a whole. */
+const WHOLE_SECTION = 0.6;
+
 /** How many of the best hits a list question may look through for a list. */
 const LIST_DEPTH = 3;
 
@@ -228,7 +227,31 @@ function parentList(result: RetrievalResult): Chunk | undefined {
   return own.filter((w) => asked.has(w)).length / own.length < ITEM_NAMED ? outline : undefined;
 }
 
-export function composeExtractive(result: RetrievalResult, idf: (w: string) => number): Composed {
+/**
+ * A passage split into several chunks ("a) … (tiếp)"): all of them, in order,
+ * so a list is given whole and not cut at the chunk boundary.
+ */
+export function sectionParts(c: Chunk, all: readonly Chunk[]): Chunk[] {
+  if (c.kind !== 'passage' || !/~\d+$/.test(c.id)) return [c];
+  const base = c.id.replace(/~\d+$/, '');
+  const order = (x: Chunk) => Number(/~(\d+)$/.exec(x.id)?.[1] ?? 0);
+  const parts = all.filter((x) => x.docId === c.docId && x.section === c.section && x.id.replace(/~\d+$/, '') === base);
+  return parts.length > 1 ? parts.sort((a, b) => order(a) - order(b)) : [c];
+}
+
+/** The body of a chunk without its heading line (kept when it is the whole content). */
+function bodyOf(c: Chunk): string {
+  const lines = c.text.split('\n');
+  if (headingLine(c) !== null && lines.length > 1) lines.shift();
+  return lines.join('\n');
+}
+
+/**
+ * Compose an extractive answer from retrieval results (not abstained).
+ * @param idf inverse document frequency of a folded word
+ * @param all every chunk of the snapshot (to read a passage split into several chunks whole)
+ */
+export function composeExtractive(result: RetrievalResult, idf: (w: string) => number, all: readonly Chunk[] = []): Composed {
   const top = result.hits[0] as RetrievedChunk;
   const c = top.chunk;
   if (c.kind === 'outline') return { text: composeOutline(c), used: [c] };
@@ -244,11 +267,21 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
       // Below the top hit only an outline (a section's own list of items) is taken.
       if (i > 0 && chunk.kind !== 'outline') continue;
       if (chunk.kind === 'outline') return { text: composeOutline(chunk), used: [chunk] };
-      const lines = chunk.text.split('\n');
-      if (headingLine(chunk) !== null && lines.length > 1) lines.shift();
-      const e = findEnumeration(lines.join('\n'));
-      if (e) return { text: `Theo ${sourcePhrase(chunk)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(chunk)}`, used: [chunk] };
+      const parts = sectionParts(chunk, all);
+      const e = findEnumeration(parts.map(bodyOf).join('\n'));
+      if (e) return { text: `Theo ${sourcePhrase(chunk)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(chunk)}`, used: parts };
     }
+  }
+  // A question about a passage as a whole (its heading covers the question) whose passage is one
+  // enumeration ("một tỉnh điều hành tốt khi có: a; b; c; …") gets every item, not the first ones.
+  // Plan sections keep their own shape (the lead sentence of each bullet, below).
+  // So does a passage that is one long enumeration, which quoting would cut mid-list.
+  const labelsAsked = numberedLabels(result.query);
+  const body = bodyOf(c);
+  if (labelsAsked.length === 0 && c.docType !== 'kế hoạch' && (top.headingCoverage >= WHOLE_SECTION || body.length > MAX_UNIT)) {
+    const e = findEnumeration(body);
+    if (e && e.lead.length <= MAX_UNIT / 2)
+      return { text: `Theo ${sourcePhrase(c)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(c)}`, used: [c] };
   }
   const prefer = result.intent.kind === 'when' ? DATE_RE : undefined;
   let chosen = c;
@@ -256,7 +289,7 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   let units = bestUnits(c, result.terms, idf, {
     prefer,
     labels,
-    wholeSection: labels.length === 0 && top.headingCoverage >= 0.6 && c.docType === 'kế hoạch',
+    wholeSection: labels.length === 0 && top.headingCoverage >= WHOLE_SECTION && c.docType === 'kế hoạch',
   });
   // A date question whose top passage has no date: look at the next hits.
   if (prefer && !units.some((u) => prefer.test(u))) {
@@ -269,8 +302,8 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
       }
     }
   }
-  const body = units.length > 0 ? units.map((u) => ensureStop(clip(u))).join(' ') : ensureStop(clip(c.text.replace(/\n/g, ' ')));
-  const text = `Theo ${sourcePhrase(chosen)}: ${body} ${citation(chosen)}`;
+  const quoted = units.length > 0 ? units.map((u) => ensureStop(clip(u))).join(' ') : ensureStop(clip(c.text.replace(/\n/g, ' ')));
+  const text = `Theo ${sourcePhrase(chosen)}: ${quoted} ${citation(chosen)}`;
   return { text, used: [chosen] };
 }
 

@@ -32,14 +32,21 @@ export function wantsWholeList(question: string, intent: Pick<QueryIntent, 'kind
   return WANTS_LIST.test(` ${foldText(normalizeText(question)).replace(/[^a-z0-9 ]+/g, ' ')} `);
 }
 
+/**
+ * The longest an item that is itself a list ("Tuyên truyền Quyết định …; Quyết định …; …")
+ * may be: cutting it would drop whole entries of the list.
+ */
+const MAX_LIST_ITEM_CHARS = 1400;
+
 function clipItem(s: string): string {
   const t = s
     .trim()
     .replace(/[;,.]+$/, '')
     .trim();
-  if (t.length <= MAX_ITEM_CHARS) return t;
-  const cut = t.lastIndexOf(' ', MAX_ITEM_CHARS - 2);
-  return `${t.slice(0, cut > 0 ? cut : MAX_ITEM_CHARS)} …`;
+  const max = /;\s/.test(t) ? MAX_LIST_ITEM_CHARS : MAX_ITEM_CHARS;
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max - 2);
+  return `${t.slice(0, cut > 0 ? cut : max)} …`;
 }
 
 /** Split off text after the last item: the last item ends at its sentence end when more sentences follow. */
