@@ -27,6 +27,7 @@ import { composeCatalogue, composeExtractive } from './compose.js';
 import type { CuratedAnswers } from './curated-answers.js';
 import { resolveFollowUp } from './follow-up.js';
 import type { Generator } from './generator.js';
+import { focusClause } from './lead-in.js';
 import { answerWithLlm } from './llm-answer.js';
 import type { QueryRewriter } from './query-rewrite.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
@@ -117,6 +118,16 @@ function sourcesFor(used: Chunk[], retrieval: RetrievalResult): SourceRef[] {
 }
 
 /**
+ * The question that is searched: a follow-up made standalone with the
+ * previous question, then an opening statement ("Văn phòng Sở làm đầu mối
+ * rồi, vậy …") left out when the asking clause has its own subject.
+ */
+export function standalone(question: string, options: AskOptions = {}): string {
+  const resolved = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
+  return focusClause(resolved);
+}
+
+/**
  * The question as the query pipeline understood it (abbreviations expanded,
  * typos repaired, framing removed), or the question itself when nothing was
  * changed or the analysis lost every word.
@@ -156,7 +167,7 @@ export class RagAnswerer implements QuestionAnswerer {
    */
   async evidence(rawQuestion: string, options: AskOptions = {}): Promise<{ features: AbstentionFeatures; decidedBefore: 'structured' | 'conflict' | null }> {
     const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
-    const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
+    const effective = standalone(question, options);
     const retrieval = await this.deps.retriever.retrieve(effective);
     const features = abstentionFeatures(effective, retrieval);
     if (entityConflict(effective, retrieval, this.entities) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
@@ -226,7 +237,7 @@ export class RagAnswerer implements QuestionAnswerer {
       const answer = this.deps.currency ? this.deps.currency.annotate(curated.answer, { question, used }) : curated.answer;
       return { ...curated, answer, ms: this.elapsed(started) };
     }
-    const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
+    const effective = standalone(question, options);
     let retrieval = await this.deps.retriever.retrieve(effective);
     // An entity the sources do not cover (another province, a year, a document number) is refused by name.
     const conflict = entityConflict(effective, retrieval, this.entities);

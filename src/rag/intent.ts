@@ -174,6 +174,9 @@ const CARD_FILLER = new Set(
     'tom tat chung gioi thieu ad a ak nhe voi oi minh em toi ban anh chi nao the nhu j z v s k ko khong co'
   ).split(' '),
 );
+/** Words beside the number a request for a whole document may have. */
+const MAX_CARD_WORDS = 8;
+
 /** Asking for the document itself rather than for something inside it, with a number named. */
 export function asksWholeDocument(content: string, docNumbers: readonly string[]): boolean {
   if (docNumbers.length !== 1) return false;
@@ -182,5 +185,5 @@ export function asksWholeDocument(content: string, docNumbers: readonly string[]
     .replace(/[^a-z0-9 ]+/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
-  return words.length <= 6 && words.every((w) => CARD_FILLER.has(w) || /^\d{1,5}$/.test(w));
+  return words.length <= MAX_CARD_WORDS && words.every((w) => CARD_FILLER.has(w) || /^\d{1,5}$/.test(w));
 }
