@@ -7,6 +7,7 @@
 import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
+import { ordinalAsked } from './follow-up.js';
 import { asksWholeDocument } from './intent.js';
 import { asksCount, findEnumeration, formatEnumeration, wantsWholeList } from './list-answer.js';
 import type { RetrievalResult, RetrievedChunk } from './retriever.js';
@@ -251,9 +252,41 @@ function bodyOf(c: Chunk): string {
  * @param idf inverse document frequency of a folded word
  * @param all every chunk of the snapshot (to read a passage split into several chunks whole)
  */
+/** The items of a chunk's list: an outline's lines, or the enumeration of its (whole) passage. */
+function itemsOf(c: Chunk, all: readonly Chunk[]): { items: string[]; parts: Chunk[] } | null {
+  if (c.kind === 'outline') {
+    const items = c.text.split('\n').slice(1).filter(Boolean);
+    return items.length > 0 ? { items, parts: [c] } : null;
+  }
+  const parts = sectionParts(c, all);
+  const e = findEnumeration(parts.map(bodyOf).join('\n'));
+  return e ? { items: e.items, parts } : null;
+}
+
+/** Item `position` (1-based) of the first list among the best hits that has that many items. */
+function listItem(result: RetrievalResult, position: number, all: readonly Chunk[]): Composed | null {
+  for (const h of result.hits.slice(0, LIST_DEPTH)) {
+    const list = itemsOf(h.chunk, all);
+    const item = list?.items[position - 1];
+    if (!list || !item) continue;
+    const text = item.replace(/^\s*(?:[-•*+]|\(?\d{1,2}[.)]|[a-zđ]\))\s*/u, '').trim();
+    return {
+      text: `Theo ${sourcePhrase(h.chunk)}, mục thứ ${position} (trong ${list.items.length} mục) là: ${ensureStop(clip(text))} ${citation(h.chunk)}`,
+      used: list.parts,
+    };
+  }
+  return null;
+}
+
 export function composeExtractive(result: RetrievalResult, idf: (w: string) => number, all: readonly Chunk[] = []): Composed {
   const top = result.hits[0] as RetrievedChunk;
   const c = top.chunk;
+  // "… — thứ 3" (an item of the list just given, see follow-up.ts): that item of the list.
+  const position = ordinalAsked(result.query);
+  if (position !== null) {
+    const item = listItem(result, position, all);
+    if (item) return item;
+  }
   if (c.kind === 'outline') return { text: composeOutline(c), used: [c] };
 
   // A list, steps or count question gets a whole enumeration: the top passage's,

@@ -80,3 +80,25 @@ describe('complete answers on the project corpus', () => {
     expect(a.answer).toContain('Gia nhập thị trường');
   });
 });
+
+describe('an item of the list just given', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await openTestKnowledgeBase();
+  });
+  afterAll(async () => {
+    await kb.close();
+  });
+
+  it('the fifth of PAPI’s eight indicators', async () => {
+    const a = await kb.answerer.ask('chỉ số thứ năm là gì', { previousQuestion: 'PAPI gồm những chỉ số nội dung nào?' });
+    expect(a.answer).toContain('mục thứ 5 (trong 8 mục)');
+    expect(a.answer).toContain('Thủ tục hành chính công');
+  });
+
+  it('the third step of filing online', async () => {
+    const a = await kb.answerer.ask('bước 3 làm sao', { previousQuestion: 'Các bước nộp hồ sơ trực tuyến là gì?' });
+    expect(a.answer).toContain('mục thứ 3');
+    expect(a.answer).toContain('tờ khai điện tử');
+  });
+});
