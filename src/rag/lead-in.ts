@@ -37,7 +37,10 @@ function asks(clause: string): boolean {
  * a self-introduction or greeting, which the framing stage removes and which
  * may hold the subject the question points back to ("phòng em"). Folded.
  */
-const ABOUT_ASKER = /(?:^|\s)(em|minh|toi|con|chau|to|tui|bon em|tui em|chung toi|chao|alo|da|xin chao|hi|hello)(?=\s|,|$)/;
+const ABOUT_ASKER =
+  /(?:^|\s)(?:(?:em|minh|toi|con|chau|tui|chung toi|bon em|tui em) (?:la|lam|o|dang|moi|thuoc|ben|cong tac)|chao|alo|xin chao|hi|hello)(?=\s|,|$)|^da\s/;
+/** The asking clause points back at the asker ("phòng em", "tụi em", "bên mình"). Folded. */
+const POINTS_AT_ASKER = /(?:^|\s)(?:phong|ben|don vi|cho|tui|bon|nha|xa|cong ty|to) (?:em|minh|toi|chung toi)(?=\s|\?|$)/;
 
 /** Question and frame words that do not make a subject. */
 const NOT_SUBJECT = new Set(
@@ -69,7 +72,7 @@ export function focusClause(question: string): string {
   const lower = text.toLowerCase();
   const opening = lower.slice(0, m[1].length);
   const asking = text.slice(text.length - m[2].length);
-  if (ABOUT_ASKER.test(m[1])) return question;
+  if (ABOUT_ASKER.test(m[1]) || POINTS_AT_ASKER.test(m[2])) return question;
   // The opening states, the asking clause asks, and it names its own subject.
   if (asks(opening) || !asks(asking.toLowerCase())) return question;
   // A clause that opens on a name ("Ban Biên tập …") names its subject even in two syllables.

@@ -17,6 +17,8 @@ describe('an opening statement before the question', () => {
     ['Gọi điện cho Sở hoài không được, cho hỏi dịch vụ công trực tuyến toàn trình là gì?', 'dịch vụ công trực tuyến toàn trình là gì?'],
     ['phòng kế hoạch lo dự toán rồi thì ai báo cáo UBND tỉnh hằng năm?', 'ai báo cáo UBND tỉnh hằng năm?'],
     ['Cổng bị lỗi cả buổi sáng, vậy thanh toán lệ phí trực tuyến thế nào?', 'thanh toán lệ phí trực tuyến thế nào?'],
+    // "em" in a statement is not a self-introduction.
+    ['Số điện thoại của Sở thì em có rồi, cho hỏi thanh toán lệ phí trực tuyến qua đâu?', 'thanh toán lệ phí trực tuyến qua đâu?'],
   ])('%s → %s', (q, want) => expect(focusClause(q)).toBe(want));
 
   it.each([
@@ -26,6 +28,8 @@ describe('an opening statement before the question', () => {
     'Văn phòng Sở có hướng dẫn đăng nhập bằng VNeID không, các bước thế nào?',
     // A self-introduction may hold what the question points back to ("phòng em"): framing handles it.
     'Chào chị, em làm ở phòng chuyên môn, cho em hỏi phòng em có phải làm gì theo kế hoạch này không ạ?',
+    // The asking clause points back at the asker.
+    'Văn phòng Sở đã gửi kế hoạch rồi, vậy phòng em phải báo cáo những nội dung gì?',
     // No opening at all.
     'PCI có bao nhiêu chỉ số thành phần?',
     // "đầu mối" is not the question word "đâu".
@@ -85,6 +89,12 @@ describe('routing on the project corpus', () => {
     const a = await kb.answerer.ask('Gọi điện cho Sở hoài không được, cho hỏi dịch vụ công trực tuyến toàn trình là gì?');
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain('môi trường mạng');
+  });
+
+  it.each(['chi doan dc giao j', 'kế hoạch củng giao việc cho chi đoàn hả'])('"được giao gì" asks a unit’s duties: %s', async (q) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.answer).toContain('Chi đoàn TNCS Hồ Chí Minh');
+    expect(a.answer).toContain('phối hợp');
   });
 
   it('a question about the national portal is not the department’s contact card', async () => {
