@@ -19,6 +19,12 @@ import type { CorpusVocabulary } from './vocabulary.js';
 const WORD = /^\p{L}+$/u;
 /** How much more often the marked spelling must occur than a markless one to replace it. */
 const BARE_RATIO = 4;
+/**
+ * The same, when the marked spelling forms a known pair with a neighbour and
+ * the markless one does not ("thủ tuc" → "thủ tục"): the pair is evidence of
+ * its own, and markless copies in web addresses ("tin-tuc") inflate the other.
+ */
+const PAIRED_RATIO = 2;
 const MIN_LENGTH = 3;
 
 /**
@@ -255,7 +261,7 @@ function bareBesideAccented(word: string, left: string | undefined, right: strin
   // A markless word the corpus uses a lot is a word of its own ("do", "la"), not missing marks.
   const own = vocab.accentedFrequency(w);
   const forms = vocab.accentedForms(w).filter((f) => f !== w);
-  if (forms.some((f) => pairs(f) && vocab.accentedFrequency(f) >= BARE_RATIO * own)) return true;
+  if (forms.some((f) => pairs(f) && vocab.accentedFrequency(f) >= PAIRED_RATIO * own)) return true;
   // No neighbour to tell: only a spelling that dominates the corpus ("nop" is "nộp").
   const first = vocab.accentedFrequency(forms[0] ?? '');
   return w === foldText(w) && first >= BARE_RATIO * Math.max(1, own) && dominantForm(w, vocab);
