@@ -311,7 +311,8 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   // So does a passage that is one long enumeration, which quoting would cut mid-list.
   const labelsAsked = numberedLabels(result.query);
   const body = bodyOf(c);
-  if (labelsAsked.length === 0 && c.docType !== 'kế hoạch' && (top.headingCoverage >= WHOLE_SECTION || body.length > MAX_UNIT)) {
+  const aboutWhole = result.intent.kind === 'what' || result.intent.kind === 'definition' || wantsWholeList(result.query, result.intent);
+  if (aboutWhole && labelsAsked.length === 0 && c.docType !== 'kế hoạch' && (top.headingCoverage >= WHOLE_SECTION || body.length > MAX_UNIT)) {
     const e = findEnumeration(body);
     if (e && e.lead.length <= MAX_UNIT / 2)
       return { text: `Theo ${sourcePhrase(c)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(c)}`, used: [c] };

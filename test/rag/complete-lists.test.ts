@@ -8,6 +8,7 @@ import type { Chunk } from '../../src/rag/chunk.js';
 import { sectionParts } from '../../src/rag/compose.js';
 import { asksUnitRoster } from '../../src/rag/direct-answerers.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
+import { asksAmount, wantsWholeList } from '../../src/rag/list-answer.js';
 import { normalizeText } from '../../src/text/normalize.js';
 import { hoiNgaSwap } from '../../src/text/query/typos.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
@@ -100,5 +101,19 @@ describe('an item of the list just given', () => {
     const a = await kb.answerer.ask('bước 3 làm sao', { previousQuestion: 'Các bước nộp hồ sơ trực tuyến là gì?' });
     expect(a.answer).toContain('mục thứ 3');
     expect(a.answer).toContain('tờ khai điện tử');
+  });
+});
+
+describe('an amount is not a list', () => {
+  it.each([
+    ['Lệ phí nộp hồ sơ trực tuyến là bao nhiêu?', true],
+    ['hồ sơ mất bao lâu thì có kết quả', true],
+    ['PAPI 2021 được mấy điểm?', true],
+    ['PCI có bao nhiêu chỉ số thành phần?', false],
+  ])('%s → %s', (q, want) => expect(asksAmount(q)).toBe(want));
+
+  it('a count of items with an amount per item still gets the list', () => {
+    expect(wantsWholeList('Bộ chỉ số cũ có 8 lĩnh vực nào, mỗi lĩnh vực bao nhiêu điểm?', { kind: 'count' })).toBe(true);
+    expect(wantsWholeList('Lệ phí nộp hồ sơ trực tuyến là bao nhiêu?', { kind: 'count' })).toBe(false);
   });
 });
