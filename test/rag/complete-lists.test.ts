@@ -10,7 +10,7 @@ import { asksUnitRoster } from '../../src/rag/direct-answerers.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { asksAmount, wantsWholeList } from '../../src/rag/list-answer.js';
 import { normalizeText } from '../../src/text/normalize.js';
-import { hoiNgaSwap } from '../../src/text/query/typos.js';
+import { hoiNgaSwap } from '../../src/text/query/tones.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 
 describe('a question for the units themselves', () => {

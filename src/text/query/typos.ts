@@ -13,6 +13,7 @@
  */
 import { foldText } from '../normalize.js';
 import { type Token, tokenLike } from './tokens.js';
+import { hasToneMark, hoiNgaSwap, toneOf } from './tones.js';
 import type { Rewrite } from './types.js';
 import type { CorpusVocabulary } from './vocabulary.js';
 
@@ -334,19 +335,6 @@ function editRank(typed: string, known: string): number {
   return diff === 2 ? 1 : 2;
 }
 
-/** Combining tone marks (sắc, huyền, hỏi, ngã, nặng), as opposed to shape marks (â, ơ, ư, ă, đ). */
-const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/u;
-
-/** Whether a syllable carries a tone mark. */
-/** The tone mark of a word (combining acute, grave, hook, tilde or dot), '' for none. */
-function toneOf(word: string): string {
-  return [...word.normalize('NFD')].filter((c) => TONE_MARK.test(c)).join('');
-}
-
-export function hasToneMark(word: string): boolean {
-  return toneOf(word) !== '';
-}
-
 /**
  * The other spelling of a final i/y ("kí" ↔ "ký", "lí" ↔ "lý", "qui" ↔ "quy"),
  * when the corpus knows only that one: both are correct Vietnamese, so no
@@ -359,14 +347,6 @@ function spellingVariant(word: string, accented: boolean, vocab: CorpusVocabular
   const other = `${m[1]}${m[2] === 'i' ? 'y' : 'i'}${m[3]}`.normalize('NFC');
   const known = (w: string) => (accented ? vocab.knowsAccented(w) : vocab.knows(w));
   return !known(word) && known(other) ? other : undefined;
-}
-
-/** The word with its hỏi tone written as ngã or its ngã as hỏi ("nhửng" → "những"); undefined without either. */
-export function hoiNgaSwap(word: string): string | undefined {
-  const nfd = word.normalize('NFD');
-  if (nfd.includes('\u0309')) return nfd.replace('\u0309', '\u0303').normalize('NFC');
-  if (nfd.includes('\u0303')) return nfd.replace('\u0303', '\u0309').normalize('NFC');
-  return undefined;
 }
 
 /** Edit distance on decomposed letters, so a tone or shape mark counts as one edit. */
