@@ -34,7 +34,7 @@ const OTHER_AGENCY =
   /\b(ubnd|uy ban|hdnd|cong an|so noi vu|so tu phap|so tai chinh|so ke hoach|so tai nguyen|so giao thong|so xay dung|so y te|so giao duc|so thong tin|so khoa hoc|so lao dong|so nong nghiep|so van hoa|so du lich|thanh tra tinh|benh vien|trung tam hanh chinh cong|tong dai 1022|bo cong thuong)\b/;
 
 /** Words showing the question is about a procedure or an account, not the office. */
-const PROCEDURE_CONTEXT = /\b(nop|ho so|thu tuc|giay phep|le phi|dang ky|tai khoan|vneid|otp|mat khau|dang nhap|tra cuu|dich vu cong)\b/;
+const PROCEDURE_CONTEXT = /\b(nop|ho so|thu tuc|giay phep|le phi|dang ky|tai khoan|vneid|otp|mat khau|dang nhap|tra cuu|dich vu cong|dvc|dvcqg|dvctt)\b/;
 
 /** Words showing the question is about the plan's content (e.g. a unit's duties), not contacts. */
 const PLAN_CONTEXT = /\b(ke hoach|nhiem vu|trach nhiem|cap nhat|lam gi|phai lam|par index|papi|pci)\b/;

@@ -27,6 +27,7 @@ import { composeCatalogue, composeExtractive } from './compose.js';
 import type { CuratedAnswers } from './curated-answers.js';
 import { resolveFollowUp } from './follow-up.js';
 import type { Generator } from './generator.js';
+import { focusClause } from './lead-in.js';
 import { answerWithLlm } from './llm-answer.js';
 import type { QueryRewriter } from './query-rewrite.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
@@ -116,6 +117,27 @@ function sourcesFor(used: Chunk[], retrieval: RetrievalResult): SourceRef[] {
   return out.slice(0, MAX_SOURCES);
 }
 
+/**
+ * The question that is searched: a follow-up made standalone with the
+ * previous question, then an opening statement ("Văn phòng Sở làm đầu mối
+ * rồi, vậy …") left out when the asking clause has its own subject.
+ */
+export function standalone(question: string, options: AskOptions = {}): string {
+  const resolved = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
+  return focusClause(resolved);
+}
+
+/**
+ * The question as the query pipeline understood it (abbreviations expanded,
+ * typos repaired, framing removed), or the question itself when nothing was
+ * changed or the analysis lost every word.
+ */
+export function understoodQuestion(question: string, retrieval: Pick<RetrievalResult, 'analysis'>): string {
+  const a = retrieval.analysis;
+  if (!a || (a.rewrites.length === 0 && a.framing.length === 0)) return question;
+  return a.cleaned.trim() ? a.cleaned : question;
+}
+
 export class RagAnswerer implements QuestionAnswerer {
   private readonly policy: AbstainPolicy;
   private readonly help: string;
@@ -145,7 +167,7 @@ export class RagAnswerer implements QuestionAnswerer {
    */
   async evidence(rawQuestion: string, options: AskOptions = {}): Promise<{ features: AbstentionFeatures; decidedBefore: 'structured' | 'conflict' | null }> {
     const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
-    const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
+    const effective = standalone(question, options);
     const retrieval = await this.deps.retriever.retrieve(effective);
     const features = abstentionFeatures(effective, retrieval, this.deps.retriever.chunks);
     if (entityConflict(effective, retrieval, this.entities) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
@@ -190,7 +212,10 @@ export class RagAnswerer implements QuestionAnswerer {
   private structured(question: string, retrieval: RetrievalResult) {
     const type = answerType(question, retrieval.intent.kind);
     const fits = (text: string) => satisfiesQuestion(text, question, type);
-    return pickCandidate(collectCandidates(question, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval, fits);
+    // The answerers read the question as understood: chat shorthand expanded and typos repaired
+    // ("ai ki" → "ai ký", "dc giao j" → "được giao gì"), greetings and self-introductions gone.
+    const understood = understoodQuestion(question, retrieval);
+    return pickCandidate(collectCandidates(understood, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval, fits);
   }
 
   private refusal(started: number, question: string): Answer {
@@ -212,7 +237,7 @@ export class RagAnswerer implements QuestionAnswerer {
       const answer = this.deps.currency ? this.deps.currency.annotate(curated.answer, { question, used }) : curated.answer;
       return { ...curated, answer, ms: this.elapsed(started) };
     }
-    const effective = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
+    const effective = standalone(question, options);
     let retrieval = await this.deps.retriever.retrieve(effective);
     // An entity the sources do not cover (another province, a year, a document number) is refused by name.
     const conflict = entityConflict(effective, retrieval, this.entities);
@@ -244,7 +269,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const extractive =
       top && this.deps.catalogueOnly?.has(top.docId)
         ? composeCatalogue(top, this.deps.retriever.chunks, retrieval, (w) => this.deps.retriever.idf(w))
-        : composeExtractive(retrieval, (w) => this.deps.retriever.idf(w));
+        : composeExtractive(retrieval, (w) => this.deps.retriever.idf(w), this.deps.retriever.chunks);
     return this.finish(started, extractive.text, extractive.used, retrieval);
   }
 

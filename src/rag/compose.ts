@@ -3,9 +3,12 @@
  * citation, instead of a dump of the chunk. The sentences are the sources'
  * own words; only the connecting phrases are ours.
  */
+
 import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
+import { ordinalAsked } from './follow-up.js';
+import { asksWholeDocument } from './intent.js';
 import { asksCount, findEnumeration, formatEnumeration, wantsWholeList } from './list-answer.js';
 import type { RetrievalResult, RetrievedChunk } from './retriever.js';
 
@@ -193,10 +196,9 @@ export interface Composed {
   used: Chunk[];
 }
 
-/**
- * Compose an extractive answer from retrieval results (not abstained).
- * @param idf inverse document frequency of a folded word
- */
+/** Heading coverage from which a question is about a passage as a whole. */
+const WHOLE_SECTION = 0.6;
+
 /** How many of the best hits a list question may look through for a list. */
 const LIST_DEPTH = 3;
 
@@ -226,9 +228,65 @@ function parentList(result: RetrievalResult): Chunk | undefined {
   return own.filter((w) => asked.has(w)).length / own.length < ITEM_NAMED ? outline : undefined;
 }
 
-export function composeExtractive(result: RetrievalResult, idf: (w: string) => number): Composed {
+/**
+ * A passage split into several chunks ("a) … (tiếp)"): all of them, in order,
+ * so a list is given whole and not cut at the chunk boundary.
+ */
+export function sectionParts(c: Chunk, all: readonly Chunk[]): Chunk[] {
+  if (c.kind !== 'passage' || !/~\d+$/.test(c.id)) return [c];
+  const base = c.id.replace(/~\d+$/, '');
+  const order = (x: Chunk) => Number(/~(\d+)$/.exec(x.id)?.[1] ?? 0);
+  const parts = all.filter((x) => x.docId === c.docId && x.section === c.section && x.id.replace(/~\d+$/, '') === base);
+  return parts.length > 1 ? parts.sort((a, b) => order(a) - order(b)) : [c];
+}
+
+/** The body of a chunk without its heading line (kept when it is the whole content). */
+function bodyOf(c: Chunk): string {
+  const lines = c.text.split('\n');
+  if (headingLine(c) !== null && lines.length > 1) lines.shift();
+  return lines.join('\n');
+}
+
+/**
+ * Compose an extractive answer from retrieval results (not abstained).
+ * @param idf inverse document frequency of a folded word
+ * @param all every chunk of the snapshot (to read a passage split into several chunks whole)
+ */
+/** The items of a chunk's list: an outline's lines, or the enumeration of its (whole) passage. */
+function itemsOf(c: Chunk, all: readonly Chunk[]): { items: string[]; parts: Chunk[] } | null {
+  if (c.kind === 'outline') {
+    const items = c.text.split('\n').slice(1).filter(Boolean);
+    return items.length > 0 ? { items, parts: [c] } : null;
+  }
+  const parts = sectionParts(c, all);
+  const e = findEnumeration(parts.map(bodyOf).join('\n'));
+  return e ? { items: e.items, parts } : null;
+}
+
+/** Item `position` (1-based) of the first list among the best hits that has that many items. */
+function listItem(result: RetrievalResult, position: number, all: readonly Chunk[]): Composed | null {
+  for (const h of result.hits.slice(0, LIST_DEPTH)) {
+    const list = itemsOf(h.chunk, all);
+    const item = list?.items[position - 1];
+    if (!list || !item) continue;
+    const text = item.replace(/^\s*(?:[-•*+]|\(?\d{1,2}[.)]|[a-zđ]\))\s*/u, '').trim();
+    return {
+      text: `Theo ${sourcePhrase(h.chunk)}, mục thứ ${position} (trong ${list.items.length} mục) là: ${ensureStop(clip(text))} ${citation(h.chunk)}`,
+      used: list.parts,
+    };
+  }
+  return null;
+}
+
+export function composeExtractive(result: RetrievalResult, idf: (w: string) => number, all: readonly Chunk[] = []): Composed {
   const top = result.hits[0] as RetrievedChunk;
   const c = top.chunk;
+  // "… — thứ 3" (an item of the list just given, see follow-up.ts): that item of the list.
+  const position = ordinalAsked(result.query);
+  if (position !== null) {
+    const item = listItem(result, position, all);
+    if (item) return item;
+  }
   if (c.kind === 'outline') return { text: composeOutline(c), used: [c] };
 
   // A list, steps or count question gets a whole enumeration: the top passage's,
@@ -242,11 +300,22 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
       // Below the top hit only an outline (a section's own list of items) is taken.
       if (i > 0 && chunk.kind !== 'outline') continue;
       if (chunk.kind === 'outline') return { text: composeOutline(chunk), used: [chunk] };
-      const lines = chunk.text.split('\n');
-      if (headingLine(chunk) !== null && lines.length > 1) lines.shift();
-      const e = findEnumeration(lines.join('\n'));
-      if (e) return { text: `Theo ${sourcePhrase(chunk)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(chunk)}`, used: [chunk] };
+      const parts = sectionParts(chunk, all);
+      const e = findEnumeration(parts.map(bodyOf).join('\n'));
+      if (e) return { text: `Theo ${sourcePhrase(chunk)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(chunk)}`, used: parts };
     }
+  }
+  // A question about a passage as a whole (its heading covers the question) whose passage is one
+  // enumeration ("một tỉnh điều hành tốt khi có: a; b; c; …") gets every item, not the first ones.
+  // Plan sections keep their own shape (the lead sentence of each bullet, below).
+  // So does a passage that is one long enumeration, which quoting would cut mid-list.
+  const labelsAsked = numberedLabels(result.query);
+  const body = bodyOf(c);
+  const aboutWhole = result.intent.kind === 'what' || result.intent.kind === 'definition' || wantsWholeList(result.query, result.intent);
+  if (aboutWhole && labelsAsked.length === 0 && c.docType !== 'kế hoạch' && (top.headingCoverage >= WHOLE_SECTION || body.length > MAX_UNIT)) {
+    const e = findEnumeration(body);
+    if (e && e.lead.length <= MAX_UNIT / 2)
+      return { text: `Theo ${sourcePhrase(c)}: ${formatEnumeration(e, asksCount(result.query))}\n${citation(c)}`, used: [c] };
   }
   const prefer = result.intent.kind === 'when' ? DATE_RE : undefined;
   let chosen = c;
@@ -254,7 +323,7 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   let units = bestUnits(c, result.terms, idf, {
     prefer,
     labels,
-    wholeSection: labels.length === 0 && top.headingCoverage >= 0.6 && c.docType === 'kế hoạch',
+    wholeSection: labels.length === 0 && top.headingCoverage >= WHOLE_SECTION && c.docType === 'kế hoạch',
   });
   // A date question whose top passage has no date: look at the next hits.
   if (prefer && !units.some((u) => prefer.test(u))) {
@@ -267,8 +336,8 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
       }
     }
   }
-  const body = units.length > 0 ? units.map((u) => ensureStop(clip(u))).join(' ') : ensureStop(clip(c.text.replace(/\n/g, ' ')));
-  const text = `Theo ${sourcePhrase(chosen)}: ${body} ${citation(chosen)}`;
+  const quoted = units.length > 0 ? units.map((u) => ensureStop(clip(u))).join(' ') : ensureStop(clip(c.text.replace(/\n/g, ' ')));
+  const text = `Theo ${sourcePhrase(chosen)}: ${quoted} ${citation(chosen)}`;
   return { text, used: [chosen] };
 }
 
@@ -283,7 +352,9 @@ const GENERAL_SECTION = /^Thông tin chung$/;
 export function composeCatalogue(top: Chunk, all: readonly Chunk[], result: RetrievalResult, idf: (w: string) => number): Composed {
   const general = all.find((c) => c.docId === top.docId && GENERAL_SECTION.test(c.section));
   // A question about one aspect (an article, where it is cited) keeps its passage.
-  const asksAspect = top.section !== 'Toàn văn' && !GENERAL_SECTION.test(top.section);
+  // A bare reference ("kh 444", "quyết định 845 là gì") asks for the document as a whole.
+  const whole = asksWholeDocument(result.analysis?.content ?? result.query, result.intent.docNumbers);
+  const asksAspect = !whole && top.section !== 'Toàn văn' && !GENERAL_SECTION.test(top.section);
   const chosen = asksAspect || !general ? top : general;
   const units = bestUnits(chosen, result.terms, idf, { max: 2 });
   const body = units.map((u) => ensureStop(clip(u))).join(' ');

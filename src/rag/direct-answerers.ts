@@ -13,6 +13,7 @@ import { answerProcedureQuestion, loadProcedures } from '../knowledge/procedures
 import { type Duty, findUnits, formatUnitDuties, loadResponsibilities, type Responsibilities, type UnitDuties } from '../knowledge/responsibilities.js';
 import type { Logger } from '../logger.js';
 import { foldText, normalizeText } from '../text/normalize.js';
+import { STOPWORDS_FOLDED } from '../text/stopwords.js';
 import type { DirectAnswerer } from './answerer.js';
 import { EXACT_SUPPORT, passageEvidence } from './candidates.js';
 import { isCatalogueEntry } from './catalogue.js';
@@ -36,7 +37,73 @@ export interface DirectAnswererDeps {
 const MIN_DUTY_COVERAGE = 0.55;
 /** How many of the best retrieval hits may confirm a duty's section. */
 const AGREEMENT_DEPTH = 5;
-const ASKS_DUTIES = /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (nhung )?(gi|viec gi|viec nao|mang nao|nhung gi)|lo (nhung )?viec gi|co vai tro)/;
+const ASKS_DUTIES =
+  /(nhiem vu|trach nhiem|lam gi|phai lam|phu trach (nhung )?(gi|viec gi|viec nao|mang nao|nhung gi)|lo (nhung )?viec gi|co vai tro|duoc giao (gi|viec|nhung gi)|giao (viec|nhung viec|gi)( gi)? cho)/;
+
+/** A question for the units themselves ("những đơn vị nào", "các phòng nào", "những ai"), folded. */
+const ASKS_UNITS = /\b(nhung|cac) (don vi|phong|phong ban|co quan|bo phan)( nao)?\b|\bnhung ai\b|\b(don vi|phong|phong ban|co quan|bo phan) nao\b/;
+/**
+ * Words that name no particular duty: with only these besides the who-frame
+ * ("Những đơn vị nào được giao nhiệm vụ trong mục Tổ chức thực hiện?"), the
+ * question asks for every unit the plan assigns, not for one duty.
+ */
+const GENERIC_DUTY_WORDS = new Set(
+  (
+    'ke hoach kh sct 1523 giao nhiem vu trach nhiem phan cong thuc hien to chuc muc phan iv duoc cho nhung cac don vi nao ai phong ban co quan bo phan ' +
+    'lien quan tham gia trien khai so cong thuong trong cua theo la gi co nay quang ngai tinh ve viec cu the gom nguoi ten lam ' +
+    // chat particles ("… hả", "… luôn nha")
+    'ha ne nhe nha ak a z v nua luon cung vay khong ko'
+  ).split(' '),
+);
+/** Where the plan assigns its units: the numbered contents of section IV, "Tổ chức thực hiện". */
+const ASSIGNMENT_SECTION = /^IV\.\d/;
+
+/** True when a question names a unit and asks for its duties with no other topic ("chi đoàn được giao gì?"). */
+export function onlyAsksDutiesOf(question: string, unit: UnitDuties): boolean {
+  const labelWords = new Set(
+    [unit.name, ...unit.aliases].flatMap((l) =>
+      foldText(normalizeText(l))
+        .replace(/[^a-z0-9]+/g, ' ')
+        .split(' '),
+    ),
+  );
+  const words = foldText(normalizeText(question))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ');
+  return words.every((w) => labelWords.has(w) || GENERIC_DUTY_WORDS.has(w) || STOPWORDS_FOLDED.has(w));
+}
+
+/** True when a who-question asks for the plan's units as a whole. */
+export function asksUnitRoster(question: string): boolean {
+  const q = foldText(normalizeText(question))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  if (!ASKS_UNITS.test(q)) return false;
+  return q.split(' ').every((w) => GENERIC_DUTY_WORDS.has(w));
+}
+
+/** Every unit with duties in section IV, each with those duties: the whole list of who does what. */
+function unitRoster(r: Responsibilities, snapshot: IndexSnapshot): { text: string; chunks: Chunk[] } | null {
+  const doc = r.document;
+  const lines: string[] = [];
+  for (const unit of r.units) {
+    const own = unit.duties.filter((d) => ASSIGNMENT_SECTION.test(d.section));
+    if (own.length === 0) continue;
+    const sections = [...new Set(own.map((d) => d.section))].join(', ');
+    lines.push(`• ${unit.name}: ${own.map((d) => d.task).join('; ')}. [${doc}, ${sections}]`);
+  }
+  // The section's outline lists its numbered contents; the numbered passages follow.
+  const inSection = sectionLookup(snapshot.chunks)(doc, 'IV');
+  const outline = inSection.find((c) => c.kind === 'outline') ?? inSection[0];
+  if (lines.length === 0 || !outline) return null;
+  const parts = [...new Set(r.units.flatMap((u) => u.duties.map((d) => d.section)).filter((x) => ASSIGNMENT_SECTION.test(x)))].sort();
+  const passages = parts.map((x) => planChunk(snapshot, doc, x)).filter((c): c is Chunk => !!c);
+  return {
+    text: `Theo mục IV «Tổ chức thực hiện» của Kế hoạch ${doc}, ${lines.length} đơn vị được giao nhiệm vụ:\n${lines.join('\n')}`,
+    chunks: [outline, ...passages],
+  };
+}
 
 /** A match key without its accent marker: structured records are matched accent-insensitively. */
 const plainKey = (k: string) => (k.startsWith('a:') ? foldText(k.slice(2)) : k);
@@ -102,6 +169,11 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       const named = findUnits(question, r);
       const asksDuties = ASKS_DUTIES.test(folded);
       if (kind !== 'who' && kind !== 'when' && !(named.length > 0 && asksDuties)) return null;
+      // "Những đơn vị nào được giao nhiệm vụ?": the whole list, not the one duty that says "được giao".
+      if (named.length === 0 && asksUnitRoster(question)) {
+        const roster = unitRoster(r, deps.snapshot);
+        if (roster) return { ...roster, support: EXACT_SUPPORT };
+      }
       // A question naming a document number is about that document.
       if (retrieval.intent.docNumbers.length > 0 && named.length === 0) return null;
 
@@ -110,7 +182,9 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       if (named.length > 0 && asksDuties && (kind !== 'who' || !asksWhoWord)) {
         const unit = subjectUnit(folded, named);
         const chunks = [...new Set(unit.duties.map((d) => planChunk(deps.snapshot, doc, d.section)).filter((c): c is Chunk => !!c))];
-        return { text: formatUnitDuties(unit, doc), chunks };
+        // Nothing asked beyond the unit and its duties ("chi đoàn được giao gì?"): the unit's record is the answer.
+        const exact = onlyAsksDutiesOf(question, unit);
+        return { text: formatUnitDuties(unit, doc), chunks, ...(exact ? { support: EXACT_SUPPORT } : {}) };
       }
 
       // Otherwise: the single duty that best covers the question, scored on

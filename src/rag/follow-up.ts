@@ -56,10 +56,22 @@ const folded = (question: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/**
+ * "thế Ban Biên tập?", "vậy năm 2022?": a bare subject after "thế"/"vậy",
+ * no question of its own ("thế nào là PCI?" is one). Folded.
+ */
+const BARE_SUBJECT = /^(?:the|vay|z|v)\s+(?!nao\b|thi\b|la\b|sao\b|con\b)(.+?)\s*\??$/;
+/** Question words that make a clause a question of its own (folded). */
+const ASKS_ITSELF = /(?:^|\s)(gi|nao|dau|sao|ai|bao nhieu|may|khong|chua|khi nao|the nao|ntn|la gi)(?=\s|\?|$)/;
+
 /** True when the question reads as a follow-up. */
 export function isFollowUp(question: string): boolean {
   const f = folded(question);
-  return f.split(/\s+/).length <= 8 && FOLLOW_UP.test(` ${f}`.trimStart());
+  if (f.split(/\s+/).length > 8) return false;
+  if (FOLLOW_UP.test(` ${f}`.trimStart())) return true;
+  const bare = BARE_SUBJECT.exec(f);
+  // "vậy bước tiếp theo?", "thế cái đó?": a pointer back, resolved by {@link resolvePointer}.
+  return !!bare?.[1] && f.split(/\s+/).length <= 6 && !ASKS_ITSELF.test(bare[1]) && !NEXT_STEP.test(f) && !ANAPHOR.test(f);
 }
 
 /** True when a short question points back at the previous subject ("cái đó ai làm?") or asks for the next step. */
@@ -72,6 +84,7 @@ export function pointsBack(question: string): boolean {
 export function followUpSubject(question: string): string {
   return question
     .replace(/^\s*((và|vậy|thế|nhưng|z|v|ok|ừ|ừm|rồi|va|vay|the|nhung|uh|um|roi)\s+)*(còn|con)\s+/i, '')
+    .replace(/^\s*(thế|vậy|the|vay|z|v)\s+(?!(nào|nao|thì|thi|là|la|sao)\b)/i, '')
     .replace(/(\s+(ạ|a|ad|nhỉ|nhi|nhé|nhe|vậy|vay|z|v|bạn|ban|anh chị|anh chi))*\s*\??\s*$/i, '')
     .replace(/\s*(thì|thế|thi|the)\s+(sao|s|nào|nao|ntn|như thế nào|nhu the nao|làm sao|lam sao|thế nào|the nao)\s*\??\s*$/i, '')
     .replace(/\s+(nữa|nua)(\s+(không|khong|ko))?\s*\??\s*$/i, '')
@@ -120,6 +133,72 @@ function resolvePointer(question: string, previous: string): string | null {
   return `${subject} ${question}`;
 }
 
+/** Ordinal words after "thứ" (folded). */
+const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/** "cái thứ 3", "chỉ số thứ năm", "ý thứ 2": an item of the list just given (folded). */
+const ORDINAL = /(?:^|\s)thu\s+(\d{1,2}|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)(?=\s|\?|$)/;
+
+/** "bước 3" after a steps question ("— bước 3" as {@link resolveOrdinal} writes it), folded. */
+const STEP_ORDINAL = /(?:^|\s)(?:—\s*)?buoc\s+(\d{1,2})(?=\s|\?|$)/;
+
+/** The position an ordinal question asks for ("cái thứ 3 là gì" → 3), or null. */
+export function ordinalAsked(question: string): number | null {
+  const m = ORDINAL.exec(folded(question)) ?? STEP_ORDINAL.exec(folded(question));
+  if (!m?.[1]) return null;
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : (ORDINAL_WORDS[m[1]] ?? 0);
+  return n >= 1 ? n : null;
+}
+
+/**
+ * "cái thứ 3 là gì?" after a list question: the previous question with the
+ * position asked ("PCI gồm những chỉ số thành phần nào? — thứ 3"), so the
+ * same list is found and its item answered.
+ */
+function resolveOrdinal(question: string, previous: string): string | null {
+  const f = folded(question);
+  // "bước 3 làm sao?" only points into steps just given.
+  const step = !ORDINAL.test(f) && STEP_ORDINAL.test(f);
+  if (step && !/(?:^|\s)(buoc|quy trinh|trinh tu|lam sao|cach)(?=\s|\?|$)/.test(folded(previous))) return null;
+  const n = ordinalAsked(question);
+  if (n === null || f.split(/\s+/).length > 8) return null;
+  // A question with its own subject ("PAPI thứ 3 là gì") is not about the previous list.
+  const own = folded(question)
+    .replace(/\?/g, ' ')
+    .replace(ORDINAL, ' ')
+    .replace(STEP_ORDINAL, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !POINTER_WORDS.has(w) && !STOPWORDS_FOLDED.has(w) && !QUESTION_FOLDED.has(w));
+  if (own.length > 0) return null;
+  return `${previous.replace(/[?\s]+$/u, '')} — ${step ? 'bước' : 'thứ'} ${n}`;
+}
+/** Words of an ordinal follow-up that point at the list's items, not at a subject (folded). */
+const POINTER_WORDS = new Set('cai muc y chi so noi dung buoc phan diem dieu thi sao la gi nghia ntn the nao con vay z v ad a nhe lam'.split(' '));
+
+/**
+ * Units of the plan named in a question ("Văn phòng Sở", "Ban Biên tập …",
+ * "Chi đoàn", "Phòng Kế hoạch – Tài chính – Tổng hợp"), folded: a follow-up
+ * naming one swaps the unit of the previous question.
+ */
+const UNIT =
+  /(?:^|\s)((?:ban chap hanh\s+)?(?:van phong(?: so)?|phong ke hoach(?:\s*[-–]?\s*tai chinh)?(?:\s*[-–]?\s*tong hop)?|ban bien tap(?: cong ttdttp)?|ban quan tri(?: san(?: giao dich)?(?: tmdt)?)?|chi doan(?: tncs)?(?: ho chi minh)?|cong doan(?: co so)?|dang uy|(?:pho )?giam doc(?: so)?|ubnd tinh|so thong tin va truyen thong|cac phong(?:,? don vi)?))(?=[\s?.,;:]|$)/;
+
+/** Replace the unit the previous question names by the follow-up's ("còn Chi đoàn thì sao?"). */
+function swapUnit(previous: string, subject: string): string | null {
+  const prevFolded = foldText(previous);
+  const newUnit = UNIT.exec(foldText(subject));
+  const prevUnit = UNIT.exec(prevFolded);
+  if (!newUnit?.[1] || !prevUnit?.[1] || prevFolded.length !== previous.length) return null;
+  // The new subject is the unit alone (a unit and more is a new question, answered with the frame).
+  if (
+    foldText(subject)
+      .replace(/[?.!\s]+$/, '')
+      .trim() !== newUnit[1]
+  )
+    return null;
+  const at = prevUnit.index + prevUnit[0].indexOf(prevUnit[1]);
+  return `${previous.slice(0, at)}${subject.replace(/[?.!\s]+$/u, '').trim()}${previous.slice(at + prevUnit[1].length)}`;
+}
+
 /** Replace the last component of a section path: "II.1.a" + "b" → "II.1.b"; "II.1" + "2" → "II.2". */
 function swapSection(previous: string, target: string): string | null {
   const m = PATH.exec(previous);
@@ -131,6 +210,28 @@ function swapSection(previous: string, target: string): string | null {
   else if (num) next = `${part}.${num}.${target}`;
   else return null;
   return previous.replace(whole, next);
+}
+
+/** Frame words beyond {@link FRAME_ACCENTED} that a follow-up may ask with ("còn thời hạn?", "còn nơi nhận?"). */
+const MORE_FRAME_ACCENTED = 'thời nơi nhận người cơ quan giai đoạn hiệu lực tháng năm mục đích'.split(' ');
+const MORE_FRAME = new Set(MORE_FRAME_ACCENTED);
+const MORE_FRAME_FOLDED = new Set(MORE_FRAME_ACCENTED.map((w) => foldText(w)));
+
+/** True when a follow-up's new subject is only frame words: it asks something new about the same subject. */
+function isFrameOnly(subject: string): boolean {
+  if (/\d/.test(subject)) return false;
+  const accented = hasDiacritics(subject);
+  const words = subject
+    .toLowerCase()
+    .replace(/[^\p{L}\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const frame = (w: string) => {
+    if (accented) return FRAME_WORDS.has(w) || MORE_FRAME.has(w) || STOPWORDS_ACCENTED.has(w);
+    const f = foldText(w);
+    return FRAME_FOLDED.has(f) || MORE_FRAME_FOLDED.has(f) || STOPWORDS_FOLDED.has(f);
+  };
+  return words.length > 0 && words.every(frame);
 }
 
 /** The previous question's frame: its words that say what is asked, not about what. */
@@ -154,9 +255,20 @@ export function frameOf(previous: string): string {
  */
 export function resolveFollowUp(question: string, previous: string): string {
   if (!previous) return question;
+  const ordinal = resolveOrdinal(question, previous);
+  if (ordinal) return ordinal;
   if (!isFollowUp(question)) return resolvePointer(question, previous) ?? question;
   const subject = followUpSubject(question);
   if (!subject) return previous;
+  // A unit for a unit ("Văn phòng Sở làm gì?" → "còn Chi đoàn thì sao?").
+  const unitSwapped = swapUnit(previous, subject);
+  if (unitSwapped) return unitSwapped;
+  // A new frame for the same subject ("Ai ký Kế hoạch 1523?" → "còn ngày ban hành?"): keep the subject.
+  const subjectWordsOnly = subjectOf(previous)
+    .split(/\s+/)
+    .filter((w) => w && !FRAME_FOLDED.has(foldText(w.toLowerCase())))
+    .join(' ');
+  if (isFrameOnly(subject) && subjectWordsOnly) return `${subject} ${subjectWordsOnly}`;
   // An indicator for an indicator.
   const prevIndicator = INDICATOR.exec(previous);
   const newIndicator = INDICATOR.exec(subject);

@@ -163,3 +163,27 @@ export function stripFrame(question: string, kind: IntentKind): string {
       return squeeze(q.replace(/(^|\s)mấy(?=\s*(\?|$))/gi, ' ')) || question;
   }
 }
+
+/**
+ * Words that, beside a document's number, ask for the document as a whole
+ * ("kh1523", "kế hoạch 1523 là gì", "cho xem văn bản 1523"): folded.
+ */
+const CARD_FILLER = new Set(
+  (
+    'xem cho xin hoi tim tra cuu van ban thong tin noi dung ve gi la cai nay do so ke hoach quyet dinh nghi dinh nghi quyet thong tu kh qd nd nq tt ' +
+    'tom tat chung gioi thieu ad a ak nhe voi oi minh em toi ban anh chi nao the nhu j z v s k ko khong co'
+  ).split(' '),
+);
+/** Words beside the number a request for a whole document may have. */
+const MAX_CARD_WORDS = 8;
+
+/** Asking for the document itself rather than for something inside it, with a number named. */
+export function asksWholeDocument(content: string, docNumbers: readonly string[]): boolean {
+  if (docNumbers.length !== 1) return false;
+  const words = foldText(normalizeText(content))
+    .replace(/\b\d{1,5}\/[\w/.-]+/g, ' ')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  return words.length <= MAX_CARD_WORDS && words.every((w) => CARD_FILLER.has(w) || /^\d{1,5}$/.test(w));
+}

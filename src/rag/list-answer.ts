@@ -24,22 +24,46 @@ const MAX_ITEM_CHARS = 320;
 const WANTS_LIST =
   / (nhung|cac) ([a-z]+ ){0,5}(nao|gi) | bao nhieu | may (buoc|muc|noi dung|chi so|linh vuc|phan|loai|cach|chuc nang) | liet ke | ke (het|ra|ten) | tung buoc | cac buoc | quy trinh | gom | bao gom /;
 
+/**
+ * "Lệ phí … là bao nhiêu?", "được mấy điểm?", "mất bao nhiêu ngày?": an
+ * amount, not a count of items, so no list answers it (folded, padded).
+ */
+const ASKS_AMOUNT =
+  / (phi|le phi|tien|gia|kinh phi|ngan sach|muc phi|muc thu)( [a-z]+){0,6} (la |het |mat |khoang |tam )?(bao nhieu|may)( tien| dong)? | (bao nhieu|may) (tien|dong|diem|phan tram|ngay|gio|lau|thang|nam) | bao lau /;
+
+/** Wording that asks for items by name ("những … nào", "lĩnh vực nào", "gồm", "liệt kê"), folded and padded. */
+const NAMES_ITEMS = / (nhung|cac) ([a-z]+ ){0,5}(nao|gi) | [a-z]+ nao | liet ke | ke (het|ra|ten) | tung buoc | cac buoc | quy trinh | gom | bao gom /;
+
+/** Whether a count question asks an amount (a fee, a score, a time) rather than how many items. */
+export function asksAmount(question: string): boolean {
+  return ASKS_AMOUNT.test(` ${foldText(normalizeText(question)).replace(/[^a-z0-9 ]+/g, ' ')} `);
+}
+
 /** Whether the answer should give a whole enumeration. */
 export function wantsWholeList(question: string, intent: Pick<QueryIntent, 'kind'>): boolean {
   const kind: string = intent.kind;
+  // An amount alone is no list; "có 8 lĩnh vực nào, mỗi lĩnh vực bao nhiêu điểm?" still asks one.
+  if (kind === 'count' && asksAmount(question) && !NAMES_ITEMS.test(` ${foldText(normalizeText(question)).replace(/[^a-z0-9 ]+/g, ' ')} `)) return false;
   if (kind === 'list' || kind === 'count' || kind === 'steps' || kind === 'howto') return true;
   if (kind === 'who' || kind === 'when') return false;
   return WANTS_LIST.test(` ${foldText(normalizeText(question)).replace(/[^a-z0-9 ]+/g, ' ')} `);
 }
+
+/**
+ * The longest an item that is itself a list ("Tuyên truyền Quyết định …; Quyết định …; …")
+ * may be: cutting it would drop whole entries of the list.
+ */
+const MAX_LIST_ITEM_CHARS = 1400;
 
 function clipItem(s: string): string {
   const t = s
     .trim()
     .replace(/[;,.]+$/, '')
     .trim();
-  if (t.length <= MAX_ITEM_CHARS) return t;
-  const cut = t.lastIndexOf(' ', MAX_ITEM_CHARS - 2);
-  return `${t.slice(0, cut > 0 ? cut : MAX_ITEM_CHARS)} …`;
+  const max = /;\s/.test(t) ? MAX_LIST_ITEM_CHARS : MAX_ITEM_CHARS;
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max - 2);
+  return `${t.slice(0, cut > 0 ? cut : max)} …`;
 }
 
 /** Split off text after the last item: the last item ends at its sentence end when more sentences follow. */

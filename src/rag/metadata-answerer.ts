@@ -15,6 +15,7 @@ import type { DirectAnswer, DirectAnswerer } from './answerer.js';
 import { EXACT_SUPPORT } from './candidates.js';
 import type { Chunk } from './chunk.js';
 import type { DocumentInfo } from './index-store.js';
+import { asksWholeDocument } from './intent.js';
 import type { RetrievalResult } from './retriever.js';
 import { sectionLookup } from './section-lookup.js';
 
@@ -151,11 +152,26 @@ export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: rea
   const sourceName = (c: Chunk) =>
     isCatalogueChunk(c) ? `danh mục văn bản (${c.docId})` : c.docType === 'kế hoạch' ? `Kế hoạch ${c.docId} (${c.section})` : `${c.docId} (${c.section})`;
 
+  /**
+   * A loaded document asked for by its number alone ("kế hoạch 1532", "kh1523 là gì"): its card, which
+   * says what it is, who issued and signed it, when and for which period. Catalogue entries are
+   * answered by their own passages (compose.ts), so only a document with a card is answered here.
+   */
+  function wholeDocument(question: string, retrieval: RetrievalResult): DirectAnswer | null {
+    const content = retrieval.analysis?.content ?? question;
+    if (!asksWholeDocument(content, retrieval.intent.docNumbers)) return null;
+    const doc = target(question, retrieval);
+    const card = doc ? chunkOf(doc.id, CARD_SECTION) : undefined;
+    if (!doc || !card) return null;
+    const body = card.text.replace(new RegExp(`^${escapeRegExp(CARD_SECTION)}\\s*`), '');
+    return { text: `${body} [${doc.id}, ${CARD_SECTION}]`, chunks: [card], support: EXACT_SUPPORT };
+  }
+
   return {
     name: 'metadata',
     answer(question: string, retrieval: RetrievalResult): DirectAnswer | null {
       const fields = askedFields(question);
-      if (fields.length === 0) return null;
+      if (fields.length === 0) return wholeDocument(question, retrieval);
       const doc = target(question, retrieval);
       if (!doc) return null;
       const facts = factsOf(doc);

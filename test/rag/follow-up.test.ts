@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameOf, isFollowUp, pointsBack, resolveFollowUp, subjectOf } from '../../src/rag/follow-up.js';
+import { frameOf, isFollowUp, ordinalAsked, pointsBack, resolveFollowUp, subjectOf } from '../../src/rag/follow-up.js';
 
 describe('a follow-up keeps the previous frame and swaps the subject', () => {
   it.each([
@@ -58,5 +58,40 @@ describe('a follow-up keeps the previous frame and swaps the subject', () => {
   it('a long question that mentions "đó" is not a pointer', () => {
     expect(pointsBack('Sau khi nộp hồ sơ trực tuyến thì mã hồ sơ đó dùng để tra cứu tình trạng ở trang nào vậy')).toBe(false);
     expect(resolveFollowUp('Kinh phí lấy từ đâu?', 'Nộp hồ sơ thế nào?')).toBe('Kinh phí lấy từ đâu?');
+  });
+});
+
+describe('follow-ups that swap a unit, keep a subject or point at an item', () => {
+  it.each([
+    ['Văn phòng Sở có nhiệm vụ gì?', 'thế Ban Biên tập?', 'Ban Biên tập có nhiệm vụ gì?'],
+    ['Kế hoạch 1523 giao việc gì cho Văn phòng Sở?', 'còn Chi đoàn thì s', 'Kế hoạch 1523 giao việc gì cho Chi đoàn?'],
+    ['van phong so phai lam gi', 'con cong doan thi sao', 'cong doan phai lam gi'],
+    ['PAPI của Quảng Ngãi năm 2021 được bao nhiêu điểm?', 'thế năm 2022?', 'PAPI của Quảng Ngãi năm 2022 được bao nhiêu điểm?'],
+    ['PAPI có mấy chỉ số nội dung?', 'thế còn PCI?', 'PCI có mấy chỉ số nội dung?'],
+  ])('a unit, a year, an indicator: %s + %s', (prev, q, expected) => {
+    expect(resolveFollowUp(q, prev)).toBe(expected);
+  });
+
+  it('a new frame for the same subject keeps the subject', () => {
+    expect(resolveFollowUp('còn ngày ban hành?', 'Ai ký Kế hoạch 1523?')).toBe('ngày ban hành Kế hoạch 1523');
+  });
+
+  it.each([
+    ['PCI gồm những chỉ số thành phần nào?', 'cái thứ 3 là gì?', 'PCI gồm những chỉ số thành phần nào — thứ 3', 3],
+    ['PAPI gồm những chỉ số nội dung nào?', 'chỉ số thứ năm là gì', 'PAPI gồm những chỉ số nội dung nào — thứ 5', 5],
+    ['Các bước nộp hồ sơ trực tuyến là gì?', 'bước 3 làm sao', 'Các bước nộp hồ sơ trực tuyến là gì — bước 3', 3],
+  ])('an item of the list just given: %s + %s', (prev, q, expected, n) => {
+    const out = resolveFollowUp(q, prev);
+    expect(out).toBe(expected);
+    expect(ordinalAsked(out)).toBe(n);
+  });
+
+  it('not an item of the previous list', () => {
+    // "bước 3" after a question that was not about steps; an ordinal with its own subject.
+    expect(resolveFollowUp('bước 3 làm sao', 'PAPI là gì?')).toBe('bước 3 làm sao');
+    expect(resolveFollowUp('PAPI xếp thứ 3 năm nào?', 'PCI là gì?')).toBe('PAPI xếp thứ 3 năm nào?');
+    // "thế nào là …" is a question of its own, "vậy bước tiếp theo?" a pointer.
+    expect(isFollowUp('thế nào là PCI?')).toBe(false);
+    expect(resolveFollowUp('vậy bước tiếp theo?', 'nộp hồ sơ trực tuyến bước đầu là gì')).toBe('nộp hồ sơ trực tuyến bước đầu là gì');
   });
 });

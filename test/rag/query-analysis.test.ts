@@ -64,6 +64,12 @@ describe('partial document numbers', () => {
     ['qd 60', []], // the type word disagrees
     ['năm 2022', []], // a year is not a document number
     ['nd 69', []], // not in the corpus
+    ['kh1523', ['1523/kh/sct']], // type word and number typed together
+    ['xem qd845 giúp em', ['845/qd/ubnd']],
+    ['qd 1523', ['1523/kh/sct']], // the wrong type word, a long exact number: the one document it leads
+    ['nd 1523', ['1523/kh/sct']],
+    ['qd60', []], // a short number with the wrong type word may be a document the corpus lacks
+    ['abc1523', []], // glued to a word that is no type word
   ])('%s → %j', (q, want) => expect(resolvePartialDocNumbers(q, [], index)).toEqual(want));
 });
 

@@ -5,8 +5,14 @@
  */
 import { foldText } from '../../text/normalize.js';
 
-const NUMBER = /(?:^|[^\p{L}\p{N}/])(\d{2,5})(?=$|[^\p{L}\p{N}/])/gu;
+/**
+ * A number standing alone, or glued to a type word ("kh1523", "qd845"):
+ * folded text; the match is the number itself.
+ */
+const NUMBER = /(?<=^|[^\p{L}\p{N}/]|(?:^|\s)(?:qd|nd|nq|kh|tt))(\d{2,5})(?=$|[^\p{L}\p{N}/])/gu;
 const YEAR = /^(19|20)\d\d$/;
+/** Digits a number needs before a wrong type word is overlooked. */
+const WRONG_TYPE_MIN_DIGITS = 3;
 const TYPE_WORDS: Array<[RegExp, string]> = [
   [/(^|\s)(qd|quyet dinh)\s*$/, 'qd'],
   [/(^|\s)(nd|nghi dinh)\s*$/, 'nd'],
@@ -33,7 +39,12 @@ function docsFor(num: string, type: string | undefined, index: ReadonlyMap<strin
   const ofType = (ds: readonly string[]) => (type ? ds.filter((d) => d.split('/').some((part) => part === type)) : [...ds]);
   const exact = ofType(index.get(num) ?? []);
   if (exact.length > 0 || !type || num.length < 3) return exact;
-  return [...index].filter(([lead]) => oneDigitTypo(num, lead)).flatMap(([, ds]) => ofType(ds));
+  const typo = [...index].filter(([lead]) => oneDigitTypo(num, lead)).flatMap(([, ds]) => ofType(ds));
+  if (typo.length > 0) return typo;
+  // The wrong type word ("qd 1523" for Kế hoạch 1523/KH-SCT): people call many documents "quyết định".
+  // A number of three digits or more, typed exactly, is specific enough to mean the one document it
+  // leads; a short one ("qd 60" beside Nghị định 60) may well be another document the corpus lacks.
+  return num.length >= WRONG_TYPE_MIN_DIGITS ? [...(index.get(num) ?? [])] : [];
 }
 
 /**

@@ -10,6 +10,7 @@ import { AppError } from '../../errors.js';
 import { foldText, hasDiacritics, normalizeText } from '../normalize.js';
 import { type Token, tokenLike } from './tokens.js';
 import type { Rewrite } from './types.js';
+import { isSyllableShape } from './typos.js';
 import { entryLabel, readYamlFile } from './yaml-file.js';
 
 const entrySchema = z
@@ -132,7 +133,10 @@ function matchAt(
     if (span.slice(0, -1).some((t) => t.after.trim() !== '')) continue;
     const folded = span.map((t) => t.fold).join(' ');
     const accented = `a:${span.map((t) => t.word.toLowerCase()).join(' ')}`;
-    const hit = abbreviations.byForm.get(accented) ?? (hasDiacritics(accented) ? undefined : abbreviations.byForm.get(folded));
+    // A form written without marks matches a typing with marks only when that typing cannot be a
+    // Vietnamese syllable ("hsơ" is "hso", but "kế" is a word of its own, not "ke").
+    const markedWord = span.length === 1 && !isSyllableShape(folded);
+    const hit = abbreviations.byForm.get(accented) ?? (hasDiacritics(accented) && !markedWord ? undefined : abbreviations.byForm.get(folded));
     if (!hit) continue;
     const lastToken = span[span.length - 1] as Token;
     const isLast = i + n === tokens.length || END_OF_SENTENCE.test(lastToken.after);

@@ -3,6 +3,7 @@ export * from './abbreviations.js';
 export * from './framing.js';
 export * from './thesaurus.js';
 export * from './tokens.js';
+export * from './tones.js';
 export * from './types.js';
 export * from './typos.js';
 export * from './vocabulary.js';

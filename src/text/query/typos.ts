@@ -13,12 +13,19 @@
  */
 import { foldText } from '../normalize.js';
 import { type Token, tokenLike } from './tokens.js';
+import { hasToneMark, hoiNgaSwap, toneOf } from './tones.js';
 import type { Rewrite } from './types.js';
 import type { CorpusVocabulary } from './vocabulary.js';
 
 const WORD = /^\p{L}+$/u;
 /** How much more often the marked spelling must occur than a markless one to replace it. */
 const BARE_RATIO = 4;
+/**
+ * The same, when the marked spelling forms a known pair with a neighbour and
+ * the markless one does not ("thủ tuc" → "thủ tục"): the pair is evidence of
+ * its own, and markless copies in web addresses ("tin-tuc") inflate the other.
+ */
+const PAIRED_RATIO = 2;
 const MIN_LENGTH = 3;
 
 /**
@@ -80,6 +87,14 @@ export function repairTypos(
       return n;
     };
     if (guarded) {
+      // Hỏi for ngã (or back) on a function word the corpus never writes that way ("nhửng" → "những",
+      // "củng" → "cũng"): the classic spelling slip, and a function word's spellings are all in the corpus.
+      const swapped = options.accented && !vocab.knowsAccented(t.word.toLowerCase()) ? hoiNgaSwap(t.word.toLowerCase()) : undefined;
+      if (swapped && vocab.knowsAccented(swapped)) {
+        rewrites.push({ from: t.word, to: swapped, origin: 'typo-fix' });
+        out[i] = tokenLike(swapped, t.after, 'typo-fix');
+        return;
+      }
       if (!options.accented || !bareBesideAccented(t.word, leftWord, rightWord, vocab)) return;
       const fixedBare = spell(
         t.fold,
@@ -247,7 +262,7 @@ function bareBesideAccented(word: string, left: string | undefined, right: strin
   // A markless word the corpus uses a lot is a word of its own ("do", "la"), not missing marks.
   const own = vocab.accentedFrequency(w);
   const forms = vocab.accentedForms(w).filter((f) => f !== w);
-  if (forms.some((f) => pairs(f) && vocab.accentedFrequency(f) >= BARE_RATIO * own)) return true;
+  if (forms.some((f) => pairs(f) && vocab.accentedFrequency(f) >= PAIRED_RATIO * own)) return true;
   // No neighbour to tell: only a spelling that dominates the corpus ("nop" is "nộp").
   const first = vocab.accentedFrequency(forms[0] ?? '');
   return w === foldText(w) && first >= BARE_RATIO * Math.max(1, own) && dominantForm(w, vocab);
@@ -318,19 +333,6 @@ function editRank(typed: string, known: string): number {
   if (known.length < typed.length) return 3;
   const diff = [...typed].filter((c, i) => c !== known[i]).length;
   return diff === 2 ? 1 : 2;
-}
-
-/** Combining tone marks (sắc, huyền, hỏi, ngã, nặng), as opposed to shape marks (â, ơ, ư, ă, đ). */
-const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/u;
-
-/** Whether a syllable carries a tone mark. */
-/** The tone mark of a word (combining acute, grave, hook, tilde or dot), '' for none. */
-function toneOf(word: string): string {
-  return [...word.normalize('NFD')].filter((c) => TONE_MARK.test(c)).join('');
-}
-
-export function hasToneMark(word: string): boolean {
-  return toneOf(word) !== '';
 }
 
 /**

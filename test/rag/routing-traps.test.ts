@@ -1,0 +1,104 @@
+/**
+ * Table tests of the routing mechanisms: an opening statement left out of
+ * the searched question, structured answerers reading the question as
+ * understood, a bare document reference answered by the document card, and
+ * the contact card kept for the department's own contacts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asksWholeDocument } from '../../src/rag/intent.js';
+import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
+import { focusClause } from '../../src/rag/lead-in.js';
+import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
+
+describe('an opening statement before the question', () => {
+  it.each([
+    ['Văn phòng Sở làm đầu mối rồi, vậy Ban Biên tập phải làm gì?', 'Ban Biên tập phải làm gì?'],
+    ['Đảng ủy phối hợp chỉ đạo rồi, vậy kinh phí thực hiện kế hoạch lấy từ đâu?', 'kinh phí thực hiện kế hoạch lấy từ đâu?'],
+    ['Gọi điện cho Sở hoài không được, cho hỏi dịch vụ công trực tuyến toàn trình là gì?', 'dịch vụ công trực tuyến toàn trình là gì?'],
+    ['phòng kế hoạch lo dự toán rồi thì ai báo cáo UBND tỉnh hằng năm?', 'ai báo cáo UBND tỉnh hằng năm?'],
+    ['Cổng bị lỗi cả buổi sáng, vậy thanh toán lệ phí trực tuyến thế nào?', 'thanh toán lệ phí trực tuyến thế nào?'],
+    // "em" in a statement is not a self-introduction.
+    ['Số điện thoại của Sở thì em có rồi, cho hỏi thanh toán lệ phí trực tuyến qua đâu?', 'thanh toán lệ phí trực tuyến qua đâu?'],
+  ])('%s → %s', (q, want) => expect(focusClause(q)).toBe(want));
+
+  it.each([
+    // The asking clause has no subject of its own: the opening holds it.
+    'Em nộp hồ sơ rồi, vậy bao lâu thì có kết quả?',
+    // The opening itself asks ("… không, …").
+    'Văn phòng Sở có hướng dẫn đăng nhập bằng VNeID không, các bước thế nào?',
+    // A self-introduction may hold what the question points back to ("phòng em"): framing handles it.
+    'Chào chị, em làm ở phòng chuyên môn, cho em hỏi phòng em có phải làm gì theo kế hoạch này không ạ?',
+    // The asking clause points back at the asker.
+    'Văn phòng Sở đã gửi kế hoạch rồi, vậy phòng em phải báo cáo những nội dung gì?',
+    // No opening at all.
+    'PCI có bao nhiêu chỉ số thành phần?',
+    // "đầu mối" is not the question word "đâu".
+    'Văn phòng Sở làm đầu mối triển khai kế hoạch phải không?',
+  ])('kept whole: %s', (q) => expect(focusClause(q)).toBe(q));
+});
+
+describe('a question for a document as a whole', () => {
+  it.each([
+    ['1523/KH-SCT', ['1523/kh/sct'], true],
+    ['xem 444/KH-SCT', ['444/kh/sct'], true],
+    ['Kế hoạch 1523/KH-SCT là gì', ['1523/kh/sct'], true],
+    ['cho em xin văn bản 845/QĐ-UBND với ad', ['845/qd/ubnd'], true],
+    ['1523/KH-SCT ai ký', ['1523/kh/sct'], false],
+    ['1523/KH-SCT giao nhiệm vụ gì cho Văn phòng Sở', ['1523/kh/sct'], false],
+    ['kế hoạch là gì', [], false],
+  ])('%s → %s', (content, numbers, want) => expect(asksWholeDocument(content, numbers)).toBe(want));
+});
+
+describe('routing on the project corpus', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await openTestKnowledgeBase();
+  });
+  afterAll(async () => {
+    await kb.close();
+  });
+
+  it.each(['kh1523', 'kế hoạch 1532', 'qd 1523', 'Kế hoạch 1523 là gì?'])('a bare reference to the plan gets its card: %s', async (q) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('1523/KH-SCT');
+    expect(a.answer).toContain('Võ Văn Rân');
+    expect(a.sources[0]?.section).toBe('Thông tin văn bản');
+  });
+
+  it('a bare reference to a catalogue entry gets its general information', async () => {
+    const a = await kb.answerer.ask('kh 444');
+    expect(a.sources[0]?.doc).toBe('444/KH-SCT');
+    expect(a.sources[0]?.section).toBe('Thông tin chung');
+    expect(a.answer).toContain('Toàn văn 444/KH-SCT chưa có');
+  });
+
+  it('the signer asked in chat spelling ("ai ki")', async () => {
+    const a = await kb.answerer.ask('ke hoach truyen thog 1523 ai ki');
+    expect(a.answer).toContain('Võ Văn Rân');
+  });
+
+  it('the unit after the opening statement gets its duties, not the unit of the opening', async () => {
+    const a = await kb.answerer.ask('Văn phòng Sở làm đầu mối rồi, vậy Ban Biên tập Cổng TTĐTTP phải làm gì?');
+    expect(a.answer).toContain('Ban Biên tập');
+    expect(a.answer).toContain('cập nhật');
+    expect(a.answer).not.toMatch(/^Nhiệm vụ của Văn phòng Sở/);
+  });
+
+  it('an opening about the phone line does not turn a definition question into a refusal', async () => {
+    const a = await kb.answerer.ask('Gọi điện cho Sở hoài không được, cho hỏi dịch vụ công trực tuyến toàn trình là gì?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('môi trường mạng');
+  });
+
+  it.each(['chi doan dc giao j', 'kế hoạch củng giao việc cho chi đoàn hả'])('"được giao gì" asks a unit’s duties: %s', async (q) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.answer).toContain('Chi đoàn TNCS Hồ Chí Minh');
+    expect(a.answer).toContain('phối hợp');
+  });
+
+  it('a question about the national portal is not the department’s contact card', async () => {
+    const a = await kb.answerer.ask('cổng dvcqg web là j');
+    expect(a.answer).not.toContain('Thông tin liên hệ của');
+  });
+});

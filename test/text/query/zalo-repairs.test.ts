@@ -1,0 +1,48 @@
+/**
+ * Zalo typing repaired against the project corpus: chat forms typed with a
+ * mark ("hsơ"), English words kept as what they mean ("atm"), a markless
+ * syllable beside its marked neighbour ("thủ tuc"), hỏi for ngã on a
+ * function word ("nhửng"), glued and wrong-type document numbers — and
+ * correct words left as typed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../../src/rag/knowledge-base.js';
+import { normalizeText } from '../../../src/text/normalize.js';
+import { openTestKnowledgeBase } from '../../helpers/knowledge-base.js';
+
+describe('Zalo typing on the project corpus', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await openTestKnowledgeBase();
+  });
+  afterAll(async () => {
+    await kb.close();
+  });
+  const analyse = async (q: string) => (await kb.retriever.retrieve(normalizeText(q))).analysis;
+
+  it.each([
+    ['hsơ nộp xog bao lâu có kq', 'hồ sơ nộp xong bao lâu có kết quả'],
+    ['thủ tuc nôp qua mạg', 'thủ tục nộp qua mạng'],
+    ['PCI gồm nhửng chỉ số thàh phần nào', 'PCI gồm những chỉ số thành phần nào'],
+    ['thanh toan bang the atm dc k', 'thanh toan bang the ngan hang duoc khong'],
+    ['sđt sở', 'số điện thoại sở'],
+  ])('%s → %s', async (q, want) => {
+    expect((await analyse(q)).cleaned).toBe(want);
+  });
+
+  it.each([
+    ['kh1523', '1523/kh/sct'],
+    ['qd 1523 ai ky', '1523/kh/sct'],
+    ['qđ649 nói gì', '649/qd/ubnd'],
+  ])('a partial document number: %s → %s', async (q, doc) => {
+    const r = await kb.retriever.retrieve(normalizeText(q));
+    expect(r.intent.docNumbers).toContain(doc);
+  });
+
+  it.each(['Kế hoạch do Sở ban hành', 'nộp hồ sơ ở Bộ phận một cửa', 'Quyết định 845 của Chủ tịch UBND tỉnh'])(
+    'a correctly typed question is left as typed: %s',
+    async (q) => {
+      expect((await analyse(q)).rewrites).toEqual([]);
+    },
+  );
+});
