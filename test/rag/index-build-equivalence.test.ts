@@ -6,7 +6,7 @@
  * delta). And the worker-thread analysis writes byte-identical indexes to
  * the in-thread one.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
@@ -109,7 +109,9 @@ describe('worker-thread analysis', () => {
     writeNotes(kn, [0, 1, 2, 3, 4, 5, 6, 7]);
     const here = await open(kn, tempDir(), { workers: 0 });
     const pooled = await open(kn, tempDir(), { workers: 2, minPoolChunks: 1 });
-    for (const f of ['chunks.json', 'lexical.json', 'lexical.bin', 'features.json', 'features.bin', 'hnsw.index', 'hnsw-labels.json']) {
+    const chunkFiles = readdirSync(join(here.snapshot.dir, 'chunks')).map((n) => `chunks/${n}`);
+    expect(chunkFiles.length).toBeGreaterThan(0);
+    for (const f of ['chunk-files.json', ...chunkFiles, 'lexical.json', 'lexical.bin', 'features.json', 'features.bin', 'hnsw.index', 'hnsw-labels.json']) {
       expect(readFileSync(join(pooled.snapshot.dir, f)).equals(readFileSync(join(here.snapshot.dir, f))), f).toBe(true);
     }
     await expectSameAnswers(pooled.snapshot, here.snapshot);
