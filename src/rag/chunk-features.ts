@@ -234,7 +234,11 @@ export class ChunkFeatureStore {
     const offsets = new Uint32Array(lists.length + 1);
     for (let i = 0; i < lists.length; i++) offsets[i + 1] = (offsets[i] as number) + (lists[i] as Uint32Array).length;
     const data = new Uint32Array(offsets[lists.length] as number);
-    for (let i = 0; i < lists.length; i++) data.set(lists[i] as Uint32Array, offsets[i] as number);
+    // Each list is dropped once copied (its arena block can then be freed): a build does not hold them twice.
+    for (let i = 0; i < lists.length; i++) {
+      data.set(lists[i] as Uint32Array, offsets[i] as number);
+      (lists as Array<Uint32Array | undefined>)[i] = undefined;
+    }
     let df = knownDf;
     if (!df) {
       df = new Uint32Array(keys.length);

@@ -92,6 +92,8 @@ export interface IndexChanges {
   phases: Record<string, number>;
   errors: LoadError[];
   ms: number;
+  /** CPU milliseconds of the whole process (all threads) during the build: less sensitive than `ms` to other load on the machine. */
+  cpuMs: number;
 }
 
 export interface OpenIndexOptions {
@@ -221,21 +223,21 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
  */
 class PreviousChunks {
   readonly ids: string[];
-  private readonly entryOfId = new Map<string, ChunkFileEntry>();
+  private entryOfId: Map<string, ChunkFileEntry> | null = null;
   private readonly entryOfRel = new Map<string, ChunkFileEntry>();
   private readonly cache = new Map<string, Map<string, Chunk>>();
 
   constructor(
     private readonly dir: string,
-    list: readonly ChunkFileEntry[],
+    private readonly list: readonly ChunkFileEntry[],
   ) {
-    this.ids = [];
+    let n = 0;
+    for (const e of list) n += e.ids.length;
+    this.ids = new Array<string>(n);
+    let i = 0;
     for (const e of list) {
       this.entryOfRel.set(e.rel, e);
-      for (const id of e.ids) {
-        this.ids.push(id);
-        this.entryOfId.set(id, e);
-      }
+      for (const id of e.ids) this.ids[i++] = id;
     }
   }
 
@@ -252,6 +254,10 @@ class PreviousChunks {
 
   /** A previous chunk by id (its file read once). */
   chunk(id: string): Chunk | undefined {
+    if (!this.entryOfId) {
+      this.entryOfId = new Map();
+      for (const e of this.list) for (const x of e.ids) this.entryOfId.set(x, e);
+    }
     const e = this.entryOfId.get(id);
     if (!e) return undefined;
     let m = this.cache.get(e.rel);
@@ -269,6 +275,7 @@ class PreviousChunks {
  */
 export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult> {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const phases: Record<string, number> = {};
   let lastPhase = started;
   const phase = (name: string) => {
@@ -375,7 +382,10 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   const dim = hash ? hash.dim : order[0] !== undefined ? rowOf(order[0]).length : opts.embedder.dim;
   phase('load');
 
-  // === Indexes: update the previous snapshot's, or build new ones
+  // === Indexes: update the previous snapshot's, or build new ones (the new snapshot is written aside, in `tmp`)
+  const snapshotsDir = join(root, 'snapshots');
+  const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
+  mkdirSync(tmp, { recursive: true });
   const removed = new Set(prevIds.filter((id) => !kept.has(id)));
   const aliases = aliasesOf(documents);
   const analysis = {
@@ -470,6 +480,8 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
       },
       (done) => {
         for (; added < done; added++) hnsw.add((chunks[added] as Chunk).id, rowOf((chunks[added] as Chunk).id));
+        // The graph has its own copy: new vectors go to disk instead of staying in memory to the end.
+        vectorCache.spill(tmp);
       },
     );
     built = { lexical: lex.finish(), features: feat.finish(), vectors: hnsw.finish() };
@@ -487,11 +499,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   };
 
   // === Write the snapshot aside, then switch atomically
-  const snapshotsDir = join(root, 'snapshots');
-  mkdirSync(snapshotsDir, { recursive: true });
   const name = `${khash}-${Date.now().toString(36)}`;
-  const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
-  mkdirSync(tmp, { recursive: true });
   writeChunkFiles(tmp, groups);
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
   lexical.save(tmp);
@@ -525,6 +533,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     phases,
     errors: loaded.errors,
     ms: Math.round(performance.now() - started),
+    cpuMs: cpuMsSince(cpuStart),
   };
   // After an update the chunk texts are read when first asked for (the update itself needs only their ids).
   const snapshot: IndexSnapshot = {
@@ -540,6 +549,11 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     features,
   };
   return { snapshot, changes };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return Math.round((d.user + d.system) / 1000);
 }
 
 /** Give repeated ids a file suffix; a renamed chunk is no longer a kept one. */
