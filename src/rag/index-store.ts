@@ -46,6 +46,8 @@ export const HNSW_REBUILD_SHARE = 0.2;
 
 export interface ManifestFile {
   hash: string;
+  /** Size and modification time of the file when it was hashed (`statKey` in load-knowledge.ts). */
+  stat?: string;
   chunks: Array<{ id: string; hash: string }>;
 }
 
@@ -56,6 +58,8 @@ export interface Manifest {
   /** The salt the index was built with (glossary hash): a different one forces a full build. */
   salt?: string;
   builtAt: string;
+  /** When the build started (epoch ms): recorded hashes are trusted only for files last modified well before. */
+  startedAt?: number;
   files: Record<string, ManifestFile>;
   errors: LoadError[];
 }
@@ -181,6 +185,31 @@ export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: G
   }
 }
 
+function readManifest(dir: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** Files modified this close to (or after) a build's start are hashed again: their stat may not show a later change. */
+const STAT_MARGIN_MS = 2000;
+
+/**
+ * The hashes of the previous build that can be reused without reading the
+ * file: same path, same size and modification time (file and sidecar),
+ * and last modified well before that build started (like Git's index).
+ */
+function trustedHashes(m: Manifest | null): ((rel: string, stat: string, mtimeMs: number) => string | undefined) | undefined {
+  const since = m?.startedAt;
+  if (!m || since === undefined) return undefined;
+  return (rel, stat, mtimeMs) => {
+    const f = m.files[rel];
+    return f?.stat === stat && mtimeMs < since - STAT_MARGIN_MS ? f.hash : undefined;
+  };
+}
+
 interface Previous {
   manifest: Manifest;
   /** Null when the snapshot has no per-file chunk list (an older format). */
@@ -189,10 +218,9 @@ interface Previous {
   dir: string;
 }
 
-function readPrevious(dir: string | null): Previous | null {
-  if (!dir) return null;
+function readPrevious(dir: string | null, manifest: Manifest | null): Previous | null {
+  if (!dir || !manifest) return null;
   try {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     const documents = JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as DocumentInfo[];
     let list: ChunkFileEntry[] | null = null;
     try {
@@ -283,24 +311,32 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     phases[name] = Math.round(now - lastPhase);
     lastPhase = now;
   };
+  const startedAt = Date.now();
   const root = indexRoot(opts.dataDir);
-  const files = [
-    ...listKnowledgeFiles(opts.knowledgeDir),
-    ...(opts.extraSources ?? []).flatMap((s) => (existsSync(s.dir) ? listKnowledgeFiles(s.dir).map((f) => ({ ...f, rel: `${s.prefix}/${f.rel}` })) : [])),
-  ];
-  const khash = knowledgeHash(files, opts.embedder.id, opts.salt ?? '');
   const current = readCurrent(root);
   const currentDir = current ? join(root, 'snapshots', current) : null;
+  const currentManifest = currentDir ? readManifest(currentDir) : null;
+  const known = opts.force ? undefined : trustedHashes(currentManifest);
+  const files = [
+    ...listKnowledgeFiles(opts.knowledgeDir, known && ((rel, stat, mtime) => known(rel, stat, mtime))),
+    ...(opts.extraSources ?? []).flatMap((s) =>
+      existsSync(s.dir)
+        ? listKnowledgeFiles(s.dir, known && ((rel, stat, mtime) => known(`${s.prefix}/${rel}`, stat, mtime))).map((f) => ({
+            ...f,
+            rel: `${s.prefix}/${f.rel}`,
+          }))
+        : [],
+    ),
+  ];
+  const khash = knowledgeHash(files, opts.embedder.id, opts.salt ?? '');
 
-  if (currentDir && !opts.force) {
-    const manifest = JSON.parse(readFileSync(join(currentDir, 'manifest.json'), 'utf8')) as Manifest;
-    if (manifest.knowledgeHash === khash) {
-      return { snapshot: await loadSnapshot(currentDir, opts.embedder, opts.glossary), changes: null };
-    }
+  if (currentDir && currentManifest && !opts.force && currentManifest.knowledgeHash === khash) {
+    return { snapshot: await loadSnapshot(currentDir, opts.embedder, opts.glossary), changes: null };
   }
+  phase('list');
 
   // === Previous snapshot (for reuse): its manifest, documents and chunk list; chunk texts only when needed
-  const prev = readPrevious(currentDir);
+  const prev = readPrevious(currentDir, currentManifest);
   const prevManifest = prev?.manifest ?? null;
   const prevChunks = prev?.list ? new PreviousChunks(prev.dir, prev.list) : null;
   const sameEmbedder = prevManifest?.embedderId === opts.embedder.id;
@@ -333,7 +369,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
       for (const id of ids) kept.add(id);
       groups.push({ rel: f.rel, ids, chunks: null, from: prev.dir });
       documents.push(...(prevDocsByFile.get(f.rel) ?? []));
-      manifestFiles[f.rel] = prevManifest?.files[f.rel] as ManifestFile;
+      manifestFiles[f.rel] = { ...(prevManifest?.files[f.rel] as ManifestFile), stat: f.stat };
       continue;
     }
     const doc = loadedByFile.get(f.rel);
@@ -341,7 +377,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     const fileChunks = chunkDocument(doc);
     groups.push({ rel: f.rel, ids: fileChunks.map((c) => c.id), chunks: fileChunks });
     documents.push({ ...doc.meta, file: f.rel });
-    manifestFiles[f.rel] = { hash: f.hash, chunks: fileChunks.map((c) => ({ id: c.id, hash: c.hash })) };
+    manifestFiles[f.rel] = { hash: f.hash, stat: f.stat, chunks: fileChunks.map((c) => ({ id: c.id, hash: c.hash })) };
   }
   /** Read a carried-over file's chunks (its chunk file is then written anew). */
   const materialise = (g: ChunkGroup): Chunk[] => {
@@ -494,6 +530,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     knowledgeHash: khash,
     salt,
     builtAt: new Date().toISOString(),
+    startedAt,
     files: manifestFiles,
     errors: loaded.errors,
   };
