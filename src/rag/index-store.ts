@@ -280,8 +280,20 @@ class PreviousChunks {
     return e ? readChunkFile(this.dir, e) : [];
   }
 
+  /** Read the chunks of these source files now (those an update drops), so {@link chunk} finds them without a map of every id. */
+  prefetch(rels: Iterable<string>): void {
+    for (const rel of rels) {
+      const e = this.entryOfRel.get(rel);
+      if (e && !this.cache.has(rel)) this.cache.set(rel, new Map(readChunkFile(this.dir, e).map((c) => [c.id, c])));
+    }
+  }
+
   /** A previous chunk by id (its file read once). */
   chunk(id: string): Chunk | undefined {
+    for (const m of this.cache.values()) {
+      const c = m.get(id);
+      if (c) return c;
+    }
     if (!this.entryOfId) {
       this.entryOfId = new Map();
       for (const e of this.list) for (const x of e.ids) this.entryOfId.set(x, e);
@@ -461,6 +473,8 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   if (canUpdate && prev && prevChunks) {
     try {
       const added = groups.flatMap((g) => (g.chunks ?? []).filter((c) => !kept.has(c.id)));
+      // The files whose previous chunks are dropped (changed or removed ones): their postings are found by tokenising them again.
+      prevChunks.prefetch(Object.keys(prevManifest?.files ?? {}).filter((rel) => !unchangedSet.has(rel)));
       const prevFeatures = ChunkFeatureStore.load(prev.dir);
       const lex = LexicalIndex.builder(LexicalIndex.load(prev.dir, opts.glossary), new Set([...removed, ...added.map((c) => c.id)]), opts.glossary, {
         consume: true,
