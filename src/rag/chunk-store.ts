@@ -73,3 +73,67 @@ export function writeChunkFiles(dir: string, groups: readonly ChunkGroup[]): Chu
   writeFileSync(join(dir, LIST_FILE), JSON.stringify({ files: list }));
   return list;
 }
+
+/**
+ * The previous snapshot's chunks, read one source file at a time when
+ * asked for (an update reads only the changed, removed and moved ones).
+ */
+export class PreviousChunks {
+  readonly ids: string[];
+  private entryOfId: Map<string, ChunkFileEntry> | null = null;
+  private readonly entryOfRel = new Map<string, ChunkFileEntry>();
+  private readonly cache = new Map<string, Map<string, Chunk>>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly list: readonly ChunkFileEntry[],
+  ) {
+    let n = 0;
+    for (const e of list) n += e.ids.length;
+    this.ids = new Array<string>(n);
+    let i = 0;
+    for (const e of list) {
+      this.entryOfRel.set(e.rel, e);
+      for (const id of e.ids) this.ids[i++] = id;
+    }
+  }
+
+  /** The entry of a source file (undefined when it had no chunks). */
+  entry(rel: string): ChunkFileEntry | undefined {
+    return this.entryOfRel.get(rel);
+  }
+
+  /** The chunks of a source file, as stored (fresh copies: callers may rename them). */
+  fileChunks(rel: string): Chunk[] {
+    const e = this.entryOfRel.get(rel);
+    return e ? readChunkFile(this.dir, e) : [];
+  }
+
+  /** Read the chunks of these source files now (those an update drops), so {@link chunk} finds them without a map of every id. */
+  prefetch(rels: Iterable<string>): void {
+    for (const rel of rels) {
+      const e = this.entryOfRel.get(rel);
+      if (e && !this.cache.has(rel)) this.cache.set(rel, new Map(readChunkFile(this.dir, e).map((c) => [c.id, c])));
+    }
+  }
+
+  /** A previous chunk by id (its file read once). */
+  chunk(id: string): Chunk | undefined {
+    for (const m of this.cache.values()) {
+      const c = m.get(id);
+      if (c) return c;
+    }
+    if (!this.entryOfId) {
+      this.entryOfId = new Map();
+      for (const e of this.list) for (const x of e.ids) this.entryOfId.set(x, e);
+    }
+    const e = this.entryOfId.get(id);
+    if (!e) return undefined;
+    let m = this.cache.get(e.rel);
+    if (!m) {
+      m = new Map(readChunkFile(this.dir, e).map((c) => [c.id, c]));
+      this.cache.set(e.rel, m);
+    }
+    return m.get(id);
+  }
+}

@@ -8,16 +8,17 @@
  * `CURRENT`; a build interrupted at any point leaves the previous snapshot
  * serving.
  *
- * Incremental: a manifest records the content hash of every file and chunk.
- * Unchanged files reuse their chunks; only the chunks of added, changed or
+ * Incremental: a manifest records the content hash (and size and mtime) of
+ * every file and its chunks' hashes. Chunks are stored per source file
+ * (`chunk-store.ts`): unchanged files carry their chunks over by id, their
+ * chunk files hard-linked, without reading them; only the chunks of added, changed or
  * removed files are touched: they are re-tokenised into the BM25 index
  * (postings of other chunks are copied, not recomputed), their re-ranking
  * features computed, their HNSW labels marked deleted and their new points
  * added (the graph is rebuilt from the cached vectors once more than
  * {@link HNSW_REBUILD_SHARE} of its labels are deleted). Embeddings are
- * cached as `Float32Array` rows in one buffer file (`vectors.bin`, keyed by
- * the hash of the embedded text in `vectors.json`), so only new or edited
- * text is embedded.
+ * cached as `Float32Array` rows in segment files (`vector-cache.ts`, keyed
+ * by the hash of the embedded text), so only new or edited text is embedded.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ import { analyzeChunks } from './analysis-pool.js';
 import { type Chunk, chunkDocument, hashText } from './chunk.js';
 import { type AnalyzedBatch, type BatchDecoder, embeddingText } from './chunk-analysis.js';
 import { aliasesOf, ChunkFeatureStore } from './chunk-features.js';
-import { type ChunkFileEntry, type ChunkGroup, readAllChunks, readChunkFile, readChunkList, writeChunkFiles } from './chunk-store.js';
+import { type ChunkFileEntry, type ChunkGroup, PreviousChunks, readAllChunks, readChunkList, writeChunkFiles } from './chunk-store.js';
 import { type Embedder, HashEmbedder } from './embedder.js';
 import { LexicalIndex } from './lexical-index.js';
 import { VectorCache } from './vector-cache.js';
@@ -243,70 +244,6 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
     else m.set(k, [it]);
   }
   return m;
-}
-
-/**
- * The previous snapshot's chunks, read one source file at a time when
- * asked for (an update reads only the changed, removed and moved ones).
- */
-class PreviousChunks {
-  readonly ids: string[];
-  private entryOfId: Map<string, ChunkFileEntry> | null = null;
-  private readonly entryOfRel = new Map<string, ChunkFileEntry>();
-  private readonly cache = new Map<string, Map<string, Chunk>>();
-
-  constructor(
-    private readonly dir: string,
-    private readonly list: readonly ChunkFileEntry[],
-  ) {
-    let n = 0;
-    for (const e of list) n += e.ids.length;
-    this.ids = new Array<string>(n);
-    let i = 0;
-    for (const e of list) {
-      this.entryOfRel.set(e.rel, e);
-      for (const id of e.ids) this.ids[i++] = id;
-    }
-  }
-
-  /** The entry of a source file (undefined when it had no chunks). */
-  entry(rel: string): ChunkFileEntry | undefined {
-    return this.entryOfRel.get(rel);
-  }
-
-  /** The chunks of a source file, as stored (fresh copies: callers may rename them). */
-  fileChunks(rel: string): Chunk[] {
-    const e = this.entryOfRel.get(rel);
-    return e ? readChunkFile(this.dir, e) : [];
-  }
-
-  /** Read the chunks of these source files now (those an update drops), so {@link chunk} finds them without a map of every id. */
-  prefetch(rels: Iterable<string>): void {
-    for (const rel of rels) {
-      const e = this.entryOfRel.get(rel);
-      if (e && !this.cache.has(rel)) this.cache.set(rel, new Map(readChunkFile(this.dir, e).map((c) => [c.id, c])));
-    }
-  }
-
-  /** A previous chunk by id (its file read once). */
-  chunk(id: string): Chunk | undefined {
-    for (const m of this.cache.values()) {
-      const c = m.get(id);
-      if (c) return c;
-    }
-    if (!this.entryOfId) {
-      this.entryOfId = new Map();
-      for (const e of this.list) for (const x of e.ids) this.entryOfId.set(x, e);
-    }
-    const e = this.entryOfId.get(id);
-    if (!e) return undefined;
-    let m = this.cache.get(e.rel);
-    if (!m) {
-      m = new Map(readChunkFile(this.dir, e).map((c) => [c.id, c]));
-      this.cache.set(e.rel, m);
-    }
-    return m.get(id);
-  }
 }
 
 /**
