@@ -33,6 +33,8 @@ interface Step {
   chunks: number;
   openMs: number;
   indexMs: number | null;
+  /** CPU milliseconds of the build (all threads): steadier than wall time on a loaded machine. */
+  indexCpuMs?: number | null;
   p50?: number;
   p95?: number;
   maxRssMB: number;
@@ -81,7 +83,9 @@ process.stdout.write(
     .map((x) => x.toFixed(2))
     .join(' ')}\n`,
 );
-process.stdout.write('size | chunks | full build | one-file change | one-file deletion | cold open | answer p50 / p95 | peak RSS build / answer\n');
+process.stdout.write(
+  'size | chunks | full build | one-file change | one-file deletion | cold open | answer p50 / p95 | peak RSS build / answer | CPU build / change / deletion\n',
+);
 for (const size of sizes) {
   const kdir = join(work, `k-${size}`);
   rmSync(kdir, { recursive: true, force: true });
@@ -120,6 +124,7 @@ for (const size of sizes) {
       sec(median(rows.map((x) => x.open?.openMs))),
       `${msf(median(rows.map((x) => x.answer?.p50)))} / ${msf(median(rows.map((x) => x.answer?.p95)))} ms`,
       `${mb(buildRss)} / ${mb(median(rows.map((x) => x.answer?.maxRssMB)))}`,
+      (['build', 'change', 'del'] as const).map((k) => sec(median(rows.map((r) => r[k]?.indexCpuMs)))).join(' / '),
     ].join(' | ') + '\n',
   );
 }

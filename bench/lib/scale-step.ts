@@ -26,6 +26,7 @@ const result: Record<string, number | null | Record<string, number>> = {
   chunks: kb.chunkCount,
   openMs,
   indexMs: kb.changes ? kb.changes.ms : null,
+  indexCpuMs: kb.changes ? kb.changes.cpuMs : null,
   embedded: kb.changes ? kb.changes.embedded : null,
   phases: kb.changes ? kb.changes.phases : null,
 };

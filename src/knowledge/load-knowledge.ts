@@ -24,6 +24,8 @@ export interface KnowledgeFile {
   abs: string;
   /** sha256 of the file bytes (and of its sidecar, if any). */
   hash: string;
+  /** {@link statKey} of the file when it was listed. */
+  stat?: string;
 }
 
 export interface LoadError {
@@ -48,8 +50,21 @@ function isDocumentFile(name: string): boolean {
   return TEXT_EXTENSIONS.has(ext) || BINARY_EXTENSIONS.has(ext);
 }
 
-/** Every document file under `dir`, sorted, with content hashes. */
-export function listKnowledgeFiles(dir: string): KnowledgeFile[] {
+/**
+ * A file's size and modification time (and its sidecar's), as a key: when
+ * it equals the one recorded at the previous build, the recorded hash can
+ * be reused without reading the file.
+ */
+export function statKey(st: { size: number; mtimeMs: number }, meta: { size: number; mtimeMs: number } | null): string {
+  return `${st.size}:${st.mtimeMs}${meta ? `:${meta.size}:${meta.mtimeMs}` : ''}`;
+}
+
+/**
+ * Every document file under `dir`, sorted, with content hashes.
+ * @param known the hash recorded for a file with this relative path and
+ *   {@link statKey} at a previous build, if it can be trusted (then the file is not read)
+ */
+export function listKnowledgeFiles(dir: string, known?: (rel: string, stat: string, mtimeMs: number) => string | undefined): KnowledgeFile[] {
   const out: KnowledgeFile[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
@@ -58,13 +73,21 @@ export function listKnowledgeFiles(dir: string): KnowledgeFile[] {
       if (st.isDirectory()) {
         if (!name.startsWith('.') && !name.startsWith('_')) walk(abs);
       } else if (isDocumentFile(name)) {
+        const rel = relative(dir, abs).split(sep).join('/');
+        const meta = statSync(`${abs}.meta.yaml`, { throwIfNoEntry: false }) ?? null;
+        const stat = statKey(st, meta);
+        const recorded = known?.(rel, stat, Math.max(st.mtimeMs, meta?.mtimeMs ?? 0));
+        if (recorded) {
+          out.push({ rel, abs, hash: recorded, stat });
+          continue;
+        }
         const h = createHash('sha256').update(readFileSync(abs));
         try {
           h.update(readFileSync(`${abs}.meta.yaml`));
         } catch {
           // no sidecar
         }
-        out.push({ rel: relative(dir, abs).split(sep).join('/'), abs, hash: h.digest('hex').slice(0, 32) });
+        out.push({ rel, abs, hash: h.digest('hex').slice(0, 32), stat });
       }
     }
   };

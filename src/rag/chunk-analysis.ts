@@ -28,6 +28,8 @@ export interface AnalysisSpec {
   glossary?: Glossary;
   /** Settings of the {@link HashEmbedder} whose vectors are computed here (none: vectors come from elsewhere). */
   hash?: { dim: number; glossary?: Glossary };
+  /** Strings kept in an analyzer's dictionary before it is emptied (default {@link DICTIONARY_LIMIT}; tests use a small one). */
+  dictionaryLimit?: number;
 }
 
 /** One batch of work: chunks, each with its document's aliases and whether to embed it. */
@@ -43,6 +45,8 @@ const L = FEATURE_LISTS.length;
 
 /** The result of one batch, in typed arrays of local ids (see {@link BatchDecoder}). */
 export interface AnalyzedBatch {
+  /** The analyzer's dictionary was emptied before this batch (its ids start again at 0). */
+  reset: boolean;
   /** Strings the analyzer's dictionary gained with this batch, in id order. */
   newStrings: string[];
   lexTerms: Uint32Array;
@@ -60,7 +64,14 @@ export interface AnalyzedBatch {
   dim: number;
 }
 
-/** Analyses batches; keeps its dictionary (and memo) from batch to batch. */
+/**
+ * A worker's dictionary is emptied once it holds this many strings, so its
+ * memory stays bounded however large the corpus (common strings are then
+ * sent again, once).
+ */
+export const DICTIONARY_LIMIT = 100_000;
+
+/** Analyses batches; keeps its dictionary (and memo) from batch to batch, up to {@link DICTIONARY_LIMIT} strings. */
 export class ChunkAnalyzer {
   private readonly dict = new Map<string, number>();
   private readonly memo = new Map<string, string[]>();
@@ -71,6 +82,8 @@ export class ChunkAnalyzer {
   }
 
   analyze(input: AnalysisInput): AnalyzedBatch {
+    const reset = this.dict.size >= (this.spec.dictionaryLimit ?? DICTIONARY_LIMIT);
+    if (reset) this.dict.clear();
     const newStrings: string[] = [];
     const idOf = (s: string): number => {
       let id = this.dict.get(s);
@@ -111,6 +124,7 @@ export class ChunkAnalyzer {
       if (this.embedder && input.embed[i]) vectors.set(this.embedder.embedOne(embeddingText(c)), dim * row++);
     });
     return {
+      reset,
       newStrings,
       lexTerms: Uint32Array.from(lexTerms),
       lexFields: Uint8Array.from(lexFields),
@@ -136,22 +150,19 @@ export function transferList(b: AnalyzedBatch): ArrayBuffer[] {
  * analyzer produced them ({@link learn} each as it arrives).
  */
 export class BatchDecoder {
-  private readonly strings: string[] = [];
-  private lex = new Int32Array(1024).fill(-1);
-  private feat = new Int32Array(1024).fill(-1);
+  private gen = new Generation();
+  /** The dictionary generation each learnt batch is decoded with (a batch may be decoded after later ones are learnt). */
+  private readonly genOf = new WeakMap<AnalyzedBatch, Generation>();
 
   /** Record a batch's new strings (call in arrival order). */
   learn(b: AnalyzedBatch): void {
-    for (const s of b.newStrings) this.strings.push(s);
-    if (this.strings.length > this.lex.length) {
-      const grow = (a: Int32Array) => {
-        const next = new Int32Array(Math.max(this.strings.length, a.length * 2)).fill(-1);
-        next.set(a);
-        return next;
-      };
-      this.lex = grow(this.lex);
-      this.feat = grow(this.feat);
-    }
+    if (b.reset) this.gen = new Generation();
+    this.gen.learn(b.newStrings);
+    this.genOf.set(b, this.gen);
+  }
+
+  private generation(b: AnalyzedBatch): Generation {
+    return this.genOf.get(b) ?? this.gen;
   }
 
   /** The BM25 postings of chunk `i` of the batch, in `intern`'s ids. */
@@ -159,12 +170,13 @@ export class BatchDecoder {
     const start = i === 0 ? 0 : (b.lexEnd[i - 1] as number);
     const end = b.lexEnd[i] as number;
     const terms = new Uint32Array(end - start);
+    const { lex, strings } = this.generation(b);
     for (let p = start; p < end; p++) {
       const local = b.lexTerms[p] as number;
-      let g = this.lex[local] as number;
+      let g = lex[local] as number;
       if (g < 0) {
-        g = intern(this.strings[local] as string);
-        this.lex[local] = g;
+        g = intern(strings[local] as string);
+        lex[local] = g;
       }
       terms[p - start] = g;
     }
@@ -174,6 +186,7 @@ export class BatchDecoder {
   /** The six feature lists of chunk `i` of the batch (distinct ids, unsorted), in `intern`'s ids. */
   featureIds(b: AnalyzedBatch, i: number, intern: (k: string) => number): Uint32Array[] {
     const out: Uint32Array[] = [];
+    const { feat, strings } = this.generation(b);
     for (let l = 0; l < L; l++) {
       const at = i * L + l;
       const start = at === 0 ? 0 : (b.featEnd[at - 1] as number);
@@ -181,15 +194,35 @@ export class BatchDecoder {
       const ids = new Uint32Array(end - start);
       for (let p = start; p < end; p++) {
         const local = b.featKeys[p] as number;
-        let g = this.feat[local] as number;
+        let g = feat[local] as number;
         if (g < 0) {
-          g = intern(this.strings[local] as string);
-          this.feat[local] = g;
+          g = intern(strings[local] as string);
+          feat[local] = g;
         }
         ids[p - start] = g;
       }
       out.push(ids);
     }
     return out;
+  }
+}
+
+/** One dictionary generation of an analyzer, on the decoding side: its strings and their ids in the builders. */
+class Generation {
+  readonly strings: string[] = [];
+  lex = new Int32Array(1024).fill(-1);
+  feat = new Int32Array(1024).fill(-1);
+
+  learn(newStrings: readonly string[]): void {
+    for (const s of newStrings) this.strings.push(s);
+    if (this.strings.length > this.lex.length) {
+      const grow = (a: Int32Array) => {
+        const next = new Int32Array(Math.max(this.strings.length, a.length * 2)).fill(-1);
+        next.set(a);
+        return next;
+      };
+      this.lex = grow(this.lex);
+      this.feat = grow(this.feat);
+    }
   }
 }

@@ -191,26 +191,37 @@ export class ChunkFeatureStore {
     const reused = new Uint8Array(prev?.size ?? 0);
     /** Positions (in `ids`) of the chunks whose lists are new. */
     const fresh: number[] = [];
+    /**
+     * An update's chunks in order, as runs of consecutive previous slots
+     * (copied as one block at the end) and new chunks (`lists` from `first`).
+     */
+    const parts: Array<{ from: number; to: number } | { first: number }> = [];
     // The lists in a few large blocks (not one buffer per list).
     const arena = new Arena((n) => new Uint32Array(n));
+    const pushFresh = () => {
+      fresh.push(ids.length);
+      if (prev) parts.push({ first: lists.length - L });
+    };
     return {
       intern,
       reuse(id) {
         const slot = prev && reusable?.has(id) ? prev.slotOf.get(id) : undefined;
         if (slot === undefined || !prev) return false;
-        for (let l = 0; l < L; l++) lists.push(prev.data.subarray(prev.offsets[slot * L + l] as number, prev.offsets[slot * L + l + 1] as number));
+        const last = parts[parts.length - 1];
+        if (last && 'to' in last && last.to === slot) last.to++;
+        else parts.push({ from: slot, to: slot + 1 });
         ids.push(id);
         reused[slot] = 1;
         return true;
       },
       addKeys(id, keySets) {
         for (const keySet of keySets) lists.push(arena.copy([...new Set(keySet.map(intern))]).sort());
-        fresh.push(ids.length);
+        pushFresh();
         ids.push(id);
       },
       addIds(id, idLists) {
         for (const l of idLists) lists.push(arena.copy(l).sort());
-        fresh.push(ids.length);
+        pushFresh();
         ids.push(id);
       },
       finish() {
@@ -224,17 +235,61 @@ export class ChunkFeatureStore {
             for (let p = prev.offsets[slot * L + l] as number; p < (prev.offsets[slot * L + l + 1] as number); p++) (df[prev.data[p] as number] as number)--;
           }
         }
-        for (const c of fresh) for (const l of DF_LISTS) for (const k of lists[c * L + l] as Uint32Array) (df[k] as number)++;
-        return ChunkFeatureStore.fromLists(keys, ids, lists, keyId, df);
+        for (let f = 0; f < fresh.length; f++) for (const l of DF_LISTS) for (const k of lists[f * L + l] as Uint32Array) (df[k] as number)++;
+        return ChunkFeatureStore.assemble(prev, parts, lists, keys, ids, keyId, df);
       },
     };
+  }
+
+  /** An update's store from runs of the previous store's slots (copied as blocks) and new chunks' lists. */
+  private static assemble(
+    prev: ChunkFeatureStore,
+    parts: ReadonlyArray<{ from: number; to: number } | { first: number }>,
+    lists: readonly Uint32Array[],
+    keys: string[],
+    ids: string[],
+    keyId: Map<string, number>,
+    df: Uint32Array,
+  ): ChunkFeatureStore {
+    let total = 0;
+    for (const part of parts) {
+      if ('to' in part) total += (prev.offsets[part.to * L] as number) - (prev.offsets[part.from * L] as number);
+      else for (let l = 0; l < L; l++) total += (lists[part.first + l] as Uint32Array).length;
+    }
+    const offsets = new Uint32Array(ids.length * L + 1);
+    const data = new Uint32Array(total);
+    let at = 0;
+    let o = 0;
+    for (const part of parts) {
+      if ('to' in part) {
+        const base = prev.offsets[part.from * L] as number;
+        const end = prev.offsets[part.to * L] as number;
+        data.set(prev.data.subarray(base, end), at);
+        for (let i = part.from * L; i < part.to * L; i++) offsets[o++] = at + (prev.offsets[i] as number) - base;
+        at += end - base;
+      } else {
+        for (let l = 0; l < L; l++) {
+          const list = lists[part.first + l] as Uint32Array;
+          offsets[o++] = at;
+          data.set(list, at);
+          at += list.length;
+        }
+      }
+    }
+    offsets[o] = at;
+    if (o !== ids.length * L) throw new Error('feature lists do not match the chunks');
+    return ChunkFeatureStore.withDf(keys, ids, offsets, data, df, keyId);
   }
 
   private static fromLists(keys: string[], ids: string[], lists: Uint32Array[], keyId?: Map<string, number>, knownDf?: Uint32Array): ChunkFeatureStore {
     const offsets = new Uint32Array(lists.length + 1);
     for (let i = 0; i < lists.length; i++) offsets[i + 1] = (offsets[i] as number) + (lists[i] as Uint32Array).length;
     const data = new Uint32Array(offsets[lists.length] as number);
-    for (let i = 0; i < lists.length; i++) data.set(lists[i] as Uint32Array, offsets[i] as number);
+    // Each list is dropped once copied (its arena block can then be freed): a build does not hold them twice.
+    for (let i = 0; i < lists.length; i++) {
+      data.set(lists[i] as Uint32Array, offsets[i] as number);
+      (lists as Array<Uint32Array | undefined>)[i] = undefined;
+    }
     let df = knownDf;
     if (!df) {
       df = new Uint32Array(keys.length);
@@ -244,6 +299,17 @@ export class ChunkFeatureStore {
         }
       }
     }
+    return ChunkFeatureStore.withDf(keys, ids, offsets, data, df, keyId);
+  }
+
+  private static withDf(
+    keys: string[],
+    ids: string[],
+    offsets: Uint32Array,
+    data: Uint32Array,
+    df: Uint32Array,
+    keyId?: Map<string, number>,
+  ): ChunkFeatureStore {
     // Drop keys no chunk uses any more once they are the majority (after many updates).
     let dead = 0;
     for (let k = 0; k < keys.length; k++) if (df[k] === 0) dead++;

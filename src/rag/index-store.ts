@@ -8,16 +8,17 @@
  * `CURRENT`; a build interrupted at any point leaves the previous snapshot
  * serving.
  *
- * Incremental: a manifest records the content hash of every file and chunk.
- * Unchanged files reuse their chunks; only the chunks of added, changed or
+ * Incremental: a manifest records the content hash (and size and mtime) of
+ * every file and its chunks' hashes. Chunks are stored per source file
+ * (`chunk-store.ts`): unchanged files carry their chunks over by id, their
+ * chunk files hard-linked, without reading them; only the chunks of added, changed or
  * removed files are touched: they are re-tokenised into the BM25 index
  * (postings of other chunks are copied, not recomputed), their re-ranking
  * features computed, their HNSW labels marked deleted and their new points
  * added (the graph is rebuilt from the cached vectors once more than
  * {@link HNSW_REBUILD_SHARE} of its labels are deleted). Embeddings are
- * cached as `Float32Array` rows in one buffer file (`vectors.bin`, keyed by
- * the hash of the embedded text in `vectors.json`), so only new or edited
- * text is embedded.
+ * cached as `Float32Array` rows in segment files (`vector-cache.ts`, keyed
+ * by the hash of the embedded text), so only new or edited text is embedded.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,20 +33,22 @@ import { analyzeChunks } from './analysis-pool.js';
 import { type Chunk, chunkDocument, hashText } from './chunk.js';
 import { type AnalyzedBatch, type BatchDecoder, embeddingText } from './chunk-analysis.js';
 import { aliasesOf, ChunkFeatureStore } from './chunk-features.js';
+import { type ChunkFileEntry, type ChunkGroup, PreviousChunks, readAllChunks, readChunkList, writeChunkFiles } from './chunk-store.js';
 import { type Embedder, HashEmbedder } from './embedder.js';
 import { LexicalIndex } from './lexical-index.js';
-import { writeJsonArray } from './stream-write.js';
 import { VectorCache } from './vector-cache.js';
 import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
-export const INDEX_FORMAT = 'cchc-index-v9';
+export const INDEX_FORMAT = 'cchc-index-v10';
 
 /** Rebuild the HNSW graph once this share of its labels is deleted. */
 export const HNSW_REBUILD_SHARE = 0.2;
 
 export interface ManifestFile {
   hash: string;
+  /** Size and modification time of the file when it was hashed (`statKey` in load-knowledge.ts). */
+  stat?: string;
   chunks: Array<{ id: string; hash: string }>;
 }
 
@@ -56,6 +59,8 @@ export interface Manifest {
   /** The salt the index was built with (glossary hash): a different one forces a full build. */
   salt?: string;
   builtAt: string;
+  /** When the build started (epoch ms): recorded hashes are trusted only for files last modified well before. */
+  startedAt?: number;
   files: Record<string, ManifestFile>;
   errors: LoadError[];
 }
@@ -92,6 +97,8 @@ export interface IndexChanges {
   phases: Record<string, number>;
   errors: LoadError[];
   ms: number;
+  /** CPU milliseconds of the whole process (all threads) during the build: less sensitive than `ms` to other load on the machine. */
+  cpuMs: number;
 }
 
 export interface OpenIndexOptions {
@@ -163,7 +170,7 @@ function readCurrent(root: string): string | null {
 export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: Glossary): Promise<IndexSnapshot> {
   try {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-    const chunks = JSON.parse(readFileSync(join(dir, 'chunks.json'), 'utf8')) as Chunk[];
+    const chunks = readAllChunks(dir);
     const documents = JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as DocumentInfo[];
     // Yield between the parts: a serving process loading a new snapshot keeps answering.
     const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -179,22 +186,50 @@ export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: G
   }
 }
 
+function readManifest(dir: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** Files modified this close to (or after) a build's start are hashed again: their stat may not show a later change. */
+const STAT_MARGIN_MS = 2000;
+
+/**
+ * The hashes of the previous build that can be reused without reading the
+ * file: same path, same size and modification time (file and sidecar),
+ * and last modified well before that build started (like Git's index).
+ */
+function trustedHashes(m: Manifest | null): ((rel: string, stat: string, mtimeMs: number) => string | undefined) | undefined {
+  const since = m?.startedAt;
+  if (!m || since === undefined) return undefined;
+  return (rel, stat, mtimeMs) => {
+    const f = m.files[rel];
+    return f?.stat === stat && mtimeMs < since - STAT_MARGIN_MS ? f.hash : undefined;
+  };
+}
+
 interface Previous {
   manifest: Manifest;
-  chunks: Chunk[];
+  /** Null when the snapshot has no per-file chunk list (an older format). */
+  list: ChunkFileEntry[] | null;
   documents: DocumentInfo[];
   dir: string;
 }
 
-function readPrevious(dir: string | null): Previous | null {
-  if (!dir) return null;
+function readPrevious(dir: string | null, manifest: Manifest | null): Previous | null {
+  if (!dir || !manifest) return null;
   try {
-    return {
-      dir,
-      manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest,
-      chunks: JSON.parse(readFileSync(join(dir, 'chunks.json'), 'utf8')) as Chunk[],
-      documents: JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as DocumentInfo[],
-    };
+    const documents = JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as DocumentInfo[];
+    let list: ChunkFileEntry[] | null = null;
+    try {
+      list = manifest.format === INDEX_FORMAT ? readChunkList(dir) : null;
+    } catch {
+      list = null;
+    }
+    return { dir, manifest, list, documents };
   } catch {
     return null;
   }
@@ -217,6 +252,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
  */
 export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult> {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const phases: Record<string, number> = {};
   let lastPhase = started;
   const phase = (name: string) => {
@@ -224,87 +260,118 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     phases[name] = Math.round(now - lastPhase);
     lastPhase = now;
   };
+  const startedAt = Date.now();
   const root = indexRoot(opts.dataDir);
-  const files = [
-    ...listKnowledgeFiles(opts.knowledgeDir),
-    ...(opts.extraSources ?? []).flatMap((s) => (existsSync(s.dir) ? listKnowledgeFiles(s.dir).map((f) => ({ ...f, rel: `${s.prefix}/${f.rel}` })) : [])),
-  ];
-  const khash = knowledgeHash(files, opts.embedder.id, opts.salt ?? '');
   const current = readCurrent(root);
   const currentDir = current ? join(root, 'snapshots', current) : null;
+  const currentManifest = currentDir ? readManifest(currentDir) : null;
+  const known = opts.force ? undefined : trustedHashes(currentManifest);
+  const files = [
+    ...listKnowledgeFiles(opts.knowledgeDir, known && ((rel, stat, mtime) => known(rel, stat, mtime))),
+    ...(opts.extraSources ?? []).flatMap((s) =>
+      existsSync(s.dir)
+        ? listKnowledgeFiles(s.dir, known && ((rel, stat, mtime) => known(`${s.prefix}/${rel}`, stat, mtime))).map((f) => ({
+            ...f,
+            rel: `${s.prefix}/${f.rel}`,
+          }))
+        : [],
+    ),
+  ];
+  const khash = knowledgeHash(files, opts.embedder.id, opts.salt ?? '');
 
-  if (currentDir && !opts.force) {
-    const manifest = JSON.parse(readFileSync(join(currentDir, 'manifest.json'), 'utf8')) as Manifest;
-    if (manifest.knowledgeHash === khash) {
-      return { snapshot: await loadSnapshot(currentDir, opts.embedder, opts.glossary), changes: null };
-    }
+  if (currentDir && currentManifest && !opts.force && currentManifest.knowledgeHash === khash) {
+    return { snapshot: await loadSnapshot(currentDir, opts.embedder, opts.glossary), changes: null };
   }
+  phase('list');
 
-  // === Previous snapshot (for reuse)
-  const prev = readPrevious(currentDir);
+  // === Previous snapshot (for reuse): its manifest, documents and chunk list; chunk texts only when needed
+  const prev = readPrevious(currentDir, currentManifest);
   const prevManifest = prev?.manifest ?? null;
+  const prevChunks = prev?.list ? new PreviousChunks(prev.dir, prev.list) : null;
   const sameEmbedder = prevManifest?.embedderId === opts.embedder.id;
+  const salt = opts.salt ?? '';
+  const canUpdate = !!prev && !opts.force && sameEmbedder && prevManifest?.format === INDEX_FORMAT && (prevManifest.salt ?? '') === salt;
   const vectorCache = sameEmbedder ? VectorCache.open(currentDir, opts.embedder.dim) : VectorCache.empty(opts.embedder.dim);
   // Keys of carried-over chunks come from the previous snapshot (no re-hashing of the whole corpus).
+  const prevIds = prevChunks?.ids ?? [];
   const prevKeyById = new Map<string, string>();
-  if (prev && vectorCache.chunkKeys.length === prev.chunks.length)
-    for (const [i, c] of prev.chunks.entries()) prevKeyById.set(c.id, vectorCache.chunkKeys[i] as string);
+  if (vectorCache.chunkKeys.length === prevIds.length) for (const [i, id] of prevIds.entries()) prevKeyById.set(id, vectorCache.chunkKeys[i] as string);
+  phase('previous');
 
-  // === Load changed files, reuse unchanged ones
-  const unchanged = files.filter((f) => prevManifest?.files[f.rel]?.hash === f.hash && prevManifest.format === INDEX_FORMAT);
+  // === Load changed files, reuse unchanged ones (by id, their texts left on disk)
+  const unchanged = files.filter((f) => prevChunks !== null && prevManifest?.files[f.rel]?.hash === f.hash && prevManifest.format === INDEX_FORMAT);
   const unchangedSet = new Set(unchanged.map((f) => f.rel));
   const toLoad = files.filter((f) => !unchangedSet.has(f.rel));
   const loaded = await loadKnowledge(toLoad, opts.binary);
   for (const e of loaded.errors) opts.logger?.warn({ file: e.file }, e.message);
 
-  const prevChunksByFile = groupBy(prev?.chunks ?? [], (c) => c.file);
   const prevDocsByFile = groupBy(prev?.documents ?? [], (d) => d.file);
   const loadedByFile = new Map(loaded.documents.map((d) => [d.file, d]));
-  const chunks: Chunk[] = [];
+  const groups: ChunkGroup[] = [];
   const documents: DocumentInfo[] = [];
   const manifestFiles: Record<string, ManifestFile> = {};
   /** Chunks carried over unchanged from the previous snapshot. */
   const kept = new Set<string>();
   for (const f of files) {
-    if (unchangedSet.has(f.rel)) {
-      for (const c of prevChunksByFile.get(f.rel) ?? []) {
-        chunks.push({ ...c });
-        kept.add(c.id);
-      }
+    if (unchangedSet.has(f.rel) && prev) {
+      const ids = [...(prevChunks?.entry(f.rel)?.ids ?? [])];
+      for (const id of ids) kept.add(id);
+      groups.push({ rel: f.rel, ids, chunks: null, from: prev.dir });
       documents.push(...(prevDocsByFile.get(f.rel) ?? []));
-      manifestFiles[f.rel] = prevManifest?.files[f.rel] as ManifestFile;
+      manifestFiles[f.rel] = { ...(prevManifest?.files[f.rel] as ManifestFile), stat: f.stat };
       continue;
     }
     const doc = loadedByFile.get(f.rel);
     if (!doc) continue;
     const fileChunks = chunkDocument(doc);
-    chunks.push(...fileChunks);
+    groups.push({ rel: f.rel, ids: fileChunks.map((c) => c.id), chunks: fileChunks });
     documents.push({ ...doc.meta, file: f.rel });
-    manifestFiles[f.rel] = { hash: f.hash, chunks: fileChunks.map((c) => ({ id: c.id, hash: c.hash })) };
+    manifestFiles[f.rel] = { hash: f.hash, stat: f.stat, chunks: fileChunks.map((c) => ({ id: c.id, hash: c.hash })) };
   }
-  const dupes = chunks.length - new Set(chunks.map((c) => c.id)).size;
-  if (dupes > 0) dedupeIds(chunks, kept);
+  /** Read a carried-over file's chunks (its chunk file is then written anew). */
+  const materialise = (g: ChunkGroup): Chunk[] => {
+    if (g.chunks) return g.chunks;
+    const chunks = prevChunks?.fileChunks(g.rel) ?? [];
+    const m = g as { chunks: Chunk[] | null; from?: string };
+    m.chunks = chunks;
+    m.from = undefined;
+    return chunks;
+  };
+  const idCount = groups.reduce((n, g) => n + g.ids.length, 0);
+  if (new Set(groups.flatMap((g) => g.ids)).size !== idCount) dedupeIds(groups, kept, materialise);
+  // A carried-over file with a chunk that is no longer kept (a renamed id) is analysed again.
+  for (const g of groups) if (!g.chunks && g.ids.some((id) => !kept.has(id))) materialise(g);
 
   // === Embed only what the cache does not have (the hashing embedder's vectors come from the analysis below)
-  const keys = new Map(chunks.map((c) => [c.id, (kept.has(c.id) ? prevKeyById.get(c.id) : undefined) ?? vectorKey(c)]));
-  const keyOf = (c: Chunk) => keys.get(c.id) as string;
-  const missing = chunks.filter((c) => !vectorCache.has(keyOf(c)));
+  const keys = new Map<string, string>();
+  for (const g of groups) {
+    g.ids.forEach((id, i) => {
+      let key = kept.has(id) ? prevKeyById.get(id) : undefined;
+      if (key === undefined) key = vectorKey(materialise(g)[i] as Chunk);
+      keys.set(id, key);
+    });
+  }
+  const keyOf = (id: string) => keys.get(id) as string;
+  const order = groups.flatMap((g) => g.ids);
   const hash = opts.embedder instanceof HashEmbedder ? opts.embedder : null;
-  if (!hash) {
+  const missingIds = new Set(order.filter((id) => !vectorCache.has(keyOf(id))));
+  if (!hash && missingIds.size > 0) {
+    const missing = groups.filter((g) => g.ids.some((id) => missingIds.has(id))).flatMap((g) => materialise(g).filter((c) => missingIds.has(c.id)));
     for (let i = 0; i < missing.length; i += EMBED_BATCH) {
       const batch = missing.slice(i, i + EMBED_BATCH);
       const vecs = await opts.embedder.embed(batch.map(embeddingText));
-      for (const [j, c] of batch.entries()) vectorCache.set(keyOf(c), Float32Array.from(vecs[j] as number[]));
+      for (const [j, c] of batch.entries()) vectorCache.set(keyOf(c.id), Float32Array.from(vecs[j] as number[]));
     }
   }
-  const rowOf = (c: Chunk) => vectorCache.get(keyOf(c)) as Float32Array;
-  const dim = hash ? hash.dim : chunks[0] ? rowOf(chunks[0]).length : opts.embedder.dim;
+  const rowOf = (id: string) => vectorCache.get(keyOf(id)) as Float32Array;
+  const dim = hash ? hash.dim : order[0] !== undefined ? rowOf(order[0]).length : opts.embedder.dim;
   phase('load');
 
-  // === Indexes: update the previous snapshot's, or build new ones
-  const salt = opts.salt ?? '';
-  const canUpdate = !!prev && !opts.force && sameEmbedder && prevManifest?.format === INDEX_FORMAT && (prevManifest.salt ?? '') === salt;
-  const removed = new Set((prev?.chunks ?? []).filter((c) => !kept.has(c.id)).map((c) => c.id));
+  // === Indexes: update the previous snapshot's, or build new ones (the new snapshot is written aside, in `tmp`)
+  const snapshotsDir = join(root, 'snapshots');
+  const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
+  mkdirSync(tmp, { recursive: true });
+  const removed = new Set(prevIds.filter((id) => !kept.has(id)));
   const aliases = aliasesOf(documents);
   const analysis = {
     spec: { glossary: opts.glossary, hash: hash ? { dim: hash.dim, glossary: hash.glossary } : undefined },
@@ -323,7 +390,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     each: (c: Chunk, b: AnalyzedBatch, i: number, decoder: BatchDecoder) => void,
     afterBatch?: (done: number) => void,
   ) => {
-    const wanted = todo.map((c) => hash !== null && !vectorCache.has(keyOf(c)));
+    const wanted = todo.map((c) => hash !== null && !vectorCache.has(keyOf(c.id)));
     await analyzeChunks(todo, {
       ...analysis,
       embed: (i) => wanted[i] === true,
@@ -333,49 +400,48 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
         for (let i = 0; i < n; i++) {
           const c = todo[start + i] as Chunk;
           each(c, b, i, decoder);
-          if (wanted[start + i]) vectorCache.set(keyOf(c), b.vectors.subarray(row * b.dim, ++row * b.dim));
+          if (wanted[start + i]) vectorCache.set(keyOf(c.id), b.vectors.subarray(row * b.dim, ++row * b.dim));
         }
         afterBatch?.(start + n);
       },
     });
   };
   let built: { lexical: LexicalIndex; features: ChunkFeatureStore; vectors: HnswVectorIndex } | null = null;
-  if (canUpdate && prev) {
+  if (canUpdate && prev && prevChunks) {
     try {
-      const added = chunks.filter((c) => !kept.has(c.id));
+      const added = groups.flatMap((g) => (g.chunks ?? []).filter((c) => !kept.has(c.id)));
+      // The files whose previous chunks are dropped (changed or removed ones): their postings are found by tokenising them again.
+      prevChunks.prefetch(Object.keys(prevManifest?.files ?? {}).filter((rel) => !unchangedSet.has(rel)));
       const prevFeatures = ChunkFeatureStore.load(prev.dir);
-      const prevChunkById = new Map(prev.chunks.map((c) => [c.id, c]));
       const lex = LexicalIndex.builder(LexicalIndex.load(prev.dir, opts.glossary), new Set([...removed, ...added.map((c) => c.id)]), opts.glossary, {
         consume: true,
-        chunkOf: (id) => prevChunkById.get(id),
+        chunkOf: (id) => prevChunks.chunk(id),
       });
       const feat = ChunkFeatureStore.builder(prevFeatures, kept, { consume: true });
+      phase('load indexes');
       // Kept chunks reuse their BM25 postings and features; the others are analysed.
       let cursor = 0;
-      const reuseUntil = (stop: Chunk | undefined) => {
-        for (; cursor < chunks.length && chunks[cursor] !== stop; cursor++) feat.reuse((chunks[cursor] as Chunk).id);
+      const reuseUntil = (stop: string | undefined) => {
+        for (; cursor < order.length && order[cursor] !== stop; cursor++) feat.reuse(order[cursor] as string);
         cursor++;
       };
       await analyse(added, (c, b, i, decoder) => {
-        reuseUntil(c);
+        reuseUntil(c.id);
         feat.addIds(c.id, decoder.featureIds(b, i, feat.intern));
         lex.addTerms(c.id, decoder.docTerms(b, i, lex.intern));
       });
       reuseUntil(undefined);
+      phase('analysis');
       const lexical = lex.finish();
+      phase('lexical');
       const features = feat.finish();
-      if (features.size !== chunks.length) throw new Error('features of kept chunks missing');
-      phase('lexical+features');
+      if (features.size !== order.length) throw new Error('features of kept chunks missing');
+      phase('features');
       let vectors = (await HnswVectorIndex.open(prev.dir, opts.embedder)).update(
         removed,
-        added.map((c): LabeledVector => ({ id: c.id, vector: rowOf(c) })),
+        added.map((c): LabeledVector => ({ id: c.id, vector: rowOf(c.id) })),
       );
-      if (vectors.deletedShare > HNSW_REBUILD_SHARE)
-        vectors = await HnswVectorIndex.build(
-          opts.embedder,
-          chunks.map((c) => c.id),
-          chunks.map(rowOf),
-        );
+      if (vectors.deletedShare > HNSW_REBUILD_SHARE) vectors = await HnswVectorIndex.build(opts.embedder, order, order.map(rowOf));
       phase('vectors');
       built = { lexical, features, vectors };
     } catch (err) {
@@ -383,7 +449,11 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     }
   }
   const incremental = built !== null;
+  /** Every chunk in memory: only a full build needs them all. */
+  let allChunks: Chunk[] | null = null;
   if (!built) {
+    const chunks = groups.flatMap(materialise);
+    allChunks = chunks;
     const lex = LexicalIndex.builder(null, new Set(), opts.glossary);
     const feat = ChunkFeatureStore.builder(null);
     // The graph grows while the worker threads analyse the next batches.
@@ -396,7 +466,9 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
         lex.addTerms(c.id, decoder.docTerms(b, i, lex.intern));
       },
       (done) => {
-        for (; added < done; added++) hnsw.add((chunks[added] as Chunk).id, rowOf(chunks[added] as Chunk));
+        for (; added < done; added++) hnsw.add((chunks[added] as Chunk).id, rowOf((chunks[added] as Chunk).id));
+        // The graph has its own copy: new vectors go to disk instead of staying in memory to the end.
+        vectorCache.spill(tmp);
       },
     );
     built = { lexical: lex.finish(), features: feat.finish(), vectors: hnsw.finish() };
@@ -409,21 +481,18 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     knowledgeHash: khash,
     salt,
     builtAt: new Date().toISOString(),
+    startedAt,
     files: manifestFiles,
     errors: loaded.errors,
   };
 
   // === Write the snapshot aside, then switch atomically
-  const snapshotsDir = join(root, 'snapshots');
-  mkdirSync(snapshotsDir, { recursive: true });
   const name = `${khash}-${Date.now().toString(36)}`;
-  const tmp = join(snapshotsDir, `.tmp-${randomBytes(4).toString('hex')}`);
-  mkdirSync(tmp, { recursive: true });
-  writeJsonArray(join(tmp, 'chunks.json'), chunks);
+  writeChunkFiles(tmp, groups);
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
   lexical.save(tmp);
   features.save(tmp);
-  vectorCache.save(tmp, chunks.map(keyOf));
+  vectorCache.save(tmp, order.map(keyOf));
   vectorCache.close();
   await vectorIndex.save(tmp);
   writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
@@ -436,37 +505,61 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   pruneSnapshots(snapshotsDir, name);
 
   const prevFiles = prevManifest?.files ?? {};
-  const prevIds = new Set((prev?.chunks ?? []).map((c) => c.id));
+  const prevIdSet = new Set(prevIds);
   const fileSet = new Set(files.map((f) => f.rel));
-  const newIds = new Set(chunks.map((c) => c.id));
+  const newIds = new Set(order);
   const changes: IndexChanges = {
     addedFiles: files.filter((f) => !prevFiles[f.rel] && manifestFiles[f.rel]).map((f) => f.rel),
     changedFiles: files.filter((f) => prevFiles[f.rel] && prevFiles[f.rel]?.hash !== f.hash).map((f) => f.rel),
     removedFiles: Object.keys(prevFiles).filter((rel) => !fileSet.has(rel) || !manifestFiles[rel]),
     unchangedFiles: unchanged.length,
-    addedChunks: [...newIds].filter((id) => !prevIds.has(id)).length,
-    removedChunks: [...prevIds].filter((id) => !newIds.has(id)).length,
-    embedded: missing.length,
-    reused: chunks.length - missing.length,
+    addedChunks: order.filter((id) => !prevIdSet.has(id)).length,
+    removedChunks: prevIds.filter((id) => !newIds.has(id)).length,
+    embedded: missingIds.size,
+    reused: order.length - missingIds.size,
     incremental,
     phases,
     errors: loaded.errors,
     ms: Math.round(performance.now() - started),
+    cpuMs: cpuMsSince(cpuStart),
   };
-  return { snapshot: { dir: finalDir, manifest, chunks, documents, lexical, vectors: vectorIndex, features }, changes };
+  // After an update the chunk texts are read when first asked for (the update itself needs only their ids).
+  const snapshot: IndexSnapshot = {
+    dir: finalDir,
+    manifest,
+    get chunks(): Chunk[] {
+      allChunks ??= readAllChunks(finalDir);
+      return allChunks;
+    },
+    documents,
+    lexical,
+    vectors: vectorIndex,
+    features,
+  };
+  return { snapshot, changes };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return Math.round((d.user + d.system) / 1000);
 }
 
 /** Give repeated ids a file suffix; a renamed chunk is no longer a kept one. */
-function dedupeIds(chunks: Chunk[], kept: Set<string>): void {
+function dedupeIds(groups: readonly ChunkGroup[], kept: Set<string>, materialise: (g: ChunkGroup) => Chunk[]): void {
   const seen = new Map<string, number>();
-  for (const c of chunks) {
-    const n = seen.get(c.id) ?? 0;
-    seen.set(c.id, n + 1);
-    if (n > 0) {
-      // Either holder of a repeated id may be new: treat both as changed.
-      kept.delete(c.id);
-      c.id = `${c.id}@${c.file}`;
-      kept.delete(c.id);
+  for (const g of groups) {
+    for (let i = 0; i < g.ids.length; i++) {
+      const id = g.ids[i] as string;
+      const n = seen.get(id) ?? 0;
+      seen.set(id, n + 1);
+      if (n > 0) {
+        // Either holder of a repeated id may be new: treat both as changed.
+        kept.delete(id);
+        const c = materialise(g)[i] as Chunk;
+        c.id = `${id}@${c.file}`;
+        g.ids[i] = c.id;
+        kept.delete(c.id);
+      }
     }
   }
 }

@@ -435,7 +435,6 @@ export class LexicalIndex {
         cursor[tf] = w;
       }
     }
-    appendPostings(newDocs, (j) => firstNew + j, { docs, tfs, cursor }, F);
     const fieldLen = new Uint16Array(ids.length * F);
     for (let d = 0; d < oldN; d++) {
       const nd = remap[d] as number;
@@ -444,6 +443,8 @@ export class LexicalIndex {
     newDocs.forEach((nd, j) => {
       fieldLen.set(nd.lengths, (firstNew + j) * F);
     });
+    // Released as they are laid out: a build does not hold every document's postings twice.
+    appendPostings(newDocs, (j) => firstNew + j, { docs, tfs, cursor }, F, true);
     return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen }, glossary, termId);
   }
 
@@ -705,14 +706,22 @@ function postingLayout(counts: Uint32Array, newDocs: readonly DocTerms[], lists:
   return { offsets, docs: new Uint32Array(total), tfs: new Uint8Array(total), cursor: offsets.slice(0, lists) };
 }
 
-/** Write the new documents' postings at each list's cursor (advancing it); `slotOf(j)` is the j-th new document's slot. */
+/**
+ * Write the new documents' postings at each list's cursor (advancing it);
+ * `slotOf(j)` is the j-th new document's slot. With `release`, each entry of
+ * `newDocs` is dropped once written (its arena block can then be freed).
+ */
 function appendPostings(
-  newDocs: readonly DocTerms[],
+  newDocs: DocTerms[],
   slotOf: (j: number) => number,
   out: { docs: Uint32Array; tfs: Uint8Array; cursor: Uint32Array },
   F: number,
+  release = false,
 ): void {
-  newDocs.forEach((nd, j) => {
+  const n = newDocs.length;
+  for (let j = 0; j < n; j++) {
+    const nd = newDocs[j] as DocTerms;
+    if (release) (newDocs as Array<DocTerms | undefined>)[j] = undefined;
     const slot = slotOf(j);
     for (let i = 0; i < nd.terms.length; i++) {
       const tf = (nd.terms[i] as number) * F + (nd.fields[i] as number);
@@ -721,5 +730,5 @@ function appendPostings(
       out.tfs[w] = nd.tfs[i] as number;
       out.cursor[tf] = w + 1;
     }
-  });
+  }
 }

@@ -6,12 +6,13 @@
  * delta). And the worker-thread analysis writes byte-identical indexes to
  * the in-thread one.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import type { Chunk } from '../../src/rag/chunk.js';
 import { FEATURE_LISTS } from '../../src/rag/chunk-features.js';
+import { chunkFileName } from '../../src/rag/chunk-store.js';
 import { HashEmbedder } from '../../src/rag/embedder.js';
 import { type IndexSnapshot, loadSnapshot, openIndex } from '../../src/rag/index-store.js';
 import { LexicalIndex } from '../../src/rag/lexical-index.js';
@@ -103,13 +104,39 @@ describe('incremental update = full build', () => {
   });
 });
 
+describe('chunks stored per source file', () => {
+  it('links the chunk files of unchanged sources and keeps repeated ids apart across updates', async () => {
+    const kn = tempDir('cchc-eq-');
+    writeNotes(kn, [0, 1, 2, 3]);
+    // A copy of note 1 under another name: the same document id, so the same chunk ids.
+    copyFileSync(join(kn, 'notes', 'n1.md'), join(kn, 'notes', 'n1-copy.md'));
+    const data = tempDir();
+    const first = await open(kn, data);
+    expect(first.snapshot.chunks.some((c) => c.id.endsWith('@notes/n1.md'))).toBe(true);
+    writeFileSync(join(kn, 'notes', 'n1-copy.md'), note(1, ' Bổ sung: thời hạn 3 ngày.'));
+    writeFileSync(join(kn, 'notes', 'n3.md'), note(3, ' Thêm một câu mới.'));
+    const updated = await open(kn, data);
+    expect(updated.changes?.incremental).toBe(true);
+    expect(updated.changes?.changedFiles).toEqual(['notes/n1-copy.md', 'notes/n3.md']);
+    const fresh = await open(kn, tempDir(), { force: true });
+    await expectSameAnswers(updated.snapshot, fresh.snapshot);
+    await expectSameAnswers(await loadSnapshot(updated.snapshot.dir, new HashEmbedder(64, glossary), glossary), fresh.snapshot);
+    // The unchanged sources' chunk files are the previous snapshot's (hard links), the changed ones new.
+    const inode = (dir: string, rel: string) => statSync(join(dir, 'chunks', chunkFileName(rel))).ino;
+    expect(inode(updated.snapshot.dir, 'notes/n0.md')).toBe(inode(first.snapshot.dir, 'notes/n0.md'));
+    expect(inode(updated.snapshot.dir, 'notes/n3.md')).not.toBe(inode(first.snapshot.dir, 'notes/n3.md'));
+  });
+});
+
 describe('worker-thread analysis', () => {
   it('writes the same indexes as the analysis in this thread', async () => {
     const kn = tempDir('cchc-eq-');
     writeNotes(kn, [0, 1, 2, 3, 4, 5, 6, 7]);
     const here = await open(kn, tempDir(), { workers: 0 });
     const pooled = await open(kn, tempDir(), { workers: 2, minPoolChunks: 1 });
-    for (const f of ['chunks.json', 'lexical.json', 'lexical.bin', 'features.json', 'features.bin', 'hnsw.index', 'hnsw-labels.json']) {
+    const chunkFiles = readdirSync(join(here.snapshot.dir, 'chunks')).map((n) => `chunks/${n}`);
+    expect(chunkFiles.length).toBeGreaterThan(0);
+    for (const f of ['chunk-files.json', ...chunkFiles, 'lexical.json', 'lexical.bin', 'features.json', 'features.bin', 'hnsw.index', 'hnsw-labels.json']) {
       expect(readFileSync(join(pooled.snapshot.dir, f)).equals(readFileSync(join(here.snapshot.dir, f))), f).toBe(true);
     }
     await expectSameAnswers(pooled.snapshot, here.snapshot);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConfig } from '../../src/config.js';
@@ -121,5 +121,30 @@ describe('incremental index', () => {
     });
     expect(kb.chunkCount).toBe(first.snapshot.chunks.length + 1);
     expect(readdirSync(join(data, 'index', 'snapshots')).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('file hashes reused by size and modification time', () => {
+  const longAgo = new Date(Date.now() - 3600_000);
+
+  it('sees a same-size edit with a new modification time, and a touch that changes nothing is no change', async () => {
+    const kn = makeKnowledge();
+    for (const f of ['ke-hoach-1523-KH-SCT.md', 'glossary.yaml', 'notes/a.md', 'notes/b.md']) utimesSync(join(kn, f), longAgo, longAgo);
+    const data = tempDir();
+    const first = await open(kn, data, new CountingEmbedder());
+    expect(first.snapshot.manifest.files['notes/b.md']?.stat).toBeDefined();
+    // Same length, one word changed ("phía sau" -> "phía nam"), new mtime.
+    const b = join(kn, 'notes', 'b.md');
+    const before = readFileSync(b, 'utf8');
+    const edited = before.replace('phía sau', 'phía nam');
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(before));
+    writeFileSync(b, edited);
+    const second = await open(kn, data, new CountingEmbedder());
+    expect(second.changes?.changedFiles).toEqual(['notes/b.md']);
+    expect(second.snapshot.chunks.some((c) => c.text.includes('phía nam'))).toBe(true);
+    // Touched only: hashed again (new mtime), found identical.
+    utimesSync(join(kn, 'notes', 'a.md'), new Date(), new Date());
+    const third = await open(kn, data, new CountingEmbedder());
+    expect(third.changes).toBeNull();
   });
 });
