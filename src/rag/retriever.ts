@@ -15,10 +15,12 @@ import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
 import { adjacentPairs, aliasesOf, ChunkFeatureStore, matchKeysOf } from './chunk-features.js';
+import { distinctFrequencies } from './distinct-frequencies.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
+import { bestUnitCoverage, UnitCache } from './proximity.js';
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
@@ -107,6 +109,8 @@ function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
   if (heading === 'Thông tin chung') return 0.03;
   return 0;
 }
+/** Share of the coverage terms of the score measured on the passage's best single unit (sentence or line). */
+const UNIT_SHARE = 0.5;
 /** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
 const BM25_ALTERNATIVE_SCALE = 0.6;
 /** Key of a document section in the section map. */
@@ -152,6 +156,7 @@ export class Retriever {
   ) {
     // Features are precomputed at build time; a snapshot without them
     // (assembled by hand) gets them computed here.
+    this.units = new UnitCache(glossary);
     this.features = snapshot.features ?? ChunkFeatureStore.build(snapshot.chunks, { glossary, aliases: aliasesOf(snapshot.documents) });
     for (const c of snapshot.chunks) {
       this.byId.set(c.id, c);
@@ -160,7 +165,8 @@ export class Retriever {
       if (list) list.push(c);
       else this.bySection.set(key, [c]);
     }
-    const { words, pairs } = this.features.frequencies();
+    // Repeated text counts once (src/rag/distinct-frequencies.ts).
+    const { words, pairs } = distinctFrequencies(snapshot.chunks, this.features.frequencies(), glossary);
     this.df = words;
     this.pairDf = pairs;
     this.n = Math.max(1, snapshot.chunks.length);
@@ -191,6 +197,8 @@ export class Retriever {
   }
 
   private readonly idKeys = new Map<string, string[]>();
+  /** Key sets of the units of recently scored chunks. */
+  private readonly units: UnitCache;
 
   /** Share of a document id's folded syllables found among the query's keys. */
   private idShare(docId: string, queryKeys: ReadonlySet<string>): number {
@@ -312,7 +320,12 @@ export class Retriever {
       const phraseCoverage = pairCoverage(ev, inPairs, pairIdf, inWords, idf);
       const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
-      let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
+      // The question's words should fall in one sentence or line of the passage (with its headings),
+      // not be gathered from unrelated ones (src/rag/proximity.ts).
+      const unit = chunk.kind === 'passage' ? bestUnitCoverage(this.units.get(chunk), ev, idf, pairIdf) : { coverage, phrase: phraseCoverage };
+      const cov = (1 - UNIT_SHARE) * coverage + UNIT_SHARE * Math.min(coverage, unit.coverage);
+      const ph = (1 - UNIT_SHARE) * phraseCoverage + UNIT_SHARE * Math.min(phraseCoverage, unit.phrase);
+      let score = 0.3 * (f.score / maxRrf) + 0.35 * cov + 0.15 * headingCoverage + 0.25 * ph + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
       if (named) score += 0.3;

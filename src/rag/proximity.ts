@@ -1,0 +1,118 @@
+/**
+ * Evidence that survives distractors: the question's words should fall in
+ * one coherent unit of a passage (one sentence or list line, with the
+ * passage's own headings), not be collected from unrelated sentences. A
+ * passage made of sentences quoted from many sources (a decree citing
+ * others, a compilation) covers a question's words by accident, one word
+ * per sentence; the passage that answers holds them together.
+ *
+ * The key sets of a chunk's units are computed on first use for the few
+ * best candidates of a question and kept in a bounded cache: no work
+ * proportional to the corpus.
+ */
+import type { Glossary } from '../text/glossary.js';
+import type { Chunk } from './chunk.js';
+import { matchKeysOf, pairsOf } from './chunk-features.js';
+import { pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
+
+/** Key sets of one unit (sentence or line) of a chunk. */
+interface UnitKeys {
+  keys: ReadonlySet<string>;
+  pairs: ReadonlySet<string>;
+}
+
+/** The headings side of a chunk (document id and trail) and its units. */
+export interface ChunkUnits {
+  context: UnitKeys;
+  units: UnitKeys[];
+}
+
+/** Units shorter than this many characters are joined to the next one ("1.", "a)"). */
+const MIN_UNIT_CHARS = 12;
+
+/**
+ * Split a passage into units: lines, and sentences within a line (". " or
+ * "; " followed by more text). Very short pieces are kept with their
+ * neighbour so a list marker does not make a unit of its own.
+ * @example splitUnits('Mục 1. Nội dung a; nội dung b.\nb) Dòng khác') // ['Mục 1.', 'Nội dung a;', …] joined when short
+ */
+export function splitUnits(text: string): string[] {
+  const out: string[] = [];
+  let carry = '';
+  for (const line of text.split(/\n+/)) {
+    for (const piece of line.split(/(?<=[.;:!?])\s+(?=\S)/u)) {
+      const s = `${carry}${carry ? ' ' : ''}${piece.trim()}`;
+      if (s.length < MIN_UNIT_CHARS) {
+        carry = s;
+        continue;
+      }
+      out.push(s);
+      carry = '';
+    }
+  }
+  if (carry) {
+    if (out.length > 0) out[out.length - 1] = `${out[out.length - 1]} ${carry}`;
+    else out.push(carry);
+  }
+  return out;
+}
+
+function unitKeys(text: string, glossary?: Glossary): UnitKeys {
+  return { keys: new Set(matchKeysOf(text, glossary)), pairs: new Set(pairsOf(text, glossary)) };
+}
+
+/** The units of a chunk with their key sets (context: document id and heading trail). */
+export function chunkUnits(c: Chunk, glossary?: Glossary): ChunkUnits {
+  return { context: unitKeys(`${c.docId} ${c.trail.join(' ')}`, glossary), units: splitUnits(c.text).map((u) => unitKeys(u, glossary)) };
+}
+
+/** Coverage of the best single unit (with the chunk's context). */
+export interface UnitCoverage {
+  coverage: number;
+  phrase: number;
+}
+
+/**
+ * The unit of a chunk that best covers the question, by the same measures
+ * as the whole chunk ({@link termCoverage}, {@link pairCoverage}): a unit's
+ * words are its own and its context's; its pairs are its own and its
+ * context's (a pair across the boundary does not count).
+ */
+export function bestUnitCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: string) => number, pairIdf: (p: string) => number): UnitCoverage {
+  let best: UnitCoverage = { coverage: 0, phrase: 0 };
+  let bestScore = -1;
+  const units = u.units.length > 0 ? u.units : [{ keys: new Set<string>(), pairs: new Set<string>() }];
+  for (const unit of units) {
+    const has = (k: string) => unit.keys.has(k) || u.context.keys.has(k);
+    const hasPair = (p: string) => unit.pairs.has(p) || u.context.pairs.has(p);
+    const coverage = termCoverage(ev, has, idf, hasPair);
+    const phrase = pairCoverage(ev, hasPair, pairIdf, has, idf);
+    const score = coverage + 0.5 * phrase;
+    if (score > bestScore) {
+      bestScore = score;
+      best = { coverage, phrase };
+    }
+  }
+  return best;
+}
+
+/** Bounded cache of chunk units, by chunk id. */
+export class UnitCache {
+  private readonly map = new Map<string, ChunkUnits>();
+
+  constructor(
+    private readonly glossary?: Glossary,
+    private readonly max = 5_000,
+  ) {}
+
+  /** The units of `c`, computed once while cached. */
+  get(c: Chunk): ChunkUnits {
+    let u = this.map.get(c.id);
+    if (!u) {
+      u = chunkUnits(c, this.glossary);
+      if (this.map.size >= this.max) this.map.clear();
+      this.map.set(c.id, u);
+    }
+    return u;
+  }
+}
