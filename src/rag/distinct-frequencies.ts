@@ -51,38 +51,43 @@ export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies,
     if (repeated) holders.push(repeated);
   });
   if (holders.length === 0) return base;
-  const keysOfUnit = new Map<string, { keys: string[]; pairs: string[] }>();
-  const unitKeys = (u: string) => {
-    let k = keysOfUnit.get(u);
-    if (!k) {
-      k = { keys: [...new Set(matchKeysOf(u, glossary))], pairs: [...new Set(pairsOf(u, glossary))] };
-      keysOfUnit.set(u, k);
+  // Keys (syllables and pairs, told apart by the space in a pair) as ids; each repeated unit tokenised once.
+  const keyId = new Map<string, number>();
+  const keys: string[] = [];
+  const idsOfUnit = new Map<string, number[]>();
+  const intern = (k: string) => {
+    let id = keyId.get(k);
+    if (id === undefined) {
+      id = keys.length;
+      keys.push(k);
+      keyId.set(k, id);
     }
-    return k;
+    return id;
   };
-  const lessWords = new Map<string, number>();
-  const lessPairs = new Map<string, number>();
-  const keys = new Set<string>();
-  const pairs = new Set<string>();
-  for (const units of holders) {
-    keys.clear();
-    pairs.clear();
+  const less: number[] = [];
+  /** The last holder that counted each key (a key counts once per chunk). */
+  const stamp: number[] = [];
+  holders.forEach((units, h) => {
     for (const u of units) {
-      const k = unitKeys(u);
-      for (const x of k.keys) keys.add(x);
-      for (const x of k.pairs) pairs.add(x);
+      let ids = idsOfUnit.get(u);
+      if (!ids) {
+        ids = [...new Set([...matchKeysOf(u, glossary), ...pairsOf(u, glossary)])].map(intern);
+        idsOfUnit.set(u, ids);
+      }
+      for (const id of ids) {
+        if (stamp[id] === h) continue;
+        stamp[id] = h;
+        less[id] = (less[id] ?? 0) + 1;
+      }
     }
-    for (const x of keys) lessWords.set(x, (lessWords.get(x) ?? 0) + 1);
-    for (const x of pairs) lessPairs.set(x, (lessPairs.get(x) ?? 0) + 1);
-  }
-  return { words: discounted(base.words, lessWords), pairs: discounted(base.pairs, lessPairs) };
-}
-
-function discounted(base: ReadonlyMap<string, number>, less: ReadonlyMap<string, number>): Map<string, number> {
-  const out = new Map(base);
-  for (const [k, n] of less) {
-    const df = out.get(k);
-    if (df !== undefined) out.set(k, Math.max(1, df - n));
-  }
-  return out;
+  });
+  const words = new Map(base.words);
+  const pairs = new Map(base.pairs);
+  keys.forEach((k, id) => {
+    const n = less[id] ?? 0;
+    const m = k.includes(' ') ? pairs : words;
+    const df = m.get(k);
+    if (n > 0 && df !== undefined) m.set(k, Math.max(1, df - n));
+  });
+  return { words, pairs };
 }

@@ -19,6 +19,8 @@ import { pairCoverage, type QueryEvidence, termCoverage } from './query/coverage
 interface UnitKeys {
   keys: ReadonlySet<string>;
   pairs: ReadonlySet<string>;
+  /** The unit's identity for finding quotes of it ({@link unitIdentity}); empty for the context. */
+  id: string;
 }
 
 /** The headings side of a chunk (document id and trail) and its units. */
@@ -57,19 +59,36 @@ export function splitUnits(text: string): string[] {
   return out;
 }
 
-function unitKeys(text: string, glossary?: Glossary): UnitKeys {
-  return { keys: new Set(matchKeysOf(text, glossary)), pairs: new Set(pairsOf(text, glossary)) };
+/** A list marker or bullet at the start of a unit ("1. ", "a) ", "- "). */
+const LEADING_MARKER = /^(?:\d{1,3}[.)]|[a-zđ]\)|[-•*+–])\s+/u;
+
+/**
+ * What two quotes of one sentence have in common: the text without a list
+ * marker in front, closing punctuation or case ("1. Nội dung a;" and
+ * "Nội dung a." are the same sentence).
+ */
+export function unitIdentity(unit: string): string {
+  return unit
+    .replace(LEADING_MARKER, '')
+    .replace(/[\s.;:,!?]+$/u, '')
+    .toLowerCase();
+}
+
+function unitKeys(text: string, glossary?: Glossary, id = ''): UnitKeys {
+  return { keys: new Set(matchKeysOf(text, glossary)), pairs: new Set(pairsOf(text, glossary)), id };
 }
 
 /** The units of a chunk with their key sets (context: document id and heading trail). */
 export function chunkUnits(c: Chunk, glossary?: Glossary): ChunkUnits {
-  return { context: unitKeys(`${c.docId} ${c.trail.join(' ')}`, glossary), units: splitUnits(c.text).map((u) => unitKeys(u, glossary)) };
+  return { context: unitKeys(`${c.docId} ${c.trail.join(' ')}`, glossary), units: splitUnits(c.text).map((u) => unitKeys(u, glossary, unitIdentity(u))) };
 }
 
 /** Coverage of the best single unit (with the chunk's context). */
 export interface UnitCoverage {
   coverage: number;
   phrase: number;
+  /** Identity of that unit ({@link unitIdentity}); empty when the chunk has no text. */
+  unit: string;
 }
 
 /**
@@ -79,9 +98,9 @@ export interface UnitCoverage {
  * context's (a pair across the boundary does not count).
  */
 export function bestUnitCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: string) => number, pairIdf: (p: string) => number): UnitCoverage {
-  let best: UnitCoverage = { coverage: 0, phrase: 0 };
+  let best: UnitCoverage = { coverage: 0, phrase: 0, unit: '' };
   let bestScore = -1;
-  const units = u.units.length > 0 ? u.units : [{ keys: new Set<string>(), pairs: new Set<string>() }];
+  const units = u.units.length > 0 ? u.units : [{ keys: new Set<string>(), pairs: new Set<string>(), id: '' }];
   for (const unit of units) {
     const has = (k: string) => unit.keys.has(k) || u.context.keys.has(k);
     const hasPair = (p: string) => unit.pairs.has(p) || u.context.pairs.has(p);
@@ -90,7 +109,7 @@ export function bestUnitCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: stri
     const score = coverage + 0.5 * phrase;
     if (score > bestScore) {
       bestScore = score;
-      best = { coverage, phrase };
+      best = { coverage, phrase, unit: unit.id };
     }
   }
   return best;
@@ -115,4 +134,47 @@ export class UnitCache {
     }
     return u;
   }
+}
+
+/** A candidate for {@link quotedUnitLosers}. */
+export interface QuoteCandidate {
+  docId: string;
+  /** Identity of the unit that best covers the question. */
+  unit: string;
+  /** How well the candidate's own headings and document match the question (the quote's context). */
+  context: number;
+}
+
+/** Shortest unit identity that counts as a quotable sentence (headings and markers are repeated by design). */
+const MIN_QUOTE_CHARS = 40;
+
+/**
+ * Candidates whose best unit is a sentence that another candidate, in
+ * another document, also holds, and whose context matches the question
+ * less well than that other one's: quotes of a sentence whose source the
+ * question's context points to elsewhere. The sentence is the same
+ * evidence in every copy; the headings and the document decide which copy
+ * answers, and the others should not tie with it.
+ * @returns the positions (in `candidates`) of the quotes to demote
+ */
+export function quotedUnitLosers(candidates: readonly QuoteCandidate[]): Set<number> {
+  const groups = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    if (c.unit.length < MIN_QUOTE_CHARS) return;
+    const g = groups.get(c.unit);
+    if (g) g.push(i);
+    else groups.set(c.unit, [i]);
+  });
+  const losers = new Set<number>();
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    let leader = g[0] as number;
+    for (const i of g) if ((candidates[i] as QuoteCandidate).context > (candidates[leader] as QuoteCandidate).context) leader = i;
+    const lead = candidates[leader] as QuoteCandidate;
+    for (const i of g) {
+      const c = candidates[i] as QuoteCandidate;
+      if (i !== leader && c.docId !== lead.docId && c.context < lead.context) losers.add(i);
+    }
+  }
+  return losers;
 }

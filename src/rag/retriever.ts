@@ -20,7 +20,7 @@ import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
-import { bestUnitCoverage, UnitCache } from './proximity.js';
+import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, UnitCache } from './proximity.js';
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
@@ -111,6 +111,8 @@ function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
 }
 /** Share of the coverage terms of the score measured on the passage's best single unit (sentence or line). */
 const UNIT_SHARE = 0.5;
+/** Score taken from a passage whose best sentence is quoted from a passage whose context matches the question better. */
+const QUOTE_PENALTY = 0.1;
 /** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
 const BM25_ALTERNATIVE_SCALE = 0.6;
 /** Key of a document section in the section map. */
@@ -308,6 +310,7 @@ export class Retriever {
     const queryKeys = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
     const wantsFullText = FULL_TEXT.test(foldText(analysis.cleaned));
     const hits: RetrievedChunk[] = [];
+    const quotes: QuoteCandidate[] = [];
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
       if (!chunk) continue;
@@ -322,7 +325,8 @@ export class Retriever {
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
       // The question's words should fall in one sentence or line of the passage (with its headings),
       // not be gathered from unrelated ones (src/rag/proximity.ts).
-      const unit = chunk.kind === 'passage' ? bestUnitCoverage(this.units.get(chunk), ev, idf, pairIdf) : { coverage, phrase: phraseCoverage };
+      const unit = chunk.kind === 'passage' ? bestUnitCoverage(this.units.get(chunk), ev, idf, pairIdf) : { coverage, phrase: phraseCoverage, unit: '' };
+      quotes.push({ docId: chunk.docId, unit: unit.unit, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
       const cov = (1 - UNIT_SHARE) * coverage + UNIT_SHARE * Math.min(coverage, unit.coverage);
       const ph = (1 - UNIT_SHARE) * phraseCoverage + UNIT_SHARE * Math.min(phraseCoverage, unit.phrase);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * cov + 0.15 * headingCoverage + 0.25 * ph + 0.15 * headingPhrase + 0.1 * docCoverage;
@@ -350,6 +354,9 @@ export class Retriever {
         gap: decided ? salientGap(decide, inWords, decideIdf, inPairs) : salientGap(ev, inWords, idf, inPairs),
       });
     }
+    // A sentence quoted in several documents is the same evidence in each; the copy whose headings
+    // and document match the question is the source, the others come after it.
+    for (const i of quotedUnitLosers(quotes)) (hits[i] as RetrievedChunk).score -= QUOTE_PENALTY;
     // Outlines answer list questions about their own subject ("PAPI gồm những
     // nội dung nào?"), not questions about one of their children ("Quản trị
     // điện tử trong PAPI gồm những gì?"), nor other questions.
