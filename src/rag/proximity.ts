@@ -115,6 +115,44 @@ export function bestUnitCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: stri
   return best;
 }
 
+/**
+ * Coverage of the question by the chunk's own text only (its units, not
+ * the document id or the headings above it): what tells apart the sections
+ * of one list, which share their parent's words.
+ */
+export function ownCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: string) => number): number {
+  const has = (k: string) => u.units.some((unit) => unit.keys.has(k));
+  const hasPair = (p: string) => u.units.some((unit) => unit.pairs.has(p));
+  return termCoverage(ev, has, idf, hasPair);
+}
+
+/** A candidate for {@link siblingDeficits}. */
+export interface SiblingCandidate {
+  docId: string;
+  /** The headings above the chunk's own (its parent's trail). */
+  parent: string;
+  /** {@link ownCoverage} of the chunk. */
+  own: number;
+}
+
+/**
+ * For sections of one list (same document, same parent) that all match the
+ * question, how far each one's own words fall short of the best sibling's:
+ * the parent's words are shared, so they cannot tell which item is asked.
+ * @returns the deficit per candidate (0 for a candidate without siblings among them, and for the best one)
+ */
+export function siblingDeficits(candidates: readonly SiblingCandidate[]): number[] {
+  const best = new Map<string, number>();
+  const size = new Map<string, number>();
+  const key = (c: SiblingCandidate) => `${c.docId}\u0000${c.parent}`;
+  for (const c of candidates) {
+    const k = key(c);
+    best.set(k, Math.max(best.get(k) ?? 0, c.own));
+    size.set(k, (size.get(k) ?? 0) + 1);
+  }
+  return candidates.map((c) => ((size.get(key(c)) ?? 0) > 1 ? (best.get(key(c)) ?? 0) - c.own : 0));
+}
+
 /** Bounded cache of chunk units, by chunk id. */
 export class UnitCache {
   private readonly map = new Map<string, ChunkUnits>();

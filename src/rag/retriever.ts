@@ -20,7 +20,7 @@ import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
-import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, UnitCache } from './proximity.js';
+import { bestUnitCoverage, ownCoverage, type QuoteCandidate, quotedUnitLosers, type SiblingCandidate, siblingDeficits, UnitCache } from './proximity.js';
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
@@ -113,6 +113,8 @@ function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
 const UNIT_SHARE = 0.5;
 /** Score taken from a passage whose best sentence is quoted from a passage whose context matches the question better. */
 const QUOTE_PENALTY = 0.1;
+/** Score taken per unit of own-word coverage a section lacks against its best-matching sibling. */
+const SIBLING_WEIGHT = 0.15;
 /** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
 const BM25_ALTERNATIVE_SCALE = 0.6;
 /** Key of a document section in the section map. */
@@ -311,6 +313,7 @@ export class Retriever {
     const wantsFullText = FULL_TEXT.test(foldText(analysis.cleaned));
     const hits: RetrievedChunk[] = [];
     const quotes: QuoteCandidate[] = [];
+    const siblings: SiblingCandidate[] = [];
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
       if (!chunk) continue;
@@ -327,6 +330,11 @@ export class Retriever {
       // not be gathered from unrelated ones (src/rag/proximity.ts).
       const unit = chunk.kind === 'passage' ? bestUnitCoverage(this.units.get(chunk), ev, idf, pairIdf) : { coverage, phrase: phraseCoverage, unit: '' };
       quotes.push({ docId: chunk.docId, unit: unit.unit, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
+      siblings.push({
+        docId: chunk.docId,
+        parent: chunk.kind === 'passage' ? chunk.trail.slice(0, -1).join('\u0000') : `\u0001${chunk.id}`,
+        own: chunk.kind === 'passage' ? ownCoverage(this.units.get(chunk), ev, idf) : 0,
+      });
       const cov = (1 - UNIT_SHARE) * coverage + UNIT_SHARE * Math.min(coverage, unit.coverage);
       const ph = (1 - UNIT_SHARE) * phraseCoverage + UNIT_SHARE * Math.min(phraseCoverage, unit.phrase);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * cov + 0.15 * headingCoverage + 0.25 * ph + 0.15 * headingPhrase + 0.1 * docCoverage;
@@ -357,6 +365,10 @@ export class Retriever {
     // A sentence quoted in several documents is the same evidence in each; the copy whose headings
     // and document match the question is the source, the others come after it.
     for (const i of quotedUnitLosers(quotes)) (hits[i] as RetrievedChunk).score -= QUOTE_PENALTY;
+    // Sections of one list share their parent's words: their own words decide which one is asked.
+    siblingDeficits(siblings).forEach((d, i) => {
+      (hits[i] as RetrievedChunk).score -= SIBLING_WEIGHT * d;
+    });
     // Outlines answer list questions about their own subject ("PAPI gồm những
     // nội dung nào?"), not questions about one of their children ("Quản trị
     // điện tử trong PAPI gồm những gì?"), nor other questions.
