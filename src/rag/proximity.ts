@@ -42,7 +42,7 @@ export function splitUnits(text: string): string[] {
   const out: string[] = [];
   let carry = '';
   for (const line of text.split(/\n+/)) {
-    for (const piece of line.split(/(?<=[.;:!?])\s+(?=\S)/u)) {
+    for (const piece of line.split(/(?<=[.!?])\s+(?=\S)/u)) {
       const s = `${carry}${carry ? ' ' : ''}${piece.trim()}`;
       if (s.length < MIN_UNIT_CHARS) {
         carry = s;
@@ -116,14 +116,25 @@ export function bestUnitCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: stri
 }
 
 /**
- * Coverage of the question by the chunk's own text only (its units, not
- * the document id or the headings above it): what tells apart the sections
- * of one list, which share their parent's words.
+ * Coverage of the question by the chunk's own words only: its best single
+ * unit, without the document id or the headings above it. The sections of
+ * one list share their parent's words, so those cannot tell which item is
+ * asked; and a long section must hold the asked words together, not collect
+ * them over its length.
  */
 export function ownCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: string) => number): number {
-  const has = (k: string) => u.units.some((unit) => unit.keys.has(k));
-  const hasPair = (p: string) => u.units.some((unit) => unit.pairs.has(p));
-  return termCoverage(ev, has, idf, hasPair);
+  let best = 0;
+  for (const unit of u.units)
+    best = Math.max(
+      best,
+      termCoverage(
+        ev,
+        (k) => unit.keys.has(k),
+        idf,
+        (p) => unit.pairs.has(p),
+      ),
+    );
+  return best;
 }
 
 /** A candidate for {@link siblingDeficits}. */
@@ -187,32 +198,50 @@ export interface QuoteCandidate {
 const MIN_QUOTE_CHARS = 40;
 
 /**
- * Candidates whose best unit is a sentence that another candidate, in
- * another document, also holds, and whose context matches the question
- * less well than that other one's: quotes of a sentence whose source the
- * question's context points to elsewhere. The sentence is the same
- * evidence in every copy; the headings and the document decide which copy
- * answers, and the others should not tie with it.
+ * Candidates whose best unit quotes, or is quoted by, another candidate's
+ * best unit in another document (one holds the other: a decree quoting a
+ * sentence among its own words), and whose context matches the question
+ * less well than the best-placed one of that group: quotes of a sentence
+ * whose source the question's context points to elsewhere. The sentence is
+ * the same evidence in every copy; the headings and the document decide
+ * which copy answers, and the others should not tie with it.
  * @returns the positions (in `candidates`) of the quotes to demote
  */
 export function quotedUnitLosers(candidates: readonly QuoteCandidate[]): Set<number> {
-  const groups = new Map<string, number[]>();
-  candidates.forEach((c, i) => {
-    if (c.unit.length < MIN_QUOTE_CHARS) return;
-    const g = groups.get(c.unit);
-    if (g) g.push(i);
-    else groups.set(c.unit, [i]);
-  });
-  const losers = new Set<number>();
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
-    let leader = g[0] as number;
-    for (const i of g) if ((candidates[i] as QuoteCandidate).context > (candidates[leader] as QuoteCandidate).context) leader = i;
-    const lead = candidates[leader] as QuoteCandidate;
-    for (const i of g) {
-      const c = candidates[i] as QuoteCandidate;
-      if (i !== leader && c.docId !== lead.docId && c.context < lead.context) losers.add(i);
+  const n = candidates.length;
+  const root = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (root[r] !== r) r = root[r] as number;
+    return r;
+  };
+  const quotable = candidates.map((c) => c.unit.length >= MIN_QUOTE_CHARS);
+  for (let i = 0; i < n; i++) {
+    const a = candidates[i] as QuoteCandidate;
+    if (!quotable[i]) continue;
+    for (let j = i + 1; j < n; j++) {
+      const b = candidates[j] as QuoteCandidate;
+      if (!quotable[j] || a.docId === b.docId) continue;
+      if (a.unit.length <= b.unit.length ? b.unit.includes(a.unit) : a.unit.includes(b.unit)) root[find(j)] = find(i);
     }
+  }
+  const leader = new Map<number, number>();
+  const size = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (!quotable[i]) continue;
+    const r = find(i);
+    size.set(r, (size.get(r) ?? 0) + 1);
+    const l = leader.get(r);
+    if (l === undefined || (candidates[i] as QuoteCandidate).context > (candidates[l] as QuoteCandidate).context) leader.set(r, i);
+  }
+  const losers = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const l = leader.get(r);
+    if (!quotable[i] || l === undefined || l === i || (size.get(r) ?? 0) < 2) continue;
+    const c = candidates[i] as QuoteCandidate;
+    const lead = candidates[l] as QuoteCandidate;
+    if (c.docId !== lead.docId && c.context < lead.context) losers.add(i);
   }
   return losers;
 }

@@ -29,7 +29,7 @@ describe('splitUnits', () => {
       ['Dòng thứ nhất đủ dài.', 'Câu thứ hai đủ dài.', 'Dòng khác đủ dài'],
     ],
     ['a short marker stays with its text', '1. Nội dung của khoản một', ['1. Nội dung của khoản một']],
-    ['semicolons split list items', 'Gồm: việc thứ nhất dài; việc thứ hai dài.', ['Gồm: việc thứ nhất dài;', 'việc thứ hai dài.']],
+    ['an enumeration in one sentence stays whole', 'Gồm: việc thứ nhất dài; việc thứ hai dài.', ['Gồm: việc thứ nhất dài; việc thứ hai dài.']],
     ['a short tail joins the last unit', 'Câu đầu tiên đủ dài. Hết.', ['Câu đầu tiên đủ dài. Hết.']],
   ])('%s', (_name, text, units) => {
     expect(splitUnits(text)).toEqual(units);
@@ -63,6 +63,8 @@ describe('bestUnitCoverage', () => {
     expect(bestUnitCoverage(u, ev, one, one).coverage).toBe(1);
     // Own words exclude the headings: the trail is shared by siblings.
     expect(ownCoverage(u, ev, one)).toBe(0.5);
+    // And they must stand together in one unit.
+    expect(ownCoverage(chunkUnits(chunk('d', 'Kinh phí được bố trí kịp thời. Ngân sách nhà nước cấp hằng năm.')), ev, one)).toBe(0.5);
   });
 
   it('is never above the whole chunk coverage for scattered words', () => {
@@ -76,48 +78,15 @@ describe('bestUnitCoverage', () => {
 
 describe('quotedUnitLosers', () => {
   const s = 'người tiếp công dân được từ chối tiếp người đang say rượu';
+  const other = 'một câu hoàn toàn khác về kinh phí thực hiện kế hoạch';
+  const c = (docId: string, unit: string, context: number) => ({ docId, unit, context });
   it.each([
-    [
-      'the copy with the better context keeps its score',
-      [
-        { docId: 'luat', unit: s, context: 0.4 },
-        { docId: 'qd1', unit: s, context: 0.1 },
-        { docId: 'qd2', unit: s, context: 0 },
-      ],
-      [1, 2],
-    ],
-    [
-      'no demotion without a copy',
-      [
-        { docId: 'luat', unit: s, context: 0.4 },
-        { docId: 'qd1', unit: `${s} khác`, context: 0 },
-      ],
-      [],
-    ],
-    [
-      'copies in one document are not quotes',
-      [
-        { docId: 'luat', unit: s, context: 0.4 },
-        { docId: 'luat', unit: s, context: 0 },
-      ],
-      [],
-    ],
-    [
-      'equal contexts: nobody is demoted',
-      [
-        { docId: 'a', unit: s, context: 0.2 },
-        { docId: 'b', unit: s, context: 0.2 },
-      ],
-      [],
-    ],
-    [
-      'short units (headings, markers) are not quotes',
-      [
-        { docId: 'a', unit: 'lưu: vt', context: 0.3 },
-        { docId: 'b', unit: 'lưu: vt', context: 0 },
-      ],
-      [],
-    ],
+    ['the copy with the better context keeps its score', [c('luat', s, 0.4), c('qd1', s, 0.1), c('qd2', s, 0)], [1, 2]],
+    ['a unit holding the sentence among other words quotes it', [c('luat', s, 0.4), c('qd1', `khoản một; ${s}`, 0)], [1]],
+    ['no demotion without a copy', [c('luat', s, 0.4), c('qd1', other, 0)], []],
+    ['copies in one document are not quotes', [c('luat', s, 0.4), c('luat', s, 0)], []],
+    ['equal contexts: nobody is demoted', [c('a', s, 0.2), c('b', s, 0.2)], []],
+    ['short units (headings, markers) are not quotes', [c('a', 'lưu: vt', 0.3), c('b', 'lưu: vt', 0)], []],
   ])('%s', (_name, candidates, losers) => {
     expect([...quotedUnitLosers(candidates)].sort()).toEqual(losers);
   });
