@@ -111,6 +111,11 @@ function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
 }
 /** Share of the coverage terms of the score measured on the passage's best single unit (sentence or line). */
 const UNIT_SHARE = 0.5;
+/**
+ * Score added to the passages of the document the question names by number: a document-level
+ * prior from the question, above a passage of another document whose heading cites that number.
+ */
+const NAMED_DOCUMENT = 0.35;
 /** Score taken from a passage whose best sentence is quoted from a passage whose context matches the question better. */
 const QUOTE_PENALTY = 0.1;
 /** Score taken per unit of own-word coverage a section lacks against its best-matching sibling. */
@@ -340,7 +345,7 @@ export class Retriever {
       let score = 0.3 * (f.score / maxRrf) + 0.35 * cov + 0.15 * headingCoverage + 0.25 * ph + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
-      if (named) score += 0.3;
+      if (named) score += NAMED_DOCUMENT;
       // A catalogue entry restates what the plan says about a document; unless
       // the question names that document, the plan's own passage comes first.
       else if (this.catalogueDocs.has(chunk.docId) && this.idShare(chunk.docId, queryKeys) < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
