@@ -87,8 +87,10 @@ export function chunkUnits(c: Chunk, glossary?: Glossary): ChunkUnits {
 export interface UnitCoverage {
   coverage: number;
   phrase: number;
-  /** Identity of that unit ({@link unitIdentity}); empty when the chunk has no text. */
+  /** Identity of that unit ({@link unitIdentity}); empty when no unit holds a key of the question. */
   unit: string;
+  /** {@link ownCoverage}: the largest coverage of one unit alone, without the context. */
+  own: number;
 }
 
 /**
@@ -97,11 +99,19 @@ export interface UnitCoverage {
  * words are its own and its context's; its pairs are its own and its
  * context's (a pair across the boundary does not count).
  */
-export function bestUnitCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: string) => number, pairIdf: (p: string) => number): UnitCoverage {
-  let best: UnitCoverage = { coverage: 0, phrase: 0, unit: '' };
+export function bestUnitCoverage(
+  u: ChunkUnits,
+  ev: QueryEvidence,
+  idf: (k: string) => number,
+  pairIdf: (p: string) => number,
+  relevant: ReadonlySet<string> = relevantKeys(ev),
+): UnitCoverage {
+  let best: UnitCoverage | null = null;
   let bestScore = -1;
-  const units = u.units.length > 0 ? u.units : [{ keys: new Set<string>(), pairs: new Set<string>(), id: '' }];
-  for (const unit of units) {
+  let own = 0;
+  for (const unit of u.units) {
+    // A unit holding none of the question's keys adds nothing to its context.
+    if (!touches(unit, relevant)) continue;
     const has = (k: string) => unit.keys.has(k) || u.context.keys.has(k);
     const hasPair = (p: string) => unit.pairs.has(p) || u.context.pairs.has(p);
     const coverage = termCoverage(ev, has, idf, hasPair);
@@ -109,10 +119,41 @@ export function bestUnitCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: stri
     const score = coverage + 0.5 * phrase;
     if (score > bestScore) {
       bestScore = score;
-      best = { coverage, phrase, unit: unit.id };
+      best = { coverage, phrase, unit: unit.id, own: 0 };
+    }
+    own = Math.max(
+      own,
+      termCoverage(
+        ev,
+        (k) => unit.keys.has(k),
+        idf,
+        (p) => unit.pairs.has(p),
+      ),
+    );
+  }
+  if (!best) {
+    const has = (k: string) => u.context.keys.has(k);
+    const hasPair = (p: string) => u.context.pairs.has(p);
+    best = { coverage: termCoverage(ev, has, idf, hasPair), phrase: pairCoverage(ev, hasPair, pairIdf, has, idf), unit: '', own: 0 };
+  }
+  return { ...best, own };
+}
+
+/** Every key that can count for the question: its terms and pairs, and their alternatives' keys and pairs. */
+export function relevantKeys(ev: QueryEvidence): Set<string> {
+  const out = new Set<string>([...ev.terms, ...ev.pairs]);
+  for (const alts of [...ev.termAlternatives.values(), ...ev.pairAlternatives.values()]) {
+    for (const a of alts) {
+      for (const k of a.keys) out.add(k);
+      for (const p of a.pairs) out.add(p);
     }
   }
-  return best;
+  return out;
+}
+
+function touches(unit: UnitKeys, relevant: ReadonlySet<string>): boolean {
+  for (const k of relevant) if (unit.keys.has(k) || unit.pairs.has(k)) return true;
+  return false;
 }
 
 /**

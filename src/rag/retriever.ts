@@ -20,7 +20,7 @@ import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
-import { bestUnitCoverage, ownCoverage, type QuoteCandidate, quotedUnitLosers, type SiblingCandidate, siblingDeficits, UnitCache } from './proximity.js';
+import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, relevantKeys, type SiblingCandidate, siblingDeficits, UnitCache } from './proximity.js';
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
@@ -109,6 +109,8 @@ function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
   if (heading === 'Thông tin chung') return 0.03;
   return 0;
 }
+/** Passages (best first by the other evidence) whose units are scored ({@link Retriever.unitEvidence}). */
+const UNIT_CANDIDATES = 20;
 /** Share of the coverage terms of the score measured on the passage's best single unit (sentence or line). */
 const UNIT_SHARE = 0.5;
 /**
@@ -287,6 +289,40 @@ export class Retriever {
     return [...new Set(out)];
   }
 
+  /**
+   * Evidence from the units of the best passages (src/rag/proximity.ts),
+   * applied to the {@link UNIT_CANDIDATES} best by the other evidence: the
+   * question's words should fall in one sentence of the passage (with its
+   * headings), not be gathered from unrelated ones; a sentence quoted in
+   * several documents is the same evidence in each, and the copy whose
+   * headings and document match the question is the source; sections of one
+   * list share their parent's words, so their own words decide which one is
+   * asked.
+   */
+  private unitEvidence(hits: RetrievedChunk[], raw: ReadonlyArray<{ coverage: number; phrase: number; context: number }>, ev: QueryEvidence): void {
+    const idf = (t: string) => this.idf(t);
+    const pairIdf = (p: string) => this.pairIdf(p);
+    const relevant = relevantKeys(ev);
+    const best = hits
+      .map((h, i) => ({ h, i }))
+      .filter(({ h }) => h.chunk.kind === 'passage')
+      .sort((a, b) => b.h.score - a.h.score)
+      .slice(0, UNIT_CANDIDATES);
+    const quotes: QuoteCandidate[] = [];
+    const siblings: SiblingCandidate[] = [];
+    for (const { h, i } of best) {
+      const r = raw[i] as { coverage: number; phrase: number; context: number };
+      const unit = bestUnitCoverage(this.units.get(h.chunk), ev, idf, pairIdf, relevant);
+      h.score -= UNIT_SHARE * (0.35 * Math.max(0, r.coverage - unit.coverage) + 0.25 * Math.max(0, r.phrase - unit.phrase));
+      quotes.push({ docId: h.chunk.docId, unit: unit.unit, context: r.context });
+      siblings.push({ docId: h.chunk.docId, parent: h.chunk.trail.slice(0, -1).join('\u0000'), own: unit.own });
+    }
+    for (const q of quotedUnitLosers(quotes)) (best[q] as { h: RetrievedChunk }).h.score -= QUOTE_PENALTY;
+    siblingDeficits(siblings).forEach((d, k) => {
+      (best[k] as { h: RetrievedChunk }).h.score -= SIBLING_WEIGHT * d;
+    });
+  }
+
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
     const analysed = this.analyze(query);
@@ -317,8 +353,8 @@ export class Retriever {
     const queryKeys = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
     const wantsFullText = FULL_TEXT.test(foldText(analysis.cleaned));
     const hits: RetrievedChunk[] = [];
-    const quotes: QuoteCandidate[] = [];
-    const siblings: SiblingCandidate[] = [];
+    /** Per hit: its coverage numbers as ranked (before the decision's translation) and its context match. */
+    const raw: Array<{ coverage: number; phrase: number; context: number }> = [];
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
       if (!chunk) continue;
@@ -331,18 +367,8 @@ export class Retriever {
       const phraseCoverage = pairCoverage(ev, inPairs, pairIdf, inWords, idf);
       const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
-      // The question's words should fall in one sentence or line of the passage (with its headings),
-      // not be gathered from unrelated ones (src/rag/proximity.ts).
-      const unit = chunk.kind === 'passage' ? bestUnitCoverage(this.units.get(chunk), ev, idf, pairIdf) : { coverage, phrase: phraseCoverage, unit: '' };
-      quotes.push({ docId: chunk.docId, unit: unit.unit, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
-      siblings.push({
-        docId: chunk.docId,
-        parent: chunk.kind === 'passage' ? chunk.trail.slice(0, -1).join('\u0000') : `\u0001${chunk.id}`,
-        own: chunk.kind === 'passage' ? ownCoverage(this.units.get(chunk), ev, idf) : 0,
-      });
-      const cov = (1 - UNIT_SHARE) * coverage + UNIT_SHARE * Math.min(coverage, unit.coverage);
-      const ph = (1 - UNIT_SHARE) * phraseCoverage + UNIT_SHARE * Math.min(phraseCoverage, unit.phrase);
-      let score = 0.3 * (f.score / maxRrf) + 0.35 * cov + 0.15 * headingCoverage + 0.25 * ph + 0.15 * headingPhrase + 0.1 * docCoverage;
+      let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
+      raw.push({ coverage, phrase: phraseCoverage, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
       if (named) score += NAMED_DOCUMENT;
@@ -367,13 +393,7 @@ export class Retriever {
         gap: decided ? salientGap(decide, inWords, decideIdf, inPairs) : salientGap(ev, inWords, idf, inPairs),
       });
     }
-    // A sentence quoted in several documents is the same evidence in each; the copy whose headings
-    // and document match the question is the source, the others come after it.
-    for (const i of quotedUnitLosers(quotes)) (hits[i] as RetrievedChunk).score -= QUOTE_PENALTY;
-    // Sections of one list share their parent's words: their own words decide which one is asked.
-    siblingDeficits(siblings).forEach((d, i) => {
-      (hits[i] as RetrievedChunk).score -= SIBLING_WEIGHT * d;
-    });
+    this.unitEvidence(hits, raw, ev);
     // Outlines answer list questions about their own subject ("PAPI gồm những
     // nội dung nào?"), not questions about one of their children ("Quản trị
     // điện tử trong PAPI gồm những gì?"), nor other questions.

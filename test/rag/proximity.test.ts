@@ -63,6 +63,7 @@ describe('bestUnitCoverage', () => {
     expect(bestUnitCoverage(u, ev, one, one).coverage).toBe(1);
     // Own words exclude the headings: the trail is shared by siblings.
     expect(ownCoverage(u, ev, one)).toBe(0.5);
+    expect(bestUnitCoverage(u, ev, one, one).own).toBe(ownCoverage(u, ev, one));
     // And they must stand together in one unit.
     expect(ownCoverage(chunkUnits(chunk('d', 'Kinh phí được bố trí kịp thời. Ngân sách nhà nước cấp hằng năm.')), ev, one)).toBe(0.5);
   });
