@@ -15,10 +15,12 @@ import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
 import { adjacentPairs, aliasesOf, ChunkFeatureStore, matchKeysOf } from './chunk-features.js';
+import { distinctFrequencies } from './distinct-frequencies.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
+import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, relevantKeys, type SiblingCandidate, siblingDeficits, UnitCache } from './proximity.js';
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
@@ -107,6 +109,19 @@ function catalogueSectionPrior(c: Chunk, wantsFullText: boolean): number {
   if (heading === 'Thông tin chung') return 0.03;
   return 0;
 }
+/** Passages (best first by the other evidence) whose units are scored ({@link Retriever.unitEvidence}). */
+const UNIT_CANDIDATES = 20;
+/** Share of the coverage terms of the score measured on the passage's best single unit (sentence or line). */
+const UNIT_SHARE = 0.5;
+/**
+ * Score added to the passages of the document the question names by number: a document-level
+ * prior from the question, above a passage of another document whose heading cites that number.
+ */
+const NAMED_DOCUMENT = 0.35;
+/** Score taken from a passage whose best sentence is quoted from a passage whose context matches the question better. */
+const QUOTE_PENALTY = 0.1;
+/** Score taken per unit of own-word coverage a section lacks against its best-matching sibling. */
+const SIBLING_WEIGHT = 0.15;
 /** BM25 boost of an alternative's tokens, relative to its weight (the user's own tokens boost 1). */
 const BM25_ALTERNATIVE_SCALE = 0.6;
 /** Key of a document section in the section map. */
@@ -152,6 +167,7 @@ export class Retriever {
   ) {
     // Features are precomputed at build time; a snapshot without them
     // (assembled by hand) gets them computed here.
+    this.units = new UnitCache(glossary);
     this.features = snapshot.features ?? ChunkFeatureStore.build(snapshot.chunks, { glossary, aliases: aliasesOf(snapshot.documents) });
     for (const c of snapshot.chunks) {
       this.byId.set(c.id, c);
@@ -160,7 +176,8 @@ export class Retriever {
       if (list) list.push(c);
       else this.bySection.set(key, [c]);
     }
-    const { words, pairs } = this.features.frequencies();
+    // Repeated text counts once (src/rag/distinct-frequencies.ts).
+    const { words, pairs } = distinctFrequencies(snapshot.chunks, this.features.frequencies(), glossary);
     this.df = words;
     this.pairDf = pairs;
     this.n = Math.max(1, snapshot.chunks.length);
@@ -191,6 +208,8 @@ export class Retriever {
   }
 
   private readonly idKeys = new Map<string, string[]>();
+  /** Key sets of the units of recently scored chunks. */
+  private readonly units: UnitCache;
 
   /** Share of a document id's folded syllables found among the query's keys. */
   private idShare(docId: string, queryKeys: ReadonlySet<string>): number {
@@ -270,6 +289,40 @@ export class Retriever {
     return [...new Set(out)];
   }
 
+  /**
+   * Evidence from the units of the best passages (src/rag/proximity.ts),
+   * applied to the {@link UNIT_CANDIDATES} best by the other evidence: the
+   * question's words should fall in one sentence of the passage (with its
+   * headings), not be gathered from unrelated ones; a sentence quoted in
+   * several documents is the same evidence in each, and the copy whose
+   * headings and document match the question is the source; sections of one
+   * list share their parent's words, so their own words decide which one is
+   * asked.
+   */
+  private unitEvidence(hits: RetrievedChunk[], raw: ReadonlyArray<{ coverage: number; phrase: number; context: number }>, ev: QueryEvidence): void {
+    const idf = (t: string) => this.idf(t);
+    const pairIdf = (p: string) => this.pairIdf(p);
+    const relevant = relevantKeys(ev);
+    const best = hits
+      .map((h, i) => ({ h, i }))
+      .filter(({ h }) => h.chunk.kind === 'passage')
+      .sort((a, b) => b.h.score - a.h.score)
+      .slice(0, UNIT_CANDIDATES);
+    const quotes: QuoteCandidate[] = [];
+    const siblings: SiblingCandidate[] = [];
+    for (const { h, i } of best) {
+      const r = raw[i] as { coverage: number; phrase: number; context: number };
+      const unit = bestUnitCoverage(this.units.get(h.chunk), ev, idf, pairIdf, relevant);
+      h.score -= UNIT_SHARE * (0.35 * Math.max(0, r.coverage - unit.coverage) + 0.25 * Math.max(0, r.phrase - unit.phrase));
+      quotes.push({ docId: h.chunk.docId, unit: unit.unit, context: r.context });
+      siblings.push({ docId: h.chunk.docId, parent: h.chunk.trail.slice(0, -1).join('\u0000'), own: unit.own });
+    }
+    for (const q of quotedUnitLosers(quotes)) (best[q] as { h: RetrievedChunk }).h.score -= QUOTE_PENALTY;
+    siblingDeficits(siblings).forEach((d, k) => {
+      (best[k] as { h: RetrievedChunk }).h.score -= SIBLING_WEIGHT * d;
+    });
+  }
+
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
     const analysed = this.analyze(query);
@@ -300,6 +353,8 @@ export class Retriever {
     const queryKeys = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
     const wantsFullText = FULL_TEXT.test(foldText(analysis.cleaned));
     const hits: RetrievedChunk[] = [];
+    /** Per hit: its coverage numbers as ranked (before the decision's translation) and its context match. */
+    const raw: Array<{ coverage: number; phrase: number; context: number }> = [];
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
       if (!chunk) continue;
@@ -313,9 +368,10 @@ export class Retriever {
       const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
+      raw.push({ coverage, phrase: phraseCoverage, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
-      if (named) score += 0.3;
+      if (named) score += NAMED_DOCUMENT;
       // A catalogue entry restates what the plan says about a document; unless
       // the question names that document, the plan's own passage comes first.
       else if (this.catalogueDocs.has(chunk.docId) && this.idShare(chunk.docId, queryKeys) < CATALOGUE_NAMED) score -= CATALOGUE_PENALTY;
@@ -337,6 +393,7 @@ export class Retriever {
         gap: decided ? salientGap(decide, inWords, decideIdf, inPairs) : salientGap(ev, inWords, idf, inPairs),
       });
     }
+    this.unitEvidence(hits, raw, ev);
     // Outlines answer list questions about their own subject ("PAPI gồm những
     // nội dung nào?"), not questions about one of their children ("Quản trị
     // điện tử trong PAPI gồm những gì?"), nor other questions.

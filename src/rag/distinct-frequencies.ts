@@ -1,0 +1,93 @@
+/**
+ * Document frequencies that count repeated text once. A sentence quoted
+ * verbatim in many passages (decrees citing each other, a compilation, a
+ * boilerplate preamble) is one piece of evidence, not many: if every quote
+ * made its words more common, a folder of decisions quoting the plan would
+ * make the plan's own words look uninformative, and a question's unmatched
+ * framing words ("liệt kê", "chỗ nào") would outweigh them. The re-ranker's
+ * coverage, the refusal evidence and the expansion decisions use these
+ * frequencies; BM25 keeps its own.
+ *
+ * Only the text of repeated units is tokenised (the other units are only
+ * hashed), so the cost is one pass of string splitting over the corpus at
+ * open time plus the repeated units' keys.
+ */
+import type { Glossary } from '../text/glossary.js';
+import type { Chunk } from './chunk.js';
+import { matchKeysOf, pairsOf } from './chunk-features.js';
+import { splitUnits } from './proximity.js';
+
+/** Units shorter than this are headings or markers, which the document structure repeats by design. */
+const MIN_REPEATED_CHARS = 40;
+
+export interface Frequencies {
+  words: Map<string, number>;
+  pairs: Map<string, number>;
+}
+
+/**
+ * Lower each key's frequency by the chunks that hold it only through a
+ * repeated unit (a unit already seen earlier in another chunk). A key keeps
+ * at least 1 (it is in the corpus). The counts are approximate in one way:
+ * a chunk holding the key both in a repeated unit and in its own text is
+ * discounted too, so the result is a lower bound of the distinct-text count
+ * (clamped at 1).
+ * @param chunks the corpus in index order
+ * @param base frequencies counted by chunk (`ChunkFeatureStore.frequencies()`)
+ */
+export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies, glossary?: Glossary): Frequencies {
+  /** Unit → the last chunk (position) that held it. */
+  const seen = new Map<string, number>();
+  /** Per chunk, the units it holds that an earlier chunk held first. */
+  const holders: string[][] = [];
+  chunks.forEach((c, i) => {
+    let repeated: string[] | null = null;
+    for (const u of splitUnits(c.text)) {
+      if (u.length < MIN_REPEATED_CHARS) continue;
+      const last = seen.get(u);
+      seen.set(u, i);
+      if (last !== undefined && last !== i) (repeated ??= []).push(u);
+    }
+    if (repeated) holders.push(repeated);
+  });
+  if (holders.length === 0) return base;
+  // Keys (syllables and pairs, told apart by the space in a pair) as ids; each repeated unit tokenised once.
+  const keyId = new Map<string, number>();
+  const keys: string[] = [];
+  const idsOfUnit = new Map<string, number[]>();
+  const intern = (k: string) => {
+    let id = keyId.get(k);
+    if (id === undefined) {
+      id = keys.length;
+      keys.push(k);
+      keyId.set(k, id);
+    }
+    return id;
+  };
+  const less: number[] = [];
+  /** The last holder that counted each key (a key counts once per chunk). */
+  const stamp: number[] = [];
+  holders.forEach((units, h) => {
+    for (const u of units) {
+      let ids = idsOfUnit.get(u);
+      if (!ids) {
+        ids = [...new Set([...matchKeysOf(u, glossary), ...pairsOf(u, glossary)])].map(intern);
+        idsOfUnit.set(u, ids);
+      }
+      for (const id of ids) {
+        if (stamp[id] === h) continue;
+        stamp[id] = h;
+        less[id] = (less[id] ?? 0) + 1;
+      }
+    }
+  });
+  const words = new Map(base.words);
+  const pairs = new Map(base.pairs);
+  keys.forEach((k, id) => {
+    const n = less[id] ?? 0;
+    const m = k.includes(' ') ? pairs : words;
+    const df = m.get(k);
+    if (n > 0 && df !== undefined) m.set(k, Math.max(1, df - n));
+  });
+  return { words, pairs };
+}
