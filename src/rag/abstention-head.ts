@@ -172,27 +172,32 @@ const holds = (x: { text: string }, phrase: string) => {
   return hasDiacritics(phrase) ? t.accented.includes(phrase) : t.folded.includes(phrase);
 };
 
-/** The corpus as searchable text and as a token set (accented and folded), built once per chunk list. */
-export interface CorpusText {
-  accented: string;
-  folded: string;
-  tokens: ReadonlySet<string>;
+/**
+ * What the whole corpus writes, asked word by word or phrase by phrase
+ * (tokens lowercase, accented when typed so). The retriever answers from its
+ * build-time frequencies (`Retriever.writes`), so no answer scans the corpus;
+ * {@link textCorpus} answers exactly from a short list of texts.
+ */
+export interface CorpusWords {
+  writes(tokens: readonly string[]): boolean;
 }
 
-const corpusCache = new WeakMap<readonly { text: string }[], CorpusText>();
+const textCorpusCache = new WeakMap<readonly { text: string }[], CorpusWords>();
 
-/** The corpus as searchable text, cached per chunk list. */
-export function corpusText(chunks: readonly { text: string }[]): CorpusText {
-  let c = corpusCache.get(chunks);
+/** The exact {@link CorpusWords} of a short list of texts (tests, a retrieval's own passages), cached per list. */
+export function textCorpus(chunks: readonly { text: string }[]): CorpusWords {
+  let c = textCorpusCache.get(chunks);
   if (!c) {
     const accented = chunks.map((x) => padded(x.text, true)).join('|');
     const folded = foldText(accented);
-    const tokens = new Set([...accented.split(/[\s|]+/), ...folded.split(/[\s|]+/)].filter(Boolean));
-    c = { accented, folded, tokens };
-    corpusCache.set(chunks, c);
+    c = { writes: (tokens) => tokens.length > 0 && (hasDiacritics(tokens.join('')) ? accented : folded).includes(` ${tokens.join(' ')} `) };
+    textCorpusCache.set(chunks, c);
   }
   return c;
 }
+
+/** A corpus given either way: as its words, or as a list of texts. */
+export const corpusWords = (corpus: CorpusWords | readonly { text: string }[]): CorpusWords => ('writes' in corpus ? corpus : textCorpus(corpus));
 
 /** The head and its thesaurus alternatives as phrases to look for (accented when typed so). */
 function headPhrases(head: readonly string[], alternatives: ReadonlyMap<string, readonly Alternative[]>): string[] {
@@ -212,15 +217,15 @@ function headPhrases(head: readonly string[], alternatives: ReadonlyMap<string, 
 export function headEvidence(
   question: string,
   passages: readonly { text: string }[],
-  corpus: readonly { text: string }[],
+  corpus: CorpusWords | readonly { text: string }[],
   alternatives: ReadonlyMap<string, readonly Alternative[]> = new Map(),
 ): HeadPlace {
   const head = askedHead(question);
   if (!head) return 'none';
   const phrases = headPhrases(head, alternatives).map((p) => ` ${p} `);
   if (passages.some((x) => phrases.some((p) => holds(x, p)))) return 'passage';
-  const c = corpusText(corpus);
-  if (phrases.some((p) => (hasDiacritics(p) ? c.accented.includes(p) : c.folded.includes(p)))) return 'corpus';
+  const words = corpusWords(corpus);
+  if (phrases.some((p) => words.writes(p.trim().split(' ')))) return 'corpus';
   return 'absent';
 }
 

@@ -7,7 +7,7 @@
  * dilutes one such word among many known ones, a count does not.
  */
 import { foldText, hasDiacritics } from '../text/normalize.js';
-import { corpusText, isFunctionWord, tokensOf } from './abstention-head.js';
+import { type CorpusWords, corpusWords, isFunctionWord, tokensOf } from './abstention-head.js';
 import type { Alternative } from './query/coverage.js';
 
 /** Words shorter than this are abbreviations or particles, not content. */
@@ -20,16 +20,16 @@ const MIN_LENGTH = 2;
  */
 export function unknownWords(
   question: string,
-  corpus: readonly { text: string }[],
+  corpus: CorpusWords | readonly { text: string }[],
   alternatives: ReadonlyMap<string, readonly Alternative[]> = new Map(),
 ): string[] {
-  const known = corpusText(corpus).tokens;
+  const words = corpusWords(corpus);
   const translated = new Set([...alternatives.keys()].map((k) => foldText(k.replace(/^a:/, ''))));
   const out: string[] = [];
   for (const t of tokensOf(question, true)) {
     const f = foldText(t);
     if (t.length < MIN_LENGTH || /\d/.test(t) || isFunctionWord(t)) continue;
-    if (known.has(hasDiacritics(t) ? t : f) || translated.has(f)) continue;
+    if (words.writes([hasDiacritics(t) ? t : f]) || translated.has(f)) continue;
     out.push(t);
   }
   return [...new Set(out)];

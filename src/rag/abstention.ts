@@ -13,7 +13,7 @@
  * cross-validation on the tune split of bench/data/questions).
  */
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
-import { conditionMissing, headEvidence } from './abstention-head.js';
+import { type CorpusWords, conditionMissing, headEvidence } from './abstention-head.js';
 import { unknownWords } from './abstention-unknown.js';
 import { passageEvidence } from './candidates.js';
 import type { RetrievalResult } from './retriever.js';
@@ -283,7 +283,7 @@ export function satisfiesQuestion(text: string, question: string, type: AnswerTy
  * from the corpus from one the best passages merely lack; without it the
  * head is never taken for absent.
  */
-export function abstentionFeatures(question: string, r: RetrievalResult, corpus?: readonly { text: string }[]): AbstentionFeatures {
+export function abstentionFeatures(question: string, r: RetrievalResult, corpus?: CorpusWords | readonly { text: string }[]): AbstentionFeatures {
   const [top, second] = r.hits;
   if (!top || r.terms.length === 0) return { vocabulary: 0, evidence: 0, margin: 0, typeSatisfied: 0, gap: 1, headMissing: 1, conditionMissing: 0, unknown: 0 };
   const type = answerType(question, r.intent.kind);

@@ -157,7 +157,7 @@ export class RagAnswerer implements QuestionAnswerer {
 
   /** Decide from evidence whether the sources cover the question. */
   shouldAbstain(r: RetrievalResult, question: string = r.query): boolean {
-    return decideAbstention(abstentionFeatures(question, r, this.deps.retriever.chunks), this.policy);
+    return decideAbstention(abstentionFeatures(question, r, this.deps.retriever), this.policy);
   }
 
   /**
@@ -169,7 +169,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
     const effective = standalone(question, options);
     const retrieval = await this.deps.retriever.retrieve(effective);
-    const features = abstentionFeatures(effective, retrieval, this.deps.retriever.chunks);
+    const features = abstentionFeatures(effective, retrieval, this.deps.retriever);
     if (entityConflict(effective, retrieval, this.entities) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
     const direct = this.structured(effective, retrieval);
     return { features, decidedBefore: direct ? 'structured' : null };

@@ -7,7 +7,7 @@
  */
 import type { Glossary } from '../text/glossary.js';
 import { glossaryExpansion } from '../text/glossary.js';
-import { foldText, normalizeText } from '../text/normalize.js';
+import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
 import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
 import { accentedPairsOf, buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
@@ -257,6 +257,21 @@ export class Retriever {
       cache.set(key, v);
     }
     return v;
+  }
+
+  /**
+   * Whether the corpus writes a word or a phrase (tokens lowercase, as typed:
+   * an accented token by its accented key, a folded one folded), read from the
+   * build-time frequencies without scanning any text. A phrase counts as
+   * written when each of its words and each adjacent pair is.
+   */
+  writes(tokens: readonly string[]): boolean {
+    if (tokens.length === 0) return false;
+    for (const t of tokens) if (!((this.df.get(hasDiacritics(t) ? `a:${t}` : foldText(t)) ?? 0) > 0)) return false;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!((this.pairDf.get(`${foldText(tokens[i] as string)} ${foldText(tokens[i + 1] as string)}`) ?? 0) > 0)) return false;
+    }
+    return true;
   }
 
   /** Folded match keys of any text (with glossary expansions), for structured-data matching. */
