@@ -93,9 +93,12 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   }
   if (vocab) {
     // Words written by the abbreviation stage keep their origin (repairTypos leaves them alone).
-    // Everyday words of the thesaurus ("kêu", "xài") are words, not misspelt corpus words.
-    const everyday = resources.thesaurus?.syllables;
-    const protect = (f: string) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) || (everyday?.has(unifyIY(f)) ?? false);
+    // Everyday words of the thesaurus ("kêu", "xài") are words, not misspelt corpus words;
+    // typed with marks, only as the thesaurus spells them ("nôp" is not "nộp" mistyped into a word).
+    const th = resources.thesaurus;
+    const everyday = (f: string, typed: string) =>
+      th !== undefined && (hasDiacritics(typed) ? th.accentedSyllables.has(unifyIY(typed)) : th.syllables.has(unifyIY(f)));
+    const protect = (f: string, typed: string) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) || everyday(f, typed);
     const r = repairTypos(tokens, vocab, { accented, protect });
     tokens = r.tokens;
     rewrites.push(...r.rewrites);

@@ -42,6 +42,8 @@ export interface Thesaurus {
    * for misspelt corpus words.
    */
   readonly syllables: ReadonlySet<string>;
+  /** Every syllable of every phrase as written (lower case, i/y unified): a word typed with marks is a thesaurus word only when spelt so. */
+  readonly accentedSyllables: ReadonlySet<string>;
   /** First syllable (folded) → phrases starting with it, with their sets. */
   readonly byFirst: ReadonlyMap<string, Array<{ folded: string[]; accented: string[]; set: number }>>;
 }
@@ -86,8 +88,13 @@ export function createThesaurus(input: readonly ThesaurusSetInput[], file = 'the
   });
   for (const list of byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
   const syllables = new Set<string>();
-  for (const list of byFirst.values()) for (const c of list) for (const w of c.folded) syllables.add(w);
-  return { sets, syllables, byFirst };
+  const accentedSyllables = new Set<string>();
+  for (const list of byFirst.values())
+    for (const c of list) {
+      for (const w of c.folded) syllables.add(w);
+      for (const w of c.accented) accentedSyllables.add(w);
+    }
+  return { sets, syllables, accentedSyllables, byFirst };
 }
 
 /**

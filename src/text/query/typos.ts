@@ -31,12 +31,12 @@ const MIN_LENGTH = 3;
 /**
  * Repair the tokens.
  * @param accented the question is typed with diacritics (fixes are written accented)
- * @param protect folded words never to touch (e.g. stopwords, chat expansions)
+ * @param protect words never to turn into other words (e.g. stopwords, chat expansions), given folded and as typed (lower case); an i/y spelling of the same word ("ki" → "ky") is still written the corpus's way
  */
 export function repairTypos(
   tokens: readonly Token[],
   vocab: CorpusVocabulary,
-  options: { accented: boolean; protect?: (folded: string) => boolean },
+  options: { accented: boolean; protect?: (folded: string, typed: string) => boolean },
 ): { tokens: Token[]; rewrites: Rewrite[] } {
   const out: Token[] = tokens.map((t) => ({ ...t }));
   const rewrites: Rewrite[] = [];
@@ -49,7 +49,7 @@ export function repairTypos(
     if (!WORD.test(t.word) || t.origin) return;
     // A protected word (a stopword, a framing word) only gets its marks back
     // where a neighbour shows which word it is ("nộp ho sơ" → "hồ").
-    const guarded = options.protect?.(t.fold) ?? false;
+    const guarded = options.protect?.(t.fold, t.word.toLowerCase()) ?? false;
     const left = i > 0 && out[i - 1]?.after.trim() === '' ? out[i - 1]?.fold : undefined;
     const right = t.after.trim() === '' ? out[i + 1]?.fold : undefined;
     const anchored = (k: number) => {
@@ -87,6 +87,13 @@ export function repairTypos(
       return n;
     };
     if (guarded) {
+      // The same word in the corpus's i/y spelling is not another word.
+      const sameWord = spellingVariant(t.word.toLowerCase(), options.accented, vocab);
+      if (sameWord) {
+        rewrites.push({ from: t.word, to: sameWord, origin: 'typo-fix' });
+        out[i] = tokenLike(sameWord, t.after, 'typo-fix');
+        return;
+      }
       // Hỏi for ngã (or back) on a function word the corpus never writes that way ("nhửng" → "những",
       // "củng" → "cũng"): the classic spelling slip, and a function word's spellings are all in the corpus.
       const swapped = options.accented && !vocab.knowsAccented(t.word.toLowerCase()) ? hoiNgaSwap(t.word.toLowerCase()) : undefined;
