@@ -211,6 +211,24 @@ function headPhrases(head: readonly string[], alternatives: ReadonlyMap<string, 
 }
 
 /**
+ * The head cut at a word boundary the corpus shows: when its first syllable
+ * forms a word the corpus writes with the syllable before it, and not with
+ * the syllable after it, it belongs to the word before ("sổ theo dõi phản
+ * ánh màu gì": "phản ánh" is a word, "ánh màu" is not, so the head is "màu").
+ */
+export function segmentedHead(question: string, head: string[] | null, words: CorpusWords): string[] | null {
+  if (!head || head.length < 2) return head;
+  const tokens = tokensOf(question, hasDiacritics(question));
+  for (let i = tokens.length - head.length; i >= 1; i--) {
+    if (!head.every((h, k) => tokens[i + k] === h)) continue;
+    const before = tokens[i - 1] as string;
+    const [first, second] = head as [string, string];
+    return words.writes([before, first]) && !words.writes([first, second]) ? head.slice(1) : head;
+  }
+  return head;
+}
+
+/**
  * Where the asked head is found: in one of the best passages, elsewhere in
  * the corpus, or nowhere; 'none' when the question has no head.
  */
@@ -220,11 +238,11 @@ export function headEvidence(
   corpus: CorpusWords | readonly { text: string }[],
   alternatives: ReadonlyMap<string, readonly Alternative[]> = new Map(),
 ): HeadPlace {
-  const head = askedHead(question);
+  const words = corpusWords(corpus);
+  const head = segmentedHead(question, askedHead(question), words);
   if (!head) return 'none';
   const phrases = headPhrases(head, alternatives).map((p) => ` ${p} `);
   if (passages.some((x) => phrases.some((p) => holds(x, p)))) return 'passage';
-  const words = corpusWords(corpus);
   if (phrases.some((p) => words.writes(p.trim().split(' ')))) return 'corpus';
   return 'absent';
 }

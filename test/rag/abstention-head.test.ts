@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAbstention } from '../../src/rag/abstention.js';
-import { askedHead, conditionMissing, conditionWords, headEvidence } from '../../src/rag/abstention-head.js';
+import { askedHead, conditionMissing, conditionWords, headEvidence, segmentedHead, textCorpus } from '../../src/rag/abstention-head.js';
 import { unknownWords } from '../../src/rag/abstention-unknown.js';
 
 describe('the asked head', () => {
@@ -91,5 +91,16 @@ describe('the condition clause', () => {
     const passages = [{ text: 'Nhập số căn cước công dân và mật khẩu VNeID.' }];
     expect(conditionMissing('Quên mật khẩu VNeID thì lấy lại thế nào?', passages)).toBe(true);
     expect(conditionMissing('Có mật khẩu VNeID rồi thì đăng nhập thế nào?', passages)).toBe(false);
+  });
+});
+
+describe('the head cut at a word boundary the corpus shows', () => {
+  const corpus = textCorpus([{ text: 'Sổ tiếp nhận phản ánh, kiến nghị.' }, { text: 'Phần mềm một cửa điện tử.' }]);
+  it.each([
+    ['Sổ theo dõi phản ánh màu gì?', ['màu']],
+    ['Sở dùng phần mềm gì?', ['phần', 'mềm']],
+    ['Quán dùng nhuận bút gì?', ['nhuận', 'bút']],
+  ])('%s → %j', (q, head) => {
+    expect(segmentedHead(q, askedHead(q), corpus)).toEqual(head);
   });
 });
