@@ -104,6 +104,25 @@ export function featureSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>
   return (2 * common) / (a.size + b.size);
 }
 
+/**
+ * Dice similarity of two questions in canonical wording, where a feature of
+ * one side also counts as shared when the other side has it as written: a
+ * thesaurus phrase matched on one side only ("tại quầy" → "trực tiếp" in
+ * "hồ sơ tại quầy thử nghiệm", while the other asks about "quầy thử nghiệm")
+ * does not make the word it took unmatched.
+ */
+export function canonicalSimilarity(
+  a: { canonical: ReadonlySet<string>; raw: ReadonlySet<string> },
+  b: { canonical: ReadonlySet<string>; raw: ReadonlySet<string> },
+): number {
+  const size = a.canonical.size + b.canonical.size;
+  if (a.canonical.size === 0 || b.canonical.size === 0) return 0;
+  let shared = 0;
+  for (const x of a.canonical) if (b.canonical.has(x) || b.raw.has(x)) shared++;
+  for (const x of b.canonical) if (a.canonical.has(x) || a.raw.has(x)) shared++;
+  return shared / size;
+}
+
 /** The best-matching entry for a question, with its similarity. */
 export interface CuratedMatch {
   entry: CuratedEntry;
@@ -229,7 +248,7 @@ export class CuratedAnswerStore implements CuratedAnswers {
       let score = featureSimilarity(f, v.features);
       if (v.canonical && this.opts.canonicalize) {
         canonical ??= questionFeatures(this.opts.canonicalize(question), this.opts.abbreviations, this.opts.analyze);
-        score = Math.max(score, featureSimilarity(canonical, v.canonical));
+        score = Math.max(score, canonicalSimilarity({ canonical, raw: f }, { canonical: v.canonical, raw: v.features }));
       }
       if (score >= this.threshold && (!best || score > best.score)) best = { entry: v.entry, score };
     }

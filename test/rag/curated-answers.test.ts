@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CuratedAnswerStore, parseCuratedFile, questionFeatures } from '../../src/rag/curated-answers.js';
+import { CuratedAnswerStore, canonicalSimilarity, featureSimilarity, parseCuratedFile, questionFeatures } from '../../src/rag/curated-answers.js';
 import { loadChatAbbreviations } from '../../src/text/query/abbreviations.js';
 
 /** The project's own chat abbreviations: the matcher shares the query pipeline's vocabulary. */
@@ -136,5 +136,23 @@ describe('curated answers in the knowledge base', () => {
     expect(kb.curated.hits.count('han-bao-cao-hang-nam')).toBe(1);
     const other = await kb.answerer.ask('Thời hiệu khiếu nại là bao lâu?');
     expect(other.answer).not.toContain('Câu trả lời đã duyệt');
+  });
+});
+
+describe('curated answers: canonical similarity', () => {
+  const set = (s: string) => new Set(s.split(' '));
+  it('a word a thesaurus phrase took on one side still counts as shared with the other side as written', () => {
+    // "tại quầy" became "trực tiếp" on the stored side only; "quay" is still written there.
+    const asked = { canonical: set('quay thi diem gio'), raw: set('quay thu nghiem gio') };
+    const stored = { canonical: set('truc tiep thi diem gio'), raw: set('tai quay thu nghiem gio') };
+    expect(featureSimilarity(asked.canonical, stored.canonical)).toBeCloseTo(6 / 9);
+    expect(canonicalSimilarity(asked, stored)).toBeCloseTo(7 / 9);
+  });
+  it('is symmetric, 1 for the same question and 0 for nothing shared', () => {
+    const a = { canonical: set('ho so gio'), raw: set('giay to gio') };
+    const b = { canonical: set('tang may'), raw: set('tang may') };
+    expect(canonicalSimilarity(a, a)).toBe(1);
+    expect(canonicalSimilarity(a, b)).toBe(0);
+    expect(canonicalSimilarity(b, a)).toBe(canonicalSimilarity(a, b));
   });
 });
