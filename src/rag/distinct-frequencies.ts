@@ -20,6 +20,24 @@ import { splitUnits } from './proximity.js';
 /** Units shorter than this are headings or markers, which the document structure repeats by design. */
 const MIN_REPEATED_CHARS = 40;
 
+/**
+ * A 53-bit key of a unit's text (two FNV-1a hashes with different seeds), so
+ * the map of units seen holds numbers, not every sentence of the corpus
+ * (at 60k chunks the strings cost over a gigabyte of peak memory). A collision
+ * between two different sentences is about one in 2^53 per pair: it would
+ * only lower one key's frequency by one.
+ */
+export function unitKey(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
 export interface Frequencies {
   words: Map<string, number>;
   pairs: Map<string, number>;
@@ -36,16 +54,17 @@ export interface Frequencies {
  * @param base frequencies counted by chunk (`ChunkFeatureStore.frequencies()`)
  */
 export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies, glossary?: Glossary): Frequencies {
-  /** Unit → the last chunk (position) that held it. */
-  const seen = new Map<string, number>();
+  /** Unit (its {@link unitKey}) → the last chunk (position) that held it. */
+  const seen = new Map<number, number>();
   /** Per chunk, the units it holds that an earlier chunk held first. */
   const holders: string[][] = [];
   chunks.forEach((c, i) => {
     let repeated: string[] | null = null;
     for (const u of splitUnits(c.text)) {
       if (u.length < MIN_REPEATED_CHARS) continue;
-      const last = seen.get(u);
-      seen.set(u, i);
+      const key = unitKey(u);
+      const last = seen.get(key);
+      seen.set(key, i);
       if (last !== undefined && last !== i) (repeated ??= []).push(u);
     }
     if (repeated) holders.push(repeated);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/rag/chunk.js';
-import { distinctFrequencies } from '../../src/rag/distinct-frequencies.js';
+import { distinctFrequencies, unitKey } from '../../src/rag/distinct-frequencies.js';
 import { bestUnitCoverage, chunkUnits, ownCoverage, quotedUnitLosers, siblingDeficits, splitUnits, unitIdentity } from '../../src/rag/proximity.js';
 import type { QueryEvidence } from '../../src/rag/query/coverage.js';
 import { termCoverage } from '../../src/rag/query/coverage.js';
@@ -156,5 +156,15 @@ describe('distinctFrequencies', () => {
 
   it('returns the base frequencies when nothing is repeated', () => {
     expect(distinctFrequencies([chunks[0] as Chunk, chunks[3] as Chunk], base)).toBe(base);
+  });
+});
+
+describe('unit keys', () => {
+  it('the same text gives the same key, and 20,000 different sentences 20,000 keys', () => {
+    const base = 'Văn phòng Sở làm đầu mối triển khai thực hiện Kế hoạch, mục';
+    expect(unitKey(base)).toBe(unitKey(`${base}`));
+    const keys = new Set(Array.from({ length: 20000 }, (_, i) => unitKey(`${base} ${i}`)));
+    expect(keys.size).toBe(20000);
+    for (const k of keys) expect(Number.isSafeInteger(k)).toBe(true);
   });
 });
