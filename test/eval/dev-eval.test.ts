@@ -11,9 +11,6 @@ import { expandEvalPaths, filterItems, formatKindTable, formatSummary, isRelevan
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 
-/** Items added after the floors of the first test were measured (see there). */
-const ADDED_AFTER_FLOORS = /^(ew4\d\d|ch3\d\d)$/;
-
 let kb: KnowledgeBase;
 beforeAll(async () => {
   kb = await openTestKnowledgeBase();
@@ -32,40 +29,24 @@ describe("answering on the project's own sets", () => {
 
   it('bench/data/questions/ (test split) stays above the measured floors', async () => {
     const items = expandEvalPaths(['bench/data/questions']).flatMap((f) => readEvalFile(f));
-    const all = filterItems(items, { split: 'test' });
-    // The floors below were measured on the 371 items the split held before the third session of
-    // issue 9 added everyday-words and chatty-framing items in new wording (ids ew4xx, ch3xx); they
-    // still apply to those 371 items. The grown split has its own floors further down.
-    const test = all.filter((i) => !ADDED_AFTER_FLOORS.test(i.id));
-    expect(test.length).toBeGreaterThanOrEqual(360);
+    const test = filterItems(items, { split: 'test' });
+    expect(test.length).toBeGreaterThanOrEqual(490);
     const s = await runEval(test, kb.answerer);
-    process.stderr.write(`questions/ test split (371 items): ${formatSummary(s)}\n${formatKindTable(s)}\n`);
-    // Measured 2026-12-02, second session of issue 9 (entity conflicts, answer types that read the
-    // question, competing structured answers, a 955-set thesaurus counted toward coverage, chat
-    // typing, a refitted policy), on the test split grown from 250 to 371 items with 261 harder
-    // items added across both splits: hit@1 0.727, hit@5 0.853, MRR 0.781, keywords 0.771,
-    // oos abstained 0.738, in-scope abstained 0.122. On the same 250 items as the previous floors:
-    // 0.750 / 0.864 / 0.797 / 0.784 / 0.649 / 0.114 (were 0.761 / 0.869 / 0.807 / 0.767 / 0.622 / 0.091).
-    // Floors sit just below the 371-item figures; in-scope refusal is now the weak point.
-    // Third session, same 371 items: 0.739 / 0.861 / 0.790 / 0.776 / 0.738 / 0.118; floors raised.
-    expect(s.hit1).toBeGreaterThanOrEqual(0.72);
-    expect(s.hit5).toBeGreaterThanOrEqual(0.85);
+    process.stderr.write(`questions/ test split: ${formatSummary(s)}\n${formatKindTable(s)}\n`);
+    // History of the floors (hit@1 / hit@5 / MRR / keywords / oos abstained / in-scope abstained):
+    // - second session of issue 9, 371 items: 0.727 / 0.853 / 0.781 / 0.771 / 0.738 / 0.122;
+    // - third session, after merging its branches, on the same items plus the session's new ones
+    //   (456 items): 0.782 / 0.881 / 0.822 / 0.815 / 0.732 / 0.102.
+    // Measured 2026-12-02 on the whole grown split (497 items, with the third session's 261 new
+    // items in new wording: everyday words, chatty framing, near-domain out of scope and their
+    // answerable look-alikes, Zalo typing, routing traps): 0.752 / 0.853 / 0.794 / 0.782 / 0.741 / 0.130.
+    // The floors sit just below; in-scope refusal and out-of-scope refusal stay the weak points.
+    expect(s.hit1).toBeGreaterThanOrEqual(0.74);
+    expect(s.hit5).toBeGreaterThanOrEqual(0.84);
     expect(s.mrr).toBeGreaterThanOrEqual(0.78);
-    expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.76);
-    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.72);
-    expect(s.falseAbstentions).toBeLessThanOrEqual(0.13);
-    // The grown split (412 items), measured 2026-12-02 after the third session (phrases read across
-    // light words and overlapping, stories before the question, regional words, thesaurus breadth):
-    // hit@1 0.719, hit@5 0.840, MRR 0.770, keywords 0.751, oos abstained 0.748, in-scope abstained 0.142
-    // (the 41 new items alone: 0.583 / 0.694, refused 0.306; before the session 0.500 / 0.583 / 0.417).
-    const g = await runEval(all, kb.answerer);
-    process.stderr.write(`questions/ test split (all): ${formatSummary(g)}\n`);
-    expect(g.hit1).toBeGreaterThanOrEqual(0.7);
-    expect(g.hit5).toBeGreaterThanOrEqual(0.82);
-    expect(g.mrr).toBeGreaterThanOrEqual(0.75);
-    expect(g.keywordAccuracy).toBeGreaterThanOrEqual(0.735);
-    expect(g.oosAbstained).toBeGreaterThanOrEqual(0.73);
-    expect(g.falseAbstentions).toBeLessThanOrEqual(0.155);
+    expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.77);
+    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.73);
+    expect(s.falseAbstentions).toBeLessThanOrEqual(0.14);
   }, 120_000);
 });
 
@@ -75,7 +56,7 @@ describe('the question set itself', () => {
     const seen = new Set<string>();
     const problems = expandEvalPaths(['bench/data/questions']).flatMap((f) => checkItems(f, readEvalFile(f), texts, seen));
     expect(problems).toEqual([]);
-    expect(seen.size).toBeGreaterThanOrEqual(740);
+    expect(seen.size).toBeGreaterThanOrEqual(990);
   });
 });
 
