@@ -14,25 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../admin/harness.js';
+import { CHANNEL_ENV_KEYS, waitForUrl } from '../helpers/main-process.js';
 
 const TOKEN = 'cluster-sync-test-token-0123456789abcdef';
 const QUESTION = 'Thư viện thử nghiệm mở cửa lúc mấy giờ sáng thứ Bảy?';
 const CITATION = '[noi-quy-thu-vien, Điều 1]';
 const ASKS = 8;
-
-const channelKeys = [
-  'TELEGRAM_BOT_TOKEN',
-  'TELEGRAM_WEBHOOK_SECRET',
-  'ZALO_APP_ID',
-  'ZALO_APP_SECRET',
-  'ZALO_OA_SECRET_KEY',
-  'ZALO_OA_ACCESS_TOKEN',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENAI_MODEL',
-  'OPENAI_EMBEDDING_MODEL',
-  'PUBLIC_URL',
-];
 
 /** One request on its own connection (no keep-alive: the next one may reach the other worker). */
 function request(url: string, method: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
@@ -51,25 +38,6 @@ function request(url: string, method: string, body?: Buffer | string, headers: R
     });
     req.on('error', reject);
     req.end(body);
-  });
-}
-
-function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL printed; stdout: ${out}`)), timeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1] as string);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited early with ${code}; stdout: ${out}`));
-    });
   });
 }
 
@@ -104,7 +72,7 @@ describe('WORKERS=2: console changes reach every worker before the reply', () =>
       ADMIN_TOKEN: TOKEN,
       RATE_LIMIT_PER_MINUTE: '10000',
     };
-    for (const k of channelKeys) env[k] = '';
+    for (const k of CHANNEL_ENV_KEYS) env[k] = '';
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {

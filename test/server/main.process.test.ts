@@ -8,39 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const channelKeys = [
-  'TELEGRAM_BOT_TOKEN',
-  'TELEGRAM_WEBHOOK_SECRET',
-  'ZALO_APP_ID',
-  'ZALO_APP_SECRET',
-  'ZALO_OA_SECRET_KEY',
-  'ZALO_OA_ACCESS_TOKEN',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENAI_MODEL',
-  'OPENAI_EMBEDDING_MODEL',
-  'PUBLIC_URL',
-];
-
-function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL printed; stdout: ${out}`)), timeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1] as string);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited early with ${code}; stdout: ${out}`));
-    });
-  });
-}
+import { CHANNEL_ENV_KEYS, waitForUrl } from '../helpers/main-process.js';
 
 describe('src/main.ts process', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'main-'));
@@ -61,7 +29,7 @@ describe('src/main.ts process', () => {
       KNOWLEDGE_DIR: knowledge,
       LOG_LEVEL: 'silent',
     };
-    for (const k of channelKeys) env[k] = '';
+    for (const k of CHANNEL_ENV_KEYS) env[k] = '';
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const base = await waitForUrl(child, 45_000);
 

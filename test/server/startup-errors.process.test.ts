@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDatabaseWithDamagedTable } from '../helpers/corrupt-db.js';
+import { CHANNEL_ENV_KEYS } from '../helpers/main-process.js';
 
 const root = mkdtempSync(join(tmpdir(), 'startup-'));
 const knowledge = join(root, 'knowledge');
@@ -27,20 +28,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const cleared = [
-  'TELEGRAM_BOT_TOKEN',
-  'TELEGRAM_WEBHOOK_SECRET',
-  'ZALO_APP_ID',
-  'ZALO_APP_SECRET',
-  'ZALO_OA_SECRET_KEY',
-  'ZALO_OA_ACCESS_TOKEN',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENAI_MODEL',
-  'OPENAI_EMBEDDING_MODEL',
-  'PUBLIC_URL',
-  'REMINDER_DAYS',
-];
+const cleared = [...CHANNEL_ENV_KEYS, 'REMINDER_DAYS'];
 
 /** Run src/main.ts with `env`; resolve with exit code, stderr and stdout once it exits (or is killed after 50 s). */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
