@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { BoundedCache } from '../core/bounded-cache.js';
 import { AppError } from '../errors.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { foldText, normalizeText } from '../text/normalize.js';
@@ -92,17 +93,11 @@ export function foldForMatch(s: string): string {
 
 /** A whole-word matcher for a pattern: word characters at its ends must not touch other word characters. */
 export function patternMatcher(pattern: string): RegExp {
-  let re = matcherCache.get(pattern);
-  if (!re) {
-    re = compilePattern(pattern);
-    if (matcherCache.size >= 10_000) matcherCache.clear();
-    matcherCache.set(pattern, re);
-  }
-  return re;
+  return matcherCache.get(pattern, compilePattern);
 }
 
 /** Patterns come from the change records: compiled once, not per question. */
-const matcherCache = new Map<string, RegExp>();
+const matcherCache = new BoundedCache<string, RegExp>(10_000);
 
 function compilePattern(pattern: string): RegExp {
   const p = foldForMatch(pattern).trim();

@@ -171,15 +171,7 @@ export class BatchDecoder {
     const end = b.lexEnd[i] as number;
     const terms = new Uint32Array(end - start);
     const { lex, strings } = this.generation(b);
-    for (let p = start; p < end; p++) {
-      const local = b.lexTerms[p] as number;
-      let g = lex[local] as number;
-      if (g < 0) {
-        g = intern(strings[local] as string);
-        lex[local] = g;
-      }
-      terms[p - start] = g;
-    }
+    for (let p = start; p < end; p++) terms[p - start] = globalId(lex, strings, b.lexTerms[p] as number, intern);
     return { terms, fields: b.lexFields.slice(start, end), tfs: b.lexTfs.slice(start, end), lengths: b.lexLengths.slice(i * F, i * F + F) };
   }
 
@@ -192,15 +184,7 @@ export class BatchDecoder {
       const start = at === 0 ? 0 : (b.featEnd[at - 1] as number);
       const end = b.featEnd[at] as number;
       const ids = new Uint32Array(end - start);
-      for (let p = start; p < end; p++) {
-        const local = b.featKeys[p] as number;
-        let g = feat[local] as number;
-        if (g < 0) {
-          g = intern(strings[local] as string);
-          feat[local] = g;
-        }
-        ids[p - start] = g;
-      }
+      for (let p = start; p < end; p++) ids[p - start] = globalId(feat, strings, b.featKeys[p] as number, intern);
       out.push(ids);
     }
     return out;
@@ -225,4 +209,14 @@ class Generation {
       this.feat = grow(this.feat);
     }
   }
+}
+
+/** The builder's id of a generation's local string id, interned on first use and remembered in `ids` (-1: not yet). */
+function globalId(ids: Int32Array, strings: readonly string[], local: number, intern: (s: string) => number): number {
+  let g = ids[local] as number;
+  if (g < 0) {
+    g = intern(strings[local] as string);
+    ids[local] = g;
+  }
+  return g;
 }

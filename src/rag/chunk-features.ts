@@ -16,6 +16,7 @@ import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
+import { keyDictionary } from './key-dictionary.js';
 import { writeParts } from './stream-write.js';
 
 /** The six key sets of a chunk. */
@@ -175,17 +176,7 @@ export class ChunkFeatureStore {
    */
   static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>, opts: { consume?: boolean } = {}): FeatureBuilder {
     // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be used afterwards.
-    const keys = prev ? (opts.consume ? prev.keys : [...prev.keys]) : [];
-    const keyId = prev ? (opts.consume ? prev.keyId : new Map(prev.keyId)) : new Map<string, number>();
-    const intern = (k: string): number => {
-      let id = keyId.get(k);
-      if (id === undefined) {
-        id = keys.length;
-        keys.push(k);
-        keyId.set(k, id);
-      }
-      return id;
-    };
+    const { keys, ids: keyId, intern } = keyDictionary(prev ? { keys: prev.keys, ids: prev.keyId } : undefined, { share: opts.consume === true });
     const lists: Uint32Array[] = [];
     const ids: string[] = [];
     const reused = new Uint8Array(prev?.size ?? 0);

@@ -15,6 +15,7 @@
 import type { Glossary } from '../text/glossary.js';
 import type { Chunk } from './chunk.js';
 import { matchKeysOf, pairsOf } from './chunk-features.js';
+import { keyDictionary } from './key-dictionary.js';
 import { splitUnits } from './proximity.js';
 
 /** Units shorter than this are headings or markers, which the document structure repeats by design. */
@@ -71,18 +72,8 @@ export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies,
   });
   if (holders.length === 0) return base;
   // Keys (syllables and pairs, told apart by the space in a pair) as ids; each repeated unit tokenised once.
-  const keyId = new Map<string, number>();
-  const keys: string[] = [];
+  const { keys, intern } = keyDictionary();
   const idsOfUnit = new Map<string, number[]>();
-  const intern = (k: string) => {
-    let id = keyId.get(k);
-    if (id === undefined) {
-      id = keys.length;
-      keys.push(k);
-      keyId.set(k, id);
-    }
-    return id;
-  };
   const less: number[] = [];
   /** The last holder that counted each key (a key counts once per chunk). */
   const stamp: number[] = [];

@@ -3,6 +3,7 @@
  * model and no network; an OpenAI-compatible one is used when configured.
  */
 import { createHash } from 'node:crypto';
+import { BoundedCache } from '../core/bounded-cache.js';
 import type { Glossary } from '../text/glossary.js';
 import { foldText, normalizeText } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
@@ -15,23 +16,20 @@ export interface Embedder {
 }
 
 /** Features repeat across a corpus: their md5 buckets are memoised (bounded), per dimension, as a signed bucket + 1. */
-const bucketCaches = new Map<number, Map<string, number>>();
+const bucketCaches = new Map<number, BoundedCache<string, number>>();
 const BUCKET_CACHE_MAX = 500_000;
 
 /** Bucket of a feature, signed and shifted by one: +(index + 1) or −(index + 1). */
 function bucket(feature: string, dim: number): number {
   let cache = bucketCaches.get(dim);
   if (!cache) {
-    cache = new Map();
+    cache = new BoundedCache(BUCKET_CACHE_MAX);
     bucketCaches.set(dim, cache);
   }
-  const hit = cache.get(feature);
-  if (hit !== undefined) return hit;
-  const d = createHash('md5').update(feature).digest();
-  const out = ((d[4] as number) & 1 ? 1 : -1) * ((d.readUInt32LE(0) % dim) + 1);
-  if (cache.size >= BUCKET_CACHE_MAX) cache.clear();
-  cache.set(feature, out);
-  return out;
+  return cache.get(feature, (f) => {
+    const d = createHash('md5').update(f).digest();
+    return ((d[4] as number) & 1 ? 1 : -1) * ((d.readUInt32LE(0) % dim) + 1);
+  });
 }
 
 /**

@@ -20,6 +20,7 @@ import { hasDiacritics } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
+import { keyDictionary } from './key-dictionary.js';
 import { writeParts } from './stream-write.js';
 
 /** Fields: 0 titleF, 1 textF, 2 titleA, 3 textA. */
@@ -223,17 +224,7 @@ export class LexicalIndex {
     opts: { consume?: boolean; chunkOf?: (id: string) => Chunk | undefined } = {},
   ): LexicalBuilder {
     // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be searched afterwards.
-    const terms = prev ? (opts.consume ? prev.terms : [...prev.terms]) : [];
-    const termId = prev ? (opts.consume ? prev.termId : new Map(prev.termId)) : new Map<string, number>();
-    const intern = (t: string): number => {
-      let id = termId.get(t);
-      if (id === undefined) {
-        id = terms.length;
-        terms.push(t);
-        termId.set(t, id);
-      }
-      return id;
-    };
+    const { keys: terms, ids: termId, intern } = keyDictionary(prev ? { keys: prev.terms, ids: prev.termId } : undefined, { share: opts.consume === true });
     const newDocs: DocTerms[] = [];
     const newIds: string[] = [];
     // Every document's postings in a few large blocks (not four buffers per document).

@@ -10,6 +10,8 @@
  * best candidates of a question and kept in a bounded cache: no work
  * proportional to the corpus.
  */
+
+import { BoundedCache } from '../core/bounded-cache.js';
 import type { Glossary } from '../text/glossary.js';
 import type { Chunk } from './chunk.js';
 import { matchKeysOf, pairsOf } from './chunk-features.js';
@@ -121,15 +123,7 @@ export function bestUnitCoverage(
       bestScore = score;
       best = { coverage, phrase, unit: unit.id, own: 0 };
     }
-    own = Math.max(
-      own,
-      termCoverage(
-        ev,
-        (k) => unit.keys.has(k),
-        idf,
-        (p) => unit.pairs.has(p),
-      ),
-    );
+    own = Math.max(own, unitOwnCoverage(unit, ev, idf));
   }
   if (!best) {
     const has = (k: string) => u.context.keys.has(k);
@@ -165,17 +159,18 @@ function touches(unit: UnitKeys, relevant: ReadonlySet<string>): boolean {
  */
 export function ownCoverage(u: ChunkUnits, ev: QueryEvidence, idf: (k: string) => number): number {
   let best = 0;
-  for (const unit of u.units)
-    best = Math.max(
-      best,
-      termCoverage(
-        ev,
-        (k) => unit.keys.has(k),
-        idf,
-        (p) => unit.pairs.has(p),
-      ),
-    );
+  for (const unit of u.units) best = Math.max(best, unitOwnCoverage(unit, ev, idf));
   return best;
+}
+
+/** Coverage of the question by one unit's own keys and pairs, without its context. */
+function unitOwnCoverage(unit: UnitKeys, ev: QueryEvidence, idf: (k: string) => number): number {
+  return termCoverage(
+    ev,
+    (k) => unit.keys.has(k),
+    idf,
+    (p) => unit.pairs.has(p),
+  );
 }
 
 /** A candidate for {@link siblingDeficits}. */
@@ -207,22 +202,18 @@ export function siblingDeficits(candidates: readonly SiblingCandidate[]): number
 
 /** Bounded cache of chunk units, by chunk id. */
 export class UnitCache {
-  private readonly map = new Map<string, ChunkUnits>();
+  private readonly cache: BoundedCache<string, ChunkUnits>;
 
   constructor(
     private readonly glossary?: Glossary,
-    private readonly max = 5_000,
-  ) {}
+    max = 5_000,
+  ) {
+    this.cache = new BoundedCache(max);
+  }
 
   /** The units of `c`, computed once while cached. */
   get(c: Chunk): ChunkUnits {
-    let u = this.map.get(c.id);
-    if (!u) {
-      u = chunkUnits(c, this.glossary);
-      if (this.map.size >= this.max) this.map.clear();
-      this.map.set(c.id, u);
-    }
-    return u;
+    return this.cache.get(c.id, () => chunkUnits(c, this.glossary));
   }
 }
 

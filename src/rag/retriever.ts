@@ -5,6 +5,8 @@
  * heading, phrase matches, question intent). The same coverage numbers feed
  * the abstention decision.
  */
+
+import { BoundedCache } from '../core/bounded-cache.js';
 import type { Glossary } from '../text/glossary.js';
 import { glossaryExpansion } from '../text/glossary.js';
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
@@ -243,20 +245,15 @@ export class Retriever {
     return this.cachedIdf(this.pairIdfCache, this.pairDf, pair);
   }
 
-  /** IDF values already computed (a question asks for each key dozens of times, once per candidate). */
-  private readonly idfCache = new Map<string, number>();
-  private readonly pairIdfCache = new Map<string, number>();
+  /** IDF values already computed (a question asks for each key dozens of times, once per candidate); keys come from questions too, so the caches are bounded. */
+  private readonly idfCache = new BoundedCache<string, number>(IDF_CACHE_MAX);
+  private readonly pairIdfCache = new BoundedCache<string, number>(IDF_CACHE_MAX);
 
-  private cachedIdf(cache: Map<string, number>, dfs: ReadonlyMap<string, number>, key: string): number {
-    let v = cache.get(key);
-    if (v === undefined) {
-      const df = dfs.get(key) ?? 0;
-      v = Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
-      // Keys come from questions too: the cache is bounded.
-      if (cache.size >= IDF_CACHE_MAX) cache.clear();
-      cache.set(key, v);
-    }
-    return v;
+  private cachedIdf(cache: BoundedCache<string, number>, dfs: ReadonlyMap<string, number>, key: string): number {
+    return cache.get(key, (k) => {
+      const df = dfs.get(k) ?? 0;
+      return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+    });
   }
 
   /**

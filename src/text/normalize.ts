@@ -6,6 +6,7 @@
  * indexed or searched goes through {@link normalizeText} (canonical accented
  * form) and {@link foldText} (no diacritics, đ → d).
  */
+import { BoundedCache } from '../core/bounded-cache.js';
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/; // grave, acute, tilde, hook, dot below
 const ALL_MARKS_G = /[\u0300-\u036f]/g;
@@ -62,18 +63,12 @@ function tonePosition(letters: Letter[]): number {
   return start;
 }
 
-/** Re-place the tone mark of one word canonically. Non-Vietnamese words pass through. */
 /** Words repeat across a corpus: canonical forms are memoised (bounded). */
-const canonicalCache = new Map<string, string>();
-const CANONICAL_CACHE_MAX = 100_000;
+const canonicalCache = new BoundedCache<string, string>(100_000);
 
+/** Re-place the tone mark of one word canonically. Non-Vietnamese words pass through. */
 function canonicalWord(word: string): string {
-  const hit = canonicalCache.get(word);
-  if (hit !== undefined) return hit;
-  const out = canonicalWordUncached(word);
-  if (canonicalCache.size >= CANONICAL_CACHE_MAX) canonicalCache.clear();
-  canonicalCache.set(word, out);
-  return out;
+  return canonicalCache.get(word, canonicalWordUncached);
 }
 
 /**
@@ -82,20 +77,13 @@ function canonicalWord(word: string): string {
  * texts are memoised (bounded; both functions are pure). Profiling
  * `/api/chat` showed `foldText` and `normalizeText` at 16 % of a request's CPU.
  */
-const foldCache = new Map<string, string>();
-const normalizeCache = new Map<string, string>();
-const TEXT_CACHE_MAX = 50_000;
+const foldCache = new BoundedCache<string, string>(50_000);
+const normalizeCache = new BoundedCache<string, string>(50_000);
 /** Longer texts (passages, documents) are not kept. */
 const TEXT_CACHE_MAX_LENGTH = 256;
 
-function memoised(cache: Map<string, string>, input: string, f: (s: string) => string): string {
-  if (input.length > TEXT_CACHE_MAX_LENGTH) return f(input);
-  const hit = cache.get(input);
-  if (hit !== undefined) return hit;
-  const out = f(input);
-  if (cache.size >= TEXT_CACHE_MAX) cache.clear();
-  cache.set(input, out);
-  return out;
+function memoised(cache: BoundedCache<string, string>, input: string, f: (s: string) => string): string {
+  return input.length > TEXT_CACHE_MAX_LENGTH ? f(input) : cache.get(input, f);
 }
 
 function canonicalWordUncached(word: string): string {
