@@ -133,7 +133,15 @@ const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
 const PERSON_NAME_NOISE = /Quảng Ngãi|Công Thương|Hồ Chí Minh|Thông tin và Truyền thông/g;
 
 /** The kinds of answer whose presence in a passage can be checked. */
-export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email' | 'link' | 'dossier';
+export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email' | 'link' | 'dossier' | 'amount' | 'duration';
+
+/** Asking for a sum of money ("giá bao nhiêu", "phí bao nhiêu", "mất bao nhiêu tiền"): only a passage stating an amount, or that it is free, can answer. */
+const ASKS_AMOUNT =
+  / (bao nhieu tien|may tien|gia (bao nhieu|the nao|ra sao)|(phi|luong|muc thu|gia tien)( [a-z]+){0,5} (la )?(bao nhieu|het bao nhieu)|ton (bao nhieu|het bao nhieu)|het bao nhieu) /;
+const AMOUNT = /\d[\d.,]*\s*(đồng|đ\b|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|không (thu|mất|phải nộp) (phí|lệ phí|tiền)|mức (thu|phí|lệ phí)/iu;
+/** Asking how long something takes ("mất bao lâu", "trong bao nhiêu ngày"): only a passage stating a time span can answer. */
+const ASKS_DURATION = / (bao lau|(mat|trong|het|khoang|tu) (may|bao nhieu) (ngay|gio|thang|tuan)) /;
+const DURATION = /\d+\s*(ngày|giờ|tháng|tuần|phút)|(trong|ngay|tối đa|không quá) (ngày|trong ngày)|thời hạn (giải quyết|xử lý)/iu;
 
 /** Asking for a phone number, an e-mail address or a web link: only a passage that literally holds one can answer. */
 const CONTACT_PHONE = / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao) /;
@@ -156,6 +164,8 @@ export function answerType(question: string, kind: string): AnswerType | null {
   if (CONTACT_EMAIL.test(f)) return 'email';
   if (CONTACT_LINK.test(f)) return 'link';
   if (ASKS_DOSSIER.test(f)) return 'dossier';
+  if (ASKS_AMOUNT.test(f)) return 'amount';
+  if (ASKS_DURATION.test(f)) return 'duration';
   if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f) || PERSON_TITLE.test(f)) return 'name';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
@@ -205,6 +215,10 @@ export function satisfies(text: string, type: ReturnType<typeof answerType>): bo
       return WEB_LINK.test(text);
     case 'dossier':
       return DOSSIER_LIST.test(text);
+    case 'amount':
+      return AMOUNT.test(text);
+    case 'duration':
+      return DURATION.test(text);
     case 'name':
       return PERSON_NAME.test(text.replace(PERSON_NAME_NOISE, ''));
     default:

@@ -199,6 +199,8 @@ export class RagAnswerer implements QuestionAnswerer {
       email: 'địa chỉ thư điện tử được hỏi',
       link: 'đường dẫn được hỏi',
       dossier: 'thành phần hồ sơ được hỏi',
+      amount: 'số tiền (mức phí, giá) được hỏi',
+      duration: 'thời hạn được hỏi',
     }[type];
     return `Danh mục văn bản của trợ lý có ${top.docTitle && top.docTitle !== top.docId ? `${top.docTitle} (${top.docId})` : top.docId} nhưng không ghi ${what}; toàn văn văn bản này chưa có trong nguồn dữ liệu của trợ lý.`;
   }

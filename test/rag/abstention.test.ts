@@ -63,6 +63,28 @@ describe('the abstention decision', () => {
     expect(answerType(q, kind)).toBe(type);
   });
 
+  it.each([
+    // [question, answer type]
+    ['Lệ phí cấp giấy phép này là bao nhiêu?', 'amount'],
+    ['Chữ ký số giá bao nhiêu?', 'amount'],
+    ['nop ho so mat bao nhieu tien vay', 'amount'],
+    ['Hồ sơ được giải quyết trong bao lâu?', 'duration'],
+    ['Cấp lại giấy phép mất mấy ngày?', 'duration'],
+    // "số mấy, ngày nào" asks a number and a date, not a time span.
+    ['Nghị quyết đó số mấy, ngày nào?', null],
+    ['Kinh phí thực hiện lấy từ đâu?', null],
+  ])('a money or time-span question: %s', (q, type) => {
+    expect(answerType(q, 'what')).toBe(type);
+  });
+
+  it('only a passage stating a sum (or that it is free) holds an amount; only a time span holds a duration', () => {
+    expect(satisfies('Lệ phí: 200.000 đồng/giấy phép', 'amount')).toBe(true);
+    expect(satisfies('Người dân không phải nộp lệ phí khi nộp trực tuyến', 'amount')).toBe(true);
+    expect(satisfies('Kinh phí thực hiện từ ngân sách nhà nước theo Quyết định 845/QĐ-UBND', 'amount')).toBe(false);
+    expect(satisfies('Thời hạn giải quyết: 15 ngày làm việc kể từ ngày nhận đủ hồ sơ', 'duration')).toBe(true);
+    expect(satisfies('Sở tiếp nhận hồ sơ qua Cổng dịch vụ công', 'duration')).toBe(false);
+  });
+
   it('only a passage that lists dossier papers holds a dossier', () => {
     expect(satisfies('Thủ tục X – thành phần hồ sơ: đơn đề nghị; bản sao giấy phép', 'dossier')).toBe(true);
     expect(satisfies('Việc công khai các TTHC tại Bộ phận một cửa, hướng dẫn hồ sơ', 'dossier')).toBe(false);
