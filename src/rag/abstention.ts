@@ -138,7 +138,7 @@ export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email'
 /** Asking for a sum of money ("giá bao nhiêu", "phí bao nhiêu", "mất bao nhiêu tiền"): only a passage stating an amount, or that it is free, can answer. */
 const ASKS_AMOUNT =
   / (bao nhieu tien|may tien|gia (bao nhieu|the nao|ra sao)|(phi|luong|muc thu|gia tien)( [a-z]+){0,5} (la )?(bao nhieu|het bao nhieu)|ton (bao nhieu|het bao nhieu)|het bao nhieu) /;
-const AMOUNT = /\d[\d.,]*\s*(đồng|đ\b|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|không (thu|mất|phải nộp) (phí|lệ phí|tiền)|mức (thu|phí|lệ phí)/iu;
+const AMOUNT = /\d[\d.,]*\s*(đồng|đ(?![\p{L}\p{N}])|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|không (thu|mất|phải nộp) (phí|lệ phí|tiền)|mức (thu|phí|lệ phí)/iu;
 /** Asking how long something takes ("mất bao lâu", "trong bao nhiêu ngày"): only a passage stating a time span can answer. */
 const ASKS_DURATION = / (bao lau|(mat|trong|het|khoang|tu) (may|bao nhieu) (ngay|gio|thang|tuan)) /;
 const DURATION = /\d+\s*(ngày|giờ|tháng|tuần|phút)|(trong|ngay|tối đa|không quá) (ngày|trong ngày)|thời hạn (giải quyết|xử lý)/iu;

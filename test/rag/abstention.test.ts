@@ -81,6 +81,11 @@ describe('the abstention decision', () => {
     expect(satisfies('Lệ phí: 200.000 đồng/giấy phép', 'amount')).toBe(true);
     expect(satisfies('Người dân không phải nộp lệ phí khi nộp trực tuyến', 'amount')).toBe(true);
     expect(satisfies('Kinh phí thực hiện từ ngân sách nhà nước theo Quyết định 845/QĐ-UBND', 'amount')).toBe(false);
+    // A sum written with the short "đ" counts at the end, before "/" and before a space; "200 đơn vị" is no sum.
+    expect(satisfies('Lệ phí 200.000đ', 'amount')).toBe(true);
+    expect(satisfies('Lệ phí 200.000đ/giấy phép', 'amount')).toBe(true);
+    expect(satisfies('Phí 50.000đ mỗi hồ sơ', 'amount')).toBe(true);
+    expect(satisfies('Cấp cho 200 đơn vị trong tỉnh', 'amount')).toBe(false);
     expect(satisfies('Thời hạn giải quyết: 15 ngày làm việc kể từ ngày nhận đủ hồ sơ', 'duration')).toBe(true);
     expect(satisfies('Sở tiếp nhận hồ sơ qua Cổng dịch vụ công', 'duration')).toBe(false);
   });
