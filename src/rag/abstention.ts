@@ -13,7 +13,8 @@
  * cross-validation on the tune split of bench/data/questions).
  */
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
-import { type CorpusWords, conditionMissing, headEvidence } from './abstention-head.js';
+import { fillerGain } from './abstention-filler.js';
+import { type CorpusWords, conditionMissing, corpusWords, headEvidence } from './abstention-head.js';
 import { unknownWords } from './abstention-unknown.js';
 import { passageEvidence } from './candidates.js';
 import type { RetrievalResult } from './retriever.js';
@@ -41,6 +42,12 @@ export interface AbstentionFeatures {
   conditionMissing: number;
   /** How many content words of the question the corpus never writes and no thesaurus entry translates (src/rag/abstention-unknown.ts), at most 2. */
   unknown: number;
+  /**
+   * How much the evidence rises when one word of the question that is
+   * neither the asked head nor an entity is left out (a filler everyday
+   * word the sources never write beside the rest; src/rag/abstention-filler.ts).
+   */
+  filler: number;
 }
 
 /**
@@ -66,6 +73,8 @@ export interface AbstainPolicy {
   minEvidenceCondition?: number;
   /** Evidence needed when the question holds a word the corpus never writes (absent: not used). */
   minEvidenceUnknown?: number;
+  /** Share of the filler gain added to the evidence (absent: 0). */
+  fillerWeight?: number;
 }
 
 /**
@@ -101,7 +110,7 @@ export const CALIBRATED_POLICY: AbstainPolicy = {
 /** Abstain or not, from the features. */
 export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boolean {
   if (f.vocabulary < p.minVocabulary) return true;
-  const e = f.evidence + p.marginWeight * f.margin;
+  const e = f.evidence + p.marginWeight * f.margin + (p.fillerWeight ?? 0) * f.filler;
   if (p.minEvidenceHeadAbsent !== undefined && f.headMissing >= 1 && e < p.minEvidenceHeadAbsent) return true;
   if (p.minEvidenceHeadElsewhere !== undefined && f.headMissing >= 0.5 && f.headMissing < 1 && e < p.minEvidenceHeadElsewhere) return true;
   if (p.minEvidenceCondition !== undefined && f.conditionMissing === 1 && e < p.minEvidenceCondition) return true;
@@ -299,17 +308,21 @@ export function satisfiesQuestion(text: string, question: string, type: AnswerTy
  */
 export function abstentionFeatures(question: string, r: RetrievalResult, corpus?: CorpusWords | readonly { text: string }[]): AbstentionFeatures {
   const [top, second] = r.hits;
-  if (!top || r.terms.length === 0) return { vocabulary: 0, evidence: 0, margin: 0, typeSatisfied: 0, gap: 1, headMissing: 1, conditionMissing: 0, unknown: 0 };
+  if (!top || r.terms.length === 0)
+    return { vocabulary: 0, evidence: 0, margin: 0, typeSatisfied: 0, gap: 1, headMissing: 1, conditionMissing: 0, unknown: 0, filler: 0 };
   const type = answerType(question, r.intent.kind);
   const best = r.hits.slice(0, 2).map((h) => h.chunk);
   const asked = r.analysis.cleaned || question;
   const place = headEvidence(asked, best, corpus ?? best, r.evidence.termAlternatives);
+  const evidence = passageEvidence(top) * r.supportedSyllables;
+  const drops = r.wordDrops?.chunkId === top.chunk.id ? r.wordDrops.drops : [];
   return {
+    filler: drops.length > 0 ? fillerGain(asked, drops, evidence, corpusWords(corpus ?? best)) : 0,
     conditionMissing: conditionMissing(asked, best, r.evidence.termAlternatives) ? 1 : 0,
     unknown: corpus ? Math.min(2, unknownWords(asked, corpus, r.evidence.termAlternatives).length) : 0,
     headMissing: place === 'absent' ? (corpus ? 1 : 0.5) : place === 'corpus' ? 0.5 : 0,
     vocabulary: r.vocabularyCoverage,
-    evidence: passageEvidence(top) * r.supportedSyllables,
+    evidence,
     margin: second ? Math.max(0, passageEvidence(top) - passageEvidence(second)) * r.supportedSyllables : passageEvidence(top) * r.supportedSyllables,
     typeSatisfied: r.hits.slice(0, 2).some((h) => satisfiesQuestion(h.chunk.text, question, type)) ? 1 : 0,
     gap: top.gap ?? 0,

@@ -66,7 +66,9 @@ export function frameSyllables(query: string): Set<string> {
  * Share of the content's syllables the corpus supports as parts of words;
  * a syllable covered by an alternative that the corpus supports counts at
  * that alternative's coverage credit. Frame words (see {@link FRAME_WORDS})
- * are left out: they say how the question is asked, not what about.
+ * are left out: they say how the question is asked, not what about; so are
+ * the syllables in `skip` (a word the decision leaves out, see
+ * src/rag/query/filler-evidence.ts).
  */
 export function supportedSyllables(
   stats: CorpusStats,
@@ -74,13 +76,14 @@ export function supportedSyllables(
   alternatives: ReadonlyMap<string, readonly Alternative[]>,
   weightOf: (w: string) => number,
   idf: (w: string) => number,
+  skip: ReadonlySet<string> = new Set(),
 ): number {
   let total = 0;
   let supported = 0;
   const frame = frameSyllables(query);
   for (const run of contentRuns(query)) {
     run.forEach((w, i) => {
-      if (frame.has(w)) return;
+      if (frame.has(w) || skip.has(w)) return;
       const weight = idf(w);
       total += weight;
       const alone = run.length === 1 && stats.df.has(w);
