@@ -2,7 +2,7 @@
  * Calibrate the abstention policy (src/rag/abstention.ts) on the project's
  * own labelled questions, tune split only, with k-fold cross-validation:
  *
- *   npx tsx bench/calibrate-abstention.ts [--folds 5] [--cost C] [--errors] [FILE|DIR …]
+ *   npx tsx bench/calibrate-abstention.ts [--folds 5] [--cost C] [--errors] [--dump FILE] [FILE|DIR …]
  *
  * `--errors` lists the tune items the chosen policy gets wrong (never test items).
  *
@@ -77,6 +77,9 @@ const GAPS = [0.6, 0.7, 0.8, 0.9, 0.95];
 
 /** Evidence floors searched when the asked head is missing from the best passages, or the question holds an unknown word (0: the rule is off). */
 const HEAD_FLOORS = [0, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5];
+
+/** Shares of the filler gain (evidence with one non-head, non-entity word left out) searched. */
+const FILLER_WEIGHTS = [0.25, 0.5, 0.75, 1];
 
 const steps = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
@@ -194,6 +197,46 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
                 };
     },
   },
+  {
+    name: '+ answer type + filler',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.8, 0.05))
+        for (const minEvidence of steps(0.5, 0.9, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1))
+            for (const fillerWeight of FILLER_WEIGHTS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, fillerWeight };
+    },
+  },
+  {
+    name: '+ answer type + asked head + filler',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              for (const fillerWeight of FILLER_WEIGHTS)
+                yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head, fillerWeight };
+    },
+  },
+  {
+    name: '+ answer type + asked head + margin + filler',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const marginWeight of MARGIN_WEIGHTS)
+            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+              for (const head of HEAD_FLOORS)
+                for (const fillerWeight of FILLER_WEIGHTS)
+                  yield {
+                    minVocabulary,
+                    minEvidence,
+                    marginWeight,
+                    minEvidenceUnsatisfied,
+                    minEvidenceHeadAbsent: head,
+                    minEvidenceHeadElsewhere: head,
+                    fillerWeight,
+                  };
+    },
+  },
 ];
 
 /** The lowest-cost policy of a family on the rows; ties keep the earlier (more lenient) one. */
@@ -232,7 +275,7 @@ function foldOf(id: string, k: number): number {
 
 const args = process.argv.slice(2);
 const k = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) || 5 : 5;
-const given = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--cost');
+const given = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--cost', '--dump'].includes(args[i - 1] ?? ''));
 /** The project's own labelled sets: the new question set and the earlier own questions (split by the same seeded hash). */
 const paths = given.length > 0 ? given : ['bench/data/questions', 'bench/data/own-questions.jsonl'];
 if (args.includes('--cost')) IN_SCOPE_REFUSAL_COST = Number(args[args.indexOf('--cost') + 1]) || IN_SCOPE_REFUSAL_COST;
@@ -251,6 +294,11 @@ for (const item of expandEvalPaths(paths).flatMap((f) => readEvalFile(f))) {
   rows.push({ id: item.id, split: item.split ?? splitOf(item.id), abstain: item.abstain === true, features: e.features });
 }
 const tune = rows.filter((r) => r.split === 'tune');
+// `--dump FILE`: the tune rows' features as JSON lines, for failure analysis (never the test rows).
+if (args.includes('--dump')) {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(args[args.indexOf('--dump') + 1] as string, tune.map((r) => JSON.stringify(r)).join('\n'));
+}
 const test = rows.filter((r) => r.split === 'test');
 const fmt = (x: number) => x.toFixed(3);
 console.log(`items decided before the evidence policy (structured answer or entity conflict): ${decidedBefore}`);
