@@ -26,7 +26,7 @@ import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, relevantKeys, 
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
-import { type CorpusStats, expansionEvidence, supportedSyllables, translatedIdf } from './query/expansion-evidence.js';
+import { type CorpusStats, expansionEvidence, supportedSyllables, syllableSupport, translatedIdf } from './query/expansion-evidence.js';
 import { syllableOf, type WordDrop, withoutSyllables, wordDrops } from './query/filler-evidence.js';
 
 export interface RetrievedChunk {
@@ -440,8 +440,9 @@ export class Retriever {
       return evidence * support;
     };
     const best = hits[0];
+    const runs = syllableSupport(this.stats, analysis.content, complete ? syllableAlternatives : rankSyllableAlternatives);
     return {
-      ...(best ? { wordDrops: { chunkId: best.chunk.id, drops: wordDrops(analysis.content, (drop) => evidenceWithout(best.chunk.id, drop)) } } : {}),
+      ...(best ? { wordDrops: { chunkId: best.chunk.id, drops: wordDrops(runs, (drop) => evidenceWithout(best.chunk.id, drop)) } } : {}),
       query,
       intent,
       analysis,

@@ -102,6 +102,28 @@ export function supportedSyllables(
 }
 
 /**
+ * The content runs of a query, each syllable marked supported or not as in
+ * {@link supportedSyllables} (frame words left out): a syllable the corpus
+ * never writes as part of a word with its neighbours, nor alone, nor through
+ * an alternative, is unsupported.
+ */
+export function syllableSupport(stats: CorpusStats, query: string, alternatives: ReadonlyMap<string, readonly Alternative[]>): Array<Array<{ syllable: string; supported: boolean }>> {
+  const frame = frameSyllables(query);
+  return contentRuns(query).map((run) =>
+    run.flatMap((w, i) => {
+      if (frame.has(w)) return [];
+      const alone = run.length === 1 && stats.df.has(w);
+      const left = i > 0 && stats.pairDf.has(`${run[i - 1]} ${w}`);
+      const right = i + 1 < run.length && stats.pairDf.has(`${w} ${run[i + 1]}`);
+      const byAlternative = (alternatives.get(w) ?? []).some((a) =>
+        a.pairs.length > 0 ? a.pairs.every((p) => stats.pairDf.has(p)) : a.keys.every((k) => stats.df.has(k)),
+      );
+      return [{ syllable: w, supported: alone || left || right || byAlternative }];
+    }),
+  );
+}
+
+/**
  * IDF for the refusal decision. A word is no more specific than what it
  * means: "giấy tờ" is rare in the corpus (and a word the corpus never
  * writes has the largest IDF there is), but it means "hồ sơ", which is

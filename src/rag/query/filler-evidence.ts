@@ -1,17 +1,19 @@
 /**
- * Evidence with one word left out. A question said in everyday words often
- * has most of its content strongly covered by one passage and one filler
- * word ("tiền", "chấm", "mảng", "tốn") that the passage, or the corpus as a
- * word, does not write; the average coverage and the share of supported
- * syllables then fall under the refusal floor although the passage answers.
- * For each word of the question — a content syllable, or two adjacent ones
+ * Evidence with one unknown word left out. A question said in everyday words
+ * often has most of its content strongly covered by one passage and one
+ * filler word ("chấm", "bảng điểm", "xong", "mấy vụ") that the corpus never
+ * writes as a word with its neighbours; the average coverage and the share
+ * of supported syllables then fall under the refusal floor although the
+ * passage answers. Such a word is unknown, not contrary evidence: a word the
+ * corpus does write ("khai sinh", "xăng dầu", "tập huấn") but the best
+ * passage lacks says the passage is about something else, and is never left
+ * out. For each unknown word — an unsupported syllable, or two adjacent ones
  * (a two-syllable word) — this recomputes the best passage's evidence as if
  * the word were not asked. The refusal decision (src/rag/abstention.ts)
  * takes the best such drop only when the word is neither the asked head nor
  * an entity, and only as far as the calibration supports it.
  */
 import { foldText } from '../../text/normalize.js';
-import { contentRuns } from '../../text/tokenize.js';
 import type { QueryEvidence } from './coverage.js';
 
 /** One word left out: its folded syllables and the evidence without it. */
@@ -34,16 +36,21 @@ export function withoutSyllables(ev: QueryEvidence, drop: ReadonlySet<string>): 
   };
 }
 
+/** A content run with each syllable marked as the corpus supports it (`syllableSupport`). */
+export type SupportedRun = ReadonlyArray<{ syllable: string; supported: boolean }>;
+
 /**
- * The words a question can drop: each content syllable, and each pair of
- * adjacent content syllables of one run (folded), in question order.
+ * The unknown words a question can drop: each unsupported syllable, and each
+ * pair of adjacent unsupported syllables of one run, in question order.
  */
-export function droppableWords(content: string): string[][] {
+export function droppableWords(runs: readonly SupportedRun[]): string[][] {
   const out: string[][] = [];
   const seen = new Set<string>();
-  for (const run of contentRuns(content)) {
-    run.forEach((w, i) => {
-      for (const word of [[w], i + 1 < run.length ? [w, run[i + 1] as string] : null]) {
+  for (const run of runs) {
+    run.forEach((s, i) => {
+      if (s.supported) return;
+      const next = run[i + 1];
+      for (const word of [[s.syllable], next && !next.supported ? [s.syllable, next.syllable] : null]) {
         if (!word || seen.has(word.join(' '))) continue;
         seen.add(word.join(' '));
         out.push(word);
@@ -58,6 +65,6 @@ export function droppableWords(content: string): string[][] {
  * the evidence is computed with a set of syllables skipped (`evidenceWithout`,
  * the retriever's own coverage and syllable support).
  */
-export function wordDrops(content: string, evidenceWithout: (drop: ReadonlySet<string>) => number): WordDrop[] {
-  return droppableWords(content).map((syllables) => ({ syllables, evidence: evidenceWithout(new Set(syllables)) }));
+export function wordDrops(runs: readonly SupportedRun[], evidenceWithout: (drop: ReadonlySet<string>) => number): WordDrop[] {
+  return droppableWords(runs).map((syllables) => ({ syllables, evidence: evidenceWithout(new Set(syllables)) }));
 }
