@@ -80,6 +80,8 @@ const HEAD_FLOORS = [0, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5];
 
 /** Shares of the filler gain (evidence with one non-head, non-entity word left out) searched. */
 const FILLER_WEIGHTS = [0.25, 0.5, 0.75, 1];
+/** Floors searched for the evidence with the unknown filler word left out ("the rest is strongly covered"). */
+const FILLER_FLOORS = [0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.5];
 
 const steps = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
@@ -234,6 +236,46 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
                     minEvidenceHeadAbsent: head,
                     minEvidenceHeadElsewhere: head,
                     fillerWeight,
+                  };
+    },
+  },
+  {
+    name: '+ answer type + filler floor',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.8, 0.05))
+        for (const minEvidence of steps(0.5, 0.9, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1))
+            for (const minEvidenceFiller of FILLER_FLOORS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceFiller };
+    },
+  },
+  {
+    name: '+ answer type + asked head + filler floor',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              for (const minEvidenceFiller of FILLER_FLOORS)
+                yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head, minEvidenceFiller };
+    },
+  },
+  {
+    name: '+ answer type + asked head + margin + filler floor',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const marginWeight of MARGIN_WEIGHTS)
+            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+              for (const head of HEAD_FLOORS)
+                for (const minEvidenceFiller of FILLER_FLOORS)
+                  yield {
+                    minVocabulary,
+                    minEvidence,
+                    marginWeight,
+                    minEvidenceUnsatisfied,
+                    minEvidenceHeadAbsent: head,
+                    minEvidenceHeadElsewhere: head,
+                    minEvidenceFiller,
                   };
     },
   },

@@ -75,6 +75,12 @@ export interface AbstainPolicy {
   minEvidenceUnknown?: number;
   /** Share of the filler gain added to the evidence (absent: 0). */
   fillerWeight?: number;
+  /**
+   * With the unknown filler word left out, evidence at or above this counts
+   * as the question's evidence: the rest of the question is strongly covered
+   * (absent: not used).
+   */
+  minEvidenceFiller?: number;
 }
 
 /**
@@ -110,7 +116,8 @@ export const CALIBRATED_POLICY: AbstainPolicy = {
 /** Abstain or not, from the features. */
 export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boolean {
   if (f.vocabulary < p.minVocabulary) return true;
-  const e = f.evidence + p.marginWeight * f.margin + (p.fillerWeight ?? 0) * f.filler;
+  const plain = f.evidence + p.marginWeight * f.margin + (p.fillerWeight ?? 0) * f.filler;
+  const e = p.minEvidenceFiller !== undefined && f.filler > 0 && plain + f.filler >= p.minEvidenceFiller ? plain + f.filler : plain;
   if (p.minEvidenceHeadAbsent !== undefined && f.headMissing >= 1 && e < p.minEvidenceHeadAbsent) return true;
   if (p.minEvidenceHeadElsewhere !== undefined && f.headMissing >= 0.5 && f.headMissing < 1 && e < p.minEvidenceHeadElsewhere) return true;
   if (p.minEvidenceCondition !== undefined && f.conditionMissing === 1 && e < p.minEvidenceCondition) return true;
@@ -262,6 +269,22 @@ export function countedNoun(question: string): string | null {
   return m[1];
 }
 
+/**
+ * Classifiers: "bao nhiêu bộ hồ sơ", "mấy vụ tranh chấp", "mấy cái chỉ
+ * số" count the noun after them, which the passages write without the
+ * classifier ("43.007 hồ sơ"). "bộ" is also a ministry, so the classifier
+ * itself still counts.
+ */
+const CLASSIFIERS = new Set('bo cai chiec con vu to ban cuon quyen tam buc'.split(' '));
+
+/** What a count question counts: {@link countedNoun}, and the noun after a classifier ("bộ hồ sơ" → "bo", "ho"). */
+export function countedNouns(question: string): string[] {
+  const noun = countedNoun(question);
+  if (!noun) return [];
+  const m = / (?:bao nhieu|may) ([a-z]+) ([a-z]+) /.exec(foldCues(question));
+  return CLASSIFIERS.has(noun) && m?.[2] ? [noun, m[2]] : [noun];
+}
+
 /** A person's name near the asked title (within a short window either side), "Phó" told apart. */
 function nameWithTitle(text: string, title: string): boolean {
   const cleaned = text.replace(PERSON_NAME_NOISE, '');
@@ -292,11 +315,15 @@ export function satisfiesQuestion(text: string, question: string, type: AnswerTy
     return title ? nameWithTitle(text, title) : true;
   }
   if (type === 'number') {
-    const noun = countedNoun(question);
-    if (!noun) return true;
+    const nouns = countedNouns(question);
+    if (nouns.length === 0) return true;
     const f = foldText(text.replace(NOT_A_QUANTITY, ' '));
-    if (noun === '%') return /\d\s*(%|phan tram)/.test(f);
-    return new RegExp(`(\\d|muoi|tram|nghin|ngan|trieu|ty)[\\d.,]*\\s+(?:[a-z]+\\s+){0,2}${noun}(?![a-z])`).test(f);
+    return nouns.some((noun) => {
+      if (noun === '%') return /\d\s*(%|phan tram)/.test(f);
+      // A score is written as a decimal on a stated scale ("kiểm soát tham nhũng 5,85"), its unit left out.
+      if (noun === 'diem' && /\d,\d/.test(f)) return true;
+      return new RegExp(`(\\d|muoi|tram|nghin|ngan|trieu|ty)[\\d.,]*\\s+(?:[a-z]+\\s+){0,2}${noun}(?![a-z])`).test(f);
+    });
   }
   return true;
 }
