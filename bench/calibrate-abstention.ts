@@ -2,7 +2,7 @@
  * Calibrate the abstention policy (src/rag/abstention.ts) on the project's
  * own labelled questions, tune split only, with k-fold cross-validation:
  *
- *   npx tsx bench/calibrate-abstention.ts [--folds 5] [--cost C] [--errors] [--dump FILE] [FILE|DIR …]
+ *   npx tsx bench/calibrate-abstention.ts [--folds 5] [--cost C] [--errors] [--dump FILE] [--family NAME] [FILE|DIR …]
  *
  * `--errors` lists the tune items the chosen policy gets wrong (never test items).
  *
@@ -317,7 +317,7 @@ function foldOf(id: string, k: number): number {
 
 const args = process.argv.slice(2);
 const k = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) || 5 : 5;
-const given = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--cost', '--dump'].includes(args[i - 1] ?? ''));
+const given = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--cost', '--dump', '--family'].includes(args[i - 1] ?? ''));
 /** The project's own labelled sets: the new question set and the earlier own questions (split by the same seeded hash). */
 const paths = given.length > 0 ? given : ['bench/data/questions', 'bench/data/own-questions.jsonl'];
 if (args.includes('--cost')) IN_SCOPE_REFUSAL_COST = Number(args[args.indexOf('--cost') + 1]) || IN_SCOPE_REFUSAL_COST;
@@ -391,6 +391,19 @@ if (args.includes('--errors')) {
     console.log(
       `  tune error ${r.id} ${r.abstain ? 'oos answered' : 'in-scope refused'} ${JSON.stringify(r.features, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))}`,
     );
+}
+// `--family NAME`: the thresholds of a named family fitted on all tune items, beside the rule's pick.
+if (args.includes('--family')) {
+  const name = args[args.indexOf('--family') + 1];
+  const named = cv.find((c) => c.family.name === name);
+  if (named) {
+    const p = fitPolicy(tune, named.family.grid);
+    const t = rates(tune, p);
+    const h = rates(test, p);
+    console.log(`\nfamily ${name} [${named.costs.map(fmt).join(' ')}] fitted on all tune items: ${fmtP(p)}`);
+    console.log(`  tune: accuracy ${fmt(t.accuracy)} | oos refused ${fmt(t.oosRefused)} | in-scope refused ${fmt(t.inScopeRefused)}`);
+    console.log(`  test: accuracy ${fmt(h.accuracy)} | oos refused ${fmt(h.oosRefused)} | in-scope refused ${fmt(h.inScopeRefused)}`);
+  }
 }
 console.log(`shipped CALIBRATED_POLICY ${fmtP(CALIBRATED_POLICY)}`);
 console.log(`  tune: accuracy ${fmt(shippedTune.accuracy)} | oos refused ${fmt(shippedTune.oosRefused)} | in-scope refused ${fmt(shippedTune.inScopeRefused)}`);

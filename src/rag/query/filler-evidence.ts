@@ -7,8 +7,7 @@
  * passage answers. Such a word is unknown, not contrary evidence: a word the
  * corpus does write ("khai sinh", "xăng dầu", "tập huấn") but the best
  * passage lacks says the passage is about something else, and is never left
- * out. For each unknown word — an unsupported syllable, or two adjacent ones
- * (a two-syllable word) — this recomputes the best passage's evidence as if
+ * out. For each unknown word — an unsupported syllable — this recomputes the best passage's evidence as if
  * the word were not asked. The refusal decision (src/rag/abstention.ts)
  * takes the best such drop only when the word is neither the asked head nor
  * an entity, and only as far as the calibration supports it.
@@ -18,7 +17,7 @@ import type { QueryEvidence } from './coverage.js';
 
 /** One word left out: its folded syllables and the evidence without it. */
 export interface WordDrop {
-  /** Folded syllables of the word left out (one or two). */
+  /** Folded syllables of the word left out. */
   syllables: string[];
   /** The best passage's evidence (coverage + ½ phrase coverage, times supported syllables) without the word. */
   evidence: number;
@@ -40,23 +39,21 @@ export function withoutSyllables(ev: QueryEvidence, drop: ReadonlySet<string>): 
 export type SupportedRun = ReadonlyArray<{ syllable: string; supported: boolean }>;
 
 /**
- * The unknown words a question can drop: each unsupported syllable, and each
- * pair of adjacent unsupported syllables of one run, in question order.
+ * The unknown words a question can drop: each unsupported syllable, in
+ * question order. Two adjacent unsupported syllables are not dropped
+ * together: a two-syllable word the corpus never writes is mostly the topic
+ * of a near-domain question the sources cannot answer ("khai sinh", "xăng
+ * dầu", "thuế đất"), and with them the calibration folds get worse.
  */
 export function droppableWords(runs: readonly SupportedRun[]): string[][] {
-  const out: string[][] = [];
   const seen = new Set<string>();
-  for (const run of runs) {
-    run.forEach((s, i) => {
-      if (s.supported) return;
-      const next = run[i + 1];
-      for (const word of [[s.syllable], next && !next.supported ? [s.syllable, next.syllable] : null]) {
-        if (!word || seen.has(word.join(' '))) continue;
-        seen.add(word.join(' '));
-        out.push(word);
-      }
-    });
-  }
+  const out: string[][] = [];
+  for (const run of runs)
+    for (const s of run) {
+      if (s.supported || seen.has(s.syllable)) continue;
+      seen.add(s.syllable);
+      out.push([s.syllable]);
+    }
   return out;
 }
 
