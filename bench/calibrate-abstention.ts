@@ -216,7 +216,15 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
           for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
             for (const head of HEAD_FLOORS)
               for (const fillerWeight of FILLER_WEIGHTS)
-                yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head, fillerWeight };
+                yield {
+                  minVocabulary,
+                  minEvidence,
+                  marginWeight: 0,
+                  minEvidenceUnsatisfied,
+                  minEvidenceHeadAbsent: head,
+                  minEvidenceHeadElsewhere: head,
+                  fillerWeight,
+                };
     },
   },
   {
@@ -256,7 +264,15 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
           for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
             for (const head of HEAD_FLOORS)
               for (const minEvidenceFiller of FILLER_FLOORS)
-                yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head, minEvidenceFiller };
+                yield {
+                  minVocabulary,
+                  minEvidence,
+                  marginWeight: 0,
+                  minEvidenceUnsatisfied,
+                  minEvidenceHeadAbsent: head,
+                  minEvidenceHeadElsewhere: head,
+                  minEvidenceFiller,
+                };
     },
   },
   {

@@ -34,6 +34,9 @@ for (const q of process.argv.slice(2)) {
   const alts = [...r.evidence.termAlternatives.entries()].map(([t, a]) => `${t}→${a.map((x) => x.keys.join('+')).join('|')}`);
   console.log(`  terms: ${r.terms.join(' ')}\n  alternatives: ${alts.join('; ')}`);
   const top = r.hits[0];
-  if (top) console.log(`  top: ${top.chunk.docId} cov=${top.coverage.toFixed(2)} ph=${top.phraseCoverage.toFixed(2)} | ${top.chunk.text.slice(0, 160).replace(/\s+/g, ' ')}`);
+  if (top)
+    console.log(
+      `  top: ${top.chunk.docId} cov=${top.coverage.toFixed(2)} ph=${top.phraseCoverage.toFixed(2)} | ${top.chunk.text.slice(0, 160).replace(/\s+/g, ' ')}`,
+    );
 }
 await kb.close();

@@ -107,7 +107,11 @@ export function supportedSyllables(
  * never writes as part of a word with its neighbours, nor alone, nor through
  * an alternative, is unsupported.
  */
-export function syllableSupport(stats: CorpusStats, query: string, alternatives: ReadonlyMap<string, readonly Alternative[]>): Array<Array<{ syllable: string; supported: boolean }>> {
+export function syllableSupport(
+  stats: CorpusStats,
+  query: string,
+  alternatives: ReadonlyMap<string, readonly Alternative[]>,
+): Array<Array<{ syllable: string; supported: boolean }>> {
   const frame = frameSyllables(query);
   return contentRuns(query).map((run) =>
     run.flatMap((w, i) => {
