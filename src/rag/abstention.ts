@@ -106,12 +106,11 @@ export interface AbstainPolicy {
  */
 export const CALIBRATED_POLICY: AbstainPolicy = {
   minVocabulary: 0.5,
-  minEvidence: 0.55,
+  minEvidence: 0.5,
   marginWeight: 0.1,
-  minEvidenceUnsatisfied: 1.25,
-  minEvidenceHeadAbsent: 0.9,
-  minEvidenceHeadElsewhere: 0.9,
-  fillerWeight: 0.25,
+  minEvidenceUnsatisfied: 1.2,
+  minEvidenceHeadAbsent: 1,
+  minEvidenceHeadElsewhere: 1,
 };
 
 /** Abstain or not, from the features. */

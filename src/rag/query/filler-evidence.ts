@@ -39,21 +39,23 @@ export function withoutSyllables(ev: QueryEvidence, drop: ReadonlySet<string>): 
 export type SupportedRun = ReadonlyArray<{ syllable: string; supported: boolean }>;
 
 /**
- * The unknown words a question can drop: each unsupported syllable, in
- * question order. Two adjacent unsupported syllables are not dropped
- * together: a two-syllable word the corpus never writes is mostly the topic
- * of a near-domain question the sources cannot answer ("khai sinh", "xăng
- * dầu", "thuế đất"), and with them the calibration folds get worse.
+ * The unknown words a question can drop: each unsupported syllable whose
+ * neighbours in its run are supported, in question order. Two adjacent
+ * unsupported syllables are a word the corpus never writes ("thời tiết",
+ * "khai sinh", "xăng dầu"), mostly the topic of a question the sources
+ * cannot answer: neither half is left out, nor the two together (with them
+ * the calibration folds get worse).
  */
 export function droppableWords(runs: readonly SupportedRun[]): string[][] {
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const run of runs)
-    for (const s of run) {
-      if (s.supported || seen.has(s.syllable)) continue;
+    run.forEach((s, i) => {
+      if (s.supported || seen.has(s.syllable)) return;
+      if (run[i - 1]?.supported === false || run[i + 1]?.supported === false) return;
       seen.add(s.syllable);
       out.push([s.syllable]);
-    }
+    });
   return out;
 }
 
