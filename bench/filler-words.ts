@@ -24,7 +24,7 @@ for (const item of expandEvalPaths(['bench/data/questions']).flatMap((f) => read
   const asked = r.analysis.cleaned || item.q;
   const head = headSyllables(asked, retriever);
   const ent = entitySyllables(asked);
-  const drops = (r.wordDrops?.drops ?? [])
+  const drops = (r.wordDrops?.().drops ?? [])
     .map((d) => ({ w: d.syllables.join(' '), g: d.evidence - base, skip: d.syllables.some((s) => head.has(s) || ent.has(s)) }))
     .sort((a, b) => b.g - a.g)
     .slice(0, 3);

@@ -113,6 +113,9 @@ export const CALIBRATED_POLICY: AbstainPolicy = {
   minEvidenceHeadElsewhere: 1,
 };
 
+/** Whether a policy reads the filler gain (else it need not be computed). */
+export const usesFiller = (p: AbstainPolicy) => (p.fillerWeight ?? 0) > 0 || p.minEvidenceFiller !== undefined;
+
 /** Abstain or not, from the features. */
 export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boolean {
   if (f.vocabulary < p.minVocabulary) return true;
@@ -331,9 +334,14 @@ export function satisfiesQuestion(text: string, question: string, type: AnswerTy
 /**
  * Features of a retrieval result. `corpus` (every chunk) tells a head absent
  * from the corpus from one the best passages merely lack; without it the
- * head is never taken for absent.
+ * head is never taken for absent. `filler: false` skips the filler gain (0).
  */
-export function abstentionFeatures(question: string, r: RetrievalResult, corpus?: CorpusWords | readonly { text: string }[]): AbstentionFeatures {
+export function abstentionFeatures(
+  question: string,
+  r: RetrievalResult,
+  corpus?: CorpusWords | readonly { text: string }[],
+  options: { filler?: boolean } = {},
+): AbstentionFeatures {
   const [top, second] = r.hits;
   if (!top || r.terms.length === 0)
     return { vocabulary: 0, evidence: 0, margin: 0, typeSatisfied: 0, gap: 1, headMissing: 1, conditionMissing: 0, unknown: 0, filler: 0 };
@@ -342,7 +350,9 @@ export function abstentionFeatures(question: string, r: RetrievalResult, corpus?
   const asked = r.analysis.cleaned || question;
   const place = headEvidence(asked, best, corpus ?? best, r.evidence.termAlternatives);
   const evidence = passageEvidence(top) * r.supportedSyllables;
-  const drops = r.wordDrops?.chunkId === top.chunk.id ? r.wordDrops.drops : [];
+  // The filler gain costs a coverage pass per unknown word: computed unless the caller's policy does without it.
+  const dropped = options.filler === false ? undefined : r.wordDrops?.();
+  const drops = dropped?.chunkId === top.chunk.id ? dropped.drops : [];
   return {
     filler: drops.length > 0 ? fillerGain(asked, drops, evidence, corpusWords(corpus ?? best)) : 0,
     conditionMissing: conditionMissing(asked, best, r.evidence.termAlternatives) ? 1 : 0,

@@ -89,10 +89,11 @@ export interface RetrievalResult {
   supportedSyllables: number;
   hits: RetrievedChunk[];
   /**
-   * The best passage's evidence with each word of the question left out in
-   * turn (src/rag/query/filler-evidence.ts); empty when there is no passage.
+   * The best passage's evidence with each unknown word of the question left
+   * out in turn (src/rag/query/filler-evidence.ts), computed when asked for;
+   * absent when there is no passage.
    */
-  wordDrops?: { chunkId: string; drops: WordDrop[] };
+  wordDrops?: () => { chunkId: string; drops: WordDrop[] };
 }
 
 const CANDIDATES = 30;
@@ -440,9 +441,12 @@ export class Retriever {
       return evidence * support;
     };
     const best = hits[0];
-    const runs = syllableSupport(this.stats, analysis.content, complete ? syllableAlternatives : rankSyllableAlternatives);
+    const drops = (id: string) => () => {
+      const runs = syllableSupport(this.stats, analysis.content, complete ? syllableAlternatives : rankSyllableAlternatives);
+      return { chunkId: id, drops: wordDrops(runs, (drop) => evidenceWithout(id, drop)) };
+    };
     return {
-      ...(best ? { wordDrops: { chunkId: best.chunk.id, drops: wordDrops(runs, (drop) => evidenceWithout(best.chunk.id, drop)) } } : {}),
+      ...(best ? { wordDrops: drops(best.chunk.id) } : {}),
       query,
       intent,
       analysis,
