@@ -2,7 +2,7 @@
  * Calibrate the abstention policy (src/rag/abstention.ts) on the project's
  * own labelled questions, tune split only, with k-fold cross-validation:
  *
- *   npx tsx bench/calibrate-abstention.ts [--folds 5] [--cost C] [--errors] [FILE|DIR …]
+ *   npx tsx bench/calibrate-abstention.ts [--folds 5] [--cost C] [--errors] [--dump FILE] [--family NAME] [FILE|DIR …]
  *
  * `--errors` lists the tune items the chosen policy gets wrong (never test items).
  *
@@ -77,6 +77,11 @@ const GAPS = [0.6, 0.7, 0.8, 0.9, 0.95];
 
 /** Evidence floors searched when the asked head is missing from the best passages, or the question holds an unknown word (0: the rule is off). */
 const HEAD_FLOORS = [0, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5];
+
+/** Shares of the filler gain (evidence with one non-head, non-entity word left out) searched. */
+const FILLER_WEIGHTS = [0.25, 0.5, 0.75, 1];
+/** Floors searched for the evidence with the unknown filler word left out ("the rest is strongly covered"). */
+const FILLER_FLOORS = [0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.5];
 
 const steps = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
@@ -194,6 +199,102 @@ const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = 
                 };
     },
   },
+  {
+    name: '+ answer type + filler',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.8, 0.05))
+        for (const minEvidence of steps(0.5, 0.9, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1))
+            for (const fillerWeight of FILLER_WEIGHTS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, fillerWeight };
+    },
+  },
+  {
+    name: '+ answer type + asked head + filler',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              for (const fillerWeight of FILLER_WEIGHTS)
+                yield {
+                  minVocabulary,
+                  minEvidence,
+                  marginWeight: 0,
+                  minEvidenceUnsatisfied,
+                  minEvidenceHeadAbsent: head,
+                  minEvidenceHeadElsewhere: head,
+                  fillerWeight,
+                };
+    },
+  },
+  {
+    name: '+ answer type + asked head + margin + filler',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const marginWeight of MARGIN_WEIGHTS)
+            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+              for (const head of HEAD_FLOORS)
+                for (const fillerWeight of FILLER_WEIGHTS)
+                  yield {
+                    minVocabulary,
+                    minEvidence,
+                    marginWeight,
+                    minEvidenceUnsatisfied,
+                    minEvidenceHeadAbsent: head,
+                    minEvidenceHeadElsewhere: head,
+                    fillerWeight,
+                  };
+    },
+  },
+  {
+    name: '+ answer type + filler floor',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.8, 0.05))
+        for (const minEvidence of steps(0.5, 0.9, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1))
+            for (const minEvidenceFiller of FILLER_FLOORS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceFiller };
+    },
+  },
+  {
+    name: '+ answer type + asked head + filler floor',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+            for (const head of HEAD_FLOORS)
+              for (const minEvidenceFiller of FILLER_FLOORS)
+                yield {
+                  minVocabulary,
+                  minEvidence,
+                  marginWeight: 0,
+                  minEvidenceUnsatisfied,
+                  minEvidenceHeadAbsent: head,
+                  minEvidenceHeadElsewhere: head,
+                  minEvidenceFiller,
+                };
+    },
+  },
+  {
+    name: '+ answer type + asked head + margin + filler floor',
+    *grid() {
+      for (const minVocabulary of steps(0.5, 0.7, 0.05))
+        for (const minEvidence of steps(0.5, 0.8, 0.05))
+          for (const marginWeight of MARGIN_WEIGHTS)
+            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
+              for (const head of HEAD_FLOORS)
+                for (const minEvidenceFiller of FILLER_FLOORS)
+                  yield {
+                    minVocabulary,
+                    minEvidence,
+                    marginWeight,
+                    minEvidenceUnsatisfied,
+                    minEvidenceHeadAbsent: head,
+                    minEvidenceHeadElsewhere: head,
+                    minEvidenceFiller,
+                  };
+    },
+  },
 ];
 
 /** The lowest-cost policy of a family on the rows; ties keep the earlier (more lenient) one. */
@@ -232,7 +333,7 @@ function foldOf(id: string, k: number): number {
 
 const args = process.argv.slice(2);
 const k = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) || 5 : 5;
-const given = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--cost');
+const given = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--cost', '--dump', '--family'].includes(args[i - 1] ?? ''));
 /** The project's own labelled sets: the new question set and the earlier own questions (split by the same seeded hash). */
 const paths = given.length > 0 ? given : ['bench/data/questions', 'bench/data/own-questions.jsonl'];
 if (args.includes('--cost')) IN_SCOPE_REFUSAL_COST = Number(args[args.indexOf('--cost') + 1]) || IN_SCOPE_REFUSAL_COST;
@@ -251,6 +352,11 @@ for (const item of expandEvalPaths(paths).flatMap((f) => readEvalFile(f))) {
   rows.push({ id: item.id, split: item.split ?? splitOf(item.id), abstain: item.abstain === true, features: e.features });
 }
 const tune = rows.filter((r) => r.split === 'tune');
+// `--dump FILE`: the tune rows' features as JSON lines, for failure analysis (never the test rows).
+if (args.includes('--dump')) {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(args[args.indexOf('--dump') + 1] as string, tune.map((r) => JSON.stringify(r)).join('\n'));
+}
 const test = rows.filter((r) => r.split === 'test');
 const fmt = (x: number) => x.toFixed(3);
 console.log(`items decided before the evidence policy (structured answer or entity conflict): ${decidedBefore}`);
@@ -301,6 +407,19 @@ if (args.includes('--errors')) {
     console.log(
       `  tune error ${r.id} ${r.abstain ? 'oos answered' : 'in-scope refused'} ${JSON.stringify(r.features, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))}`,
     );
+}
+// `--family NAME`: the thresholds of a named family fitted on all tune items, beside the rule's pick.
+if (args.includes('--family')) {
+  const name = args[args.indexOf('--family') + 1];
+  const named = cv.find((c) => c.family.name === name);
+  if (named) {
+    const p = fitPolicy(tune, named.family.grid);
+    const t = rates(tune, p);
+    const h = rates(test, p);
+    console.log(`\nfamily ${name} [${named.costs.map(fmt).join(' ')}] fitted on all tune items: ${fmtP(p)}`);
+    console.log(`  tune: accuracy ${fmt(t.accuracy)} | oos refused ${fmt(t.oosRefused)} | in-scope refused ${fmt(t.inScopeRefused)}`);
+    console.log(`  test: accuracy ${fmt(h.accuracy)} | oos refused ${fmt(h.oosRefused)} | in-scope refused ${fmt(h.inScopeRefused)}`);
+  }
 }
 console.log(`shipped CALIBRATED_POLICY ${fmtP(CALIBRATED_POLICY)}`);
 console.log(`  tune: accuracy ${fmt(shippedTune.accuracy)} | oos refused ${fmt(shippedTune.oosRefused)} | in-scope refused ${fmt(shippedTune.inScopeRefused)}`);

@@ -46,7 +46,7 @@ for (const item of items) {
   console.log(`   q: ${item.q}`);
   console.log(`   content: ${retrieval.analysis.content} | intent=${retrieval.intent.kind}`);
   console.log(
-    `   feat: voc=${f2(ft.vocabulary)} ev=${f2(ft.evidence)} mar=${f2(ft.margin)} type=${ft.typeSatisfied} gap=${f2(ft.gap)} sup=${f2(retrieval.supportedSyllables)}`,
+    `   feat: voc=${f2(ft.vocabulary)} ev=${f2(ft.evidence)} mar=${f2(ft.margin)} type=${ft.typeSatisfied} gap=${f2(ft.gap)} sup=${f2(retrieval.supportedSyllables)} head=${ft.headMissing} unk=${ft.unknown} cond=${ft.conditionMissing} filler=${f2(ft.filler)}`,
   );
   if (!item.abstain) console.log(`   expect: ${JSON.stringify(item.expect)} has: ${JSON.stringify(item.answer_has)}`);
   for (const h of retrieval.hits.slice(0, 3))

@@ -20,6 +20,7 @@ import {
   decideAbstention,
   entityConflict,
   satisfiesQuestion,
+  usesFiller,
 } from './abstention.js';
 import { collectCandidates, pickCandidate } from './candidates.js';
 import type { Chunk } from './chunk.js';
@@ -157,7 +158,7 @@ export class RagAnswerer implements QuestionAnswerer {
 
   /** Decide from evidence whether the sources cover the question. */
   shouldAbstain(r: RetrievalResult, question: string = r.query): boolean {
-    return decideAbstention(abstentionFeatures(question, r, this.deps.retriever), this.policy);
+    return decideAbstention(abstentionFeatures(question, r, this.deps.retriever, { filler: usesFiller(this.policy) }), this.policy);
   }
 
   /**

@@ -26,7 +26,8 @@ import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, relevantKeys, 
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
-import { type CorpusStats, expansionEvidence, supportedSyllables, translatedIdf } from './query/expansion-evidence.js';
+import { type CorpusStats, expansionEvidence, supportedSyllables, syllableSupport, translatedIdf } from './query/expansion-evidence.js';
+import { syllableOf, type WordDrop, withoutSyllables, wordDrops } from './query/filler-evidence.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;
@@ -87,6 +88,12 @@ export interface RetrievalResult {
    */
   supportedSyllables: number;
   hits: RetrievedChunk[];
+  /**
+   * The best passage's evidence with each unknown word of the question left
+   * out in turn (src/rag/query/filler-evidence.ts), computed when asked for;
+   * absent when there is no passage.
+   */
+  wordDrops?: () => { chunkId: string; drops: WordDrop[] };
 }
 
 const CANDIDATES = 30;
@@ -418,7 +425,28 @@ export class Retriever {
       else h.score -= 0.15;
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
+    const weightOf = (w: string) => syllableWeight.get(w) ?? 1;
+    // The best passage's evidence with some syllables not asked, computed as for `hits` above.
+    const evidenceWithout = (id: string, drop: ReadonlySet<string>): number => {
+      const inWords = this.features.tester(id, 'words');
+      const inPairs = this.features.tester(id, 'pairs');
+      const left = untranslated.filter((t) => !drop.has(syllableOf(t)));
+      const decided = decide.termAlternatives.size + decide.pairAlternatives.size > 0 && left.every(inWords);
+      const q = withoutSyllables(decided ? decide : ev, drop);
+      const [wIdf, pIdf] = decided ? [decideIdf, decidePairIdf] : [idf, pairIdf];
+      const evidence = termCoverage(q, inWords, wIdf, inPairs) + 0.5 * pairCoverage(q, inPairs, pIdf, inWords, wIdf);
+      const support = left.every((t) => this.df.has(t))
+        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, weightOf, decideIdf, drop)
+        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, weightOf, idf, drop);
+      return evidence * support;
+    };
+    const best = hits[0];
+    const drops = (id: string) => () => {
+      const runs = syllableSupport(this.stats, analysis.content, complete ? syllableAlternatives : rankSyllableAlternatives);
+      return { chunkId: id, drops: wordDrops(runs, (drop) => evidenceWithout(id, drop)) };
+    };
     return {
+      ...(best ? { wordDrops: drops(best.chunk.id) } : {}),
       query,
       intent,
       analysis,

@@ -68,7 +68,7 @@ describe('unknown words', () => {
 
 describe('the head rule of the policy', () => {
   const p = { minVocabulary: 0.5, minEvidence: 0.5, marginWeight: 0, minEvidenceUnsatisfied: 0.5, minEvidenceHeadAbsent: 0.7, minEvidenceHeadElsewhere: 0.7 };
-  const f = { vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0 };
+  const f = { vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 };
   it('refuses a missing head below its floor, answers above it or when the head is found', () => {
     expect(decideAbstention({ ...f, headMissing: 1 }, p)).toBe(true);
     expect(decideAbstention({ ...f, headMissing: 0.5 }, p)).toBe(true);

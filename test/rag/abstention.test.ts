@@ -11,18 +11,18 @@ describe('the abstention decision', () => {
 
   it('refuses on low vocabulary, on low evidence, and on an unsatisfied answer type below its own floor', () => {
     const p = { minVocabulary: 0.6, minEvidence: 0.4, marginWeight: 0, minEvidenceUnsatisfied: 0.7 };
-    expect(decideAbstention({ vocabulary: 0.5, evidence: 1, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0 }, p)).toBe(
-      true,
-    );
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.3, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0 }, p)).toBe(
-      true,
-    );
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 0, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0 }, p)).toBe(
-      true,
-    );
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0 }, p)).toBe(
-      false,
-    );
+    expect(
+      decideAbstention({ vocabulary: 0.5, evidence: 1, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 }, p),
+    ).toBe(true);
+    expect(
+      decideAbstention({ vocabulary: 1, evidence: 0.3, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 }, p),
+    ).toBe(true);
+    expect(
+      decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 0, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 }, p),
+    ).toBe(true);
+    expect(
+      decideAbstention({ vocabulary: 1, evidence: 0.6, margin: 0, typeSatisfied: 1, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 }, p),
+    ).toBe(false);
   });
 
   it('answer types and what satisfies them', () => {
@@ -104,15 +104,15 @@ describe('the abstention decision', () => {
 
   it('refuses when the best passage lacks the rarest word, below its own evidence floor', () => {
     const p = { minVocabulary: 0.5, minEvidence: 0.2, marginWeight: 0, minEvidenceUnsatisfied: 0.2, maxGap: 0.6, minEvidenceGap: 0.5 };
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.45, margin: 0, typeSatisfied: 1, gap: 0.9, headMissing: 0, conditionMissing: 0, unknown: 0 }, p)).toBe(
-      true,
-    );
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.45, margin: 0, typeSatisfied: 1, gap: 0.3, headMissing: 0, conditionMissing: 0, unknown: 0 }, p)).toBe(
-      false,
-    );
-    expect(decideAbstention({ vocabulary: 1, evidence: 0.8, margin: 0, typeSatisfied: 1, gap: 0.9, headMissing: 0, conditionMissing: 0, unknown: 0 }, p)).toBe(
-      false,
-    );
+    expect(
+      decideAbstention({ vocabulary: 1, evidence: 0.45, margin: 0, typeSatisfied: 1, gap: 0.9, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 }, p),
+    ).toBe(true);
+    expect(
+      decideAbstention({ vocabulary: 1, evidence: 0.45, margin: 0, typeSatisfied: 1, gap: 0.3, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 }, p),
+    ).toBe(false);
+    expect(
+      decideAbstention({ vocabulary: 1, evidence: 0.8, margin: 0, typeSatisfied: 1, gap: 0.9, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 }, p),
+    ).toBe(false);
   });
 });
 

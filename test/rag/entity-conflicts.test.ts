@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOME_PROVINCE, otherProvinceNames, PROVINCES } from '../../src/core/provinces.js';
-import { askedTitle, countedNoun, satisfiesQuestion } from '../../src/rag/abstention.js';
+import { askedTitle, countedNoun, countedNouns, satisfiesQuestion } from '../../src/rag/abstention.js';
 import { askedPart, monthGap, namedPeople } from '../../src/rag/entity-conflicts.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
@@ -70,6 +70,16 @@ describe('pure helpers', () => {
   it('a count of something needs a number of that thing', () => {
     expect(satisfiesQuestion('PCI có 10 chỉ số thành phần', 'PCI có bao nhiêu chỉ số thành phần?', 'number')).toBe(true);
     expect(satisfiesQuestion('Nghị định có hiệu lực từ 15/8/2022, gồm 3 nhóm nội dung', 'Nghị định có bao nhiêu điều?', 'number')).toBe(false);
+  });
+
+  it('a classifier counts the noun after it; a score is a decimal whose unit is left out', () => {
+    expect(countedNouns('Tỉnh nhận bao nhiêu bộ hồ sơ?')).toEqual(['bo', 'ho']);
+    // "bộ" is also a ministry: the classifier itself still counts.
+    expect(satisfiesQuestion('khảo sát 22 bộ, ngành', 'Có bao nhiêu bộ tham gia?', 'number')).toBe(true);
+    expect(satisfiesQuestion('tỉnh tiếp nhận 43.007 hồ sơ trực tuyến', 'Tỉnh nhận bao nhiêu bộ hồ sơ?', 'number')).toBe(true);
+    expect(satisfiesQuestion('tỉnh tiếp nhận 43.007 hồ sơ trực tuyến', 'Tỉnh có bao nhiêu cán bộ?', 'number')).toBe(false);
+    expect(satisfiesQuestion('kiểm soát tham nhũng 5,85; thủ tục hành chính công 7,26', 'Khoản tham nhũng được mấy điểm?', 'number')).toBe(true);
+    expect(satisfiesQuestion('Kế hoạch ban hành ngày 5/6/2022', 'Tỉnh được mấy điểm?', 'number')).toBe(false);
   });
 });
 

@@ -66,7 +66,9 @@ export function frameSyllables(query: string): Set<string> {
  * Share of the content's syllables the corpus supports as parts of words;
  * a syllable covered by an alternative that the corpus supports counts at
  * that alternative's coverage credit. Frame words (see {@link FRAME_WORDS})
- * are left out: they say how the question is asked, not what about.
+ * are left out: they say how the question is asked, not what about; so are
+ * the syllables in `skip` (a word the decision leaves out, see
+ * src/rag/query/filler-evidence.ts).
  */
 export function supportedSyllables(
   stats: CorpusStats,
@@ -74,13 +76,14 @@ export function supportedSyllables(
   alternatives: ReadonlyMap<string, readonly Alternative[]>,
   weightOf: (w: string) => number,
   idf: (w: string) => number,
+  skip: ReadonlySet<string> = new Set(),
 ): number {
   let total = 0;
   let supported = 0;
   const frame = frameSyllables(query);
   for (const run of contentRuns(query)) {
     run.forEach((w, i) => {
-      if (frame.has(w)) return;
+      if (frame.has(w) || skip.has(w)) return;
       const weight = idf(w);
       total += weight;
       const alone = run.length === 1 && stats.df.has(w);
@@ -96,6 +99,32 @@ export function supportedSyllables(
     });
   }
   return total > 0 ? supported / total : 0;
+}
+
+/**
+ * The content runs of a query, each syllable marked supported or not as in
+ * {@link supportedSyllables} (frame words left out): a syllable the corpus
+ * never writes as part of a word with its neighbours, nor alone, nor through
+ * an alternative, is unsupported.
+ */
+export function syllableSupport(
+  stats: CorpusStats,
+  query: string,
+  alternatives: ReadonlyMap<string, readonly Alternative[]>,
+): Array<Array<{ syllable: string; supported: boolean }>> {
+  const frame = frameSyllables(query);
+  return contentRuns(query).map((run) =>
+    run.flatMap((w, i) => {
+      if (frame.has(w)) return [];
+      const alone = run.length === 1 && stats.df.has(w);
+      const left = i > 0 && stats.pairDf.has(`${run[i - 1]} ${w}`);
+      const right = i + 1 < run.length && stats.pairDf.has(`${w} ${run[i + 1]}`);
+      const byAlternative = (alternatives.get(w) ?? []).some((a) =>
+        a.pairs.length > 0 ? a.pairs.every((p) => stats.pairDf.has(p)) : a.keys.every((k) => stats.df.has(k)),
+      );
+      return [{ syllable: w, supported: alone || left || right || byAlternative }];
+    }),
+  );
 }
 
 /**
