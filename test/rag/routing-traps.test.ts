@@ -19,6 +19,20 @@ describe('an opening statement before the question', () => {
     ['Cổng bị lỗi cả buổi sáng, vậy thanh toán lệ phí trực tuyến thế nào?', 'thanh toán lệ phí trực tuyến thế nào?'],
     // "em" in a statement is not a self-introduction.
     ['Số điện thoại của Sở thì em có rồi, cho hỏi thanh toán lệ phí trực tuyến qua đâu?', 'thanh toán lệ phí trực tuyến qua đâu?'],
+    // A background story, then "giờ em muốn biết …", ", nên cho em hỏi …", ", không biết là …".
+    ['Nhà chú mở xưởng mộc, hôm rồi xã có họp dân, giờ chú muốn biết thủ tục nộp hồ sơ trực tuyến ra sao?', 'thủ tục nộp hồ sơ trực tuyến ra sao?'],
+    [
+      'Mẹ em không dùng điện thoại thông minh, nên cho em hỏi đăng nhập cổng dịch vụ công bằng VNeID thế nào?',
+      'đăng nhập cổng dịch vụ công bằng VNeID thế nào?',
+    ],
+    ['Tuần trước em gửi đơn lên xã, không biết là thời hạn giải quyết tố cáo bao lâu?', 'thời hạn giải quyết tố cáo bao lâu?'],
+    // A story told as a sentence of its own; a greeting before it does not keep it.
+    ['Dạ chào ad, bên em sắp mở cửa hàng điện máy. Chỉ số PCI gồm những chỉ số thành phần nào?', 'Chỉ số PCI gồm những chỉ số thành phần nào?'],
+    ['Cô giáo giao bài về cải cách hành chính: PAR INDEX đo những lĩnh vực nào?', 'PAR INDEX đo những lĩnh vực nào?'],
+    // A negated question word states ("chưa thấy ai gọi" is no question about a person).
+    ['Em gửi hồ sơ hôm thứ hai mà chưa thấy ai gọi, vậy tra cứu hồ sơ trực tuyến bằng gì?', 'tra cứu hồ sơ trực tuyến bằng gì?'],
+    // A name of the opening that the asking clause lacks is carried over.
+    ['Báo đăng điểm PAPI của tỉnh tăng mạnh. Năm 2023 tỉnh xếp hạng thứ mấy?', 'PAPI Năm 2023 tỉnh xếp hạng thứ mấy?'],
   ])('%s → %s', (q, want) => expect(focusClause(q)).toBe(want));
 
   it.each([
@@ -34,6 +48,12 @@ describe('an opening statement before the question', () => {
     'PCI có bao nhiêu chỉ số thành phần?',
     // "đầu mối" is not the question word "đâu".
     'Văn phòng Sở làm đầu mối triển khai kế hoạch phải không?',
+    // "rơi" (falls) is not the connective "rồi".
+    'Ngày Pháp luật Việt Nam rơi vào ngày nào hằng năm?',
+    // A self-introduction may hold the place a conflict check must see.
+    'Tôi ở Bình Định, giờ tôi muốn biết kế hoạch truyền thông PCI có những nội dung gì?',
+    // The first sentence asks: nothing to cut.
+    'PCI là gì? Có mấy chỉ số thành phần?',
   ])('kept whole: %s', (q) => expect(focusClause(q)).toBe(q));
 });
 
