@@ -19,14 +19,15 @@ const ASKER = '(?:em|minh|toi|chau|con|tui|anh|chi|chu|co|bac)';
  * Connectives that start the asking clause, on folded text, longest first:
  * "rồi, vậy" / ", cho (em) hỏi" / "giờ em muốn biết" / ", không biết là" /
  * ", vậy" / ", thế" / ", nhưng" / ", giờ" / ", nên", or the end of a sentence
- * (". ", ": "). Each is followed by the asking clause.
+ * (". ", ": "). Each is followed by the asking clause. (", con …" is left out:
+ * in "…, con là sinh viên" it is the pronoun.)
  */
 const CONNECTIVE = new RegExp(
   [
     String.raw`${SEP}(?:(?:nen|vay nen|thi|gio|vay|vay gio|vay thi)\s+)?cho(?:\s+${ASKER})?(?:\s+xin)?\s+hoi(?:\s+(?:chut|luon|them|giup|thu|voi|la))?`,
     String.raw`${SEP}(?:(?:nen|thi|gio|vay|vay gio|nen gio|bay gio|ma)\s+)?${ASKER}\s+(?:muon|can)\s+(?:biet|hoi)(?:\s+la)?`,
     String.raw`\s+roi(?:\s*,)?(?:\s+(?:vay|the|thi|con|nhung))?`,
-    String.raw`\s*,\s*(?:vay thi|the thi|vay gio|bay gio|khong biet la|khong biet|vay|the|nhung|ma|con|thi|gio|nen)`,
+    String.raw`\s*,\s*(?:vay thi|the thi|vay gio|bay gio|khong biet la|khong biet|vay|the|nhung|ma|thi|gio|nen)`,
     String.raw`\s*[.!:;]`,
   ]
     .map((alt) => `(?:${alt})(?=\\s+\\S)`)
@@ -121,9 +122,27 @@ const ABOUT_ASKER = /(?:^|\s)(?:em|minh|toi|con|chau|tui|chung toi|bon em|tui em
 /** The asking clause points back at the asker ("phòng em", "tụi em", "bên mình"). Folded. */
 const POINTS_AT_ASKER = /(?:^|\s)(?:phong|ben|don vi|cho|tui|bon|nha|xa|cong ty|to) (?:em|minh|toi|chung toi)(?=\s|\?|$)/;
 
+/**
+ * The asking clause points back into the opening ("… năm 2021 tỉnh tăng hạng.
+ * Vậy năm đó tỉnh xếp thứ mấy?"): a placeholder noun with a demonstrative, whose
+ * referent was just said. "tài khoản cũ đó" restates its noun and stands alone.
+ * As typed with marks; without marks "do" is also "by", so only after such a noun.
+ */
+const POINTS_BACK_ACCENTED =
+  /(?:^|\s)(?:(?:năm|tháng|lúc|hồi|khi|cái|việc|chỗ|nơi|người|bên|chỉ số|văn bản) (?:đó|ấy|đấy)|nói trên|kể trên|vừa nói)(?=[\s?.,!]|$)/u;
+const POINTS_BACK_FOLDED = /(?:^|\s)(?:(?:nam|thang|luc|hoi|khi|cai|viec|cho|noi|nguoi|ben|chi so|van ban) (?:do|ay|day)|noi tren|ke tren|vua noi)(?=\s|\?|$)/;
+
+function pointsBack(clause: string): boolean {
+  return hasDiacritics(clause) ? POINTS_BACK_ACCENTED.test(clause.toLowerCase()) : POINTS_BACK_FOLDED.test(foldText(clause));
+}
+
 /** Question and frame words that do not make a subject. */
 const NOT_SUBJECT = new Set(
-  'gi nao dau sao ai bao nhieu lau gio may khong chua the nhu khi luc la lam o tu ra co phai duoc can muon phai a ad nhe nhi vay z v s ko k'.split(' '),
+  (
+    'gi nao dau sao ai bao nhieu lau gio may khong chua the nhu khi luc la lam o tu ra co phai duoc can muon phai a ad nhe nhi vay z v s ko k ' +
+    // Greetings and addressees ("Dạ em chào cô chú") are no subject of an opening either.
+    'da vang chao xin kinh gui thua alo hello hi oi chu bac ban bot'
+  ).split(' '),
 );
 
 /** Content syllables an asking clause needs to stand alone as a question. */
@@ -171,7 +190,7 @@ export function focusClause(question: string): string {
     const asking = text.slice(after).trim();
     const openingFolded = folded.slice(0, at);
     const askingFolded = foldText(asking);
-    if (ABOUT_ASKER.test(openingFolded) || POINTS_AT_ASKER.test(askingFolded)) continue;
+    if (ABOUT_ASKER.test(openingFolded) || POINTS_AT_ASKER.test(askingFolded) || pointsBack(asking)) continue;
     // The opening states, the asking clause asks, and it names its own subject.
     if (asks(opening.toLowerCase()) || !asks(asking.toLowerCase())) continue;
     if (subjectWords(openingFolded).length === 0) continue;

@@ -33,6 +33,8 @@ describe('an opening statement before the question', () => {
     ['Em gửi hồ sơ hôm thứ hai mà chưa thấy ai gọi, vậy tra cứu hồ sơ trực tuyến bằng gì?', 'tra cứu hồ sơ trực tuyến bằng gì?'],
     // A name of the opening that the asking clause lacks is carried over.
     ['Báo đăng điểm PAPI của tỉnh tăng mạnh. Năm 2023 tỉnh xếp hạng thứ mấy?', 'PAPI Năm 2023 tỉnh xếp hạng thứ mấy?'],
+    // A demonstrative after a restated noun stands alone ("tài khoản cũ đó").
+    ['Bố em có tài khoản từ lâu, nên cho em hỏi tài khoản cũ đó liên kết với VNeID thế nào?', 'tài khoản cũ đó liên kết với VNeID thế nào?'],
   ])('%s → %s', (q, want) => expect(focusClause(q)).toBe(want));
 
   it.each([
@@ -54,6 +56,10 @@ describe('an opening statement before the question', () => {
     'Tôi ở Bình Định, giờ tôi muốn biết kế hoạch truyền thông PCI có những nội dung gì?',
     // The first sentence asks: nothing to cut.
     'PCI là gì? Có mấy chỉ số thành phần?',
+    // The asking clause points back into the opening ("năm đó" is the year just said).
+    'Báo đăng năm 2022 tỉnh tụt hạng cải cách hành chính. Vậy năm đó tỉnh đứng thứ mấy?',
+    // ", con …" is the pronoun, not "còn"; a greeting alone holds no subject.
+    'Dạ cháu chào cô, con là học sinh lớp 12, cho con hỏi Ngày Pháp luật Việt Nam là ngày nào ạ',
   ])('kept whole: %s', (q) => expect(focusClause(q)).toBe(q));
 });
 
