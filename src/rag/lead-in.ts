@@ -113,12 +113,15 @@ function asks(clause: string): boolean {
 }
 
 /**
- * An opening about the asker ("em làm ở phòng chuyên môn, …"): a
- * self-introduction, which the framing stage removes, which may hold the
- * subject the question points back to ("phòng em") and the place a conflict
- * check must see. A greeting alone ("Dạ chào chị, …") does not count. Folded.
+ * An opening about where the asker works ("em làm ở phòng chuyên môn, …",
+ * "mình là cán bộ Văn phòng Sở, …"): the unit the question may be about
+ * without naming it again. Other self-introductions ("em là sinh viên", "mình
+ * đang viết bài") hold no such subject: the framing stage drops them and the
+ * conflict checks ignore them (entity-conflicts.ts, askedPart), so the cut
+ * may pass them. A greeting alone does not count either. Folded.
  */
-const ABOUT_ASKER = /(?:^|\s)(?:em|minh|toi|con|chau|tui|chung toi|bon em|tui em) (?:la|lam|o|dang|moi|thuoc|ben|cong tac)(?=\s|,|$)/;
+const ABOUT_ASKER =
+  /(?:^|\s)(?:em|minh|toi|con|chau|tui|chung toi|bon em|tui em) (?:lam (?:o|tai|ben|cho|trong)|cong tac|thuoc|ben|moi (?:ve|vao|chuyen)|o (?:phong|ban|van phong|chi doan|cong doan|dang uy|so|bo phan|to|don vi)|la (?:can bo|cong chuc|vien chuc|nhan vien|chuyen vien|doan vien|dang vien|truong|pho|thanh vien|ke toan|lanh dao))(?=\s|,|$)/;
 /** The asking clause points back at the asker ("phòng em", "tụi em", "bên mình"). Folded. */
 const POINTS_AT_ASKER = /(?:^|\s)(?:phong|ben|don vi|cho|tui|bon|nha|xa|cong ty|to) (?:em|minh|toi|chung toi)(?=\s|\?|$)/;
 

@@ -33,6 +33,9 @@ describe('an opening statement before the question', () => {
     ['Em gửi hồ sơ hôm thứ hai mà chưa thấy ai gọi, vậy tra cứu hồ sơ trực tuyến bằng gì?', 'tra cứu hồ sơ trực tuyến bằng gì?'],
     // A name of the opening that the asking clause lacks is carried over.
     ['Báo đăng điểm PAPI của tỉnh tăng mạnh. Năm 2023 tỉnh xếp hạng thứ mấy?', 'PAPI Năm 2023 tỉnh xếp hạng thứ mấy?'],
+    // A self-introduction that is not where the asker works: framing and the conflict checks ignore it anyway.
+    ['Dạ cháu chào cô, con là học sinh lớp 12, cho con hỏi Ngày Pháp luật Việt Nam là ngày nào ạ', 'Ngày Pháp luật Việt Nam là ngày nào ạ'],
+    ['Chào bạn, mình đang viết bài cho trang tin: PCI có mấy chỉ số thành phần?', 'PCI có mấy chỉ số thành phần?'],
     // A demonstrative after a restated noun stands alone ("tài khoản cũ đó").
     ['Bố em có tài khoản từ lâu, nên cho em hỏi tài khoản cũ đó liên kết với VNeID thế nào?', 'tài khoản cũ đó liên kết với VNeID thế nào?'],
   ])('%s → %s', (q, want) => expect(focusClause(q)).toBe(want));
@@ -52,14 +55,14 @@ describe('an opening statement before the question', () => {
     'Văn phòng Sở làm đầu mối triển khai kế hoạch phải không?',
     // "rơi" (falls) is not the connective "rồi".
     'Ngày Pháp luật Việt Nam rơi vào ngày nào hằng năm?',
-    // A self-introduction may hold the place a conflict check must see.
-    'Tôi ở Bình Định, giờ tôi muốn biết kế hoạch truyền thông PCI có những nội dung gì?',
+    // Where the asker works may be what the question is about without naming it again.
+    'Em làm ở phòng Quản lý thương mại, cho em hỏi phải làm những nhiệm vụ gì trong kế hoạch truyền thông?',
     // The first sentence asks: nothing to cut.
     'PCI là gì? Có mấy chỉ số thành phần?',
     // The asking clause points back into the opening ("năm đó" is the year just said).
     'Báo đăng năm 2022 tỉnh tụt hạng cải cách hành chính. Vậy năm đó tỉnh đứng thứ mấy?',
     // ", con …" is the pronoun, not "còn"; a greeting alone holds no subject.
-    'Dạ cháu chào cô, con là học sinh lớp 12, cho con hỏi Ngày Pháp luật Việt Nam là ngày nào ạ',
+    'Dạ em chào cô chú, con là sinh viên năm cuối đang tìm hiểu PCI có mấy chỉ số thành phần?',
   ])('kept whole: %s', (q) => expect(focusClause(q)).toBe(q));
 });
 
