@@ -33,6 +33,15 @@ describe('Zalo typing on the project corpus', () => {
     ['bộ phận 1 cửa', 'bộ phận một cửa'],
     ['luật tố cáo hiệu lực từ bh zị', 'luật tố cáo hiệu lực từ bao giờ'],
     ['pci là j dị', 'pci là gì'],
+    // Teen spellings: "z" for "v" / "gi", "g" for "r", "l" for "n", "thía" for "thế".
+    ['pci là zì', 'pci là gì'],
+    ['nộp hs onl thì zô mục nào', 'nộp hồ sơ trực tuyến thì vào mục nào'],
+    ['nộp hs gòi tra cứu ở đâu', 'nộp hồ sơ rồi tra cứu ở đâu'],
+    ['luật khiếu nại hiệu lực khi lào', 'luật khiếu nại hiệu lực khi nào'],
+    ['papi thía nào', 'papi thế nào'],
+    // A sentence-final form stays final before closing particles ("… zậy ạh").
+    ['đăng nhập vneid ntn zậy ạh', 'đăng nhập vneid như thế nào'],
+    ['tố cáo giải quyết mấy ngày dạ', 'tố cáo giải quyết mấy ngày'],
     // A glossary abbreviation typed as one word is a name, not a misspelt word ("khtc" is not "khác").
     ['phòng khtc làm gì', 'phòng khtc làm gì'],
   ])('%s → %s', async (q, want) => {
