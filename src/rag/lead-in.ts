@@ -95,10 +95,12 @@ const QUESTION_CUE_FOLDED = /(?:^|\s)(gi|nao|dau|sao|ai|bao nhieu|bao lau|bao gi
 const ENDS_ASKING = /(?:^|\s)(khong|chua|ko|k|hong)(?:\s+(?:a|ad|vay|z|v|nhi|nhe))*\s*\??\s*$/;
 
 /**
- * Question words after a negation are indefinite, not asking: "chưa thấy ai
- * gọi", "không có gì", "chẳng biết đâu mà lần". Folded; removed before the cues are read.
+ * Question words that state: indefinite after a negation ("chưa thấy ai
+ * gọi", "không có gì") and "mấy" of a span up to now ("mấy năm nay", "mấy
+ * hôm trước"). Folded; removed before the cues are read.
  */
-const NEGATED_INDEFINITE = /(?:^|\s)(?:khong|chua|chang|cha|ko)(?:\s+(?:thay|co|biet|gap|duoc|nghe))?\s+(?:ai|gi|dau|nao)(?=\s|$)/g;
+const NEGATED_INDEFINITE =
+  /(?:^|\s)(?:(?:khong|chua|chang|cha|ko)(?:\s+(?:thay|co|biet|gap|duoc|nghe))?\s+(?:ai|gi|dau|nao)|may\s+(?:nam|thang|tuan|hom|bua|ngay|lan)\s+(?:nay|qua|truoc|roi|lien))(?=\s|,|$)/g;
 
 /** Whether a clause (lower case, as typed) asks something. */
 function asks(clause: string): boolean {

@@ -31,6 +31,8 @@ describe('an opening statement before the question', () => {
     ['Cô giáo giao bài về cải cách hành chính: PAR INDEX đo những lĩnh vực nào?', 'PAR INDEX đo những lĩnh vực nào?'],
     // A negated question word states ("chưa thấy ai gọi" is no question about a person).
     ['Em gửi hồ sơ hôm thứ hai mà chưa thấy ai gọi, vậy tra cứu hồ sơ trực tuyến bằng gì?', 'tra cứu hồ sơ trực tuyến bằng gì?'],
+    // "mấy năm nay" is a span up to now, not a question.
+    ['Cửa hàng em buôn bán mấy năm nay, thấy điểm PCI tỉnh lên xuống. Năm 2021 tỉnh được bao nhiêu điểm?', 'PCI Năm 2021 tỉnh được bao nhiêu điểm?'],
     // A name of the opening that the asking clause lacks is carried over.
     ['Báo đăng điểm PAPI của tỉnh tăng mạnh. Năm 2023 tỉnh xếp hạng thứ mấy?', 'PAPI Năm 2023 tỉnh xếp hạng thứ mấy?'],
     // A self-introduction that is not where the asker works: framing and the conflict checks ignore it anyway.
