@@ -11,7 +11,7 @@
 import { createConfig } from '../src/config.js';
 import { type EvalSplit, expandEvalPaths, filterItems, readEvalFile, scoreItem } from '../src/eval/questions.js';
 import { createLogger } from '../src/logger.js';
-import { RagAnswerer } from '../src/rag/answerer.js';
+import { RagAnswerer, standalone } from '../src/rag/answerer.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -37,13 +37,15 @@ for (const item of items) {
   const ok = r.shouldAbstain ? r.abstained : !r.abstained && r.rank === 1 && r.keywordsOk !== false;
   if (failuresOnly && ok) continue;
   const e = await answerer.evidence(item.q, opts);
-  const retrieval = await kb.retriever.retrieve(normalizeText(item.q));
+  const retrieval = await kb.retriever.retrieve(standalone(normalizeText(item.q), opts));
   const ft = e.features;
   console.log(
     `\n== ${item.id} [${item.kind}] ${item.abstain ? 'OOS' : 'IN'} ${ok ? 'ok' : 'FAIL'} rank=${r.rank ?? '-'} kw=${r.keywordsOk} abst=${a.abstained} by=${e.decidedBefore ?? 'evidence'}`,
   );
   if (item.prev) console.log(`   prev: ${item.prev}`);
   console.log(`   q: ${item.q}`);
+  const asked = standalone(normalizeText(item.q), opts);
+  if (asked !== normalizeText(item.q)) console.log(`   asked: ${asked}`);
   console.log(`   content: ${retrieval.analysis.content} | intent=${retrieval.intent.kind}`);
   console.log(
     `   feat: voc=${f2(ft.vocabulary)} ev=${f2(ft.evidence)} mar=${f2(ft.margin)} type=${ft.typeSatisfied} gap=${f2(ft.gap)} sup=${f2(retrieval.supportedSyllables)} head=${ft.headMissing} unk=${ft.unknown} cond=${ft.conditionMissing} filler=${f2(ft.filler)}`,

@@ -8,7 +8,7 @@
 
 import { BoundedCache } from '../core/bounded-cache.js';
 import type { Glossary } from '../text/glossary.js';
-import { glossaryExpansion } from '../text/glossary.js';
+import { glossaryExpansion, reservedWords } from '../text/glossary.js';
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
 import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
@@ -167,6 +167,8 @@ export class Retriever {
   private readonly docIdByNumber = new Map<string, string>();
   /** Corpus statistics for expansion scoring (src/rag/query/expansion-evidence.ts). */
   private readonly stats: CorpusStats;
+  /** Glossary abbreviations typed as one word ("khtc", "tthc"): typo repair leaves them alone. */
+  private readonly reserved: ReadonlySet<string>;
 
   constructor(
     private readonly snapshot: IndexSnapshot,
@@ -206,6 +208,7 @@ export class Retriever {
       queryPairs: (t) => this.queryPairs(t),
       ...(glossary ? { glossary } : {}),
     };
+    this.reserved = glossary ? reservedWords(glossary) : new Set();
     this.catalogueDocs = new Set(snapshot.documents.filter((d) => isCatalogueEntry(d.file)).map((d) => d.id));
     this.docNumberIndex = new Map();
     for (const d of snapshot.documents) {
@@ -239,7 +242,7 @@ export class Retriever {
 
   /** Analyse a question with the corpus vocabulary (no retrieval). */
   analyze(query: string): QueryAnalysis {
-    return analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary });
+    return analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved });
   }
 
   /** Inverse document frequency of a match key; unseen keys get the maximum. */

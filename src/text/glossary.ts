@@ -134,3 +134,11 @@ export function glossaryExpansion(text: string, glossary: Glossary): string {
   }
   return extra.join(' ');
 }
+
+/**
+ * The abbreviation forms of a glossary that are one word once folded
+ * ("KHTC" → "khtc", "TTĐT" → "ttdt"): names, not misspelt corpus words.
+ */
+export function reservedWords(glossary: Glossary): ReadonlySet<string> {
+  return new Set(glossary.entries.flatMap((e) => e.foldedForms.map((f) => f.toLowerCase())).filter((f) => /^[a-z0-9]+$/.test(f)));
+}

@@ -19,6 +19,27 @@ describe('an opening statement before the question', () => {
     ['Cổng bị lỗi cả buổi sáng, vậy thanh toán lệ phí trực tuyến thế nào?', 'thanh toán lệ phí trực tuyến thế nào?'],
     // "em" in a statement is not a self-introduction.
     ['Số điện thoại của Sở thì em có rồi, cho hỏi thanh toán lệ phí trực tuyến qua đâu?', 'thanh toán lệ phí trực tuyến qua đâu?'],
+    // A background story, then "giờ em muốn biết …", ", nên cho em hỏi …", ", không biết là …".
+    ['Nhà chú mở xưởng mộc, hôm rồi xã có họp dân, giờ chú muốn biết thủ tục nộp hồ sơ trực tuyến ra sao?', 'thủ tục nộp hồ sơ trực tuyến ra sao?'],
+    [
+      'Mẹ em không dùng điện thoại thông minh, nên cho em hỏi đăng nhập cổng dịch vụ công bằng VNeID thế nào?',
+      'đăng nhập cổng dịch vụ công bằng VNeID thế nào?',
+    ],
+    ['Tuần trước em gửi đơn lên xã, không biết là thời hạn giải quyết tố cáo bao lâu?', 'thời hạn giải quyết tố cáo bao lâu?'],
+    // A story told as a sentence of its own; a greeting before it does not keep it.
+    ['Dạ chào ad, bên em sắp mở cửa hàng điện máy. Chỉ số PCI gồm những chỉ số thành phần nào?', 'Chỉ số PCI gồm những chỉ số thành phần nào?'],
+    ['Cô giáo giao bài về cải cách hành chính: PAR INDEX đo những lĩnh vực nào?', 'PAR INDEX đo những lĩnh vực nào?'],
+    // A negated question word states ("chưa thấy ai gọi" is no question about a person).
+    ['Em gửi hồ sơ hôm thứ hai mà chưa thấy ai gọi, vậy tra cứu hồ sơ trực tuyến bằng gì?', 'tra cứu hồ sơ trực tuyến bằng gì?'],
+    // "mấy năm nay" is a span up to now, not a question.
+    ['Cửa hàng em buôn bán mấy năm nay, thấy điểm PCI tỉnh lên xuống. Năm 2021 tỉnh được bao nhiêu điểm?', 'PCI Năm 2021 tỉnh được bao nhiêu điểm?'],
+    // A name of the opening that the asking clause lacks is carried over.
+    ['Báo đăng điểm PAPI của tỉnh tăng mạnh. Năm 2023 tỉnh xếp hạng thứ mấy?', 'PAPI Năm 2023 tỉnh xếp hạng thứ mấy?'],
+    // A self-introduction that is not where the asker works: framing and the conflict checks ignore it anyway.
+    ['Dạ cháu chào cô, con là học sinh lớp 12, cho con hỏi Ngày Pháp luật Việt Nam là ngày nào ạ', 'Ngày Pháp luật Việt Nam là ngày nào ạ'],
+    ['Chào bạn, mình đang viết bài cho trang tin: PCI có mấy chỉ số thành phần?', 'PCI có mấy chỉ số thành phần?'],
+    // A demonstrative after a restated noun stands alone ("tài khoản cũ đó").
+    ['Bố em có tài khoản từ lâu, nên cho em hỏi tài khoản cũ đó liên kết với VNeID thế nào?', 'tài khoản cũ đó liên kết với VNeID thế nào?'],
   ])('%s → %s', (q, want) => expect(focusClause(q)).toBe(want));
 
   it.each([
@@ -34,6 +55,16 @@ describe('an opening statement before the question', () => {
     'PCI có bao nhiêu chỉ số thành phần?',
     // "đầu mối" is not the question word "đâu".
     'Văn phòng Sở làm đầu mối triển khai kế hoạch phải không?',
+    // "rơi" (falls) is not the connective "rồi".
+    'Ngày Pháp luật Việt Nam rơi vào ngày nào hằng năm?',
+    // Where the asker works may be what the question is about without naming it again.
+    'Em làm ở phòng Quản lý thương mại, cho em hỏi phải làm những nhiệm vụ gì trong kế hoạch truyền thông?',
+    // The first sentence asks: nothing to cut.
+    'PCI là gì? Có mấy chỉ số thành phần?',
+    // The asking clause points back into the opening ("năm đó" is the year just said).
+    'Báo đăng năm 2022 tỉnh tụt hạng cải cách hành chính. Vậy năm đó tỉnh đứng thứ mấy?',
+    // ", con …" is the pronoun, not "còn"; a greeting alone holds no subject.
+    'Dạ em chào cô chú, con là sinh viên năm cuối đang tìm hiểu PCI có mấy chỉ số thành phần?',
   ])('kept whole: %s', (q) => expect(focusClause(q)).toBe(q));
 });
 

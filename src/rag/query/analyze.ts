@@ -20,6 +20,8 @@ export interface QueryResources {
   abbreviations?: ChatAbbreviations;
   thesaurus?: Thesaurus;
   vocabulary?: CorpusVocabulary;
+  /** Folded words that name something (glossary abbreviations, "khtc"): never typo-repaired. */
+  reserved?: ReadonlySet<string>;
 }
 
 export interface QueryAnalysis {
@@ -98,7 +100,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const th = resources.thesaurus;
     const everyday = (f: string, typed: string) =>
       th !== undefined && (hasDiacritics(typed) ? th.accentedSyllables.has(unifyIY(typed)) : th.syllables.has(unifyIY(f)));
-    const protect = (f: string, typed: string) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) || everyday(f, typed);
+    const protect = (f: string, typed: string) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) || resources.reserved?.has(f) === true || everyday(f, typed);
     const r = repairTypos(tokens, vocab, { accented, protect });
     tokens = r.tokens;
     rewrites.push(...r.rewrites);

@@ -16,7 +16,8 @@ const REQUEST = /\b(?:giup\s+(?:toi|em|minh|anh|chi|to)|vui\s+long|lam\s+on)\b|^
 const COMMAND = /^\s*\/(?:baocao|bao_cao|report)\b/i;
 const QUESTION_START =
   /^(?:ai|gi|sao|lam\s+sao|the\s+nao|khi\s+nao|o\s+dau|bao\s+nhieu|co\s+phai|xin\s+hoi|cho\s+(?:em\s+|toi\s+|minh\s+)?hoi|hoi(?!\s+(?:thao|nghi|cho|dong|vien|thi|giao|luu|dap))|vi\s+sao|tai\s+sao|lieu)\b/;
-const QUESTION_TAIL = /\b(?:ai|gi|j|nao|dau|bao\s+nhieu|bn|bao\s+gio|bh|bao\s+lau|sao|may|khong|ko|k|hk|hok|chua|nhi|ha|vay|ntn)\s*[.!]*$/;
+/** A question's last word, chat forms of "vậy" included ("… 1 tuần zị"). */
+const QUESTION_TAIL = /\b(?:ai|gi|j|nao|dau|bao\s+nhieu|bn|bao\s+gio|bh|bao\s+lau|sao|may|khong|ko|k|hk|hok|chua|nhi|ha|vay|z|zay|zi|dzay|dzi|ntn)\s*[.!]*$/;
 /** Closing politeness that hides a question's tail ("… ngày nào. Cảm ơn.", "… không ạ", "… nhé ad"). */
 const CLOSING = /(?:[\s.,!]+(?:(?:xin\s+)?cam\s+on(?:\s+(?:ad|anh|chi|em|ban|nhieu|a))*|a|nhe|nha|nhi|ak|ad|ạ))+\s*[.!]*$/;
 /** Question phrases anywhere in the message ("… có nhiệm vụ gì", "gồm những nội dung nào"). */

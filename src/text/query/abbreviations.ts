@@ -77,6 +77,18 @@ export function loadChatAbbreviations(file: string): ChatAbbreviations {
 export type PairKnown = (left: string, right: string) => boolean;
 
 const END_OF_SENTENCE = /[.?!]/;
+/** Particles that may close a sentence after its last word ("… zậy ạh", "… dc ko nha"): folded. */
+const CLOSING_PARTICLES: ReadonlySet<string> = new Set(['a', 'ah', 'ak', 'nha', 'nhe', 'nka', 'hen']);
+
+/** Whether only closing particles follow token `from` up to the end of its sentence. */
+function endsSentence(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!CLOSING_PARTICLES.has(t.fold)) return false;
+    if (END_OF_SENTENCE.test(t.after)) return true;
+  }
+  return true;
+}
 
 /**
  * Replace chat abbreviations in a token list. An ambiguous short form takes
@@ -139,7 +151,7 @@ function matchAt(
     const hit = abbreviations.byForm.get(accented) ?? (hasDiacritics(accented) && !markedWord ? undefined : abbreviations.byForm.get(folded));
     if (!hit) continue;
     const lastToken = span[span.length - 1] as Token;
-    const isLast = i + n === tokens.length || END_OF_SENTENCE.test(lastToken.after);
+    const isLast = END_OF_SENTENCE.test(lastToken.after) || endsSentence(tokens, i + n);
     // Upper-case short forms are official abbreviations (KH, DN), not chat.
     const word = (span[0] as Token).word;
     const official = n === 1 && word.length <= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word);

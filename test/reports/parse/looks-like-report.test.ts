@@ -33,6 +33,8 @@ describe('looksLikeReport', () => {
     'Kế hoạch 1523 có mấy nội dung?',
     'hội nghị đối thoại doanh nghiệp tổ chức từ bao giờ',
     'tap huan dvc truc tuyen to chuc bh',
+    // A chat "vậy" closing the question.
+    'hội nghị đối thoại tổ chức mấy lần 1 năm zị',
     'xin chào',
     'cảm ơn',
     'có phải tổ chức hội nghị hằng năm không',

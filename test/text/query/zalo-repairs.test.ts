@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../../src/rag/knowledge-base.js';
+import { createGlossary, reservedWords } from '../../../src/text/glossary.js';
 import { normalizeText } from '../../../src/text/normalize.js';
 import { openTestKnowledgeBase } from '../../helpers/knowledge-base.js';
 
@@ -26,6 +27,23 @@ describe('Zalo typing on the project corpus', () => {
     ['PCI gồm nhửng chỉ số thàh phần nào', 'PCI gồm những chỉ số thành phần nào'],
     ['thanh toan bang the atm dc k', 'thanh toan bang the ngan hang duoc khong'],
     ['sđt sở', 'số điện thoại sở'],
+    // Short forms of common words ("hc", "pl", "vn"), a digit for "một", teen "zị" / "dị".
+    ['thủ tục hc là j', 'thủ tục hành chính là gì'],
+    ['ngày pl vn', 'ngày pháp luật việt nam'],
+    ['bộ phận 1 cửa', 'bộ phận một cửa'],
+    ['luật tố cáo hiệu lực từ bh zị', 'luật tố cáo hiệu lực từ bao giờ'],
+    ['pci là j dị', 'pci là gì'],
+    // Teen spellings: "z" for "v" / "gi", "g" for "r", "l" for "n", "thía" for "thế".
+    ['pci là zì', 'pci là gì'],
+    ['nộp hs onl thì zô mục nào', 'nộp hồ sơ trực tuyến thì vào mục nào'],
+    ['nộp hs gòi tra cứu ở đâu', 'nộp hồ sơ rồi tra cứu ở đâu'],
+    ['luật khiếu nại hiệu lực khi lào', 'luật khiếu nại hiệu lực khi nào'],
+    ['papi thía nào', 'papi thế nào'],
+    // A sentence-final form stays final before closing particles ("… zậy ạh").
+    ['đăng nhập vneid ntn zậy ạh', 'đăng nhập vneid như thế nào'],
+    ['tố cáo giải quyết mấy ngày dạ', 'tố cáo giải quyết mấy ngày'],
+    // A glossary abbreviation typed as one word is a name, not a misspelt word ("khtc" is not "khác").
+    ['phòng khtc làm gì', 'phòng khtc làm gì'],
   ])('%s → %s', async (q, want) => {
     expect((await analyse(q)).cleaned).toBe(want);
   });
@@ -45,4 +63,14 @@ describe('Zalo typing on the project corpus', () => {
       expect((await analyse(q)).rewrites).toEqual([]);
     },
   );
+});
+
+describe('glossary abbreviations reserved from typo repair', () => {
+  it('keeps every one-word folded form of the glossary', () => {
+    const g = createGlossary([
+      { abbr: 'KH-TC-TH', full: 'Kế hoạch - Tài chính - Tổng hợp', also: ['KHTC'] },
+      { abbr: 'TTĐT', full: 'thông tin điện tử' },
+    ]);
+    expect([...reservedWords(g)].sort()).toEqual(['khtc', 'ttdt']);
+  });
 });
