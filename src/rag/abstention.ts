@@ -303,7 +303,9 @@ export function abstentionFeatures(question: string, r: RetrievalResult, corpus?
   const type = answerType(question, r.intent.kind);
   const best = r.hits.slice(0, 2).map((h) => h.chunk);
   const asked = r.analysis.cleaned || question;
-  const place = headEvidence(asked, best, corpus ?? best, r.evidence.termAlternatives);
+  // The head may be named by the passage's document or headings ("… có trong kế hoạch không?" of a plan's section).
+  const placed = best.map((c) => ({ text: `${c.docTitle}\n${c.trail.join('\n')}\n${c.text}` }));
+  const place = headEvidence(asked, placed, corpus ?? best, r.evidence.termAlternatives);
   return {
     conditionMissing: conditionMissing(asked, best, r.evidence.termAlternatives) ? 1 : 0,
     unknown: corpus ? Math.min(2, unknownWords(asked, corpus, r.evidence.termAlternatives).length) : 0,
