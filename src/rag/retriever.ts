@@ -189,7 +189,7 @@ export class Retriever {
       if (k.startsWith('a:')) accented.set(k.slice(2), v);
       else folded.set(k, v);
     }
-    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()), () => accentedPairsOf(snapshot.chunks.map((c) => c.text)));
+    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()), () => accentedPairsOf(snapshot.chunks.map((c) => c.text)), this.n);
     this.stats = {
       df: this.df,
       pairDf: this.pairDf,

@@ -21,6 +21,13 @@ const WORD = /^\p{L}+$/u;
 /** How much more often the marked spelling must occur than a markless one to replace it. */
 const BARE_RATIO = 4;
 /**
+ * Share of the corpus's chunks below which a markless spelling the corpus
+ * never writes still counts as rare, not absent: in a large corpus a marked
+ * spelling found in a handful of chunks ("tả", "mô tả") does not dominate a
+ * markless word ("người ta") that the sources simply do not use.
+ */
+const BARE_SHARE = 0.002;
+/**
  * The same, when the marked spelling forms a known pair with a neighbour and
  * the markless one does not ("thủ tuc" → "thủ tục"): the pair is evidence of
  * its own, and markless copies in web addresses ("tin-tuc") inflate the other.
@@ -272,7 +279,7 @@ function bareBesideAccented(word: string, left: string | undefined, right: strin
   if (forms.some((f) => pairs(f) && vocab.accentedFrequency(f) >= PAIRED_RATIO * own)) return true;
   // No neighbour to tell: only a spelling that dominates the corpus ("nop" is "nộp").
   const first = vocab.accentedFrequency(forms[0] ?? '');
-  return w === foldText(w) && first >= BARE_RATIO * Math.max(1, own) && dominantForm(w, vocab);
+  return w === foldText(w) && first >= BARE_RATIO * Math.max(1, own, vocab.chunks * BARE_SHARE) && dominantForm(w, vocab);
 }
 
 /**
