@@ -76,8 +76,9 @@ describe('partial document numbers', () => {
     ['kế hoạch 1532', ['1523/kh/sct']], // one digit typo of a document the corpus holds
     ['quyết định 846', ['845/qd/ubnd']],
     ['quyết định 847', []], // the corpus writes 847 (a document it cites): not a typo of 845
-  ])('%s → %j when the corpus writes 847', (q, want) => {
-    expect(resolvePartialDocNumbers(q, [], index, (n) => n === '847')).toEqual(want);
+    ['qd 1523', ['1523/kh/sct']], // a written number with the wrong type word still names the one document it leads
+  ])('%s → %j when the corpus writes 847 and 1523', (q, want) => {
+    expect(resolvePartialDocNumbers(q, [], index, (n) => n === '847' || n === '1523')).toEqual(want);
   });
 });
 

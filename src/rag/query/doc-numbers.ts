@@ -42,8 +42,8 @@ export type WrittenNumber = (num: string) => boolean;
 function docsFor(num: string, type: string | undefined, index: ReadonlyMap<string, readonly string[]>, written?: WrittenNumber): string[] {
   const ofType = (ds: readonly string[]) => (type ? ds.filter((d) => d.split('/').some((part) => part === type)) : [...ds]);
   const exact = ofType(index.get(num) ?? []);
-  if (exact.length > 0 || !type || num.length < 3 || written?.(num)) return exact;
-  const typo = [...index].filter(([lead]) => oneDigitTypo(num, lead)).flatMap(([, ds]) => ofType(ds));
+  if (exact.length > 0 || !type || num.length < 3) return exact;
+  const typo = written?.(num) ? [] : [...index].filter(([lead]) => oneDigitTypo(num, lead)).flatMap(([, ds]) => ofType(ds));
   if (typo.length > 0) return typo;
   // The wrong type word ("qd 1523" for Kế hoạch 1523/KH-SCT): people call many documents "quyết định".
   // A number of three digits or more, typed exactly, is specific enough to mean the one document it
