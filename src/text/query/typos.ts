@@ -13,7 +13,7 @@
  */
 import { foldText } from '../normalize.js';
 import { type Token, tokenLike } from './tokens.js';
-import { hasToneMark, hoiNgaSwap, toneOf } from './tones.js';
+import { hasToneMark, hoiNgaSwap, toneOf, withoutTone } from './tones.js';
 import type { Rewrite } from './types.js';
 import type { CorpusVocabulary } from './vocabulary.js';
 
@@ -163,7 +163,10 @@ export function repairTypos(
     } else if (options.accented && (!vocab.knowsAccented(t.word.toLowerCase()) || bareBesideAccented(t.word, leftWord, rightWord, vocab))) {
       // Known without accents, unknown as typed: a missing or wrong tone mark.
       // Typed with no marks at all and the corpus spells it one way ("nop" is "nộp"): no neighbour needed.
-      if (pairs(t.fold) === 0 && !alone && !(t.word.toLowerCase() === t.fold && dominantForm(t.fold, vocab))) return;
+      // So does one typed with its shape marks but no tone ("nôp" when the corpus writes "nộp").
+      const lower = t.word.toLowerCase();
+      const toneOnly = !hasToneMark(lower) && withoutTone(vocab.accentedForms(t.fold)[0] ?? '') === lower;
+      if (pairs(t.fold) === 0 && !alone && !((lower === t.fold || toneOnly) && dominantForm(t.fold, vocab))) return;
       // A tone mark the user did type is changed only beside a word typed
       // right that forms a known pair with it ("hồ sợ" → "hồ sơ"); two
       // unknown words side by side are another word ("sổ đỏ" is not "số đó").

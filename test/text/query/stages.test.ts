@@ -111,6 +111,11 @@ describe('typo repair', () => {
     expect(fixIn(10_000)).toBe('cho người ta biết');
   });
 
+  it('gives the tone to a word typed with its shape marks only, when one spelling dominates', () => {
+    // No known pair with a neighbour ("tục nộp" is not in the corpus): the dominant spelling decides.
+    expect(fix('thủ tục nôp')).toBe('thủ tục nộp');
+  });
+
   it('takes the other i/y spelling when only that one is known', () => {
     const v = buildVocabulary(new Map([['ky', 3]]), new Map([['ký', 3]]), new Set());
     expect(fromTokens(repairTypos(tokens('ai kí'), v, { accented: true }).tokens)).toBe('ai ký');
