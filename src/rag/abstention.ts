@@ -352,7 +352,9 @@ export function abstentionFeatures(
   const type = answerType(question, r.intent.kind);
   const best = r.hits.slice(0, 2).map((h) => h.chunk);
   const asked = r.analysis.cleaned || question;
-  const place = headEvidence(asked, best, corpus ?? best, r.evidence.termAlternatives);
+  // The head may be named by the passage's document or headings ("… có trong kế hoạch không?" of a plan's section).
+  const placed = best.map((c) => ({ text: `${c.docTitle}\n${c.trail.join('\n')}\n${c.text}` }));
+  const place = headEvidence(asked, placed, corpus ?? best, r.evidence.termAlternatives);
   const evidence = passageEvidence(top) * r.supportedSyllables;
   // The filler gain costs a coverage pass per unknown word: computed unless the caller's policy does without it.
   const dropped = options.filler === false ? undefined : r.wordDrops?.();

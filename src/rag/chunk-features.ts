@@ -48,11 +48,29 @@ export function adjacentPairs(words: string[]): string[] {
   return out;
 }
 
-/** Folded syllable pairs of a text and of its glossary expansion. */
+/**
+ * Clause boundaries: line breaks, and punctuation followed by a space or the
+ * end, so "1.000", "9001:2015" and "60/2021/NĐ-CP" stay whole.
+ */
+const CLAUSE_END = /\n+|[.,;:!?…]+(?=\s|$)/u;
+
+/**
+ * Adjacent folded syllable pairs within each clause of a (normalised) text: a
+ * sentence's last word and the next one's first are not a word, and a
+ * corpus made of many short sentences would otherwise match pairs no
+ * sentence holds.
+ */
+export function clausePairs(text: string): string[] {
+  const out: string[] = [];
+  for (const clause of foldText(text).split(CLAUSE_END)) out.push(...adjacentPairs(syllables(clause)));
+  return out;
+}
+
+/** Folded syllable pairs of a text (within its clauses) and of its glossary expansion. */
 export function pairsOf(text: string, glossary?: Glossary): string[] {
   const norm = normalizeText(text);
   const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
-  return [...adjacentPairs(syllables(foldText(norm))), ...adjacentPairs(syllables(expansion))];
+  return [...clausePairs(norm), ...adjacentPairs(syllables(expansion))];
 }
 
 /** Title side of a chunk for list questions: its heading and its parent's. */
@@ -71,14 +89,18 @@ function ownHeading(c: Chunk): string {
   return `${last} ${c.kind === 'outline' || first.length > MAX_TITLE_CHARS ? '' : first}`;
 }
 
-/** {@link matchKeysOf} and {@link pairsOf} of one text, normalised and expanded once. */
-function keysAndPairs(text: string, glossary?: Glossary): { keys: string[]; pairs: string[] } {
-  const norm = normalizeText(text);
+/**
+ * {@link matchKeysOf} and {@link pairsOf} of one text, normalised and expanded
+ * once; `head` (document id and headings) is one clause before the text's.
+ */
+function keysAndPairs(text: string, glossary?: Glossary, head = ''): { keys: string[]; pairs: string[] } {
+  const norm = normalizeText(head ? `${head} ${text}` : text);
   const expansion = glossary ? glossaryExpansion(norm, glossary) : '';
   const folded = foldText(norm);
+  const headPairs = head ? adjacentPairs(syllables(foldText(normalizeText(head)))) : [];
   return {
     keys: [...syllables(`${folded} ${expansion}`), ...syllables(norm).map((w) => `a:${w}`)],
-    pairs: [...adjacentPairs(syllables(folded)), ...adjacentPairs(syllables(expansion))],
+    pairs: [...headPairs, ...clausePairs(normalizeText(text)), ...adjacentPairs(syllables(expansion))],
   };
 }
 
@@ -89,7 +111,7 @@ function keysAndPairs(text: string, glossary?: Glossary): { keys: string[]; pair
 export function chunkFeatureKeys(c: Chunk, aliases: string, glossary?: Glossary, memo?: Map<string, string[]>): string[][] {
   // The document title is left out: a plan's title names every indicator,
   // which would make every chunk of it match every indicator.
-  const full = keysAndPairs(`${c.docId} ${c.trail.join(' ')} ${c.text}`, glossary);
+  const full = keysAndPairs(c.text, glossary, `${c.docId} ${c.trail.join(' ')}`);
   const heading = keysAndPairs(ownHeading(c), glossary);
   // Subject and document texts repeat across the chunks of a document.
   const shared = (text: string) => {

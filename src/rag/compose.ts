@@ -7,9 +7,11 @@
 import { foldText, normalizeText } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
+import { matchKeysOf, pairsOf } from './chunk-features.js';
 import { ordinalAsked } from './follow-up.js';
 import { asksWholeDocument } from './intent.js';
 import { asksCount, findEnumeration, formatEnumeration, wantsWholeList } from './list-answer.js';
+import { type QueryEvidence, termCredit } from './query/coverage.js';
 import type { RetrievalResult, RetrievedChunk } from './retriever.js';
 
 const MAX_UNIT = 380;
@@ -67,7 +69,12 @@ function clip(s: string, max = MAX_UNIT): string {
   return `${s.slice(0, cut > max / 2 ? cut : max - 1)} …`;
 }
 
-function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number, labels: readonly string[] = []): number {
+/**
+ * How well a sentence answers: the IDF weight of the question's words it
+ * holds, and, for a word it lacks, the credit of an alternative it holds
+ * (the thesaurus wording retrieval matched: "chỗ làm" → "vị trí việc làm").
+ */
+function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number, labels: readonly string[] = [], ev?: QueryEvidence): number {
   const folded = foldText(normalizeText(unit));
   const words = new Set(syllables(folded));
   let s = 0;
@@ -76,6 +83,24 @@ function unitScore(unit: string, terms: Set<string>, idf: (w: string) => number,
     const w = idf(t);
     all += w;
     if (words.has(t)) s += w;
+  }
+  if (ev && (ev.termAlternatives.size > 0 || ev.pairAlternatives.size > 0)) {
+    const keys = new Set(matchKeysOf(unit));
+    const pairs = new Set(pairsOf(unit));
+    for (const t of ev.terms) {
+      const own = t.startsWith('a:') ? foldText(t.slice(2)) : t;
+      if (words.has(own) || !ev.termAlternatives.has(t)) continue;
+      // The word itself is not in the sentence (counted above when it is): only its alternatives can be.
+      s +=
+        idf(own) *
+        termCredit(
+          t,
+          ev,
+          (k) => keys.has(k),
+          idf,
+          (p) => pairs.has(p),
+        );
+    }
   }
   // A numbered label the question names ("mức 2", "bước 3", "điều 11") picks its sentence first.
   if (labels.some((l) => new RegExp(`(?<![a-z0-9])${l}(?![0-9])`).test(folded))) s += all + 1;
@@ -148,7 +173,7 @@ export function bestUnits(
   c: Chunk,
   terms: string[],
   idf: (w: string) => number,
-  opts: { max?: number; prefer?: RegExp; wholeSection?: boolean; labels?: readonly string[] } = {},
+  opts: { max?: number; prefer?: RegExp; wholeSection?: boolean; labels?: readonly string[]; evidence?: QueryEvidence } = {},
 ): string[] {
   // As many sentences as the question names numbered labels ("mức 2 khác mức 1": both), up to three.
   const named = new Set((opts.labels ?? []).map((l) => l.split(' ')[1])).size;
@@ -162,7 +187,7 @@ export function bestUnits(
   const units = answerUnits(c);
   if (units.length === 0) return [];
   const termSet = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
-  const scored = units.map((u, i) => ({ u, i, s: unitScore(u, termSet, idf, opts.labels) + (opts.prefer?.test(u) ? 100 : 0) }));
+  const scored = units.map((u, i) => ({ u, i, s: unitScore(u, termSet, idf, opts.labels, opts.evidence) + (opts.prefer?.test(u) ? 100 : 0) }));
   const best = Math.max(...scored.map((x) => x.s));
   // No sentence matches the question better than the heading did: the whole
   // section is the answer, so lead with its first units.
@@ -323,6 +348,7 @@ export function composeExtractive(result: RetrievalResult, idf: (w: string) => n
   let units = bestUnits(c, result.terms, idf, {
     prefer,
     labels,
+    evidence: result.evidence,
     wholeSection: labels.length === 0 && top.headingCoverage >= WHOLE_SECTION && c.docType === 'kế hoạch',
   });
   // A date question whose top passage has no date: look at the next hits.

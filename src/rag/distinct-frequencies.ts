@@ -16,7 +16,7 @@ import type { Glossary } from '../text/glossary.js';
 import type { Chunk } from './chunk.js';
 import { matchKeysOf, pairsOf } from './chunk-features.js';
 import { keyDictionary } from './key-dictionary.js';
-import { splitUnits } from './proximity.js';
+import { splitUnits, unitIdentity } from './proximity.js';
 
 /** Units shorter than this are headings or markers, which the document structure repeats by design. */
 const MIN_REPEATED_CHARS = 40;
@@ -63,7 +63,8 @@ export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies,
     let repeated: string[] | null = null;
     for (const u of splitUnits(c.text)) {
       if (u.length < MIN_REPEATED_CHARS) continue;
-      const key = unitKey(u);
+      // A quote is the same sentence under another list marker or closing mark ("1. X;" and "- X.").
+      const key = unitKey(unitIdentity(u));
       const last = seen.get(key);
       seen.set(key, i);
       if (last !== undefined && last !== i) (repeated ??= []).push(u);

@@ -40,7 +40,7 @@ import { VectorCache } from './vector-cache.js';
 import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
-export const INDEX_FORMAT = 'cchc-index-v10';
+export const INDEX_FORMAT = 'cchc-index-v11';
 
 /** Rebuild the HNSW graph once this share of its labels is deleted. */
 export const HNSW_REBUILD_SHARE = 0.2;

@@ -198,7 +198,7 @@ export class Retriever {
       if (k.startsWith('a:')) accented.set(k.slice(2), v);
       else folded.set(k, v);
     }
-    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()), () => accentedPairsOf(snapshot.chunks.map((c) => c.text)));
+    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()), () => accentedPairsOf(snapshot.chunks.map((c) => c.text)), this.n);
     this.stats = {
       df: this.df,
       pairDf: this.pairDf,
@@ -348,15 +348,21 @@ export class Retriever {
   /** Retrieve and re-rank. */
   async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
     const analysed = this.analyze(query);
-    const intent = { ...analysed.intent, docNumbers: resolvePartialDocNumbers(analysed.cleaned, analysed.intent.docNumbers, this.docNumberIndex) };
+    const written = (num: string) => this.df.has(num);
+    const intent = { ...analysed.intent, docNumbers: resolvePartialDocNumbers(analysed.cleaned, analysed.intent.docNumbers, this.docNumberIndex, written) };
     // "qd 649" is measured as the corpus writes it ("649/QĐ-UBND").
     const analysis = {
       ...analysed,
-      content: expandPartialDocNumbers(analysed.content, this.docNumberIndex, (f) => {
-        const id = this.docIdByNumber.get(f);
-        // An unaccented question stays unaccented ("qd 649" → "649/QD-UBND").
-        return id && !analysed.accented ? foldText(id).toUpperCase() : id;
-      }),
+      content: expandPartialDocNumbers(
+        analysed.content,
+        this.docNumberIndex,
+        (f) => {
+          const id = this.docIdByNumber.get(f);
+          // An unaccented question stays unaccented ("qd 649" → "649/QD-UBND").
+          return id && !analysed.accented ? foldText(id).toUpperCase() : id;
+        },
+        written,
+      ),
     };
     const { ev, decide, syllableAlternatives, rankSyllableAlternatives, syllableWeight } = expansionEvidence(this.stats, analysis);
     const { terms, pairs } = ev;

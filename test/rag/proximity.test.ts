@@ -154,6 +154,18 @@ describe('distinctFrequencies', () => {
     expect(map.get(key)).toBe(df);
   });
 
+  it('counts a quote under another list marker or closing mark once', () => {
+    const sentence = 'Việc tinh giản biên chế gắn với cơ cấu lại đội ngũ cán bộ, công chức';
+    const quotes = [
+      chunk('p', `- ${sentence}.`, ['II'], 'plan'),
+      chunk('q', `1. ${sentence};\n2. Một câu khác của quyết định này.`, ['Điều 1'], 'qd1'),
+      chunk('r', `a) ${sentence.toLowerCase()}`, ['Điều 2'], 'qd2'),
+    ];
+    const g = distinctFrequencies(quotes, { words: new Map([['tinh', 3]]), pairs: new Map([['bien che', 3]]) });
+    expect(g.words.get('tinh')).toBe(1);
+    expect(g.pairs.get('bien che')).toBe(1);
+  });
+
   it('returns the base frequencies when nothing is repeated', () => {
     expect(distinctFrequencies([chunks[0] as Chunk, chunks[3] as Chunk], base)).toBe(base);
   });

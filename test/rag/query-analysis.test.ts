@@ -71,6 +71,15 @@ describe('partial document numbers', () => {
     ['qd60', []], // a short number with the wrong type word may be a document the corpus lacks
     ['abc1523', []], // glued to a word that is no type word
   ])('%s → %j', (q, want) => expect(resolvePartialDocNumbers(q, [], index)).toEqual(want));
+
+  it.each([
+    ['kế hoạch 1532', ['1523/kh/sct']], // one digit typo of a document the corpus holds
+    ['quyết định 846', ['845/qd/ubnd']],
+    ['quyết định 847', []], // the corpus writes 847 (a document it cites): not a typo of 845
+    ['qd 1523', ['1523/kh/sct']], // a written number with the wrong type word still names the one document it leads
+  ])('%s → %j when the corpus writes 847 and 1523', (q, want) => {
+    expect(resolvePartialDocNumbers(q, [], index, (n) => n === '847' || n === '1523')).toEqual(want);
+  });
 });
 
 describe('coverage with alternatives', () => {

@@ -53,7 +53,7 @@ function alternativeShare(a: Alternative, has: Has, idf: Weight, hasPair?: Has):
 }
 
 /** Credit of one term: its own weight when found, else its best alternative's. */
-function termCredit(t: string, ev: QueryEvidence, has: Has, idf: Weight, hasPair?: Has): number {
+export function termCredit(t: string, ev: QueryEvidence, has: Has, idf: Weight, hasPair?: Has): number {
   let best = has(t) ? (ev.termWeight.get(t) ?? 1) : 0;
   for (const a of ev.termAlternatives.get(t) ?? []) {
     if (a.weight <= best) continue;

@@ -30,16 +30,20 @@ function oneDigitTypo(a: string, b: string): boolean {
   return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
+/** Whether the corpus writes a number anywhere (a document it cites but does not hold, "Quyết định 2157"). */
+export type WrittenNumber = (num: string) => boolean;
+
 /**
  * The documents a number typed after a document-type word leads: exactly, or
  * — when none does — within one digit typo ("kế hoạch 1532" → 1523/KH-SCT),
- * the type word vouching that a document is meant.
+ * the type word vouching that a document is meant. A number the corpus
+ * writes is not a typo: it names the document the corpus cites by it.
  */
-function docsFor(num: string, type: string | undefined, index: ReadonlyMap<string, readonly string[]>): string[] {
+function docsFor(num: string, type: string | undefined, index: ReadonlyMap<string, readonly string[]>, written?: WrittenNumber): string[] {
   const ofType = (ds: readonly string[]) => (type ? ds.filter((d) => d.split('/').some((part) => part === type)) : [...ds]);
   const exact = ofType(index.get(num) ?? []);
   if (exact.length > 0 || !type || num.length < 3) return exact;
-  const typo = [...index].filter(([lead]) => oneDigitTypo(num, lead)).flatMap(([, ds]) => ofType(ds));
+  const typo = written?.(num) ? [] : [...index].filter(([lead]) => oneDigitTypo(num, lead)).flatMap(([, ds]) => ofType(ds));
   if (typo.length > 0) return typo;
   // The wrong type word ("qd 1523" for Kế hoạch 1523/KH-SCT): people call many documents "quyết định".
   // A number of three digits or more, typed exactly, is specific enough to mean the one document it
@@ -52,7 +56,12 @@ function docsFor(num: string, type: string | undefined, index: ReadonlyMap<strin
  * named in full or by their leading number.
  * @param index leading number → folded ids of the documents it leads
  */
-export function resolvePartialDocNumbers(text: string, full: readonly string[], index: ReadonlyMap<string, readonly string[]>): string[] {
+export function resolvePartialDocNumbers(
+  text: string,
+  full: readonly string[],
+  index: ReadonlyMap<string, readonly string[]>,
+  written?: WrittenNumber,
+): string[] {
   const out = new Set(full);
   const folded = foldText(text);
   for (const m of folded.matchAll(NUMBER)) {
@@ -60,7 +69,7 @@ export function resolvePartialDocNumbers(text: string, full: readonly string[], 
     const before = folded.slice(0, m.index + m[0].indexOf(num));
     const type = TYPE_WORDS.find(([re]) => re.test(before))?.[1];
     if (YEAR.test(num) && !type) continue;
-    const docs = docsFor(num, type, index);
+    const docs = docsFor(num, type, index, written);
     if (docs.length === 1) out.add(docs[0] as string);
   }
   return [...out];
@@ -74,7 +83,12 @@ export function resolvePartialDocNumbers(text: string, full: readonly string[], 
  * @param index leading number → folded ids of the documents it leads
  * @param display folded id → the id as written
  */
-export function expandPartialDocNumbers(text: string, index: ReadonlyMap<string, readonly string[]>, display: (folded: string) => string | undefined): string {
+export function expandPartialDocNumbers(
+  text: string,
+  index: ReadonlyMap<string, readonly string[]>,
+  display: (folded: string) => string | undefined,
+  written?: WrittenNumber,
+): string {
   const folded = foldText(text);
   // Folding is one character for one character on NFC text; otherwise leave the text alone.
   if (folded.length !== text.length) return text;
@@ -87,7 +101,7 @@ export function expandPartialDocNumbers(text: string, index: ReadonlyMap<string,
     const typeMatch = TYPE_WORDS.map(([re, type]) => ({ type, hit: re.exec(before) })).find((x) => x.hit);
     const type = typeMatch?.type;
     if (YEAR.test(num) && !type) continue;
-    const docs = docsFor(num, type, index);
+    const docs = docsFor(num, type, index, written);
     const id = docs.length === 1 ? display(docs[0] as string) : undefined;
     if (!id) continue;
     // A number already written in full ("649/QĐ-UBND") is left as it is.

@@ -23,3 +23,11 @@ export function hoiNgaSwap(word: string): string | undefined {
   if (nfd.includes('\u0303')) return nfd.replace('\u0303', '\u0309').normalize('NFC');
   return undefined;
 }
+
+/** The word without its tone mark, shape marks kept ("nộp" → "nôp"). */
+export function withoutTone(word: string): string {
+  return [...word.normalize('NFD')]
+    .filter((c) => !TONE_MARK.test(c))
+    .join('')
+    .normalize('NFC');
+}

@@ -13,13 +13,20 @@
  */
 import { foldText } from '../normalize.js';
 import { type Token, tokenLike } from './tokens.js';
-import { hasToneMark, hoiNgaSwap, toneOf } from './tones.js';
+import { hasToneMark, hoiNgaSwap, toneOf, withoutTone } from './tones.js';
 import type { Rewrite } from './types.js';
 import type { CorpusVocabulary } from './vocabulary.js';
 
 const WORD = /^\p{L}+$/u;
 /** How much more often the marked spelling must occur than a markless one to replace it. */
 const BARE_RATIO = 4;
+/**
+ * Share of the corpus's chunks below which a markless spelling the corpus
+ * never writes still counts as rare, not absent: in a large corpus a marked
+ * spelling found in a handful of chunks ("tả", "mô tả") does not dominate a
+ * markless word ("người ta") that the sources simply do not use.
+ */
+const BARE_SHARE = 0.002;
 /**
  * The same, when the marked spelling forms a known pair with a neighbour and
  * the markless one does not ("thủ tuc" → "thủ tục"): the pair is evidence of
@@ -156,7 +163,10 @@ export function repairTypos(
     } else if (options.accented && (!vocab.knowsAccented(t.word.toLowerCase()) || bareBesideAccented(t.word, leftWord, rightWord, vocab))) {
       // Known without accents, unknown as typed: a missing or wrong tone mark.
       // Typed with no marks at all and the corpus spells it one way ("nop" is "nộp"): no neighbour needed.
-      if (pairs(t.fold) === 0 && !alone && !(t.word.toLowerCase() === t.fold && dominantForm(t.fold, vocab))) return;
+      // So does one typed with its shape marks but no tone ("nôp" when the corpus writes "nộp").
+      const lower = t.word.toLowerCase();
+      const toneOnly = !hasToneMark(lower) && withoutTone(vocab.accentedForms(t.fold)[0] ?? '') === lower;
+      if (pairs(t.fold) === 0 && !alone && !((lower === t.fold || toneOnly) && dominantForm(t.fold, vocab))) return;
       // A tone mark the user did type is changed only beside a word typed
       // right that forms a known pair with it ("hồ sợ" → "hồ sơ"); two
       // unknown words side by side are another word ("sổ đỏ" is not "số đó").
@@ -272,7 +282,7 @@ function bareBesideAccented(word: string, left: string | undefined, right: strin
   if (forms.some((f) => pairs(f) && vocab.accentedFrequency(f) >= PAIRED_RATIO * own)) return true;
   // No neighbour to tell: only a spelling that dominates the corpus ("nop" is "nộp").
   const first = vocab.accentedFrequency(forms[0] ?? '');
-  return w === foldText(w) && first >= BARE_RATIO * Math.max(1, own) && dominantForm(w, vocab);
+  return w === foldText(w) && first >= BARE_RATIO * Math.max(1, own, vocab.chunks * BARE_SHARE) && dominantForm(w, vocab);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface CorpusVocabulary {
   neighbours(folded: string): string[];
   /** Two accented lower-case syllables occur side by side in the corpus ("hồ sơ", not "hồ số"). */
   knowsAccentedPair(left: string, right: string): boolean;
+  /** Number of chunks the frequencies count (0 when unknown). */
+  readonly chunks: number;
 }
 
 /**
@@ -73,12 +75,14 @@ export function withinOneEdit(a: string, b: string): boolean {
  * @param accented accented lower-case syllable → number of chunks containing it
  * @param pairs folded pairs ("thu tuc") known to the corpus
  * @param accentedPairs accented pairs ("hồ sơ"), computed on first use (see {@link accentedPairsOf})
+ * @param chunks number of chunks the frequencies count
  */
 export function buildVocabulary(
   folded: ReadonlyMap<string, number>,
   accented: ReadonlyMap<string, number>,
   pairs: ReadonlySet<string>,
   accentedPairs: () => ReadonlySet<string> = () => new Set(),
+  chunks = 0,
 ): CorpusVocabulary {
   let accentedPairSet: ReadonlySet<string> | undefined;
   const byDeletion = new Map<string, string[]>();
@@ -103,6 +107,7 @@ export function buildVocabulary(
     else forms.set(f, [a]);
   }
   return {
+    chunks,
     knows: (w) => folded.has(w),
     knowsAccented: (w) => accented.has(w),
     knowsPair: (l, r) => pairs.has(`${l} ${r}`),

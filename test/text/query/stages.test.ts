@@ -92,6 +92,30 @@ describe('typo repair', () => {
     expect(fix('nộp Hộ sơ')).toBe('nộp Hộ sơ');
   });
 
+  it('a marked spelling in a few chunks of a large corpus does not replace a markless function word', () => {
+    const f = new Map(Object.entries({ nguoi: 50, ta: 12, biet: 50 }));
+    const a = new Map(Object.entries({ người: 50, tả: 12, biết: 50 }));
+    // "ta" is protected (a function word): only a neighbour or a dominant spelling gives it marks.
+    const opts = { accented: true, protect: (fold: string) => fold === 'ta' };
+    const fixIn = (chunks: number) =>
+      fromTokens(
+        repairTypos(
+          tokens('cho người ta biết'),
+          buildVocabulary(f, a, new Set(), () => new Set(), chunks),
+          opts,
+        ).tokens,
+      );
+    // Twelve chunks of a hundred write "tả": it dominates the corpus.
+    expect(fixIn(100)).toBe('cho người tả biết');
+    // Twelve of ten thousand: too few to say the markless word is a slip.
+    expect(fixIn(10_000)).toBe('cho người ta biết');
+  });
+
+  it('gives the tone to a word typed with its shape marks only, when one spelling dominates', () => {
+    // No known pair with a neighbour ("tục nộp" is not in the corpus): the dominant spelling decides.
+    expect(fix('thủ tục nôp')).toBe('thủ tục nộp');
+  });
+
   it('takes the other i/y spelling when only that one is known', () => {
     const v = buildVocabulary(new Map([['ky', 3]]), new Map([['ký', 3]]), new Set());
     expect(fromTokens(repairTypos(tokens('ai kí'), v, { accented: true }).tokens)).toBe('ai ký');
