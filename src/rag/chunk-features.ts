@@ -71,6 +71,9 @@ function ownHeading(c: Chunk): string {
   return `${last} ${c.kind === 'outline' || first.length > MAX_TITLE_CHARS ? '' : first}`;
 }
 
+/** Entries of the subject / document key memo before it is emptied: it is live memory of every analysis worker. */
+const SHARED_MEMO_MAX = 2000;
+
 /** {@link matchKeysOf} and {@link pairsOf} of one text, normalised and expanded once. */
 function keysAndPairs(text: string, glossary?: Glossary): { keys: string[]; pairs: string[] } {
   const norm = normalizeText(text);
@@ -91,12 +94,12 @@ export function chunkFeatureKeys(c: Chunk, aliases: string, glossary?: Glossary,
   // which would make every chunk of it match every indicator.
   const full = keysAndPairs(`${c.docId} ${c.trail.join(' ')} ${c.text}`, glossary);
   const heading = keysAndPairs(ownHeading(c), glossary);
-  // Subject and document texts repeat across the chunks of a document.
+  // Subject and document texts repeat across the chunks of a document (consecutive in a build, so a small memo suffices).
   const shared = (text: string) => {
     let keys = memo?.get(text);
     if (!keys) {
       keys = matchKeysOf(text, glossary);
-      if (memo && memo.size >= 20_000) memo.clear();
+      if (memo && memo.size >= SHARED_MEMO_MAX) memo.clear();
       memo?.set(text, keys);
     }
     return keys;
