@@ -17,6 +17,7 @@ import { syllables } from '../text/tokenize.js';
 import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
 import { keyDictionary } from './key-dictionary.js';
+import { SpillWriter } from './spill-file.js';
 import { writeParts } from './stream-write.js';
 
 /** The six key sets of a chunk. */
@@ -177,7 +178,8 @@ export class ChunkFeatureStore {
    * (computed elsewhere, e.g. in a worker thread). With `consume`, `prev`
    * gives up its dictionary and is not used again.
    */
-  static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>, opts: { consume?: boolean } = {}): FeatureBuilder {
+  static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>, opts: { consume?: boolean; spill?: string } = {}): FeatureBuilder {
+    if (!prev && opts.spill) return ChunkFeatureStore.spillingBuilder(opts.spill);
     // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be used afterwards.
     const { keys, ids: keyId, intern } = keyDictionary(prev ? { keys: prev.keys, ids: prev.keyId } : undefined, { share: opts.consume === true });
     const lists: Uint32Array[] = [];
@@ -235,6 +237,54 @@ export class ChunkFeatureStore {
     };
   }
 
+  /**
+   * A full build's builder whose lists go to the file `spill` as they come
+   * (they are the store's data in order) and are read back once, into the
+   * final array: the lists are never in memory twice.
+   */
+  private static spillingBuilder(spill: string): FeatureBuilder {
+    const { keys, ids: keyId, intern } = keyDictionary();
+    const ids: string[] = [];
+    const lengths: number[] = [];
+    const out = new SpillWriter(spill);
+    const add = (id: string, lists: Uint32Array[]) => {
+      for (const l of lists) {
+        out.append(l.sort());
+        lengths.push(l.length);
+      }
+      ids.push(id);
+    };
+    return {
+      intern,
+      reuse: () => false,
+      addKeys: (id, keySets) => add(id, keySets.map((keySet) => Uint32Array.from(new Set(keySet.map(intern))))),
+      addIds: (id, idLists) => add(id, idLists),
+      finish() {
+        const offsets = new Uint32Array(lengths.length + 1);
+        for (let i = 0; i < lengths.length; i++) offsets[i + 1] = (offsets[i] as number) + (lengths[i] as number);
+        const data = new Uint32Array(offsets[lengths.length] as number);
+        const reader = out.finish();
+        try {
+          reader.readInto(data);
+        } finally {
+          reader.close();
+        }
+        return ChunkFeatureStore.withDf(keys, ids, offsets, data, ChunkFeatureStore.countDf(ids.length, offsets, data, keys.length), keyId);
+      },
+    };
+  }
+
+  /** Document frequency of every key: chunks whose words (syllable keys) or pairs (pair keys) hold it. */
+  private static countDf(chunks: number, offsets: Uint32Array, data: Uint32Array, keys: number): Uint32Array {
+    const df = new Uint32Array(keys);
+    for (let c = 0; c < chunks; c++) {
+      for (const l of DF_LISTS) {
+        for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
+      }
+    }
+    return df;
+  }
+
   /** An update's store from runs of the previous store's slots (copied as blocks) and new chunks' lists. */
   private static assemble(
     prev: ChunkFeatureStore,
@@ -284,15 +334,7 @@ export class ChunkFeatureStore {
       data.set(lists[i] as Uint32Array, offsets[i] as number);
       (lists as Array<Uint32Array | undefined>)[i] = undefined;
     }
-    let df = knownDf;
-    if (!df) {
-      df = new Uint32Array(keys.length);
-      for (let c = 0; c < ids.length; c++) {
-        for (const l of DF_LISTS) {
-          for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
-        }
-      }
-    }
+    const df = knownDf ?? ChunkFeatureStore.countDf(ids.length, offsets, data, keys.length);
     return ChunkFeatureStore.withDf(keys, ids, offsets, data, df, keyId);
   }
 

@@ -454,8 +454,9 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   if (!built) {
     const chunks = groups.flatMap(materialise);
     allChunks = chunks;
-    const lex = LexicalIndex.builder(null, new Set(), opts.glossary);
-    const feat = ChunkFeatureStore.builder(null);
+    // Every chunk's postings and feature lists go to files in the new snapshot's folder until the indexes are laid out.
+    const lex = LexicalIndex.builder(null, new Set(), opts.glossary, { spill: join(tmp, 'lexical.spill') });
+    const feat = ChunkFeatureStore.builder(null, undefined, { spill: join(tmp, 'features.spill') });
     // The graph grows while the worker threads analyse the next batches.
     const hnsw = HnswVectorIndex.builder(dim, chunks.length);
     let added = 0;
