@@ -7,7 +7,7 @@
  * update computes features only for new text, and opening an index
  * tokenises nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { Glossary } from '../text/glossary.js';
@@ -26,6 +26,11 @@ export type FeatureList = (typeof FEATURE_LISTS)[number];
 const L = FEATURE_LISTS.length;
 const LIST_INDEX = Object.fromEntries(FEATURE_LISTS.map((n, i) => [n, i])) as Record<FeatureList, number>;
 const FORMAT = 'cchc-features-v1';
+/**
+ * Written by a full build only: an update, which does not read every chunk,
+ * leaves it out and the retriever computes the frequencies when it opens.
+ */
+const DISTINCT_FILE = 'features-distinct.bin';
 /** The lists document frequencies count: words (for syllable keys) and pairs (for pair keys). */
 const DF_LISTS = [LIST_INDEX.words, LIST_INDEX.pairs];
 
@@ -257,7 +262,11 @@ export class ChunkFeatureStore {
     return {
       intern,
       reuse: () => false,
-      addKeys: (id, keySets) => add(id, keySets.map((keySet) => Uint32Array.from(new Set(keySet.map(intern))))),
+      addKeys: (id, keySets) =>
+        add(
+          id,
+          keySets.map((keySet) => Uint32Array.from(new Set(keySet.map(intern)))),
+        ),
       addIds: (id, idLists) => add(id, idLists),
       finish() {
         const offsets = new Uint32Array(lengths.length + 1);
@@ -394,19 +403,44 @@ export class ChunkFeatureStore {
 
   /** Document frequency of every key in use (syllable keys: by words; pair keys: by pairs). */
   frequencies(): { words: Map<string, number>; pairs: Map<string, number> } {
+    return this.frequenciesOf(this.df);
+  }
+
+  private frequenciesOf(df: Uint32Array): { words: Map<string, number>; pairs: Map<string, number> } {
     const words = new Map<string, number>();
     const pairs = new Map<string, number>();
     this.keys.forEach((k, i) => {
-      const n = this.df[i] as number;
+      const n = df[i] as number;
       if (n > 0) (k.includes(' ') ? pairs : words).set(k, n);
     });
     return { words, pairs };
   }
 
-  /** Write `features.json` and `features.bin` into `dir`. */
+  /** Frequencies that count repeated text once, when the build stored them (`distinct-frequencies.ts`). */
+  private distinct: Uint32Array | null = null;
+
+  /**
+   * Store the frequencies that count repeated text once, computed by
+   * `distinctDf` from this store's {@link df} and chunks, with the glossary
+   * the store was built with.
+   */
+  withDistinct(compute: (df: Uint32Array, keyId: ReadonlyMap<string, number>) => Uint32Array): this {
+    const d = compute(this.df, this.keyId);
+    if (d.length !== this.keys.length) throw new Error('distinct frequencies do not match the keys');
+    this.distinct = d;
+    return this;
+  }
+
+  /** {@link frequencies} counting repeated text once, if the build stored them; null otherwise. */
+  distinctFrequencies(): { words: Map<string, number>; pairs: Map<string, number> } | null {
+    return this.distinct ? this.frequenciesOf(this.distinct) : null;
+  }
+
+  /** Write `features.json`, `features.bin` and (when stored) `features-distinct.bin` into `dir`. */
   save(dir: string): void {
     writeFileSync(join(dir, 'features.json'), JSON.stringify({ format: FORMAT, keys: this.keys, ids: this.ids, entries: this.data.length }));
     writeParts(join(dir, 'features.bin'), [this.offsets, this.data, this.df]);
+    if (this.distinct) writeParts(join(dir, DISTINCT_FILE), [this.distinct]);
   }
 
   /** Load what {@link save} wrote. */
@@ -420,6 +454,13 @@ export class ChunkFeatureStore {
     const data = new Uint32Array(buf.buffer, buf.byteOffset + n * 4, meta.entries);
     const df = new Uint32Array(buf.buffer, buf.byteOffset + (n + meta.entries) * 4, meta.keys.length);
     if ((n + meta.entries + meta.keys.length) * 4 !== buf.byteLength) throw new AppError('INDEX_CORRUPT', 'Tệp đặc trưng không khớp kích thước');
-    return new ChunkFeatureStore(meta.keys, meta.ids, offsets, data, df);
+    const store = new ChunkFeatureStore(meta.keys, meta.ids, offsets, data, df);
+    const distinctFile = join(dir, DISTINCT_FILE);
+    if (existsSync(distinctFile)) {
+      const d = readFileSync(distinctFile);
+      if (d.byteLength !== meta.keys.length * 4) throw new AppError('INDEX_CORRUPT', 'Tệp tần suất riêng biệt không khớp kích thước');
+      store.distinct = new Uint32Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));
+    }
+    return store;
   }
 }

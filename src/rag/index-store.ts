@@ -34,13 +34,14 @@ import { type Chunk, chunkDocument, hashText } from './chunk.js';
 import { type AnalyzedBatch, type BatchDecoder, embeddingText } from './chunk-analysis.js';
 import { aliasesOf, ChunkFeatureStore } from './chunk-features.js';
 import { type ChunkFileEntry, type ChunkGroup, PreviousChunks, readAllChunks, readChunkList, writeChunkFiles } from './chunk-store.js';
+import { distinctDf } from './distinct-frequencies.js';
 import { type Embedder, HashEmbedder } from './embedder.js';
 import { LexicalIndex } from './lexical-index.js';
 import { VectorCache } from './vector-cache.js';
 import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
-export const INDEX_FORMAT = 'cchc-index-v10';
+export const INDEX_FORMAT = 'cchc-index-v11';
 
 /** Rebuild the HNSW graph once this share of its labels is deleted. */
 export const HNSW_REBUILD_SHARE = 0.2;
@@ -472,7 +473,10 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
         vectorCache.spill(tmp);
       },
     );
-    built = { lexical: lex.finish(), features: feat.finish(), vectors: hnsw.finish() };
+    const lexical = lex.finish();
+    // The re-ranker's frequencies that count repeated text once (every chunk is at hand here; an update leaves them to the retriever).
+    const features = feat.finish().withDistinct((df, keyId) => distinctDf(chunks, df, keyId, opts.glossary));
+    built = { lexical, features, vectors: hnsw.finish() };
     phase('analysis+graph');
   }
   const { lexical, features, vectors: vectorIndex } = built;

@@ -19,9 +19,9 @@ import type { Glossary } from '../text/glossary.js';
 import { hasDiacritics } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { Arena } from './arena.js';
-import { SpillWriter } from './spill-file.js';
 import type { Chunk } from './chunk.js';
 import { keyDictionary } from './key-dictionary.js';
+import { SpillWriter } from './spill-file.js';
 import { writeParts } from './stream-write.js';
 
 /** Fields: 0 titleF, 1 textF, 2 titleA, 3 textA. */
