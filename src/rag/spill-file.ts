@@ -8,6 +8,8 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 
 const BUFFER_BYTES = 1 << 22;
+/** One `readSync` reads at most this much (its length must stay below 2 GiB). */
+const MAX_READ = 1 << 30;
 
 function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -84,7 +86,7 @@ export class SpillReader {
     this.pos += buffered;
     at += buffered;
     while (at < out.length) {
-      const n = readSync(this.fd, out, at, out.length - at, null);
+      const n = readSync(this.fd, out, at, Math.min(out.length - at, MAX_READ), null);
       if (n <= 0) throw new Error(`spill file ${this.path} ended early`);
       at += n;
       this.left -= n;
