@@ -17,8 +17,16 @@ const BATCH = 128;
 const IN_FLIGHT = 3;
 /** Below this many chunks the pool's start-up costs more than it saves. */
 export const MIN_POOL_CHUNKS = 1500;
-/** A small young generation per worker: its garbage is short-lived, and each worker's heap adds to the build's peak RSS. */
-const LIMITS = { maxYoungGenerationSizeMb: 8 };
+/**
+ * Heap limits per worker. Each worker's heap adds to the build's peak RSS:
+ * its garbage is short-lived (a small young generation), and its live state
+ * is bounded (string dictionary, key memo, bucket memo: about 50–90 MB at
+ * 60k chunks), but without a cap V8 lets its old generation fill with
+ * garbage up to several times that before collecting (at 60k chunks the two
+ * workers swung the build's RSS by 400 MB). A worker that still runs out of
+ * memory is replaced by this thread for the remaining batches.
+ */
+const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 160 };
 
 export interface AnalyzeOptions {
   spec: AnalysisSpec;
@@ -85,10 +93,11 @@ async function startPool(n: number, spec: AnalysisSpec): Promise<Worker[]> {
   }
 }
 
-function analyzeHere(chunks: readonly Chunk[], opts: AnalyzeOptions): void {
+/** Analyse the batches from `from` (a batch start) on, in this thread. */
+function analyzeHere(chunks: readonly Chunk[], opts: AnalyzeOptions, from = 0): void {
   const analyzer = new ChunkAnalyzer(opts.spec);
   const decoder = new BatchDecoder();
-  for (let start = 0; start < chunks.length; start += BATCH) {
+  for (let start = from; start < chunks.length; start += BATCH) {
     const out = analyzer.analyze(inputOf(chunks, start, opts));
     decoder.learn(out);
     opts.onBatch(start, out, decoder);
@@ -111,8 +120,14 @@ export async function analyzeChunks(chunks: readonly Chunk[], opts: AnalyzeOptio
   const ready = new Map<number, { out: AnalyzedBatch; decoder: BatchDecoder }>();
   let nextToSend = 0;
   let nextToDeliver = 0;
+  /** A worker that failed (out of memory, crashed): the batches not yet delivered are analysed in this thread. */
+  const failure: { err?: unknown } = {};
   try {
     await new Promise<void>((resolve, reject) => {
+      const lost = (err: unknown) => {
+        if (!('err' in failure)) failure.err = err;
+        resolve();
+      };
       const send = (w: Worker) => {
         if (nextToSend >= total) return;
         const seq = nextToSend++;
@@ -120,6 +135,7 @@ export async function analyzeChunks(chunks: readonly Chunk[], opts: AnalyzeOptio
       };
       workers.forEach((w, k) => {
         w.on('message', (msg: { seq: number; out?: AnalyzedBatch; error?: string }) => {
+          if ('err' in failure) return;
           if (!msg.out) return reject(new Error(`analysis worker failed: ${msg.error ?? 'no result'}`));
           const decoder = decoders[k] as BatchDecoder;
           decoder.learn(msg.out);
@@ -136,9 +152,9 @@ export async function analyzeChunks(chunks: readonly Chunk[], opts: AnalyzeOptio
           if (nextToDeliver >= total) return resolve();
           send(w);
         });
-        w.on('error', reject);
+        w.on('error', lost);
         w.on('exit', (code) => {
-          if (nextToDeliver < total) reject(new Error(`analysis worker exited (${code})`));
+          if (nextToDeliver < total) lost(new Error(`analysis worker exited (${code})`));
         });
         for (let i = 0; i < IN_FLIGHT; i++) send(w);
       });
@@ -146,4 +162,8 @@ export async function analyzeChunks(chunks: readonly Chunk[], opts: AnalyzeOptio
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  if (!('err' in failure)) return;
+  opts.onPoolError?.(failure.err);
+  ready.clear();
+  analyzeHere(chunks, opts, nextToDeliver * BATCH);
 }

@@ -7,8 +7,11 @@ import { type AnalysisInput, type AnalysisSpec, ChunkAnalyzer, transferList } fr
 
 const port = parentPort;
 if (port) {
-  const analyzer = new ChunkAnalyzer(workerData as AnalysisSpec);
+  const spec = workerData as AnalysisSpec;
+  const analyzer = new ChunkAnalyzer(spec);
+  let batches = 0;
   port.on('message', (msg: { seq: number; input: AnalysisInput }) => {
+    if (spec.exitAfterBatches !== undefined && batches++ >= spec.exitAfterBatches) process.exit(3);
     try {
       const out = analyzer.analyze(msg.input);
       port.postMessage({ seq: msg.seq, out }, transferList(out));

@@ -30,6 +30,8 @@ export interface AnalysisSpec {
   hash?: { dim: number; glossary?: Glossary };
   /** Strings kept in an analyzer's dictionary before it is emptied (default {@link DICTIONARY_LIMIT}; tests use a small one). */
   dictionaryLimit?: number;
+  /** Test hook: a worker thread exits after analysing this many batches (as one that ran out of memory would). */
+  exitAfterBatches?: number;
 }
 
 /** One batch of work: chunks, each with its document's aliases and whether to embed it. */

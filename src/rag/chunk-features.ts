@@ -7,7 +7,7 @@
  * update computes features only for new text, and opening an index
  * tokenises nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { Glossary } from '../text/glossary.js';
@@ -17,6 +17,7 @@ import { syllables } from '../text/tokenize.js';
 import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
 import { keyDictionary } from './key-dictionary.js';
+import { SpillWriter } from './spill-file.js';
 import { writeParts } from './stream-write.js';
 
 /** The six key sets of a chunk. */
@@ -25,6 +26,11 @@ export type FeatureList = (typeof FEATURE_LISTS)[number];
 const L = FEATURE_LISTS.length;
 const LIST_INDEX = Object.fromEntries(FEATURE_LISTS.map((n, i) => [n, i])) as Record<FeatureList, number>;
 const FORMAT = 'cchc-features-v1';
+/**
+ * Written by a full build only: an update, which does not read every chunk,
+ * leaves it out and the retriever computes the frequencies when it opens.
+ */
+const DISTINCT_FILE = 'features-distinct.bin';
 /** The lists document frequencies count: words (for syllable keys) and pairs (for pair keys). */
 const DF_LISTS = [LIST_INDEX.words, LIST_INDEX.pairs];
 
@@ -89,6 +95,9 @@ function ownHeading(c: Chunk): string {
   return `${last} ${c.kind === 'outline' || first.length > MAX_TITLE_CHARS ? '' : first}`;
 }
 
+/** Entries of the subject / document key memo before it is emptied: it is live memory of every analysis worker. */
+const SHARED_MEMO_MAX = 2000;
+
 /**
  * {@link matchKeysOf} and {@link pairsOf} of one text, normalised and expanded
  * once; `head` (document id and headings) is one clause before the text's.
@@ -113,12 +122,12 @@ export function chunkFeatureKeys(c: Chunk, aliases: string, glossary?: Glossary,
   // which would make every chunk of it match every indicator.
   const full = keysAndPairs(c.text, glossary, `${c.docId} ${c.trail.join(' ')}`);
   const heading = keysAndPairs(ownHeading(c), glossary);
-  // Subject and document texts repeat across the chunks of a document.
+  // Subject and document texts repeat across the chunks of a document (consecutive in a build, so a small memo suffices).
   const shared = (text: string) => {
     let keys = memo?.get(text);
     if (!keys) {
       keys = matchKeysOf(text, glossary);
-      if (memo && memo.size >= 20_000) memo.clear();
+      if (memo && memo.size >= SHARED_MEMO_MAX) memo.clear();
       memo?.set(text, keys);
     }
     return keys;
@@ -196,7 +205,8 @@ export class ChunkFeatureStore {
    * (computed elsewhere, e.g. in a worker thread). With `consume`, `prev`
    * gives up its dictionary and is not used again.
    */
-  static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>, opts: { consume?: boolean } = {}): FeatureBuilder {
+  static builder(prev: ChunkFeatureStore | null, reusable?: ReadonlySet<string>, opts: { consume?: boolean; spill?: string } = {}): FeatureBuilder {
+    if (!prev && opts.spill) return ChunkFeatureStore.spillingBuilder(opts.spill);
     // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be used afterwards.
     const { keys, ids: keyId, intern } = keyDictionary(prev ? { keys: prev.keys, ids: prev.keyId } : undefined, { share: opts.consume === true });
     const lists: Uint32Array[] = [];
@@ -254,6 +264,58 @@ export class ChunkFeatureStore {
     };
   }
 
+  /**
+   * A full build's builder whose lists go to the file `spill` as they come
+   * (they are the store's data in order) and are read back once, into the
+   * final array: the lists are never in memory twice.
+   */
+  private static spillingBuilder(spill: string): FeatureBuilder {
+    const { keys, ids: keyId, intern } = keyDictionary();
+    const ids: string[] = [];
+    const lengths: number[] = [];
+    const out = new SpillWriter(spill);
+    const add = (id: string, lists: Uint32Array[]) => {
+      for (const l of lists) {
+        out.append(l.sort());
+        lengths.push(l.length);
+      }
+      ids.push(id);
+    };
+    return {
+      intern,
+      reuse: () => false,
+      addKeys: (id, keySets) =>
+        add(
+          id,
+          keySets.map((keySet) => Uint32Array.from(new Set(keySet.map(intern)))),
+        ),
+      addIds: (id, idLists) => add(id, idLists),
+      finish() {
+        const offsets = new Uint32Array(lengths.length + 1);
+        for (let i = 0; i < lengths.length; i++) offsets[i + 1] = (offsets[i] as number) + (lengths[i] as number);
+        const data = new Uint32Array(offsets[lengths.length] as number);
+        const reader = out.finish();
+        try {
+          reader.readInto(data);
+        } finally {
+          reader.close();
+        }
+        return ChunkFeatureStore.withDf(keys, ids, offsets, data, ChunkFeatureStore.countDf(ids.length, offsets, data, keys.length), keyId);
+      },
+    };
+  }
+
+  /** Document frequency of every key: chunks whose words (syllable keys) or pairs (pair keys) hold it. */
+  private static countDf(chunks: number, offsets: Uint32Array, data: Uint32Array, keys: number): Uint32Array {
+    const df = new Uint32Array(keys);
+    for (let c = 0; c < chunks; c++) {
+      for (const l of DF_LISTS) {
+        for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
+      }
+    }
+    return df;
+  }
+
   /** An update's store from runs of the previous store's slots (copied as blocks) and new chunks' lists. */
   private static assemble(
     prev: ChunkFeatureStore,
@@ -303,15 +365,7 @@ export class ChunkFeatureStore {
       data.set(lists[i] as Uint32Array, offsets[i] as number);
       (lists as Array<Uint32Array | undefined>)[i] = undefined;
     }
-    let df = knownDf;
-    if (!df) {
-      df = new Uint32Array(keys.length);
-      for (let c = 0; c < ids.length; c++) {
-        for (const l of DF_LISTS) {
-          for (let p = offsets[c * L + l] as number; p < (offsets[c * L + l + 1] as number); p++) (df[data[p] as number] as number)++;
-        }
-      }
-    }
+    const df = knownDf ?? ChunkFeatureStore.countDf(ids.length, offsets, data, keys.length);
     return ChunkFeatureStore.withDf(keys, ids, offsets, data, df, keyId);
   }
 
@@ -371,19 +425,44 @@ export class ChunkFeatureStore {
 
   /** Document frequency of every key in use (syllable keys: by words; pair keys: by pairs). */
   frequencies(): { words: Map<string, number>; pairs: Map<string, number> } {
+    return this.frequenciesOf(this.df);
+  }
+
+  private frequenciesOf(df: Uint32Array): { words: Map<string, number>; pairs: Map<string, number> } {
     const words = new Map<string, number>();
     const pairs = new Map<string, number>();
     this.keys.forEach((k, i) => {
-      const n = this.df[i] as number;
+      const n = df[i] as number;
       if (n > 0) (k.includes(' ') ? pairs : words).set(k, n);
     });
     return { words, pairs };
   }
 
-  /** Write `features.json` and `features.bin` into `dir`. */
+  /** Frequencies that count repeated text once, when the build stored them (`distinct-frequencies.ts`). */
+  private distinct: Uint32Array | null = null;
+
+  /**
+   * Store the frequencies that count repeated text once, computed by
+   * `distinctDf` from this store's {@link df} and chunks, with the glossary
+   * the store was built with.
+   */
+  withDistinct(compute: (df: Uint32Array, keyId: ReadonlyMap<string, number>) => Uint32Array): this {
+    const d = compute(this.df, this.keyId);
+    if (d.length !== this.keys.length) throw new Error('distinct frequencies do not match the keys');
+    this.distinct = d;
+    return this;
+  }
+
+  /** {@link frequencies} counting repeated text once, if the build stored them; null otherwise. */
+  distinctFrequencies(): { words: Map<string, number>; pairs: Map<string, number> } | null {
+    return this.distinct ? this.frequenciesOf(this.distinct) : null;
+  }
+
+  /** Write `features.json`, `features.bin` and (when stored) `features-distinct.bin` into `dir`. */
   save(dir: string): void {
     writeFileSync(join(dir, 'features.json'), JSON.stringify({ format: FORMAT, keys: this.keys, ids: this.ids, entries: this.data.length }));
     writeParts(join(dir, 'features.bin'), [this.offsets, this.data, this.df]);
+    if (this.distinct) writeParts(join(dir, DISTINCT_FILE), [this.distinct]);
   }
 
   /** Load what {@link save} wrote. */
@@ -397,6 +476,13 @@ export class ChunkFeatureStore {
     const data = new Uint32Array(buf.buffer, buf.byteOffset + n * 4, meta.entries);
     const df = new Uint32Array(buf.buffer, buf.byteOffset + (n + meta.entries) * 4, meta.keys.length);
     if ((n + meta.entries + meta.keys.length) * 4 !== buf.byteLength) throw new AppError('INDEX_CORRUPT', 'Tệp đặc trưng không khớp kích thước');
-    return new ChunkFeatureStore(meta.keys, meta.ids, offsets, data, df);
+    const store = new ChunkFeatureStore(meta.keys, meta.ids, offsets, data, df);
+    const distinctFile = join(dir, DISTINCT_FILE);
+    if (existsSync(distinctFile)) {
+      const d = readFileSync(distinctFile);
+      if (d.byteLength !== meta.keys.length * 4) throw new AppError('INDEX_CORRUPT', 'Tệp tần suất riêng biệt không khớp kích thước');
+      store.distinct = new Uint32Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));
+    }
+    return store;
   }
 }

@@ -45,16 +45,11 @@ export interface Frequencies {
 }
 
 /**
- * Lower each key's frequency by the chunks that hold it only through a
- * repeated unit (a unit already seen earlier in another chunk). A key keeps
- * at least 1 (it is in the corpus). The counts are approximate in one way:
- * a chunk holding the key both in a repeated unit and in its own text is
- * discounted too, so the result is a lower bound of the distinct-text count
- * (clamped at 1).
- * @param chunks the corpus in index order
- * @param base frequencies counted by chunk (`ChunkFeatureStore.frequencies()`)
+ * Calls `discount(key, n)` for every key that `n` ≥ 1 chunks hold through a
+ * repeated unit (a unit already seen earlier in another chunk); a key counts
+ * once per chunk. Only the repeated units are tokenised, each once.
  */
-export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies, glossary?: Glossary): Frequencies {
+function discounts(chunks: readonly Chunk[], glossary: Glossary | undefined, discount: (key: string, n: number) => void): void {
   /** Unit (its {@link unitKey}) → the last chunk (position) that held it. */
   const seen = new Map<number, number>();
   /** Per chunk, the units it holds that an earlier chunk held first. */
@@ -71,7 +66,7 @@ export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies,
     }
     if (repeated) holders.push(repeated);
   });
-  if (holders.length === 0) return base;
+  if (holders.length === 0) return;
   // Keys (syllables and pairs, told apart by the space in a pair) as ids; each repeated unit tokenised once.
   const { keys, intern } = keyDictionary();
   const idsOfUnit = new Map<string, number[]>();
@@ -92,13 +87,49 @@ export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies,
       }
     }
   });
-  const words = new Map(base.words);
-  const pairs = new Map(base.pairs);
   keys.forEach((k, id) => {
     const n = less[id] ?? 0;
+    if (n > 0) discount(k, n);
+  });
+}
+
+/**
+ * Lower each key's frequency by the chunks that hold it only through a
+ * repeated unit (a unit already seen earlier in another chunk). A key keeps
+ * at least 1 (it is in the corpus). The counts are approximate in one way:
+ * a chunk holding the key both in a repeated unit and in its own text is
+ * discounted too, so the result is a lower bound of the distinct-text count
+ * (clamped at 1).
+ * @param chunks the corpus in index order
+ * @param base frequencies counted by chunk (`ChunkFeatureStore.frequencies()`)
+ */
+export function distinctFrequencies(chunks: readonly Chunk[], base: Frequencies, glossary?: Glossary): Frequencies {
+  let words = base.words;
+  let pairs = base.pairs;
+  let copied = false;
+  discounts(chunks, glossary, (k, n) => {
+    if (!copied) {
+      words = new Map(base.words);
+      pairs = new Map(base.pairs);
+      copied = true;
+    }
     const m = k.includes(' ') ? pairs : words;
     const df = m.get(k);
-    if (n > 0 && df !== undefined) m.set(k, Math.max(1, df - n));
+    if (df !== undefined) m.set(k, Math.max(1, df - n));
   });
-  return { words, pairs };
+  return copied ? { words, pairs } : base;
+}
+
+/**
+ * {@link distinctFrequencies} on a key dictionary's ids, for the index
+ * build to store: `df` (by key id, 0 for a key no chunk holds) lowered the
+ * same way, in a new array.
+ */
+export function distinctDf(chunks: readonly Chunk[], df: Uint32Array, keyId: ReadonlyMap<string, number>, glossary?: Glossary): Uint32Array {
+  const out = df.slice();
+  discounts(chunks, glossary, (k, n) => {
+    const id = keyId.get(k);
+    if (id !== undefined && (out[id] as number) > 0) out[id] = Math.max(1, (out[id] as number) - n);
+  });
+  return out;
 }

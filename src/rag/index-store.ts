@@ -34,13 +34,14 @@ import { type Chunk, chunkDocument, hashText } from './chunk.js';
 import { type AnalyzedBatch, type BatchDecoder, embeddingText } from './chunk-analysis.js';
 import { aliasesOf, ChunkFeatureStore } from './chunk-features.js';
 import { type ChunkFileEntry, type ChunkGroup, PreviousChunks, readAllChunks, readChunkList, writeChunkFiles } from './chunk-store.js';
+import { distinctDf } from './distinct-frequencies.js';
 import { type Embedder, HashEmbedder } from './embedder.js';
 import { LexicalIndex } from './lexical-index.js';
 import { VectorCache } from './vector-cache.js';
 import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
-export const INDEX_FORMAT = 'cchc-index-v11';
+export const INDEX_FORMAT = 'cchc-index-v12';
 
 /** Rebuild the HNSW graph once this share of its labels is deleted. */
 export const HNSW_REBUILD_SHARE = 0.2;
@@ -454,8 +455,9 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   if (!built) {
     const chunks = groups.flatMap(materialise);
     allChunks = chunks;
-    const lex = LexicalIndex.builder(null, new Set(), opts.glossary);
-    const feat = ChunkFeatureStore.builder(null);
+    // Every chunk's postings and feature lists go to files in the new snapshot's folder until the indexes are laid out.
+    const lex = LexicalIndex.builder(null, new Set(), opts.glossary, { spill: join(tmp, 'lexical.spill') });
+    const feat = ChunkFeatureStore.builder(null, undefined, { spill: join(tmp, 'features.spill') });
     // The graph grows while the worker threads analyse the next batches.
     const hnsw = HnswVectorIndex.builder(dim, chunks.length);
     let added = 0;
@@ -471,7 +473,10 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
         vectorCache.spill(tmp);
       },
     );
-    built = { lexical: lex.finish(), features: feat.finish(), vectors: hnsw.finish() };
+    const lexical = lex.finish();
+    // The re-ranker's frequencies that count repeated text once (every chunk is at hand here; an update leaves them to the retriever).
+    const features = feat.finish().withDistinct((df, keyId) => distinctDf(chunks, df, keyId, opts.glossary));
+    built = { lexical, features, vectors: hnsw.finish() };
     phase('analysis+graph');
   }
   const { lexical, features, vectors: vectorIndex } = built;

@@ -21,6 +21,7 @@ import { tokenize } from '../text/tokenize.js';
 import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
 import { keyDictionary } from './key-dictionary.js';
+import { SpillWriter } from './spill-file.js';
 import { writeParts } from './stream-write.js';
 
 /** Fields: 0 titleF, 1 textF, 2 titleA, 3 textA. */
@@ -221,8 +222,9 @@ export class LexicalIndex {
     prev: LexicalIndex | null,
     drop: ReadonlySet<string>,
     glossary?: Glossary,
-    opts: { consume?: boolean; chunkOf?: (id: string) => Chunk | undefined } = {},
+    opts: { consume?: boolean; chunkOf?: (id: string) => Chunk | undefined; spill?: string } = {},
   ): LexicalBuilder {
+    if (!prev && opts.spill) return LexicalIndex.spillingBuilder(opts.spill, glossary);
     // A consumed `prev` (loaded only to be updated) lends its dictionary instead of a copy; it must not be searched afterwards.
     const { keys: terms, ids: termId, intern } = keyDictionary(prev ? { keys: prev.terms, ids: prev.termId } : undefined, { share: opts.consume === true });
     const newDocs: DocTerms[] = [];
@@ -261,6 +263,97 @@ export class LexicalIndex {
       finish: () =>
         (prev && opts.chunkOf ? LexicalIndex.mergeInPlace(prev, drop, newIds, newDocs, terms, termId, opts.chunkOf, glossary) : null) ??
         LexicalIndex.merge(prev, drop, newIds, newDocs, terms, termId, glossary),
+    };
+  }
+
+  /**
+   * A full build's builder that writes each document's postings to files
+   * under the prefix `spill` as it comes (term ids to one file, fields and
+   * frequencies to another) and counts the postings of every list; `finish`
+   * reads them back once, in document order, straight into the final
+   * arrays. The same index as {@link builder} without `prev`, without
+   * holding every document's postings in memory until the end.
+   */
+  private static spillingBuilder(spill: string, glossary?: Glossary): LexicalBuilder {
+    const { keys: terms, ids: termId, intern } = keyDictionary();
+    const ids: string[] = [];
+    const sizes: number[] = [];
+    let fieldLen = new Uint16Array(1024 * F);
+    let counts = new Uint32Array(1024 * F);
+    const termFile = new SpillWriter(`${spill}.terms`);
+    const restFile = new SpillWriter(`${spill}.rest`);
+    const addTerms = (id: string, doc: DocTerms) => {
+      const d = ids.length;
+      if ((d + 1) * F > fieldLen.length) {
+        const grown = new Uint16Array(fieldLen.length * 2);
+        grown.set(fieldLen);
+        fieldLen = grown;
+      }
+      fieldLen.set(doc.lengths, d * F);
+      for (let i = 0; i < doc.terms.length; i++) {
+        const list = (doc.terms[i] as number) * F + (doc.fields[i] as number);
+        if (list >= counts.length) {
+          const grown = new Uint32Array(Math.max(counts.length * 2, list + F));
+          grown.set(counts);
+          counts = grown;
+        }
+        (counts[list] as number)++;
+      }
+      termFile.append(doc.terms);
+      restFile.append(doc.fields);
+      restFile.append(doc.tfs);
+      sizes.push(doc.terms.length);
+      ids.push(id);
+    };
+    return {
+      intern,
+      add(c) {
+        const counted = lexicalFieldCounts(c, glossary);
+        let n = 0;
+        for (const m of counted) n += m.size;
+        const doc: DocTerms = { terms: new Uint32Array(n), fields: new Uint8Array(n), tfs: new Uint8Array(n), lengths: new Uint16Array(F) };
+        let i = 0;
+        counted.forEach((m, f) => {
+          doc.lengths[f] = Math.min(65535, m.size);
+          for (const [t, tf] of m) {
+            doc.terms[i] = intern(t);
+            doc.fields[i] = f;
+            doc.tfs[i] = clampTf(tf);
+            i++;
+          }
+        });
+        addTerms(c.id, doc);
+      },
+      addTerms,
+      finish() {
+        const lists = terms.length * F;
+        const offsets = new Uint32Array(lists + 1);
+        for (let i = 0; i < lists; i++) offsets[i + 1] = (offsets[i] as number) + (i < counts.length ? (counts[i] as number) : 0);
+        const total = offsets[lists] as number;
+        const docs = new Uint32Array(total);
+        const tfs = new Uint8Array(total);
+        const cursor = offsets.slice(0, lists);
+        const termsIn = termFile.finish();
+        const restIn = restFile.finish();
+        try {
+          for (let d = 0; d < ids.length; d++) {
+            const n = sizes[d] as number;
+            const t = termsIn.u32(n);
+            const rest = restIn.bytes(2 * n);
+            for (let i = 0; i < n; i++) {
+              const list = (t[i] as number) * F + (rest[i] as number);
+              const w = cursor[list] as number;
+              docs[w] = d;
+              tfs[w] = rest[n + i] as number;
+              cursor[list] = w + 1;
+            }
+          }
+        } finally {
+          termsIn.close();
+          restIn.close();
+        }
+        return new LexicalIndex(ids, terms, { offsets, docs, tfs, fieldLen: fieldLen.slice(0, ids.length * F) }, glossary, termId);
+      },
     };
   }
 

@@ -188,7 +188,7 @@ export class Retriever {
       else this.bySection.set(key, [c]);
     }
     // Repeated text counts once (src/rag/distinct-frequencies.ts).
-    const { words, pairs } = distinctFrequencies(snapshot.chunks, this.features.frequencies(), glossary);
+    const { words, pairs } = this.features.distinctFrequencies() ?? distinctFrequencies(snapshot.chunks, this.features.frequencies(), glossary);
     this.df = words;
     this.pairDf = pairs;
     this.n = Math.max(1, snapshot.chunks.length);
