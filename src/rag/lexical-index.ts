@@ -21,6 +21,7 @@ import { tokenize } from '../text/tokenize.js';
 import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
 import { keyDictionary } from './key-dictionary.js';
+import { PostingScores } from './posting-scores.js';
 import { writeParts } from './stream-write.js';
 
 /** Fields: 0 titleF, 1 textF, 2 titleA, 3 textA. */
@@ -152,6 +153,8 @@ export class LexicalIndex {
   private mark = 0;
   /** Scratch space for {@link kthScore}. */
   private scratch = new Float64Array(0);
+  /** Term scores of the long posting lists, kept after first use. */
+  private scores = new PostingScores();
 
   private constructor(
     private readonly ids: string[],
@@ -469,6 +472,29 @@ export class LexicalIndex {
     return new LexicalIndex(meta.ids, meta.terms, { offsets, docs, tfs, fieldLen }, glossary);
   }
 
+  /** Keep the term scores of long posting lists in `scores` from now on (for instance other limits; the bench's A/B). */
+  useScores(scores: PostingScores): void {
+    this.scores = scores;
+  }
+
+  /** Term scores kept for long posting lists (all lists). */
+  get keptScores(): number {
+    return this.scores.size;
+  }
+
+  /** The kept term scores of `list` (computed now if long enough and within the budget), or null. */
+  private keptScoresOf(list: number): Float64Array | null {
+    const start = this.a.offsets[list] as number;
+    return this.scores.of(list, (this.a.offsets[list + 1] as number) - start, (out) => {
+      const { docs, tfs } = this.a;
+      const f = list % F;
+      for (let i = 0; i < out.length; i++) {
+        const tf = tfs[start + i] as number;
+        out[i] = BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[(docs[start + i] as number) * F + f] as number));
+      }
+    });
+  }
+
   /**
    * Largest BM25+ term score of one posting list (before the term's weight),
    * computed on first use and kept: a bound on what the term can add to any
@@ -626,8 +652,23 @@ export class LexicalIndex {
     const { offsets, docs, tfs } = this.a;
     const { acc, matched, last, lenNorm } = this;
     const f = list % F;
+    const start = offsets[list] as number;
     const end = offsets[list + 1] as number;
-    for (let p = offsets[list] as number; p < end; p++) {
+    const kept = this.keptScoresOf(list);
+    if (kept) {
+      for (let p = start; p < end; p++) {
+        const d = docs[p] as number;
+        const seen = last[d] as number;
+        if (seen !== qi) {
+          if (seen === -1) touched.push(d);
+          last[d] = qi;
+          (matched[d] as number)++;
+        }
+        (acc[d] as number) += w * (kept[p - start] as number);
+      }
+      return;
+    }
+    for (let p = start; p < end; p++) {
       const d = docs[p] as number;
       const tf = tfs[p] as number;
       const seen = last[d] as number;
@@ -645,8 +686,22 @@ export class LexicalIndex {
     const { offsets, docs, tfs } = this.a;
     const { acc, matched, last, lenNorm, candMark, mark } = this;
     const f = list % F;
+    const start = offsets[list] as number;
     const end = offsets[list + 1] as number;
-    for (let p = offsets[list] as number; p < end; p++) {
+    const kept = this.keptScoresOf(list);
+    if (kept) {
+      for (let p = start; p < end; p++) {
+        const d = docs[p] as number;
+        if (candMark[d] !== mark) continue;
+        if (last[d] !== qi) {
+          last[d] = qi;
+          (matched[d] as number)++;
+        }
+        (acc[d] as number) += w * (kept[p - start] as number);
+      }
+      return;
+    }
+    for (let p = start; p < end; p++) {
       const d = docs[p] as number;
       if (candMark[d] !== mark) continue;
       const tf = tfs[p] as number;
@@ -665,6 +720,7 @@ export class LexicalIndex {
     const f = list % F;
     const start = offsets[list] as number;
     const end = offsets[list + 1] as number;
+    const kept = this.keptScoresOf(list);
     for (const d of cands) {
       let lo = start;
       let hi = end;
@@ -679,7 +735,7 @@ export class LexicalIndex {
         last[d] = qi;
         (matched[d] as number)++;
       }
-      (acc[d] as number) += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
+      (acc[d] as number) += w * (kept ? (kept[lo - start] as number) : BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
     }
   }
 }
