@@ -48,7 +48,10 @@ lexical.search = (...a: Parameters<typeof search>) => {
   return out;
 };
 
-const modes = { A: new PostingScores({ minPostings: Number.POSITIVE_INFINITY, maxScores: 0 }), B: new PostingScores(process.env.KEEP_MAX ? { minPostings: Number(process.env.KEEP_MIN ?? 1024), maxScores: Number(process.env.KEEP_MAX) } : undefined) };
+const modes = {
+  A: new PostingScores({ minPostings: Number.POSITIVE_INFINITY, maxScores: 0 }),
+  B: new PostingScores(process.env.KEEP_MAX ? { minPostings: Number(process.env.KEEP_MIN ?? 1024), maxScores: Number(process.env.KEEP_MAX) } : undefined),
+};
 const times: Record<keyof typeof modes, { answer: number[]; search: number[] }> = { A: { answer: [], search: [] }, B: { answer: [], search: [] } };
 const ask = async (mode: keyof typeof modes, q: string, keep: boolean) => {
   lexical.useScores(modes[mode]);
@@ -72,5 +75,6 @@ for (let r = 0; r < rounds; r++) {
 }
 const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(2)} p95 ${percentile(xs, 95).toFixed(2)} ms`;
 console.log(`${kb.chunkCount} chunks, ${questions.length} questions × ${rounds} rounds; kept scores ${modes.B.size}`);
-for (const m of ['A', 'B'] as const) console.log(`${m === 'A' ? 'A (scored each scan)' : 'B (kept scores)    '} answer ${fmt(times[m].answer)} | lexical ${fmt(times[m].search)}`);
+for (const m of ['A', 'B'] as const)
+  console.log(`${m === 'A' ? 'A (scored each scan)' : 'B (kept scores)    '} answer ${fmt(times[m].answer)} | lexical ${fmt(times[m].search)}`);
 if (!givenData) rmSync(dataDir, { recursive: true, force: true });

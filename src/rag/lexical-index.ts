@@ -155,6 +155,8 @@ export class LexicalIndex {
   private scratch = new Float64Array(0);
   /** Term scores of the long posting lists, kept after first use. */
   private scores = new PostingScores();
+  /** Term scores of a list that is not kept, for {@link scoresOf}. */
+  private listScratch = new Float64Array(0);
 
   private constructor(
     private readonly ids: string[],
@@ -586,12 +588,23 @@ export class LexicalIndex {
     // Same order either way, so both sum in the same order (identical scores, not just close).
     terms.sort((x, y) => y.bound - x.bound);
     const { acc, matched, last } = this;
+    const n = this.ids.length;
+    let postings = 0;
+    for (const t of terms) postings += t.postings;
+    // Most documents get touched: score them in place without a list of the touched ones.
+    const dense = exhaustive && postings >= n;
+    if (dense) {
+      for (let qi = 0; qi < terms.length; qi++) {
+        const t = terms[qi] as QueryTerm;
+        for (let li = 0; li < t.lists.length; li++) this.scanDense(t.lists[li] as number, t.weights[li] as number, qi, li === 0);
+      }
+    }
     const touched: number[] = [];
     /** Documents that can still reach the top, once new ones cannot (null before). */
     let cands: number[] | null = null;
     let rest = 0;
     for (const t of terms) rest += t.bound;
-    for (let qi = 0; qi < terms.length; qi++) {
+    for (let qi = 0; qi < (dense ? 0 : terms.length); qi++) {
       const t = terms[qi] as QueryTerm;
       const left = terms.length - qi;
       // The k-th score among the first documents seen (those of the rarest terms) is a lower bound
@@ -622,9 +635,9 @@ export class LexicalIndex {
     // Top `limit` by score (ties: lower slot first), without sorting every match.
     const top: Array<{ d: number; score: number }> = [];
     const better = (x: { d: number; score: number }, y: { d: number; score: number }) => x.score > y.score || (x.score === y.score && x.d < y.d);
-    for (const d of cands ?? touched) {
+    const consider = (d: number) => {
       const h = { d, score: (acc[d] as number) * (matched[d] as number) };
-      if (limit <= 0 || (top.length >= limit && !better(h, top[top.length - 1] as { d: number; score: number }))) continue;
+      if (limit <= 0 || (top.length >= limit && !better(h, top[top.length - 1] as { d: number; score: number }))) return;
       let lo = 0;
       let hi = top.length;
       while (lo < hi) {
@@ -634,17 +647,72 @@ export class LexicalIndex {
       }
       top.splice(lo, 0, h);
       if (top.length > limit) top.pop();
-    }
-    for (const d of touched) {
-      acc[d] = 0;
-      matched[d] = 0;
-      last[d] = -1;
+    };
+    if (dense) {
+      for (let d = 0; d < n; d++) if ((matched[d] as number) > 0) consider(d);
+      acc.fill(0);
+      matched.fill(0);
+      last.fill(-1);
+    } else {
+      for (const d of cands ?? touched) consider(d);
+      for (const d of touched) {
+        acc[d] = 0;
+        matched[d] = 0;
+        last[d] = -1;
+      }
     }
     return top.map((h) => ({ id: this.ids[h.d] as string, score: h.score }));
   }
 
   private listLength(list: number): number {
     return (this.a.offsets[list + 1] as number) - (this.a.offsets[list] as number);
+  }
+
+  /**
+   * Score every posting of `list` (query term `qi`, weight `w`) without
+   * recording the documents touched. On the first list of a term no
+   * document has met the term yet, so it counts the match unchecked.
+   */
+  private scanDense(list: number, w: number, qi: number, firstOfTerm: boolean): void {
+    const { offsets, docs } = this.a;
+    const { acc, matched, last } = this;
+    const start = offsets[list] as number;
+    const end = offsets[list + 1] as number;
+    const scores = this.scoresOf(list);
+    if (firstOfTerm) {
+      for (let p = start; p < end; p++) {
+        const d = docs[p] as number;
+        last[d] = qi;
+        (matched[d] as number)++;
+        (acc[d] as number) += w * (scores[p - start] as number);
+      }
+      return;
+    }
+    for (let p = start; p < end; p++) {
+      const d = docs[p] as number;
+      if (last[d] !== qi) {
+        last[d] = qi;
+        (matched[d] as number)++;
+      }
+      (acc[d] as number) += w * (scores[p - start] as number);
+    }
+  }
+
+  /** The term scores of `list` in posting order: the kept ones, or computed now into a scratch array. */
+  private scoresOf(list: number): Float64Array {
+    const kept = this.keptScoresOf(list);
+    if (kept) return kept;
+    const { offsets, docs, tfs } = this.a;
+    const start = offsets[list] as number;
+    const length = (offsets[list + 1] as number) - start;
+    if (this.listScratch.length < length) this.listScratch = new Float64Array(Math.max(length, 2 * this.listScratch.length));
+    const out = this.listScratch;
+    const f = list % F;
+    for (let i = 0; i < length; i++) {
+      const tf = tfs[start + i] as number;
+      out[i] = BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[(docs[start + i] as number) * F + f] as number));
+    }
+    return out;
   }
 
   /** Score every posting of `list` (query term `qi`, weight `w`); documents seen first go to `touched`. */
