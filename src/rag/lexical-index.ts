@@ -487,15 +487,17 @@ export class LexicalIndex {
     return this.scores.size;
   }
 
-  /** The kept term scores of `list` (computed now if long enough and within the budget), or null. */
-  private keptScoresOf(list: number): Float64Array | null {
+  /** The kept score codes of `list` (computed now if long enough and within the budget), or null; the scores are `this.scores.values`. */
+  private keptScoresOf(list: number): Uint16Array | null {
     const start = this.a.offsets[list] as number;
-    return this.scores.of(list, (this.a.offsets[list + 1] as number) - start, (out) => {
-      const { docs, tfs } = this.a;
+    return this.scores.of(list, (this.a.offsets[list + 1] as number) - start, (out, code) => {
+      const { docs, tfs, fieldLen } = this.a;
       const f = list % F;
       for (let i = 0; i < out.length; i++) {
         const tf = tfs[start + i] as number;
-        out[i] = BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[(docs[start + i] as number) * F + f] as number));
+        const slot = (docs[start + i] as number) * F + f;
+        // The length norm is a function of the field and its length: the key names the score.
+        out[i] = code((f * 256 + tf) * 65536 + (fieldLen[slot] as number), () => BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[slot] as number)));
       }
     });
   }
@@ -705,15 +707,19 @@ export class LexicalIndex {
     }
   }
 
-  /** The term scores of `list` in posting order: the kept ones, or computed now into a scratch array. */
+  /** The term scores of `list` in posting order, in a scratch array: decoded from the kept codes, or computed now. */
   private scoresOf(list: number): Float64Array {
     const kept = this.keptScoresOf(list);
-    if (kept) return kept;
     const { offsets, docs, tfs } = this.a;
     const start = offsets[list] as number;
     const length = (offsets[list + 1] as number) - start;
     if (this.listScratch.length < length) this.listScratch = new Float64Array(Math.max(length, 2 * this.listScratch.length));
     const out = this.listScratch;
+    if (kept) {
+      const values = this.scores.values;
+      for (let i = 0; i < length; i++) out[i] = values[kept[i] as number] as number;
+      return out;
+    }
     const f = list % F;
     for (let i = 0; i < length; i++) {
       const tf = tfs[start + i] as number;
@@ -731,6 +737,7 @@ export class LexicalIndex {
     const end = offsets[list + 1] as number;
     const kept = this.keptScoresOf(list);
     if (kept) {
+      const values = this.scores.values;
       for (let p = start; p < end; p++) {
         const d = docs[p] as number;
         const seen = last[d] as number;
@@ -739,7 +746,7 @@ export class LexicalIndex {
           last[d] = qi;
           (matched[d] as number)++;
         }
-        (acc[d] as number) += w * (kept[p - start] as number);
+        (acc[d] as number) += w * (values[kept[p - start] as number] as number);
       }
       return;
     }
@@ -765,6 +772,7 @@ export class LexicalIndex {
     const end = offsets[list + 1] as number;
     const kept = this.keptScoresOf(list);
     if (kept) {
+      const values = this.scores.values;
       for (let p = start; p < end; p++) {
         const d = docs[p] as number;
         if (candMark[d] !== mark) continue;
@@ -772,7 +780,7 @@ export class LexicalIndex {
           last[d] = qi;
           (matched[d] as number)++;
         }
-        (acc[d] as number) += w * (kept[p - start] as number);
+        (acc[d] as number) += w * (values[kept[p - start] as number] as number);
       }
       return;
     }
@@ -810,7 +818,8 @@ export class LexicalIndex {
         last[d] = qi;
         (matched[d] as number)++;
       }
-      (acc[d] as number) += w * (kept ? (kept[lo - start] as number) : BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
+      (acc[d] as number) +=
+        w * (kept ? (this.scores.values[kept[lo - start] as number] as number) : BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
     }
   }
 }

@@ -62,18 +62,19 @@ describe('LexicalIndex kept posting scores', () => {
     sparse.mockRestore();
   });
 
-  it('keeps only long lists and stops at the budget', () => {
+  it('keeps only long lists, stops at the budget and names each distinct score once', () => {
     const scores = new PostingScores({ minPostings: 4, maxScores: 10 });
-    const fill = (out: Float64Array) => out.fill(1);
+    let computed = 0;
+    const fill = (out: Uint16Array, code: (key: number, score: () => number) => number) => {
+      for (let i = 0; i < out.length; i++) out[i] = code(i % 2, () => 0.25 + 10 * computed++);
+    };
     expect(scores.of(0, 3, fill)).toBeNull();
-    expect(scores.of(1, 6, fill)?.length).toBe(6);
-    expect(
-      scores.of(1, 6, () => {
-        throw new Error('filled twice');
-      })?.length,
-    ).toBe(6);
+    const six = scores.of(1, 6, fill);
+    expect(six && [...six].map((c) => scores.values[c])).toEqual([0.25, 10.25, 0.25, 10.25, 0.25, 10.25]);
+    expect(scores.of(1, 6, () => expect.fail('filled twice'))).toBe(six);
     expect(scores.of(2, 5, fill)).toBeNull();
     expect(scores.of(3, 4, fill)?.length).toBe(4);
+    expect(computed).toBe(2);
     expect(scores.size).toBe(10);
   });
 });
