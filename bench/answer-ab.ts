@@ -5,7 +5,7 @@
  * (B: exhaustive, kept posting scores), back to back in alternating order,
  * after a warm-up round of each. Prints wall and CPU p50 / p95 of the whole
  * answer and of the lexical search alone, per mode (CPU is steadier on a
- * loaded machine). Both modes rank identically.
+ * loaded machine), and how many answers differ between the modes (must be 0).
  *
  *   npx tsx bench/answer-ab.ts --knowledge DIR --data DIR [--rounds 3] [FILE ...]
  */
@@ -61,14 +61,17 @@ const times: Record<Mode, { wall: number[]; cpu: number[]; search: number[] }> =
   A: { wall: [], cpu: [], search: [] },
   B: { wall: [], cpu: [], search: [] },
 };
+/** Each mode's last answer (text, refusal, sources) per question: they must be the same. */
+const answers: Record<Mode, Map<string, string>> = { A: new Map(), B: new Map() };
 const ask = async (m: Mode, q: string, keep: boolean) => {
   mode = m;
   lexical.useScores(modes[m].scores);
   searchMs = 0;
   const c0 = process.cpuUsage();
   const t = performance.now();
-  await kb.answerer.ask(q);
+  const a = await kb.answerer.ask(q);
   const wall = performance.now() - t;
+  answers[m].set(q, JSON.stringify([a.answer, a.abstained, a.sources]));
   const used = process.cpuUsage(c0);
   if (keep) {
     times[m].wall.push(wall);
@@ -87,7 +90,10 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(2)} p95 ${percentile(xs, 95).toFixed(2)}`;
-console.log(`${kb.chunkCount} chunks, ${questions.length} questions × ${rounds} rounds; kept postings ${modes.B.scores.size}`);
+const differing = questions.filter((q) => answers.A.get(q) !== answers.B.get(q)).length;
+console.log(
+  `${kb.chunkCount} chunks, ${questions.length} questions × ${rounds} rounds; kept postings ${modes.B.scores.size}; answers differing between A and B: ${differing}`,
+);
 for (const m of ['A', 'B'] as const) {
   const t = times[m];
   console.log(
