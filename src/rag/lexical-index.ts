@@ -10,7 +10,9 @@
  * final score × the number of query terms matched), which it replaces: a
  * question costs only the postings of its own terms, and a change of one
  * file re-tokenises only that file's chunks ({@link LexicalIndex.update}).
- * Saved as one binary file plus a JSON list of ids and terms.
+ * Long posting lists keep their per-posting scores after first use
+ * ({@link PostingScores}). Saved as one binary file plus a JSON list of ids
+ * and terms.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
