@@ -149,6 +149,8 @@ export class LexicalIndex {
   /** BM25 length normalisation per document × field: k·(1 − b + b·len/avgLen). */
   private readonly lenNorm: Float64Array;
   private readonly acc: Float64Array;
+  /** In-place scoring's per-document state: (last query term + 1) << 16 | terms matched (one array instead of two). */
+  private readonly state: Int32Array;
   private readonly matched: Uint16Array;
   private readonly last: Int32Array;
   /** Largest term score per posting list, filled on first use (-1: not yet). */
@@ -180,6 +182,7 @@ export class LexicalIndex {
       for (let f = 0; f < F; f++) this.lenNorm[d * F + f] = BM25.k * (1 - BM25.b + (BM25.b * (a.fieldLen[d * F + f] as number)) / (this.avgLen[f] as number));
     }
     this.acc = new Float64Array(n);
+    this.state = new Int32Array(n);
     this.matched = new Uint16Array(n);
     this.last = new Int32Array(n).fill(-1);
     this.maxImpact = new Float32Array(a.offsets.length - 1).fill(-1);
@@ -646,8 +649,8 @@ export class LexicalIndex {
     // Top `limit` by score (ties: lower slot first), without sorting every match.
     const top: Array<{ d: number; score: number }> = [];
     const better = (x: { d: number; score: number }, y: { d: number; score: number }) => x.score > y.score || (x.score === y.score && x.d < y.d);
-    const consider = (d: number) => {
-      const h = { d, score: (acc[d] as number) * (matched[d] as number) };
+    const consider = (d: number, m: number) => {
+      const h = { d, score: (acc[d] as number) * m };
       if (limit <= 0 || (top.length >= limit && !better(h, top[top.length - 1] as { d: number; score: number }))) return;
       let lo = 0;
       let hi = top.length;
@@ -660,12 +663,12 @@ export class LexicalIndex {
       if (top.length > limit) top.pop();
     };
     if (dense) {
-      for (let d = 0; d < n; d++) if ((matched[d] as number) > 0) consider(d);
+      const { state } = this;
+      for (let d = 0; d < n; d++) if ((state[d] as number) !== 0) consider(d, (state[d] as number) & 0xffff);
       acc.fill(0);
-      matched.fill(0);
-      last.fill(-1);
+      state.fill(0);
     } else {
-      for (const d of cands ?? touched) consider(d);
+      for (const d of cands ?? touched) consider(d, matched[d] as number);
       for (const d of touched) {
         acc[d] = 0;
         matched[d] = 0;
@@ -681,31 +684,48 @@ export class LexicalIndex {
 
   /**
    * Score every posting of `list` (query term `qi`, weight `w`) without
-   * recording the documents touched. On the first list of a term no
-   * document has met the term yet, so it counts the match unchecked.
+   * recording the documents touched; matches are counted in {@link state}.
+   * On the first list of a term no document has met the term yet, so it
+   * counts the match unchecked. Kept scores are read through their codes.
    */
   private scanDense(list: number, w: number, qi: number, firstOfTerm: boolean): void {
     const { offsets, docs } = this.a;
-    const { acc, matched, last } = this;
+    const { acc, state } = this;
     const start = offsets[list] as number;
     const end = offsets[list + 1] as number;
-    const scores = this.scoresOf(list);
+    const tag = (qi + 1) << 16;
+    const kept = this.keptScoresOf(list);
+    const values = kept ? this.scores.values : this.scoresOf(list);
+    if (kept) {
+      if (firstOfTerm) {
+        for (let p = start; p < end; p++) {
+          const d = docs[p] as number;
+          state[d] = tag | (((state[d] as number) & 0xffff) + 1);
+          (acc[d] as number) += w * (values[kept[p - start] as number] as number);
+        }
+        return;
+      }
+      for (let p = start; p < end; p++) {
+        const d = docs[p] as number;
+        const s = state[d] as number;
+        if ((s & ~0xffff) !== tag) state[d] = tag | ((s & 0xffff) + 1);
+        (acc[d] as number) += w * (values[kept[p - start] as number] as number);
+      }
+      return;
+    }
     if (firstOfTerm) {
       for (let p = start; p < end; p++) {
         const d = docs[p] as number;
-        last[d] = qi;
-        (matched[d] as number)++;
-        (acc[d] as number) += w * (scores[p - start] as number);
+        state[d] = tag | (((state[d] as number) & 0xffff) + 1);
+        (acc[d] as number) += w * (values[p - start] as number);
       }
       return;
     }
     for (let p = start; p < end; p++) {
       const d = docs[p] as number;
-      if (last[d] !== qi) {
-        last[d] = qi;
-        (matched[d] as number)++;
-      }
-      (acc[d] as number) += w * (scores[p - start] as number);
+      const s = state[d] as number;
+      if ((s & ~0xffff) !== tag) state[d] = tag | ((s & 0xffff) + 1);
+      (acc[d] as number) += w * (values[p - start] as number);
     }
   }
 
