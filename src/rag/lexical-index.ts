@@ -10,7 +10,9 @@
  * final score × the number of query terms matched), which it replaces: a
  * question costs only the postings of its own terms, and a change of one
  * file re-tokenises only that file's chunks ({@link LexicalIndex.update}).
- * Saved as one binary file plus a JSON list of ids and terms.
+ * Long posting lists keep their per-posting scores after first use
+ * ({@link PostingScores}). Saved as one binary file plus a JSON list of ids
+ * and terms.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ import { tokenize } from '../text/tokenize.js';
 import { Arena } from './arena.js';
 import type { Chunk } from './chunk.js';
 import { keyDictionary } from './key-dictionary.js';
+import { PostingScores } from './posting-scores.js';
 import { SpillWriter } from './spill-file.js';
 import { writeParts } from './stream-write.js';
 
@@ -32,6 +35,9 @@ const ALL_FIELDS = [0, 1, 2, 3];
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const FORMAT = 'cchc-bm25-v1';
 const MAX_TF = 255;
+
+/** How {@link LexicalIndex.search} scores: every posting, or with the MaxScore bound (both give the same ranking). */
+export type LexicalScoring = 'exhaustive' | 'pruned';
 
 export interface ScoredId {
   id: string;
@@ -144,6 +150,8 @@ export class LexicalIndex {
   /** BM25 length normalisation per document × field: k·(1 − b + b·len/avgLen). */
   private readonly lenNorm: Float64Array;
   private readonly acc: Float64Array;
+  /** In-place scoring's per-document state: (last query term + 1) << 16 | terms matched (one array instead of two). */
+  private readonly state: Int32Array;
   private readonly matched: Uint16Array;
   private readonly last: Int32Array;
   /** Largest term score per posting list, filled on first use (-1: not yet). */
@@ -153,6 +161,10 @@ export class LexicalIndex {
   private mark = 0;
   /** Scratch space for {@link kthScore}. */
   private scratch = new Float64Array(0);
+  /** Term scores of the long posting lists, kept after first use. */
+  private scores = new PostingScores();
+  /** Term scores of a list that is not kept, for {@link scoresOf}. */
+  private listScratch = new Float64Array(0);
 
   private constructor(
     private readonly ids: string[],
@@ -171,6 +183,7 @@ export class LexicalIndex {
       for (let f = 0; f < F; f++) this.lenNorm[d * F + f] = BM25.k * (1 - BM25.b + (BM25.b * (a.fieldLen[d * F + f] as number)) / (this.avgLen[f] as number));
     }
     this.acc = new Float64Array(n);
+    this.state = new Int32Array(n);
     this.matched = new Uint16Array(n);
     this.last = new Int32Array(n).fill(-1);
     this.maxImpact = new Float32Array(a.offsets.length - 1).fill(-1);
@@ -562,6 +575,31 @@ export class LexicalIndex {
     return new LexicalIndex(meta.ids, meta.terms, { offsets, docs, tfs, fieldLen }, glossary);
   }
 
+  /** Keep the term scores of long posting lists in `scores` from now on (for instance other limits; the bench's A/B). */
+  useScores(scores: PostingScores): void {
+    this.scores = scores;
+  }
+
+  /** Term scores kept for long posting lists (all lists). */
+  get keptScores(): number {
+    return this.scores.size;
+  }
+
+  /** The kept score codes of `list` (computed now if long enough and within the budget), or null; the scores are `this.scores.values`. */
+  private keptScoresOf(list: number): Uint16Array | null {
+    const start = this.a.offsets[list] as number;
+    return this.scores.of(list, (this.a.offsets[list + 1] as number) - start, (out, code) => {
+      const { docs, tfs, fieldLen } = this.a;
+      const f = list % F;
+      for (let i = 0; i < out.length; i++) {
+        const tf = tfs[start + i] as number;
+        const slot = (docs[start + i] as number) * F + f;
+        // The length norm is a function of the field and its length: the key names the score.
+        out[i] = code((f * 256 + tf) * 65536 + (fieldLen[slot] as number), () => BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[slot] as number)));
+      }
+    });
+  }
+
   /**
    * Largest BM25+ term score of one posting list (before the term's weight),
    * computed on first use and kept: a bound on what the term can add to any
@@ -646,19 +684,34 @@ export class LexicalIndex {
    * @param extra weaker alternatives of the query's words (thesaurus,
    *   abbreviations): their tokens are searched too, boosted by their weight
    *   (always below the user's own tokens)
-   * @param exhaustive score every posting of every term (the reference the tests compare with)
+   * @param scoring `exhaustive` (the default) scores every posting of every
+   *   term; `pruned` stops adding new documents once the bound allows (same
+   *   ranking; on the 60k scale corpus it costs more CPU than it saves, see
+   *   docs/performance.md)
    */
-  search(query: string, limit = 20, extra: ReadonlyArray<{ text: string; weight: number }> = [], exhaustive = false): ScoredId[] {
+  search(query: string, limit = 20, extra: ReadonlyArray<{ text: string; weight: number }> = [], scoring: LexicalScoring = 'exhaustive'): ScoredId[] {
+    const exhaustive = scoring === 'exhaustive';
     const terms = this.queryTerms(query, extra);
     // Same order either way, so both sum in the same order (identical scores, not just close).
     terms.sort((x, y) => y.bound - x.bound);
     const { acc, matched, last } = this;
+    const n = this.ids.length;
+    let postings = 0;
+    for (const t of terms) postings += t.postings;
+    // Most documents get touched: score them in place without a list of the touched ones.
+    const dense = exhaustive && postings >= n;
+    if (dense) {
+      for (let qi = 0; qi < terms.length; qi++) {
+        const t = terms[qi] as QueryTerm;
+        for (let li = 0; li < t.lists.length; li++) this.scanDense(t.lists[li] as number, t.weights[li] as number, qi, li === 0);
+      }
+    }
     const touched: number[] = [];
     /** Documents that can still reach the top, once new ones cannot (null before). */
     let cands: number[] | null = null;
     let rest = 0;
     for (const t of terms) rest += t.bound;
-    for (let qi = 0; qi < terms.length; qi++) {
+    for (let qi = 0; qi < (dense ? 0 : terms.length); qi++) {
       const t = terms[qi] as QueryTerm;
       const left = terms.length - qi;
       // The k-th score among the first documents seen (those of the rarest terms) is a lower bound
@@ -689,9 +742,9 @@ export class LexicalIndex {
     // Top `limit` by score (ties: lower slot first), without sorting every match.
     const top: Array<{ d: number; score: number }> = [];
     const better = (x: { d: number; score: number }, y: { d: number; score: number }) => x.score > y.score || (x.score === y.score && x.d < y.d);
-    for (const d of cands ?? touched) {
-      const h = { d, score: (acc[d] as number) * (matched[d] as number) };
-      if (limit <= 0 || (top.length >= limit && !better(h, top[top.length - 1] as { d: number; score: number }))) continue;
+    const consider = (d: number, m: number) => {
+      const h = { d, score: (acc[d] as number) * m };
+      if (limit <= 0 || (top.length >= limit && !better(h, top[top.length - 1] as { d: number; score: number }))) return;
       let lo = 0;
       let hi = top.length;
       while (lo < hi) {
@@ -701,11 +754,19 @@ export class LexicalIndex {
       }
       top.splice(lo, 0, h);
       if (top.length > limit) top.pop();
-    }
-    for (const d of touched) {
-      acc[d] = 0;
-      matched[d] = 0;
-      last[d] = -1;
+    };
+    if (dense) {
+      const { state } = this;
+      for (let d = 0; d < n; d++) if ((state[d] as number) !== 0) consider(d, (state[d] as number) & 0xffff);
+      acc.fill(0);
+      state.fill(0);
+    } else {
+      for (const d of cands ?? touched) consider(d, matched[d] as number);
+      for (const d of touched) {
+        acc[d] = 0;
+        matched[d] = 0;
+        last[d] = -1;
+      }
     }
     return top.map((h) => ({ id: this.ids[h.d] as string, score: h.score }));
   }
@@ -714,13 +775,97 @@ export class LexicalIndex {
     return (this.a.offsets[list + 1] as number) - (this.a.offsets[list] as number);
   }
 
+  /**
+   * Score every posting of `list` (query term `qi`, weight `w`) without
+   * recording the documents touched; matches are counted in {@link state}.
+   * On the first list of a term no document has met the term yet, so it
+   * counts the match unchecked. Kept scores are read through their codes.
+   */
+  private scanDense(list: number, w: number, qi: number, firstOfTerm: boolean): void {
+    const { offsets, docs } = this.a;
+    const { acc, state } = this;
+    const start = offsets[list] as number;
+    const end = offsets[list + 1] as number;
+    const tag = (qi + 1) << 16;
+    const kept = this.keptScoresOf(list);
+    const values = kept ? this.scores.values : this.scoresOf(list);
+    if (kept) {
+      if (firstOfTerm) {
+        for (let p = start; p < end; p++) {
+          const d = docs[p] as number;
+          state[d] = tag | (((state[d] as number) & 0xffff) + 1);
+          (acc[d] as number) += w * (values[kept[p - start] as number] as number);
+        }
+        return;
+      }
+      for (let p = start; p < end; p++) {
+        const d = docs[p] as number;
+        const s = state[d] as number;
+        if ((s & ~0xffff) !== tag) state[d] = tag | ((s & 0xffff) + 1);
+        (acc[d] as number) += w * (values[kept[p - start] as number] as number);
+      }
+      return;
+    }
+    if (firstOfTerm) {
+      for (let p = start; p < end; p++) {
+        const d = docs[p] as number;
+        state[d] = tag | (((state[d] as number) & 0xffff) + 1);
+        (acc[d] as number) += w * (values[p - start] as number);
+      }
+      return;
+    }
+    for (let p = start; p < end; p++) {
+      const d = docs[p] as number;
+      const s = state[d] as number;
+      if ((s & ~0xffff) !== tag) state[d] = tag | ((s & 0xffff) + 1);
+      (acc[d] as number) += w * (values[p - start] as number);
+    }
+  }
+
+  /** The term scores of `list` in posting order, in a scratch array: decoded from the kept codes, or computed now. */
+  private scoresOf(list: number): Float64Array {
+    const kept = this.keptScoresOf(list);
+    const { offsets, docs, tfs } = this.a;
+    const start = offsets[list] as number;
+    const length = (offsets[list + 1] as number) - start;
+    if (this.listScratch.length < length) this.listScratch = new Float64Array(Math.max(length, 2 * this.listScratch.length));
+    const out = this.listScratch;
+    if (kept) {
+      const values = this.scores.values;
+      for (let i = 0; i < length; i++) out[i] = values[kept[i] as number] as number;
+      return out;
+    }
+    const f = list % F;
+    for (let i = 0; i < length; i++) {
+      const tf = tfs[start + i] as number;
+      out[i] = BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[(docs[start + i] as number) * F + f] as number));
+    }
+    return out;
+  }
+
   /** Score every posting of `list` (query term `qi`, weight `w`); documents seen first go to `touched`. */
   private scanList(list: number, w: number, qi: number, touched: number[]): void {
     const { offsets, docs, tfs } = this.a;
     const { acc, matched, last, lenNorm } = this;
     const f = list % F;
+    const start = offsets[list] as number;
     const end = offsets[list + 1] as number;
-    for (let p = offsets[list] as number; p < end; p++) {
+    const kept = this.keptScoresOf(list);
+    if (kept) {
+      const values = this.scores.values;
+      for (let p = start; p < end; p++) {
+        const d = docs[p] as number;
+        const seen = last[d] as number;
+        if (seen !== qi) {
+          if (seen === -1) touched.push(d);
+          last[d] = qi;
+          (matched[d] as number)++;
+        }
+        (acc[d] as number) += w * (values[kept[p - start] as number] as number);
+      }
+      return;
+    }
+    for (let p = start; p < end; p++) {
       const d = docs[p] as number;
       const tf = tfs[p] as number;
       const seen = last[d] as number;
@@ -738,8 +883,23 @@ export class LexicalIndex {
     const { offsets, docs, tfs } = this.a;
     const { acc, matched, last, lenNorm, candMark, mark } = this;
     const f = list % F;
+    const start = offsets[list] as number;
     const end = offsets[list + 1] as number;
-    for (let p = offsets[list] as number; p < end; p++) {
+    const kept = this.keptScoresOf(list);
+    if (kept) {
+      const values = this.scores.values;
+      for (let p = start; p < end; p++) {
+        const d = docs[p] as number;
+        if (candMark[d] !== mark) continue;
+        if (last[d] !== qi) {
+          last[d] = qi;
+          (matched[d] as number)++;
+        }
+        (acc[d] as number) += w * (values[kept[p - start] as number] as number);
+      }
+      return;
+    }
+    for (let p = start; p < end; p++) {
       const d = docs[p] as number;
       if (candMark[d] !== mark) continue;
       const tf = tfs[p] as number;
@@ -758,6 +918,7 @@ export class LexicalIndex {
     const f = list % F;
     const start = offsets[list] as number;
     const end = offsets[list + 1] as number;
+    const kept = this.keptScoresOf(list);
     for (const d of cands) {
       let lo = start;
       let hi = end;
@@ -772,7 +933,8 @@ export class LexicalIndex {
         last[d] = qi;
         (matched[d] as number)++;
       }
-      (acc[d] as number) += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
+      (acc[d] as number) +=
+        w * (kept ? (this.scores.values[kept[lo - start] as number] as number) : BM25.d + (tf * (BM25.k + 1)) / (tf + (lenNorm[d * F + f] as number)));
     }
   }
 }

@@ -1,37 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { seededRandom as rng } from '../../bench/lib/synthetic-corpus.js';
-import type { Chunk } from '../../src/rag/chunk.js';
 import { LexicalIndex } from '../../src/rag/lexical-index.js';
-
-/** Vietnamese syllables, the first ones much more frequent (Zipf-like), as in administrative text. */
-const SYLLABLES =
-  'thực hiện kế hoạch báo cáo đơn vị cơ quan tỉnh sở phòng ban hành chính cải cách thủ tục công thương quyết định trách nhiệm chủ trì phối hợp kinh phí dự toán năm tháng ngày kiểm tra giám sát đánh giá kết quả nhiệm vụ chỉ tiêu người dân doanh nghiệp điện tử dịch vụ trực tuyến hồ sơ tiếp nhận giải quyết thời hạn'.split(
-    ' ',
-  );
-
-function corpus(n: number, seed: number): Chunk[] {
-  const r = rng(seed);
-  const word = () => SYLLABLES[Math.floor(SYLLABLES.length * r() ** 2.5)] as string;
-  const out: Chunk[] = [];
-  for (let i = 0; i < n; i++) {
-    const len = 8 + Math.floor(r() * 40);
-    const text = Array.from({ length: len }, word).join(' ');
-    const trail = [`Điều ${1 + (i % 17)}`, Array.from({ length: 3 }, word).join(' ')];
-    out.push({
-      id: `c${i}`,
-      docId: `${100 + (i % 23)}/QĐ-UBND`,
-      docTitle: 'Quyết định',
-      docType: 'quyết định',
-      file: `f${i % 23}.txt`,
-      section: trail.join(', '),
-      trail,
-      text,
-      kind: 'passage',
-      hash: `h${i}`,
-    });
-  }
-  return out;
-}
+import { syllableCorpus as corpus, SYLLABLES } from '../helpers/syllable-corpus.js';
 
 describe('LexicalIndex pruning (MaxScore bound)', () => {
   it('gives exactly the exhaustive ranking and scores on a seeded corpus with very common terms', () => {
@@ -55,8 +25,8 @@ describe('LexicalIndex pruning (MaxScore bound)', () => {
               .replace(/[\u0300-\u036f]/g, '')
               .replace(/đ/g, 'd');
       for (const limit of [1, 10, 30]) {
-        const pruned = index.search(query, limit);
-        const exhaustive = index.search(query, limit, [], true);
+        const pruned = index.search(query, limit, [], 'pruned');
+        const exhaustive = index.search(query, limit, [], 'exhaustive');
         expect(pruned).toEqual(exhaustive);
         compared += exhaustive.length;
       }
@@ -71,9 +41,11 @@ describe('LexicalIndex pruning (MaxScore bound)', () => {
     const index = LexicalIndex.build(corpus(800, 7));
     const extra = [{ text: 'hồ sơ trực tuyến', weight: 0.5 }];
     const query = 'thực hiện kế hoạch báo cáo kinh phí xyzzy';
-    expect(index.search(query, 20, extra)).toEqual(index.search(query, 20, extra, true));
+    expect(index.search(query, 20, extra, 'pruned')).toEqual(index.search(query, 20, extra, 'exhaustive'));
     expect(index.search(query, 20, extra).length).toBe(20);
-    expect(index.search('', 10)).toEqual([]);
-    expect(index.search('xyzzy', 10)).toEqual([]);
+    for (const scoring of ['pruned', 'exhaustive'] as const) {
+      expect(index.search('', 10, [], scoring)).toEqual([]);
+      expect(index.search('xyzzy', 10, [], scoring)).toEqual([]);
+    }
   });
 });
