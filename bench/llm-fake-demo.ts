@@ -20,8 +20,10 @@ import { createLogger } from '../src/logger.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 import { type FakeChatRequest, isRewriteRequest, startFakeOpenAi, userMessage } from '../test/helpers/fake-openai.js';
 
-const question = process.argv[2] ?? 'tiền làm truyền thông ai lo';
-const rewrite = process.argv[3] ?? 'đơn vị lập dự toán kinh phí thực hiện kế hoạch truyền thông';
+// A question no structured answerer (duties, procedures, contacts, document facts) takes: those
+// compete before the model is asked, so a duty question ("tiền … ai lo") never reaches it.
+const question = process.argv[2] ?? 'kế hoạch có nói chuyện dạy người ta phân loại rác không';
+const rewrite = process.argv[3] ?? 'truyền thông nâng cao nhận thức bảo vệ môi trường, phân loại chất thải';
 
 const words = (s: string) =>
   new Set(
@@ -66,7 +68,7 @@ try {
 
   const rewriteReq = fake.requests.find(isRewriteRequest);
   const answerReq = fake.requests.find((r) => !isRewriteRequest(r));
-  const passages = [...userMessage(answerReq as FakeChatRequest).matchAll(/^\[(\d+)\] \(([^)]+)\) ?(.*)$/gm)];
+  const passages = [...(answerReq ? userMessage(answerReq) : '').matchAll(/^\[(\d+)\] \(([^)]+)\) ?(.*)$/gm)];
   const out = (s = '') => process.stdout.write(`${s}\n`);
   out(`Câu hỏi (question):        ${question}`);
   out(`Viết lại (rewrite):        ${rewriteReq ? outputs[fake.requests.indexOf(rewriteReq)] : '(none)'}`);
@@ -75,7 +77,7 @@ try {
   out(`Mô hình trả lời (model):   ${answerReq ? outputs[fake.requests.indexOf(answerReq)] : '(not asked)'}`);
   out(`Câu trả lời cuối (final):  ${answer.answer}`);
   out(`abstained=${answer.abstained}; nguồn (sources): ${answer.sources.map((s) => `[${s.doc}, ${s.section}]`).join(' ')}`);
-  out(`Model calls: ${fake.requests.length} (1 rewrite + 1 answer)`);
+  out(`Model calls: ${fake.requests.length} (1 rewrite + 1 answer${answerReq ? '' : '; the model was not asked: a structured answer won before LLM mode'})`);
   const embedded = await openKnowledgeBase({ config: createConfig({ DATA_DIR: dataDir }), logger });
   const plain = await embedded.answerer.ask(question);
   out(`Không có LLM (embedded default): abstained=${plain.abstained} — ${plain.answer.slice(0, 100)}…`);
