@@ -86,6 +86,47 @@ const FILLER_FLOORS = [0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.5];
 const steps = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
 
+/** One searched threshold: the values it takes, given the ones chosen before it. */
+type Axis = (chosen: AbstainPolicy) => Array<Partial<AbstainPolicy>>;
+
+const vocabulary =
+  (to: number): Axis =>
+  () =>
+    steps(0.5, to, 0.05).map((minVocabulary) => ({ minVocabulary }));
+const evidence =
+  (to: number): Axis =>
+  () =>
+    steps(0.5, to, 0.05).map((minEvidence) => ({ minEvidence }));
+/** The floor for a passage that cannot hold the answer type: from the evidence floor up. */
+const unsatisfied =
+  (to: number): Axis =>
+  (p) =>
+    steps(p.minEvidence, to, 0.1).map((minEvidenceUnsatisfied) => ({ minEvidenceUnsatisfied }));
+const margin: Axis = () => MARGIN_WEIGHTS.map((marginWeight) => ({ marginWeight }));
+/** One floor for a head missing from the best passages, wherever else it is. */
+const head: Axis = () => HEAD_FLOORS.map((h) => ({ minEvidenceHeadAbsent: h, minEvidenceHeadElsewhere: h }));
+const gap: Axis = () => GAPS.map((maxGap) => ({ maxGap }));
+const gapFloor: Axis = (p) => steps(p.minEvidence + 0.1, 1.2, 0.05).map((minEvidenceGap) => ({ minEvidenceGap }));
+const floors =
+  (key: keyof AbstainPolicy, values: readonly number[]): Axis =>
+  () =>
+    values.map((v) => ({ [key]: v }));
+/** The basic thresholds of the families that add floors to the asked head. */
+const narrow: Axis[] = [vocabulary(0.7), evidence(0.8), unsatisfied(1.5)];
+
+/** Every policy of the axes' product, in order (the first axis outermost); the margin is off unless an axis or `fixed` sets it. */
+function family(name: string, axes: readonly Axis[], fixed: Partial<AbstainPolicy> = {}) {
+  function* walk(chosen: AbstainPolicy, i: number): Generator<AbstainPolicy> {
+    const axis = axes[i];
+    if (!axis) {
+      yield chosen;
+      return;
+    }
+    for (const part of axis(chosen)) yield* walk({ ...chosen, ...part }, i + 1);
+  }
+  return { name, grid: () => walk({ minVocabulary: 0, minEvidence: 0, marginWeight: 0, minEvidenceUnsatisfied: 0, ...fixed }, 0) };
+}
+
 /**
  * The feature sets compared, fewest first. Each is a family of policies;
  * cross-validation picks the family, then its thresholds are fitted on all
@@ -95,206 +136,37 @@ const steps = (from: number, to: number, step: number) =>
  * nao") pass, and the tune split holds too few of them to notice.
  */
 const FAMILIES: Array<{ name: string; grid: () => Generator<AbstainPolicy> }> = [
-  {
-    name: 'vocabulary + evidence',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.8, 0.05))
-        for (const minEvidence of steps(0.5, 1.0, 0.05)) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied: minEvidence };
-    },
-  },
-  {
-    name: '+ answer type',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.8, 0.05))
-        for (const minEvidence of steps(0.5, 0.9, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1)) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied };
-    },
-  },
-  {
-    name: '+ answer type + salient gap',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.8, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1))
-            for (const maxGap of GAPS)
-              for (const minEvidenceGap of steps(minEvidence + 0.1, 1.2, 0.05))
-                yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, maxGap, minEvidenceGap };
-    },
-  },
-  {
-    name: '+ answer type + asked head',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-            for (const head of HEAD_FLOORS)
-              yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head };
-    },
-  },
-  {
-    name: '+ answer type + unknown words',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-            for (const minEvidenceUnknown of HEAD_FLOORS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceUnknown };
-    },
-  },
-  {
-    name: '+ answer type + asked head + unknown words',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-            for (const head of HEAD_FLOORS)
-              for (const minEvidenceUnknown of HEAD_FLOORS)
-                yield {
-                  minVocabulary,
-                  minEvidence,
-                  marginWeight: 0,
-                  minEvidenceUnsatisfied,
-                  minEvidenceHeadAbsent: head,
-                  minEvidenceHeadElsewhere: head,
-                  minEvidenceUnknown,
-                };
-    },
-  },
-  {
-    name: '+ answer type + margin',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.8, 0.05))
-        for (const minEvidence of steps(0.5, 0.9, 0.05))
-          for (const marginWeight of MARGIN_WEIGHTS)
-            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1)) yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied };
-    },
-  },
-  {
-    name: '+ answer type + asked head + margin',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const marginWeight of MARGIN_WEIGHTS)
-            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-              for (const head of HEAD_FLOORS)
-                yield { minVocabulary, minEvidence, marginWeight, minEvidenceUnsatisfied, minEvidenceHeadAbsent: head, minEvidenceHeadElsewhere: head };
-    },
-  },
+  family('vocabulary + evidence', [vocabulary(0.8), evidence(1.0), (p) => [{ minEvidenceUnsatisfied: p.minEvidence }]]),
+  family('+ answer type', [vocabulary(0.8), evidence(0.9), unsatisfied(1.6)]),
+  family('+ answer type + salient gap', [vocabulary(0.8), evidence(0.8), unsatisfied(1.6), gap, gapFloor]),
+  // With the asked head (and its companions) the grid grows by the floors: the basic ranges are narrower.
+  family('+ answer type + asked head', [...narrow, head]),
+  family('+ answer type + unknown words', [...narrow, floors('minEvidenceUnknown', HEAD_FLOORS)]),
+  family('+ answer type + asked head + unknown words', [...narrow, head, floors('minEvidenceUnknown', HEAD_FLOORS)]),
+  family('+ answer type + margin', [vocabulary(0.8), evidence(0.9), margin, unsatisfied(1.6)]),
+  family('+ answer type + asked head + margin', [vocabulary(0.7), evidence(0.8), margin, unsatisfied(1.5), head]),
   // The margin weight is the one every fold of the family above picks.
-  {
-    name: '+ answer type + asked head + margin + condition',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-            for (const head of HEAD_FLOORS)
-              for (const minEvidenceCondition of HEAD_FLOORS)
-                yield {
-                  minVocabulary,
-                  minEvidence,
-                  marginWeight: 0.1,
-                  minEvidenceUnsatisfied,
-                  minEvidenceHeadAbsent: head,
-                  minEvidenceHeadElsewhere: head,
-                  minEvidenceCondition,
-                };
-    },
-  },
-  {
-    name: '+ answer type + filler',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.8, 0.05))
-        for (const minEvidence of steps(0.5, 0.9, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1))
-            for (const fillerWeight of FILLER_WEIGHTS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, fillerWeight };
-    },
-  },
-  {
-    name: '+ answer type + asked head + filler',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-            for (const head of HEAD_FLOORS)
-              for (const fillerWeight of FILLER_WEIGHTS)
-                yield {
-                  minVocabulary,
-                  minEvidence,
-                  marginWeight: 0,
-                  minEvidenceUnsatisfied,
-                  minEvidenceHeadAbsent: head,
-                  minEvidenceHeadElsewhere: head,
-                  fillerWeight,
-                };
-    },
-  },
-  {
-    name: '+ answer type + asked head + margin + filler',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const marginWeight of MARGIN_WEIGHTS)
-            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-              for (const head of HEAD_FLOORS)
-                for (const fillerWeight of FILLER_WEIGHTS)
-                  yield {
-                    minVocabulary,
-                    minEvidence,
-                    marginWeight,
-                    minEvidenceUnsatisfied,
-                    minEvidenceHeadAbsent: head,
-                    minEvidenceHeadElsewhere: head,
-                    fillerWeight,
-                  };
-    },
-  },
-  {
-    name: '+ answer type + filler floor',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.8, 0.05))
-        for (const minEvidence of steps(0.5, 0.9, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.6, 0.1))
-            for (const minEvidenceFiller of FILLER_FLOORS) yield { minVocabulary, minEvidence, marginWeight: 0, minEvidenceUnsatisfied, minEvidenceFiller };
-    },
-  },
-  {
-    name: '+ answer type + asked head + filler floor',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-            for (const head of HEAD_FLOORS)
-              for (const minEvidenceFiller of FILLER_FLOORS)
-                yield {
-                  minVocabulary,
-                  minEvidence,
-                  marginWeight: 0,
-                  minEvidenceUnsatisfied,
-                  minEvidenceHeadAbsent: head,
-                  minEvidenceHeadElsewhere: head,
-                  minEvidenceFiller,
-                };
-    },
-  },
-  {
-    name: '+ answer type + asked head + margin + filler floor',
-    *grid() {
-      for (const minVocabulary of steps(0.5, 0.7, 0.05))
-        for (const minEvidence of steps(0.5, 0.8, 0.05))
-          for (const marginWeight of MARGIN_WEIGHTS)
-            for (const minEvidenceUnsatisfied of steps(minEvidence, 1.5, 0.1))
-              for (const head of HEAD_FLOORS)
-                for (const minEvidenceFiller of FILLER_FLOORS)
-                  yield {
-                    minVocabulary,
-                    minEvidence,
-                    marginWeight,
-                    minEvidenceUnsatisfied,
-                    minEvidenceHeadAbsent: head,
-                    minEvidenceHeadElsewhere: head,
-                    minEvidenceFiller,
-                  };
-    },
-  },
+  family('+ answer type + asked head + margin + condition', [...narrow, head, floors('minEvidenceCondition', HEAD_FLOORS)], { marginWeight: 0.1 }),
+  family('+ answer type + filler', [vocabulary(0.8), evidence(0.9), unsatisfied(1.6), floors('fillerWeight', FILLER_WEIGHTS)]),
+  family('+ answer type + asked head + filler', [...narrow, head, floors('fillerWeight', FILLER_WEIGHTS)]),
+  family('+ answer type + asked head + margin + filler', [
+    vocabulary(0.7),
+    evidence(0.8),
+    margin,
+    unsatisfied(1.5),
+    head,
+    floors('fillerWeight', FILLER_WEIGHTS),
+  ]),
+  family('+ answer type + filler floor', [vocabulary(0.8), evidence(0.9), unsatisfied(1.6), floors('minEvidenceFiller', FILLER_FLOORS)]),
+  family('+ answer type + asked head + filler floor', [...narrow, head, floors('minEvidenceFiller', FILLER_FLOORS)]),
+  family('+ answer type + asked head + margin + filler floor', [
+    vocabulary(0.7),
+    evidence(0.8),
+    margin,
+    unsatisfied(1.5),
+    head,
+    floors('minEvidenceFiller', FILLER_FLOORS),
+  ]),
 ];
 
 /** The lowest-cost policy of a family on the rows; ties keep the earlier (more lenient) one. */

@@ -8,35 +8,17 @@
  *
  *   npx tsx bench/lexical-ab.ts --knowledge DIR --data DIR [--rounds 5] [FILE ...]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createConfig } from '../src/config.js';
-import { percentile } from '../src/core/percentile.js';
-import { createLogger } from '../src/logger.js';
-import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
-import { PostingScores } from '../src/rag/posting-scores.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const [v] = args.splice(i, 2).slice(1);
-  return v;
-};
+import { percentile } from '../src/core/percentile.js';
+import { PostingScores } from '../src/rag/posting-scores.js';
+import { benchArgs, openBenchKnowledge, readQuestions } from './lib/bench-index.js';
+
+const { option, rest } = benchArgs();
 const knowledgeDir = option('knowledge');
 const givenData = option('data');
 const rounds = Number(option('rounds') ?? '5');
-const files = args.length > 0 ? args : ['bench/data/own-questions.jsonl', 'bench/data/questions/plan-facts.jsonl'];
-const questions = files.flatMap((f) =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { q: string }).q),
-);
-const dataDir = givenData ?? mkdtempSync(join(tmpdir(), 'cchc-lex-ab-'));
-const config = createConfig({ DATA_DIR: dataDir, ...(knowledgeDir ? { KNOWLEDGE_DIR: knowledgeDir } : {}) });
-const kb = await openKnowledgeBase({ config, logger: createLogger('silent'), generator: null });
+const questions = readQuestions(rest.length > 0 ? rest : ['bench/data/own-questions.jsonl', 'bench/data/questions/plan-facts.jsonl']);
+const { kb, close } = await openBenchKnowledge({ knowledgeDir, dataDir: givenData, tmpPrefix: 'cchc-lex-ab-' });
 const lexical = kb.snapshot.lexical;
 
 type Call = Parameters<typeof lexical.search>;
@@ -89,4 +71,4 @@ const stats = (xs: number[]) =>
 modes.forEach((m, i) => {
   console.log(`${m.name.padEnd(26)} wall ${stats(times[i] as number[])} | CPU ${stats(cpu[i] as number[])} ms`);
 });
-if (!givenData) rmSync(dataDir, { recursive: true, force: true });
+close();

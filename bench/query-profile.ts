@@ -8,36 +8,18 @@
  *
  *   npx tsx bench/query-profile.ts [--knowledge DIR --data DIR] [--profile out.cpuprofile] [FILE ...]
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createConfig } from '../src/config.js';
-import { percentile } from '../src/core/percentile.js';
-import { createLogger } from '../src/logger.js';
-import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const [v] = args.splice(i, 2).slice(1);
-  return v;
-};
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { percentile } from '../src/core/percentile.js';
+import { benchArgs, openBenchKnowledge, readQuestions } from './lib/bench-index.js';
+
+const { option, rest } = benchArgs();
 const knowledgeDir = option('knowledge');
 const givenData = option('data');
 const profileFile = option('profile');
-const files = args;
-if (files.length === 0) files.push('bench/data/own-questions.jsonl');
-const questions = files.flatMap((f) =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (l.startsWith('{') ? (JSON.parse(l) as { q: string }).q : l)),
-);
-const dataDir = givenData ?? mkdtempSync(join(tmpdir(), 'cchc-prof-'));
-const config = createConfig({ DATA_DIR: dataDir, ...(knowledgeDir ? { KNOWLEDGE_DIR: knowledgeDir } : {}) });
-const kb = await openKnowledgeBase({ config, logger: createLogger('silent'), generator: null });
+const questions = readQuestions(rest.length > 0 ? rest : ['bench/data/own-questions.jsonl']);
+const { kb, close } = await openBenchKnowledge({ knowledgeDir, dataDir: givenData, tmpPrefix: 'cchc-prof-' });
 
 /** Per-question times (ms) of `rounds` rounds. */
 const time = async (f: (q: string) => unknown, rounds = 3): Promise<number[]> => {
@@ -73,4 +55,4 @@ if (session && profileFile) {
   writeFileSync(profileFile, JSON.stringify(profile));
   console.log(`profile written to ${profileFile}`);
 }
-if (!givenData) rmSync(dataDir, { recursive: true, force: true });
+close();
