@@ -75,6 +75,25 @@ export function lexicalFieldCounts(c: Chunk, glossary?: Glossary): Map<string, n
 /** Term frequencies are stored in one byte. */
 export const clampTf = (tf: number): number => Math.min(MAX_TF, tf);
 
+/** A chunk's postings tokenised in this thread, into the arrays `alloc` gives for `n` postings. */
+function docTermsOf(c: Chunk, glossary: Glossary | undefined, intern: (term: string) => number, alloc: (n: number) => DocTerms): DocTerms {
+  const counts = lexicalFieldCounts(c, glossary);
+  let n = 0;
+  for (const m of counts) n += m.size;
+  const doc = alloc(n);
+  let i = 0;
+  counts.forEach((m, f) => {
+    doc.lengths[f] = Math.min(65535, m.size);
+    for (const [t, tf] of m) {
+      doc.terms[i] = intern(t);
+      doc.fields[i] = f;
+      doc.tfs[i] = clampTf(tf);
+      i++;
+    }
+  });
+  return doc;
+}
+
 /**
  * Collects the documents of a new index (a build, or an update of a
  * previous one): {@link add} tokenises a chunk in this thread,
@@ -163,7 +182,7 @@ export class LexicalIndex {
   private scratch = new Float64Array(0);
   /** Term scores of the long posting lists, kept after first use. */
   private scores = new PostingScores();
-  /** Term scores of a list that is not kept, for {@link scoresOf}. */
+  /** Term scores of a list that is not kept, for {@link computedScoresOf}. */
   private listScratch = new Float64Array(0);
 
   private constructor(
@@ -247,22 +266,15 @@ export class LexicalIndex {
     return {
       intern,
       add(c) {
-        const counts = lexicalFieldCounts(c, glossary);
-        let n = 0;
-        for (const m of counts) n += m.size;
-        const doc: DocTerms = { terms: arenas.u32.alloc(n), fields: arenas.u8.alloc(n), tfs: arenas.u8.alloc(n), lengths: arenas.u16.alloc(F) };
-        let i = 0;
-        counts.forEach((m, f) => {
-          doc.lengths[f] = Math.min(65535, m.size);
-          for (const [t, tf] of m) {
-            doc.terms[i] = intern(t);
-            doc.fields[i] = f;
-            doc.tfs[i] = clampTf(tf);
-            i++;
-          }
-        });
         newIds.push(c.id);
-        newDocs.push(doc);
+        newDocs.push(
+          docTermsOf(c, glossary, intern, (n) => ({
+            terms: arenas.u32.alloc(n),
+            fields: arenas.u8.alloc(n),
+            tfs: arenas.u8.alloc(n),
+            lengths: arenas.u16.alloc(F),
+          })),
+        );
       },
       addTerms(id, doc) {
         newIds.push(id);
@@ -321,21 +333,15 @@ export class LexicalIndex {
     return {
       intern,
       add(c) {
-        const counted = lexicalFieldCounts(c, glossary);
-        let n = 0;
-        for (const m of counted) n += m.size;
-        const doc: DocTerms = { terms: new Uint32Array(n), fields: new Uint8Array(n), tfs: new Uint8Array(n), lengths: new Uint16Array(F) };
-        let i = 0;
-        counted.forEach((m, f) => {
-          doc.lengths[f] = Math.min(65535, m.size);
-          for (const [t, tf] of m) {
-            doc.terms[i] = intern(t);
-            doc.fields[i] = f;
-            doc.tfs[i] = clampTf(tf);
-            i++;
-          }
-        });
-        addTerms(c.id, doc);
+        addTerms(
+          c.id,
+          docTermsOf(c, glossary, intern, (n) => ({
+            terms: new Uint32Array(n),
+            fields: new Uint8Array(n),
+            tfs: new Uint8Array(n),
+            lengths: new Uint16Array(F),
+          })),
+        );
       },
       addTerms,
       finish() {
@@ -595,9 +601,14 @@ export class LexicalIndex {
         const tf = tfs[start + i] as number;
         const slot = (docs[start + i] as number) * F + f;
         // The length norm is a function of the field and its length: the key names the score.
-        out[i] = code((f * 256 + tf) * 65536 + (fieldLen[slot] as number), () => BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[slot] as number)));
+        out[i] = code((f * 256 + tf) * 65536 + (fieldLen[slot] as number), () => this.termScore(tf, slot));
       }
     });
+  }
+
+  /** BM25+ score of one posting (before the term's weight): term frequency `tf` in the document × field `slot`. */
+  private termScore(tf: number, slot: number): number {
+    return BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[slot] as number));
   }
 
   /**
@@ -612,8 +623,7 @@ export class LexicalIndex {
     const f = list % F;
     m = 0;
     for (let p = offsets[list] as number; p < (offsets[list + 1] as number); p++) {
-      const tf = tfs[p] as number;
-      const s = BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[(docs[p] as number) * F + f] as number));
+      const s = this.termScore(tfs[p] as number, (docs[p] as number) * F + f);
       if (s > m) m = s;
     }
     // Float32 storage: round up so the bound stays a bound.
@@ -788,7 +798,7 @@ export class LexicalIndex {
     const end = offsets[list + 1] as number;
     const tag = (qi + 1) << 16;
     const kept = this.keptScoresOf(list);
-    const values = kept ? this.scores.values : this.scoresOf(list);
+    const values = kept ? this.scores.values : this.computedScoresOf(list);
     if (kept) {
       if (firstOfTerm) {
         for (let p = start; p < end; p++) {
@@ -822,24 +832,15 @@ export class LexicalIndex {
     }
   }
 
-  /** The term scores of `list` in posting order, in a scratch array: decoded from the kept codes, or computed now. */
-  private scoresOf(list: number): Float64Array {
-    const kept = this.keptScoresOf(list);
+  /** The term scores of a list that is not kept, computed now in posting order into a scratch array. */
+  private computedScoresOf(list: number): Float64Array {
     const { offsets, docs, tfs } = this.a;
     const start = offsets[list] as number;
     const length = (offsets[list + 1] as number) - start;
     if (this.listScratch.length < length) this.listScratch = new Float64Array(Math.max(length, 2 * this.listScratch.length));
     const out = this.listScratch;
-    if (kept) {
-      const values = this.scores.values;
-      for (let i = 0; i < length; i++) out[i] = values[kept[i] as number] as number;
-      return out;
-    }
     const f = list % F;
-    for (let i = 0; i < length; i++) {
-      const tf = tfs[start + i] as number;
-      out[i] = BM25.d + (tf * (BM25.k + 1)) / (tf + (this.lenNorm[(docs[start + i] as number) * F + f] as number));
-    }
+    for (let i = 0; i < length; i++) out[i] = this.termScore(tfs[start + i] as number, (docs[start + i] as number) * F + f);
     return out;
   }
 
