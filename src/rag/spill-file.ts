@@ -5,7 +5,8 @@
  * while those are laid out (at 60k chunks that was about 280 MB of the
  * build's peak).
  */
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { writeAll } from './stream-write.js';
 
 const BUFFER_BYTES = 1 << 22;
 /** One `readSync` reads at most this much (its length must stay below 2 GiB). */
@@ -13,11 +14,6 @@ const MAX_READ = 1 << 30;
 
 function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let at = 0;
-  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** Appends typed arrays to a file, buffered; {@link finish} turns it into a {@link SpillReader}. */

@@ -4,15 +4,17 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 
+/** Write all of `bytes` at the file position of `fd` (`writeSync` may write less than asked). */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
 /** Write `parts` back to back into `file` (no concatenated copy). */
 export function writeParts(file: string, parts: readonly ArrayBufferView[]): void {
   const fd = openSync(file, 'w');
   try {
-    for (const p of parts) {
-      const bytes = new Uint8Array(p.buffer, p.byteOffset, p.byteLength);
-      let at = 0;
-      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-    }
+    for (const p of parts) writeAll(fd, new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
   } finally {
     closeSync(fd);
   }
