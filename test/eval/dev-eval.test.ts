@@ -40,13 +40,17 @@ describe("answering on the project's own sets", () => {
     // Measured 2026-12-02 on the whole grown split (497 items, with the third session's 261 new
     // items in new wording: everyday words, chatty framing, near-domain out of scope and their
     // answerable look-alikes, Zalo typing, routing traps): 0.752 / 0.853 / 0.794 / 0.782 / 0.741 / 0.130.
+    // Measured 2026-12-03 (h9-body-thesaurus) on the split grown by the body-wording items
+    // (everyday-fresh-cl.jsonl, ew601–ew688; 586 items), after the body thesaurus pass:
+    // 0.720 / 0.835 / 0.766 / 0.758 / 0.756 / 0.151 (the old 534 items alone: 0.749 / 0.854 / 0.791 /
+    // 0.784 / 0.748 / 0.129, unchanged by the pass). The new items are harder, hence lower floors.
     // The floors sit just below; in-scope refusal and out-of-scope refusal stay the weak points.
-    expect(s.hit1).toBeGreaterThanOrEqual(0.74);
-    expect(s.hit5).toBeGreaterThanOrEqual(0.84);
-    expect(s.mrr).toBeGreaterThanOrEqual(0.78);
-    expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.77);
-    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.73);
-    expect(s.falseAbstentions).toBeLessThanOrEqual(0.14);
+    expect(s.hit1).toBeGreaterThanOrEqual(0.71);
+    expect(s.hit5).toBeGreaterThanOrEqual(0.82);
+    expect(s.mrr).toBeGreaterThanOrEqual(0.75);
+    expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.74);
+    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.74);
+    expect(s.falseAbstentions).toBeLessThanOrEqual(0.16);
   }, 120_000);
 });
 

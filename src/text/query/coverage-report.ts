@@ -21,7 +21,19 @@ export interface CoverageReport {
   coveredWords: number;
   /** Uncovered runs of content words, most frequent first. */
   uncovered: Array<{ text: string; count: number }>;
+  /** Uncovered content syllables one by one, most frequent first. */
+  words: Array<{ text: string; count: number }>;
+  /**
+   * Two-syllable terms: adjacent uncovered content syllables (inside one
+   * run), most frequent first. Vietnamese words are mostly two syllables, so
+   * a long body run ("tinh giản biên chế") is read as its pairs; a pair that
+   * straddles two words is rare and sinks to the bottom.
+   */
+  pairs: Array<{ text: string; count: number }>;
 }
+
+const byCount = (m: Map<string, number>) => [...m].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
 /** Roman section numerals ("II", "IV") and section letters are structure, not vocabulary. */
 const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/i;
@@ -40,6 +52,8 @@ export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesau
     ? createThesaurus(glossary.entries.map((e) => [...new Set([e.full, ...e.forms].map((f) => f.toLowerCase()))]))
     : undefined;
   const runs = new Map<string, number>();
+  const words = new Map<string, number>();
+  const pairs = new Map<string, number>();
   let fullyCovered = 0;
   let contentWords = 0;
   let coveredWords = 0;
@@ -51,7 +65,9 @@ export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesau
     let run: string[] = [];
     let all = true;
     const flush = () => {
-      if (run.length) runs.set(run.join(' '), (runs.get(run.join(' ')) ?? 0) + 1);
+      if (run.length) bump(runs, run.join(' '));
+      for (const w of run) bump(words, w);
+      for (let i = 0; i + 1 < run.length; i++) bump(pairs, `${run[i]} ${run[i + 1]}`);
       run = [];
     };
     for (const [i, t] of tokens.entries()) {
@@ -77,7 +93,9 @@ export function thesaurusCoverage(headings: readonly string[], thesaurus: Thesau
     fullyCovered,
     contentWords,
     coveredWords,
-    uncovered: [...runs].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
+    uncovered: byCount(runs),
+    words: byCount(words),
+    pairs: byCount(pairs),
   };
 }
 

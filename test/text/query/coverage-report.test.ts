@@ -27,3 +27,22 @@ describe('thesaurusCoverage', () => {
     expect(thesaurusCoverage(['Kinh phí', 'chất thải'], th).fullyCovered).toBe(2);
   });
 });
+
+describe('thesaurusCoverage: words and two-syllable terms', () => {
+  const th = createThesaurus([['kinh phí', 'tiền']]);
+  it.each([
+    // [texts, words, pairs]
+    [['Tinh giản biên chế'], ['biên', 'chế', 'giản', 'tinh'], ['biên chế', 'giản biên', 'tinh giản']],
+    [['Kinh phí tinh giản', 'tinh giản, kinh phí'], ['giản', 'tinh'], ['tinh giản']],
+    [['Số hóa, lưu trữ'], ['hóa', 'lưu', 'số', 'trữ'], ['lưu trữ', 'số hóa']],
+  ])('%j', (texts, words, pairs) => {
+    const r = thesaurusCoverage(texts, th);
+    expect(r.words.map((w) => w.text).sort()).toEqual(words);
+    expect(r.pairs.map((p) => p.text).sort()).toEqual(pairs);
+  });
+
+  it('counts a repeated pair once per occurrence, most frequent first', () => {
+    const r = thesaurusCoverage(['tinh giản biên chế', 'tinh giản', 'số hóa'], th);
+    expect(r.pairs[0]).toEqual({ text: 'tinh giản', count: 2 });
+  });
+});
