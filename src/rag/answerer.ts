@@ -13,11 +13,13 @@ import {
   type AbstainPolicy,
   type AbstentionFeatures,
   abstentionFeatures,
+  ANSWER_TYPE_DETAIL,
   answerType,
   CALIBRATED_POLICY,
   type CorpusEntities,
   corpusEntities,
   decideAbstention,
+  detailGap,
   entityConflict,
   satisfiesQuestion,
   usesFiller,
@@ -191,18 +193,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const type = answerType(question, retrieval.intent.kind);
     if (!type) return null;
     if (this.deps.retriever.chunks.some((c) => c.docId === top.docId && satisfiesQuestion(c.text, question, type))) return null;
-    const what = {
-      number: 'số liệu được hỏi',
-      name: 'tên người được hỏi',
-      date: 'thời điểm được hỏi',
-      unit: 'đơn vị được hỏi',
-      phone: 'số điện thoại được hỏi',
-      email: 'địa chỉ thư điện tử được hỏi',
-      link: 'đường dẫn được hỏi',
-      dossier: 'thành phần hồ sơ được hỏi',
-      amount: 'số tiền (mức phí, giá) được hỏi',
-      duration: 'thời hạn được hỏi',
-    }[type];
+    const what = ANSWER_TYPE_DETAIL[type];
     return `Danh mục văn bản của trợ lý có ${top.docTitle && top.docTitle !== top.docId ? `${top.docTitle} (${top.docId})` : top.docId} nhưng không ghi ${what}; toàn văn văn bản này chưa có trong nguồn dữ liệu của trợ lý.`;
   }
 
@@ -266,7 +257,12 @@ export class RagAnswerer implements QuestionAnswerer {
       retrieval = llm.retrieval;
     }
     // === end LLM mode
-    if (this.shouldAbstain(retrieval, effective)) return this.refusal(started, question);
+    const features = abstentionFeatures(effective, retrieval, this.deps.retriever, { filler: usesFiller(this.policy) });
+    if (decideAbstention(features, this.policy)) {
+      const detail = detailGap(effective, retrieval, features, this.policy);
+      if (detail) return { answer: `${detail} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
+      return this.refusal(started, question);
+    }
 
     const top = retrieval.hits[0]?.chunk;
     const extractive =
