@@ -271,13 +271,34 @@ export function monthGap(q: string, best: readonly string[], corpus: Pick<Corpus
   return null;
 }
 
+/** Years inside a full date ("01/7/2025", "31-8-2025") or a document number ("202/2025/QH15", "69/2024/NĐ-CP"). */
+const DATE_OR_NUMBER_YEAR = /\b\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}\b|\b\d+\/(?:19|20)\d{2}\/[\p{L}\p{N}-]+/gu;
+
+/** " Nguồn gần nhất với câu hỏi có thông tin các năm 2013–2024.": what the best passage does cover. */
+function periodHave(r: RetrievalResult): string {
+  const span = r.hits[0] ? yearSpan(`${r.hits[0].chunk.trail.join(' ')} ${r.hits[0].chunk.text}`) : null;
+  return span ? ` Nguồn gần nhất với câu hỏi có thông tin ${span}.` : '';
+}
+
 /** A year, or the coming years, that the passages which would answer do not cover. */
 function periodConflict(q: string, f: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
   const best = r.hits.slice(0, YEAR_DEPTH).map((h) => `${h.chunk.docId} ${h.chunk.docTitle} ${h.chunk.trail.join(' ')} ${h.chunk.text}`);
   const years = [...q.matchAll(/\b(?:19|20)\d{2}\b/g)].filter((m) => !NUMBER_PREFIX.test(q.slice(0, m.index))).map((m) => m[0]);
-  const covered = (y: string) => best.some((t) => t.includes(y) || periodsOf(t).some(([a, b]) => Number(y) >= a && Number(y) <= b));
-  const span = r.hits[0] ? yearSpan(`${r.hits[0].chunk.trail.join(' ')} ${r.hits[0].chunk.text}`) : null;
-  const have = span ? ` Nguồn gần nhất với câu hỏi có thông tin ${span}.` : '';
+  // A year written only inside a full date ("01/7/2025") or a document number ("202/2025/QH15") says
+  // that something happened then, not what the passage reports for that year: it covers a question about
+  // the year only when the question asks when, or names a day or a month itself.
+  const datedOnly = !/\d{1,2}\/(?:19|20)\d{2}|tháng|thang/iu.test(q) && r.intent.kind !== 'when';
+  const yearText = (t: string) => (datedOnly ? t.replace(DATE_OR_NUMBER_YEAR, ' ') : t);
+  const covered = (y: string) => best.some((t) => yearText(t).includes(y) || periodsOf(t).some(([a, b]) => Number(y) >= a && Number(y) <= b));
+  // An asked period ("giai đoạn 2016-2020") is covered only as a whole: by a period holding both ends,
+  // or by a passage that writes both years; one end alone ("2020" in a list of results) does not.
+  for (const [a, b] of periodsOf(q)) {
+    if (a >= b || (a <= corpus.currentYear && corpus.currentYear <= b)) continue;
+    const whole = best.some((t) => periodsOf(t).some(([x, y]) => x <= a && b <= y) || (yearText(t).includes(String(a)) && yearText(t).includes(String(b))));
+    if (whole) continue;
+    return { kind: 'period', value: `${a}–${b}`, message: `Các tài liệu của trợ lý không có thông tin cho giai đoạn ${a}–${b}.${periodHave(r)}` };
+  }
+  const have = periodHave(r);
   for (const y of years) {
     // The present year is a question about now: the dated notes say what
     // has changed and which periods have ended, so it is not refused by name.
