@@ -352,7 +352,7 @@ export function countedNouns(question: string): string[] {
 }
 
 /** A person's name near the asked title (within a short window either side), "Phó" told apart. */
-function nameWithTitle(text: string, title: string): boolean {
+export function nameWithTitle(text: string, title: string): boolean {
   const cleaned = text.replace(PERSON_NAME_NOISE, '');
   for (const m of cleaned.matchAll(new RegExp(PERSON_NAME.source, 'gu'))) {
     const at = m.index ?? 0;
@@ -392,6 +392,48 @@ export function satisfiesQuestion(text: string, question: string, type: AnswerTy
     });
   }
   return true;
+}
+
+/** Titles too general to name one holder ("lãnh đạo", "người đứng đầu"): a unit or a role answers them. */
+const GENERAL_TITLES = new Set(['lanh dao', 'nguoi dung dau']);
+
+/** The asked role, as written in the question (capitals kept), for the refusal. */
+function titleAsWritten(question: string, title: string): string {
+  const words = normalizeText(question).split(/\s+/);
+  const n = title.split(' ').length;
+  for (let i = 0; i + n <= words.length; i++) {
+    const w = words.slice(i, i + n).join(' ');
+    if (foldText(w).replace(/[^a-z ]+/g, '') === title) return w;
+  }
+  return title;
+}
+
+/**
+ * A role the question asks the holder of ("Trưởng phòng … là ai?", "Chủ
+ * tịch UBND tỉnh tên gì?") that no passage of the corpus names a person
+ * beside: the sources mention the role at most, never who holds it, so no
+ * passage can answer and the refusal says so. Null when some passage names
+ * a person beside the title, or the question asks no holder's name.
+ */
+export function roleConflict(
+  question: string,
+  titleNamed: (title: string) => boolean,
+  kind = 'what',
+): { value: string; message: string } | null {
+  if (answerType(question, kind) !== 'name') return null;
+  const title = askedTitle(question);
+  if (!title || GENERAL_TITLES.has(title)) return null;
+  if (titleNamed(title)) return null;
+  const shown = titleAsWritten(question, title);
+  return {
+    value: shown,
+    message: `Các tài liệu của trợ lý không nêu tên người giữ chức ${shown} được hỏi, nên trợ lý không trả lời được câu này.`,
+  };
+}
+
+/** Whether some passage names a person beside the (folded) title. */
+export function titleNamedIn(chunks: readonly { text: string }[], title: string): boolean {
+  return chunks.some((c) => nameWithTitle(c.text, title));
 }
 
 /**

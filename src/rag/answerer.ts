@@ -21,7 +21,9 @@ import {
   decideAbstention,
   detailGap,
   entityConflict,
+  roleConflict,
   satisfiesQuestion,
+  titleNamedIn,
   usesFiller,
 } from './abstention.js';
 import { collectCandidates, pickCandidate } from './candidates.js';
@@ -173,9 +175,29 @@ export class RagAnswerer implements QuestionAnswerer {
     const effective = standalone(question, options);
     const retrieval = await this.deps.retriever.retrieve(effective);
     const features = abstentionFeatures(effective, retrieval, this.deps.retriever);
-    if (entityConflict(effective, retrieval, this.entities) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
+    if (this.conflict(effective, retrieval) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
     const direct = this.structured(effective, retrieval);
     return { features, decidedBefore: direct ? 'structured' : null };
+  }
+
+  /** An entity the sources do not cover, or a role whose holder no passage names. */
+  private conflict(question: string, retrieval: RetrievalResult): { message: string } | null {
+    return entityConflict(question, retrieval, this.entities) ?? this.roleConflictOf(question, retrieval);
+  }
+
+  /** Whether some passage names a person beside a title, remembered per title (the scan reads every chunk). */
+  private readonly namedTitles = new Map<string, boolean>();
+
+  private roleConflictOf(question: string, retrieval: RetrievalResult) {
+    const titleNamed = (title: string) => {
+      let named = this.namedTitles.get(title);
+      if (named === undefined) {
+        named = titleNamedIn(this.deps.retriever.chunks, title);
+        this.namedTitles.set(title, named);
+      }
+      return named;
+    };
+    return roleConflict(retrieval.analysis?.cleaned || question, titleNamed, retrieval.intent.kind);
   }
 
   /**
@@ -234,7 +256,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const effective = standalone(question, options);
     let retrieval = await this.deps.retriever.retrieve(effective);
     // An entity the sources do not cover (another province, a year, a document number) is refused by name.
-    const conflict = entityConflict(effective, retrieval, this.entities);
+    const conflict = this.conflict(effective, retrieval);
     if (conflict) return { answer: `${conflict.message} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
     const gap = this.catalogueGap(effective, retrieval);
     if (gap) return { answer: `${gap} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
