@@ -175,7 +175,7 @@ const DURATION = /\d+\s*(ngày|giờ|tháng|tuần|phút)|(trong|ngay|tối đa|
 const ASKS_SCHEDULE =
   / (may gio|gio lam viec|gio hanh chinh|gio mo cua|gio dong cua|mo cua (luc|tu|den)|lich (lam viec|tiep|truc|hop)|(sang|chieu|vao|ngay|hom) thu may|thu may (trong tuan|hang tuan|hang tuan)|ngay nao trong tuan|nhung ngay nao trong tuan) /;
 const SCHEDULE =
-  /(?<![\p{L}\p{N}])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}])|\d{1,2}:\d{2}|(?<![\p{L}])(?:thứ (?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật|giờ hành chính|ngày làm việc trong tuần)(?![\p{L}])/iu;
+  /(?<![\p{L}\p{N}])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}])|\d{1,2}:\d{2}|(?<![\p{L}])(?:thứ (?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật|giờ hành chính|ngày làm việc trong tuần)(?![\p{L}\p{N}])/iu;
 /**
  * Asking for a street address ("địa chỉ", "số nhà", "đường nào", "trụ sở …
  * ở đâu"): only a passage that writes one can answer. An e-mail or web
