@@ -272,7 +272,8 @@ export function detailGap(question: string, r: RetrievalResult, f: AbstentionFea
   // Refused for the unsatisfied type alone: with that floor lifted the question would be answered.
   if (decideAbstention(f, { ...p, minEvidenceUnsatisfied: Number.NEGATIVE_INFINITY })) return null;
   const heading = top.trail.at(-1) ?? top.docTitle;
-  const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docTitle || top.docId})` : top.docTitle || top.docId;
+  // The document by its id ("1523/KH-SCT"), shorter than its title; the title only when it is the heading too.
+  const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
   return `Nguồn của trợ lý có nói về ${topic} nhưng không có ${ANSWER_TYPE_DETAIL[type]}.`;
 }
 

@@ -116,6 +116,16 @@ describe('each kind of entity conflict refuses by name and says what the sources
     expect(a.sources).toEqual([]);
   });
 
+  it.each([
+    ['Kinh phí thực hiện kế hoạch truyền thông là bao nhiêu tiền?', '“III. KINH PHÍ THỰC HIỆN” (1523/KH-SCT) nhưng không có số tiền (mức phí, giá) được hỏi'],
+    ['Cổng Dịch vụ công quốc gia có số điện thoại hỗ trợ là gì?', 'nhưng không có số điện thoại được hỏi'],
+  ])('a covered topic without the asked detail says so: %s', async (q, said) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toContain('Nguồn của trợ lý có nói về');
+    expect(a.answer).toContain(said);
+  });
+
   it('a missing document number names the documents of the same kind the sources hold', async () => {
     const a = await kb.answerer.ask('Kế hoạch 7777/KH-SCT giao nhiệm vụ gì?');
     expect(a.answer).toMatch(/Các văn bản cùng loại trong nguồn dữ liệu: .*1523\/KH-SCT/);
