@@ -416,11 +416,7 @@ function titleAsWritten(question: string, title: string): string {
  * passage can answer and the refusal says so. Null when some passage names
  * a person beside the title, or the question asks no holder's name.
  */
-export function roleConflict(
-  question: string,
-  titleNamed: (title: string) => boolean,
-  kind = 'what',
-): { value: string; message: string } | null {
+export function roleConflict(question: string, titleNamed: (title: string) => boolean, kind = 'what'): { value: string; message: string } | null {
   if (answerType(question, kind) !== 'name') return null;
   const title = askedTitle(question);
   if (!title || GENERAL_TITLES.has(title)) return null;

@@ -12,8 +12,8 @@ import { foldText, normalizeText } from '../text/normalize.js';
 import {
   type AbstainPolicy,
   type AbstentionFeatures,
-  abstentionFeatures,
   ANSWER_TYPE_DETAIL,
+  abstentionFeatures,
   answerType,
   CALIBRATED_POLICY,
   type CorpusEntities,

@@ -155,7 +155,9 @@ const OTHER_ORG =
 function orgName(raw: string): string {
   const words = raw.trim().split(/\s+/);
   let end = 1;
-  for (let i = 1; i < words.length; i++) if (/^\p{Lu}/u.test(words[i] ?? '') || /^(tỉnh|huyện|xã|phường|kinh|tế|thị|trường|lý|an|án|sát|bạc|quan|hội|nhân|dân|công|ty|cục)$/u.test(words[i] ?? '')) end = i + 1;
+  for (let i = 1; i < words.length; i++)
+    if (/^\p{Lu}/u.test(words[i] ?? '') || /^(tỉnh|huyện|xã|phường|kinh|tế|thị|trường|lý|an|án|sát|bạc|quan|hội|nhân|dân|công|ty|cục)$/u.test(words[i] ?? ''))
+      end = i + 1;
   return words.slice(0, end).join(' ');
 }
 

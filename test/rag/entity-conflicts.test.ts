@@ -105,7 +105,11 @@ describe('each kind of entity conflict refuses by name and says what the sources
     ['another kind of body: a Cục', 'Cục Thuế tỉnh Quảng Ngãi có kế hoạch truyền thông PCI không?', 'không có thông tin về Cục Thuế tỉnh Quảng Ngãi'],
     ['another kind of body: a Chi cục', 'Chi cục Quản lý thị trường có nhiệm vụ gì trong kế hoạch 1523?', 'không có thông tin về Chi cục Quản lý thị trường'],
     ['another kind of body: a district committee', 'UBND huyện Sơn Tịnh giao ai làm đầu mối truyền thông?', 'không có thông tin về UBND huyện Sơn Tịnh'],
-    ['another kind of body: a management board', 'Ban Quản lý Khu công nghiệp Tịnh Phong truyền thông PCI thế nào?', 'không có thông tin về Ban Quản lý Khu công nghiệp Tịnh Phong'],
+    [
+      'another kind of body: a management board',
+      'Ban Quản lý Khu công nghiệp Tịnh Phong truyền thông PCI thế nào?',
+      'không có thông tin về Ban Quản lý Khu công nghiệp Tịnh Phong',
+    ],
     ['a role whose holder no passage names', 'Chánh Thanh tra Sở Công Thương là ai?', 'không nêu tên người giữ chức Chánh Thanh tra'],
     ['a role whose holder no passage names, "tên gì"', 'Phó Chủ tịch UBND tỉnh phụ trách CCHC tên gì?', 'không nêu tên người giữ chức Phó Chủ tịch'],
     ['a period asked as a whole, one end in the passages', 'Kế hoạch truyền thông PAR INDEX của Sở giai đoạn 2016-2020 có gì?', 'giai đoạn 2016–2020'],
