@@ -106,7 +106,12 @@ export interface AbstainPolicy {
  * filler gain ("+ asked head + filler" 0.120 0.174 0.069 0.221 0.197)
  * dominates this family (0.126 0.241 0.069 0.298 0.197) on the folds, but
  * its full fit lowers the test split's out-of-scope refusal (0.669 → 0.622)
- * at no in-scope gain, so these thresholds stay (docs/refusals.md).
+ * at no in-scope gain, so these thresholds stay (docs/refusals.md). Check
+ * of 3 December 2026 (h9-oos, 450 tune items, schedule/address types, other
+ * bodies, roles and whole periods in): the rule picks "+ asked head +
+ * filler" again (0.118 0.220 0.071 0.267 0.195 vs this family's 0.093 0.288
+ * 0.071 0.267 0.195), its full fit lowers the test split's out-of-scope
+ * refusal (0.661 → 0.619) at equal in-scope refusal (0.132): unchanged.
  */
 export const CALIBRATED_POLICY: AbstainPolicy = {
   minVocabulary: 0.5,
@@ -156,7 +161,7 @@ const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
 const PERSON_NAME_NOISE = /Quảng Ngãi|Công Thương|Hồ Chí Minh|Thông tin và Truyền thông/g;
 
 /** The kinds of answer whose presence in a passage can be checked. */
-export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email' | 'link' | 'dossier' | 'amount' | 'duration';
+export type AnswerType = 'unit' | 'date' | 'number' | 'name' | 'phone' | 'email' | 'link' | 'dossier' | 'amount' | 'duration' | 'schedule' | 'address';
 
 /** Asking for a sum of money ("giá bao nhiêu", "phí bao nhiêu", "mất bao nhiêu tiền"): only a passage stating an amount, or that it is free, can answer. */
 const ASKS_AMOUNT =
@@ -165,6 +170,25 @@ const AMOUNT = /\d[\d.,]*\s*(đồng|đ(?![\p{L}\p{N}])|vnđ|vnd|nghìn|ngàn|tr
 /** Asking how long something takes ("mất bao lâu", "trong bao nhiêu ngày"): only a passage stating a time span can answer. */
 const ASKS_DURATION = / (bao lau|(mat|trong|het|khoang|tu) (may|bao nhieu) (ngay|gio|thang|tuan)) /;
 const DURATION = /\d+\s*(ngày|giờ|tháng|tuần|phút)|(trong|ngay|tối đa|không quá) (ngày|trong ngày)|thời hạn (giải quyết|xử lý)/iu;
+
+/**
+ * Asking for office hours or a weekly schedule ("làm việc đến mấy giờ", "giờ
+ * mở cửa", "tiếp dân vào thứ mấy", "lịch tiếp công dân"): only a passage that
+ * writes a clock time or a weekday can answer. A rank ("xếp thứ mấy") is not
+ * a weekday, and "mất mấy giờ" is a duration (checked first).
+ */
+const ASKS_SCHEDULE =
+  / (may gio|gio lam viec|gio hanh chinh|gio mo cua|gio dong cua|mo cua (luc|tu|den)|lich (lam viec|tiep|truc|hop)|(sang|chieu|vao|ngay|hom) thu may|thu may (trong tuan|hang tuan|hang tuan)|ngay nao trong tuan|nhung ngay nao trong tuan) /;
+const SCHEDULE =
+  /(?<![\p{L}\p{N}])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}])|\d{1,2}:\d{2}|(?<![\p{L}])(?:thứ (?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật|giờ hành chính|ngày làm việc trong tuần)(?![\p{L}\p{N}])/iu;
+/**
+ * Asking for a street address ("địa chỉ", "số nhà", "đường nào", "trụ sở …
+ * ở đâu"): only a passage that writes one can answer. An e-mail or web
+ * address is asked as such and checked before.
+ */
+const ASKS_ADDRESS = / (dia chi|so nha|duong nao|tru so( [a-z]+){0,8} (o dau|nam o dau|o duong|tai dau)) /;
+const STREET_ADDRESS =
+  /(?<![\p{L}])(?:số|Số)\s+\d+[\w/]*\s*,?\s*(?:đường|phố)?\s*\p{Lu}|(?<![\p{L}])(?:đường|Đường|phố|Phố)\s+\p{Lu}\p{Ll}+|Địa chỉ\s*:\s*\S|\d+[A-Z]?\s+(?:đường\s+)?\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:phường|xã|P\.)/u;
 
 /** Asking for a phone number, an e-mail address or a web link: only a passage that literally holds one can answer. */
 const CONTACT_PHONE = / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao) /;
@@ -189,6 +213,8 @@ export function answerType(question: string, kind: string): AnswerType | null {
   if (ASKS_DOSSIER.test(f)) return 'dossier';
   if (ASKS_AMOUNT.test(f)) return 'amount';
   if (ASKS_DURATION.test(f)) return 'duration';
+  if (ASKS_SCHEDULE.test(f)) return 'schedule';
+  if (ASKS_ADDRESS.test(f)) return 'address';
   if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f) || PERSON_TITLE.test(f)) return 'name';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
@@ -221,6 +247,41 @@ function asksHowMany(lower: string, folded: string): boolean {
   return hasDiacritics(lower) ? /(?<![\p{L}])(bao nhiêu|mấy)(?![\p{L}])/u.test(lower) : / (bao nhieu|may) /.test(folded);
 }
 
+/** What a refusal says the sources lack, by answer type ("… nhưng không ghi số tiền (mức phí, giá) được hỏi"). */
+export const ANSWER_TYPE_DETAIL: Record<AnswerType, string> = {
+  number: 'số liệu được hỏi',
+  name: 'tên người được hỏi',
+  date: 'thời điểm được hỏi',
+  unit: 'đơn vị được hỏi',
+  phone: 'số điện thoại được hỏi',
+  email: 'địa chỉ thư điện tử được hỏi',
+  link: 'đường dẫn được hỏi',
+  dossier: 'thành phần hồ sơ được hỏi',
+  amount: 'số tiền (mức phí, giá) được hỏi',
+  duration: 'thời hạn được hỏi',
+  schedule: 'giờ giấc, lịch được hỏi',
+  address: 'địa chỉ được hỏi',
+};
+
+/**
+ * "Nguồn có nói về X nhưng không có Y": when the policy refuses only because
+ * the best passages cannot hold the asked detail (the topic itself is well
+ * covered), the refusal names the topic (the best passage's heading) and the
+ * missing detail instead of a general "not found". Null otherwise.
+ */
+export function detailGap(question: string, r: RetrievalResult, f: AbstentionFeatures, p: AbstainPolicy): string | null {
+  const top = r.hits[0]?.chunk;
+  if (!top || f.typeSatisfied !== 0) return null;
+  const type = answerType(question, r.intent.kind);
+  if (!type) return null;
+  // Refused for the unsatisfied type alone: with that floor lifted the question would be answered.
+  if (decideAbstention(f, { ...p, minEvidenceUnsatisfied: Number.NEGATIVE_INFINITY })) return null;
+  const heading = top.trail.at(-1) ?? top.docTitle;
+  // The document by its id ("1523/KH-SCT"), shorter than its title; the title only when it is the heading too.
+  const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
+  return `Nguồn của trợ lý có nói về ${topic} nhưng không có ${ANSWER_TYPE_DETAIL[type]}.`;
+}
+
 /** Whether a passage can hold the answer type. */
 export function satisfies(text: string, type: ReturnType<typeof answerType>): boolean {
   switch (type) {
@@ -242,6 +303,10 @@ export function satisfies(text: string, type: ReturnType<typeof answerType>): bo
       return AMOUNT.test(text);
     case 'duration':
       return DURATION.test(text);
+    case 'schedule':
+      return SCHEDULE.test(text);
+    case 'address':
+      return STREET_ADDRESS.test(text);
     case 'name':
       return PERSON_NAME.test(text.replace(PERSON_NAME_NOISE, ''));
     default:
@@ -293,7 +358,7 @@ export function countedNouns(question: string): string[] {
 }
 
 /** A person's name near the asked title (within a short window either side), "Phó" told apart. */
-function nameWithTitle(text: string, title: string): boolean {
+export function nameWithTitle(text: string, title: string): boolean {
   const cleaned = text.replace(PERSON_NAME_NOISE, '');
   for (const m of cleaned.matchAll(new RegExp(PERSON_NAME.source, 'gu'))) {
     const at = m.index ?? 0;
@@ -333,6 +398,44 @@ export function satisfiesQuestion(text: string, question: string, type: AnswerTy
     });
   }
   return true;
+}
+
+/** Titles too general to name one holder ("lãnh đạo", "người đứng đầu"): a unit or a role answers them. */
+const GENERAL_TITLES = new Set(['lanh dao', 'nguoi dung dau']);
+
+/** The asked role, as written in the question (capitals kept), for the refusal. */
+function titleAsWritten(question: string, title: string): string {
+  const words = normalizeText(question).split(/\s+/);
+  const n = title.split(' ').length;
+  for (let i = 0; i + n <= words.length; i++) {
+    const w = words.slice(i, i + n).join(' ');
+    if (foldText(w).replace(/[^a-z ]+/g, '') === title) return w;
+  }
+  return title;
+}
+
+/**
+ * A role the question asks the holder of ("Trưởng phòng … là ai?", "Chủ
+ * tịch UBND tỉnh tên gì?") that no passage of the corpus names a person
+ * beside: the sources mention the role at most, never who holds it, so no
+ * passage can answer and the refusal says so. Null when some passage names
+ * a person beside the title, or the question asks no holder's name.
+ */
+export function roleConflict(question: string, titleNamed: (title: string) => boolean, kind = 'what'): { value: string; message: string } | null {
+  if (answerType(question, kind) !== 'name') return null;
+  const title = askedTitle(question);
+  if (!title || GENERAL_TITLES.has(title)) return null;
+  if (titleNamed(title)) return null;
+  const shown = titleAsWritten(question, title);
+  return {
+    value: shown,
+    message: `Các tài liệu của trợ lý không nêu tên người giữ chức ${shown} được hỏi, nên trợ lý không trả lời được câu này.`,
+  };
+}
+
+/** Whether some passage names a person beside the (folded) title. */
+export function titleNamedIn(chunks: readonly { text: string }[], title: string): boolean {
+  return chunks.some((c) => nameWithTitle(c.text, title));
 }
 
 /**

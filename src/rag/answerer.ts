@@ -12,14 +12,18 @@ import { foldText, normalizeText } from '../text/normalize.js';
 import {
   type AbstainPolicy,
   type AbstentionFeatures,
+  ANSWER_TYPE_DETAIL,
   abstentionFeatures,
   answerType,
   CALIBRATED_POLICY,
   type CorpusEntities,
   corpusEntities,
   decideAbstention,
+  detailGap,
   entityConflict,
+  roleConflict,
   satisfiesQuestion,
+  titleNamedIn,
   usesFiller,
 } from './abstention.js';
 import { collectCandidates, pickCandidate } from './candidates.js';
@@ -171,9 +175,29 @@ export class RagAnswerer implements QuestionAnswerer {
     const effective = standalone(question, options);
     const retrieval = await this.deps.retriever.retrieve(effective);
     const features = abstentionFeatures(effective, retrieval, this.deps.retriever);
-    if (entityConflict(effective, retrieval, this.entities) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
+    if (this.conflict(effective, retrieval) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
     const direct = this.structured(effective, retrieval);
     return { features, decidedBefore: direct ? 'structured' : null };
+  }
+
+  /** An entity the sources do not cover, or a role whose holder no passage names. */
+  private conflict(question: string, retrieval: RetrievalResult): { message: string } | null {
+    return entityConflict(question, retrieval, this.entities) ?? this.roleConflictOf(question, retrieval);
+  }
+
+  /** Whether some passage names a person beside a title, remembered per title (the scan reads every chunk). */
+  private readonly namedTitles = new Map<string, boolean>();
+
+  private roleConflictOf(question: string, retrieval: RetrievalResult) {
+    const titleNamed = (title: string) => {
+      let named = this.namedTitles.get(title);
+      if (named === undefined) {
+        named = titleNamedIn(this.deps.retriever.chunks, title);
+        this.namedTitles.set(title, named);
+      }
+      return named;
+    };
+    return roleConflict(retrieval.analysis?.cleaned || question, titleNamed, retrieval.intent.kind);
   }
 
   /**
@@ -191,18 +215,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const type = answerType(question, retrieval.intent.kind);
     if (!type) return null;
     if (this.deps.retriever.chunks.some((c) => c.docId === top.docId && satisfiesQuestion(c.text, question, type))) return null;
-    const what = {
-      number: 'số liệu được hỏi',
-      name: 'tên người được hỏi',
-      date: 'thời điểm được hỏi',
-      unit: 'đơn vị được hỏi',
-      phone: 'số điện thoại được hỏi',
-      email: 'địa chỉ thư điện tử được hỏi',
-      link: 'đường dẫn được hỏi',
-      dossier: 'thành phần hồ sơ được hỏi',
-      amount: 'số tiền (mức phí, giá) được hỏi',
-      duration: 'thời hạn được hỏi',
-    }[type];
+    const what = ANSWER_TYPE_DETAIL[type];
     return `Danh mục văn bản của trợ lý có ${top.docTitle && top.docTitle !== top.docId ? `${top.docTitle} (${top.docId})` : top.docId} nhưng không ghi ${what}; toàn văn văn bản này chưa có trong nguồn dữ liệu của trợ lý.`;
   }
 
@@ -243,7 +256,7 @@ export class RagAnswerer implements QuestionAnswerer {
     const effective = standalone(question, options);
     let retrieval = await this.deps.retriever.retrieve(effective);
     // An entity the sources do not cover (another province, a year, a document number) is refused by name.
-    const conflict = entityConflict(effective, retrieval, this.entities);
+    const conflict = this.conflict(effective, retrieval);
     if (conflict) return { answer: `${conflict.message} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
     const gap = this.catalogueGap(effective, retrieval);
     if (gap) return { answer: `${gap} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
@@ -266,7 +279,12 @@ export class RagAnswerer implements QuestionAnswerer {
       retrieval = llm.retrieval;
     }
     // === end LLM mode
-    if (this.shouldAbstain(retrieval, effective)) return this.refusal(started, question);
+    const features = abstentionFeatures(effective, retrieval, this.deps.retriever, { filler: usesFiller(this.policy) });
+    if (decideAbstention(features, this.policy)) {
+      const detail = detailGap(effective, retrieval, features, this.policy);
+      if (detail) return { answer: `${detail} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
+      return this.refusal(started, question);
+    }
 
     const top = retrieval.hits[0]?.chunk;
     const extractive =

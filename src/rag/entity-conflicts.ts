@@ -142,6 +142,25 @@ const OTHER_BODY =
   /(?<![\p{L}])Sở\s+(\p{Lu}[\p{L}&]*(?:\s+(?!(?:của|năm|tỉnh|thành|có|gồm|về|đã|là|những|các|thì|ở|tại|trong|cho|được|ban|kế|hoạch|Quảng|Ngãi)(?![\p{L}]))[\p{L}&]+){0,4})/gu;
 const OWN_BODY = /^(?:Công\s+Thương|CT)\b/u;
 
+/**
+ * Other kinds of body, named with capitals: "Ban Quản lý Khu kinh tế Dung
+ * Quất", "Cục Thuế", "Chi cục Quản lý thị trường", "UBND huyện Bình Sơn",
+ * "Công an tỉnh", "Công ty Điện lực …". They count only when the corpus never
+ * writes the name (the sources hold no passage about that body in any role).
+ */
+const OTHER_ORG =
+  /(?<![\p{L}])((?:Ban\s+Quản\s+lý|Tổng\s+cục|Chi\s+cục|Cục|Công\s+ty|Tổng\s+công\s+ty|Công\s+an|Tòa\s+án|Viện\s+kiểm\s+sát|Kho\s+bạc|Hải\s+quan|Bảo\s+hiểm\s+xã\s+hội)(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã|phường|nhân\s+dân))?(?:\s+(?!(?:của|năm|có|gồm|về|đã|là|những|các|thì|ở|tại|trong|cho|được|phải|làm|ra|nào|gì|ai|không|với|và)(?![\p{L}]))[\p{L}]+){0,5})|(?<![\p{L}])((?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+(?:huyện|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/gu;
+
+/** The capitalised part of an organisation name as asked ("Cục Thuế tỉnh có …" → "Cục Thuế tỉnh"): it ends at the last capitalised or place word. */
+function orgName(raw: string): string {
+  const words = raw.trim().split(/\s+/);
+  let end = 1;
+  for (let i = 1; i < words.length; i++)
+    if (/^\p{Lu}/u.test(words[i] ?? '') || /^(tỉnh|huyện|xã|phường|kinh|tế|thị|trường|lý|an|án|sát|bạc|quan|hội|nhân|dân|công|ty|cục)$/u.test(words[i] ?? ''))
+      end = i + 1;
+  return words.slice(0, end).join(' ');
+}
+
 /** Common family names (the first word of a Vietnamese full name); ones that are also place or ordinary words are left out. */
 const SURNAMES =
   'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Lý|Đinh|Đoàn|Trương|Trịnh|Lương|Tạ|Châu|Tô|Quách|Lưu|Kiều|Phùng|Nghiêm|Khúc|Tôn';
@@ -208,7 +227,7 @@ export function entityConflict(question: string, r: RetrievalResult, corpus: Cor
     const shown = (q.match(/\d[\w/.\-–]*[A-ZĐ][\w/.\-–Đ]*/u) ?? [n])[0];
     return { kind: 'document', value: shown, message: `Nguồn dữ liệu của trợ lý không có văn bản số ${shown}.${sameKind(n, corpus.documents)}` };
   }
-  const body = otherBody(q, f, best2Phrases);
+  const body = otherBody(q, f, best2Phrases) ?? otherOrganisation(q, best2Phrases, corpus);
   if (body) return { kind: 'body', value: body, message: `${OWN_SCOPE}; nguồn dữ liệu không có thông tin về ${body}.` };
   for (const person of namedPeople(q)) {
     if (corpus.hasText(person)) continue;
@@ -250,6 +269,20 @@ function otherBody(q: string, f: string, best2: readonly string[]): string | nul
   return null;
 }
 
+/** A body of another kind ({@link OTHER_ORG}) that neither the best passages nor the corpus write. */
+function otherOrganisation(q: string, best2: readonly string[], corpus: CorpusEntities): string | null {
+  for (const m of q.matchAll(OTHER_ORG)) {
+    const name = orgName(m[1] ?? m[2] ?? '');
+    // A bare kind ("Cục", "Công ty") names no one.
+    if (!/\s\S/u.test(name) || !/\s\p{Lu}|\s(?:tỉnh|huyện|xã|phường)\b/u.test(name)) continue;
+    const written = escapeRegExp(foldText(normalizeText(name)).replace(/\s+/g, ' ')).replace(/ /g, '\\s+');
+    if (best2.some((t) => new RegExp(`(^|[^a-z0-9])${written}($|[^a-z0-9])`).test(t))) continue;
+    if (corpus.hasText(name)) continue;
+    return name;
+  }
+  return null;
+}
+
 /** "tháng 9/2025", "tháng 9 năm 2025", "thang 9/2025". */
 const MONTH_OF_YEAR = /\b(?:tháng|thang)\s+(\d{1,2})\s*(?:\/|năm|nam)\s*((?:19|20)\d{2})\b/giu;
 
@@ -271,13 +304,34 @@ export function monthGap(q: string, best: readonly string[], corpus: Pick<Corpus
   return null;
 }
 
+/** Years inside a full date ("01/7/2025", "31-8-2025") or a document number ("202/2025/QH15", "69/2024/NĐ-CP"). */
+const DATE_OR_NUMBER_YEAR = /\b\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}\b|\b\d+\/(?:19|20)\d{2}\/[\p{L}\p{N}-]+/gu;
+
+/** " Nguồn gần nhất với câu hỏi có thông tin các năm 2013–2024.": what the best passage does cover. */
+function periodHave(r: RetrievalResult): string {
+  const span = r.hits[0] ? yearSpan(`${r.hits[0].chunk.trail.join(' ')} ${r.hits[0].chunk.text}`) : null;
+  return span ? ` Nguồn gần nhất với câu hỏi có thông tin ${span}.` : '';
+}
+
 /** A year, or the coming years, that the passages which would answer do not cover. */
 function periodConflict(q: string, f: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
   const best = r.hits.slice(0, YEAR_DEPTH).map((h) => `${h.chunk.docId} ${h.chunk.docTitle} ${h.chunk.trail.join(' ')} ${h.chunk.text}`);
   const years = [...q.matchAll(/\b(?:19|20)\d{2}\b/g)].filter((m) => !NUMBER_PREFIX.test(q.slice(0, m.index))).map((m) => m[0]);
-  const covered = (y: string) => best.some((t) => t.includes(y) || periodsOf(t).some(([a, b]) => Number(y) >= a && Number(y) <= b));
-  const span = r.hits[0] ? yearSpan(`${r.hits[0].chunk.trail.join(' ')} ${r.hits[0].chunk.text}`) : null;
-  const have = span ? ` Nguồn gần nhất với câu hỏi có thông tin ${span}.` : '';
+  // A year written only inside a full date ("01/7/2025") or a document number ("202/2025/QH15") says
+  // that something happened then, not what the passage reports for that year: it covers a question about
+  // the year only when the question asks when, or names a day or a month itself.
+  const datedOnly = !/\d{1,2}\/(?:19|20)\d{2}|tháng|thang/iu.test(q) && r.intent.kind !== 'when';
+  const yearText = (t: string) => (datedOnly ? t.replace(DATE_OR_NUMBER_YEAR, ' ') : t);
+  const covered = (y: string) => best.some((t) => yearText(t).includes(y) || periodsOf(t).some(([a, b]) => Number(y) >= a && Number(y) <= b));
+  // An asked period ("giai đoạn 2016-2020") is covered only as a whole: by a period holding both ends,
+  // or by a passage that writes both years; one end alone ("2020" in a list of results) does not.
+  for (const [a, b] of periodsOf(q)) {
+    if (a >= b || (a <= corpus.currentYear && corpus.currentYear <= b)) continue;
+    const whole = best.some((t) => periodsOf(t).some(([x, y]) => x <= a && b <= y) || (yearText(t).includes(String(a)) && yearText(t).includes(String(b))));
+    if (whole) continue;
+    return { kind: 'period', value: `${a}–${b}`, message: `Các tài liệu của trợ lý không có thông tin cho giai đoạn ${a}–${b}.${periodHave(r)}` };
+  }
+  const have = periodHave(r);
   for (const y of years) {
     // The present year is a question about now: the dated notes say what
     // has changed and which periods have ended, so it is not refused by name.

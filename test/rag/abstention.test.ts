@@ -90,6 +90,37 @@ describe('the abstention decision', () => {
     expect(satisfies('Sở tiếp nhận hồ sơ qua Cổng dịch vụ công', 'duration')).toBe(false);
   });
 
+  it.each([
+    // [question, answer type]
+    ['Bộ phận một cửa mở cửa đến mấy giờ?', 'schedule'],
+    ['Giờ làm việc của Văn phòng Sở thế nào?', 'schedule'],
+    ['Lãnh đạo Sở tiếp công dân vào thứ mấy?', 'schedule'],
+    ['Lịch tiếp dân của Sở ra sao?', 'schedule'],
+    // A rank is not a weekday; "mất mấy giờ" is a span.
+    ['PCI 2020 Quảng Ngãi xếp thứ mấy?', 'number'],
+    ['Nộp trực tuyến mất mấy giờ thì có kết quả?', 'duration'],
+    ['Trụ sở Trung tâm hành chính công nằm ở đâu?', 'address'],
+    ['Địa chỉ Bộ phận một cửa ở số nhà nào?', 'address'],
+    ['Sở ở đường nào vậy?', 'address'],
+    // An e-mail or web address is asked as such.
+    ['Địa chỉ email của Văn phòng Sở là gì?', 'email'],
+    ['Nộp hồ sơ ở đâu?', null],
+  ])('a schedule or street-address question: %s', (q, type) => {
+    expect(answerType(q, 'what')).toBe(type);
+  });
+
+  it('only a clock time or a weekday holds a schedule; only a street address holds an address', () => {
+    expect(satisfies('Làm việc từ 7 giờ 30 đến 17 giờ', 'schedule')).toBe(true);
+    expect(satisfies('Sáng 7h30, chiều 13:30', 'schedule')).toBe(true);
+    expect(satisfies('Tiếp công dân vào thứ Năm hằng tuần', 'schedule')).toBe(true);
+    expect(satisfies('Định kỳ hàng năm (trước 30/11) báo cáo UBND tỉnh', 'schedule')).toBe(false);
+    expect(satisfies('Năm 2020 PCI xếp thứ 36', 'schedule')).toBe(false);
+    expect(satisfies('Trụ sở: số 54 đường Hùng Vương, phường Cẩm Thành', 'address')).toBe(true);
+    expect(satisfies('Địa chỉ: 163 Hùng Vương', 'address')).toBe(true);
+    expect(satisfies('Địa chỉ cụ thể của Trung tâm là chưa có thông tin được xác nhận', 'address')).toBe(false);
+    expect(satisfies('Cổng có địa chỉ https://dichvucong.gov.vn', 'address')).toBe(false);
+  });
+
   it('only a passage that lists dossier papers holds a dossier', () => {
     expect(satisfies('Thủ tục X – thành phần hồ sơ: đơn đề nghị; bản sao giấy phép', 'dossier')).toBe(true);
     expect(satisfies('Việc công khai các TTHC tại Bộ phận một cửa, hướng dẫn hồ sơ', 'dossier')).toBe(false);

@@ -102,11 +102,32 @@ describe('each kind of entity conflict refuses by name and says what the sources
     ['a month the passages do not give', 'Tháng 3/2025 tỉnh tiếp nhận bao nhiêu hồ sơ trực tuyến?', 'không có thông tin cho tháng 3/2025'],
     ['a document number the corpus lacks', 'Kế hoạch 7777/KH-SCT giao nhiệm vụ gì?', 'không có văn bản số 7777/KH-SCT'],
     ['a detail the catalogue lacks', 'Nghị định 42/2022/NĐ-CP có bao nhiêu điều?', 'nhưng không ghi số liệu được hỏi'],
+    ['another kind of body: a Cục', 'Cục Thuế tỉnh Quảng Ngãi có kế hoạch truyền thông PCI không?', 'không có thông tin về Cục Thuế tỉnh Quảng Ngãi'],
+    ['another kind of body: a Chi cục', 'Chi cục Quản lý thị trường có nhiệm vụ gì trong kế hoạch 1523?', 'không có thông tin về Chi cục Quản lý thị trường'],
+    ['another kind of body: a district committee', 'UBND huyện Sơn Tịnh giao ai làm đầu mối truyền thông?', 'không có thông tin về UBND huyện Sơn Tịnh'],
+    [
+      'another kind of body: a management board',
+      'Ban Quản lý Khu công nghiệp Tịnh Phong truyền thông PCI thế nào?',
+      'không có thông tin về Ban Quản lý Khu công nghiệp Tịnh Phong',
+    ],
+    ['a role whose holder no passage names', 'Chánh Thanh tra Sở Công Thương là ai?', 'không nêu tên người giữ chức Chánh Thanh tra'],
+    ['a role whose holder no passage names, "tên gì"', 'Phó Chủ tịch UBND tỉnh phụ trách CCHC tên gì?', 'không nêu tên người giữ chức Phó Chủ tịch'],
+    ['a period asked as a whole, one end in the passages', 'Kế hoạch truyền thông PAR INDEX của Sở giai đoạn 2016-2020 có gì?', 'giai đoạn 2016–2020'],
   ])('%s', async (_kind, q, said) => {
     const a = await kb.answerer.ask(q);
     expect(a.abstained).toBe(true);
     expect(a.answer).toContain(said);
     expect(a.sources).toEqual([]);
+  });
+
+  it.each([
+    ['Kinh phí thực hiện kế hoạch truyền thông là bao nhiêu tiền?', '“III. KINH PHÍ THỰC HIỆN” (1523/KH-SCT) nhưng không có số tiền (mức phí, giá) được hỏi'],
+    ['Cổng Dịch vụ công quốc gia có số điện thoại hỗ trợ là gì?', 'nhưng không có số điện thoại được hỏi'],
+  ])('a covered topic without the asked detail says so: %s', async (q, said) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toContain('Nguồn của trợ lý có nói về');
+    expect(a.answer).toContain(said);
   });
 
   it('a missing document number names the documents of the same kind the sources hold', async () => {
@@ -128,6 +149,10 @@ describe('what is not a conflict', () => {
     ['a department the passages name', 'Sở Thông tin và Truyền thông có trong nơi nhận Kế hoạch 1523 không?'],
     ['a province the passages name', 'Trang web tỉnh Bình Dương hướng dẫn thanh toán trực tuyến thế nào?'],
     ['the signer, whom the sources name', 'Ông Võ Văn Rân ký kế hoạch nào?'],
+    ['a board the plan names', 'Ban Quản trị Sàn Giao dịch TMĐT tỉnh làm gì theo kế hoạch?'],
+    ['a period the documents cover', 'Kế hoạch 1523 thực hiện cho giai đoạn 2022-2025 phải không?'],
+    ['a year inside a date, asked when', 'Năm 2025 tỉnh Kon Tum hợp nhất với Quảng Ngãi từ ngày nào?'],
+    ['a title whose holder the sources name', 'Giám đốc Sở ký Kế hoạch 1523 tên là gì?'],
   ])('%s', async (_why, q) => {
     const a = await kb.answerer.ask(q);
     expect(a.abstained).toBe(false);
