@@ -14,6 +14,8 @@ import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
 import { accentedPairsOf, buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
+import { answerType, satisfies } from './abstention.js';
+import { answerTypeShifts } from './answer-type-ranking.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
 import { adjacentPairs, aliasesOf, ChunkFeatureStore, matchKeysOf } from './chunk-features.js';
@@ -432,6 +434,15 @@ export class Retriever {
       if (h.chunk.kind !== 'outline') continue;
       if (baseKind(intent.kind) === 'list' && subjectTerms.length > 0 && subjectCov(h) + 0.05 >= bestPassageSubject) h.score += 0.15;
       else h.score -= 0.15;
+    }
+    // A who-question: among sections of one document, the one naming a unit answers it.
+    if (answerType(analysis.cleaned, intent.kind) === 'unit') {
+      const shifts = answerTypeShifts(
+        hits.map((h) => ({ docId: h.chunk.docId, passage: h.chunk.kind === 'passage', score: h.score, coverage: h.coverage, satisfied: satisfies(h.chunk.text, 'unit') })),
+      );
+      shifts.forEach((s, i) => {
+        (hits[i] as RetrievedChunk).score -= s;
+      });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
     const weightOf = (w: string) => syllableWeight.get(w) ?? 1;
