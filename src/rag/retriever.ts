@@ -438,7 +438,13 @@ export class Retriever {
     // A who-question: among sections of one document, the one naming a unit answers it.
     if (answerType(analysis.cleaned, intent.kind) === 'unit') {
       const shifts = answerTypeShifts(
-        hits.map((h) => ({ docId: h.chunk.docId, passage: h.chunk.kind === 'passage', score: h.score, coverage: h.coverage, satisfied: satisfies(h.chunk.text, 'unit') })),
+        hits.map((h) => ({
+          docId: h.chunk.docId,
+          passage: h.chunk.kind === 'passage',
+          score: h.score,
+          coverage: h.coverage,
+          satisfied: satisfies(h.chunk.text, 'unit'),
+        })),
       );
       shifts.forEach((s, i) => {
         (hits[i] as RetrievedChunk).score -= s;
