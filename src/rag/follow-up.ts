@@ -213,7 +213,8 @@ function swapSection(previous: string, target: string): string | null {
 }
 
 /** Frame words beyond {@link FRAME_ACCENTED} that a follow-up may ask with ("còn thời hạn?", "còn nơi nhận?"). */
-const MORE_FRAME_ACCENTED = 'thời nơi nhận người cơ quan giai đoạn hiệu lực tháng năm mục đích'.split(' ');
+const MORE_FRAME_ACCENTED =
+  'thời nơi nhận người cơ quan giai đoạn hiệu lực tháng năm mục đích chót lúc giờ lo phụ trách chủ trì đầu mối điểm hạng xếp đứng'.split(' ');
 const MORE_FRAME = new Set(MORE_FRAME_ACCENTED);
 const MORE_FRAME_FOLDED = new Set(MORE_FRAME_ACCENTED.map((w) => foldText(w)));
 
@@ -250,16 +251,160 @@ export function frameOf(previous: string): string {
 }
 
 /**
+ * The slots of a question's frame: the entities a follow-up may keep or swap
+ * (an indicator, a unit of the plan, a year, a document, a section of the
+ * plan), and whether the question asks something of its own (a question
+ * word: "ai", "bao nhiêu", "khi nào" …).
+ */
+export interface FrameSlots {
+  indicator?: string;
+  unit?: string;
+  year?: string;
+  doc?: string;
+  section?: string;
+  asks: boolean;
+}
+
+const YEAR = /\b((?:19|20)\d{2})\b/;
+/** "năm đó", "năm ấy", "năm này": the year of the previous question (folded). */
+const YEAR_ANAPHOR = /(?:^|\s)(nam (?:do|ay|nay|kia))(?=\s|\?|$)/;
+
+/** The slots of a question (see {@link FrameSlots}). */
+export function frameSlots(question: string): FrameSlots {
+  const f = folded(question);
+  const slots: FrameSlots = { asks: ASKS_ITSELF.test(f) };
+  const indicator = INDICATOR.exec(question)?.[0];
+  if (indicator) slots.indicator = indicator;
+  const unit = UNIT.exec(foldText(question))?.[1];
+  if (unit) slots.unit = unit;
+  const year = YEAR.exec(question)?.[1];
+  if (year) slots.year = year;
+  const doc = DOC_REF.exec(question)?.[0];
+  if (doc && !(indicator && doc.includes(indicator))) slots.doc = doc;
+  const section = SECTION_REF.exec(` ${question}`)?.[2] ?? PATH.exec(question)?.[0];
+  if (section) slots.section = section;
+  return slots;
+}
+
+/** A follow-up made standalone, with the words it brings (its new subject), which retrieval weighs above the rest. */
+export interface FollowUpResolution {
+  question: string;
+  /** The follow-up's own subject words (empty: not a follow-up, or nothing new). */
+  focus: string;
+}
+
+/**
+ * Words of a question that are not a slot, a frame word or a function word:
+ * what it says of its own ("PAPI có mấy chỉ số nội dung" → "chỉ số nội dung").
+ */
+function ownWords(text: string, slots: FrameSlots): string[] {
+  let rest = text;
+  for (const v of [slots.indicator, slots.doc, slots.year]) if (v) rest = rest.replace(v, ' ');
+  const accented = hasDiacritics(rest);
+  return rest
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => {
+      if (!w) return false;
+      if (accented) return !(FRAME_WORDS.has(w) || MORE_FRAME.has(w) || STOPWORDS_ACCENTED.has(w) || QUESTION_WORDS.has(w));
+      const fw = foldText(w);
+      return !(FRAME_FOLDED.has(fw) || MORE_FRAME_FOLDED.has(fw) || STOPWORDS_FOLDED.has(fw) || QUESTION_FOLDED.has(fw));
+    })
+    .filter((w) => !(slots.unit && slots.unit.split(' ').includes(foldText(w))));
+}
+
+/**
+ * A follow-up that asks a question of its own about a new subject ("còn PAPI
+ * có mấy chỉ số nội dung?", "còn PCI thì do ai xây dựng?"): the new question
+ * stands, and only the slots it leaves empty are filled from the previous
+ * frame — the year ("năm đó", or none at all when it asks a score or a rank
+ * of an indicator), and the indicator or document when it names neither
+ * an indicator, a unit nor a document.
+ */
+function fillSlots(subject: string, previous: string): string {
+  const now = frameSlots(subject);
+  const before = frameSlots(previous);
+  let out = subject;
+  const f = folded(out);
+  const anaphor = YEAR_ANAPHOR.exec(f);
+  if (before.year && anaphor?.[1]) {
+    // Replace "năm đó" where it stands, in the user's spelling.
+    const words = out.split(/\s+/);
+    const at = words.findIndex((w, i) => `${folded(w)} ${folded(words[i + 1] ?? '')}`.replace(/\?/g, '').trim() === anaphor[1]);
+    if (at >= 0) out = [...words.slice(0, at), 'năm', before.year + ((words[at + 1] ?? '').match(/[?.!,;:]+$/u)?.[0] ?? ''), ...words.slice(at + 2)].join(' ');
+  }
+  const named = now.indicator || now.unit || now.doc;
+  if (!named && before.indicator) out = `${out} ${before.indicator}`;
+  else if (!named && before.doc) out = `${out} ${before.doc}`;
+  // A score or a rank is of a year; who builds an indicator is not.
+  const yearBound = /(?:^|\s)(bao nhieu|may|diem|hang|thu)(?=\s|\?|$)/.test(f);
+  if (before.year && !now.year && !anaphor && yearBound && !frameSlots(out).year && (now.indicator || before.indicator)) out = `${out} năm ${before.year}`;
+  return out;
+}
+
+/**
+ * An elliptic question: no subject of its own, only what is asked ("hạn chót
+ * là lúc nào?", "ký ngày nào?", "thế ai làm?"). The previous question's
+ * subject fills the missing slot.
+ */
+function resolveEllipsis(question: string, previous: string): string | null {
+  const f = folded(question);
+  if (f.split(/\s+/).length > 6 || !ASKS_ITSELF.test(f)) return null;
+  const slots = frameSlots(question);
+  if (slots.indicator || slots.unit || slots.year || slots.doc || slots.section) return null;
+  const bare = question.replace(/^\s*((và|vậy|thế|nhưng|z|v|ok|rồi|va|vay|the|nhung|roi)\s+)+/i, '');
+  if (ownWords(bare, slots).length > 0) return null;
+  // The previous question without its question and frame words: its subject, not what it asked of it
+  // ("Ai ký Kế hoạch 1523?" + "gửi cho những ai?" asks the recipients of the plan, not its signer).
+  const accented = hasDiacritics(previous);
+  const asked = (w: string) => {
+    const a = w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (accented) return QUESTION_WORDS.has(a) || FRAME_WORDS.has(a) || MORE_FRAME.has(a);
+    const fw = foldText(a);
+    return QUESTION_FOLDED.has(fw) || FRAME_FOLDED.has(fw) || MORE_FRAME_FOLDED.has(fw);
+  };
+  const subject = previous
+    .split(/\s+/)
+    .map((w) => w.replace(/[?.!,;:]+$/u, ''))
+    .filter((w) => w && !asked(w) && !/^(do|là|la)$/i.test(w))
+    .join(' ');
+  if (!subject) return null;
+  return `${bare.replace(/[?\s]+$/u, '')} ${subject}`;
+}
+
+/**
  * Rewrite a follow-up into a standalone question using the previous one.
  * Non-follow-ups are returned unchanged.
  */
 export function resolveFollowUp(question: string, previous: string): string {
-  if (!previous) return question;
+  return resolveFollowUpFrame(question, previous).question;
+}
+
+/**
+ * A follow-up made standalone: the previous question's frame (what it asked,
+ * its attribute, its entities) kept, the slots the follow-up fills replaced,
+ * the missing ones filled from the previous frame. The new subject is
+ * returned as `focus` for retrieval to weigh.
+ */
+export function resolveFollowUpFrame(question: string, previous: string): FollowUpResolution {
+  const out = (q: string, focus = ''): FollowUpResolution => ({ question: q, focus: q === question ? '' : focus });
+  if (!previous) return out(question);
   const ordinal = resolveOrdinal(question, previous);
-  if (ordinal) return ordinal;
-  if (!isFollowUp(question)) return resolvePointer(question, previous) ?? question;
+  if (ordinal) return out(ordinal);
+  if (!isFollowUp(question)) {
+    const pointer = resolvePointer(question, previous);
+    if (pointer) return out(pointer);
+    const ellipsis = resolveEllipsis(question, previous);
+    return ellipsis ? out(ellipsis) : out(question);
+  }
   const subject = followUpSubject(question);
-  if (!subject) return previous;
+  if (!subject) return out(previous);
+  return out(swapSubject(subject, previous), subject);
+}
+
+/** The previous question with the follow-up's subject in the slot of the same kind (see {@link resolveFollowUpFrame}). */
+function swapSubject(subject: string, previous: string): string {
   // A unit for a unit ("Văn phòng Sở làm gì?" → "còn Chi đoàn thì sao?").
   const unitSwapped = swapUnit(previous, subject);
   if (unitSwapped) return unitSwapped;
@@ -272,6 +417,9 @@ export function resolveFollowUp(question: string, previous: string): string {
   // An indicator for an indicator.
   const prevIndicator = INDICATOR.exec(previous);
   const newIndicator = INDICATOR.exec(subject);
+  // A question of its own about the new subject: it stands, its empty slots filled.
+  const own = frameSlots(subject);
+  if (own.asks && ownWords(subject, own).length > 0) return fillSlots(subject, previous);
   if (prevIndicator && newIndicator && subject.replace(INDICATOR, '').trim().length <= 12) {
     return previous.replace(INDICATOR, newIndicator[0]);
   }

@@ -143,6 +143,9 @@ function sectionKey(docId: string, section: string): string {
 const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}/;
 
 /** Weighted share of `terms` found in `set`. */
+/** Most a passage gains for holding a follow-up's new subject (its IDF-weighted share). */
+export const FOCUS_WEIGHT = 0.15;
+
 function weightedCoverage(terms: readonly string[], has: (t: string) => boolean, weight: (t: string) => number): number {
   let total = 0;
   let found = 0;
@@ -347,8 +350,13 @@ export class Retriever {
     });
   }
 
-  /** Retrieve and re-rank. */
-  async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
+  /**
+   * Retrieve and re-rank. `focus`: the words a follow-up brings (its new
+   * subject, see follow-up.ts); a passage holding them gains up to
+   * {@link FOCUS_WEIGHT}, so the swapped-in subject outweighs what the
+   * previous question left in the rewritten query.
+   */
+  async retrieve(query: string, limit = 10, options: { focus?: string } = {}): Promise<RetrievalResult> {
     const analysed = this.analyze(query);
     const written = (num: string) => this.df.has(num);
     const intent = { ...analysed.intent, docNumbers: resolvePartialDocNumbers(analysed.cleaned, analysed.intent.docNumbers, this.docNumberIndex, written) };
@@ -382,6 +390,7 @@ export class Retriever {
     const maxRrf = fused[0]?.score ?? 1;
     const queryKeys = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
     const wantsFullText = FULL_TEXT.test(foldText(analysis.cleaned));
+    const focusTerms = options.focus ? this.queryTerms(options.focus) : [];
     const hits: RetrievedChunk[] = [];
     /** Per hit: its coverage numbers as ranked (before the decision's translation) and its context match. */
     const raw: Array<{ coverage: number; phrase: number; context: number }> = [];
@@ -398,6 +407,7 @@ export class Retriever {
       const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
+      if (focusTerms.length > 0) score += FOCUS_WEIGHT * weightedCoverage(focusTerms, inWords, idf);
       raw.push({ coverage, phrase: phraseCoverage, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
