@@ -10,7 +10,7 @@
  */
 import { foldText, hasDiacritics } from '../text/normalize.js';
 import { STOPWORDS_ACCENTED, STOPWORDS_FOLDED } from '../text/stopwords.js';
-import { listSubject } from './intent.js';
+import { baseKind, detectIntent, listSubject } from './intent.js';
 
 /** Chat openers before "còn" ("z còn …", "ok còn …"). */
 const OPENER = '(?:va|vay|the|con|nhung|z|v|ok|uh|um|roi|the thi|vay thi)';
@@ -64,10 +64,21 @@ const BARE_SUBJECT = /^(?:the|vay|z|v)\s+(?!nao\b|thi\b|la\b|sao\b|con\b)(.+?)\s
 /** Question words that make a clause a question of its own (folded). */
 const ASKS_ITSELF = /(?:^|\s)(gi|nao|dau|sao|ai|bao nhieu|may|khong|chua|khi nao|the nao|ntn|la gi)(?=\s|\?|$)/;
 
+/** "còn …", "thế còn …", "vậy còn …" at the start (folded). */
+const LEADING_CON = new RegExp(`^(${OPENER} )*con `);
+/**
+ * "… thì ai?", "… thì khi nào?", "… thì bao nhiêu?": a bare answer-type cue
+ * after the new subject asks the previous question's thing of it, as
+ * "… thì sao?" does.
+ */
+const BARE_CUE = /^(.+?)\s+(?:thì|thi)\s+(?:ai|ai làm|ai lo|ai lam|khi nào|khi nao|bao giờ|bao gio|bao nhiêu|bao nhieu|mấy|may|ở đâu|o dau|đâu|dau)$/i;
+
 /** True when the question reads as a follow-up. */
 export function isFollowUp(question: string): boolean {
   const f = folded(question);
-  if (f.split(/\s+/).length > 8) return false;
+  const n = f.split(/\s+/).length;
+  // "còn trên sàn thương mại điện tử thì ai?": an opening "còn" carries a longer subject.
+  if (n > 8 && !(n <= 12 && LEADING_CON.test(f))) return false;
   if (FOLLOW_UP.test(` ${f}`.trimStart())) return true;
   const bare = BARE_SUBJECT.exec(f);
   // "vậy bước tiếp theo?", "thế cái đó?": a pointer back, resolved by {@link resolvePointer}.
@@ -398,8 +409,12 @@ export function resolveFollowUpFrame(question: string, previous: string): Follow
     const ellipsis = resolveEllipsis(question, previous);
     return ellipsis ? out(ellipsis) : out(question);
   }
-  const subject = followUpSubject(question);
-  if (!subject) return out(previous);
+  const asked = followUpSubject(question);
+  if (!asked) return out(previous);
+  // A bare cue of the previous question's own kind ("… thì ai?" after a who-question) is "… thì sao?".
+  const bare = BARE_CUE.exec(asked)?.[1];
+  const sameKind = bare !== undefined && baseKind(detectIntent(asked).kind) === baseKind(detectIntent(previous).kind);
+  const subject = sameKind && bare ? bare : asked;
   return out(swapSubject(subject, previous), subject);
 }
 

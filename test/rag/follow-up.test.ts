@@ -113,6 +113,11 @@ describe('the previous frame fills the slots a follow-up leaves empty', () => {
     ['Văn phòng Sở phải làm gì?', 'thế còn việc báo cáo thì ai làm?', 'việc báo cáo thì ai làm'],
     ['PAPI là gì?', 'còn việc khảo sát thì ai làm?', 'việc khảo sát thì ai làm PAPI'],
     ['Nghị định 60/2021/NĐ-CP nói gì?', 'còn việc tự chủ thì ai lo?', 'việc tự chủ thì ai lo Nghị định 60/2021/NĐ-CP'],
+    // A bare cue after the new subject ("… thì ai?") asks what the previous question asked, as "thì sao" does.
+    ['Văn phòng Sở báo cáo cho ai?', 'còn Ban Biên tập thì ai?', 'Ban Biên tập báo cáo cho ai?'],
+    // … of another kind, the cue stays with the new subject.
+    ['Văn phòng Sở có nhiệm vụ gì?', 'còn Ban Biên tập thì ai?', 'Ban Biên tập thì ai có nhiệm vụ gì?'],
+    ['PAPI năm 2021 được bao nhiêu điểm?', 'còn PCI thì bao nhiêu?', 'PCI năm 2021 được bao nhiêu điểm?'],
     // A swapped indicator keeps the year; "năm đó" is the previous year.
     ['PAR INDEX năm 2021 Quảng Ngãi đứng hạng bao nhiêu?', 'thế PAPI năm đó?', 'PAPI năm 2021 Quảng Ngãi đứng hạng bao nhiêu?'],
   ])('%s + %s', (prev, q, expected) => {
@@ -132,6 +137,13 @@ describe('the previous frame fills the slots a follow-up leaves empty', () => {
     expect(frameSlots('PAPI năm 2021 được bao nhiêu điểm?')).toEqual({ indicator: 'PAPI', year: '2021', asks: true });
     expect(frameSlots('Văn phòng Sở làm gì?')).toMatchObject({ unit: 'van phong so', asks: true });
     expect(frameSlots('Nghị định 60/2021/NĐ-CP')).toMatchObject({ doc: 'Nghị định 60/2021/NĐ-CP', asks: false });
+  });
+
+  it('an opening "còn" carries a longer subject, the old subject dropped', () => {
+    const out = resolveFollowUpFrame('thế còn trên sàn thương mại điện tử thì ai?', 'Ai phụ trách cập nhật tin trên cổng thông tin?');
+    expect(out.question).toContain('sàn thương mại điện tử');
+    expect(out.question).not.toContain('cổng');
+    expect(out.focus).toBe('trên sàn thương mại điện tử');
   });
 
   it('a swapped subject is returned as the focus retrieval weighs', () => {
