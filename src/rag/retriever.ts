@@ -15,7 +15,7 @@ import type { Thesaurus } from '../text/query/thesaurus.js';
 import { accentedPairsOf, buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
 import { answerType, satisfies } from './abstention.js';
-import { answerTypeShifts } from './answer-type-ranking.js';
+import { answerTypeShifts, TYPED_CANDIDATES, whoCueSyllables, withoutUnitNames } from './answer-type-ranking.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
 import { adjacentPairs, aliasesOf, ChunkFeatureStore, matchKeysOf } from './chunk-features.js';
@@ -447,6 +447,26 @@ export class Retriever {
     }
     // A who-question: among sections of one document, the one naming a unit answers it.
     if (answerType(analysis.cleaned, intent.kind) === 'unit') {
+      // The task words: the question's words (with their alternatives) but its who-cue verbs.
+      const cues = whoCueSyllables(analysis.cleaned);
+      const task: QueryEvidence = { ...ev, terms: ev.terms.filter((t) => !cues.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) };
+      const top = new Set(
+        [...hits]
+          .sort((a, b) => b.score - a.score)
+          .slice(0, TYPED_CANDIDATES)
+          .map((h) => h.chunk.id),
+      );
+      const taskCoverage = (h: RetrievedChunk) => {
+        const own = withoutUnitNames(h.chunk.text);
+        const keys = new Set(matchKeysOf(own, this.glossary));
+        const pairs = new Set(contentRuns(own).flatMap((run) => adjacentPairs(run)));
+        return termCoverage(
+          task,
+          (k) => keys.has(k),
+          idf,
+          (p) => pairs.has(p),
+        );
+      };
       const shifts = answerTypeShifts(
         hits.map((h) => ({
           docId: h.chunk.docId,
@@ -454,6 +474,7 @@ export class Retriever {
           score: h.score,
           coverage: h.coverage,
           satisfied: satisfies(h.chunk.text, 'unit'),
+          ...(top.has(h.chunk.id) ? { task: taskCoverage(h) } : {}),
         })),
       );
       shifts.forEach((s, i) => {

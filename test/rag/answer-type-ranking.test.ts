@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeShifts, MAX_SHIFT, type TypedHit } from '../../src/rag/answer-type-ranking.js';
+import { answerTypeShifts, MAX_SHIFT, type TypedHit, whoCueSyllables, withoutUnitNames } from '../../src/rag/answer-type-ranking.js';
 
 const hit = (over: Partial<TypedHit>): TypedHit => ({ docId: 'plan', passage: true, score: 1, coverage: 1, satisfied: false, ...over });
 
@@ -36,6 +36,16 @@ describe('answerTypeShifts: a section naming no unit gives way to one of the sam
       hits: [hit({ score: 1.2 }), hit({ score: 1.15 }), hit({ score: 1.0, satisfied: true })],
       moved: [0, 1],
     },
+    {
+      name: "a unit section that owes its task words to another unit's name gives way to the one whose duty holds them",
+      hits: [hit({ score: 0.64, coverage: 1, task: 0.7, satisfied: true }), hit({ score: 0.56, coverage: 0.9, task: 0.9, satisfied: true })],
+      moved: [0],
+    },
+    {
+      name: 'two unit sections whose own words hold the task alike keep their order',
+      hits: [hit({ score: 0.64, coverage: 1, task: 0.95, satisfied: true }), hit({ score: 0.56, coverage: 0.9, task: 0.9, satisfied: true })],
+      moved: [],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -49,4 +59,25 @@ describe('answerTypeShifts: a section naming no unit gives way to one of the sam
       }
     });
   }
+});
+
+describe('the names of units and the who-cue verbs are not task words', () => {
+  it.each([
+    ['Định kỳ hàng năm báo cáo cho UBND tỉnh (qua Sở Thông tin và Truyền thông) để theo dõi.', 'Định kỳ hàng năm báo cáo cho (qua ) để theo dõi.'],
+    // The last word's second syllable stays when the sentence goes on ("hợp"): a name's end is not marked.
+    ['Phòng Kế hoạch – Tài chính – Tổng hợp chủ trì phối hợp với Văn phòng Sở', 'hợp chủ trì phối hợp với'],
+    ['Ban Biên tập Cổng TTĐTTP Sở Công Thương thường xuyên cập nhật nội dung, thông tin', 'thường xuyên cập nhật nội dung, thông tin'],
+  ])('%s', (text, expected) => {
+    expect(withoutUnitNames(text).replace(/\s+/g, ' ').trim()).toBe(expected.replace(/\s+/g, ' ').trim());
+  });
+
+  it.each([
+    ['việc cập nhật tin do ai làm?', ['lam']],
+    ['Tiền chi cho việc này thì ai lo?', ['lo']],
+    ['đơn vị nào phụ trách lập dự toán', ['phu', 'trach']],
+    ['ai làm đầu mối', ['lam']],
+    ['Làm sao nộp hồ sơ?', []],
+  ])('%s', (q, expected) => {
+    expect([...whoCueSyllables(q)]).toEqual(expected);
+  });
 });
