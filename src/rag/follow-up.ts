@@ -392,6 +392,33 @@ export function resolveFollowUp(question: string, previous: string): string {
   return resolveFollowUpFrame(question, previous).question;
 }
 
+/** "quyết định đó", "nghị định này", "luật ấy": the document the previous question named (folded). */
+const DOC_ANAPHOR = /^(?:quyet dinh|nghi dinh|nghi quyet|luat|thong tu|chi thi|cong van|ke hoach|van ban) (?:do|nay|kia|tren|ay)$/;
+
+/**
+ * A slot the question points back at, filled from the previous frame: "năm
+ * đó" → the previous year, "quyết định đó" → the document the previous
+ * question named. Null when the question points at no slot the previous
+ * question fills.
+ */
+function resolveSlotAnaphors(question: string, previous: string): string | null {
+  const before = frameSlots(previous);
+  if (!before.year && !before.doc) return null;
+  const words = question.split(/\s+/);
+  const fw = words.map((w) => folded(w).replace(/\?/g, ''));
+  for (let i = 0; i < fw.length; i++) {
+    for (const n of [3, 2]) {
+      const span = fw.slice(i, i + n).join(' ');
+      const tail = (words[i + n - 1] ?? '').match(/[?.!,;:]+$/u)?.[0] ?? '';
+      if (n === 2 && before.year && YEAR_ANAPHOR.test(span)) {
+        return [...words.slice(0, i), 'năm', before.year + tail, ...words.slice(i + n)].join(' ');
+      }
+      if (before.doc && DOC_ANAPHOR.test(span)) return [...words.slice(0, i), before.doc + tail, ...words.slice(i + n)].join(' ');
+    }
+  }
+  return null;
+}
+
 /**
  * A follow-up made standalone: the previous question's frame (what it asked,
  * its attribute, its entities) kept, the slots the follow-up fills replaced,
@@ -404,6 +431,8 @@ export function resolveFollowUpFrame(question: string, previous: string): Follow
   const ordinal = resolveOrdinal(question, previous);
   if (ordinal) return out(ordinal);
   if (!isFollowUp(question)) {
+    const slot = resolveSlotAnaphors(question, previous);
+    if (slot) return out(slot);
     const pointer = resolvePointer(question, previous);
     if (pointer) return out(pointer);
     const ellipsis = resolveEllipsis(question, previous);

@@ -118,6 +118,10 @@ describe('the previous frame fills the slots a follow-up leaves empty', () => {
     // … of another kind, the cue stays with the new subject.
     ['Văn phòng Sở có nhiệm vụ gì?', 'còn Ban Biên tập thì ai?', 'Ban Biên tập thì ai có nhiệm vụ gì?'],
     ['PAPI năm 2021 được bao nhiêu điểm?', 'còn PCI thì bao nhiêu?', 'PCI năm 2021 được bao nhiêu điểm?'],
+    // "năm đó", "nghị định này": the year or the document of the previous question.
+    ['PAPI năm 2021 được bao nhiêu điểm?', 'năm đó PCI xếp thứ mấy?', 'năm 2021 PCI xếp thứ mấy?'],
+    ['Nghị định 120/2020/NĐ-CP nói về việc gì?', 'nghị định này do ai ban hành?', 'Nghị định 120/2020/NĐ-CP do ai ban hành?'],
+    ['Kế hoạch dựa trên Quyết định 845/QĐ-UBND phải không?', 'quyết định đó ký ngày nào?', 'Quyết định 845/QĐ-UBND ký ngày nào?'],
     // A swapped indicator keeps the year; "năm đó" is the previous year.
     ['PAR INDEX năm 2021 Quảng Ngãi đứng hạng bao nhiêu?', 'thế PAPI năm đó?', 'PAPI năm 2021 Quảng Ngãi đứng hạng bao nhiêu?'],
   ])('%s + %s', (prev, q, expected) => {
