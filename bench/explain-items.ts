@@ -11,7 +11,7 @@
 import { createConfig } from '../src/config.js';
 import { type EvalSplit, expandEvalPaths, filterItems, readEvalFile, scoreItem } from '../src/eval/questions.js';
 import { createLogger } from '../src/logger.js';
-import { RagAnswerer, standalone } from '../src/rag/answerer.js';
+import { RagAnswerer, standalone, standaloneQuery } from '../src/rag/answerer.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -37,7 +37,8 @@ for (const item of items) {
   const ok = r.shouldAbstain ? r.abstained : !r.abstained && r.rank === 1 && r.keywordsOk !== false;
   if (failuresOnly && ok) continue;
   const e = await answerer.evidence(item.q, opts);
-  const retrieval = await kb.retriever.retrieve(standalone(normalizeText(item.q), opts));
+  const sq = standaloneQuery(normalizeText(item.q), opts);
+  const retrieval = await kb.retriever.retrieve(sq.question, undefined, { focus: sq.focus });
   const ft = e.features;
   console.log(
     `\n== ${item.id} [${item.kind}] ${item.abstain ? 'OOS' : 'IN'} ${ok ? 'ok' : 'FAIL'} rank=${r.rank ?? '-'} kw=${r.keywordsOk} abst=${a.abstained} by=${e.decidedBefore ?? 'evidence'}`,

@@ -30,7 +30,7 @@ import { collectCandidates, pickCandidate } from './candidates.js';
 import type { Chunk } from './chunk.js';
 import { composeCatalogue, composeExtractive } from './compose.js';
 import type { CuratedAnswers } from './curated-answers.js';
-import { resolveFollowUp } from './follow-up.js';
+import { resolveFollowUpFrame } from './follow-up.js';
 import type { Generator } from './generator.js';
 import { focusClause } from './lead-in.js';
 import { answerWithLlm } from './llm-answer.js';
@@ -128,8 +128,13 @@ function sourcesFor(used: Chunk[], retrieval: RetrievalResult): SourceRef[] {
  * rồi, vậy …") left out when the asking clause has its own subject.
  */
 export function standalone(question: string, options: AskOptions = {}): string {
-  const resolved = options.previousQuestion ? resolveFollowUp(question, normalizeText(options.previousQuestion)) : question;
-  return focusClause(resolved);
+  return standaloneQuery(question, options).question;
+}
+
+/** {@link standalone} with the follow-up's new subject (`focus`, empty when none), which retrieval weighs. */
+export function standaloneQuery(question: string, options: AskOptions = {}): { question: string; focus: string } {
+  const resolved = options.previousQuestion ? resolveFollowUpFrame(question, normalizeText(options.previousQuestion)) : { question, focus: '' };
+  return { question: focusClause(resolved.question), focus: resolved.focus };
 }
 
 /**
@@ -172,8 +177,8 @@ export class RagAnswerer implements QuestionAnswerer {
    */
   async evidence(rawQuestion: string, options: AskOptions = {}): Promise<{ features: AbstentionFeatures; decidedBefore: 'structured' | 'conflict' | null }> {
     const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
-    const effective = standalone(question, options);
-    const retrieval = await this.deps.retriever.retrieve(effective);
+    const { question: effective, focus } = standaloneQuery(question, options);
+    const retrieval = await this.deps.retriever.retrieve(effective, undefined, { focus });
     const features = abstentionFeatures(effective, retrieval, this.deps.retriever);
     if (this.conflict(effective, retrieval) || this.catalogueGap(effective, retrieval)) return { features, decidedBefore: 'conflict' };
     const direct = this.structured(effective, retrieval);
@@ -253,8 +258,8 @@ export class RagAnswerer implements QuestionAnswerer {
       const answer = this.deps.currency ? this.deps.currency.annotate(curated.answer, { question, used }) : curated.answer;
       return { ...curated, answer, ms: this.elapsed(started) };
     }
-    const effective = standalone(question, options);
-    let retrieval = await this.deps.retriever.retrieve(effective);
+    const { question: effective, focus } = standaloneQuery(question, options);
+    let retrieval = await this.deps.retriever.retrieve(effective, undefined, { focus });
     // An entity the sources do not cover (another province, a year, a document number) is refused by name.
     const conflict = this.conflict(effective, retrieval);
     if (conflict) return { answer: `${conflict.message} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };

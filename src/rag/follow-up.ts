@@ -10,7 +10,7 @@
  */
 import { foldText, hasDiacritics } from '../text/normalize.js';
 import { STOPWORDS_ACCENTED, STOPWORDS_FOLDED } from '../text/stopwords.js';
-import { listSubject } from './intent.js';
+import { baseKind, detectIntent, listSubject } from './intent.js';
 
 /** Chat openers before "còn" ("z còn …", "ok còn …"). */
 const OPENER = '(?:va|vay|the|con|nhung|z|v|ok|uh|um|roi|the thi|vay thi)';
@@ -64,10 +64,21 @@ const BARE_SUBJECT = /^(?:the|vay|z|v)\s+(?!nao\b|thi\b|la\b|sao\b|con\b)(.+?)\s
 /** Question words that make a clause a question of its own (folded). */
 const ASKS_ITSELF = /(?:^|\s)(gi|nao|dau|sao|ai|bao nhieu|may|khong|chua|khi nao|the nao|ntn|la gi)(?=\s|\?|$)/;
 
+/** "còn …", "thế còn …", "vậy còn …" at the start (folded). */
+const LEADING_CON = new RegExp(`^(${OPENER} )*con `);
+/**
+ * "… thì ai?", "… thì khi nào?", "… thì bao nhiêu?": a bare answer-type cue
+ * after the new subject asks the previous question's thing of it, as
+ * "… thì sao?" does.
+ */
+const BARE_CUE = /^(.+?)\s+(?:thì|thi)\s+(?:ai|ai làm|ai lo|ai lam|khi nào|khi nao|bao giờ|bao gio|bao nhiêu|bao nhieu|mấy|may|ở đâu|o dau|đâu|dau)$/i;
+
 /** True when the question reads as a follow-up. */
 export function isFollowUp(question: string): boolean {
   const f = folded(question);
-  if (f.split(/\s+/).length > 8) return false;
+  const n = f.split(/\s+/).length;
+  // "còn trên sàn thương mại điện tử thì ai?": an opening "còn" carries a longer subject.
+  if (n > 8 && !(n <= 12 && LEADING_CON.test(f))) return false;
   if (FOLLOW_UP.test(` ${f}`.trimStart())) return true;
   const bare = BARE_SUBJECT.exec(f);
   // "vậy bước tiếp theo?", "thế cái đó?": a pointer back, resolved by {@link resolvePointer}.
@@ -213,7 +224,8 @@ function swapSection(previous: string, target: string): string | null {
 }
 
 /** Frame words beyond {@link FRAME_ACCENTED} that a follow-up may ask with ("còn thời hạn?", "còn nơi nhận?"). */
-const MORE_FRAME_ACCENTED = 'thời nơi nhận người cơ quan giai đoạn hiệu lực tháng năm mục đích'.split(' ');
+const MORE_FRAME_ACCENTED =
+  'thời nơi nhận người cơ quan giai đoạn hiệu lực tháng năm mục đích chót lúc giờ lo phụ trách chủ trì đầu mối điểm hạng xếp đứng'.split(' ');
 const MORE_FRAME = new Set(MORE_FRAME_ACCENTED);
 const MORE_FRAME_FOLDED = new Set(MORE_FRAME_ACCENTED.map((w) => foldText(w)));
 
@@ -250,16 +262,193 @@ export function frameOf(previous: string): string {
 }
 
 /**
+ * The slots of a question's frame: the entities a follow-up may keep or swap
+ * (an indicator, a unit of the plan, a year, a document, a section of the
+ * plan), and whether the question asks something of its own (a question
+ * word: "ai", "bao nhiêu", "khi nào" …).
+ */
+export interface FrameSlots {
+  indicator?: string;
+  unit?: string;
+  year?: string;
+  doc?: string;
+  section?: string;
+  asks: boolean;
+}
+
+const YEAR = /\b((?:19|20)\d{2})\b/;
+/** "năm đó", "năm ấy", "năm này": the year of the previous question (folded). */
+const YEAR_ANAPHOR = /(?:^|\s)(nam (?:do|ay|nay|kia))(?=\s|\?|$)/;
+
+/** The slots of a question (see {@link FrameSlots}). */
+export function frameSlots(question: string): FrameSlots {
+  const f = folded(question);
+  const slots: FrameSlots = { asks: ASKS_ITSELF.test(f) };
+  const indicator = INDICATOR.exec(question)?.[0];
+  if (indicator) slots.indicator = indicator;
+  const unit = UNIT.exec(foldText(question))?.[1];
+  if (unit) slots.unit = unit;
+  const year = YEAR.exec(question)?.[1];
+  if (year) slots.year = year;
+  const doc = DOC_REF.exec(question)?.[0];
+  if (doc && !(indicator && doc.includes(indicator))) slots.doc = doc;
+  const section = SECTION_REF.exec(` ${question}`)?.[2] ?? PATH.exec(question)?.[0];
+  if (section) slots.section = section;
+  return slots;
+}
+
+/** A follow-up made standalone, with the words it brings (its new subject), which retrieval weighs above the rest. */
+export interface FollowUpResolution {
+  question: string;
+  /** The follow-up's own subject words (empty: not a follow-up, or nothing new). */
+  focus: string;
+}
+
+/**
+ * Words of a question that are not a slot, a frame word or a function word:
+ * what it says of its own ("PAPI có mấy chỉ số nội dung" → "chỉ số nội dung").
+ */
+function ownWords(text: string, slots: FrameSlots): string[] {
+  let rest = text;
+  for (const v of [slots.indicator, slots.doc, slots.year]) if (v) rest = rest.replace(v, ' ');
+  const accented = hasDiacritics(rest);
+  return rest
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => {
+      if (!w) return false;
+      if (accented) return !(FRAME_WORDS.has(w) || MORE_FRAME.has(w) || STOPWORDS_ACCENTED.has(w) || QUESTION_WORDS.has(w));
+      const fw = foldText(w);
+      return !(FRAME_FOLDED.has(fw) || MORE_FRAME_FOLDED.has(fw) || STOPWORDS_FOLDED.has(fw) || QUESTION_FOLDED.has(fw));
+    })
+    .filter((w) => !(slots.unit && slots.unit.split(' ').includes(foldText(w))));
+}
+
+/**
+ * A follow-up that asks a question of its own about a new subject ("còn PAPI
+ * có mấy chỉ số nội dung?", "còn PCI thì do ai xây dựng?"): the new question
+ * stands, and only the slots it leaves empty are filled from the previous
+ * frame — the year ("năm đó", or none at all when it asks a score or a rank
+ * of an indicator), and the indicator or document when it names neither
+ * an indicator, a unit nor a document.
+ */
+function fillSlots(subject: string, previous: string): string {
+  const now = frameSlots(subject);
+  const before = frameSlots(previous);
+  let out = subject;
+  const f = folded(out);
+  const anaphor = YEAR_ANAPHOR.exec(f);
+  if (before.year && anaphor?.[1]) {
+    // Replace "năm đó" where it stands, in the user's spelling.
+    const words = out.split(/\s+/);
+    const at = words.findIndex((w, i) => `${folded(w)} ${folded(words[i + 1] ?? '')}`.replace(/\?/g, '').trim() === anaphor[1]);
+    if (at >= 0) out = [...words.slice(0, at), 'năm', before.year + ((words[at + 1] ?? '').match(/[?.!,;:]+$/u)?.[0] ?? ''), ...words.slice(at + 2)].join(' ');
+  }
+  const named = now.indicator || now.unit || now.doc;
+  if (!named && before.indicator) out = `${out} ${before.indicator}`;
+  else if (!named && before.doc) out = `${out} ${before.doc}`;
+  // A score or a rank is of a year; who builds an indicator is not.
+  const yearBound = /(?:^|\s)(bao nhieu|may|diem|hang|thu)(?=\s|\?|$)/.test(f);
+  if (before.year && !now.year && !anaphor && yearBound && !frameSlots(out).year && (now.indicator || before.indicator)) out = `${out} năm ${before.year}`;
+  return out;
+}
+
+/**
+ * An elliptic question: no subject of its own, only what is asked ("hạn chót
+ * là lúc nào?", "ký ngày nào?", "thế ai làm?"). The previous question's
+ * subject fills the missing slot.
+ */
+function resolveEllipsis(question: string, previous: string): string | null {
+  const f = folded(question);
+  if (f.split(/\s+/).length > 6 || !ASKS_ITSELF.test(f)) return null;
+  const slots = frameSlots(question);
+  if (slots.indicator || slots.unit || slots.year || slots.doc || slots.section) return null;
+  const bare = question.replace(/^\s*((và|vậy|thế|nhưng|z|v|ok|rồi|va|vay|the|nhung|roi)\s+)+/i, '');
+  if (ownWords(bare, slots).length > 0) return null;
+  // The previous question without its question and frame words: its subject, not what it asked of it
+  // ("Ai ký Kế hoạch 1523?" + "gửi cho những ai?" asks the recipients of the plan, not its signer).
+  const accented = hasDiacritics(previous);
+  const asked = (w: string) => {
+    const a = w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (accented) return QUESTION_WORDS.has(a) || FRAME_WORDS.has(a) || MORE_FRAME.has(a);
+    const fw = foldText(a);
+    return QUESTION_FOLDED.has(fw) || FRAME_FOLDED.has(fw) || MORE_FRAME_FOLDED.has(fw);
+  };
+  const subject = previous
+    .split(/\s+/)
+    .map((w) => w.replace(/[?.!,;:]+$/u, ''))
+    .filter((w) => w && !asked(w) && !/^(do|là|la)$/i.test(w))
+    .join(' ');
+  if (!subject) return null;
+  return `${bare.replace(/[?\s]+$/u, '')} ${subject}`;
+}
+
+/**
  * Rewrite a follow-up into a standalone question using the previous one.
  * Non-follow-ups are returned unchanged.
  */
 export function resolveFollowUp(question: string, previous: string): string {
-  if (!previous) return question;
+  return resolveFollowUpFrame(question, previous).question;
+}
+
+/** "quyết định đó", "nghị định này", "luật ấy": the document the previous question named (folded). */
+const DOC_ANAPHOR = /^(?:quyet dinh|nghi dinh|nghi quyet|luat|thong tu|chi thi|cong van|ke hoach|van ban) (?:do|nay|kia|tren|ay)$/;
+
+/**
+ * A slot the question points back at, filled from the previous frame: "năm
+ * đó" → the previous year, "quyết định đó" → the document the previous
+ * question named. Null when the question points at no slot the previous
+ * question fills.
+ */
+function resolveSlotAnaphors(question: string, previous: string): string | null {
+  const before = frameSlots(previous);
+  if (!before.year && !before.doc) return null;
+  const words = question.split(/\s+/);
+  const fw = words.map((w) => folded(w).replace(/\?/g, ''));
+  for (let i = 0; i < fw.length; i++) {
+    for (const n of [3, 2]) {
+      const span = fw.slice(i, i + n).join(' ');
+      const tail = (words[i + n - 1] ?? '').match(/[?.!,;:]+$/u)?.[0] ?? '';
+      if (n === 2 && before.year && YEAR_ANAPHOR.test(span)) {
+        return [...words.slice(0, i), 'năm', before.year + tail, ...words.slice(i + n)].join(' ');
+      }
+      if (before.doc && DOC_ANAPHOR.test(span)) return [...words.slice(0, i), before.doc + tail, ...words.slice(i + n)].join(' ');
+    }
+  }
+  return null;
+}
+
+/**
+ * A follow-up made standalone: the previous question's frame (what it asked,
+ * its attribute, its entities) kept, the slots the follow-up fills replaced,
+ * the missing ones filled from the previous frame. The new subject is
+ * returned as `focus` for retrieval to weigh.
+ */
+export function resolveFollowUpFrame(question: string, previous: string): FollowUpResolution {
+  const out = (q: string, focus = ''): FollowUpResolution => ({ question: q, focus: q === question ? '' : focus });
+  if (!previous) return out(question);
   const ordinal = resolveOrdinal(question, previous);
-  if (ordinal) return ordinal;
-  if (!isFollowUp(question)) return resolvePointer(question, previous) ?? question;
-  const subject = followUpSubject(question);
-  if (!subject) return previous;
+  if (ordinal) return out(ordinal);
+  if (!isFollowUp(question)) {
+    const slot = resolveSlotAnaphors(question, previous);
+    if (slot) return out(slot);
+    const pointer = resolvePointer(question, previous);
+    if (pointer) return out(pointer);
+    const ellipsis = resolveEllipsis(question, previous);
+    return ellipsis ? out(ellipsis) : out(question);
+  }
+  const asked = followUpSubject(question);
+  if (!asked) return out(previous);
+  // A bare cue of the previous question's own kind ("… thì ai?" after a who-question) is "… thì sao?".
+  const bare = BARE_CUE.exec(asked)?.[1];
+  const sameKind = bare !== undefined && baseKind(detectIntent(asked).kind) === baseKind(detectIntent(previous).kind);
+  const subject = sameKind && bare ? bare : asked;
+  return out(swapSubject(subject, previous), subject);
+}
+
+/** The previous question with the follow-up's subject in the slot of the same kind (see {@link resolveFollowUpFrame}). */
+function swapSubject(subject: string, previous: string): string {
   // A unit for a unit ("Văn phòng Sở làm gì?" → "còn Chi đoàn thì sao?").
   const unitSwapped = swapUnit(previous, subject);
   if (unitSwapped) return unitSwapped;
@@ -272,6 +461,9 @@ export function resolveFollowUp(question: string, previous: string): string {
   // An indicator for an indicator.
   const prevIndicator = INDICATOR.exec(previous);
   const newIndicator = INDICATOR.exec(subject);
+  // A question of its own about the new subject: it stands, its empty slots filled.
+  const own = frameSlots(subject);
+  if (own.asks && ownWords(subject, own).length > 0) return fillSlots(subject, previous);
   if (prevIndicator && newIndicator && subject.replace(INDICATOR, '').trim().length <= 12) {
     return previous.replace(INDICATOR, newIndicator[0]);
   }

@@ -14,6 +14,8 @@ import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
 import { accentedPairsOf, buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
+import { answerType, satisfies } from './abstention.js';
+import { answerTypeShifts, TYPED_CANDIDATES, whoCueSyllables, withoutUnitNames } from './answer-type-ranking.js';
 import { isCatalogueEntry } from './catalogue.js';
 import type { Chunk } from './chunk.js';
 import { adjacentPairs, aliasesOf, ChunkFeatureStore, matchKeysOf } from './chunk-features.js';
@@ -141,6 +143,9 @@ function sectionKey(docId: string, section: string): string {
 const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}/;
 
 /** Weighted share of `terms` found in `set`. */
+/** Most a passage gains for holding a follow-up's new subject (its IDF-weighted share). */
+export const FOCUS_WEIGHT = 0.15;
+
 function weightedCoverage(terms: readonly string[], has: (t: string) => boolean, weight: (t: string) => number): number {
   let total = 0;
   let found = 0;
@@ -345,8 +350,13 @@ export class Retriever {
     });
   }
 
-  /** Retrieve and re-rank. */
-  async retrieve(query: string, limit = 10): Promise<RetrievalResult> {
+  /**
+   * Retrieve and re-rank. `focus`: the words a follow-up brings (its new
+   * subject, see follow-up.ts); a passage holding them gains up to
+   * {@link FOCUS_WEIGHT}, so the swapped-in subject outweighs what the
+   * previous question left in the rewritten query.
+   */
+  async retrieve(query: string, limit = 10, options: { focus?: string } = {}): Promise<RetrievalResult> {
     const analysed = this.analyze(query);
     const written = (num: string) => this.df.has(num);
     const intent = { ...analysed.intent, docNumbers: resolvePartialDocNumbers(analysed.cleaned, analysed.intent.docNumbers, this.docNumberIndex, written) };
@@ -380,6 +390,7 @@ export class Retriever {
     const maxRrf = fused[0]?.score ?? 1;
     const queryKeys = new Set(terms.map((t) => (t.startsWith('a:') ? foldText(t.slice(2)) : t)));
     const wantsFullText = FULL_TEXT.test(foldText(analysis.cleaned));
+    const focusTerms = options.focus ? this.queryTerms(options.focus) : [];
     const hits: RetrievedChunk[] = [];
     /** Per hit: its coverage numbers as ranked (before the decision's translation) and its context match. */
     const raw: Array<{ coverage: number; phrase: number; context: number }> = [];
@@ -396,6 +407,7 @@ export class Retriever {
       const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
       const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
+      if (focusTerms.length > 0) score += FOCUS_WEIGHT * weightedCoverage(focusTerms, inWords, idf);
       raw.push({ coverage, phrase: phraseCoverage, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
       const named = intent.docNumbers.some((d) => foldText(chunk.docId).replace(/-/g, '/') === d);
@@ -432,6 +444,42 @@ export class Retriever {
       if (h.chunk.kind !== 'outline') continue;
       if (baseKind(intent.kind) === 'list' && subjectTerms.length > 0 && subjectCov(h) + 0.05 >= bestPassageSubject) h.score += 0.15;
       else h.score -= 0.15;
+    }
+    // A who-question: among sections of one document, the one naming a unit answers it.
+    if (answerType(analysis.cleaned, intent.kind) === 'unit') {
+      // The task words: the question's words (with their alternatives) but its who-cue verbs.
+      const cues = whoCueSyllables(analysis.cleaned);
+      const task: QueryEvidence = { ...ev, terms: ev.terms.filter((t) => !cues.has(t.startsWith('a:') ? foldText(t.slice(2)) : t)) };
+      const top = new Set(
+        [...hits]
+          .sort((a, b) => b.score - a.score)
+          .slice(0, TYPED_CANDIDATES)
+          .map((h) => h.chunk.id),
+      );
+      const taskCoverage = (h: RetrievedChunk) => {
+        const own = withoutUnitNames(h.chunk.text);
+        const keys = new Set(matchKeysOf(own, this.glossary));
+        const pairs = new Set(contentRuns(own).flatMap((run) => adjacentPairs(run)));
+        return termCoverage(
+          task,
+          (k) => keys.has(k),
+          idf,
+          (p) => pairs.has(p),
+        );
+      };
+      const shifts = answerTypeShifts(
+        hits.map((h) => ({
+          docId: h.chunk.docId,
+          passage: h.chunk.kind === 'passage',
+          score: h.score,
+          coverage: h.coverage,
+          satisfied: satisfies(h.chunk.text, 'unit'),
+          ...(top.has(h.chunk.id) ? { task: taskCoverage(h) } : {}),
+        })),
+      );
+      shifts.forEach((s, i) => {
+        (hits[i] as RetrievedChunk).score -= s;
+      });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
     const weightOf = (w: string) => syllableWeight.get(w) ?? 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameOf, isFollowUp, ordinalAsked, pointsBack, resolveFollowUp, subjectOf } from '../../src/rag/follow-up.js';
+import { frameOf, frameSlots, isFollowUp, ordinalAsked, pointsBack, resolveFollowUp, resolveFollowUpFrame, subjectOf } from '../../src/rag/follow-up.js';
 
 describe('a follow-up keeps the previous frame and swaps the subject', () => {
   it.each([
@@ -93,5 +93,65 @@ describe('follow-ups that swap a unit, keep a subject or point at an item', () =
     // "thế nào là …" is a question of its own, "vậy bước tiếp theo?" a pointer.
     expect(isFollowUp('thế nào là PCI?')).toBe(false);
     expect(resolveFollowUp('vậy bước tiếp theo?', 'nộp hồ sơ trực tuyến bước đầu là gì')).toBe('nộp hồ sơ trực tuyến bước đầu là gì');
+  });
+});
+
+describe('the previous frame fills the slots a follow-up leaves empty', () => {
+  it.each([
+    // Ellipsis: only what is asked, the previous subject fills the subject slot (its frame words dropped).
+    ['Kế hoạch 1523 do ai ký?', 'ký ngày nào?', 'ký ngày nào Kế hoạch 1523'],
+    ['Ai ký Kế hoạch 1523?', 'gửi cho những ai?', 'gửi cho những ai Kế hoạch 1523'],
+    ['Ai làm đầu mối triển khai kế hoạch?', 'thế ai làm?', 'ai làm triển khai kế hoạch'],
+    ['PAPI là gì?', 'ai ký?', 'ai ký PAPI'],
+    ['Ai chịu trách nhiệm báo cáo UBND tỉnh hằng năm?', 'hạn chót là lúc nào?', 'hạn chót là lúc nào chịu báo cáo UBND tỉnh hằng'],
+    // A question of its own about a new subject stands; its empty slots are filled.
+    ['PCI có bao nhiêu chỉ số thành phần?', 'còn PAPI có mấy chỉ số nội dung?', 'PAPI có mấy chỉ số nội dung'],
+    ['PAPI năm 2021 được bao nhiêu điểm?', 'còn PCI năm đó xếp thứ mấy?', 'PCI năm 2021 xếp thứ mấy'],
+    ['PAPI năm 2021 được bao nhiêu điểm?', 'còn PCI thì do ai xây dựng?', 'PCI thì do ai xây dựng'],
+    ['PAPI năm 2021 được bao nhiêu điểm?', 'còn PCI được mấy điểm?', 'PCI năm 2021 được bao nhiêu điểm?'],
+    ['Văn phòng Sở làm gì?', 'còn Văn phòng Sở báo cáo cho ai?', 'Văn phòng Sở báo cáo cho ai'],
+    ['Văn phòng Sở phải làm gì?', 'thế còn việc báo cáo thì ai làm?', 'việc báo cáo thì ai làm'],
+    ['PAPI là gì?', 'còn việc khảo sát thì ai làm?', 'việc khảo sát thì ai làm PAPI'],
+    ['Nghị định 60/2021/NĐ-CP nói gì?', 'còn việc tự chủ thì ai lo?', 'việc tự chủ thì ai lo Nghị định 60/2021/NĐ-CP'],
+    // A bare cue after the new subject ("… thì ai?") asks what the previous question asked, as "thì sao" does.
+    ['Văn phòng Sở báo cáo cho ai?', 'còn Ban Biên tập thì ai?', 'Ban Biên tập báo cáo cho ai?'],
+    // … of another kind, the cue stays with the new subject.
+    ['Văn phòng Sở có nhiệm vụ gì?', 'còn Ban Biên tập thì ai?', 'Ban Biên tập thì ai có nhiệm vụ gì?'],
+    ['PAPI năm 2021 được bao nhiêu điểm?', 'còn PCI thì bao nhiêu?', 'PCI năm 2021 được bao nhiêu điểm?'],
+    // "năm đó", "nghị định này": the year or the document of the previous question.
+    ['PAPI năm 2021 được bao nhiêu điểm?', 'năm đó PCI xếp thứ mấy?', 'năm 2021 PCI xếp thứ mấy?'],
+    ['Nghị định 120/2020/NĐ-CP nói về việc gì?', 'nghị định này do ai ban hành?', 'Nghị định 120/2020/NĐ-CP do ai ban hành?'],
+    ['Kế hoạch dựa trên Quyết định 845/QĐ-UBND phải không?', 'quyết định đó ký ngày nào?', 'Quyết định 845/QĐ-UBND ký ngày nào?'],
+    // A swapped indicator keeps the year; "năm đó" is the previous year.
+    ['PAR INDEX năm 2021 Quảng Ngãi đứng hạng bao nhiêu?', 'thế PAPI năm đó?', 'PAPI năm 2021 Quảng Ngãi đứng hạng bao nhiêu?'],
+  ])('%s + %s', (prev, q, expected) => {
+    expect(resolveFollowUp(q, prev)).toBe(expected);
+  });
+
+  it.each([
+    ['PAPI là gì?', 'Kinh phí lấy từ đâu?'],
+    ['PAPI là gì?', 'xin chào'],
+    ['PAPI là gì?', 'Ai ký Kế hoạch 1523?'],
+    ['Ai ký Kế hoạch 1523?', 'PCI năm 2020 xếp thứ mấy?'],
+  ])('a question with its own subject is not rewritten: %s + %s', (prev, q) => {
+    expect(resolveFollowUpFrame(q, prev)).toEqual({ question: q, focus: '' });
+  });
+
+  it('the frame of a question: its slots and whether it asks', () => {
+    expect(frameSlots('PAPI năm 2021 được bao nhiêu điểm?')).toEqual({ indicator: 'PAPI', year: '2021', asks: true });
+    expect(frameSlots('Văn phòng Sở làm gì?')).toMatchObject({ unit: 'van phong so', asks: true });
+    expect(frameSlots('Nghị định 60/2021/NĐ-CP')).toMatchObject({ doc: 'Nghị định 60/2021/NĐ-CP', asks: false });
+  });
+
+  it('an opening "còn" carries a longer subject, the old subject dropped', () => {
+    const out = resolveFollowUpFrame('thế còn trên sàn thương mại điện tử thì ai?', 'Ai phụ trách cập nhật tin trên cổng thông tin?');
+    expect(out.question).toContain('sàn thương mại điện tử');
+    expect(out.question).not.toContain('cổng');
+    expect(out.focus).toBe('trên sàn thương mại điện tử');
+  });
+
+  it('a swapped subject is returned as the focus retrieval weighs', () => {
+    expect(resolveFollowUpFrame('còn PCI thì sao?', 'PAPI gồm những nội dung nào?')).toEqual({ question: 'PCI gồm những nội dung nào?', focus: 'PCI' });
+    expect(resolveFollowUpFrame('thế Ban Biên tập?', 'Văn phòng Sở có nhiệm vụ gì?').focus).toBe('Ban Biên tập');
   });
 });
