@@ -260,10 +260,10 @@ export class Retriever {
   private readonly pairIdfCache = new BoundedCache<string, number>(IDF_CACHE_MAX);
 
   private cachedIdf(cache: BoundedCache<string, number>, dfs: ReadonlyMap<string, number>, key: string): number {
-    return cache.get(key, (k) => {
-      const df = dfs.get(k) ?? 0;
-      return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
-    });
+    const hit = cache.peek(key);
+    if (hit !== undefined) return hit;
+    const df = dfs.get(key) ?? 0;
+    return cache.put(key, Math.log(1 + (this.n - df + 0.5) / (df + 0.5)));
   }
 
   /**
