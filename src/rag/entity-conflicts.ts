@@ -194,13 +194,17 @@ const OWN_SCOPE = `Nguồn dữ liệu của trợ lý chỉ có tài liệu c�
 export function entityConflict(question: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
   const q = askedPart(question, r.analysis?.framing ?? []);
   const f = ` ${foldWords(q)} `;
-  const best2 = r.hits.slice(0, 2).map((h) => ` ${foldWords(`${h.chunk.trail.join(' ')} ${h.chunk.text}`)} `);
+  // The best passages' folded texts are built only when a name in the question asks for them (most questions name none).
+  let best2: string[] | undefined;
+  const best2Words = () => (best2 ??= r.hits.slice(0, 2).map((h) => ` ${foldWords(`${h.chunk.trail.join(' ')} ${h.chunk.text}`)} `));
   // Names inside a passage are matched across spaces only: "các Sở, xây dựng" does not name "Sở Xây dựng".
-  const best2Phrases = r.hits.slice(0, 2).map((h) => foldText(normalizeText(`${h.chunk.trail.join(' \n ')} \n ${h.chunk.text}`)).replace(/[ \t]+/g, ' '));
+  let phrases: string[] | undefined;
+  const best2Phrases = () =>
+    (phrases ??= r.hits.slice(0, 2).map((h) => foldText(normalizeText(`${h.chunk.trail.join(' \n ')} \n ${h.chunk.text}`)).replace(/[ \t]+/g, ' ')));
   for (const p of PROVINCE_RE) {
     if (!p.re.test(CAPITALISED_ONLY.has(p.name) ? q : f)) continue;
     // The best passages are about that province: the sources do cover it.
-    if (best2.some((t) => (CAPITALISED_ONLY.has(p.name) ? false : p.re.test(t)))) continue;
+    if (best2Words().some((t) => (CAPITALISED_ONLY.has(p.name) ? false : p.re.test(t)))) continue;
     return { kind: 'province', value: p.name, message: `${OWN_SCOPE}; không có thông tin về ${p.name}.` };
   }
   for (const n of r.intent.docNumbers) {
@@ -233,7 +237,7 @@ function sameKind(folded: string, documents: readonly string[]): string {
 }
 
 /** Another department or ministry than Sở Công Thương, that the best passages do not speak about. */
-function otherBody(q: string, f: string, best2: readonly string[]): string | null {
+function otherBody(q: string, f: string, best2Phrases: () => readonly string[]): string | null {
   const named: string[] = [];
   for (const b of BODY_NAMES) if (b.re.test(f)) named.push(b.name);
   for (const m of q.matchAll(OTHER_BODY)) {
@@ -244,7 +248,7 @@ function otherBody(q: string, f: string, best2: readonly string[]): string | nul
     // The best passages name that body (as written, across spaces only): the sources do speak about it.
     const written = escapeRegExp(foldText(normalizeText(name)).replace(/\s+/g, ' ')).replace(/ /g, '\\s+');
     const inText = new RegExp(`(^|[^a-z0-9])${written}($|[^a-z0-9])`);
-    if (best2.some((t) => inText.test(t))) continue;
+    if (best2Phrases().some((t) => inText.test(t))) continue;
     return name;
   }
   return null;
@@ -276,8 +280,11 @@ function periodConflict(q: string, f: string, r: RetrievalResult, corpus: Corpus
   const best = r.hits.slice(0, YEAR_DEPTH).map((h) => `${h.chunk.docId} ${h.chunk.docTitle} ${h.chunk.trail.join(' ')} ${h.chunk.text}`);
   const years = [...q.matchAll(/\b(?:19|20)\d{2}\b/g)].filter((m) => !NUMBER_PREFIX.test(q.slice(0, m.index))).map((m) => m[0]);
   const covered = (y: string) => best.some((t) => t.includes(y) || periodsOf(t).some(([a, b]) => Number(y) >= a && Number(y) <= b));
-  const span = r.hits[0] ? yearSpan(`${r.hits[0].chunk.trail.join(' ')} ${r.hits[0].chunk.text}`) : null;
-  const have = span ? ` Nguồn gần nhất với câu hỏi có thông tin ${span}.` : '';
+  // What the nearest source covers, said only with a conflict.
+  const have = () => {
+    const span = r.hits[0] ? yearSpan(`${r.hits[0].chunk.trail.join(' ')} ${r.hits[0].chunk.text}`) : null;
+    return span ? ` Nguồn gần nhất với câu hỏi có thông tin ${span}.` : '';
+  };
   for (const y of years) {
     // The present year is a question about now: the dated notes say what
     // has changed and which periods have ended, so it is not refused by name.
@@ -286,13 +293,13 @@ function periodConflict(q: string, f: string, r: RetrievalResult, corpus: Corpus
     // (as a year or inside a period such as 2022–2025), not merely somewhere in the corpus.
     if (covered(y)) continue;
     const what = corpus.years.has(y) ? 'về nội dung này ' : '';
-    return { kind: 'period', value: y, message: `Các tài liệu của trợ lý không có thông tin ${what}cho năm ${y}.${have}` };
+    return { kind: 'period', value: y, message: `Các tài liệu của trợ lý không có thông tin ${what}cho năm ${y}.${have()}` };
   }
   const month = monthGap(q, best, corpus);
-  if (month) return { kind: 'period', value: month, message: `Các tài liệu của trợ lý không có thông tin cho tháng ${month}.${have}` };
+  if (month) return { kind: 'period', value: month, message: `Các tài liệu của trợ lý không có thông tin cho tháng ${month}.${have()}` };
   const next = NEXT_YEAR.exec(f)?.[1];
   if (next && years.length === 0) {
-    return { kind: 'period', value: next, message: `Các tài liệu của trợ lý chưa có thông tin cho những năm tới.${have}` };
+    return { kind: 'period', value: next, message: `Các tài liệu của trợ lý chưa có thông tin cho những năm tới.${have()}` };
   }
   return null;
 }

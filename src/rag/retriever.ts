@@ -99,6 +99,8 @@ export interface RetrievalResult {
 const CANDIDATES = 30;
 /** Cached IDF values per kind (words, pairs) before the cache starts over. */
 const IDF_CACHE_MAX = 50_000;
+/** Analyses kept (questions repeat under load; each is a few kilobytes). */
+const ANALYSIS_CACHE_MAX = 1_000;
 /** Score taken from a catalogue entry's passage when the question does not name the document. */
 const CATALOGUE_PENALTY = 0.1;
 /** Share of a document id's words ("Luật Tiếp công dân 2013", "845/QĐ-UBND") in the question above which the question names it. */
@@ -240,10 +242,19 @@ export class Retriever {
     return this.bySection.get(sectionKey(docId, section)) ?? [];
   }
 
-  /** Analyse a question with the corpus vocabulary (no retrieval). */
+  /**
+   * Analyse a question with the corpus vocabulary (no retrieval). The result
+   * is shared, not copied: callers must not change it. Memoised (bounded):
+   * one answer analyses the same question twice (curated answers, then
+   * retrieval), and load repeats questions.
+   */
   analyze(query: string): QueryAnalysis {
-    return analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved });
+    return this.analyses.get(query, this.analyzeUncached);
   }
+
+  private readonly analyses = new BoundedCache<string, QueryAnalysis>(ANALYSIS_CACHE_MAX);
+  private readonly analyzeUncached = (query: string): QueryAnalysis =>
+    analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved });
 
   /** Inverse document frequency of a match key; unseen keys get the maximum. */
   idf(word: string): number {
