@@ -24,6 +24,7 @@ import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
 import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, relevantKeys, type SiblingCandidate, siblingDeficits, UnitCache } from './proximity.js';
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
+import { type CompiledEvidence, compiledPairCoverage, compiledSalientGap, compiledTermCoverage, compileEvidence } from './query/compiled-coverage.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
 import { type CorpusStats, expansionEvidence, supportedSyllables, syllableSupport, translatedIdf } from './query/expansion-evidence.js';
@@ -394,18 +395,24 @@ export class Retriever {
     const hits: RetrievedChunk[] = [];
     /** Per hit: its coverage numbers as ranked (before the decision's translation) and its context match. */
     const raw: Array<{ coverage: number; phrase: number; context: number }> = [];
+    // The evidence's keys and weights resolved once for all candidates (compiled-coverage.ts: same numbers).
+    const resolve = (k: string) => this.features.keyIdOf(k);
+    const cev = compileEvidence(ev, resolve, idf, pairIdf);
+    let cdecide: CompiledEvidence | undefined;
+    const compiledDecide = () => (cdecide ??= compileEvidence(decide, resolve, decideIdf, decidePairIdf));
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
       if (!chunk) continue;
       const inWords = this.features.tester(f.id, 'words');
-      const inHeading = this.features.tester(f.id, 'headingWords');
-      const inPairs = this.features.tester(f.id, 'pairs');
-      const inHeadingPairs = this.features.tester(f.id, 'headingPairs');
-      const coverage = termCoverage(ev, inWords, idf, inPairs);
-      const headingCoverage = termCoverage(ev, inHeading, idf, inHeadingPairs);
-      const phraseCoverage = pairCoverage(ev, inPairs, pairIdf, inWords, idf);
-      const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
-      const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
+      const hasWord = this.features.idTester(f.id, 'words');
+      const hasHeading = this.features.idTester(f.id, 'headingWords');
+      const hasPair = this.features.idTester(f.id, 'pairs');
+      const hasHeadingPair = this.features.idTester(f.id, 'headingPairs');
+      const coverage = compiledTermCoverage(cev, hasWord, hasPair);
+      const headingCoverage = compiledTermCoverage(cev, hasHeading, hasHeadingPair);
+      const phraseCoverage = compiledPairCoverage(cev, hasPair, hasWord);
+      const headingPhrase = compiledPairCoverage(cev, hasHeadingPair, hasHeading);
+      const docCoverage = compiledTermCoverage(cev, this.features.idTester(f.id, 'docWords'));
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       raw.push({ coverage, phrase: phraseCoverage, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
       if (intent.kind === 'when' && DATE_IN_TEXT.test(chunk.text)) score += 0.08;
@@ -424,12 +431,12 @@ export class Retriever {
       hits.push({
         chunk,
         score,
-        coverage: decided ? termCoverage(decide, inWords, decideIdf, inPairs) : coverage,
+        coverage: decided ? compiledTermCoverage(compiledDecide(), hasWord, hasPair) : coverage,
         headingCoverage,
-        phraseCoverage: decided ? pairCoverage(decide, inPairs, decidePairIdf, inWords, decideIdf) : phraseCoverage,
+        phraseCoverage: decided ? compiledPairCoverage(compiledDecide(), hasPair, hasWord) : phraseCoverage,
         headingPhrase,
         rrf: f.score,
-        gap: decided ? salientGap(decide, inWords, decideIdf, inPairs) : salientGap(ev, inWords, idf, inPairs),
+        gap: decided ? compiledSalientGap(compiledDecide(), hasWord, hasPair) : compiledSalientGap(cev, hasWord, hasPair),
       });
     }
     this.unitEvidence(hits, raw, ev);
