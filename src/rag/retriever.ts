@@ -22,7 +22,16 @@ import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
-import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, relevantKeys, type SiblingCandidate, siblingDeficits, UnitCache } from './proximity.js';
+import {
+  bestUnitCoverage,
+  type QuoteCandidate,
+  quotedUnitLosers,
+  relevantKeys,
+  type SiblingCandidate,
+  siblingDeficits,
+  UnitCache,
+  unitEvidence as unitEvidenceOf,
+} from './proximity.js';
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
 import { type CompiledEvidence, compiledPairCoverage, compiledSalientGap, compiledTermCoverage, compileEvidence } from './query/compiled-coverage.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
@@ -337,6 +346,7 @@ export class Retriever {
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
     const relevant = relevantKeys(ev);
+    const compiled = unitEvidenceOf(ev, idf, pairIdf, relevant);
     const best = hits
       .map((h, i) => ({ h, i }))
       .filter(({ h }) => h.chunk.kind === 'passage')
@@ -346,7 +356,7 @@ export class Retriever {
     const siblings: SiblingCandidate[] = [];
     for (const { h, i } of best) {
       const r = raw[i] as { coverage: number; phrase: number; context: number };
-      const unit = bestUnitCoverage(this.units.get(h.chunk), ev, idf, pairIdf, relevant);
+      const unit = bestUnitCoverage(this.units.get(h.chunk), ev, idf, pairIdf, relevant, compiled);
       h.score -= UNIT_SHARE * (0.35 * Math.max(0, r.coverage - unit.coverage) + 0.25 * Math.max(0, r.phrase - unit.phrase));
       quotes.push({ docId: h.chunk.docId, unit: unit.unit, context: r.context });
       siblings.push({ docId: h.chunk.docId, parent: h.chunk.trail.slice(0, -1).join('\u0000'), own: unit.own });
