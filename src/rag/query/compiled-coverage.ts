@@ -37,12 +37,33 @@ export interface CompiledEvidence {
 
 type Weight = (key: string) => number;
 
-function compileAlternatives(alts: readonly Alternative[] | undefined, resolve: (key: string) => number, idf: Weight, pairIdf: Weight): CompiledAlternative[] {
-  return (alts ?? []).map((a) => ({
-    keys: Int32Array.from(a.keys, resolve),
-    keyIdf: Float64Array.from(a.keys, idf),
-    pairs: Int32Array.from(a.pairs, resolve),
-    pairIdf: Float64Array.from(a.pairs, pairIdf),
+/** `Float64Array.from(xs, f)` without the iterator protocol (per question, on the hot path). */
+function numbers(xs: readonly string[], f: (x: string) => number): Float64Array {
+  const out = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = f(xs[i] as string);
+  return out;
+}
+
+function ids(xs: readonly string[], resolve: (key: string) => number): Int32Array {
+  const out = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = resolve(xs[i] as string);
+  return out;
+}
+
+const NONE: readonly CompiledAlternative[] = [];
+
+function compileAlternatives(
+  alts: readonly Alternative[] | undefined,
+  resolve: (key: string) => number,
+  idf: Weight,
+  pairIdf: Weight,
+): readonly CompiledAlternative[] {
+  if (!alts || alts.length === 0) return NONE;
+  return alts.map((a) => ({
+    keys: ids(a.keys, resolve),
+    keyIdf: numbers(a.keys, idf),
+    pairs: ids(a.pairs, resolve),
+    pairIdf: numbers(a.pairs, pairIdf),
     weight: a.weight,
   }));
 }
@@ -51,15 +72,15 @@ function compileAlternatives(alts: readonly Alternative[] | undefined, resolve: 
 export function compileEvidence(ev: QueryEvidence, resolve: (key: string) => number, idf: Weight, pairIdf: Weight): CompiledEvidence {
   return {
     terms: {
-      ids: Int32Array.from(ev.terms, resolve),
-      weights: Float64Array.from(ev.terms, idf),
-      found: Float64Array.from(ev.terms, (t) => ev.termWeight.get(t) ?? 1),
+      ids: ids(ev.terms, resolve),
+      weights: numbers(ev.terms, idf),
+      found: numbers(ev.terms, (t) => ev.termWeight.get(t) ?? 1),
       alternatives: ev.terms.map((t) => compileAlternatives(ev.termAlternatives.get(t), resolve, idf, pairIdf)),
     },
     pairs: {
-      ids: Int32Array.from(ev.pairs, resolve),
-      weights: Float64Array.from(ev.pairs, pairIdf),
-      found: Float64Array.from(ev.pairs, () => 1),
+      ids: ids(ev.pairs, resolve),
+      weights: numbers(ev.pairs, pairIdf),
+      found: new Float64Array(ev.pairs.length).fill(1),
       alternatives: ev.pairs.map((p) => compileAlternatives(ev.pairAlternatives.get(p), resolve, idf, pairIdf)),
     },
   };
