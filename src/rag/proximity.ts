@@ -111,7 +111,7 @@ export function bestUnitCoverage(
   compiled: UnitEvidence = unitEvidence(ev, idf, pairIdf, relevant),
 ): UnitCoverage {
   // Membership of the question's keys (by position in `compiled.keys`), looked up once per unit.
-  const { keys, ce } = compiled;
+  const { keys, position, ce } = compiled;
   const m = keys.length;
   const contextKeys = new Uint8Array(m);
   const contextPairs = new Uint8Array(m);
@@ -131,14 +131,34 @@ export function bestUnitCoverage(
   let own = 0;
   for (const unit of u.units) {
     // A unit holding none of the question's keys adds nothing to its context.
+    // The same flags either way: from the question's side, or from the unit's when it has fewer keys.
     let touches = false;
-    for (let j = 0; j < m; j++) {
-      const k = keys[j] as string;
-      const inKeys = unit.keys.has(k);
-      const inPairs = unit.pairs.has(k);
-      unitKeys[j] = inKeys ? 1 : 0;
-      unitPairs[j] = inPairs ? 1 : 0;
-      if (inKeys || inPairs) touches = true;
+    if (unit.keys.size + unit.pairs.size < 2 * m) {
+      unitKeys.fill(0);
+      unitPairs.fill(0);
+      for (const k of unit.keys) {
+        const j = position.get(k);
+        if (j !== undefined) {
+          unitKeys[j] = 1;
+          touches = true;
+        }
+      }
+      for (const k of unit.pairs) {
+        const j = position.get(k);
+        if (j !== undefined) {
+          unitPairs[j] = 1;
+          touches = true;
+        }
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        const k = keys[j] as string;
+        const inKeys = unit.keys.has(k);
+        const inPairs = unit.pairs.has(k);
+        unitKeys[j] = inKeys ? 1 : 0;
+        unitPairs[j] = inPairs ? 1 : 0;
+        if (inKeys || inPairs) touches = true;
+      }
     }
     if (!touches) continue;
     const coverage = compiledTermCoverage(ce, has, hasPair);
@@ -161,6 +181,8 @@ export function bestUnitCoverage(
 /** A question's evidence compiled for the units ({@link bestUnitCoverage}): its relevant keys by position. */
 export interface UnitEvidence {
   keys: readonly string[];
+  /** Key → its position in `keys`. */
+  position: ReadonlyMap<string, number>;
   ce: CompiledEvidence;
 }
 
@@ -173,7 +195,7 @@ export function unitEvidence(
 ): UnitEvidence {
   const keys = [...relevant];
   const position = new Map(keys.map((k, j) => [k, j]));
-  return { keys, ce: compileEvidence(ev, (k) => position.get(k) ?? -1, idf, pairIdf) };
+  return { keys, position, ce: compileEvidence(ev, (k) => position.get(k) ?? -1, idf, pairIdf) };
 }
 
 /** Every key that can count for the question: its terms and pairs, and their alternatives' keys and pairs. */
