@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../../src/rag/chunk.js';
+import { ChunkFeatureStore, FEATURE_LISTS } from '../../src/rag/chunk-features.js';
 import { compiledPairCoverage, compiledSalientGap, compiledTermCoverage, compileEvidence } from '../../src/rag/query/compiled-coverage.js';
 import { type Alternative, pairCoverage, type QueryEvidence, salientGap, termCoverage } from '../../src/rag/query/coverage.js';
 
@@ -73,5 +75,42 @@ describe('compiled coverage', () => {
     expect(compiledTermCoverage(ce, hasId)).toBe(term);
     expect(compiledPairCoverage(ce, hasId, hasId)).toBe(pair);
     expect(compiledSalientGap(ce, hasId)).toBe(gap);
+  });
+});
+
+describe('ChunkFeatureStore.idTester', () => {
+  const chunk = (id: string, text: string): Chunk => ({
+    id,
+    docId: 'QĐ 9',
+    docTitle: 'Quyết định thử',
+    docType: 'quyết định',
+    file: `${id}.txt`,
+    section: 'Điều 1',
+    trail: ['Điều 1'],
+    text,
+    kind: 'passage',
+    hash: id + text,
+  });
+  const store = ChunkFeatureStore.build(
+    [
+      chunk('a', 'Thủ tục hành chính được giải quyết trong thời hạn 10 ngày làm việc.'),
+      chunk('b', 'Kinh phí thực hiện kế hoạch do ngân sách tỉnh bảo đảm.'),
+      chunk('c', 'Báo cáo kết quả thực hiện gửi Ủy ban nhân dân tỉnh.'),
+    ],
+    { aliases: () => '' },
+  );
+  const probes = ['thu', 'tuc', 'kinh', 'phi', 'a:kinh', 'bao cao', 'ke hoach', 'thuc hien', 'khong co', 'xyz', '10', 'tinh'];
+
+  it.each(['a', 'b', 'c', 'missing'])('answers like tester for every list of chunk %s', (id) => {
+    for (const list of FEATURE_LISTS) {
+      const byKey = store.tester(id, list);
+      const byId = store.idTester(id, list);
+      for (const k of probes) expect(byId(store.keyIdOf(k))).toBe(byKey(k));
+    }
+  });
+
+  it('gives −1 for a key no chunk holds', () => {
+    expect(store.keyIdOf('khong-co-dau')).toBe(-1);
+    expect(store.idTester('a', 'words')(-1)).toBe(false);
   });
 });
