@@ -17,9 +17,10 @@ import { timeAsks } from './lib/time-asks.js';
 const args = process.argv.slice(2);
 const roundsIdx = args.indexOf('--rounds');
 const rounds = roundsIdx >= 0 ? Number(args[roundsIdx + 1]) : 5;
-const files = args.filter((a, i) => !a.startsWith('--') && i !== roundsIdx + 1);
-// Default: the project's own questions, plus the shared sample when it sits beside the checkout.
-if (files.length === 0) files.push(...['../shared/eval/dev-questions.jsonl', 'bench/data/own-questions.jsonl'].filter((f) => existsSync(f)));
+// Without `--rounds`, the first argument is a file (it was dropped: `roundsIdx + 1` was 0).
+const files = args.filter((a, i) => !a.startsWith('--') && !(roundsIdx >= 0 && i === roundsIdx + 1));
+// Default: the project's own questions. Never a folder beside the checkout: ../shared/eval holds sealed sets.
+if (files.length === 0) files.push(...['bench/data/own-questions.jsonl'].filter((f) => existsSync(f)));
 
 const questions = files.flatMap((f) =>
   readFileSync(f, 'utf8')

@@ -4,11 +4,17 @@
  * exchange reads/writes in SQLite, routing), and the answerer alone. Built
  * like `src/main.ts` (chat store, handoff hooks, timed answerer on a file
  * database in WAL mode), embedded default. Prints ms per request (mean and
- * p50/p95 of each part) and the SQLite write transactions per request.
+ * p50/p95 of each part), the process CPU time per request (`process.cpuUsage`,
+ * all threads: steadier than wall time when other processes share the cores)
+ * and the SQLite write transactions per request.
  *
- *   npx tsx bench/request-cost.ts [--requests 600] [--sessions 200]
+ * `--profile FILE` writes a CPU profile of the measured requests (after the
+ * warm-up; open it in Chrome DevTools or speedscope).
+ *
+ *   npx tsx bench/request-cost.ts [--requests 600] [--sessions 200] [--profile out.cpuprofile]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteAnswerTimings, timedAnswerer } from '../src/admin/answer-timer.js';
@@ -31,6 +37,8 @@ const arg = (name: string, dflt: number) => {
 };
 const total = arg('requests', 600);
 const sessions = arg('sessions', 200);
+const profileAt = process.argv.indexOf('--profile');
+const profileFile = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
 
 const QUESTIONS = LOAD_QUESTIONS;
 
@@ -82,16 +90,33 @@ const ask = (i: number) =>
 for (let i = 0; i < 100; i++) await ask(i);
 answerMs.length = 0;
 engineMs.length = 0;
+const session = profileFile ? new Session() : null;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+}
 const injectMs: number[] = [];
+const cpuMs: number[] = [];
 const c0 = changes();
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 for (let i = 0; i < total; i++) {
   const t = performance.now();
+  const u = process.cpuUsage();
   const r = await ask(i);
   injectMs.push(performance.now() - t);
+  const du = process.cpuUsage(u);
+  cpuMs.push((du.user + du.system) / 1000);
   if (r.statusCode !== 200) throw new Error(`HTTP ${r.statusCode}: ${r.body}`);
 }
 const wall = performance.now() - t0;
+const cpuAll = process.cpuUsage(cpu0);
+if (session && profileFile) {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(profileFile, JSON.stringify(profile));
+}
 const rowsChanged = (changes() - c0) / total;
 
 const line = (name: string, xs: number[]) => {
@@ -105,6 +130,8 @@ process.stdout.write(`${line('whole request (inject)', injectMs)}\n`);
 process.stdout.write(`${line('HTTP layer (inject − engine)', diff)}\n`);
 process.stdout.write(`${line('engine without answerer', engineOwn)}\n`);
 process.stdout.write(`${line('answerer (incl. timing record)', answerMs)}\n`);
+process.stdout.write(`${line('process CPU per request', cpuMs)}\n`);
+process.stdout.write(`process CPU in all: ${((cpuAll.user + cpuAll.system) / 1000 / total).toFixed(2)} ms per request\n`);
 process.stdout.write(`rows written per request ${rowsChanged.toFixed(2)}; ${((total / wall) * 1000).toFixed(0)} req/s on one core\n`);
 await app.close();
 await kb.close();

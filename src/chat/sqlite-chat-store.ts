@@ -114,6 +114,9 @@ const toExchange = (r: ExchangeRow): Exchange => ({
 });
 
 /** SQLite-backed chat store. The caller owns (and closes) the database. */
+const INSERT_EXCHANGE = `INSERT INTO exchanges (id, channel, chat_id, user_id, question, answer, abstained, sources_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export class SqliteChatStore implements ChatStore {
   /** Statements of the per-message path, prepared once. */
   private readonly statements = new Map<string, Statement>();
@@ -246,21 +249,22 @@ export class SqliteChatStore implements ChatStore {
   }
 
   saveExchange(e: Exchange, opts: { asLastQuestion?: boolean } = {}): void {
-    const insert = this.stmt(
-      `INSERT INTO exchanges (id, channel, chat_id, user_id, question, answer, abstained, sources_json, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insert = this.stmt(INSERT_EXCHANGE);
     const args = [e.id, e.channel, e.chatId, e.userId, e.question, e.answer, e.abstained ? 1 : 0, JSON.stringify(e.sources), e.createdAt];
     if (!opts.asLastQuestion) {
       insert.run(...args);
       return;
     }
     // One write transaction for both: workers sharing the database queue on its write lock once per answer.
-    this.db.transaction(() => {
-      insert.run(...args);
-      this.setLastQuestion(e.channel, e.chatId, e.question, new Date(e.createdAt));
-    })();
+    this.saveWithLastQuestion ??= this.db.transaction((ex: Exchange, row: unknown[]) => {
+      this.stmt(INSERT_EXCHANGE).run(...row);
+      this.setLastQuestion(ex.channel, ex.chatId, ex.question, new Date(ex.createdAt));
+    });
+    this.saveWithLastQuestion(e, args);
   }
+
+  /** The transaction of {@link saveExchange} with `asLastQuestion`, wrapped once (better-sqlite3 builds a wrapper per `transaction` call). */
+  private saveWithLastQuestion?: (e: Exchange, row: unknown[]) => void;
 
   getExchange(id: string): Exchange | undefined {
     const r = this.stmt('SELECT * FROM exchanges WHERE id = ?').get(id) as ExchangeRow | undefined;

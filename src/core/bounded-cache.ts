@@ -18,6 +18,18 @@ export class BoundedCache<K, V> {
     return out;
   }
 
+  /** The cached value for `key`, if any (with {@link put}: a lookup without a closure). */
+  peek(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
+  /** Cache `value` for `key` (starting over when full) and return it. */
+  put(key: K, value: V): V {
+    if (this.map.size >= this.max) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+
   get size(): number {
     return this.map.size;
   }

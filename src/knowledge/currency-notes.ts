@@ -120,7 +120,10 @@ export class CurrencyNotes {
 
   /** Change records whose patterns a text states (and does not already say what changed). */
   matchingChanges(text: string): ChangeRecord[] {
-    const folded = foldForMatch(text);
+    return this.matchingFolded(foldForMatch(text));
+  }
+
+  private matchingFolded(folded: string): ChangeRecord[] {
     return this.changes.filter((r) => mentionsAny(folded, r.affects) && !mentionsAny(folded, r.knownIf));
   }
 
@@ -138,6 +141,7 @@ export class CurrencyNotes {
       add(s ? `${NOTE_PREFIX}: ${s}` : null);
     }
     // Periods: documents quoted, or named in the answer (a catalogue entry citing the plan).
+    // The answer is folded once for the periods, the change records and the final check.
     const folded = foldForMatch(answer);
     for (const d of this.periodic) {
       if (!usedIds.has(d.id) && !mentionsAny(folded, [d.id, ...(d.number ? [d.number] : [])])) continue;
@@ -147,9 +151,8 @@ export class CurrencyNotes {
     }
     // A document note that already says what a record says (its known_if) covers the record.
     const said = foldForMatch(notes.join('\n'));
-    for (const r of this.matchingChanges(answer)) if (!mentionsAny(said, r.knownIf)) add(changeNote(r));
-    const present = foldForMatch(answer);
-    return notes.filter((n) => !present.includes(foldForMatch(n)));
+    for (const r of this.matchingFolded(folded)) if (!mentionsAny(said, r.knownIf)) add(changeNote(r));
+    return notes.filter((n) => !folded.includes(foldForMatch(n)));
   }
 
   /** The answer with its notes appended, one per line; unchanged when none apply. */

@@ -106,17 +106,31 @@ export function loadResponsibilities(file: string): Responsibilities {
 export function findUnits(question: string, responsibilities: Responsibilities): UnitDuties[] {
   const q = ` ${foldText(normalizeText(question)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const scored: Array<{ unit: UnitDuties; len: number }> = [];
-  for (const unit of responsibilities.units) {
+  for (const { unit, labels } of foldedLabels(responsibilities)) {
     let best = 0;
-    for (const label of [unit.name, ...unit.aliases]) {
-      const l = foldText(normalizeText(label))
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
-      if (l !== '' && q.includes(` ${l} `)) best = Math.max(best, l.length);
-    }
+    for (const l of labels) if (l !== '' && q.includes(` ${l} `)) best = Math.max(best, l.length);
     if (best > 0) scored.push({ unit, len: best });
   }
   return scored.sort((a, b) => b.len - a.len).map((s) => s.unit);
+}
+
+/** Each unit's name and aliases folded for {@link findUnits}, once per loaded set (not per question). */
+const labelsCache = new WeakMap<Responsibilities, Array<{ unit: UnitDuties; labels: string[] }>>();
+
+function foldedLabels(responsibilities: Responsibilities): Array<{ unit: UnitDuties; labels: string[] }> {
+  let out = labelsCache.get(responsibilities);
+  if (!out) {
+    out = responsibilities.units.map((unit) => ({
+      unit,
+      labels: [unit.name, ...unit.aliases].map((label) =>
+        foldText(normalizeText(label))
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim(),
+      ),
+    }));
+    labelsCache.set(responsibilities, out);
+  }
+  return out;
 }
 
 /**

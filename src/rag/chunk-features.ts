@@ -418,9 +418,61 @@ export class ChunkFeatureStore {
     return false;
   }
 
-  /** A membership test for one chunk's list. */
+  /**
+   * A membership test for one chunk's list. The chunk's slot and the list's
+   * range are found once, not at every key (a question tests each chunk's
+   * lists with dozens of keys).
+   */
   tester(chunkId: string, list: FeatureList): (key: string) => boolean {
-    return (key) => this.has(chunkId, list, key);
+    const slot = this.slotOf.get(chunkId);
+    if (slot === undefined) return () => false;
+    const i = slot * L + LIST_INDEX[list];
+    const from = this.offsets[i] as number;
+    const to = (this.offsets[i + 1] as number) - 1;
+    const keyId = this.keyId;
+    const data = this.data;
+    return (key) => {
+      const k = keyId.get(key);
+      if (k === undefined) return false;
+      let lo = from;
+      let hi = to;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = data[mid] as number;
+        if (v === k) return true;
+        if (v < k) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    };
+  }
+
+  /** The id of a key in the feature dictionary, −1 when no chunk was built with it (for {@link idTester}). */
+  keyIdOf(key: string): number {
+    return this.keyId.get(key) ?? -1;
+  }
+
+  /** {@link tester} by key id ({@link keyIdOf}): the key resolved once per question, not per chunk. */
+  idTester(chunkId: string, list: FeatureList): (id: number) => boolean {
+    const slot = this.slotOf.get(chunkId);
+    if (slot === undefined) return () => false;
+    const i = slot * L + LIST_INDEX[list];
+    const from = this.offsets[i] as number;
+    const to = (this.offsets[i + 1] as number) - 1;
+    const data = this.data;
+    return (k) => {
+      if (k < 0) return false;
+      let lo = from;
+      let hi = to;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = data[mid] as number;
+        if (v === k) return true;
+        if (v < k) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    };
   }
 
   /** Document frequency of every key in use (syllable keys: by words; pair keys: by pairs). */

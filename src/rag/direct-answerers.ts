@@ -21,6 +21,7 @@ import type { Chunk } from './chunk.js';
 import { pairsOf } from './chunk-features.js';
 import type { IndexSnapshot } from './index-store.js';
 import { metadataAnswerer } from './metadata-answerer.js';
+import { compiledTermCoverage, compileEvidence } from './query/compiled-coverage.js';
 import { pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 import { sectionAnswerer } from './section-answerer.js';
@@ -198,9 +199,28 @@ export function responsibilitiesAnswerer(r: Responsibilities, deps: DirectAnswer
       const idf = (t: string) => deps.retriever.idf(t);
       // A unit the question names is its subject ("Văn phòng Sở báo cáo … cho ai?"): its name counts for its own duties.
       const subjects = new Set(named.map((u) => u.id));
+      // The keys the duty score asks about (terms and their alternatives' words), resolved once for all duties.
+      const position = new Map<string, number>();
+      const asked: string[] = [];
+      const slot = new Map<string, number>();
+      for (const k of [...own, ...own.flatMap((t) => (dutyEvidence.termAlternatives.get(t) ?? []).flatMap((a) => a.keys))]) {
+        if (position.has(k)) continue;
+        const plain = plainKey(k);
+        let j = slot.get(plain);
+        if (j === undefined) {
+          j = asked.push(plain) - 1;
+          slot.set(plain, j);
+        }
+        position.set(k, j);
+      }
+      const cev = compileEvidence(dutyEvidence, (k) => position.get(k) ?? -1, idf, idf);
+      const none = new Set<string>();
+      const held = new Uint8Array(asked.length);
+      const holds = (j: number) => held[j] === 1;
       const scored = duties.map((d) => {
-        const own = subjects.has(d.unit.id) ? (nameKeys.get(d.unit.id) ?? new Set<string>()) : new Set<string>();
-        const score = termCoverage(dutyEvidence, (k) => d.keys.has(plainKey(k)) || own.has(plainKey(k)), idf);
+        const own = subjects.has(d.unit.id) ? (nameKeys.get(d.unit.id) ?? none) : none;
+        for (let j = 0; j < asked.length; j++) held[j] = d.keys.has(asked[j] as string) || own.has(asked[j] as string) ? 1 : 0;
+        const score = compiledTermCoverage(cev, holds);
         // A "when" question wants a date: duties with a dated deadline rank first.
         // The named unit's own duties come before equally covering duties of others.
         const rank = score + (kind === 'when' && /\d/.test(d.duty.deadline ?? '') ? 0.2 : 0) + (subjects.has(d.unit.id) ? 0.03 : 0);

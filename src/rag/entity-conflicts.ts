@@ -213,13 +213,17 @@ const OWN_SCOPE = `Nguồn dữ liệu của trợ lý chỉ có tài liệu c�
 export function entityConflict(question: string, r: RetrievalResult, corpus: CorpusEntities): EntityConflict | null {
   const q = askedPart(question, r.analysis?.framing ?? []);
   const f = ` ${foldWords(q)} `;
-  const best2 = r.hits.slice(0, 2).map((h) => ` ${foldWords(`${h.chunk.trail.join(' ')} ${h.chunk.text}`)} `);
+  // The best passages' folded texts are built only when a name in the question asks for them (most questions name none).
+  let best2: string[] | undefined;
+  const best2Words = () => (best2 ??= r.hits.slice(0, 2).map((h) => ` ${foldWords(`${h.chunk.trail.join(' ')} ${h.chunk.text}`)} `));
   // Names inside a passage are matched across spaces only: "các Sở, xây dựng" does not name "Sở Xây dựng".
-  const best2Phrases = r.hits.slice(0, 2).map((h) => foldText(normalizeText(`${h.chunk.trail.join(' \n ')} \n ${h.chunk.text}`)).replace(/[ \t]+/g, ' '));
+  let phrases: string[] | undefined;
+  const best2Phrases = () =>
+    (phrases ??= r.hits.slice(0, 2).map((h) => foldText(normalizeText(`${h.chunk.trail.join(' \n ')} \n ${h.chunk.text}`)).replace(/[ \t]+/g, ' ')));
   for (const p of PROVINCE_RE) {
     if (!p.re.test(CAPITALISED_ONLY.has(p.name) ? q : f)) continue;
     // The best passages are about that province: the sources do cover it.
-    if (best2.some((t) => (CAPITALISED_ONLY.has(p.name) ? false : p.re.test(t)))) continue;
+    if (best2Words().some((t) => (CAPITALISED_ONLY.has(p.name) ? false : p.re.test(t)))) continue;
     return { kind: 'province', value: p.name, message: `${OWN_SCOPE}; không có thông tin về ${p.name}.` };
   }
   for (const n of r.intent.docNumbers) {
@@ -252,7 +256,7 @@ function sameKind(folded: string, documents: readonly string[]): string {
 }
 
 /** Another department or ministry than Sở Công Thương, that the best passages do not speak about. */
-function otherBody(q: string, f: string, best2: readonly string[]): string | null {
+function otherBody(q: string, f: string, best2Phrases: () => readonly string[]): string | null {
   const named: string[] = [];
   for (const b of BODY_NAMES) if (b.re.test(f)) named.push(b.name);
   for (const m of q.matchAll(OTHER_BODY)) {
@@ -263,20 +267,20 @@ function otherBody(q: string, f: string, best2: readonly string[]): string | nul
     // The best passages name that body (as written, across spaces only): the sources do speak about it.
     const written = escapeRegExp(foldText(normalizeText(name)).replace(/\s+/g, ' ')).replace(/ /g, '\\s+');
     const inText = new RegExp(`(^|[^a-z0-9])${written}($|[^a-z0-9])`);
-    if (best2.some((t) => inText.test(t))) continue;
+    if (best2Phrases().some((t) => inText.test(t))) continue;
     return name;
   }
   return null;
 }
 
 /** A body of another kind ({@link OTHER_ORG}) that neither the best passages nor the corpus write. */
-function otherOrganisation(q: string, best2: readonly string[], corpus: CorpusEntities): string | null {
+function otherOrganisation(q: string, best2Phrases: () => readonly string[], corpus: CorpusEntities): string | null {
   for (const m of q.matchAll(OTHER_ORG)) {
     const name = orgName(m[1] ?? m[2] ?? '');
     // A bare kind ("Cục", "Công ty") names no one.
     if (!/\s\S/u.test(name) || !/\s\p{Lu}|\s(?:tỉnh|huyện|xã|phường)\b/u.test(name)) continue;
     const written = escapeRegExp(foldText(normalizeText(name)).replace(/\s+/g, ' ')).replace(/ /g, '\\s+');
-    if (best2.some((t) => new RegExp(`(^|[^a-z0-9])${written}($|[^a-z0-9])`).test(t))) continue;
+    if (best2Phrases().some((t) => new RegExp(`(^|[^a-z0-9])${written}($|[^a-z0-9])`).test(t))) continue;
     if (corpus.hasText(name)) continue;
     return name;
   }
@@ -331,7 +335,8 @@ function periodConflict(q: string, f: string, r: RetrievalResult, corpus: Corpus
     if (whole) continue;
     return { kind: 'period', value: `${a}–${b}`, message: `Các tài liệu của trợ lý không có thông tin cho giai đoạn ${a}–${b}.${periodHave(r)}` };
   }
-  const have = periodHave(r);
+  // What the nearest source covers, said only with a conflict.
+  const have = () => periodHave(r);
   for (const y of years) {
     // The present year is a question about now: the dated notes say what
     // has changed and which periods have ended, so it is not refused by name.
@@ -340,13 +345,13 @@ function periodConflict(q: string, f: string, r: RetrievalResult, corpus: Corpus
     // (as a year or inside a period such as 2022–2025), not merely somewhere in the corpus.
     if (covered(y)) continue;
     const what = corpus.years.has(y) ? 'về nội dung này ' : '';
-    return { kind: 'period', value: y, message: `Các tài liệu của trợ lý không có thông tin ${what}cho năm ${y}.${have}` };
+    return { kind: 'period', value: y, message: `Các tài liệu của trợ lý không có thông tin ${what}cho năm ${y}.${have()}` };
   }
   const month = monthGap(q, best, corpus);
-  if (month) return { kind: 'period', value: month, message: `Các tài liệu của trợ lý không có thông tin cho tháng ${month}.${have}` };
+  if (month) return { kind: 'period', value: month, message: `Các tài liệu của trợ lý không có thông tin cho tháng ${month}.${have()}` };
   const next = NEXT_YEAR.exec(f)?.[1];
   if (next && years.length === 0) {
-    return { kind: 'period', value: next, message: `Các tài liệu của trợ lý chưa có thông tin cho những năm tới.${have}` };
+    return { kind: 'period', value: next, message: `Các tài liệu của trợ lý chưa có thông tin cho những năm tới.${have()}` };
   }
   return null;
 }

@@ -15,7 +15,8 @@ import { BoundedCache } from '../core/bounded-cache.js';
 import type { Glossary } from '../text/glossary.js';
 import type { Chunk } from './chunk.js';
 import { matchKeysOf, pairsOf } from './chunk-features.js';
-import { pairCoverage, type QueryEvidence, termCoverage } from './query/coverage.js';
+import { type CompiledEvidence, compiledPairCoverage, compiledTermCoverage, compileEvidence } from './query/compiled-coverage.js';
+import { type QueryEvidence, termCoverage } from './query/coverage.js';
 
 /** Key sets of one unit (sentence or line) of a chunk. */
 interface UnitKeys {
@@ -107,30 +108,94 @@ export function bestUnitCoverage(
   idf: (k: string) => number,
   pairIdf: (p: string) => number,
   relevant: ReadonlySet<string> = relevantKeys(ev),
+  compiled: UnitEvidence = unitEvidence(ev, idf, pairIdf, relevant),
 ): UnitCoverage {
+  // Membership of the question's keys (by position in `compiled.keys`), looked up once per unit.
+  const { keys, position, ce } = compiled;
+  const m = keys.length;
+  const contextKeys = new Uint8Array(m);
+  const contextPairs = new Uint8Array(m);
+  for (let j = 0; j < m; j++) {
+    const k = keys[j] as string;
+    contextKeys[j] = u.context.keys.has(k) ? 1 : 0;
+    contextPairs[j] = u.context.pairs.has(k) ? 1 : 0;
+  }
+  const unitKeys = new Uint8Array(m);
+  const unitPairs = new Uint8Array(m);
+  const has = (j: number) => unitKeys[j] === 1 || contextKeys[j] === 1;
+  const hasPair = (j: number) => unitPairs[j] === 1 || contextPairs[j] === 1;
+  const ownHas = (j: number) => unitKeys[j] === 1;
+  const ownHasPair = (j: number) => unitPairs[j] === 1;
   let best: UnitCoverage | null = null;
   let bestScore = -1;
   let own = 0;
   for (const unit of u.units) {
     // A unit holding none of the question's keys adds nothing to its context.
-    if (!touches(unit, relevant)) continue;
-    const has = (k: string) => unit.keys.has(k) || u.context.keys.has(k);
-    const hasPair = (p: string) => unit.pairs.has(p) || u.context.pairs.has(p);
-    const coverage = termCoverage(ev, has, idf, hasPair);
-    const phrase = pairCoverage(ev, hasPair, pairIdf, has, idf);
+    // The same flags either way: from the question's side, or from the unit's when it has fewer keys.
+    let touches = false;
+    if (unit.keys.size + unit.pairs.size < 2 * m) {
+      unitKeys.fill(0);
+      unitPairs.fill(0);
+      for (const k of unit.keys) {
+        const j = position.get(k);
+        if (j !== undefined) {
+          unitKeys[j] = 1;
+          touches = true;
+        }
+      }
+      for (const k of unit.pairs) {
+        const j = position.get(k);
+        if (j !== undefined) {
+          unitPairs[j] = 1;
+          touches = true;
+        }
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        const k = keys[j] as string;
+        const inKeys = unit.keys.has(k);
+        const inPairs = unit.pairs.has(k);
+        unitKeys[j] = inKeys ? 1 : 0;
+        unitPairs[j] = inPairs ? 1 : 0;
+        if (inKeys || inPairs) touches = true;
+      }
+    }
+    if (!touches) continue;
+    const coverage = compiledTermCoverage(ce, has, hasPair);
+    const phrase = compiledPairCoverage(ce, hasPair, has);
     const score = coverage + 0.5 * phrase;
     if (score > bestScore) {
       bestScore = score;
       best = { coverage, phrase, unit: unit.id, own: 0 };
     }
-    own = Math.max(own, unitOwnCoverage(unit, ev, idf));
+    own = Math.max(own, compiledTermCoverage(ce, ownHas, ownHasPair));
   }
   if (!best) {
-    const has = (k: string) => u.context.keys.has(k);
-    const hasPair = (p: string) => u.context.pairs.has(p);
-    best = { coverage: termCoverage(ev, has, idf, hasPair), phrase: pairCoverage(ev, hasPair, pairIdf, has, idf), unit: '', own: 0 };
+    const inContext = (j: number) => contextKeys[j] === 1;
+    const inContextPairs = (j: number) => contextPairs[j] === 1;
+    best = { coverage: compiledTermCoverage(ce, inContext, inContextPairs), phrase: compiledPairCoverage(ce, inContextPairs, inContext), unit: '', own: 0 };
   }
   return { ...best, own };
+}
+
+/** A question's evidence compiled for the units ({@link bestUnitCoverage}): its relevant keys by position. */
+export interface UnitEvidence {
+  keys: readonly string[];
+  /** Key → its position in `keys`. */
+  position: ReadonlyMap<string, number>;
+  ce: CompiledEvidence;
+}
+
+/** {@link UnitEvidence} of a question: computed once, used for every candidate's units. */
+export function unitEvidence(
+  ev: QueryEvidence,
+  idf: (k: string) => number,
+  pairIdf: (p: string) => number,
+  relevant: ReadonlySet<string> = relevantKeys(ev),
+): UnitEvidence {
+  const keys = [...relevant];
+  const position = new Map(keys.map((k, j) => [k, j]));
+  return { keys, position, ce: compileEvidence(ev, (k) => position.get(k) ?? -1, idf, pairIdf) };
 }
 
 /** Every key that can count for the question: its terms and pairs, and their alternatives' keys and pairs. */
@@ -143,11 +208,6 @@ export function relevantKeys(ev: QueryEvidence): Set<string> {
     }
   }
   return out;
-}
-
-function touches(unit: UnitKeys, relevant: ReadonlySet<string>): boolean {
-  for (const k of relevant) if (unit.keys.has(k) || unit.pairs.has(k)) return true;
-  return false;
 }
 
 /**

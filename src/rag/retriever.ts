@@ -24,8 +24,18 @@ import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { IndexSnapshot } from './index-store.js';
 import { baseKind, type QueryIntent } from './intent.js';
-import { bestUnitCoverage, type QuoteCandidate, quotedUnitLosers, relevantKeys, type SiblingCandidate, siblingDeficits, UnitCache } from './proximity.js';
+import {
+  bestUnitCoverage,
+  type QuoteCandidate,
+  quotedUnitLosers,
+  relevantKeys,
+  type SiblingCandidate,
+  siblingDeficits,
+  UnitCache,
+  unitEvidence as unitEvidenceOf,
+} from './proximity.js';
 import { analyzeQuery, type QueryAnalysis } from './query/analyze.js';
+import { type CompiledEvidence, compiledPairCoverage, compiledSalientGap, compiledTermCoverage, compileEvidence } from './query/compiled-coverage.js';
 import { pairCoverage, type QueryEvidence, salientGap, termCoverage } from './query/coverage.js';
 import { expandPartialDocNumbers, resolvePartialDocNumbers } from './query/doc-numbers.js';
 import { type CorpusStats, expansionEvidence, supportedSyllables, syllableSupport, translatedIdf } from './query/expansion-evidence.js';
@@ -101,6 +111,8 @@ export interface RetrievalResult {
 const CANDIDATES = 30;
 /** Cached IDF values per kind (words, pairs) before the cache starts over. */
 const IDF_CACHE_MAX = 50_000;
+/** Analyses kept (questions repeat under load; each is a few kilobytes). */
+const ANALYSIS_CACHE_MAX = 1_000;
 /** Score taken from a catalogue entry's passage when the question does not name the document. */
 const CATALOGUE_PENALTY = 0.1;
 /** Share of a document id's words ("Luật Tiếp công dân 2013", "845/QĐ-UBND") in the question above which the question names it. */
@@ -245,10 +257,19 @@ export class Retriever {
     return this.bySection.get(sectionKey(docId, section)) ?? [];
   }
 
-  /** Analyse a question with the corpus vocabulary (no retrieval). */
+  /**
+   * Analyse a question with the corpus vocabulary (no retrieval). The result
+   * is shared, not copied: callers must not change it. Memoised (bounded):
+   * one answer analyses the same question twice (curated answers, then
+   * retrieval), and load repeats questions.
+   */
   analyze(query: string): QueryAnalysis {
-    return analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved });
+    return this.analyses.get(query, this.analyzeUncached);
   }
+
+  private readonly analyses = new BoundedCache<string, QueryAnalysis>(ANALYSIS_CACHE_MAX);
+  private readonly analyzeUncached = (query: string): QueryAnalysis =>
+    analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved });
 
   /** Inverse document frequency of a match key; unseen keys get the maximum. */
   idf(word: string): number {
@@ -265,10 +286,10 @@ export class Retriever {
   private readonly pairIdfCache = new BoundedCache<string, number>(IDF_CACHE_MAX);
 
   private cachedIdf(cache: BoundedCache<string, number>, dfs: ReadonlyMap<string, number>, key: string): number {
-    return cache.get(key, (k) => {
-      const df = dfs.get(k) ?? 0;
-      return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
-    });
+    const hit = cache.peek(key);
+    if (hit !== undefined) return hit;
+    const df = dfs.get(key) ?? 0;
+    return cache.put(key, Math.log(1 + (this.n - df + 0.5) / (df + 0.5)));
   }
 
   /**
@@ -330,6 +351,7 @@ export class Retriever {
     const idf = (t: string) => this.idf(t);
     const pairIdf = (p: string) => this.pairIdf(p);
     const relevant = relevantKeys(ev);
+    const compiled = unitEvidenceOf(ev, idf, pairIdf, relevant);
     const best = hits
       .map((h, i) => ({ h, i }))
       .filter(({ h }) => h.chunk.kind === 'passage')
@@ -339,7 +361,7 @@ export class Retriever {
     const siblings: SiblingCandidate[] = [];
     for (const { h, i } of best) {
       const r = raw[i] as { coverage: number; phrase: number; context: number };
-      const unit = bestUnitCoverage(this.units.get(h.chunk), ev, idf, pairIdf, relevant);
+      const unit = bestUnitCoverage(this.units.get(h.chunk), ev, idf, pairIdf, relevant, compiled);
       h.score -= UNIT_SHARE * (0.35 * Math.max(0, r.coverage - unit.coverage) + 0.25 * Math.max(0, r.phrase - unit.phrase));
       quotes.push({ docId: h.chunk.docId, unit: unit.unit, context: r.context });
       siblings.push({ docId: h.chunk.docId, parent: h.chunk.trail.slice(0, -1).join('\u0000'), own: unit.own });
@@ -394,18 +416,24 @@ export class Retriever {
     const hits: RetrievedChunk[] = [];
     /** Per hit: its coverage numbers as ranked (before the decision's translation) and its context match. */
     const raw: Array<{ coverage: number; phrase: number; context: number }> = [];
+    // The evidence's keys and weights resolved once for all candidates (compiled-coverage.ts: same numbers).
+    const resolve = (k: string) => this.features.keyIdOf(k);
+    const cev = compileEvidence(ev, resolve, idf, pairIdf);
+    let cdecide: CompiledEvidence | undefined;
+    const compiledDecide = () => (cdecide ??= compileEvidence(decide, resolve, decideIdf, decidePairIdf));
     for (const f of fused) {
       const chunk = this.byId.get(f.id);
       if (!chunk) continue;
       const inWords = this.features.tester(f.id, 'words');
-      const inHeading = this.features.tester(f.id, 'headingWords');
-      const inPairs = this.features.tester(f.id, 'pairs');
-      const inHeadingPairs = this.features.tester(f.id, 'headingPairs');
-      const coverage = termCoverage(ev, inWords, idf, inPairs);
-      const headingCoverage = termCoverage(ev, inHeading, idf, inHeadingPairs);
-      const phraseCoverage = pairCoverage(ev, inPairs, pairIdf, inWords, idf);
-      const headingPhrase = pairCoverage(ev, inHeadingPairs, pairIdf, inHeading, idf);
-      const docCoverage = termCoverage(ev, this.features.tester(f.id, 'docWords'), idf);
+      const hasWord = this.features.idTester(f.id, 'words');
+      const hasHeading = this.features.idTester(f.id, 'headingWords');
+      const hasPair = this.features.idTester(f.id, 'pairs');
+      const hasHeadingPair = this.features.idTester(f.id, 'headingPairs');
+      const coverage = compiledTermCoverage(cev, hasWord, hasPair);
+      const headingCoverage = compiledTermCoverage(cev, hasHeading, hasHeadingPair);
+      const phraseCoverage = compiledPairCoverage(cev, hasPair, hasWord);
+      const headingPhrase = compiledPairCoverage(cev, hasHeadingPair, hasHeading);
+      const docCoverage = compiledTermCoverage(cev, this.features.idTester(f.id, 'docWords'));
       let score = 0.3 * (f.score / maxRrf) + 0.35 * coverage + 0.15 * headingCoverage + 0.25 * phraseCoverage + 0.15 * headingPhrase + 0.1 * docCoverage;
       if (focusTerms.length > 0) score += FOCUS_WEIGHT * weightedCoverage(focusTerms, inWords, idf);
       raw.push({ coverage, phrase: phraseCoverage, context: headingCoverage + 0.5 * headingPhrase + docCoverage });
@@ -425,12 +453,12 @@ export class Retriever {
       hits.push({
         chunk,
         score,
-        coverage: decided ? termCoverage(decide, inWords, decideIdf, inPairs) : coverage,
+        coverage: decided ? compiledTermCoverage(compiledDecide(), hasWord, hasPair) : coverage,
         headingCoverage,
-        phraseCoverage: decided ? pairCoverage(decide, inPairs, decidePairIdf, inWords, decideIdf) : phraseCoverage,
+        phraseCoverage: decided ? compiledPairCoverage(compiledDecide(), hasPair, hasWord) : phraseCoverage,
         headingPhrase,
         rrf: f.score,
-        gap: decided ? salientGap(decide, inWords, decideIdf, inPairs) : salientGap(ev, inWords, idf, inPairs),
+        gap: decided ? compiledSalientGap(compiledDecide(), hasWord, hasPair) : compiledSalientGap(cev, hasWord, hasPair),
       });
     }
     this.unitEvidence(hits, raw, ev);
