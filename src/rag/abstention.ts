@@ -48,6 +48,13 @@ export interface AbstentionFeatures {
    * word the sources never write beside the rest; src/rag/abstention-filler.ts).
    */
   filler: number;
+  /**
+   * 1 when the question asks for a contact literal (a phone number, an e-mail
+   * address, a web link) that the best passages neither hold nor speak of:
+   * no amount of topical evidence can stand in for it, so the question is
+   * refused (with the detail-gap message). Absent or 0 otherwise.
+   */
+  literalMissing?: number;
 }
 
 /**
@@ -128,6 +135,7 @@ export const usesFiller = (p: AbstainPolicy) => (p.fillerWeight ?? 0) > 0 || p.m
 /** Abstain or not, from the features. */
 export function decideAbstention(f: AbstentionFeatures, p: AbstainPolicy): boolean {
   if (f.vocabulary < p.minVocabulary) return true;
+  if (f.literalMissing === 1) return true;
   const plain = f.evidence + p.marginWeight * f.margin + (p.fillerWeight ?? 0) * f.filler;
   const e = p.minEvidenceFiller !== undefined && f.filler > 0 && plain + f.filler >= p.minEvidenceFiller ? plain + f.filler : plain;
   if (p.minEvidenceHeadAbsent !== undefined && f.headMissing >= 1 && e < p.minEvidenceHeadAbsent) return true;
@@ -190,6 +198,33 @@ const ASKS_ADDRESS = / (dia chi|so nha|duong nao|tru so( [a-z]+){0,8} (o dau|nam
 const STREET_ADDRESS =
   /(?<![\p{L}])(?:số|Số)\s+\d+[\w/]*\s*,?\s*(?:đường|phố)?\s*\p{Lu}|(?<![\p{L}])(?:đường|Đường|phố|Phố)\s+\p{Lu}\p{Ll}+|Địa chỉ\s*:\s*\S|\d+[A-Z]?\s+(?:đường\s+)?\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:phường|xã|P\.)/u;
 
+/**
+ * A question that asks for the contact literal itself ("số điện thoại … là gì", "email nào", "link ở đâu"),
+ * not one that merely names it ("đăng ký bằng số điện thoại được không").
+ */
+const ASKS_CONTACT_LITERAL =
+  / (so dien thoai|sdt|hotline|duong day nong|so lien he|tong dai|email|e mail|hop thu|link|duong dan|website|trang web)( [a-z0-9]+){0,4} (la gi|la so may|la so nao|la bao nhieu|so may|so nao|so j|la j|nao|gi|j|bao nhieu|o dau)( |$)/;
+/**
+ * Answer types only a passage that literally holds one can answer, and the words by which a passage
+ * speaks of that kind of contact at all. A passage that names it (even to say it is not confirmed) is
+ * left to the calibrated rule; one that never speaks of it cannot answer, whatever its topical evidence.
+ */
+const LITERAL_TYPES: ReadonlyMap<AnswerType, RegExp> = new Map([
+  ['phone', /điện thoại|đường dây nóng|hotline|tổng đài|số liên hệ|sđt|nhắn tin/iu],
+  ['email', /e-?mail|thư điện tử|hộp thư/iu],
+  ['link', /https?:\/\/|trang web|website|đường dẫn|cổng thông tin/iu],
+]);
+
+/** 1 when the question asks for a contact literal that the best passages do not hold and the answering passage does not speak of, else 0. */
+function literalMissing(question: string, type: AnswerType | null, satisfied: boolean, top: { text: string }): number {
+  const mention = type ? LITERAL_TYPES.get(type) : undefined;
+  if (satisfied || !mention) return 0;
+  const f = ` ${foldText(normalizeText(question))
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')} `;
+  if (!ASKS_CONTACT_LITERAL.test(f)) return 0;
+  return mention.test(top.text) ? 0 : 1;
+}
 /** Asking for a phone number, an e-mail address or a web link: only a passage that literally holds one can answer. */
 const CONTACT_PHONE = / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao) /;
 const CONTACT_EMAIL = / (email|e mail|thu dien tu|gmail|hop thu) /;
@@ -275,7 +310,7 @@ export function detailGap(question: string, r: RetrievalResult, f: AbstentionFea
   const type = answerType(question, r.intent.kind);
   if (!type) return null;
   // Refused for the unsatisfied type alone: with that floor lifted the question would be answered.
-  if (decideAbstention(f, { ...p, minEvidenceUnsatisfied: Number.NEGATIVE_INFINITY })) return null;
+  if (decideAbstention({ ...f, literalMissing: 0 }, { ...p, minEvidenceUnsatisfied: Number.NEGATIVE_INFINITY })) return null;
   const heading = top.trail.at(-1) ?? top.docTitle;
   // The document by its id ("1523/KH-SCT"), shorter than its title; the title only when it is the heading too.
   const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
@@ -459,6 +494,7 @@ export function abstentionFeatures(
   const placed = best.map((c) => ({ text: `${c.docTitle}\n${c.trail.join('\n')}\n${c.text}` }));
   const place = headEvidence(asked, placed, corpus ?? best, r.evidence.termAlternatives);
   const evidence = passageEvidence(top) * r.supportedSyllables;
+  const satisfied = r.hits.slice(0, 2).some((h) => satisfiesQuestion(h.chunk.text, question, type));
   // The filler gain costs a coverage pass per unknown word: computed unless the caller's policy does without it.
   const dropped = options.filler === false ? undefined : r.wordDrops?.();
   const drops = dropped?.chunkId === top.chunk.id ? dropped.drops : [];
@@ -470,7 +506,8 @@ export function abstentionFeatures(
     vocabulary: r.vocabularyCoverage,
     evidence,
     margin: second ? Math.max(0, passageEvidence(top) - passageEvidence(second)) * r.supportedSyllables : passageEvidence(top) * r.supportedSyllables,
-    typeSatisfied: r.hits.slice(0, 2).some((h) => satisfiesQuestion(h.chunk.text, question, type)) ? 1 : 0,
+    typeSatisfied: satisfied ? 1 : 0,
+    literalMissing: literalMissing(question, type, satisfied, top.chunk),
     gap: top.gap ?? 0,
   };
 }

@@ -25,6 +25,20 @@ describe('the abstention decision', () => {
     ).toBe(false);
   });
 
+  it('a missing contact literal refuses whatever the evidence; naming one is not asking for it', async () => {
+    const strong = { vocabulary: 1, evidence: 3, margin: 1, typeSatisfied: 0, gap: 0, headMissing: 0, conditionMissing: 0, unknown: 0, filler: 0 };
+    expect(decideAbstention({ ...strong, literalMissing: 1 }, CALIBRATED_POLICY)).toBe(true);
+    expect(decideAbstention({ ...strong, literalMissing: 0 }, CALIBRATED_POLICY)).toBe(false);
+    const kb = await openTestKnowledgeBase();
+    // Asked for, and the answering passage never speaks of a phone: refused, saying which detail is missing.
+    const asked = await kb.answerer.ask('Cổng Dịch vụ công quốc gia có số điện thoại hỗ trợ là gì?');
+    expect(asked.abstained).toBe(true);
+    expect(asked.answer).toContain('không có số điện thoại được hỏi');
+    // Named as a means, not asked for: the guide answers.
+    const named = await kb.answerer.ask('Trước đây đăng ký tài khoản dịch vụ công bằng số điện thoại được không?');
+    expect(named.abstained).toBe(false);
+  });
+
   it('answer types and what satisfies them', () => {
     expect(answerType('Giám đốc Sở tên là gì?', 'what')).toBe('name');
     expect(answerType('Có bao nhiêu mục?', 'what')).toBe('number');
