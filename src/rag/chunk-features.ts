@@ -434,16 +434,7 @@ export class ChunkFeatureStore {
     return (key) => {
       const k = keyId.get(key);
       if (k === undefined) return false;
-      let lo = from;
-      let hi = to;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = data[mid] as number;
-        if (v === k) return true;
-        if (v < k) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return false;
+      return sortedHas(data, from, to, k);
     };
   }
 
@@ -462,16 +453,7 @@ export class ChunkFeatureStore {
     const data = this.data;
     return (k) => {
       if (k < 0) return false;
-      let lo = from;
-      let hi = to;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = data[mid] as number;
-        if (v === k) return true;
-        if (v < k) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return false;
+      return sortedHas(data, from, to, k);
     };
   }
 
@@ -537,4 +519,18 @@ export class ChunkFeatureStore {
     }
     return store;
   }
+}
+
+/** Whether the sorted run `data[from..to]` holds `k` (binary search). */
+function sortedHas(data: ArrayLike<number>, from: number, to: number, k: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = data[mid] as number;
+    if (v === k) return true;
+    if (v < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

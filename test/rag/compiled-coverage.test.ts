@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as rng } from '../../bench/lib/synthetic-corpus.js';
 import type { Chunk } from '../../src/rag/chunk.js';
 import { ChunkFeatureStore, FEATURE_LISTS } from '../../src/rag/chunk-features.js';
 import { compiledPairCoverage, compiledSalientGap, compiledTermCoverage, compileEvidence } from '../../src/rag/query/compiled-coverage.js';
 import { type Alternative, pairCoverage, type QueryEvidence, salientGap, termCoverage } from '../../src/rag/query/coverage.js';
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['ke', 'hoach', 'a:kế', 'don', 'vi', 'dau', 'moi', 'bao', 'cao', 'truc', 'tuyen', 'xa', 'la'];
 const PAIRS = ['ke hoach', 'don vi', 'dau moi', 'bao cao', 'truc tuyen', 'vi dau'];
