@@ -273,14 +273,68 @@ export const FRAMING_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((pat)
 
 /** Words that open a self-introduction clause ("em ở xã …", "tôi là …", "mình bên công ty …"). */
 const INTRO =
-  /^((ben|cong ty|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|mo|kinh doanh|buon ban|ban hang|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
+  /^((ben|cong ty|cong ti|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|mo|kinh doanh|buon ban|ban hang|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
+/**
+ * Question words of a clause that asks (folded), and "không biết cách" /
+ * "chưa biết cách": a self-introduction clause that holds them holds the
+ * question ("em đang tìm hiểu dịch vụ toàn trình khác một phần ở chỗ nào?").
+ */
+const ASKING_CUES: readonly string[][] = [
+  'gi',
+  'nao',
+  'dau',
+  'sao',
+  'ai',
+  'bao nhieu',
+  'bao lau',
+  'bao gio',
+  'may',
+  'ntn',
+  'khong biet cach',
+  'chua biet cach',
+  'khong biet lam',
+  'chua biet lam',
+].map((w) => w.split(' '));
+/** How the cue words are spelt when they ask, typed with marks ("ai", not "ái"; "gì", not "gi"). */
+const ASKING_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    gi: ['gì'],
+    nao: ['nào'],
+    dau: ['đâu'],
+    sao: ['sao'],
+    ai: ['ai'],
+    bao: ['bao'],
+    nhieu: ['nhiêu'],
+    lau: ['lâu'],
+    gio: ['giờ'],
+    may: ['mấy'],
+    ntn: ['ntn'],
+    khong: ['không'],
+    chua: ['chưa'],
+    biet: ['biết'],
+    cach: ['cách'],
+    lam: ['làm'],
+  }),
+);
+
+/** Whether a clause asks: it ends with "?" or holds a question word, as typed. */
+function clauseAsks(c: readonly Token[]): boolean {
+  if (c.some((t) => t.after.includes('?'))) return true;
+  const spelt = (t: Token | undefined, w: string) => {
+    if (!t || t.fold !== w) return false;
+    const typed = t.word.toLowerCase();
+    return typed === t.fold || (ASKING_SPELLINGS.get(w) ?? []).includes(typed);
+  };
+  return c.some((_, i) => ASKING_CUES.some((cue) => cue.every((w, k) => spelt(c[i + k], w))));
+}
+
 /** Clauses that are only a greeting ("em chào anh chị", "chào ad"). */
 const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau|con|tui) )?(xin )?(chao|hello|hi|alo|kinh chao|kinh gui)( |$)/;
 
 const CLAUSE_END = /[,.;:!?…\n]/;
 
 /** Words of a preamble clause that only announces a question (folded). */
-const PREAMBLE_CUES: ReadonlySet<string> = new Set(['hoi', 'thac', 'mac', 'nho', 'phien', 'giup', 'gium', 'dum']);
+const PREAMBLE_CUES: ReadonlySet<string> = new Set(['hoi', 'thac', 'mac', 'nho', 'phien', 'giup', 'gium', 'dum', 'chi', 'huong', 'dan', 'tu']);
 const PREAMBLE_WORDS: ReadonlySet<string> = new Set([
   ...PREAMBLE_CUES,
   ...['co', 'viec', 'chuyen', 'nay', 'van', 'de', 'mot', 'muon', 'can', 'xin', 'cho', 'chut', 'xiu', 'ti', 'it', 'a', 'da', 'nhe', 'nha', 'voi', 've'],
@@ -497,7 +551,8 @@ export function stripFraming(tokens: readonly Token[]): { tokens: Token[]; frami
   const all = clauses(tokens);
   let kept = all.filter((c, i) => {
     const f = text(c);
-    const dropClause = (GREETING.test(f) && c.length <= 6) || INTRO.test(f);
+    // A self-introduction that asks holds the question ("em đang tìm hiểu … ở chỗ nào?"): it stays.
+    const dropClause = (GREETING.test(f) && c.length <= 6) || (INTRO.test(f) && !clauseAsks(c));
     const othersLeft = all.some((o, j) => j !== i && !GREETING.test(text(o)) && !INTRO.test(text(o)));
     if (dropClause && othersLeft) {
       framing.push(c.map((t) => t.word).join(' '));

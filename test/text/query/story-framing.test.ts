@@ -46,3 +46,31 @@ describe('stories before the question', () => {
     expect(strip(q)).toContain(kept);
   });
 });
+
+describe('a self-introduction clause that holds the question', () => {
+  it.each([
+    // the asking part sits inside the clause that opens with "em đang …": it stays, the closing request goes
+    [
+      'Hello ad, em đang làm hồ sơ mà chưa biết cách đăng nhập cổng dịch vụ công bằng VNeID, ad chỉ em với ạ, em cảm ơn nhiều',
+      'đăng nhập cổng dịch vụ công bằng VNeID',
+      'chỉ em',
+    ],
+    ['Dạ em chào ad, em đang tìm hiểu dịch vụ công toàn trình khác một phần ở chỗ nào ạ?', 'toàn trình khác một phần ở chỗ nào', 'chào'],
+    ['chao ad, minh dang tim hieu PCI do luong the nao vay', 'tim hieu PCI do luong the nao', 'chao'],
+    ['Tôi là kế toán, không biết cách thanh toán lệ phí trực tuyến, anh hướng dẫn giúp với', 'thanh toán lệ phí trực tuyến', 'hướng dẫn'],
+  ])('%s', (q, kept, removed) => {
+    const out = strip(q);
+    expect(out).toContain(kept);
+    expect(out).not.toContain(removed);
+  });
+
+  it.each([
+    // a self-introduction that states goes as before, also "công ti" as the typo stage writes it
+    ['Công ti em làm mảng xuất nhập khẩu, dịch vụ công toàn trình là gì?', 'Công ti em làm mảng xuất nhập khẩu'],
+    ['Em đang làm ở phòng Quản lý công nghiệp, kế hoạch nói gì về quản trị môi trường?', 'phòng Quản lý công nghiệp'],
+    // "ai" typed with marks is another word ("ái"); the clause states
+    ['Em là sinh viên ngành ái ngữ, PCI là gì?', 'sinh viên'],
+  ])('drops the stating self-introduction of %s', (q, intro) => {
+    expect(strip(q)).not.toContain(intro);
+  });
+});
