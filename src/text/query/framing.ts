@@ -333,6 +333,54 @@ const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau|con|tui) )?(xin )?(c
 
 const CLAUSE_END = /[,.;:!?…\n]/;
 
+/**
+ * A clause that points back at the asker's own unit or place ("Sở chúng tôi",
+ * "phòng em", "xã mình", "bên mình"): the self-introduction then names what
+ * the question is about, so it is not framing. Unit nouns as typed with marks
+ * ("hồ sơ em nộp" is no "Sở em"); folded words when typed without.
+ */
+const ASKER_UNITS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    so: 'sở',
+    phong: 'phòng',
+    ben: 'bên',
+    'don vi': 'đơn vị',
+    'co quan': 'cơ quan',
+    'cong ty': 'công ty',
+    xa: 'xã',
+    phuong: 'phường',
+    tinh: 'tỉnh',
+    huyen: 'huyện',
+    to: 'tổ',
+    nha: 'nhà',
+    ban: 'ban',
+  }),
+);
+const ASKER_SELF: readonly string[][] = ['em', 'minh', 'toi', 'chung toi', 'chung em', 'bon em', 'tui'].map((w) => w.split(' '));
+
+/** The unit noun a clause points back to the asker with ("Sở chúng tôi" → "so"), or null. */
+function pointsAtAsker(c: readonly Token[]): string | null {
+  for (let i = 0; i < c.length; i++) {
+    for (const [folded, accented] of ASKER_UNITS) {
+      const unit = folded.split(' ');
+      const typed = accented.split(' ');
+      const isUnit = unit.every((w, k) => {
+        const t = c[i + k];
+        return t !== undefined && t.fold === w && (t.word.toLowerCase() === t.fold || t.word.toLowerCase() === typed[k]);
+      });
+      if (!isUnit) continue;
+      const at = i + unit.length;
+      if (ASKER_SELF.some((self) => self.every((w, k) => isFrameWord(c[at + k], w)))) return folded;
+    }
+  }
+  return null;
+}
+
+/** Whether a self-introduction names the unit the question points back to ("bên mình" points to any). */
+function introducesUnit(c: readonly Token[], unit: string): boolean {
+  return unit === 'ben' || ` ${text(c)} `.includes(` ${unit} `);
+}
+
 /** Words of a preamble clause that only announces a question (folded). */
 const PREAMBLE_CUES: ReadonlySet<string> = new Set(['hoi', 'thac', 'mac', 'nho', 'phien', 'giup', 'gium', 'dum', 'chi', 'huong', 'dan', 'tu']);
 const PREAMBLE_WORDS: ReadonlySet<string> = new Set([
@@ -549,10 +597,12 @@ function stripClause(clause: Token[], framing: string[]): Token[] {
 export function stripFraming(tokens: readonly Token[]): { tokens: Token[]; framing: string[] } {
   const framing: string[] = [];
   const all = clauses(tokens);
+  const pointedUnits = all.filter((c) => !INTRO.test(text(c))).flatMap((c) => pointsAtAsker(c) ?? []);
   let kept = all.filter((c, i) => {
     const f = text(c);
-    // A self-introduction that asks holds the question ("em đang tìm hiểu … ở chỗ nào?"): it stays.
-    const dropClause = (GREETING.test(f) && c.length <= 6) || (INTRO.test(f) && !clauseAsks(c));
+    // A self-introduction that asks holds the question ("em đang tìm hiểu … ở chỗ nào?"): it stays;
+    // so does one the question points back to ("… của Sở chúng tôi …").
+    const dropClause = (GREETING.test(f) && c.length <= 6) || (INTRO.test(f) && !clauseAsks(c) && !pointedUnits.some((u) => introducesUnit(c, u)));
     const othersLeft = all.some((o, j) => j !== i && !GREETING.test(text(o)) && !INTRO.test(text(o)));
     if (dropClause && othersLeft) {
       framing.push(c.map((t) => t.word).join(' '));

@@ -74,3 +74,22 @@ describe('a self-introduction clause that holds the question', () => {
     expect(strip(q)).not.toContain(intro);
   });
 });
+
+describe('a self-introduction the question points back to', () => {
+  it.each([
+    // "Sở chúng tôi", "phòng em": the introduction names what is asked about, it stays (and so does its province)
+    ['Chào ad, tôi làm ở Sở Công Thương tỉnh Bình Định. Kế hoạch của Sở chúng tôi giao phòng nào chủ trì?', 'Bình Định'],
+    ['Em làm ở phòng Quản lý thương mại, phòng em phải làm gì theo kế hoạch?', 'Quản lý thương mại'],
+    ['minh lam o phong Ke hoach, ben minh lo viec gi', 'phong Ke hoach'],
+  ])('%s keeps %s', (q, kept) => {
+    expect(strip(q)).toContain(kept);
+  });
+
+  it.each([
+    // "hồ sơ em" is no "Sở em": typed with marks, only the unit's own spelling points back
+    ['Dạ chào anh chị, em ở huyện Sơn Tịnh, hồ sơ em nộp rồi giờ tra cứu ở đâu ạ?', 'Sơn Tịnh'],
+    ['Em là sinh viên, PCI của tỉnh mình năm 2020 được bao nhiêu điểm?', 'sinh viên'],
+  ])('%s drops the introduction', (q, intro) => {
+    expect(strip(q)).not.toContain(intro);
+  });
+});
