@@ -6,6 +6,7 @@
  * substance is kept. Patterns are written without diacritics and matched on
  * folded words, so they work for unaccented typing too.
  */
+import { STOPWORDS_FOLDED } from '../stopwords.js';
 import type { Token } from './tokens.js';
 
 /** Where a pattern may match inside a clause. */
@@ -317,6 +318,8 @@ const ASKING_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
   }),
 );
 
+const ASKING_WORDS: ReadonlySet<string> = new Set(ASKING_CUES.flat());
+
 /** Whether a clause asks: it ends with "?" or holds a question word, as typed. */
 function clauseAsks(c: readonly Token[]): boolean {
   if (c.some((t) => t.after.includes('?'))) return true;
@@ -388,6 +391,17 @@ const PREAMBLE_WORDS: ReadonlySet<string> = new Set([
   ...['co', 'viec', 'chuyen', 'nay', 'van', 'de', 'mot', 'muon', 'can', 'xin', 'cho', 'chut', 'xiu', 'ti', 'it', 'a', 'da', 'nhe', 'nha', 'voi', 've'],
   ...['em', 'minh', 'toi', 'chau', 'con', 'anh', 'chi', 'ban', 'ad', 'nho', 'ho', 'tro', 'dang', 'lam', 'gi', 'sau', 'day', 'nhu', 'the'],
 ]);
+
+/** A clause about the asker's own purpose or situation, opening with the asker (folded): "em cần …", "để mình …". */
+const AFTERWORD =
+  /^(?:(?:de|vi|tai) )?(?:em|minh|toi|chau|con|tui|chung toi|bon em) (?:can|dang|phai|se|muon|tinh|dinh|thay|lam|hoc|o|la|moi|vua)(?: |$)|^de (?:em|minh|toi|chau|con|tui) /;
+/** Content syllables an asking clause needs to stand without the clauses after it. */
+const MIN_SUBJECT_SYLLABLES = 3;
+
+/** Syllables of a clause that are neither function words nor frame or question words. */
+function subjectSyllables(c: readonly Token[]): number {
+  return c.filter((t) => /\p{L}|\p{N}/u.test(t.word) && !STOPWORDS_FOLDED.has(t.fold) && !FRAMING_WORDS.has(t.fold) && !ASKING_WORDS.has(t.fold)).length;
+}
 
 function clauses(tokens: readonly Token[]): Token[][] {
   const out: Token[][] = [];
@@ -618,6 +632,15 @@ export function stripFraming(tokens: readonly Token[]): { tokens: Token[]; frami
       return false;
     }
     return true;
+  });
+  // A note about the asker after the question ("…, em cần tóm tắt để báo cáo ạ", "…, để em ghi vào sổ"):
+  // it goes when an earlier clause asks with a subject of its own.
+  kept = kept.filter((c, i) => {
+    if (i === 0 || !AFTERWORD.test(text(c)) || clauseAsks(c)) return true;
+    const asking = kept.slice(0, i).find((o) => clauseAsks(o) && subjectSyllables(o) >= MIN_SUBJECT_SYLLABLES);
+    if (!asking) return true;
+    framing.push(c.map((t) => t.word).join(' '));
+    return false;
   });
   kept = kept.map((c) => stripClause(c, framing)).filter((c) => c.length > 0);
   const out = kept.flat();

@@ -93,3 +93,24 @@ describe('a self-introduction the question points back to', () => {
     expect(strip(q)).not.toContain(intro);
   });
 });
+
+describe('a note about the asker after the question', () => {
+  it.each([
+    ['Kế hoạch 1523 có mục đích gì vậy anh chị, em cần tóm tắt để báo cáo ạ', 'mục đích', 'tóm tắt'],
+    ['Thời hạn giải quyết tố cáo là bao lâu, để em báo lại cho bố', 'giải quyết tố cáo', 'báo lại'],
+    ['PCI có mấy chỉ số thành phần? Mình đang làm tiểu luận', 'chỉ số thành phần', 'tiểu luận'],
+  ])('%s', (q, kept, removed) => {
+    const out = strip(q);
+    expect(out).toContain(kept);
+    expect(out).not.toContain(removed);
+  });
+
+  it.each([
+    // the asking clause has no subject of its own: the note after it holds the subject
+    ['Thủ tục nào cần làm, em muốn mở cửa hàng điện máy', 'mở cửa hàng điện máy'],
+    // the note asks itself
+    ['PCI là gì, em cần biết ai xây dựng chỉ số này?', 'ai xây dựng chỉ số này'],
+  ])('keeps the note of %s', (q, kept) => {
+    expect(strip(q)).toContain(kept);
+  });
+});
