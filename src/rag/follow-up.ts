@@ -29,7 +29,7 @@ const NEXT_STEP = /(?:^|\s)(buoc (tiep theo|tiep|sau|ke tiep)|sau do|tiep theo|t
 const INDICATOR = /\b(PAR\s*INDEX|PAPI|PCI)\b/i;
 /** A document reference: a type word with its number or name, or a bare number. */
 const DOC_REF =
-  /(?:(?:Luật|Nghị định|Quyết định|Nghị quyết|Kế hoạch|Thông tư|Chỉ thị|Công văn)(?:\s+số)?\s+(?:\d[\w/.\-–ĐđÀ-ỹ]*|[A-ZĐÀ-Ỹ][\p{L}]*(?:\s+[\p{Ll}]+){0,4})(?:\s+(?:năm\s+)?\d{4})?)|\b\d{1,4}\/(?:\d{4}\/)?[A-ZĐ][A-ZĐ\-–]+\b/u;
+  /(?:(?:Luật|Nghị định|Quyết định|Nghị quyết|Kế hoạch|Thông tư|Chỉ thị|Công văn)(?:\s+số)?\s+(?:\d[\w/.\-–ĐđÀ-ỹ]*|[A-ZĐÀ-Ỹ][\p{L}]*(?:\s+(?!(?:có|là|thì|bao|mấy|gì|nào|ai|do|được|gồm|quy|ban|ký|ra|từ|khi|ở|về|của|và|nói|năm)(?![\p{L}]))[\p{Ll}]+){0,4})(?:\s+(?:năm\s+)?\d{4})?)|\b\d{1,4}\/(?:\d{4}\/)?[A-ZĐ][A-ZĐ\-–]+\b/u;
 /** "mục b", "điểm c", "mục II.2", "phần IV" */
 const SECTION_REF = /(?:^|\s)(mục|điểm|phần|muc|diem|phan)\s+((?:[IVX]+)(?:\.\d{1,2})?(?:\.[a-zđ])?|\d{1,2}|[a-zđ])(?=[\s?.,;:]|$)/i;
 const PATH = /\b([IVX]+)(?:\.(\d{1,2}))?(?:\.([a-zđ]))?\b/;
@@ -64,6 +64,9 @@ const BARE_SUBJECT = /^(?:the|vay|z|v)\s+(?!nao\b|thi\b|la\b|sao\b|con\b)(.+?)\s
 /** Question words that make a clause a question of its own (folded). */
 const ASKS_ITSELF = /(?:^|\s)(gi|nao|dau|sao|ai|bao nhieu|may|khong|chua|khi nao|the nao|ntn|la gi)(?=\s|\?|$)/;
 
+/** "vậy …", "thế …" opening a question of its own after a previous one (as typed, either spelling). */
+const OWN_QUESTION_OPENER = /^\s*(?:vậy|thế|vay|the)\s+(?!(?:nào|nao|thì|thi|là|la|sao|còn|con)(?![\p{L}]))/iu;
+
 /** "còn …", "thế còn …", "vậy còn …" at the start (folded). */
 const LEADING_CON = new RegExp(`^(${OPENER} )*con `);
 /**
@@ -78,7 +81,8 @@ export function isFollowUp(question: string): boolean {
   const f = folded(question);
   const n = f.split(/\s+/).length;
   // "còn trên sàn thương mại điện tử thì ai?": an opening "còn" carries a longer subject.
-  if (n > 8 && !(n <= 12 && LEADING_CON.test(f))) return false;
+  // So does "thế/vậy … thì sao?" ("thế cải cách chế độ công vụ thì sao?").
+  if (n > 8 && !(n <= 12 && (LEADING_CON.test(f) || (/^(?:the|vay) /.test(f) && FOLLOW_UP.test(f))))) return false;
   if (FOLLOW_UP.test(` ${f}`.trimStart())) return true;
   const bare = BARE_SUBJECT.exec(f);
   // "vậy bước tiếp theo?", "thế cái đó?": a pointer back, resolved by {@link resolvePointer}.
@@ -346,8 +350,10 @@ function fillSlots(subject: string, previous: string): string {
     if (at >= 0) out = [...words.slice(0, at), 'năm', before.year + ((words[at + 1] ?? '').match(/[?.!,;:]+$/u)?.[0] ?? ''), ...words.slice(at + 2)].join(' ');
   }
   const named = now.indicator || now.unit || now.doc;
-  if (!named && before.indicator) out = `${out} ${before.indicator}`;
-  else if (!named && before.doc) out = `${out} ${before.doc}`;
+  // The name the question is of goes first, as it would be typed ("PAR INDEX năm 2024 xếp thứ mấy"):
+  // after the question words it reads as an afterthought the analysis weighs less.
+  if (!named && before.indicator) out = `${before.indicator} ${out}`;
+  else if (!named && before.doc) out = `${before.doc} ${out}`;
   // A score or a rank is of a year; who builds an indicator is not.
   const yearBound = /(?:^|\s)(bao nhieu|may|diem|hang|thu)(?=\s|\?|$)/.test(f);
   if (before.year && !now.year && !anaphor && yearBound && !frameSlots(out).year && (now.indicator || before.indicator)) out = `${out} năm ${before.year}`;
@@ -436,7 +442,19 @@ export function resolveFollowUpFrame(question: string, previous: string): Follow
     const pointer = resolvePointer(question, previous);
     if (pointer) return out(pointer);
     const ellipsis = resolveEllipsis(question, previous);
-    return ellipsis ? out(ellipsis) : out(question);
+    if (ellipsis) return out(ellipsis);
+    // "vậy tính minh bạch được bao nhiêu?": an opener, then a question of its own that names no
+    // indicator, unit or document; its empty slots are filled from the previous frame.
+    const opened = OWN_QUESTION_OPENER.exec(question);
+    if (opened && folded(question).split(/\s+/).length <= 9) {
+      const rest = question.slice(opened[0].length);
+      const slots = frameSlots(rest);
+      if (slots.asks && !slots.indicator && !slots.unit && !slots.doc && ownWords(rest, slots).length > 0) {
+        const filled = fillSlots(rest, previous);
+        if (filled !== rest) return out(filled, rest);
+      }
+    }
+    return out(question);
   }
   const asked = followUpSubject(question);
   if (!asked) return out(previous);
@@ -464,6 +482,12 @@ function swapSubject(subject: string, previous: string): string {
   // A question of its own about the new subject: it stands, its empty slots filled.
   const own = frameSlots(subject);
   if (own.asks && ownWords(subject, own).length > 0) return fillSlots(subject, previous);
+  // A named subject asked of another kind of answer ("Luật X có hiệu lực khi nào?" → "còn Luật Y có bao nhiêu điều?"): it stands too.
+  const ownNamed = own.indicator || own.unit || own.doc;
+  // (A bare cue after the name, "còn Ban Biên tập thì ai?", still takes the previous frame.)
+  if (own.asks && ownNamed && !BARE_CUE.test(subject) && baseKind(detectIntent(subject).kind) !== baseKind(detectIntent(previous).kind))
+    return fillSlots(subject, previous);
+
   if (prevIndicator && newIndicator && subject.replace(INDICATOR, '').trim().length <= 12) {
     return previous.replace(INDICATOR, newIndicator[0]);
   }
@@ -480,11 +504,142 @@ function swapSubject(subject: string, previous: string): string {
   const prevDoc = DOC_REF.exec(previous);
   const newDoc = DOC_REF.exec(subject);
   if (prevDoc && newDoc) return previous.replace(prevDoc[0], newDoc[0]);
+  // A value for the value of the same head ("cấp tỉnh" → "cấp xã", "lần đầu" → "lần hai").
+  const headSwapped = swapHeadValue(subject, previous);
+  if (headSwapped) return headSwapped;
   // The subject of a list ("X gồm những gì?" → "Y gồm những gì?").
   const prevSubject = listSubject(previous);
   if (prevSubject) return previous.replace(prevSubject, subject);
   if (newIndicator && prevIndicator) return previous.replace(INDICATOR, newIndicator[0]);
+  // A named item for the item the previous question asked of ("điểm quản trị môi trường" → "còn quản trị điện tử?").
+  const itemSwapped = swapItem(subject, previous);
+  if (itemSwapped) return itemSwapped;
   // Otherwise the new subject with the previous question's frame.
   const frame = frameOf(previous);
   return frame ? `${subject} ${frame}` : `${subject} ${previous}`;
+}
+
+/**
+ * Head nouns whose value a follow-up swaps: a level ("cấp tỉnh" → "cấp xã"),
+ * a round ("lần đầu" → "lần hai"), a grade ("mức 1" → "mức 2"), a field or an
+ * indicator by name ("chỉ số gia nhập thị trường" → "chỉ số tính minh bạch").
+ * Folded, longest first.
+ */
+const SLOT_HEADS = ['chỉ số thành phần', 'chỉ số', 'lĩnh vực', 'nội dung', 'mức độ', 'mức', 'cấp', 'lần'].map((h) => h.split(' '));
+
+/** A typed word is the head word `h`: the same when typed with marks ("mục" is not "mức"), the same folded when typed without. */
+function isHeadWord(typed: string | undefined, h: string): boolean {
+  if (typed === undefined) return false;
+  const w = typed.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return hasDiacritics(w) ? w === h : w === foldText(h);
+}
+
+/** A word of a question that is a frame, question or function word (not part of a value). */
+function frameish(word: string): boolean {
+  const a = word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (!a) return true;
+  if (hasDiacritics(a)) return FRAME_WORDS.has(a) || MORE_FRAME.has(a) || STOPWORDS_ACCENTED.has(a) || QUESTION_WORDS.has(a);
+  const f = foldText(a);
+  return FRAME_FOLDED.has(f) || MORE_FRAME_FOLDED.has(f) || STOPWORDS_FOLDED.has(f) || QUESTION_FOLDED.has(f);
+}
+
+/** A question or function word, read as typed ("đầu" is no "đâu"); punctuation alone counts as one. */
+function functionWord(word: string): boolean {
+  const a = word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (!a) return true;
+  if (hasDiacritics(a)) return STOPWORDS_ACCENTED.has(a) || QUESTION_WORDS.has(a);
+  const f = foldText(a);
+  return STOPWORDS_FOLDED.has(f) || QUESTION_FOLDED.has(f);
+}
+
+const foldWord = (w: string) => foldText(w.toLowerCase()).replace(/[^a-z0-9]/g, '');
+const trailingPunct = (w: string) => w.match(/[?.!,;:]+$/u)?.[0] ?? '';
+
+/**
+ * "cấp xã thì sao?" after "Chủ tịch UBND cấp tỉnh tiếp công dân mấy ngày?":
+ * the follow-up is a head noun with a value, the previous question has the
+ * same head with another value; the value is replaced (one word for a
+ * one-word value, else up to the next frame word). Null when no head matches.
+ */
+function swapHeadValue(subject: string, previous: string): string | null {
+  const sw = subject.split(/\s+/).filter(Boolean);
+  const head = SLOT_HEADS.find((h) => h.every((w, k) => isHeadWord(sw[k], w)));
+  if (!head) return null;
+  const value = sw.slice(head.length);
+  if (value.length === 0 || value.length > 5 || value.some((w) => QUESTION_FOLDED.has(foldWord(w)))) return null;
+  const pw = previous.split(/\s+/);
+  const pf = pw.map(foldWord);
+  for (let i = 0; i + head.length < pw.length; i++) {
+    if (!head.every((w, k) => isHeadWord(pw[i + k], w))) continue;
+    const from = i + head.length;
+    // The word after the head must be a value, not a question or function word ("chỉ số nào", "cấp nào").
+    if (functionWord(pw[from] as string) || trailingPunct(pw[from - 1] as string)) continue;
+    let to = from + 1;
+    if (value.length > 1) while (to < pw.length && !frameish(pw[to] as string) && !trailingPunct(pw[to - 1] as string)) to++;
+    if (value.map(foldWord).join(' ') === pf.slice(from, to).join(' ')) return null;
+    const tail = trailingPunct(pw[to - 1] as string);
+    return [...pw.slice(0, from), ...value.slice(0, -1), `${value[value.length - 1]}${tail}`, ...pw.slice(to)].join(' ');
+  }
+  return null;
+}
+
+/** Words of the province and of the plan: every question is about them, they are not the item it asks of. */
+const PLACE_OR_PLAN = new Set(['quang', 'ngai', 'tinh', 'ke', 'hoach']);
+/** Frame nouns and verbs that bound an item's name ("Nội dung X", "điểm X là", "Kết quả X"), folded. */
+const ITEM_FRAME = new Set('la co duoc gom noi diem xep hang ket qua noi dung muc phan truyen thong ban hanh ky phai lam can muon nam thang ngay'.split(' '));
+/** A follow-up that names a place is about another province or commune, not another item. */
+const PLACE_HEAD = /^(tỉnh|tinh|thành phố|thanh pho|tp|huyện|huyen|xã|xa|phường|phuong)\s/i;
+/** How and who cues of a question (folded): "thế nào", "làm sao", "bằng cách", "các bước", "ai", "đơn vị nào" ("cải cách" is no "cách"). */
+const HOW_OR_WHO = /(?:^|\s)(?:the nao|lam sao|ra sao|cach nao|bang cach|cach lam|cac buoc|quy trinh|ai|don vi nao|phong nao|co quan nao)(?=\s|\?|$)/;
+/** A quoted name in a question ("nội dung “trách nhiệm giải trình với người dân”"). */
+const QUOTED = /([“"])([^”"]{3,80})([”"])/u;
+
+function itemWord(w: string): boolean {
+  if (functionWord(w) || /\d/.test(w)) return false;
+  const f = foldWord(w);
+  return !ITEM_FRAME.has(f) && !PLACE_OR_PLAN.has(f);
+}
+
+/**
+ * "còn quản trị điện tử?" after "PAPI năm 2023 điểm quản trị môi trường là
+ * bao nhiêu?": a bare name (two to seven words, no question word, no slot or
+ * place of its own) replaces the item the previous question asked of: its
+ * quoted name, else a run of two or more content words (not its indicator,
+ * document, year, province or the plan) — the run that opens with the same
+ * word as the new name, else the one closest in length, the last on a tie.
+ * Not after a how-to or a who question, whose subject is an action or a task, not an item.
+ */
+function swapItem(subject: string, previous: string): string | null {
+  const words = subject.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 7 || /\d/.test(subject) || PLACE_HEAD.test(subject)) return null;
+  const slots = frameSlots(subject);
+  if (slots.asks || slots.indicator || slots.unit || slots.doc || slots.year || slots.section) return null;
+  if (words.some((w) => QUESTION_FOLDED.has(foldWord(w)))) return null;
+  // After a how-to or a who question the subject is an action or a task ("đăng nhập …", "cập nhật tin …"), not an item.
+  if (detectIntent(previous).kinds.some((k) => ['howto', 'who'].includes(baseKind(k))) || HOW_OR_WHO.test(folded(previous))) return null;
+  const bare = subject.replace(/[?.!,;:]+$/u, '');
+  const quoted = QUOTED.exec(previous);
+  if (quoted?.[2] && quoted[2].split(/\s+/).length >= 2) return previous.replace(quoted[0], `${quoted[1]}${bare}${quoted[3]}`);
+  const pw = previous.split(/\s+/);
+  const before = frameSlots(previous);
+  const slotWords = new Set([before.indicator, before.doc].filter(Boolean).join(' ').split(/\s+/).filter(Boolean).map(foldWord));
+  const runs: { start: number; end: number }[] = [];
+  let open = -1;
+  pw.forEach((w, i) => {
+    const inRun = itemWord(w) && !slotWords.has(foldWord(w));
+    if (inRun && open < 0) open = i;
+    if (open >= 0 && (!inRun || trailingPunct(w) || i === pw.length - 1)) {
+      const end = inRun ? i : i - 1;
+      if (end - open + 1 >= 2) runs.push({ start: open, end });
+      open = inRun && !trailingPunct(w) ? open : -1;
+    }
+  });
+  if (runs.length === 0) return null;
+  const first = foldWord(words[0] as string);
+  const same = runs.filter((r) => foldWord(pw[r.start] as string) === first);
+  const pool = same.length > 0 ? same : runs;
+  const distance = (r: { start: number; end: number }) => Math.abs(r.end - r.start + 1 - words.length);
+  const best = pool.reduce((a, b) => (distance(b) <= distance(a) ? b : a));
+  const tail = trailingPunct(pw[best.end] as string);
+  return [...pw.slice(0, best.start), bare + tail, ...pw.slice(best.end + 1)].join(' ');
 }

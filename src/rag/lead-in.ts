@@ -115,6 +115,23 @@ function asks(clause: string): boolean {
 }
 
 /**
+ * A question the opening only reports or hedges ("… nhưng không rõ còn kịp
+ * không", "hôm họp có người hỏi PAPI đo cái gì mà chị không trả lời được"):
+ * from the lead to the end of its clause, what follows is not asked of the
+ * bot. Folded.
+ */
+const REPORTED_LEAD = /(?:^|\s)(?:(?:khong|chua|cha|ko) (?:ro|biet|hieu)|(?:co nguoi|nguoi ta|ai do|moi nguoi|khach|dan) (?:hoi|thac mac))(?=\s)[^,.;:!?]*/g;
+
+/** Whether an opening asks the bot something, its reported or hedged questions left out (as typed, lower case). */
+function openingAsks(opening: string): boolean {
+  const folded = foldText(opening);
+  if (folded.length !== opening.length) return asks(opening);
+  let typed = opening;
+  for (const m of folded.matchAll(REPORTED_LEAD)) typed = typed.slice(0, m.index) + ' '.repeat(m[0].length) + typed.slice(m.index + m[0].length);
+  return asks(typed);
+}
+
+/**
  * An opening about where the asker works ("em làm ở phòng chuyên môn, …",
  * "mình là cán bộ Văn phòng Sở, …"): the unit the question may be about
  * without naming it again. Other self-introductions ("em là sinh viên", "mình
@@ -124,6 +141,33 @@ function asks(clause: string): boolean {
  */
 const ABOUT_ASKER =
   /(?:^|\s)(?:em|minh|toi|con|chau|tui|chung toi|bon em|tui em) (?:lam (?:o|tai|ben|cho|trong)|cong tac|thuoc|ben|moi (?:ve|vao|chuyen)|o (?:phong|ban|van phong|chi doan|cong doan|dang uy|so|bo phan|to|don vi)|la (?:can bo|cong chuc|vien chuc|nhan vien|chuyen vien|doan vien|dang vien|truong|pho|thanh vien|ke toan|lanh dao))(?=\s|,|$)/;
+/**
+ * What an asking clause asks when the asker's own unit may be its subject:
+ * duties, tasks, a role ("phải làm gì", "nhiệm vụ", "giao việc gì"). Other
+ * questions (a date, a number, a definition) name their own subject. Folded.
+ */
+const ASKS_DUTY = /(?:^|\s)(?:nhiem vu|trach nhiem|vai tro|phan cong|phu trach|cong viec|lam gi|lam nhung gi|phai lam|giao)(?=\s|\?|,|$)/;
+/** Unit nouns that restate the asker's unit in the asking clause ("các phòng", "chi đoàn"). Folded, two syllables or one. */
+const UNIT_HEADS = new Set(['phong', 'ban', 'to', 'bo phan', 'chi doan', 'cong doan', 'van phong', 'dang uy', 'chi bo', 'doan thanh nien']);
+
+/**
+ * Whether where the asker works may be the subject the asking clause leaves
+ * unnamed: the opening says where the asker works, the asking clause asks a
+ * duty, and it does not restate that unit (a unit noun or two syllables of
+ * the unit's name).
+ */
+function askerUnitMatters(openingFolded: string, askingFolded: string): boolean {
+  const m = ABOUT_ASKER.exec(openingFolded);
+  if (!m) return false;
+  if (!ASKS_DUTY.test(askingFolded)) return false;
+  const unit = openingFolded.slice(m.index + m[0].length).split(/[,.;:!?]/)[0] ?? '';
+  const unitWords = subjectWords(unit);
+  const asking = ` ${askingFolded.replace(/[^a-z0-9/]+/g, ' ')} `;
+  const pairs = unitWords.slice(1).map((w, i) => `${unitWords[i]} ${w}`);
+  const restated = pairs.some((p) => asking.includes(` ${p} `)) || [...UNIT_HEADS].some((h) => ` ${unit} `.includes(` ${h} `) && asking.includes(` ${h} `));
+  return !restated;
+}
+
 /** The asking clause points back at the asker ("phòng em", "tụi em", "bên mình"). Folded. */
 const POINTS_AT_ASKER = /(?:^|\s)(?:phong|ben|don vi|cho|tui|bon|nha|xa|cong ty|to) (?:em|minh|toi|chung toi)(?=\s|\?|$)/;
 
@@ -195,9 +239,9 @@ export function focusClause(question: string): string {
     const asking = text.slice(after).trim();
     const openingFolded = folded.slice(0, at);
     const askingFolded = foldText(asking);
-    if (ABOUT_ASKER.test(openingFolded) || POINTS_AT_ASKER.test(askingFolded) || pointsBack(asking)) continue;
+    if (askerUnitMatters(openingFolded, askingFolded) || POINTS_AT_ASKER.test(askingFolded) || pointsBack(asking)) continue;
     // The opening states, the asking clause asks, and it names its own subject.
-    if (asks(opening.toLowerCase()) || !asks(asking.toLowerCase())) continue;
+    if (openingAsks(opening.toLowerCase()) || !asks(asking.toLowerCase())) continue;
     if (subjectWords(openingFolded).length === 0) continue;
     const carried = namesOf(asking).length === 0 ? namesOf(opening) : [];
     // A clause that opens on a name ("Ban Biên tập …") names its subject even in two syllables.

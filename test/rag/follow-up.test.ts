@@ -111,8 +111,9 @@ describe('the previous frame fills the slots a follow-up leaves empty', () => {
     ['PAPI năm 2021 được bao nhiêu điểm?', 'còn PCI được mấy điểm?', 'PCI năm 2021 được bao nhiêu điểm?'],
     ['Văn phòng Sở làm gì?', 'còn Văn phòng Sở báo cáo cho ai?', 'Văn phòng Sở báo cáo cho ai'],
     ['Văn phòng Sở phải làm gì?', 'thế còn việc báo cáo thì ai làm?', 'việc báo cáo thì ai làm'],
-    ['PAPI là gì?', 'còn việc khảo sát thì ai làm?', 'việc khảo sát thì ai làm PAPI'],
-    ['Nghị định 60/2021/NĐ-CP nói gì?', 'còn việc tự chủ thì ai lo?', 'việc tự chủ thì ai lo Nghị định 60/2021/NĐ-CP'],
+    // The filled name goes first, as it would be typed.
+    ['PAPI là gì?', 'còn việc khảo sát thì ai làm?', 'PAPI việc khảo sát thì ai làm'],
+    ['Nghị định 60/2021/NĐ-CP nói gì?', 'còn việc tự chủ thì ai lo?', 'Nghị định 60/2021/NĐ-CP việc tự chủ thì ai lo'],
     // A bare cue after the new subject ("… thì ai?") asks what the previous question asked, as "thì sao" does.
     ['Văn phòng Sở báo cáo cho ai?', 'còn Ban Biên tập thì ai?', 'Ban Biên tập báo cáo cho ai?'],
     // … of another kind, the cue stays with the new subject.
@@ -153,5 +154,51 @@ describe('the previous frame fills the slots a follow-up leaves empty', () => {
   it('a swapped subject is returned as the focus retrieval weighs', () => {
     expect(resolveFollowUpFrame('còn PCI thì sao?', 'PAPI gồm những nội dung nào?')).toEqual({ question: 'PCI gồm những nội dung nào?', focus: 'PCI' });
     expect(resolveFollowUpFrame('thế Ban Biên tập?', 'Văn phòng Sở có nhiệm vụ gì?').focus).toBe('Ban Biên tập');
+  });
+});
+
+describe('more frame shapes: a level, a round, a grade, a named item, an own question', () => {
+  it.each([
+    // A head noun with another value: the value is swapped in the previous frame.
+    ['Chủ tịch UBND cấp tỉnh tiếp công dân mấy ngày một tháng?', 'cấp xã thì sao?', 'Chủ tịch UBND cấp xã tiếp công dân mấy ngày một tháng?'],
+    [
+      'Vùng sâu vùng xa thì thời hạn giải quyết khiếu nại lần đầu là bao lâu?',
+      'lần hai thì sao?',
+      'Vùng sâu vùng xa thì thời hạn giải quyết khiếu nại lần hai là bao lâu?',
+    ],
+    ['Tài khoản định danh mức 1 gồm những thông tin gì?', 'mức 2 thì sao?', 'Tài khoản định danh mức 2 gồm những thông tin gì?'],
+    ['Dịch vụ công trực tuyến mức độ 3 là gì?', 'còn mức độ 4?', 'Dịch vụ công trực tuyến mức độ 4 là gì?'],
+    ['Bộ chỉ số cấp tỉnh có bao nhiêu lĩnh vực?', 'còn cấp bộ?', 'Bộ chỉ số cấp bộ có bao nhiêu lĩnh vực?'],
+    // A bare name for the item the previous question asked of (its quoted name, or its run of content words).
+    ['PAPI năm 2023 điểm quản trị môi trường là bao nhiêu?', 'còn quản trị điện tử?', 'PAPI năm 2023 điểm quản trị điện tử là bao nhiêu?'],
+    ['Kế hoạch nói gì về truyền thông cải cách thể chế?', 'còn cải cách tài chính công thì sao?', 'Kế hoạch nói gì về truyền thông cải cách tài chính công?'],
+    [
+      'Nội dung “trách nhiệm giải trình với người dân” trong kế hoạch là gì?',
+      'thế còn kiểm soát tham nhũng?',
+      'Nội dung “kiểm soát tham nhũng” trong kế hoạch là gì?',
+    ],
+    [
+      'Truyền thông PAR INDEX về cải cách tổ chức bộ máy có nội dung gì?',
+      'thế cải cách chế độ công vụ thì sao?',
+      'Truyền thông PAR INDEX về cải cách chế độ công vụ có nội dung gì?',
+    ],
+    // A named subject asked of another kind of answer stands ("có bao nhiêu điều" after "khi nào").
+    ['Luật Phổ biến, giáo dục pháp luật có hiệu lực từ khi nào?', 'còn Luật Tiếp công dân có bao nhiêu điều?', 'Luật Tiếp công dân có bao nhiêu điều'],
+    // "vậy …" and a question of its own: its empty slots filled, the name first.
+    ['PCI 2020 điểm gia nhập thị trường mấy?', 'vậy tính minh bạch được bao nhiêu', 'PCI tính minh bạch được bao nhiêu năm 2020'],
+    ['PAR INDEX của Quảng Ngãi năm 2021 được bao nhiêu phần trăm?', 'còn năm 2024 xếp thứ mấy?', 'PAR INDEX năm 2024 xếp thứ mấy'],
+  ])('%s + %s', (prev, q, expected) => {
+    expect(resolveFollowUp(q, prev)).toBe(expected);
+  });
+
+  it.each([
+    // "mục" is no "mức": a section follow-up keeps its section swap.
+    ['Mục II.1.a nói gì?', 'còn mục b thì sao?', 'Mục II.1.b nói gì?'],
+    // After a how-to or a who question the new subject is an action, not an item: the frame fallback as before.
+    ['Đăng nhập dịch vụ công bằng VNeID thế nào?', 'vậy tra cứu hồ sơ thì làm sao?', 'tra cứu hồ sơ vụ bằng thế nào?'],
+    // Another province is no item of the previous question.
+    ['Kết quả PAPI của Quảng Ngãi thế nào?', 'vậy tỉnh Bình Định thì sao?', 'tỉnh Bình Định của thế nào?'],
+  ])('not swapped as an item or a head value: %s + %s', (prev, q, expected) => {
+    expect(resolveFollowUp(q, prev)).toBe(expected);
   });
 });

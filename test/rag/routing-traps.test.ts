@@ -40,6 +40,25 @@ describe('an opening statement before the question', () => {
     ['Chào bạn, mình đang viết bài cho trang tin: PCI có mấy chỉ số thành phần?', 'PCI có mấy chỉ số thành phần?'],
     // A demonstrative after a restated noun stands alone ("tài khoản cũ đó").
     ['Bố em có tài khoản từ lâu, nên cho em hỏi tài khoản cũ đó liên kết với VNeID thế nào?', 'tài khoản cũ đó liên kết với VNeID thế nào?'],
+    // A question the story only reports or hedges ("không rõ … không", "có người hỏi … gì") is not asked of the bot.
+    [
+      'Dạ cho cháu hỏi với ạ, ông nội cháu muốn khiếu nại quyết định của xã nhưng không rõ còn kịp không. Thời hiệu khiếu nại là bao nhiêu ngày ạ?',
+      'Thời hiệu khiếu nại là bao nhiêu ngày ạ?',
+    ],
+    [
+      'Dạ, chị là cán bộ ở xã, hôm họp có người hỏi chỉ số PAPI đo cái gì mà chị không trả lời được. PAPI gồm những chỉ số nội dung nào?',
+      'PAPI gồm những chỉ số nội dung nào?',
+    ],
+    ['Em chưa biết tài khoản cũ còn dùng được không, vậy đăng nhập cổng dịch vụ công bằng VNeID thế nào?', 'đăng nhập cổng dịch vụ công bằng VNeID thế nào?'],
+    // Where the asker works does not hold the subject of a question that is no duty, or that restates the unit.
+    [
+      'Chào các anh chị, tôi là cán bộ hưu trí, hay đọc báo. Tôi muốn hỏi Nghị định 42/2022 có hiệu lực từ ngày nào vậy?',
+      'Nghị định 42/2022 có hiệu lực từ ngày nào vậy?',
+    ],
+    [
+      'Em chào chị. Em là đoàn viên Chi đoàn của Sở, bí thư bảo chi đoàn cũng phải tham gia. Kế hoạch giao cho chi đoàn việc gì vậy chị?',
+      'Kế hoạch giao cho chi đoàn việc gì vậy chị?',
+    ],
   ])('%s → %s', (q, want) => expect(focusClause(q)).toBe(want));
 
   it.each([
@@ -65,6 +84,10 @@ describe('an opening statement before the question', () => {
     'Báo đăng năm 2022 tỉnh tụt hạng cải cách hành chính. Vậy năm đó tỉnh đứng thứ mấy?',
     // ", con …" is the pronoun, not "còn"; a greeting alone holds no subject.
     'Dạ em chào cô chú, con là sinh viên năm cuối đang tìm hiểu PCI có mấy chỉ số thành phần?',
+    // The opening asks the bot itself; only a reported or hedged question is left out.
+    'Văn phòng Sở có phải làm đầu mối không. Ban Biên tập phải làm những việc gì?',
+    // A duty asked by one who says where they work, the unit not restated.
+    'Mình là cán bộ Văn phòng Sở. Theo kế hoạch thì nhiệm vụ hằng năm là những gì?',
   ])('kept whole: %s', (q) => expect(focusClause(q)).toBe(q));
 });
 

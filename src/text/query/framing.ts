@@ -6,6 +6,7 @@
  * substance is kept. Patterns are written without diacritics and matched on
  * folded words, so they work for unaccented typing too.
  */
+import { STOPWORDS_FOLDED } from '../stopwords.js';
 import type { Token } from './tokens.js';
 
 /** Where a pattern may match inside a clause. */
@@ -273,19 +274,134 @@ export const FRAMING_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((pat)
 
 /** Words that open a self-introduction clause ("em ở xã …", "tôi là …", "mình bên công ty …"). */
 const INTRO =
-  /^((ben|cong ty|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|mo|kinh doanh|buon ban|ban hang|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
+  /^((ben|cong ty|cong ti|phong|xa|nha) )?(em|minh|toi|tui|chau|con|chung toi|chung em|bon em) (la|o|dang|lam|tu|thuoc|ben|hien|cong tac|song|mo|kinh doanh|buon ban|ban hang|moi (vao|ve|chuyen|nhan|lam (can bo|o|tai|viec))|vua (vao|ve|chuyen|nhan))( |$)/;
+/**
+ * Question words of a clause that asks (folded), and "không biết cách" /
+ * "chưa biết cách": a self-introduction clause that holds them holds the
+ * question ("em đang tìm hiểu dịch vụ toàn trình khác một phần ở chỗ nào?").
+ */
+const ASKING_CUES: readonly string[][] = [
+  'gi',
+  'nao',
+  'dau',
+  'sao',
+  'ai',
+  'bao nhieu',
+  'bao lau',
+  'bao gio',
+  'may',
+  'ntn',
+  'khong biet cach',
+  'chua biet cach',
+  'khong biet lam',
+  'chua biet lam',
+].map((w) => w.split(' '));
+/** How the cue words are spelt when they ask, typed with marks ("ai", not "ái"; "gì", not "gi"). */
+const ASKING_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    gi: ['gì'],
+    nao: ['nào'],
+    dau: ['đâu'],
+    sao: ['sao'],
+    ai: ['ai'],
+    bao: ['bao'],
+    nhieu: ['nhiêu'],
+    lau: ['lâu'],
+    gio: ['giờ'],
+    may: ['mấy'],
+    ntn: ['ntn'],
+    khong: ['không'],
+    chua: ['chưa'],
+    biet: ['biết'],
+    cach: ['cách'],
+    lam: ['làm'],
+  }),
+);
+
+const ASKING_WORDS: ReadonlySet<string> = new Set(ASKING_CUES.flat());
+
+/** Whether a clause asks: it ends with "?" or holds a question word, as typed. */
+function clauseAsks(c: readonly Token[]): boolean {
+  if (c.some((t) => t.after.includes('?'))) return true;
+  const spelt = (t: Token | undefined, w: string) => {
+    if (!t || t.fold !== w) return false;
+    const typed = t.word.toLowerCase();
+    return typed === t.fold || (ASKING_SPELLINGS.get(w) ?? []).includes(typed);
+  };
+  return c.some((_, i) => ASKING_CUES.some((cue) => cue.every((w, k) => spelt(c[i + k], w))));
+}
+
 /** Clauses that are only a greeting ("em chào anh chị", "chào ad"). */
 const GREETING = /^((da|vang|xin|kinh) )?((em|minh|toi|chau|con|tui) )?(xin )?(chao|hello|hi|alo|kinh chao|kinh gui)( |$)/;
 
 const CLAUSE_END = /[,.;:!?…\n]/;
 
+/**
+ * A clause that points back at the asker's own unit or place ("Sở chúng tôi",
+ * "phòng em", "xã mình", "bên mình"): the self-introduction then names what
+ * the question is about, so it is not framing. Unit nouns as typed with marks
+ * ("hồ sơ em nộp" is no "Sở em"); folded words when typed without.
+ */
+const ASKER_UNITS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    so: 'sở',
+    phong: 'phòng',
+    ben: 'bên',
+    'don vi': 'đơn vị',
+    'co quan': 'cơ quan',
+    'cong ty': 'công ty',
+    xa: 'xã',
+    phuong: 'phường',
+    tinh: 'tỉnh',
+    huyen: 'huyện',
+    to: 'tổ',
+    nha: 'nhà',
+    ban: 'ban',
+  }),
+);
+const ASKER_SELF: readonly string[][] = ['em', 'minh', 'toi', 'chung toi', 'chung em', 'bon em', 'tui'].map((w) => w.split(' '));
+
+/** The unit noun a clause points back to the asker with ("Sở chúng tôi" → "so"), or null. */
+function pointsAtAsker(c: readonly Token[]): string | null {
+  for (let i = 0; i < c.length; i++) {
+    for (const [folded, accented] of ASKER_UNITS) {
+      const unit = folded.split(' ');
+      const typed = accented.split(' ');
+      const isUnit = unit.every((w, k) => {
+        const t = c[i + k];
+        return t !== undefined && t.fold === w && (t.word.toLowerCase() === t.fold || t.word.toLowerCase() === typed[k]);
+      });
+      if (!isUnit) continue;
+      const at = i + unit.length;
+      if (ASKER_SELF.some((self) => self.every((w, k) => isFrameWord(c[at + k], w)))) return folded;
+    }
+  }
+  return null;
+}
+
+/** Whether a self-introduction names the unit the question points back to ("bên mình" points to any). */
+function introducesUnit(c: readonly Token[], unit: string): boolean {
+  return unit === 'ben' || ` ${text(c)} `.includes(` ${unit} `);
+}
+
 /** Words of a preamble clause that only announces a question (folded). */
-const PREAMBLE_CUES: ReadonlySet<string> = new Set(['hoi', 'thac', 'mac', 'nho', 'phien', 'giup', 'gium', 'dum']);
+const PREAMBLE_CUES: ReadonlySet<string> = new Set(['hoi', 'thac', 'mac', 'nho', 'phien', 'giup', 'gium', 'dum', 'chi', 'huong', 'dan', 'tu']);
 const PREAMBLE_WORDS: ReadonlySet<string> = new Set([
   ...PREAMBLE_CUES,
   ...['co', 'viec', 'chuyen', 'nay', 'van', 'de', 'mot', 'muon', 'can', 'xin', 'cho', 'chut', 'xiu', 'ti', 'it', 'a', 'da', 'nhe', 'nha', 'voi', 've'],
   ...['em', 'minh', 'toi', 'chau', 'con', 'anh', 'chi', 'ban', 'ad', 'nho', 'ho', 'tro', 'dang', 'lam', 'gi', 'sau', 'day', 'nhu', 'the'],
 ]);
+
+/** A clause about the asker's own purpose or situation, opening with the asker (folded): "em cần …", "để mình …". */
+const AFTERWORD =
+  /^(?:(?:de|vi|tai) )?(?:em|minh|toi|chau|con|tui|chung toi|bon em) (?:can|dang|phai|se|muon|tinh|dinh|thay|lam|hoc|o|la|moi|vua)(?: |$)|^de (?:em|minh|toi|chau|con|tui) /;
+/** Content syllables an asking clause needs to stand without the clauses after it. */
+const MIN_SUBJECT_SYLLABLES = 3;
+
+/** Syllables of a clause that are neither function words nor frame or question words. */
+function subjectSyllables(c: readonly Token[]): number {
+  return c.filter((t) => /\p{L}|\p{N}/u.test(t.word) && !STOPWORDS_FOLDED.has(t.fold) && !FRAMING_WORDS.has(t.fold) && !ASKING_WORDS.has(t.fold)).length;
+}
 
 function clauses(tokens: readonly Token[]): Token[][] {
   const out: Token[][] = [];
@@ -495,9 +611,12 @@ function stripClause(clause: Token[], framing: string[]): Token[] {
 export function stripFraming(tokens: readonly Token[]): { tokens: Token[]; framing: string[] } {
   const framing: string[] = [];
   const all = clauses(tokens);
+  const pointedUnits = all.filter((c) => !INTRO.test(text(c))).flatMap((c) => pointsAtAsker(c) ?? []);
   let kept = all.filter((c, i) => {
     const f = text(c);
-    const dropClause = (GREETING.test(f) && c.length <= 6) || INTRO.test(f);
+    // A self-introduction that asks holds the question ("em đang tìm hiểu … ở chỗ nào?"): it stays;
+    // so does one the question points back to ("… của Sở chúng tôi …").
+    const dropClause = (GREETING.test(f) && c.length <= 6) || (INTRO.test(f) && !clauseAsks(c) && !pointedUnits.some((u) => introducesUnit(c, u)));
     const othersLeft = all.some((o, j) => j !== i && !GREETING.test(text(o)) && !INTRO.test(text(o)));
     if (dropClause && othersLeft) {
       framing.push(c.map((t) => t.word).join(' '));
@@ -513,6 +632,15 @@ export function stripFraming(tokens: readonly Token[]): { tokens: Token[]; frami
       return false;
     }
     return true;
+  });
+  // A note about the asker after the question ("…, em cần tóm tắt để báo cáo ạ", "…, để em ghi vào sổ"):
+  // it goes when an earlier clause asks with a subject of its own.
+  kept = kept.filter((c, i) => {
+    if (i === 0 || !AFTERWORD.test(text(c)) || clauseAsks(c)) return true;
+    const asking = kept.slice(0, i).find((o) => clauseAsks(o) && subjectSyllables(o) >= MIN_SUBJECT_SYLLABLES);
+    if (!asking) return true;
+    framing.push(c.map((t) => t.word).join(' '));
+    return false;
   });
   kept = kept.map((c) => stripClause(c, framing)).filter((c) => c.length > 0);
   const out = kept.flat();
