@@ -17,7 +17,14 @@
  * limit.
  *
  *   npx tsx bench/http-workers.ts [--duration 10] [--workers 1,2] [--concurrency 16,64]
- *     [--wrk-threads 2] [--env KEY=VALUE]... [--no-bare]
+ *     [--wrk-threads 2] [--env KEY=VALUE]... [--no-bare] [--no-core-check]
+ *
+ * First it checks how the cores scale (unless `--no-core-check`): a fixed
+ * JavaScript loop (objects, strings, JSON) runs for 2 s in one process,
+ * then in two at once; the line prints the two processes' work over the
+ * one's. About 2.0 means two independent cores; less means the two
+ * "cores" share a physical core or memory bandwidth (or other processes
+ * took CPU meanwhile), and two workers cannot beat that factor either.
  *
  * `--env` (repeatable) passes a variable to the server and so to every
  * worker (e.g. `--env LOG_LEVEL=info`, `--env UV_THREADPOOL_SIZE=2`).
@@ -38,6 +45,7 @@ const workerCounts = arg('workers', '1,2').split(',').map(Number);
 const concurrencies = arg('concurrency', '16,64').split(',').map(Number);
 const wrkThreads = arg('wrk-threads', '2');
 const withBare = !process.argv.includes('--no-bare');
+const coreCheck = !process.argv.includes('--no-core-check');
 /** `--env KEY=VALUE`, repeatable: extra variables for the server (the workers inherit them). */
 const extraEnv: Record<string, string> = {};
 for (let i = 0; i < process.argv.length; i++) {
@@ -158,11 +166,44 @@ function startBare(): Promise<{ child: ChildProcess; url: string }> {
 const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
 
+/** Work a process gets through in `ms` of wall time: a mix like the server's (objects, strings, JSON, a Map). */
+const SPIN = `const end = Date.now() + Number(process.argv[1]); let n = 0; const m = new Map();
+while (Date.now() < end) { for (let i = 0; i < 200; i++) { const o = { q: 'câu hỏi ' + i, k: [i, i * 2, 'x' + n] };
+const t = JSON.parse(JSON.stringify(o)); m.set(t.q + (n % 64), t.k.length); } n++; } process.stdout.write(String(n));`;
+
+/** Work done by `parallel` processes spinning together for `ms` (each one's count). */
+async function spin(parallel: number, ms: number): Promise<number[]> {
+  const runs = Array.from(
+    { length: parallel },
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const child = spawn(process.execPath, ['-e', SPIN, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout?.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        child.once('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`spin exited ${code}`))));
+      }),
+  );
+  return Promise.all(runs);
+}
+
+/** How the machine's cores scale for two busy Node processes (see the header). */
+async function checkCores(): Promise<void> {
+  const [one] = await spin(1, 2000);
+  const two = await spin(2, 2000);
+  const both = two.reduce((a, b) => a + b, 0);
+  process.stdout.write(
+    `# core scaling: 1 process ${one} rounds, 2 processes ${two.join(' + ')} = ${both} rounds in 2 s: ${(both / (one || 1)).toFixed(2)}× (2.00 = two independent cores; the 2-worker ratio cannot exceed it)\n`,
+  );
+}
+
 process.stdout.write(
   `# /api/chat with wrk (${wrkThreads} threads), ${duration} s per line, ${CORES} cores, load average at start ${loadavg()
     .map((x) => x.toFixed(2))
     .join(' ')}${Object.keys(extraEnv).length > 0 ? `, server env ${JSON.stringify(extraEnv)}` : ''}\n`,
 );
+if (coreCheck) await checkCores();
 process.stdout.write(
   'server | c | req/s | p50 | p99 | errors | CPU s: wrk / server (per process) / other | server ms/req | wrk ms/req | req per server CPU-s | ceiling req/s (idle machine)\n',
 );
