@@ -11,7 +11,12 @@
  * `--profile FILE` writes a CPU profile of the measured requests (after the
  * warm-up; open it in Chrome DevTools or speedscope).
  *
- *   npx tsx bench/request-cost.ts [--requests 600] [--sessions 200] [--profile out.cpuprofile]
+ * `--history N` gives every session N earlier exchanges (inside the page's
+ * 24-hour window, answers and sources of a real answer's size) and a closed
+ * handoff ticket of N messages before the run, so a cost that grows with a
+ * chat's history shows as the difference from `--history 0`.
+ *
+ *   npx tsx bench/request-cost.ts [--requests 600] [--sessions 200] [--history 0] [--profile out.cpuprofile]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -37,6 +42,7 @@ const arg = (name: string, dflt: number) => {
 };
 const total = arg('requests', 600);
 const sessions = arg('sessions', 200);
+const history = arg('history', 0);
 const profileAt = process.argv.indexOf('--profile');
 const profileFile = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
 
@@ -80,6 +86,48 @@ const app = await buildHttpApp({ config, logger, handler: engine, store, db, ind
 
 /** SQLite commits so far (WAL frames are a proxy; data_version does not count our own). */
 const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+/** Seed `history` exchanges and a closed ticket of `history` messages per session (see the header). */
+function seedHistory(): void {
+  if (history <= 0) return;
+  const now = Date.now();
+  const answer = 'Theo Kế hoạch, nội dung này do các sở, ngành chủ trì thực hiện. '.repeat(20);
+  const sources = Array.from({ length: 5 }, (_, k) => ({
+    doc: '1523/KH-SCT',
+    section: `II.${k + 1}`,
+    title: `Mục II.${k + 1}`,
+    text: 'Đoạn trích của kế hoạch. '.repeat(40),
+    score: 1 - k / 10,
+  }));
+  const longAgo = new Date(now - 30 * 24 * 3_600_000);
+  const ticketStore = new SqliteTicketStore(db);
+  db.transaction(() => {
+    for (let s = 0; s < sessions; s++) {
+      const chatId = `cost-session-${s}`;
+      for (let k = 0; k < history; k++) {
+        const at = new Date(now - 20 * 3_600_000 + Math.floor(((k + 1) / (history + 1)) * 19 * 3_600_000));
+        store.saveExchange(
+          {
+            id: `seed-${s}-${k}`,
+            channel: 'web',
+            chatId,
+            userId: chatId,
+            question: QUESTIONS[(s + k) % QUESTIONS.length] as string,
+            answer,
+            abstained: false,
+            sources,
+            createdAt: at.toISOString(),
+          },
+          { asLastQuestion: k === history - 1 },
+        );
+      }
+      const messages = Array.from({ length: history }, (_, k) => ({ text: `Tin nhắn cũ số ${k} của người dân.`, at: longAgo.toISOString() }));
+      const ticket = ticketStore.create({ channel: 'web', chatId, userId: chatId, messages }, longAgo);
+      ticketStore.setStatus(ticket.id, 'closed', longAgo);
+    }
+  })();
+}
+seedHistory();
 
 const ask = (i: number) =>
   app.inject({
@@ -125,7 +173,9 @@ const line = (name: string, xs: number[]) => {
 };
 const diff = injectMs.map((x, i) => x - (engineMs[i] ?? 0));
 const engineOwn = engineMs.map((x, i) => x - (answerMs[i] ?? 0));
-process.stdout.write(`# ${total} sequential /api/chat requests in process, ${sessions} sessions, ${kb.chunkCount} chunks\n`);
+process.stdout.write(
+  `# ${total} sequential /api/chat requests in process, ${sessions} sessions (${history} earlier exchanges and ticket messages each), ${kb.chunkCount} chunks\n`,
+);
 process.stdout.write(`${line('whole request (inject)', injectMs)}\n`);
 process.stdout.write(`${line('HTTP layer (inject − engine)', diff)}\n`);
 process.stdout.write(`${line('engine without answerer', engineOwn)}\n`);

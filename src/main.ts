@@ -23,7 +23,7 @@ import type { ReportsModule } from './reports/index.js';
 import type { ParsedReport } from './reports/parse/index.js';
 import type { ParsedReportLike } from './reports/types.js';
 import type { MountedPlugin } from './server/app.js';
-import { announceReady, isClusterPrimary, runsSingletonJobs, superviseWorkers } from './server/cluster.js';
+import { announceReady, isClusterPrimary, probesListenAddress, runsSingletonJobs, superviseWorkers } from './server/cluster.js';
 import { knowledgeSyncForProcess, snapshotName, syncedKnowledge } from './server/knowledge-sync.js';
 import { listenError } from './server/listen-error.js';
 import { checkCanListen } from './server/port-check.js';
@@ -103,9 +103,9 @@ async function main(): Promise<void> {
   if (isClusterPrimary(config)) return runPrimary(config, logger);
   /** Polling, reminders and retention run in one process only (a single process, or worker 0). */
   const singleton = runsSingletonJobs(config);
-  // Preflight, each failure one clear line: the address can be bound; the database passes
-  // its integrity check and takes a test write.
-  await checkCanListen(config.server.host, config.server.port);
+  // Preflight, each failure one clear line: the address can be bound (the primary checked it for
+  // its workers, which share its socket); the database passes its integrity check and takes a test write.
+  if (probesListenAddress()) await checkCanListen(config.server.host, config.server.port);
   const db = openServiceDatabase(databasePath(config));
   const {
     createConversationEngine,

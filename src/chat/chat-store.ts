@@ -39,6 +39,9 @@ export interface Exchange {
   createdAt: string;
 }
 
+/** What a follow-up needs of one exchange: whose it is, when, and its question (no answer, no sources). */
+export type ExchangeHead = Pick<Exchange, 'id' | 'channel' | 'chatId' | 'question' | 'createdAt'>;
+
 export type Vote = 'up' | 'down';
 
 /** One row for the "gaps" review: an abstained or down-voted question. */
@@ -76,6 +79,10 @@ export interface ChatStore {
   /** Store an exchange; with `asLastQuestion` its question also becomes the chat's last question, in the same transaction. */
   saveExchange(exchange: Exchange, opts?: { asLastQuestion?: boolean }): void;
   getExchange(id: string): Exchange | undefined;
+  /** The exchange's {@link ExchangeHead} alone (one row, neither answer nor sources read). */
+  getExchangeHead(id: string): ExchangeHead | undefined;
+  /** The question of the chat's newest exchange created at or after `since` (one index probe, whatever the chat's history). */
+  lastQuestionSince(channel: ChannelName, chatId: string, since: Date): string | undefined;
   /** Record (or replace) the vote on an exchange. False when the exchange does not exist. */
   saveFeedback(exchangeId: string, vote: Vote, now: Date): boolean;
   /**

@@ -1,6 +1,6 @@
 /** Public surface of the conversation core. */
 
-export type { ChatState, ChatStore, Exchange, GapRow, Invite, PendingState, RedeemResult, Vote } from './chat-store.js';
+export type { ChatState, ChatStore, Exchange, ExchangeHead, GapRow, Invite, PendingState, RedeemResult, Vote } from './chat-store.js';
 export { type ConversationEngineDeps, createConversationEngine } from './engine.js';
 export { feedbackButtons, recordFeedback } from './feedback.js';
 export { type GapGroup, gapKey, groupGaps } from './gaps.js';

@@ -8,7 +8,7 @@ import type { SourceRef } from '../core/answer.js';
 import type { ChannelName, Identity, Role } from '../core/messages.js';
 import { AppError } from '../errors.js';
 import { type Db, type Migration, migrate, openDatabase } from '../store/database.js';
-import type { ChatState, ChatStore, Exchange, GapRow, Invite, PendingState, RedeemResult, Vote } from './chat-store.js';
+import type { ChatState, ChatStore, Exchange, ExchangeHead, GapRow, Invite, PendingState, RedeemResult, Vote } from './chat-store.js';
 
 const MIGRATIONS: readonly Migration[] = [
   {
@@ -269,6 +269,22 @@ export class SqliteChatStore implements ChatStore {
   getExchange(id: string): Exchange | undefined {
     const r = this.stmt('SELECT * FROM exchanges WHERE id = ?').get(id) as ExchangeRow | undefined;
     return r ? toExchange(r) : undefined;
+  }
+
+  getExchangeHead(id: string): ExchangeHead | undefined {
+    const r = this.stmt('SELECT channel, chat_id, question, created_at FROM exchanges WHERE id = ?').get(id) as
+      | Pick<ExchangeRow, 'channel' | 'chat_id' | 'question' | 'created_at'>
+      | undefined;
+    return r ? { id, channel: r.channel, chatId: r.chat_id, question: r.question, createdAt: r.created_at } : undefined;
+  }
+
+  lastQuestionSince(channel: ChannelName, chatId: string, since: Date): string | undefined {
+    // The chat's index (channel, chat_id, created_at), read backwards from the newest row: one row, same order as the history.
+    const r = this.stmt(
+      `SELECT question FROM exchanges WHERE channel = ? AND chat_id = ? AND created_at >= ?
+         ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    ).get(channel, chatId, since.toISOString()) as { question: string } | undefined;
+    return r?.question;
   }
 
   listRecentExchanges(channel: ChannelName, chatId: string, since: Date, limit: number): Array<Exchange & { vote?: Vote }> {

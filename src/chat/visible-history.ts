@@ -38,7 +38,7 @@ export function visibleExchanges(
  * exchange. Other channels: the chat's stored last question.
  */
 export function previousQuestionFor(
-  store: Pick<ChatStore, 'listRecentExchanges' | 'getChatState' | 'getExchange'>,
+  store: Pick<ChatStore, 'lastQuestionSince' | 'getChatState' | 'getExchangeHead'>,
   msg: Pick<IncomingMessage, 'channel' | 'chatId' | 'shownExchangeId'>,
   now: Date,
 ): string | undefined {
@@ -47,9 +47,10 @@ export function previousQuestionFor(
   const since = new Date(now.getTime() - VISIBLE_HISTORY.maxAgeMs);
   if (msg.shownExchangeId === null) return undefined;
   if (msg.shownExchangeId !== undefined) {
-    const shown = store.getExchange(msg.shownExchangeId);
+    const shown = store.getExchangeHead(msg.shownExchangeId);
     const visible = shown !== undefined && shown.channel === channel && shown.chatId === chatId && new Date(shown.createdAt) >= since;
     return visible ? shown.question : undefined;
   }
-  return store.listRecentExchanges(channel, chatId, since, 1)[0]?.question;
+  // Only the newest visible question is read, not the history the page shows.
+  return store.lastQuestionSince(channel, chatId, since);
 }

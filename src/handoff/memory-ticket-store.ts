@@ -4,7 +4,7 @@
  * contract test (test/handoff/ticket-store.test.ts) runs against both.
  */
 import type { ChannelName } from '../core/messages.js';
-import { canView, type DeliveryState, type Ticket, type TicketMessage, type TicketStatus, type TicketViewer } from './ticket.js';
+import { canView, type DeliveryState, type Ticket, type TicketHead, type TicketMessage, type TicketStatus, type TicketViewer } from './ticket.js';
 import type { NewTicket, PendingDelivery, TicketCounts, TicketFilter, TicketStore } from './ticket-store.js';
 
 /** Tickets kept in memory; lost when the process ends. */
@@ -50,9 +50,11 @@ export class InMemoryTicketStore implements TicketStore {
     return t ? this.copy(t) : undefined;
   }
 
-  latestForChat(channel: ChannelName, chatId: string): Ticket | undefined {
+  latestForChat(channel: ChannelName, chatId: string): TicketHead | undefined {
     const t = this.byUpdate().find((x) => x.channel === channel && x.chatId === chatId);
-    return t ? this.copy(t) : undefined;
+    if (!t) return undefined;
+    const { messages: _messages, ...head } = t;
+    return head;
   }
 
   addMessage(ticketId: number, m: { author: 'citizen' | 'staff'; text: string; at: string; delivery?: DeliveryState; staffName?: string }): TicketMessage {

@@ -6,7 +6,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ChannelName } from '../core/messages.js';
 import { type Db, type Migration, migrate, openDatabase } from '../store/database.js';
-import type { DeliveryState, Ticket, TicketMessage, TicketStatus, TicketViewer } from './ticket.js';
+import type { DeliveryState, Ticket, TicketHead, TicketMessage, TicketStatus, TicketViewer } from './ticket.js';
 import type { NewTicket, PendingDelivery, TicketCounts, TicketFilter, TicketStore } from './ticket-store.js';
 
 const MIGRATIONS: readonly Migration[] = [
@@ -68,6 +68,19 @@ const toMessage = (r: MessageRow): TicketMessage => ({
 const UNDELIVERABLE_SQL = `(SELECT m.delivery FROM ticket_messages m WHERE m.ticket_id = t.id AND m.author = 'staff'
   ORDER BY m.id DESC LIMIT 1) IN ('undeliverable','failed')`;
 
+const toHead = (row: TicketRow): TicketHead => ({
+  id: row.id,
+  channel: row.channel,
+  chatId: row.chat_id,
+  userId: row.user_id,
+  ...(row.display_name ? { displayName: row.display_name } : {}),
+  status: row.status,
+  ...(row.unit ? { unit: row.unit } : {}),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  lastCitizenAt: row.last_citizen_at,
+});
+
 /** Visibility rule of {@link canView}, as SQL on alias `t`. */
 function visibility(viewer: TicketViewer): { sql: string; params: string[] } {
   return viewer.role === 'admin' ? { sql: '1 = 1', params: [] } : { sql: '(t.unit IS NULL OR t.unit = ?)', params: [viewer.unit] };
@@ -83,19 +96,7 @@ export class SqliteTicketStore implements TicketStore {
 
   private hydrate(row: TicketRow): Ticket {
     const messages = (this.db.prepare('SELECT * FROM ticket_messages WHERE ticket_id = ? ORDER BY id').all(row.id) as MessageRow[]).map(toMessage);
-    return {
-      id: row.id,
-      channel: row.channel,
-      chatId: row.chat_id,
-      userId: row.user_id,
-      ...(row.display_name ? { displayName: row.display_name } : {}),
-      status: row.status,
-      ...(row.unit ? { unit: row.unit } : {}),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      lastCitizenAt: row.last_citizen_at,
-      messages,
-    };
+    return { ...toHead(row), messages };
   }
 
   create(input: NewTicket, now: Date): Ticket {
@@ -120,11 +121,11 @@ export class SqliteTicketStore implements TicketStore {
     return row ? this.hydrate(row) : undefined;
   }
 
-  latestForChat(channel: ChannelName, chatId: string): Ticket | undefined {
-    // Asked twice for every chat message: prepared once.
+  latestForChat(channel: ChannelName, chatId: string): TicketHead | undefined {
+    // Asked twice for every chat message: prepared once, and the ticket's messages are not read.
     this.latestStmt ??= this.db.prepare('SELECT * FROM tickets WHERE channel = ? AND chat_id = ? ORDER BY updated_at DESC, id DESC LIMIT 1');
     const row = this.latestStmt.get(channel, chatId) as TicketRow | undefined;
-    return row ? this.hydrate(row) : undefined;
+    return row ? toHead(row) : undefined;
   }
 
   addMessage(ticketId: number, m: { author: 'citizen' | 'staff'; text: string; at: string; delivery?: DeliveryState; staffName?: string }): TicketMessage {

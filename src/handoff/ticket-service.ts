@@ -20,6 +20,7 @@ import {
   insideZaloWindow,
   reopensAt,
   type Ticket,
+  type TicketHead,
   type TicketMessage,
   type TicketViewer,
   UNDELIVERABLE_ZALO_NOTE,
@@ -72,8 +73,8 @@ export interface TicketService {
   connect(links: TicketServiceLinks): void;
   /** Open a ticket and post it to the staff group (a failing post is only logged). */
   open(input: NewTicket): Promise<Ticket>;
-  /** The chat's open ticket, if any. */
-  openFor(channel: ChannelName, chatId: string): Ticket | undefined;
+  /** The chat's open ticket, if any (without its messages). */
+  openFor(channel: ChannelName, chatId: string): TicketHead | undefined;
   /**
    * A citizen message on a chat: added to its open ticket, or reopening an
    * answered/closed one within 7 days. Without `text` (a button press) the

@@ -5,7 +5,7 @@
  * private in-memory database.
  */
 import type { ChannelName } from '../core/messages.js';
-import type { DeliveryState, Ticket, TicketMessage, TicketStatus, TicketViewer } from './ticket.js';
+import type { DeliveryState, Ticket, TicketHead, TicketMessage, TicketStatus, TicketViewer } from './ticket.js';
 
 /** A new ticket and the citizen's messages it starts with (oldest first). */
 export interface NewTicket {
@@ -43,8 +43,8 @@ export interface PendingDelivery {
 export interface TicketStore {
   create(input: NewTicket, now: Date): Ticket;
   get(id: number): Ticket | undefined;
-  /** The most recently updated ticket of a chat. */
-  latestForChat(channel: ChannelName, chatId: string): Ticket | undefined;
+  /** The most recently updated ticket of a chat, without its messages (asked for every chat message: one row, however long the ticket). */
+  latestForChat(channel: ChannelName, chatId: string): TicketHead | undefined;
   /** Append a citizen message (also moves `lastCitizenAt`) or a staff reply. */
   addMessage(ticketId: number, message: { author: 'citizen' | 'staff'; text: string; at: string; delivery?: DeliveryState; staffName?: string }): TicketMessage;
   setStatus(ticketId: number, status: TicketStatus, now: Date): void;

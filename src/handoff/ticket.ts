@@ -55,6 +55,9 @@ export interface Ticket {
   messages: TicketMessage[];
 }
 
+/** A ticket without its messages: what the per-message checks (open? reopened?) read. */
+export type TicketHead = Omit<Ticket, 'messages'>;
+
 /** Who is looking at tickets: admins see all; other staff see unassigned ones and their unit's. */
 export type TicketViewer = { role: 'admin' } | { role: 'staff'; unit: string };
 

@@ -35,6 +35,17 @@ export function isClusterPrimary(config: Config): boolean {
   return config.server.workers > 1 && cluster.isPrimary;
 }
 
+/**
+ * Whether this process probes `HOST:PORT` itself before it starts: a single
+ * process or the primary, not a worker. A worker's `listen` goes through the
+ * primary, which holds the one socket every worker takes connections from;
+ * a worker binding the port on its own (the exclusive probe) would find it
+ * held by that socket once any worker listens, and exit before serving.
+ */
+export function probesListenAddress(): boolean {
+  return !cluster.isWorker;
+}
+
 /** Whether this process runs the once-only jobs (polling, reminders, retention): a single process, or worker 0. */
 export function runsSingletonJobs(config: Config): boolean {
   return !cluster.isWorker || config.server.workerIndex === 0;

@@ -36,6 +36,31 @@ describe.each(STORES)('%s (ticket store contract)', (_name, createStore) => {
     expect(store.pendingDeliveries().map((p) => [p.ticket.id, p.message.text])).toEqual([[tg.id, 'Chào anh']]);
   });
 
+  it("latestForChat gives the chat's most recently updated ticket as a head, without its messages", () => {
+    const store = createStore();
+    const many = Array.from({ length: 50 }, (_, k) => ({ text: `Tin ${k}`, at: T0.toISOString() }));
+    const old = store.create({ channel: 'web', chatId: 's-9', userId: 's-9', displayName: 'Lan', messages: many }, T0);
+    store.setStatus(old.id, 'closed', at(1));
+    expect(store.latestForChat('web', 's-9')).toEqual({
+      id: old.id,
+      channel: 'web',
+      chatId: 's-9',
+      userId: 's-9',
+      displayName: 'Lan',
+      status: 'closed',
+      createdAt: T0.toISOString(),
+      updatedAt: at(1).toISOString(),
+      lastCitizenAt: T0.toISOString(),
+    });
+    expect(store.latestForChat('web', 's-9')).not.toHaveProperty('messages');
+    const fresh = store.create({ channel: 'web', chatId: 's-9', userId: 's-9', messages: [] }, at(2));
+    expect(store.latestForChat('web', 's-9')?.id).toBe(fresh.id);
+    store.addMessage(old.id, { author: 'citizen', text: 'Lại hỏi', at: at(3).toISOString() });
+    expect(store.latestForChat('web', 's-9')?.id).toBe(old.id);
+    expect(store.latestForChat('telegram', 's-9')).toBeUndefined();
+    expect(store.get(old.id)?.messages).toHaveLength(51);
+  });
+
   it('filters and counts per viewer: assigned tickets only for their unit (and admins)', () => {
     const store = createStore();
     const a = store.create({ channel: 'zalo', chatId: 'z1', userId: 'z1', messages: [{ text: 'A', at: T0.toISOString() }] }, T0);
