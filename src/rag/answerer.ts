@@ -37,6 +37,7 @@ import { answerWithLlm } from './llm-answer.js';
 import type { QueryRewriter } from './query-rewrite.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 import { sectionLookup } from './section-lookup.js';
+import { yearFigureGap, yearFigureMessage } from './year-figures.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 const MAX_SOURCES = 5;
@@ -148,6 +149,25 @@ export function understoodQuestion(question: string, retrieval: Pick<RetrievalRe
   return a.cleaned.trim() ? a.cleaned : question;
 }
 
+/** How many of the best passages may state the figure asked for a year. */
+const YEAR_FIGURE_DEPTH = 3;
+
+/**
+ * A figure asked for a year that none of the best passages states
+ * (src/rag/year-figures.ts): the detail-gap refusal names the nearest
+ * passage's topic and the years it does give figures for.
+ */
+export function yearGap(question: string, retrieval: RetrievalResult): { message: string } | null {
+  const asked = retrieval.analysis?.cleaned || question;
+  const passages = retrieval.hits.slice(0, YEAR_FIGURE_DEPTH).map((h) => h.chunk);
+  const gap = yearFigureGap(asked, passages) ?? (asked === question ? null : yearFigureGap(question, passages));
+  const top = passages[0];
+  if (!gap || !top) return null;
+  const heading = top.trail.at(-1) ?? top.docTitle;
+  const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
+  return { message: yearFigureMessage(gap, topic) };
+}
+
 export class RagAnswerer implements QuestionAnswerer {
   private readonly policy: AbstainPolicy;
   private readonly help: string;
@@ -187,7 +207,7 @@ export class RagAnswerer implements QuestionAnswerer {
 
   /** An entity the sources do not cover, or a role whose holder no passage names. */
   private conflict(question: string, retrieval: RetrievalResult): { message: string } | null {
-    return entityConflict(question, retrieval, this.entities) ?? this.roleConflictOf(question, retrieval);
+    return entityConflict(question, retrieval, this.entities) ?? this.roleConflictOf(question, retrieval) ?? yearGap(question, retrieval);
   }
 
   /** Whether some passage names a person beside a title, remembered per title (the scan reads every chunk). */
