@@ -47,6 +47,18 @@ const COMMON = new Set(
   ),
 );
 
+/**
+ * Indices the sources report figures of. A question naming one is answered
+ * only by a figure of that index: named by the clause, or by the passage's
+ * document or heading ("PAPI năm 2024" is not answered by "PAR INDEX năm 2024 xếp 43/63").
+ */
+const INDEX_NAMES = /(?<![\p{L}])(PAPI|PCI|PAR INDEX|SIPAS|PGI|DDCI)(?![\p{L}])/gu;
+
+/** The indices a text names. */
+function indicesOf(text: string): Set<string> {
+  return new Set([...text.matchAll(INDEX_NAMES)].map((m) => m[1] ?? ''));
+}
+
 /** Folded words (letters and digits). */
 function words(text: string): string[] {
   return foldText(normalizeText(text))
@@ -141,16 +153,20 @@ export function yearFigureGap(question: string, passages: readonly YearPassage[]
   const f = ` ${words(question).join(' ')} `;
   const needsNumber = ASKS_NUMBER.test(f);
   const asked = new Set(words(question));
+  const wanted = indicesOf(normalizeText(question).replace(/par\s+index/giu, 'PAR INDEX'));
   for (const year of years) {
     // The best passage's own document is of that year: the year names the document.
     if (passages[0] && yearOfDocument(passages[0], year)) continue;
     // A passage answers when it states the figure for the year and does not say, elsewhere, that it is not confirmed.
     const read = (p: YearPassage) => {
       let answered = false;
+      const head = indicesOf(`${p.docId} ${p.trail.at(-1) ?? ''}`);
       for (const c of clauses(p.text)) {
         const s = statementFor(c, year, asked);
         if (s === 'unconfirmed') return 'unconfirmed';
-        if (s === 'figure' || (s === 'statement' && !needsNumber)) answered = true;
+        const own = indicesOf(c);
+        const sameIndex = wanted.size === 0 || [...wanted].some((i) => own.has(i) || (own.size === 0 && head.has(i)));
+        if (sameIndex && (s === 'figure' || (s === 'statement' && !needsNumber))) answered = true;
       }
       return answered ? 'answered' : null;
     };

@@ -41,6 +41,9 @@ describe('a figure for year Y needs a passage that states a figure for Y', () =>
     ['Năm 2025 tỉnh đạt bao nhiêu điểm?', [DATED], '2025'],
     ['Điểm PCI năm 2023 là bao nhiêu?', [BOUNDED], '2023'],
     ['Điểm PCI năm 2023 là bao nhiêu?', [RESULTS, passage('PAR INDEX 2023: điểm trung bình cấp tỉnh 86,98%.')], '2023'],
+    // a figure of another index for that year
+    ['PAPI năm 2024 của tỉnh được bao nhiêu điểm?', [passage('Năm 2024 tỉnh xếp 43/63.', 'Chỉ số cải cách hành chính (PAR INDEX)', 'PAR INDEX')], '2024'],
+    ['Năm 2022 tỉnh đứng thứ mấy về PGI?', [passage('PCI 2022 dùng 142 chỉ tiêu; cùng năm, VCCI công bố lần đầu Chỉ số Xanh cấp tỉnh (PGI).')], '2022'],
   ])('refuses: %s', (q, passages, year) => {
     expect(yearFigureGap(q, passages)?.year).toBe(year);
   });
@@ -55,6 +58,8 @@ describe('a figure for year Y needs a passage that states a figure for Y', () =>
     ['Kết quả SIPAS năm 2020 thế nào?', [passage('Năm 2020, tỉnh thuộc nhóm có SIPAS thấp nhất.')]],
     // the best passage's document is of that year: the year names the document
     ['Kế hoạch năm 2022 có bao nhiêu nội dung?', [passage('Kế hoạch có 3 nội dung.', 'Kế hoạch truyền thông giai đoạn 2022 - 2025', '1523/KH-SCT')]],
+    ['PAR INDEX năm 2024 của tỉnh xếp thứ mấy?', [passage('Năm 2024 tỉnh xếp 43/63.', 'Chỉ số cải cách hành chính (PAR INDEX)', 'PAR INDEX')]],
+    ['PCI 2022 dùng bao nhiêu chỉ tiêu?', [passage('PCI 2022 dùng 142 chỉ tiêu; cùng năm, VCCI công bố lần đầu Chỉ số Xanh cấp tỉnh (PGI).')]],
   ])('answers: %s', (q, passages) => {
     expect(yearFigureGap(q, passages)).toBeNull();
   });
