@@ -21,6 +21,7 @@ import {
   decideAbstention,
   detailGap,
   entityConflict,
+  holderNamedIn,
   roleConflict,
   satisfiesQuestion,
   titleNamedIn,
@@ -222,7 +223,16 @@ export class RagAnswerer implements QuestionAnswerer {
       }
       return named;
     };
-    return roleConflict(retrieval.analysis?.cleaned || question, titleNamed, retrieval.intent.kind);
+    const holderNamed = (title: string, body: string) => {
+      const key = `${title}\u0000${body}`;
+      let named = this.namedTitles.get(key);
+      if (named === undefined) {
+        named = holderNamedIn(this.deps.retriever.chunks, title, body);
+        this.namedTitles.set(key, named);
+      }
+      return named;
+    };
+    return roleConflict(retrieval.analysis?.cleaned || question, titleNamed, retrieval.intent.kind, holderNamed);
   }
 
   /**
