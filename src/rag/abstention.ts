@@ -194,9 +194,9 @@ const SCHEDULE =
  * ở đâu"): only a passage that writes one can answer. An e-mail or web
  * address is asked as such and checked before.
  */
-const ASKS_ADDRESS = / (dia chi|so nha|duong nao|tru so( [a-z]+){0,8} (o dau|nam o dau|o duong|tai dau)) /;
+const ASKS_ADDRESS = / (dia chi|so nha|duong nao|tru so( [a-z0-9]+){0,12} (o dau|nam o dau|o duong|tai dau)) /;
 const STREET_ADDRESS =
-  /(?<![\p{L}])(?:số|Số)\s+\d+[\w/]*\s*,?\s*(?:đường|phố)?\s*\p{Lu}|(?<![\p{L}])(?:đường|Đường|phố|Phố)\s+\p{Lu}\p{Ll}+|Địa chỉ\s*:\s*\S|\d+[A-Z]?\s+(?:đường\s+)?\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:phường|xã|P\.)/u;
+  /(?<![\p{L}])(?:số|Số)\s+\d+(?:\/\d+)?[A-Za-z]?\s*,?\s*(?:đường|phố)?\s*\p{Lu}|(?<![\p{L}])(?<!(?:thành|Thành)\s)(?:đường|Đường|phố|Phố)\s+\p{Lu}\p{Ll}+|Địa chỉ\s*:\s*\S|\d+[A-Z]?\s+(?:đường\s+)?\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:phường|xã|P\.)/u;
 
 /**
  * A question that asks for the contact literal itself ("số điện thoại … là gì", "email nào", "link ở đâu"),
@@ -213,7 +213,21 @@ const LITERAL_TYPES: ReadonlyMap<AnswerType, RegExp> = new Map([
   ['phone', /điện thoại|đường dây nóng|hotline|tổng đài|số liên hệ|sđt|nhắn tin/iu],
   ['email', /e-?mail|thư điện tử|hộp thư/iu],
   ['link', /https?:\/\/|trang web|website|đường dẫn|cổng thông tin/iu],
+  ['address', /địa chỉ|trụ sở|số nhà|(?<![\p{L}])đường(?! dây| dẫn)/iu],
 ]);
+
+/**
+ * A passage that speaks of a contact detail only to say it is not confirmed
+ * ("Địa chỉ cụ thể, đường dây nóng … là chưa có thông tin được xác nhận"),
+ * or that it is given only once configured, does not hold it: such a mention
+ * counts as missing.
+ */
+const CONTACT_UNCONFIRMED = /chưa có thông tin(?: được xác nhận)?|chưa được xác nhận|chưa xác nhận|unverified|khi đã được cấu hình|không tự đưa ra/iu;
+
+/** Whether a passage speaks of the contact kind in a clause that does not mark it as unconfirmed. */
+function mentionsConfirmed(text: string, mention: RegExp): boolean {
+  return text.split(/[;\n]|\.\s+/u).some((clause) => mention.test(clause) && !CONTACT_UNCONFIRMED.test(clause));
+}
 
 /** 1 when the question asks for a contact literal that the best passages do not hold and the answering passage does not speak of, else 0. */
 function literalMissing(question: string, type: AnswerType | null, satisfied: boolean, top: { text: string }): number {
@@ -222,11 +236,13 @@ function literalMissing(question: string, type: AnswerType | null, satisfied: bo
   const f = ` ${foldText(normalizeText(question))
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')} `;
-  if (!ASKS_CONTACT_LITERAL.test(f)) return 0;
-  return mention.test(top.text) ? 0 : 1;
+  // A street address is asked as such whenever the type is found ("địa chỉ …", "trụ sở … ở đâu").
+  if (type !== 'address' && !ASKS_CONTACT_LITERAL.test(f)) return 0;
+  return mentionsConfirmed(top.text, mention) ? 0 : 1;
 }
 /** Asking for a phone number, an e-mail address or a web link: only a passage that literally holds one can answer. */
-const CONTACT_PHONE = / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao) /;
+const CONTACT_PHONE =
+  / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao|so tong dai|goi tong dai|tong dai( [a-z]+){0,8} (nao|so may|so nao|la so|bao nhieu|la gi|gi)) /;
 const CONTACT_EMAIL = / (email|e mail|thu dien tu|gmail|hop thu) /;
 const CONTACT_LINK = / (link|duong dan|dia chi (web|website|trang web|trang)|website (la gi|nao)|trang web (nao|la gi)) /;
 const PHONE_NUMBER = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)|\b1900[\s.]?\d{4}\b/u;
