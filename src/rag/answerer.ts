@@ -38,7 +38,8 @@ import { answerWithLlm } from './llm-answer.js';
 import type { QueryRewriter } from './query-rewrite.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 import { sectionLookup } from './section-lookup.js';
-import { yearFigureGap, yearFigureMessage } from './year-figures.js';
+import { unconfirmedDetail } from './unconfirmed-detail.js';
+import { askedFigureYears, yearFigureGap, yearFigureMessage } from './year-figures.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 const MAX_SOURCES = 5;
@@ -169,6 +170,22 @@ export function yearGap(question: string, retrieval: RetrievalResult): { message
   return { message: yearFigureMessage(gap, topic) };
 }
 
+/**
+ * A detail the best passage marks as not confirmed and the question asks
+ * for (src/rag/unconfirmed-detail.ts). A question for a year's figure is
+ * left to {@link yearGap}.
+ */
+export function unconfirmedGap(question: string, retrieval: RetrievalResult): { message: string } | null {
+  const asked = retrieval.analysis?.cleaned || question;
+  const top = retrieval.hits[0]?.chunk;
+  if (!top || askedFigureYears(asked).length > 0) return null;
+  const detail = unconfirmedDetail(asked, top);
+  if (!detail) return null;
+  const heading = top.trail.at(-1) ?? top.docTitle;
+  const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
+  return { message: `Nguồn của trợ lý có nói về ${topic} nhưng ghi rõ: ${detail} là chưa có thông tin được xác nhận.` };
+}
+
 export class RagAnswerer implements QuestionAnswerer {
   private readonly policy: AbstainPolicy;
   private readonly help: string;
@@ -208,7 +225,12 @@ export class RagAnswerer implements QuestionAnswerer {
 
   /** An entity the sources do not cover, or a role whose holder no passage names. */
   private conflict(question: string, retrieval: RetrievalResult): { message: string } | null {
-    return entityConflict(question, retrieval, this.entities) ?? this.roleConflictOf(question, retrieval) ?? yearGap(question, retrieval);
+    return (
+      entityConflict(question, retrieval, this.entities) ??
+      this.roleConflictOf(question, retrieval) ??
+      yearGap(question, retrieval) ??
+      unconfirmedGap(question, retrieval)
+    );
   }
 
   /** Whether some passage names a person beside a title, remembered per title (the scan reads every chunk). */
