@@ -194,9 +194,9 @@ const SCHEDULE =
  * ở đâu"): only a passage that writes one can answer. An e-mail or web
  * address is asked as such and checked before.
  */
-const ASKS_ADDRESS = / (dia chi|so nha|duong nao|tru so( [a-z]+){0,8} (o dau|nam o dau|o duong|tai dau)) /;
+const ASKS_ADDRESS = / (dia chi|so nha|duong nao|tru so( [a-z0-9]+){0,12} (o dau|nam o dau|o duong|tai dau)) /;
 const STREET_ADDRESS =
-  /(?<![\p{L}])(?:số|Số)\s+\d+[\w/]*\s*,?\s*(?:đường|phố)?\s*\p{Lu}|(?<![\p{L}])(?:đường|Đường|phố|Phố)\s+\p{Lu}\p{Ll}+|Địa chỉ\s*:\s*\S|\d+[A-Z]?\s+(?:đường\s+)?\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:phường|xã|P\.)/u;
+  /(?<![\p{L}])(?:số|Số)\s+\d+(?:\/\d+)?[A-Za-z]?\s*,?\s*(?:đường|phố)?\s*\p{Lu}|(?<![\p{L}])(?<!(?:thành|Thành)\s)(?:đường|Đường|phố|Phố)\s+\p{Lu}\p{Ll}+|Địa chỉ\s*:\s*\S|\d+[A-Z]?\s+(?:đường\s+)?\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:phường|xã|P\.)/u;
 
 /**
  * A question that asks for the contact literal itself ("số điện thoại … là gì", "email nào", "link ở đâu"),
@@ -213,7 +213,21 @@ const LITERAL_TYPES: ReadonlyMap<AnswerType, RegExp> = new Map([
   ['phone', /điện thoại|đường dây nóng|hotline|tổng đài|số liên hệ|sđt|nhắn tin/iu],
   ['email', /e-?mail|thư điện tử|hộp thư/iu],
   ['link', /https?:\/\/|trang web|website|đường dẫn|cổng thông tin/iu],
+  ['address', /địa chỉ|trụ sở|số nhà|(?<![\p{L}])đường(?! dây| dẫn)/iu],
 ]);
+
+/**
+ * A passage that speaks of a contact detail only to say it is not confirmed
+ * ("Địa chỉ cụ thể, đường dây nóng … là chưa có thông tin được xác nhận"),
+ * or that it is given only once configured, does not hold it: such a mention
+ * counts as missing.
+ */
+const CONTACT_UNCONFIRMED = /chưa có thông tin(?: được xác nhận)?|chưa được xác nhận|chưa xác nhận|unverified|khi đã được cấu hình|không tự đưa ra/iu;
+
+/** Whether a passage speaks of the contact kind in a clause that does not mark it as unconfirmed. */
+function mentionsConfirmed(text: string, mention: RegExp): boolean {
+  return text.split(/[;\n]|\.\s+/u).some((clause) => mention.test(clause) && !CONTACT_UNCONFIRMED.test(clause));
+}
 
 /** 1 when the question asks for a contact literal that the best passages do not hold and the answering passage does not speak of, else 0. */
 function literalMissing(question: string, type: AnswerType | null, satisfied: boolean, top: { text: string }): number {
@@ -222,11 +236,13 @@ function literalMissing(question: string, type: AnswerType | null, satisfied: bo
   const f = ` ${foldText(normalizeText(question))
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')} `;
-  if (!ASKS_CONTACT_LITERAL.test(f)) return 0;
-  return mention.test(top.text) ? 0 : 1;
+  // A street address is asked as such whenever the type is found ("địa chỉ …", "trụ sở … ở đâu").
+  if (type !== 'address' && !ASKS_CONTACT_LITERAL.test(f)) return 0;
+  return mentionsConfirmed(top.text, mention) ? 0 : 1;
 }
 /** Asking for a phone number, an e-mail address or a web link: only a passage that literally holds one can answer. */
-const CONTACT_PHONE = / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao) /;
+const CONTACT_PHONE =
+  / (sdt|so dien thoai|dien thoai|hotline|duong day nong|so lien he|goi so nao|so tong dai|goi tong dai|tong dai( [a-z]+){0,8} (nao|so may|so nao|la so|bao nhieu|la gi|gi)) /;
 const CONTACT_EMAIL = / (email|e mail|thu dien tu|gmail|hop thu) /;
 const CONTACT_LINK = / (link|duong dan|dia chi (web|website|trang web|trang)|website (la gi|nao)|trang web (nao|la gi)) /;
 const PHONE_NUMBER = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)|\b1900[\s.]?\d{4}\b/u;
@@ -456,16 +472,85 @@ function titleAsWritten(question: string, title: string): string {
  * passage can answer and the refusal says so. Null when some passage names
  * a person beside the title, or the question asks no holder's name.
  */
-export function roleConflict(question: string, titleNamed: (title: string) => boolean, kind = 'what'): { value: string; message: string } | null {
+export function roleConflict(
+  question: string,
+  titleNamed: (title: string) => boolean,
+  kind = 'what',
+  holderNamed?: (title: string, body: string) => boolean,
+): { value: string; message: string } | null {
   if (answerType(question, kind) !== 'name') return null;
   const title = askedTitle(question);
   if (!title || GENERAL_TITLES.has(title)) return null;
-  if (titleNamed(title)) return null;
   const shown = titleAsWritten(question, title);
-  return {
-    value: shown,
-    message: `Các tài liệu của trợ lý không nêu tên người giữ chức ${shown} được hỏi, nên trợ lý không trả lời được câu này.`,
-  };
+  const conflict = (value: string) => ({
+    value,
+    message: `Các tài liệu của trợ lý không nêu tên người giữ chức ${value} được hỏi, nên trợ lý không trả lời được câu này.`,
+  });
+  if (!titleNamed(title)) return conflict(shown);
+  // The title of another body ("Giám đốc Sở Nội vụ", "Chủ tịch VCCI"): a passage must name a person beside that title of that body.
+  const body = bodyAfterTitle(question, shown);
+  if (body && holderNamed && !holderNamed(title, foldPhrase(body))) return conflict(`${shown} ${body}`);
+  return null;
+}
+
+/** Folded words separated by single spaces. */
+const foldPhrase = (text: string) =>
+  foldText(normalizeText(text))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** Words that end a body's name in a question ("Sở Nội vụ hiện nay là ai" → "Sở Nội vụ"). */
+const BODY_END = new Set(
+  'hiện nay là tên gì ai trước sau khi của ký đang phụ trách bây giờ được do có thì mới cũ nhiệm kỳ năm ở tại hồi lúc người họ'.split(' '),
+);
+/** Kinds of body a title may belong to; an all-capitals name ("VCCI", "UBND") counts as one by itself. */
+const BODY_KIND = /^(?:Sở|Bộ|Ban|Cục|Chi|Tổng|Trung|UBND|HĐND|Ủy|Uỷ|Hội|Tỉnh|Văn|Phòng|Liên|Phòng)$/u;
+/** The own department, named or implied ("Sở", "Sở Công Thương", "Sở CT"), and its units: their titles are checked by title alone. */
+const OWN_BODY_NAME = /^(?:Sở|Sở\s+(?:Công\s+Thương|CT|này|mình|ta)(?:\s.*)?|Phòng\s.*|Văn\s+phòng(?:\s+Sở)?|Ban\s+(?:Biên\s+tập|Quản\s+trị).*)$/u;
+
+/**
+ * The body named right after the asked title, as written ("Giám đốc Sở Nội
+ * vụ hiện nay …" → "Sở Nội vụ", "Chủ tịch VCCI" → "VCCI", "Chủ tịch UBND
+ * tỉnh" → "UBND tỉnh"); null when none follows or it is the own department
+ * or one of its units.
+ */
+export function bodyAfterTitle(question: string, shownTitle: string): string | null {
+  const q = normalizeText(question);
+  const at = q.indexOf(shownTitle);
+  if (at < 0) return null;
+  const words = q
+    .slice(at + shownTitle.length)
+    .replace(/[?!.,;:()"“”]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const first = words[0] ?? '';
+  if (!BODY_KIND.test(first) && !/^[A-ZĐ]{3,}$/u.test(first)) return null;
+  const taken: string[] = [];
+  for (const w of words.slice(0, 8)) {
+    if (taken.length > 0 && BODY_END.has(w.toLowerCase())) break;
+    taken.push(w);
+  }
+  const body = taken.join(' ');
+  if (!body || OWN_BODY_NAME.test(body)) return null;
+  return body;
+}
+
+/** Whether some passage names a person within a short window of the title followed by the (folded) body. */
+export function holderNamedIn(chunks: readonly { text: string }[], title: string, body: string): boolean {
+  const phrase = `${title} ${body}`;
+  for (const c of chunks) {
+    if (!foldPhrase(c.text).includes(phrase)) continue;
+    // Capitalised three-word runs that are place or body names are not people.
+    const noise = [...c.text.matchAll(new RegExp(PERSON_NAME_NOISE.source, 'g'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    for (const m of c.text.matchAll(new RegExp(PERSON_NAME.source, 'gu'))) {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      if (noise.some(([a = 0, b = 0]) => at < b && a < end)) continue;
+      if (foldPhrase(c.text.slice(Math.max(0, at - 80), end + 80)).includes(phrase)) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether some passage names a person beside the (folded) title. */

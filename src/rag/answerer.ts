@@ -21,6 +21,7 @@ import {
   decideAbstention,
   detailGap,
   entityConflict,
+  holderNamedIn,
   roleConflict,
   satisfiesQuestion,
   titleNamedIn,
@@ -37,6 +38,8 @@ import { answerWithLlm } from './llm-answer.js';
 import type { QueryRewriter } from './query-rewrite.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 import { sectionLookup } from './section-lookup.js';
+import { unconfirmedDetail } from './unconfirmed-detail.js';
+import { askedFigureYears, yearFigureGap, yearFigureMessage } from './year-figures.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 const MAX_SOURCES = 5;
@@ -148,6 +151,41 @@ export function understoodQuestion(question: string, retrieval: Pick<RetrievalRe
   return a.cleaned.trim() ? a.cleaned : question;
 }
 
+/** How many of the best passages may state the figure asked for a year. */
+const YEAR_FIGURE_DEPTH = 3;
+
+/**
+ * A figure asked for a year that none of the best passages states
+ * (src/rag/year-figures.ts): the detail-gap refusal names the nearest
+ * passage's topic and the years it does give figures for.
+ */
+export function yearGap(question: string, retrieval: RetrievalResult): { message: string } | null {
+  const asked = retrieval.analysis?.cleaned || question;
+  const passages = retrieval.hits.slice(0, YEAR_FIGURE_DEPTH).map((h) => h.chunk);
+  const gap = yearFigureGap(asked, passages) ?? (asked === question ? null : yearFigureGap(question, passages));
+  const top = passages[0];
+  if (!gap || !top) return null;
+  const heading = top.trail.at(-1) ?? top.docTitle;
+  const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
+  return { message: yearFigureMessage(gap, topic) };
+}
+
+/**
+ * A detail the best passage marks as not confirmed and the question asks
+ * for (src/rag/unconfirmed-detail.ts). A question for a year's figure is
+ * left to {@link yearGap}.
+ */
+export function unconfirmedGap(question: string, retrieval: RetrievalResult): { message: string } | null {
+  const asked = retrieval.analysis?.cleaned || question;
+  const top = retrieval.hits[0]?.chunk;
+  if (!top || askedFigureYears(asked).length > 0) return null;
+  const detail = unconfirmedDetail(asked, top);
+  if (!detail) return null;
+  const heading = top.trail.at(-1) ?? top.docTitle;
+  const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
+  return { message: `Nguồn của trợ lý có nói về ${topic} nhưng ghi rõ: ${detail} là chưa có thông tin được xác nhận.` };
+}
+
 export class RagAnswerer implements QuestionAnswerer {
   private readonly policy: AbstainPolicy;
   private readonly help: string;
@@ -187,7 +225,12 @@ export class RagAnswerer implements QuestionAnswerer {
 
   /** An entity the sources do not cover, or a role whose holder no passage names. */
   private conflict(question: string, retrieval: RetrievalResult): { message: string } | null {
-    return entityConflict(question, retrieval, this.entities) ?? this.roleConflictOf(question, retrieval);
+    return (
+      entityConflict(question, retrieval, this.entities) ??
+      this.roleConflictOf(question, retrieval) ??
+      yearGap(question, retrieval) ??
+      unconfirmedGap(question, retrieval)
+    );
   }
 
   /** Whether some passage names a person beside a title, remembered per title (the scan reads every chunk). */
@@ -202,7 +245,16 @@ export class RagAnswerer implements QuestionAnswerer {
       }
       return named;
     };
-    return roleConflict(retrieval.analysis?.cleaned || question, titleNamed, retrieval.intent.kind);
+    const holderNamed = (title: string, body: string) => {
+      const key = `${title}\u0000${body}`;
+      let named = this.namedTitles.get(key);
+      if (named === undefined) {
+        named = holderNamedIn(this.deps.retriever.chunks, title, body);
+        this.namedTitles.set(key, named);
+      }
+      return named;
+    };
+    return roleConflict(retrieval.analysis?.cleaned || question, titleNamed, retrieval.intent.kind, holderNamed);
   }
 
   /**

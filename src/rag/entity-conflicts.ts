@@ -200,7 +200,9 @@ function periodsOf(text: string): Array<[number, number]> {
 
 /** "các năm 2013–2024": the years a passage speaks of, to say what the sources do cover. */
 function yearSpan(text: string): string | null {
-  const ys = [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  // Web addresses and document numbers ("2074/QĐ-UBND") carry digits that are not years the passage covers.
+  const plain = text.replace(/https?:\/\/\S+/g, ' ').replace(/\b\d+\/[\p{L}Đđ][\p{L}\p{N}Đđ-]*/gu, ' ');
+  const ys = [...plain.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
   if (ys.length === 0) return null;
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
@@ -330,7 +332,9 @@ function periodConflict(q: string, f: string, r: RetrievalResult, corpus: Corpus
   // An asked period ("giai đoạn 2016-2020") is covered only as a whole: by a period holding both ends,
   // or by a passage that writes both years; one end alone ("2020" in a list of results) does not.
   for (const [a, b] of periodsOf(q)) {
-    if (a >= b || (a <= corpus.currentYear && corpus.currentYear <= b)) continue;
+    // A period around today that ends by this year is the present; one that runs past it
+    // ("giai đoạn 2026–2030" in December 2026) asks about years the documents must cover.
+    if (a >= b || (a <= corpus.currentYear && b === corpus.currentYear)) continue;
     const whole = best.some((t) => periodsOf(t).some(([x, y]) => x <= a && b <= y) || (yearText(t).includes(String(a)) && yearText(t).includes(String(b))));
     if (whole) continue;
     return { kind: 'period', value: `${a}–${b}`, message: `Các tài liệu của trợ lý không có thông tin cho giai đoạn ${a}–${b}.${periodHave(r)}` };

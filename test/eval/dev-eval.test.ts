@@ -44,12 +44,16 @@ describe("answering on the project's own sets", () => {
     // (everyday-fresh-cl.jsonl, ew601–ew688; 586 items), after the body thesaurus pass:
     // 0.720 / 0.835 / 0.766 / 0.758 / 0.756 / 0.151 (the old 534 items alone: 0.749 / 0.854 / 0.791 /
     // 0.784 / 0.748 / 0.129, unchanged by the pass). The new items are harder, hence lower floors.
+    // Measured 2026-12-04 (h17-oos) on the split grown by oos-fresh-hq.jsonl (691 items), after the
+    // year-figure, title-of-another-body, unconfirmed-contact and future-period checks:
+    // 0.752 / 0.857 / 0.794 / 0.785 / 0.837 / 0.133 (before the checks: oos abstained 0.764, the rest
+    // the same); the out-of-scope floor is raised to 0.80.
     // The floors sit just below; in-scope refusal and out-of-scope refusal stay the weak points.
     expect(s.hit1).toBeGreaterThanOrEqual(0.71);
     expect(s.hit5).toBeGreaterThanOrEqual(0.82);
     expect(s.mrr).toBeGreaterThanOrEqual(0.75);
     expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.74);
-    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.74);
+    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.8);
     expect(s.falseAbstentions).toBeLessThanOrEqual(0.16);
   }, 120_000);
 });
