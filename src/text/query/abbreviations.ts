@@ -121,7 +121,13 @@ export function expandAbbreviations(
     const meaning = choose(hit.meanings, out[out.length - 1]?.fold, rightFold, options.pairKnown);
     const written = options.accented ? meaning : foldText(meaning);
     const words = written.split(' ');
-    for (const [k, w] of words.entries()) out.push(tokenLike(w, k === words.length - 1 ? last.after : ' ', 'abbreviation'));
+    const spelled = meaning.split(' ');
+    for (const [k, w] of words.entries()) {
+      const t = tokenLike(w, k === words.length - 1 ? last.after : ' ', 'abbreviation');
+      // Written folded in an unaccented question: the meaning's own spelling, for diacritic restoration.
+      if (!options.accented && spelled.length === words.length && spelled[k] !== w) t.accent = spelled[k] as string;
+      out.push(t);
+    }
     const typed = tokens
       .slice(i, i + length)
       .map((t) => t.word)
