@@ -45,6 +45,13 @@ describe('Zalo typing on the project corpus', () => {
     ['tố cáo giải quyết mấy ngày dạ', 'tố cáo giải quyết mấy ngày'],
     // A glossary abbreviation typed as one word is a name, not a misspelt word ("khtc" is not "khác").
     ['phòng khtc làm gì', 'phòng khtc làm gì'],
+    // Short forms of the domain: "cq", "gq", "max"; ambiguous "tc", "kn" only where a neighbour tells.
+    ['cq nào gq khiếu nại', 'cơ quan nào giải quyết khiếu nại'],
+    ['papi max bn điểm', 'papi tối đa bao nhiêu điểm'],
+    ['tc hc là gì', 'thủ tục hành chính là gì'],
+    ['kn lần 2 bao lâu', 'khiếu nại lần 2 bao lâu'],
+    ['tc giấu tên được không', 'tc giấu tên được không'],
+    ['kn', 'kn'],
   ])('%s → %s', async (q, want) => {
     expect((await analyse(q)).cleaned).toBe(want);
   });
