@@ -250,7 +250,11 @@ export function restoreDiacritics(tokens: readonly Token[], model: DiacriticMode
     // A function word, or a syllable that may be one ("co": có or cơ), that the corpus cannot place
     // takes its function-word spelling; the questions people type are full of them.
     if (s.stop || s.stopForms.length > 0) {
-      if (!s.stopForms.includes(choice[i] as string) && !confident(i, s, choice, slots, tokens, model, OVER_FUNCTION_RATIO)) choice[i] = s.stopForms[0];
+      if (
+        !s.stopForms.includes(choice[i] as string) &&
+        !(confident(i, s, choice, slots, tokens, model, OVER_FUNCTION_RATIO) && keepsContent(i, s, choice, slots, tokens, model))
+      )
+        choice[i] = s.stopForms[0];
       continue;
     }
     if (!confident(i, s, choice, slots, tokens, model)) {
@@ -340,6 +344,39 @@ function viterbi(chain: readonly Slot[], model: DiacriticModel): string[] {
     if (k > 0) arg = (back[k - 1] as number[])[arg] as number;
   }
   return out;
+}
+
+/**
+ * A content reading of a syllable that is also a function word ("co": cơ or
+ * có) must pair with the content word after it, and with each neighbour the
+ * function reading pairs with: "đoàn cơ sở" is a word, while "công đoàn có
+ * phải", "cấp huyện thì nộp" put a function word between words that each
+ * pair with one side only. (A content word before it need not pair: "tố cáo
+ * tối đa" starts a new word.)
+ */
+function keepsContent(
+  i: number,
+  slot: Slot,
+  choice: ReadonlyArray<string | undefined>,
+  slots: ReadonlyArray<Slot | undefined>,
+  tokens: readonly Token[],
+  model: DiacriticModel,
+): boolean {
+  if (slot.stop) return true;
+  const c = choice[i] as string;
+  const sides: Array<[number, (n: string, f: string) => number]> = [
+    [i - 1, (n, f) => model.pairCount(n, f)],
+    [i + 1, (n, f) => model.pairCount(f, n)],
+  ];
+  for (const [k, pair] of sides) {
+    const n = slots[k];
+    const joined = n !== undefined && (tokens[Math.min(i, k)] as Token).after.trim() === '';
+    if (!joined || n.verbatim) continue;
+    const word = choice[k] as string;
+    if (pair(word, c) > 0) continue;
+    if ((!n.stop && k > i) || slot.stopForms.some((f) => pair(word, f) > 0)) return false;
+  }
+  return true;
 }
 
 /**
