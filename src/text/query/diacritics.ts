@@ -15,7 +15,6 @@ import { foldText, normalizeText } from '../normalize.js';
 import { STOPWORDS_ACCENTED, STOPWORDS_FOLDED } from '../stopwords.js';
 import type { Token } from './tokens.js';
 import { isSyllableShape } from './typos.js';
-import { accentedPairsOf } from './vocabulary.js';
 
 /** One spelling of a folded syllable and how often the corpus writes it. */
 export interface AccentedForm {
@@ -110,39 +109,44 @@ const ADDRESS = /\S*(?:https?:\/\/|www\.)\S*|\S+\.(?:vn|com|net|org)\S*/giu;
 
 /**
  * Count the accented syllables and pairs of texts (lower case; pairs do not
- * cross punctuation; the pair keys are those of accentedPairsOf, web
- * addresses left out). `phrasing`: accented phrases people type that the
+ * cross punctuation and are keyed as `accentedPairsOf` keys them; spellings
+ * leave web addresses out). `phrasing`: accented phrases people type that the
  * sources may not hold (the thesaurus's everyday words, the chat
  * abbreviations' meanings); they and {@link QUESTION_PHRASES} count
  * {@link PHRASING_COUNT} each, for the spelling choice only ({@link DiacriticModel.has}
- * answers for the corpus alone, as {@link accentedPairsOf}).
+ * answers for the corpus alone, as `accentedPairsOf` would).
  */
 export function buildDiacriticModel(texts: Iterable<string>, phrasing: Iterable<string> = []): DiacriticModel {
   const unigrams = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  const count = (text: string, n: number) => {
-    for (const segment of normalizeText(text)
-      .replace(ADDRESS, ' . ')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}\s]+/u)) {
-      let prev: string | undefined;
-      for (const w of segment.split(/\s+/)) {
-        if (!w) continue;
-        // Words with digits pair too ("năm 2022", as accentedPairsOf counts them); only syllables get spellings.
-        if (SYLLABLE_WORD.test(w)) unigrams.set(w, (unigrams.get(w) ?? 0) + n);
-        if (prev !== undefined) {
-          const k = `${prev} ${w}`;
-          pairs.set(k, (pairs.get(k) ?? 0) + n);
-        }
-        prev = w;
+  // The corpus's pairs, keyed as accentedPairsOf keys them (one map serves typo repair and the counts);
+  // the phrasing's pairs apart, so that `has` answers for the corpus alone.
+  const corpusPairs = new Map<string, number>();
+  const phrasingPairs = new Map<string, number>();
+  const segments = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}\s]+/u);
+  const countPairs = (text: string, into: Map<string, number>, n: number) => {
+    for (const segment of segments(text)) {
+      const w = segment.split(/\s+/).filter(Boolean);
+      for (let i = 0; i + 1 < w.length; i++) {
+        const k = `${w[i]} ${w[i + 1]}`;
+        into.set(k, (into.get(k) ?? 0) + n);
       }
     }
   };
-  const corpus = [...texts];
-  for (const t of corpus) count(t, 1);
-  for (const t of [...QUESTION_PHRASES, ...phrasing]) count(t, PHRASING_COUNT);
-  // What typo repair asks (knowsAccentedPair) stays the corpus's own pairs, counted as before.
-  const corpusPairs = accentedPairsOf(corpus);
+  // Spellings: syllables only, web addresses left out.
+  const countSyllables = (text: string, n: number) => {
+    for (const segment of segments(text.replace(ADDRESS, ' . ')))
+      for (const w of segment.split(/\s+/)) if (w && SYLLABLE_WORD.test(w)) unigrams.set(w, (unigrams.get(w) ?? 0) + n);
+  };
+  for (const t of texts) {
+    const norm = normalizeText(t);
+    countPairs(norm, corpusPairs, 1);
+    countSyllables(norm, 1);
+  }
+  for (const t of [...QUESTION_PHRASES, ...phrasing]) {
+    const norm = normalizeText(t);
+    countPairs(norm, phrasingPairs, PHRASING_COUNT);
+    countSyllables(norm, PHRASING_COUNT);
+  }
   const byFold = new Map<string, AccentedForm[]>();
   for (const [form, c] of unigrams) {
     const f = foldText(form);
@@ -153,7 +157,10 @@ export function buildDiacriticModel(texts: Iterable<string>, phrasing: Iterable<
   for (const list of byFold.values()) list.sort((a, b) => b.count - a.count || a.form.localeCompare(b.form));
   return {
     forms: (folded) => byFold.get(folded) ?? [],
-    pairCount: (l, r) => pairs.get(`${l} ${r}`) ?? 0,
+    pairCount: (l, r) => {
+      const k = `${l} ${r}`;
+      return (corpusPairs.get(k) ?? 0) + (phrasingPairs.get(k) ?? 0);
+    },
     has: (pair) => corpusPairs.has(pair),
   };
 }

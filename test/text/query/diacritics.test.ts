@@ -11,6 +11,7 @@ import { analyzeQuery } from '../../../src/rag/query/analyze.js';
 import { normalizeText } from '../../../src/text/normalize.js';
 import { buildDiacriticModel, restoreDiacritics } from '../../../src/text/query/diacritics.js';
 import { fromTokens, type Token, toTokens } from '../../../src/text/query/tokens.js';
+import { accentedPairsOf } from '../../../src/text/query/vocabulary.js';
 import { openTestKnowledgeBase } from '../../helpers/knowledge-base.js';
 
 const CORPUS = [
@@ -88,6 +89,12 @@ describe('restoreDiacritics on a small corpus', () => {
     // A question phrase counts for the spelling choice, but is not a corpus pair.
     expect(model.pairCount('ở', 'đâu')).toBeGreaterThan(0);
     expect(model.has('ở đâu')).toBe(false);
+  });
+
+  it('answers `has` exactly as accentedPairsOf for typo repair', () => {
+    const pairs = accentedPairsOf(CORPUS);
+    for (const p of pairs) expect(model.has(p)).toBe(true);
+    for (const p of ['ở đâu', 'là gì', 'hồ số', 'sơ hồ']) expect(model.has(p)).toBe(pairs.has(p));
   });
 
   it('analyzeQuery restores with the model, and without it leaves the question folded', () => {
