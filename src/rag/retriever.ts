@@ -271,8 +271,14 @@ export class Retriever {
 
   private readonly analyses = new BoundedCache<string, QueryAnalysis>(ANALYSIS_CACHE_MAX);
   private readonly analyzeUncached = (query: string): QueryAnalysis =>
-    analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved, diacritics: this.diacritics });
+    analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved, diacritics: this.lazyDiacritics });
 
+  /** The model as analysis sees it: counted only when a question needs it (an unaccented one, or typo repair's pairs). */
+  private readonly lazyDiacritics: DiacriticModel = {
+    forms: (f) => this.diacritics.forms(f),
+    pairCount: (l, r) => this.diacritics.pairCount(l, r),
+    has: (p) => this.diacritics.has(p),
+  };
   private diacriticModel: DiacriticModel | undefined;
   /** The corpus's accented syllables and pairs with counts (src/text/query/diacritics.ts), counted on first use. */
   private get diacritics(): DiacriticModel {
