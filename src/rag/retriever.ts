@@ -11,8 +11,9 @@ import type { Glossary } from '../text/glossary.js';
 import { glossaryExpansion, reservedWords } from '../text/glossary.js';
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
 import type { ChatAbbreviations } from '../text/query/abbreviations.js';
+import { buildDiacriticModel, type DiacriticModel } from '../text/query/diacritics.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
-import { accentedPairsOf, buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
+import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
 import { answerType, satisfies } from './abstention.js';
 import { answerTypeShifts, TYPED_CANDIDATES, whoCueSyllables, withoutUnitNames } from './answer-type-ranking.js';
@@ -215,7 +216,8 @@ export class Retriever {
       if (k.startsWith('a:')) accented.set(k.slice(2), v);
       else folded.set(k, v);
     }
-    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()), () => accentedPairsOf(snapshot.chunks.map((c) => c.text)), this.n);
+    // Accented pairs (typo repair) and diacritic restoration share one count of the corpus's spellings, made on first use.
+    this.vocabulary = buildVocabulary(folded, accented, new Set(this.pairDf.keys()), () => this.diacritics, this.n);
     this.stats = {
       df: this.df,
       pairDf: this.pairDf,
@@ -269,7 +271,31 @@ export class Retriever {
 
   private readonly analyses = new BoundedCache<string, QueryAnalysis>(ANALYSIS_CACHE_MAX);
   private readonly analyzeUncached = (query: string): QueryAnalysis =>
-    analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved });
+    analyzeQuery(query, { ...this.knowledge, vocabulary: this.vocabulary, reserved: this.reserved, diacritics: this.lazyDiacritics });
+
+  /** The model as analysis sees it: counted only when a question needs it (an unaccented one, or typo repair's pairs). */
+  private readonly lazyDiacritics: DiacriticModel = {
+    forms: (f) => this.diacritics.forms(f),
+    pairCount: (l, r) => this.diacritics.pairCount(l, r),
+    has: (p) => this.diacritics.has(p),
+  };
+  private diacriticModel: DiacriticModel | undefined;
+  /** The corpus's accented syllables and pairs with counts (src/text/query/diacritics.ts), counted on first use. */
+  private get diacritics(): DiacriticModel {
+    if (!this.diacriticModel) {
+      // People's wording beside the sources': the thesaurus's phrases and the chat abbreviations' meanings.
+      // Only phrases written with marks: a markless variant ("thang may") says nothing about spelling.
+      const phrasing = [
+        ...(this.knowledge.thesaurus?.sets.flatMap((s) => s.terms) ?? []),
+        ...[...(this.knowledge.abbreviations?.byForm.values() ?? [])].flatMap((e) => e.meanings),
+      ].filter((p) => hasDiacritics(p));
+      this.diacriticModel = buildDiacriticModel(
+        this.snapshot.chunks.map((c) => c.text),
+        phrasing,
+      );
+    }
+    return this.diacriticModel;
+  }
 
   /** Inverse document frequency of a match key; unseen keys get the maximum. */
   idf(word: string): number {

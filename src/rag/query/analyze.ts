@@ -6,6 +6,7 @@
  */
 import { foldText, hasDiacritics, normalizeText } from '../../text/normalize.js';
 import { type ChatAbbreviations, expandAbbreviations } from '../../text/query/abbreviations.js';
+import { type DiacriticModel, restoreDiacritics } from '../../text/query/diacritics.js';
 import { FRAMING_WORDS, stripFraming } from '../../text/query/framing.js';
 import { matchThesaurus, type Thesaurus, unifyIY } from '../../text/query/thesaurus.js';
 import { fromTokens, type Token, toTokens } from '../../text/query/tokens.js';
@@ -22,6 +23,8 @@ export interface QueryResources {
   vocabulary?: CorpusVocabulary;
   /** Folded words that name something (glossary abbreviations, "khtc"): never typo-repaired. */
   reserved?: ReadonlySet<string>;
+  /** The corpus's accented spellings and pairs: an unaccented question gets its marks back (src/text/query/diacritics.ts). */
+  diacritics?: DiacriticModel;
 }
 
 export interface QueryAnalysis {
@@ -31,8 +34,15 @@ export interface QueryAnalysis {
   cleaned: string;
   /** `cleaned` without the answer-type frame ("đơn vị nào", "khi nào"): what must be covered. */
   content: string;
-  /** True when the question is treated as typed with diacritics. */
+  /** True when the question is treated as typed with diacritics (typed so, or restored). */
   accented: boolean;
+  /**
+   * Set when the question was typed without diacritics and they were
+   * restored from the corpus's spellings: the question as typed (after chat
+   * abbreviations and typo repair, folded). Everything after that stage
+   * reads the restored text.
+   */
+  restoredFrom?: string;
   /** The answer type. */
   intent: QueryIntent;
   /** Greetings, self-introductions and particles that were removed. */
@@ -78,9 +88,10 @@ function align(content: string, cleaned: readonly Token[]): Token[] {
 export function analyzeQuery(question: string, resources: QueryResources = {}): QueryAnalysis {
   const normalized = normalizeText(question).trim();
   const first = toTokens(normalized).tokens;
-  const accented = isAccented(first, resources.abbreviations);
-  // An unaccented question with a stray accented word is read as unaccented throughout.
-  let tokens = accented ? first : first.map((t) => ({ ...t, word: t.fold }));
+  let accented = isAccented(first, resources.abbreviations);
+  // An unaccented question with a stray accented word is read as unaccented throughout
+  // (its marks kept aside for diacritic restoration).
+  let tokens = accented ? first : first.map((t) => (t.word === t.fold ? t : { ...t, word: t.fold, accent: t.word.toLowerCase() }));
   const rewrites: Rewrite[] = [];
   const expansions: Expansion[] = [];
   const vocab = resources.vocabulary;
@@ -104,6 +115,16 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const r = repairTypos(tokens, vocab, { accented, protect });
     tokens = r.tokens;
     rewrites.push(...r.rewrites);
+  }
+  let restoredFrom: string | undefined;
+  if (!accented && resources.diacritics) {
+    // Restored all or nothing; framing, the answer type, expansion and retrieval then read it as accented.
+    const r = restoreDiacritics(tokens, resources.diacritics, resources.reserved ? { reserved: resources.reserved } : {});
+    if (r && r.changed > 0) {
+      restoredFrom = fromTokens(tokens);
+      tokens = r.tokens;
+      accented = true;
+    }
   }
   const framed = stripFraming(tokens);
   tokens = framed.tokens;
@@ -129,7 +150,18 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     if (e.alternatives[0]?.origin !== 'abbreviation') continue;
     for (const a of e.alternatives) terms.push({ text: a.text, weight: a.weight, origin: 'abbreviation', source: e.source });
   }
-  return { original: question, cleaned, content, accented, intent, framing: framed.framing, rewrites, expansions, terms };
+  return {
+    original: question,
+    cleaned,
+    content,
+    accented,
+    ...(restoredFrom !== undefined ? { restoredFrom } : {}),
+    intent,
+    framing: framed.framing,
+    rewrites,
+    expansions,
+    terms,
+  };
 }
 
 /** Folded syllables of a phrase (for matching expansions to query terms). */

@@ -21,6 +21,12 @@ const entrySchema = z
     also: z.array(z.string().trim().min(1)).optional(),
     /** Replace only when the short form is the last word of a sentence ("v", "z" for "vậy"). */
     only_at_end: z.boolean().optional(),
+    /**
+     * Ambiguous forms ("kn": khiếu nại or kết nối): replace only when a
+     * meaning forms a known pair with a neighbour; without that evidence the
+     * word stays as typed (no default meaning).
+     */
+    only_with_context: z.boolean().optional(),
   })
   .strict();
 
@@ -28,9 +34,17 @@ const fileSchema = z.object({ entries: z.array(entrySchema).min(1) }).strict();
 
 export type ChatAbbreviationEntry = z.infer<typeof entrySchema>;
 
+/** What one short form stands for. */
+export interface AbbreviationMeanings {
+  meanings: string[];
+  onlyAtEnd: boolean;
+  /** Replaced only when the context chooses a meaning ({@link ChatAbbreviationEntry} `only_with_context`). */
+  onlyWithContext?: boolean;
+}
+
 export interface ChatAbbreviations {
   /** Folded short form → its meanings (accented, first is the default). */
-  readonly byForm: ReadonlyMap<string, { meanings: string[]; onlyAtEnd: boolean }>;
+  readonly byForm: ReadonlyMap<string, AbbreviationMeanings>;
   readonly size: number;
   /** Most words in one form ("log in" has two). */
   readonly longest: number;
@@ -41,14 +55,14 @@ export interface ChatAbbreviations {
  * @throws AppError KNOWLEDGE_INVALID when a short form is listed twice.
  */
 export function createChatAbbreviations(entries: readonly ChatAbbreviationEntry[], file = 'chat-abbreviations'): ChatAbbreviations {
-  const byForm = new Map<string, { meanings: string[]; onlyAtEnd: boolean }>();
+  const byForm = new Map<string, AbbreviationMeanings>();
   let longest = 1;
   for (const e of entries) {
     const meanings = (Array.isArray(e.full) ? e.full : [e.full]).map((m) => normalizeText(m).toLowerCase());
     for (const form of [e.abbr, ...(e.also ?? [])]) {
       const key = formKey(form);
       if (byForm.has(key)) throw new AppError('KNOWLEDGE_INVALID', `${file}: "${form}" có hai lần (mục "${e.abbr}")`);
-      byForm.set(key, { meanings, onlyAtEnd: e.only_at_end ?? false });
+      byForm.set(key, { meanings, onlyAtEnd: e.only_at_end ?? false, ...(e.only_with_context ? { onlyWithContext: true } : {}) });
       longest = Math.max(longest, key.split(' ').length);
     }
   }
@@ -118,10 +132,22 @@ export function expandAbbreviations(
     // Neighbours as they will read: the left one already expanded, the right one expanded if it is a chat form too.
     const next = matchAt(tokens, i + length, abbreviations);
     const rightFold = next ? foldText(next.hit.meanings[0] as string).split(' ')[0] : tokens[i + length]?.fold;
-    const meaning = choose(hit.meanings, out[out.length - 1]?.fold, rightFold, options.pairKnown);
+    const { meaning, evidence } = choose(hit.meanings, out[out.length - 1]?.fold, rightFold, options.pairKnown);
+    if (hit.onlyWithContext && !evidence) {
+      // Ambiguous with no neighbour to tell: left as typed.
+      for (const t of tokens.slice(i, i + length)) out.push(t);
+      i += length;
+      continue;
+    }
     const written = options.accented ? meaning : foldText(meaning);
     const words = written.split(' ');
-    for (const [k, w] of words.entries()) out.push(tokenLike(w, k === words.length - 1 ? last.after : ' ', 'abbreviation'));
+    const spelled = meaning.split(' ');
+    for (const [k, w] of words.entries()) {
+      const t = tokenLike(w, k === words.length - 1 ? last.after : ' ', 'abbreviation');
+      // Written folded in an unaccented question: the meaning's own spelling, for diacritic restoration.
+      if (!options.accented && spelled.length === words.length && spelled[k] !== w) t.accent = spelled[k] as string;
+      out.push(t);
+    }
     const typed = tokens
       .slice(i, i + length)
       .map((t) => t.word)
@@ -134,11 +160,7 @@ export function expandAbbreviations(
 }
 
 /** The longest chat form starting at token `i`, if any. */
-function matchAt(
-  tokens: readonly Token[],
-  i: number,
-  abbreviations: ChatAbbreviations,
-): { hit: { meanings: string[]; onlyAtEnd: boolean }; length: number } | null {
+function matchAt(tokens: readonly Token[], i: number, abbreviations: ChatAbbreviations): { hit: AbbreviationMeanings; length: number } | null {
   for (let n = Math.min(abbreviations.longest, tokens.length - i); n >= 1; n--) {
     const span = tokens.slice(i, i + n);
     // Words must be adjacent (only spaces between them) to form one chat form.
@@ -161,9 +183,9 @@ function matchAt(
   return null;
 }
 
-/** The meaning that forms the most known pairs with its neighbours (the first on ties). */
-function choose(meanings: readonly string[], left: string | undefined, right: string | undefined, known?: PairKnown): string {
-  if (meanings.length === 1 || !known) return meanings[0] as string;
+/** The meaning that forms the most known pairs with its neighbours (the first on ties); `evidence`: some pair chose it. */
+function choose(meanings: readonly string[], left: string | undefined, right: string | undefined, known?: PairKnown): { meaning: string; evidence: boolean } {
+  if (meanings.length === 1 || !known) return { meaning: meanings[0] as string, evidence: false };
   let best = meanings[0] as string;
   let bestScore = 0;
   for (const m of meanings) {
@@ -174,5 +196,5 @@ function choose(meanings: readonly string[], left: string | undefined, right: st
       bestScore = score;
     }
   }
-  return best;
+  return { meaning: best, evidence: bestScore > 0 };
 }

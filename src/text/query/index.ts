@@ -1,5 +1,6 @@
 /** Query understanding building blocks (see src/rag/query/analyze.ts for the pipeline). */
 export * from './abbreviations.js';
+export * from './diacritics.js';
 export * from './framing.js';
 export * from './thesaurus.js';
 export * from './tokens.js';

@@ -14,6 +14,8 @@ export interface Token {
   after: string;
   /** Set when a stage wrote this word (absent: the user's own). */
   origin?: TermOrigin;
+  /** The word's accented spelling when a stage wrote it folded (a chat abbreviation's meaning in an unaccented question). */
+  accent?: string;
 }
 
 const WORDS = /([\p{L}\p{N}]+(?:[/&-][\p{L}\p{N}]+)*)/u;

@@ -81,10 +81,10 @@ export function buildVocabulary(
   folded: ReadonlyMap<string, number>,
   accented: ReadonlyMap<string, number>,
   pairs: ReadonlySet<string>,
-  accentedPairs: () => ReadonlySet<string> = () => new Set(),
+  accentedPairs: () => { has(pair: string): boolean } = () => new Set(),
   chunks = 0,
 ): CorpusVocabulary {
-  let accentedPairSet: ReadonlySet<string> | undefined;
+  let accentedPairSet: { has(pair: string): boolean } | undefined;
   const byDeletion = new Map<string, string[]>();
   const add = (key: string, word: string) => {
     const list = byDeletion.get(key);

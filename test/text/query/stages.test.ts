@@ -51,6 +51,16 @@ describe('chat abbreviations', () => {
     expect(fromTokens(other.tokens)).toBe('thông tin tài khoản');
   });
 
+  it('leaves an only-with-context form as typed when no neighbour chooses a meaning', () => {
+    const table = createChatAbbreviations([{ abbr: 'kn', full: ['khiếu nại', 'kết nối'], only_with_context: true }]);
+    const known = (l: string, r: string) => `${l} ${r}` === 'nai lan' || `${l} ${r}` === 'noi tai';
+    const run = (q: string) => fromTokens(expandAbbreviations(tokens(q), table, { accented: true, pairKnown: known }).tokens);
+    expect(run('kn lần hai')).toBe('khiếu nại lần hai');
+    expect(run('kn tài khoản')).toBe('kết nối tài khoản');
+    expect(run('kn ở đâu')).toBe('kn ở đâu');
+    expect(run('kn')).toBe('kn');
+  });
+
   it('records every rewrite with its origin', () => {
     const r = expandAbbreviations(tokens('hs ok'), abbr, { accented: true });
     expect(r.rewrites).toEqual([{ from: 'hs', to: 'hồ sơ', origin: 'abbreviation' }]);
