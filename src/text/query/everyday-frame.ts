@@ -1,0 +1,66 @@
+/**
+ * Everyday function words: spoken Vietnamese frames a question with words
+ * that say how it is asked, not what about ("mấy cái chỉ số này", "chuyện
+ * tinh giản biên chế", "giờ vào trang nào", "bao lâu", "hồi nào", "đóng tiền
+ * xong", "hiểu liền"). Administrative text never writes them, so as question
+ * words they look like the rarest words there are: the best passage lacks
+ * them, the question looks uncovered, and the expansions of its real words
+ * are not credited (the decision credits translations only when the passage
+ * holds every untranslated word). They are left out of the question's
+ * evidence, like the stopwords, but only in the contexts where they frame:
+ * "giờ" before "làm việc" asks for office hours, "hồi" alone is "hội"
+ * mistyped. A word a thesaurus entry translates is the entry's business,
+ * not a frame word (callers keep words with alternatives).
+ */
+import { foldText, hasDiacritics, normalizeText } from '../normalize.js';
+
+/** Always a frame word when typed with these marks (the corpus never writes them). */
+const ALWAYS = new Set(['mấy', 'chuyện', 'xong', 'liền']);
+/** Folded forms safe without marks ("may" is also "máy", "chuyen" also "chuyển"). */
+const ALWAYS_FOLDED = new Set(['xong']);
+/** "giờ" = "now" at the start of a clause or after these words ("rồi giờ", "vậy giờ", "bây giờ"). */
+const NOW_AFTER = new Set(['thi', 'roi', 'vay', 'bay', 'con', 'ma', 'nen', 'the']);
+/** "giờ" before these words is the clock ("giờ làm việc", "giờ mở cửa", "giờ nào", "giờ hành chính"). */
+const CLOCK_BEFORE = new Set(['lam', 'mo', 'dong', 'hanh', 'giac', 'nao', 'may', 'hen', 'tiep', 'truc', 'hop']);
+/** "hồi" (a time, "hồi nào" = when, "hồi trước" = before) before these words. */
+const HOI_BEFORE = new Set(['nao', 'truoc', 'xua', 'do', 'day', 'ay', 'nay']);
+
+/** Lower-case words of each punctuation-delimited segment. */
+function segments(text: string): string[][] {
+  return normalizeText(text)
+    .toLowerCase()
+    .split(/[,.;:!?()[\]"“”]+/)
+    .map((s) => s.split(/[^\p{L}\p{N}/-]+/u).filter(Boolean));
+}
+
+/**
+ * The folded syllables of `text` that are everyday frame words where they
+ * stand (see the module comment), with the spellings they were typed in.
+ * @example everydayFrameWords('Giờ vào trang nào, mấy cái đó bao lâu?').folded
+ * // → Set { 'gio', 'may', 'lau' }
+ */
+export function everydayFrameWords(text: string): { folded: Set<string>; typed: Set<string> } {
+  const folded = new Set<string>();
+  const typed = new Set<string>();
+  const accented = hasDiacritics(text);
+  for (const words of segments(text)) {
+    words.forEach((w, i) => {
+      const f = foldText(w);
+      const prev = i > 0 ? foldText(words[i - 1] as string) : '';
+      const next = i + 1 < words.length ? foldText(words[i + 1] as string) : '';
+      // Typed with marks, a word frames only as spelled ("máy" is a machine); without, by its folded form.
+      const is = (spelling: string) => (accented ? w === spelling : f === foldText(spelling));
+      let frame = false;
+      if (accented ? ALWAYS.has(w) : ALWAYS_FOLDED.has(f)) frame = w !== 'liền' || i > 0;
+      else if (is('giờ')) frame = (i === 0 || NOW_AFTER.has(prev)) && !CLOCK_BEFORE.has(next);
+      else if (is('bây')) frame = next === 'gio';
+      else if (is('lâu')) frame = prev === 'bao';
+      else if (is('hồi')) frame = HOI_BEFORE.has(next);
+      if (frame) {
+        folded.add(f);
+        typed.add(w);
+      }
+    });
+  }
+  return { folded, typed };
+}
