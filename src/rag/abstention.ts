@@ -13,6 +13,7 @@
  * cross-validation on the tune split of bench/data/questions).
  */
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
+import { countingMay } from '../text/query/everyday-frame.js';
 import { fillerGain } from './abstention-filler.js';
 import { type CorpusWords, conditionMissing, corpusWords, headEvidence } from './abstention-head.js';
 import { unknownWords } from './abstention-unknown.js';
@@ -177,7 +178,8 @@ const ASKS_AMOUNT =
 const AMOUNT = /\d[\d.,]*\s*(đồng|đ(?![\p{L}\p{N}])|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|không (thu|mất|phải nộp) (phí|lệ phí|tiền)|mức (thu|phí|lệ phí)/iu;
 /** Asking how long something takes ("mất bao lâu", "trong bao nhiêu ngày"): only a passage stating a time span can answer. */
 const ASKS_DURATION = / (bao lau|(mat|trong|het|khoang|tu) (may|bao nhieu) (ngay|gio|thang|tuan)) /;
-const DURATION = /\d+\s*(ngày|giờ|tháng|tuần|phút)|(trong|ngay|tối đa|không quá) (ngày|trong ngày)|thời hạn (giải quyết|xử lý)/iu;
+const DURATION =
+  /\d+\s*(ngày|giờ|tháng|tuần|phút)|(?<![\d/.])\d{1,2}\s*năm(?!\s*\d)|(trong|ngay|tối đa|không quá) (ngày|trong ngày)|thời hạn (giải quyết|xử lý)/iu;
 
 /**
  * Asking for office hours or a weekly schedule ("làm việc đến mấy giờ", "giờ
@@ -279,7 +281,8 @@ const LIST_REQUEST = / (liet ke|ke ra|ke ten|ten (cac|nhung)|la nhung|gom nhung|
  * counts nothing; without accents the folded cue is all there is.
  */
 function asksHowMany(lower: string, folded: string): boolean {
-  return hasDiacritics(lower) ? /(?<![\p{L}])(bao nhiêu|mấy)(?![\p{L}])/u.test(lower) : / (bao nhieu|may) /.test(folded);
+  // "Mấy phòng ban trong sở …", "về mấy cái chỉ số này": a plural determiner points at things, it counts nothing.
+  return hasDiacritics(lower) ? /(?<![\p{L}])bao nhiêu(?![\p{L}])/u.test(lower) || countingMay(lower) : / (bao nhieu|may) /.test(folded);
 }
 
 /** What a refusal says the sources lack, by answer type ("… nhưng không ghi số tiền (mức phí, giá) được hỏi"). */

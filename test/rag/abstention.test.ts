@@ -102,6 +102,23 @@ describe('the abstention decision', () => {
     expect(satisfies('Cấp cho 200 đơn vị trong tỉnh', 'amount')).toBe(false);
     expect(satisfies('Thời hạn giải quyết: 15 ngày làm việc kể từ ngày nhận đủ hồ sơ', 'duration')).toBe(true);
     expect(satisfies('Sở tiếp nhận hồ sơ qua Cổng dịch vụ công', 'duration')).toBe(false);
+    // A span in years ("01 năm") is a duration; a year ("năm 2015", "2015 năm") is not.
+    expect(satisfies('thời hiệu khởi kiện vụ án hành chính là 01 năm', 'duration')).toBe(true);
+    expect(satisfies('Luật Tố tụng hành chính năm 2015', 'duration')).toBe(false);
+    expect(satisfies('ngày 12/6/2018 năm 2019', 'duration')).toBe(false);
+  });
+
+  it.each([
+    // "mấy" counts after a verb or a noun, points as a plural determiner.
+    ['Phòng có mấy người?', 'number'],
+    ['Chủ tịch tỉnh tiếp dân mấy bữa một tháng?', 'number'],
+    ['Mấy phòng ban trong sở có phải làm không?', null],
+    ['Làm truyền thông mấy cái chỉ số này thì tiền lấy ở đâu ra?', null],
+    ['Kế hoạch có nói về mấy chỉ số cạnh tranh không?', null],
+    ['Mấy công ty này phải tuân thủ gì?', null],
+    ['Mã OTP gửi về máy tính bảng', null],
+  ])('a count or a pointer: %s', (q, type) => {
+    expect(answerType(q, 'what')).toBe(type);
   });
 
   it.each([

@@ -64,3 +64,27 @@ export function everydayFrameWords(text: string): { folded: Set<string>; typed: 
   }
   return { folded, typed };
 }
+
+/** Before a "mấy" that points at things rather than counting them ("về mấy chỉ số", "cho mấy công ty"). */
+const POINTING_AFTER = new Set(['về', 'cho', 'của', 'với', 'giúp', 'mà', 'thì', 'để', 'tới', 'đến', 'trong', 'bên', 'ở', 'và']);
+/** A demonstrative closing the noun phrase "mấy cái chỉ số này": the things are pointed at. */
+const DEMONSTRATIVE = new Set(['này', 'đó', 'kia', 'ấy', 'đấy', 'nọ']);
+
+/**
+ * Whether a "mấy" of a question typed with marks asks for a number ("có mấy
+ * người", "mấy bữa một tháng", "ngày mấy") rather than pointing at things
+ * as a plural determiner ("Mấy phòng ban trong sở …", "về mấy cái chỉ số
+ * này", "cho mấy công ty"): at the start of a clause, after a preposition,
+ * before "cái", or closed by a demonstrative, it points.
+ */
+export function countingMay(text: string): boolean {
+  for (const words of segments(text)) {
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] !== 'mấy') continue;
+      const pointing =
+        i === 0 || POINTING_AFTER.has(words[i - 1] as string) || words[i + 1] === 'cái' || words.slice(i + 2, i + 5).some((w) => DEMONSTRATIVE.has(w));
+      if (!pointing) return true;
+    }
+  }
+  return false;
+}

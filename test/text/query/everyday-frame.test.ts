@@ -4,7 +4,7 @@
  * "lâu" frames only after "bao", "hồi" only as a time ("hồi nào").
  */
 import { describe, expect, it } from 'vitest';
-import { everydayFrameWords } from '../../../src/text/query/everyday-frame.js';
+import { countingMay, everydayFrameWords } from '../../../src/text/query/everyday-frame.js';
 
 describe('everyday frame words', () => {
   it.each([
@@ -36,5 +36,20 @@ describe('everyday frame words', () => {
 
   it('keeps the spellings the words were typed in', () => {
     expect([...everydayFrameWords('Mấy cái chuyện này xong chưa?').typed].sort()).toEqual(['chuyện', 'mấy', 'xong']);
+  });
+});
+
+describe('counting "mấy"', () => {
+  it.each([
+    ['Phòng có mấy người?', true],
+    ['gặp dân mấy bữa một tháng', true],
+    ['Ngày pháp luật là ngày mấy?', true],
+    ['Mấy phòng ban trong sở có phải làm không?', false],
+    ['về mấy cái chỉ số này', false],
+    ['cho mấy công ty thuộc ngành', false],
+    ['mấy chỉ số đó có gì', false],
+    ['gửi về máy điện thoại', false],
+  ])('%s', (q, counting) => {
+    expect(countingMay(q)).toBe(counting);
   });
 });
