@@ -3,7 +3,9 @@
  * without diacritics). Drives ranking and answer composition, never topic
  * filtering.
  */
+
 import { foldText, normalizeText } from '../text/normalize.js';
+import { withoutPointingMay } from '../text/query/everyday-frame.js';
 import { docNumbers } from '../text/tokenize.js';
 
 /**
@@ -95,7 +97,8 @@ const foldForIntent = (question: string): string =>
 
 /** Classify a question. */
 export function detectIntent(question: string): QueryIntent {
-  const f = foldForIntent(question);
+  // A plural-determiner "mấy" ("về mấy chỉ số này") points at things; it does not ask how many.
+  const f = foldForIntent(withoutPointingMay(question));
   const kinds = PATTERNS.filter(([, re]) => re.test(f)).map(([k]) => k);
   const kind = kinds[0] ?? 'what';
   if (kinds.length === 0) kinds.push('what');

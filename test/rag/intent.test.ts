@@ -29,6 +29,10 @@ describe('detectIntent', () => {
     ['Ngày pháp luật là ngày mấy?', 'when'],
     ['Cổng chạy từ hồi nào?', 'when'],
     ['Quyết định số mấy?', 'what'],
+    // A plural-determiner "mấy" points at things, it does not count them.
+    ['Mấy phòng ban có phải coi mấy chỉ số này là việc lâu dài không?', 'yesno'],
+    ['Kế hoạch có nhắc tới mấy chỉ số đó không?', 'yesno'],
+    ['Kế hoạch có mấy chỉ số?', 'count'],
   ];
   it.each(cases)('%s → %s', (q, kind) => {
     expect(detectIntent(q).kind).toBe(kind);

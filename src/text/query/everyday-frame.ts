@@ -88,3 +88,33 @@ export function countingMay(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * The question without its pointing "mấy" (see {@link countingMay}): "Mấy
+ * phòng ban có phải coi mấy chỉ số này là việc lâu dài không?" asks yes or
+ * no about the units and the indices, not how many of them there are.
+ * Typed without marks, "may" stays (it may count, or be "máy").
+ */
+export function withoutPointingMay(text: string): string {
+  if (!/mấy/iu.test(text)) return text;
+  return normalizeText(text)
+    .split(/([,.;:!?()[\]"“”]+)/)
+    .map((segment, k) => {
+      if (k % 2 === 1) return segment;
+      const words = segment.split(/\s+/);
+      const lower = words.map((w) => w.toLowerCase());
+      return words
+        .filter((_, i) => {
+          if (lower[i] !== 'mấy') return true;
+          const content = lower.slice(0, i).filter(Boolean);
+          const prev = content.at(-1);
+          const pointing =
+            prev === undefined || POINTING_AFTER.has(prev) || lower[i + 1] === 'cái' || lower.slice(i + 2, i + 5).some((w) => DEMONSTRATIVE.has(w));
+          return !pointing;
+        })
+        .join(' ');
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -4,7 +4,7 @@
  * "lâu" frames only after "bao", "hồi" only as a time ("hồi nào").
  */
 import { describe, expect, it } from 'vitest';
-import { countingMay, everydayFrameWords } from '../../../src/text/query/everyday-frame.js';
+import { countingMay, everydayFrameWords, withoutPointingMay } from '../../../src/text/query/everyday-frame.js';
 
 describe('everyday frame words', () => {
   it.each([
@@ -51,5 +51,16 @@ describe('counting "mấy"', () => {
     ['gửi về máy điện thoại', false],
   ])('%s', (q, counting) => {
     expect(countingMay(q)).toBe(counting);
+  });
+});
+
+describe('pointing "mấy" left out', () => {
+  it.each([
+    ['Mấy phòng ban trong sở có phải làm không?', 'phòng ban trong sở có phải làm không?'],
+    ['về mấy cái chỉ số này, kế hoạch nói gì?', 'về cái chỉ số này, kế hoạch nói gì?'],
+    ['Phòng có mấy người?', 'Phòng có mấy người?'],
+    ['may cai chi so nay', 'may cai chi so nay'],
+  ])('%s', (q, want) => {
+    expect(withoutPointingMay(q)).toBe(want);
   });
 });
