@@ -122,6 +122,16 @@ describe('expansion evidence', () => {
     // Translated by the thesaurus, the word is the entry's business and stays.
     const t = expansionEvidence(s, analysis('Chuyện kinh phí', 'chuyện', 'vấn đề', 0.7, 1));
     expect(t.ev.terms).toContain('a:chuyện');
+    // Grammatical frame words ("còn", "khác … chỗ nào") leave the terms too.
+    expect(expansionEvidence(s, analysis('Hồ sơ còn khác kinh phí chỗ nào?', 'hồ sơ', 'giấy tờ', 0.7, 1)).ev.terms).toEqual([
+      'a:hồ',
+      'a:sơ',
+      'a:kinh',
+      'a:phí',
+    ]);
+    // A word the typo stage wrote ("con" → "còn") is not the user's frame word.
+    const typed = { ...analysis('khai sinh cho còn nhỏ', 'hồ sơ', 'giấy tờ', 0.7, 1), rewrites: [{ from: 'con', to: 'còn', origin: 'typo-fix' as const }] };
+    expect(expansionEvidence(s, typed).ev.terms).toContain('a:còn');
     // A machine is not a frame word.
     expect(expansionEvidence(s, analysis('máy quét hồ sơ', 'hồ sơ', 'giấy tờ', 0.7, 1)).ev.terms).toContain('a:máy');
   });

@@ -222,7 +222,21 @@ export function expansionEvidence(stats: CorpusStats, analysis: QueryAnalysis): 
   }
   // Everyday frame words no alternative translates are no evidence either way
   // (src/text/query/everyday-frame.ts): not asked of the passages, not counted as unknown.
+  // So are the grammatical frame words ("còn", "khác … chỗ nào", {@link FRAME_WORDS}).
   const frame = everydayFrameWords(analysis.content);
+  if (hasDiacritics(analysis.content)) {
+    const words = syllables(normalizeText(analysis.content));
+    words.forEach((w, i) => {
+      if (!FRAME_WORDS.has(w) && !(FRAME_BEFORE_NAO.has(w) && words[i + 1] === 'nào')) return;
+      frame.folded.add(foldText(w));
+      frame.typed.add(w);
+    });
+  } else for (const w of FRAME_WORDS_FOLDED) frame.folded.add(w);
+  // A word the typo stage wrote ("con" → "còn") is not one the user framed the question with.
+  for (const r of analysis.rewrites) {
+    const to = r.to.toLowerCase();
+    if (frame.typed.delete(to)) frame.folded.delete(foldText(to));
+  }
   const framed = (w: string) => frame.folded.has(w) && (syllableAlternatives.get(w)?.length ?? 0) === 0;
   if (frame.folded.size > 0) {
     const isFrame = (t: string) => (t.startsWith('a:') ? frame.typed.has(t.slice(2)) && framed(foldText(t.slice(2))) : framed(t));

@@ -2,7 +2,8 @@
  * Everyday function words: spoken Vietnamese frames a question with words
  * that say how it is asked, not what about ("mấy cái chỉ số này", "chuyện
  * tinh giản biên chế", "giờ vào trang nào", "bao lâu", "hồi nào", "đóng tiền
- * xong", "hiểu liền"). Administrative text never writes them, so as question
+ * xong", "hiểu liền", "kế hoạch nói gì", "gọi là gì"). Administrative text
+ * never writes them, or not beside the question's topic, so as question
  * words they look like the rarest words there are: the best passage lacks
  * them, the question looks uncovered, and the expansions of its real words
  * are not credited (the decision credits translations only when the passage
@@ -22,6 +23,8 @@ const ALWAYS_FOLDED = new Set(['xong']);
 const NOW_AFTER = new Set(['thi', 'roi', 'vay', 'bay', 'con', 'ma', 'nen', 'the']);
 /** "giờ" before these words is the clock ("giờ làm việc", "giờ mở cửa", "giờ nào", "giờ hành chính"). */
 const CLOCK_BEFORE = new Set(['lam', 'mo', 'dong', 'hanh', 'giac', 'nao', 'may', 'hen', 'tiep', 'truc', 'hop']);
+/** "nói" / "gọi" asking what a text says or how a thing is called: "kế hoạch nói gì", "nói sao", "gọi là gì". */
+const SAY_BEFORE = new Set(['gi', 'sao', 'the', 'nhu', 'ra']);
 /** "hồi" (a time, "hồi nào" = when, "hồi trước" = before) before these words. */
 const HOI_BEFORE = new Set(['nao', 'truoc', 'xua', 'do', 'day', 'ay', 'nay']);
 
@@ -56,6 +59,8 @@ export function everydayFrameWords(text: string): { folded: Set<string>; typed: 
       else if (is('bây')) frame = next === 'gio';
       else if (is('lâu')) frame = prev === 'bao';
       else if (is('hồi')) frame = HOI_BEFORE.has(next);
+      else if (is('nói')) frame = SAY_BEFORE.has(next);
+      else if (is('gọi')) frame = next === 'la' && i + 2 < words.length && ['gi', 'sao'].includes(foldText(words[i + 2] as string));
       if (frame) {
         folded.add(f);
         typed.add(w);

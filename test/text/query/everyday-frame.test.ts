@@ -17,6 +17,10 @@ describe('everyday frame words', () => {
     ['Cổng chạy từ hồi nào?', ['hoi']],
     ['Đóng tiền xong có biên lai không?', ['xong']],
     ['Cho bà con đọc là hiểu liền', ['lien']],
+    ['Kế hoạch nói gì về chuyện này?', ['noi', 'chuyen']],
+    ['Loại dịch vụ này gọi là gì?', ['goi']],
+    ['Dân nói lên nguyện vọng', []],
+    ['Gọi điện cho Sở', []],
     // The clock, a long time, an association, a machine: topic words.
     ['Giờ làm việc của bộ phận một cửa?', []],
     ['Mấy giờ mở cửa?', ['may']],
