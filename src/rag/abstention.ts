@@ -395,6 +395,22 @@ export function countedNouns(question: string): string[] {
   return CLASSIFIERS.has(noun) && m?.[2] ? [noun, m[2]] : [noun];
 }
 
+/**
+ * The counted nouns with the one-word alternatives the thesaurus gives them
+ * ("mấy bữa" is counted in "ngày", "mấy tiếng" in "giờ"): a passage that
+ * counts the thing in official words answers the count. Folded.
+ */
+function countedNounsWithAlternatives(nouns: string[], alternatives?: ReadonlyMap<string, readonly { keys: readonly string[] }[]>): string[] {
+  if (!alternatives || nouns.length === 0) return nouns;
+  const out = new Set(nouns);
+  for (const [term, alts] of alternatives) {
+    const f = term.startsWith('a:') ? foldText(term.slice(2)) : term;
+    if (!nouns.includes(f)) continue;
+    for (const a of alts) if (a.keys.length === 1) out.add(a.keys[0]?.startsWith('a:') ? foldText(a.keys[0].slice(2)) : (a.keys[0] as string));
+  }
+  return [...out];
+}
+
 /** A person's name near the asked title (within a short window either side), "Phó" told apart. */
 export function nameWithTitle(text: string, title: string): boolean {
   const cleaned = text.replace(PERSON_NAME_NOISE, '');
@@ -418,14 +434,19 @@ export function nameWithTitle(text: string, title: string): boolean {
  * a name beside that title; a count of something needs a number of that
  * thing ("10 chỉ số thành phần" for "bao nhiêu chỉ số"), not any number.
  */
-export function satisfiesQuestion(text: string, question: string, type: AnswerType | null): boolean {
+export function satisfiesQuestion(
+  text: string,
+  question: string,
+  type: AnswerType | null,
+  alternatives?: ReadonlyMap<string, readonly { keys: readonly string[] }[]>,
+): boolean {
   if (!satisfies(text, type)) return false;
   if (type === 'name') {
     const title = askedTitle(question);
     return title ? nameWithTitle(text, title) : true;
   }
   if (type === 'number') {
-    const nouns = countedNouns(question);
+    const nouns = countedNounsWithAlternatives(countedNouns(question), alternatives);
     if (nouns.length === 0) return true;
     const f = foldText(text.replace(NOT_A_QUANTITY, ' '));
     return nouns.some((noun) => {
@@ -497,7 +518,7 @@ export function abstentionFeatures(
   const placed = best.map((c) => ({ text: `${c.docTitle}\n${c.trail.join('\n')}\n${c.text}` }));
   const place = headEvidence(asked, placed, corpus ?? best, r.evidence.termAlternatives);
   const evidence = passageEvidence(top) * r.supportedSyllables;
-  const satisfied = r.hits.slice(0, 2).some((h) => satisfiesQuestion(h.chunk.text, question, type));
+  const satisfied = r.hits.slice(0, 2).some((h) => satisfiesQuestion(h.chunk.text, question, type, r.evidence.termAlternatives));
   // The filler gain costs a coverage pass per unknown word: computed unless the caller's policy does without it.
   const dropped = options.filler === false ? undefined : r.wordDrops?.();
   const drops = dropped?.chunkId === top.chunk.id ? dropped.drops : [];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerType, CALIBRATED_POLICY, decideAbstention, satisfies } from '../../src/rag/abstention.js';
+import { answerType, CALIBRATED_POLICY, decideAbstention, satisfies, satisfiesQuestion } from '../../src/rag/abstention.js';
 import { DEFAULT_ABSTAIN_POLICY } from '../../src/rag/answerer.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
@@ -106,6 +106,16 @@ describe('the abstention decision', () => {
     expect(satisfies('thời hiệu khởi kiện vụ án hành chính là 01 năm', 'duration')).toBe(true);
     expect(satisfies('Luật Tố tụng hành chính năm 2015', 'duration')).toBe(false);
     expect(satisfies('ngày 12/6/2018 năm 2019', 'duration')).toBe(false);
+  });
+
+  it('a count said in everyday words is answered by a passage counting in the official word', () => {
+    const text = 'Chủ tịch UBND cấp tỉnh tiếp công dân ít nhất 01 ngày trong một tháng';
+    const q = 'Chủ tịch tỉnh tiếp dân mấy bữa một tháng?';
+    expect(satisfiesQuestion(text, q, 'number')).toBe(false);
+    const alternatives = new Map([['a:bữa', [{ keys: ['a:ngày'] }, { keys: ['a:hôm'] }]]]);
+    expect(satisfiesQuestion(text, q, 'number', alternatives)).toBe(true);
+    // Only the counted noun's alternatives count: another word's do not.
+    expect(satisfiesQuestion(text, q, 'number', new Map([['a:tỉnh', [{ keys: ['a:ngày'] }]]]))).toBe(false);
   });
 
   it.each([
