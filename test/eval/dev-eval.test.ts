@@ -44,13 +44,16 @@ describe("answering on the project's own sets", () => {
     // (everyday-fresh-cl.jsonl, ew601–ew688; 586 items), after the body thesaurus pass:
     // 0.720 / 0.835 / 0.766 / 0.758 / 0.756 / 0.151 (the old 534 items alone: 0.749 / 0.854 / 0.791 /
     // 0.784 / 0.748 / 0.129, unchanged by the pass). The new items are harder, hence lower floors.
-    // The floors sit just below; in-scope refusal and out-of-scope refusal stay the weak points.
-    expect(s.hit1).toBeGreaterThanOrEqual(0.71);
-    expect(s.hit5).toBeGreaterThanOrEqual(0.82);
-    expect(s.mrr).toBeGreaterThanOrEqual(0.75);
-    expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.74);
-    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.74);
-    expect(s.falseAbstentions).toBeLessThanOrEqual(0.16);
+    // Measured 2026-12-04 (h17-everyday) on the split grown by everyday-fresh-he.jsonl (696 items),
+    // after the everyday frame words, tone and count fixes: 0.769 / 0.889 / 0.817 / 0.797 / 0.782 / 0.097.
+    // The floors sit a little below (room for the other branches of the session to merge);
+    // in-scope refusal and out-of-scope refusal stay the weak points.
+    expect(s.hit1).toBeGreaterThanOrEqual(0.74);
+    expect(s.hit5).toBeGreaterThanOrEqual(0.86);
+    expect(s.mrr).toBeGreaterThanOrEqual(0.79);
+    expect(s.keywordAccuracy).toBeGreaterThanOrEqual(0.77);
+    expect(s.oosAbstained).toBeGreaterThanOrEqual(0.75);
+    expect(s.falseAbstentions).toBeLessThanOrEqual(0.13);
   }, 120_000);
 });
 
