@@ -13,6 +13,7 @@
  * cross-validation on the tune split of bench/data/questions).
  */
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
+import { countingMay } from '../text/query/everyday-frame.js';
 import { fillerGain } from './abstention-filler.js';
 import { type CorpusWords, conditionMissing, corpusWords, headEvidence } from './abstention-head.js';
 import { unknownWords } from './abstention-unknown.js';
@@ -177,7 +178,8 @@ const ASKS_AMOUNT =
 const AMOUNT = /\d[\d.,]*\s*(đồng|đ(?![\p{L}\p{N}])|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|không (thu|mất|phải nộp) (phí|lệ phí|tiền)|mức (thu|phí|lệ phí)/iu;
 /** Asking how long something takes ("mất bao lâu", "trong bao nhiêu ngày"): only a passage stating a time span can answer. */
 const ASKS_DURATION = / (bao lau|(mat|trong|het|khoang|tu) (may|bao nhieu) (ngay|gio|thang|tuan)) /;
-const DURATION = /\d+\s*(ngày|giờ|tháng|tuần|phút)|(trong|ngay|tối đa|không quá) (ngày|trong ngày)|thời hạn (giải quyết|xử lý)/iu;
+const DURATION =
+  /\d+\s*(ngày|giờ|tháng|tuần|phút)|(?<![\d/.])\d{1,2}\s*năm(?!\s*\d)|(trong|ngay|tối đa|không quá) (ngày|trong ngày)|thời hạn (giải quyết|xử lý)/iu;
 
 /**
  * Asking for office hours or a weekly schedule ("làm việc đến mấy giờ", "giờ
@@ -295,7 +297,8 @@ const LIST_REQUEST = / (liet ke|ke ra|ke ten|ten (cac|nhung)|la nhung|gom nhung|
  * counts nothing; without accents the folded cue is all there is.
  */
 function asksHowMany(lower: string, folded: string): boolean {
-  return hasDiacritics(lower) ? /(?<![\p{L}])(bao nhiêu|mấy)(?![\p{L}])/u.test(lower) : / (bao nhieu|may) /.test(folded);
+  // "Mấy phòng ban trong sở …", "về mấy cái chỉ số này": a plural determiner points at things, it counts nothing.
+  return hasDiacritics(lower) ? /(?<![\p{L}])bao nhiêu(?![\p{L}])/u.test(lower) || countingMay(lower) : / (bao nhieu|may) /.test(folded);
 }
 
 /** What a refusal says the sources lack, by answer type ("… nhưng không ghi số tiền (mức phí, giá) được hỏi"). */
@@ -408,6 +411,22 @@ export function countedNouns(question: string): string[] {
   return CLASSIFIERS.has(noun) && m?.[2] ? [noun, m[2]] : [noun];
 }
 
+/**
+ * The counted nouns with the one-word alternatives the thesaurus gives them
+ * ("mấy bữa" is counted in "ngày", "mấy tiếng" in "giờ"): a passage that
+ * counts the thing in official words answers the count. Folded.
+ */
+function countedNounsWithAlternatives(nouns: string[], alternatives?: ReadonlyMap<string, readonly { keys: readonly string[] }[]>): string[] {
+  if (!alternatives || nouns.length === 0) return nouns;
+  const out = new Set(nouns);
+  for (const [term, alts] of alternatives) {
+    const f = term.startsWith('a:') ? foldText(term.slice(2)) : term;
+    if (!nouns.includes(f)) continue;
+    for (const a of alts) if (a.keys.length === 1) out.add(a.keys[0]?.startsWith('a:') ? foldText(a.keys[0].slice(2)) : (a.keys[0] as string));
+  }
+  return [...out];
+}
+
 /** A person's name near the asked title (within a short window either side), "Phó" told apart. */
 export function nameWithTitle(text: string, title: string): boolean {
   const cleaned = text.replace(PERSON_NAME_NOISE, '');
@@ -431,14 +450,19 @@ export function nameWithTitle(text: string, title: string): boolean {
  * a name beside that title; a count of something needs a number of that
  * thing ("10 chỉ số thành phần" for "bao nhiêu chỉ số"), not any number.
  */
-export function satisfiesQuestion(text: string, question: string, type: AnswerType | null): boolean {
+export function satisfiesQuestion(
+  text: string,
+  question: string,
+  type: AnswerType | null,
+  alternatives?: ReadonlyMap<string, readonly { keys: readonly string[] }[]>,
+): boolean {
   if (!satisfies(text, type)) return false;
   if (type === 'name') {
     const title = askedTitle(question);
     return title ? nameWithTitle(text, title) : true;
   }
   if (type === 'number') {
-    const nouns = countedNouns(question);
+    const nouns = countedNounsWithAlternatives(countedNouns(question), alternatives);
     if (nouns.length === 0) return true;
     const f = foldText(text.replace(NOT_A_QUANTITY, ' '));
     return nouns.some((noun) => {
@@ -579,7 +603,7 @@ export function abstentionFeatures(
   const placed = best.map((c) => ({ text: `${c.docTitle}\n${c.trail.join('\n')}\n${c.text}` }));
   const place = headEvidence(asked, placed, corpus ?? best, r.evidence.termAlternatives);
   const evidence = passageEvidence(top) * r.supportedSyllables;
-  const satisfied = r.hits.slice(0, 2).some((h) => satisfiesQuestion(h.chunk.text, question, type));
+  const satisfied = r.hits.slice(0, 2).some((h) => satisfiesQuestion(h.chunk.text, question, type, r.evidence.termAlternatives));
   // The filler gain costs a coverage pass per unknown word: computed unless the caller's policy does without it.
   const dropped = options.filler === false ? undefined : r.wordDrops?.();
   const drops = dropped?.chunkId === top.chunk.id ? dropped.drops : [];

@@ -3,7 +3,9 @@
  * without diacritics). Drives ranking and answer composition, never topic
  * filtering.
  */
+
 import { foldText, normalizeText } from '../text/normalize.js';
+import { withoutPointingMay } from '../text/query/everyday-frame.js';
 import { docNumbers } from '../text/tokenize.js';
 
 /**
@@ -69,10 +71,13 @@ const PATTERNS: Array<[IntentKind, RegExp]> = [
     /(^|\s)(ai|nguoi nao|nguoi) ky(\s|$)|(^|\s)ky boi|(^|\s)do ai ky|(giam doc|pho giam doc|lanh dao|thu truong|chanh van phong|truong phong)( so| phong)? (la ai|ten (la )?gi)|(^|\s)ai (la|dang la) (giam doc|pho giam doc|lanh dao|thu truong)/,
   ],
   ['who', /(^|\s)(ai|do ai|cho ai|giao ai|(don vi|phong|co quan|bo phan|(?<!van )ban|to chuc|noi) nao)(\s|$|\?)|chiu trach nhiem|phu trach|dau moi/],
-  ['when', /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|thang nao|nam nao|giai doan nao|thoi diem)/],
+  [
+    'when',
+    /(khi nao|bao gio|luc nao|thoi han|han chot|(^|\s)han (nop|bao cao|gui)|truoc ngay|ngay nao|(^|\s)ngay may(\s|$)|hoi nao|thang nao|nam nao|giai doan nao|thoi diem)/,
+  ],
   [
     'count',
-    /(^|\s)bao nhieu(\s|$)|(^|\s)may (noi dung|phan|muc|linh vuc|chi so|buoc|ngay|nam|lan|loai|van ban|nhiem vu|don vi|diem|tieu chi|giai doan|nhom)(\s|$)|so luong|bao lau|(^|\s)mat may/,
+    /(^|\s)bao nhieu(\s|$)|(^|\s)may (noi dung|phan|muc|linh vuc|chi so|buoc|ngay|nam|lan|loai|van ban|nhiem vu|don vi|diem|tieu chi|giai doan|nhom|nguoi|bua|buoi|thang|tuan|tieng|luot|bac)(\s|$)|so luong|bao lau|(^|\s)mat may/,
   ],
   [
     'list',
@@ -92,7 +97,8 @@ const foldForIntent = (question: string): string =>
 
 /** Classify a question. */
 export function detectIntent(question: string): QueryIntent {
-  const f = foldForIntent(question);
+  // A plural-determiner "mấy" ("về mấy chỉ số này") points at things; it does not ask how many.
+  const f = foldForIntent(withoutPointingMay(question));
   const kinds = PATTERNS.filter(([, re]) => re.test(f)).map(([k]) => k);
   const kind = kinds[0] ?? 'what';
   if (kinds.length === 0) kinds.push('what');
@@ -121,7 +127,7 @@ export function stripWhoFrame(question: string): string {
 const LIST_FRAME = /(^|\s)((có|co|gồm|gom|bao gồm|bao gom)\s+)?(mấy|may|bao nhiêu|bao nhieu|những|nhung|các|cac)(\s+(gì|gi|nào|nao))?(?=\s|$|\?)/gi;
 
 const WHEN_FRAME =
-  /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|ngày nào|ngay nao|giai đoạn nào|giai doan nao)(?=\s|$|\?)/gi;
+  /(^|\s)((thời hạn|thoi han|hạn chót|han chot|hạn|han)(\s+(nộp|nop|gửi|gui))?|khi nào|khi nao|bao giờ|bao gio|lúc nào|luc nao|hồi nào|hoi nao|ngày nào|ngay nao|ngày mấy|ngay may|giai đoạn nào|giai doan nao)(?=\s|$|\?)/gi;
 
 const DEFINITION_FRAME =
   /(^|\s)((có )?nghĩa là|(co )?nghia la|được hiểu là|duoc hieu la|khái niệm|khai niem|định nghĩa|dinh nghia|là viết tắt của|la viet tat cua|viết tắt của|viet tat cua|là cái gì|la cai gi|là sao|la sao|là như thế nào|la nhu the nao|là thế nào|la the nao)(?=\s|$|\?)/gi;

@@ -185,6 +185,17 @@ function pointsBack(clause: string): boolean {
   return hasDiacritics(clause) ? POINTS_BACK_ACCENTED.test(clause.toLowerCase()) : POINTS_BACK_FOLDED.test(foldText(clause));
 }
 
+/**
+ * "X rồi thì Y" without a comma reads as a condition ("Có tài khoản cũ rồi
+ * thì nối qua VNeID kiểu gì?", "Bỏ huyện rồi thì nộp ở đâu?"): the opening
+ * is part of what is asked. It states something else only when it names a
+ * unit, a body or a person ("phòng kế hoạch lo dự toán rồi thì ai …"). Folded
+ * ("sở", "bộ" are left out: folded, they are also "số", "bỏ").
+ */
+const CONDITION_CUT = /^\s+roi\s+thi$/;
+const NAMES_A_UNIT =
+  /(?:^|\s)(?:phong|van phong|ban|ubnd|uy ban|hdnd|hoi dong|chu tich|giam doc|chinh phu|thu tuong|tinh uy|trung tam|cuc|cong doan|chi doan|dang uy|lanh dao|can bo|doanh nghiep|cong ty)(?=\s|$)/;
+
 /** Question and frame words that do not make a subject. */
 const NOT_SUBJECT = new Set(
   (
@@ -240,6 +251,7 @@ export function focusClause(question: string): string {
     const openingFolded = folded.slice(0, at);
     const askingFolded = foldText(asking);
     if (askerUnitMatters(openingFolded, askingFolded) || POINTS_AT_ASKER.test(askingFolded) || pointsBack(asking)) continue;
+    if (CONDITION_CUT.test(folded.slice(at, after)) && !NAMES_A_UNIT.test(openingFolded)) continue;
     // The opening states, the asking clause asks, and it names its own subject.
     if (openingAsks(opening.toLowerCase()) || !asks(asking.toLowerCase())) continue;
     if (subjectWords(openingFolded).length === 0) continue;

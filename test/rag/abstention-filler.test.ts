@@ -64,10 +64,11 @@ describe('the filler gain on the shipped knowledge', () => {
   // The share of the gain every calibration fold picks (the shipped policy does not use it yet: docs/refusals.md).
   const withFiller = { ...CALIBRATED_POLICY, fillerWeight: 0.25 };
   it.each([
-    // Strongly covered but for an everyday word ("xong", "coi") the corpus never writes there: answered.
-    ['Nộp xong hồ sơ thì coi tình trạng bằng gì?', false],
+    // Strongly covered but for an everyday word ("ráo" = done) the corpus never writes there: answered.
+    // ("xong" itself is now an everyday frame word, left out of the evidence: src/text/query/everyday-frame.ts.)
+    ['Nộp ráo hồ sơ thì coi tình trạng bằng gì?', false],
     // The same question asking for a word the sources lack ("tầng"): refused.
-    ['Nộp xong hồ sơ thì coi tình trạng ở tầng mấy?', true],
+    ['Nộp ráo hồ sơ thì coi tình trạng ở tầng mấy?', true],
   ])('%s → refused %s with the filler gain', async (q, refused) => {
     const answerer = kb.answerer as RagAnswerer;
     const { features } = await answerer.evidence(q);

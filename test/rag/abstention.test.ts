@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerType, CALIBRATED_POLICY, decideAbstention, satisfies } from '../../src/rag/abstention.js';
+import { answerType, CALIBRATED_POLICY, decideAbstention, satisfies, satisfiesQuestion } from '../../src/rag/abstention.js';
 import { DEFAULT_ABSTAIN_POLICY } from '../../src/rag/answerer.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
@@ -102,6 +102,33 @@ describe('the abstention decision', () => {
     expect(satisfies('Cấp cho 200 đơn vị trong tỉnh', 'amount')).toBe(false);
     expect(satisfies('Thời hạn giải quyết: 15 ngày làm việc kể từ ngày nhận đủ hồ sơ', 'duration')).toBe(true);
     expect(satisfies('Sở tiếp nhận hồ sơ qua Cổng dịch vụ công', 'duration')).toBe(false);
+    // A span in years ("01 năm") is a duration; a year ("năm 2015", "2015 năm") is not.
+    expect(satisfies('thời hiệu khởi kiện vụ án hành chính là 01 năm', 'duration')).toBe(true);
+    expect(satisfies('Luật Tố tụng hành chính năm 2015', 'duration')).toBe(false);
+    expect(satisfies('ngày 12/6/2018 năm 2019', 'duration')).toBe(false);
+  });
+
+  it('a count said in everyday words is answered by a passage counting in the official word', () => {
+    const text = 'Chủ tịch UBND cấp tỉnh tiếp công dân ít nhất 01 ngày trong một tháng';
+    const q = 'Chủ tịch tỉnh tiếp dân mấy bữa một tháng?';
+    expect(satisfiesQuestion(text, q, 'number')).toBe(false);
+    const alternatives = new Map([['a:bữa', [{ keys: ['a:ngày'] }, { keys: ['a:hôm'] }]]]);
+    expect(satisfiesQuestion(text, q, 'number', alternatives)).toBe(true);
+    // Only the counted noun's alternatives count: another word's do not.
+    expect(satisfiesQuestion(text, q, 'number', new Map([['a:tỉnh', [{ keys: ['a:ngày'] }]]]))).toBe(false);
+  });
+
+  it.each([
+    // "mấy" counts after a verb or a noun, points as a plural determiner.
+    ['Phòng có mấy người?', 'number'],
+    ['Chủ tịch tỉnh tiếp dân mấy bữa một tháng?', 'number'],
+    ['Mấy phòng ban trong sở có phải làm không?', null],
+    ['Làm truyền thông mấy cái chỉ số này thì tiền lấy ở đâu ra?', null],
+    ['Kế hoạch có nói về mấy chỉ số cạnh tranh không?', null],
+    ['Mấy công ty này phải tuân thủ gì?', null],
+    ['Mã OTP gửi về máy tính bảng', null],
+  ])('a count or a pointer: %s', (q, type) => {
+    expect(answerType(q, 'what')).toBe(type);
   });
 
   it.each([

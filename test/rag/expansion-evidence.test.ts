@@ -95,8 +95,8 @@ describe('expansion evidence', () => {
     ['Hồ sơ mức 2 khác mức 1 chỗ nào?', ['khac', 'cho']],
     ['Ngoài kinh phí thì còn gì nữa?', ['ngoai', 'con', 'nua']],
     ['Cái giấy tờ ấy vẫn dùng được chứ?', ['cai', 'ay', 'van']],
-    // "chợ", "ngoại", "con" are topic words, not frames.
-    ['Chợ đầu mối ngoại thành có mấy con đường?', []],
+    // "chợ", "ngoại", "con" are topic words, not frames ("mấy" asks the number: an everyday frame word).
+    ['Chợ đầu mối ngoại thành có mấy con đường?', ['may']],
     ['Chỗ làm của từng người có được phân rõ không?', []],
     // Without accents only forms no topic word shares count.
     ['ho so muc 2 khac muc 1 cho nao', ['khac']],
@@ -112,6 +112,28 @@ describe('expansion evidence', () => {
         )
         .sort(),
     ).toEqual([...frame].sort());
+  });
+
+  it('leaves everyday frame words out of the question evidence unless an alternative translates them', () => {
+    const e = expansionEvidence(s, analysis('Chuyện kinh phí của mấy cái hồ sơ này xong chưa?', 'hồ sơ', 'giấy tờ', 0.7, 1));
+    expect(e.ev.terms).toEqual(['a:kinh', 'a:phí', 'a:hồ', 'a:sơ']);
+    expect(e.decide.terms).toEqual(e.ev.terms);
+    expect(e.ev.pairs.some((p) => p.includes('chuyen') || p.includes('may') || p.includes('xong'))).toBe(false);
+    // Translated by the thesaurus, the word is the entry's business and stays.
+    const t = expansionEvidence(s, analysis('Chuyện kinh phí', 'chuyện', 'vấn đề', 0.7, 1));
+    expect(t.ev.terms).toContain('a:chuyện');
+    // Grammatical frame words ("còn", "khác … chỗ nào") leave the terms too.
+    expect(expansionEvidence(s, analysis('Hồ sơ còn khác kinh phí chỗ nào?', 'hồ sơ', 'giấy tờ', 0.7, 1)).ev.terms).toEqual([
+      'a:hồ',
+      'a:sơ',
+      'a:kinh',
+      'a:phí',
+    ]);
+    // A word the typo stage wrote ("con" → "còn") is not the user's frame word.
+    const typed = { ...analysis('khai sinh cho còn nhỏ', 'hồ sơ', 'giấy tờ', 0.7, 1), rewrites: [{ from: 'con', to: 'còn', origin: 'typo-fix' as const }] };
+    expect(expansionEvidence(s, typed).ev.terms).toContain('a:còn');
+    // A machine is not a frame word.
+    expect(expansionEvidence(s, analysis('máy quét hồ sơ', 'hồ sơ', 'giấy tờ', 0.7, 1)).ev.terms).toContain('a:máy');
   });
 
   it('leaves frame words out of the share of syllables the corpus supports', () => {

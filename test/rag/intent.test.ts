@@ -23,6 +23,16 @@ describe('detectIntent', () => {
     ['Có thể nộp hồ sơ qua mạng không?', 'yesno'],
     ['thanh toan truc tuyen duoc khong', 'yesno'],
     ['Mục đích của kế hoạch', 'what'],
+    // Everyday ways to ask a number or a date.
+    ['Phòng có mấy người?', 'count'],
+    ['Chủ tịch tỉnh tiếp dân mấy bữa một tháng?', 'count'],
+    ['Ngày pháp luật là ngày mấy?', 'when'],
+    ['Cổng chạy từ hồi nào?', 'when'],
+    ['Quyết định số mấy?', 'what'],
+    // A plural-determiner "mấy" points at things, it does not count them.
+    ['Mấy phòng ban có phải coi mấy chỉ số này là việc lâu dài không?', 'yesno'],
+    ['Kế hoạch có nhắc tới mấy chỉ số đó không?', 'yesno'],
+    ['Kế hoạch có mấy chỉ số?', 'count'],
   ];
   it.each(cases)('%s → %s', (q, kind) => {
     expect(detectIntent(q).kind).toBe(kind);

@@ -82,6 +82,9 @@ describe('an opening statement before the question', () => {
     'PCI là gì? Có mấy chỉ số thành phần?',
     // The asking clause points back into the opening ("năm đó" is the year just said).
     'Báo đăng năm 2022 tỉnh tụt hạng cải cách hành chính. Vậy năm đó tỉnh đứng thứ mấy?',
+    // "X rồi thì Y" without a comma is a condition of the question unless the opening names a unit.
+    'Có tài khoản dịch vụ công cũ rồi thì nối qua VNeID kiểu gì?',
+    'Bỏ huyện rồi thì giờ đi nộp giấy tờ ở đâu?',
     // ", con …" is the pronoun, not "còn"; a greeting alone holds no subject.
     'Dạ em chào cô chú, con là sinh viên năm cuối đang tìm hiểu PCI có mấy chỉ số thành phần?',
     // The opening asks the bot itself; only a reported or hedged question is left out.

@@ -112,7 +112,9 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const everyday = (f: string, typed: string) =>
       th !== undefined && (hasDiacritics(typed) ? th.accentedSyllables.has(unifyIY(typed)) : th.syllables.has(unifyIY(f)));
     const protect = (f: string, typed: string) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) || resources.reserved?.has(f) === true || everyday(f, typed);
-    const r = repairTypos(tokens, vocab, { accented, protect });
+    // An everyday word typed with marks as the thesaurus spells it ("cãi nhau") is that word, not a hỏi/ngã slip for a corpus word ("cải").
+    const spelled = (typed: string) => th !== undefined && hasDiacritics(typed) && th.accentedSyllables.has(unifyIY(typed));
+    const r = repairTypos(tokens, vocab, { accented, protect, spelled });
     tokens = r.tokens;
     rewrites.push(...r.rewrites);
   }

@@ -9,6 +9,7 @@
  */
 import type { Glossary } from '../../text/glossary.js';
 import { foldText, hasDiacritics, normalizeText } from '../../text/normalize.js';
+import { everydayFrameWords } from '../../text/query/everyday-frame.js';
 import { contentRuns, contentWords, syllables } from '../../text/tokenize.js';
 import { foldedSyllables, type QueryAnalysis } from './analyze.js';
 import type { Alternative, QueryEvidence } from './coverage.js';
@@ -55,11 +56,16 @@ const FRAME_WORDS = new Set('còn ngoài khác cái nữa vẫn ấy đấy kia'
 const FRAME_BEFORE_NAO = new Set(['chỗ']);
 const FRAME_WORDS_FOLDED = new Set(['khac', 'nua']);
 
-/** The folded syllables of a query that are frame words (see {@link FRAME_WORDS}). */
-export function frameSyllables(query: string): Set<string> {
-  if (!hasDiacritics(query)) return FRAME_WORDS_FOLDED;
+/**
+ * The folded syllables of a query that are frame words (see {@link FRAME_WORDS}),
+ * with the everyday frame words ("mấy", "chuyện", "giờ" = now, "bao lâu",
+ * src/text/query/everyday-frame.ts) that no alternative translates.
+ */
+export function frameSyllables(query: string, alternatives?: ReadonlyMap<string, readonly Alternative[]>): Set<string> {
+  const everyday = [...everydayFrameWords(query).folded].filter((w) => (alternatives?.get(w)?.length ?? 0) === 0);
+  if (!hasDiacritics(query)) return everyday.length > 0 ? new Set([...FRAME_WORDS_FOLDED, ...everyday]) : FRAME_WORDS_FOLDED;
   const words = syllables(normalizeText(query));
-  return new Set(words.filter((w, i) => FRAME_WORDS.has(w) || (FRAME_BEFORE_NAO.has(w) && words[i + 1] === 'nào')).map((w) => foldText(w)));
+  return new Set([...words.filter((w, i) => FRAME_WORDS.has(w) || (FRAME_BEFORE_NAO.has(w) && words[i + 1] === 'nào')).map((w) => foldText(w)), ...everyday]);
 }
 
 /**
@@ -80,7 +86,7 @@ export function supportedSyllables(
 ): number {
   let total = 0;
   let supported = 0;
-  const frame = frameSyllables(query);
+  const frame = frameSyllables(query, alternatives);
   for (const run of contentRuns(query)) {
     run.forEach((w, i) => {
       if (frame.has(w) || skip.has(w)) return;
@@ -112,7 +118,7 @@ export function syllableSupport(
   query: string,
   alternatives: ReadonlyMap<string, readonly Alternative[]>,
 ): Array<Array<{ syllable: string; supported: boolean }>> {
-  const frame = frameSyllables(query);
+  const frame = frameSyllables(query, alternatives);
   return contentRuns(query).map((run) =>
     run.flatMap((w, i) => {
       if (frame.has(w)) return [];
@@ -170,8 +176,8 @@ export function corpusWrites(stats: CorpusStats, syllables: readonly string[]): 
 export function expansionEvidence(stats: CorpusStats, analysis: QueryAnalysis): ExpansionEvidence {
   // The user's own content words (with glossary expansions, as before);
   // thesaurus forms and other meanings of abbreviations are alternatives of them.
-  const terms = stats.queryTerms(analysis.content);
-  const pairs = stats.queryPairs(analysis.content);
+  let terms = stats.queryTerms(analysis.content);
+  let pairs = stats.queryPairs(analysis.content);
   const termWeight = new Map<string, number>();
   const syllableWeight = new Map<string, number>();
   for (const t of analysis.terms) {
@@ -213,6 +219,29 @@ export function expansionEvidence(stats: CorpusStats, analysis: QueryAnalysis): 
         push(rankSyllableAlternatives, w, a);
       }
     }
+  }
+  // Everyday frame words no alternative translates are no evidence either way
+  // (src/text/query/everyday-frame.ts): not asked of the passages, not counted as unknown.
+  // So are the grammatical frame words ("còn", "khác … chỗ nào", {@link FRAME_WORDS}).
+  const frame = everydayFrameWords(analysis.content);
+  if (hasDiacritics(analysis.content)) {
+    const words = syllables(normalizeText(analysis.content));
+    words.forEach((w, i) => {
+      if (!FRAME_WORDS.has(w) && !(FRAME_BEFORE_NAO.has(w) && words[i + 1] === 'nào')) return;
+      frame.folded.add(foldText(w));
+      frame.typed.add(w);
+    });
+  } else for (const w of FRAME_WORDS_FOLDED) frame.folded.add(w);
+  // A word the typo stage wrote ("con" → "còn") is not one the user framed the question with.
+  for (const r of analysis.rewrites) {
+    const to = r.to.toLowerCase();
+    if (frame.typed.delete(to)) frame.folded.delete(foldText(to));
+  }
+  const framed = (w: string) => frame.folded.has(w) && (syllableAlternatives.get(w)?.length ?? 0) === 0;
+  if (frame.folded.size > 0) {
+    const isFrame = (t: string) => (t.startsWith('a:') ? frame.typed.has(t.slice(2)) && framed(foldText(t.slice(2))) : framed(t));
+    terms = terms.filter((t) => !isFrame(t));
+    pairs = pairs.filter((p) => !p.split(' ').some(framed));
   }
   return {
     ev: { terms, pairs, termWeight, termAlternatives: rank.terms, pairAlternatives: rank.pairs },

@@ -132,15 +132,15 @@ const GAP_FACTOR = 1;
 const MAX_GAPS = 2;
 /**
  * Light words a phrase may be read across ("nộp các hồ sơ", "chấm điểm cho
- * chính quyền", "nộp hồ sơ của em qua mạng"): determiners, "for/of", pronouns
+ * chính quyền", "nộp hồ sơ của em qua mạng", "kiếm thêm người mua"): determiners, "for/of", "more", pronouns
  * of the asker. Accented spellings; an unaccented question uses the folded
  * forms that name no topic word ("cua" may be "cửa", "cai" may be "cải").
  */
 const GAP_WORDS: ReadonlySet<string> = new Set([
-  ...['các', 'những', 'cái', 'mấy', 'cho', 'của', 'bên', 'việc', 'chuyện', 'vụ', 'luôn', 'thì', 'là'],
+  ...['các', 'những', 'cái', 'mấy', 'cho', 'của', 'bên', 'việc', 'chuyện', 'vụ', 'luôn', 'thì', 'là', 'thêm'],
   ...['em', 'mình', 'tôi', 'tui', 'anh', 'chị', 'bọn', 'tụi'],
 ]);
-const GAP_WORDS_FOLDED: ReadonlySet<string> = new Set(['cac', 'nhung', 'cho', 'ben', 'viec', 'chuyen', 'luon', 'minh', 'tui']);
+const GAP_WORDS_FOLDED: ReadonlySet<string> = new Set(['cac', 'nhung', 'cho', 'ben', 'viec', 'chuyen', 'luon', 'minh', 'tui', 'them']);
 
 /**
  * How many tokens from `i` the phrase spans (0: no match). Its syllables

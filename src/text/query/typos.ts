@@ -43,7 +43,12 @@ const MIN_LENGTH = 3;
 export function repairTypos(
   tokens: readonly Token[],
   vocab: CorpusVocabulary,
-  options: { accented: boolean; protect?: (folded: string, typed: string) => boolean },
+  options: {
+    accented: boolean;
+    protect?: (folded: string, typed: string) => boolean;
+    /** A word typed with marks exactly as a word list spells it ("cãi" of "cãi nhau"): its tone is no slip. */
+    spelled?: (typed: string) => boolean;
+  },
 ): { tokens: Token[]; rewrites: Rewrite[] } {
   const out: Token[] = tokens.map((t) => ({ ...t }));
   const rewrites: Rewrite[] = [];
@@ -103,7 +108,8 @@ export function repairTypos(
       }
       // Hỏi for ngã (or back) on a function word the corpus never writes that way ("nhửng" → "những",
       // "củng" → "cũng"): the classic spelling slip, and a function word's spellings are all in the corpus.
-      const swapped = options.accented && !vocab.knowsAccented(t.word.toLowerCase()) ? hoiNgaSwap(t.word.toLowerCase()) : undefined;
+      const typedWord = t.word.toLowerCase();
+      const swapped = options.accented && !vocab.knowsAccented(typedWord) && options.spelled?.(typedWord) !== true ? hoiNgaSwap(typedWord) : undefined;
       if (swapped && vocab.knowsAccented(swapped)) {
         rewrites.push({ from: t.word, to: swapped, origin: 'typo-fix' });
         out[i] = tokenLike(swapped, t.after, 'typo-fix');

@@ -52,6 +52,18 @@ describe('everyday wording → official wording (knowledge/thesaurus.yaml)', () 
     // typed without diacritics
     ['tien lam ke hoach', 'kinh phí thực hiện kế hoạch'],
     ['phan loai rac', 'phân loại chất thải'],
+    // Catalogue and guide terms (h17-everyday walk).
+    ['nhà ở xa', 'vùng sâu'],
+    ['người say xỉn', 'người trong tình trạng say do dùng chất kích thích'],
+    ['đi thưa', 'khiếu nại'],
+    ['giúp gỡ', 'phối hợp giải quyết những tranh chấp'],
+    ['tài khoản cấp 2', 'định danh điện tử mức 2'],
+    ['đem tới nộp', 'nộp hồ sơ trực tiếp'],
+    ['làm dơ môi trường', 'ô nhiễm môi trường'],
+    ['mặt hàng có điều kiện', 'ngành, nghề kinh doanh có điều kiện'],
+    ['kế hoạch dặn', 'yêu cầu'],
+    // Read across 'thêm' (more): the phrase is the user's own on both sides.
+    ['kiếm thêm người mua', 'tìm kiếm khách hàng'],
   ];
   it.each(table)('"%s" expands to "%s"', (everyday, official) => {
     expect(alternativesOf(everyday)).toContain(official);
