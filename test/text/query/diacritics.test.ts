@@ -166,8 +166,9 @@ describe('diacritic restoration on the project corpus', () => {
   });
 
   it.each([
-    // Words the sources never write ("rượu", "xe"): left as typed, matched folded as before.
-    'nguoi say ruou den tiep dan co bi tu choi ko',
+    // Words the sources and the thesaurus never write ("cá", "xe"): left as typed, matched folded as before.
+    // ("rượu" was one until the thesaurus learnt "say rượu"; then the question is restored, as it should be.)
+    'nguoi ban ca ngoai cho co phai dang ky kinh doanh ko',
     'phi cap doi bang lai xe bao nhieu tien',
   ])('leaves a question with a word the corpus lacks as typed: %s', (q) => {
     const a = analyse(q);
