@@ -323,7 +323,9 @@ export class RagAnswerer implements QuestionAnswerer {
     }
     const query = standaloneQuery(question, options);
     const answer = await this.answerStandalone(started, question, query);
-    return query.resolved !== question ? { ...answer, resolvedQuestion: query.resolved } : answer;
+    // A standalone form longer than a question may be is not kept: a long chat must not grow the stored frame turn by turn.
+    const kept = query.resolved !== question && query.resolved.length <= MAX_QUESTION_CHARS;
+    return kept ? { ...answer, resolvedQuestion: query.resolved } : answer;
   }
 
   /** The answer to `question` as {@link standaloneQuery} made it standalone (`effective`, with the follow-up's `focus`). */

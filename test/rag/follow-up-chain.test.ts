@@ -5,7 +5,7 @@
  * question ends the chain.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { standaloneQuery } from '../../src/rag/answerer.js';
+import { MAX_QUESTION_CHARS, standaloneQuery } from '../../src/rag/answerer.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 
@@ -54,5 +54,12 @@ describe('the answerer returns the standalone form of a follow-up', () => {
     const alone = await kb.answerer.ask('PCI có bao nhiêu chỉ số thành phần?', { previousQuestion: 'Luật Tố cáo là luật số mấy?' });
     expect(alone.resolvedQuestion).toBeUndefined();
     expect((await kb.answerer.ask('PAPI là gì?')).resolvedQuestion).toBeUndefined();
+  });
+
+  it('a standalone form longer than a question may be is not kept (the chat keeps the question as typed)', async () => {
+    const long = `Văn phòng Sở có nhiệm vụ gì trong kế hoạch ${'và phối hợp '.repeat(90)}?`;
+    expect(standaloneQuery('còn Công đoàn thì sao?', { previousQuestion: long }).resolved.length).toBeGreaterThan(MAX_QUESTION_CHARS);
+    const a = await kb.answerer.ask('còn Công đoàn thì sao?', { previousQuestion: long });
+    expect(a.resolvedQuestion).toBeUndefined();
   });
 });
