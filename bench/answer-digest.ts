@@ -8,7 +8,7 @@
  *   npx tsx bench/answer-digest.ts [--knowledge DIR --data DIR] [FILE|DIR ...]
  */
 import { createHash } from 'node:crypto';
-import { expandEvalPaths, readEvalFile } from '../src/eval/questions.js';
+import { type EvalItem, expandEvalPaths, previousOf, readEvalFile } from '../src/eval/questions.js';
 import { benchArgs, openBenchKnowledge } from './lib/bench-index.js';
 import { LOAD_QUESTIONS } from './lib/load-questions.js';
 
@@ -23,9 +23,10 @@ const emit = (line: string) => {
   hash.update(line);
   process.stdout.write(line);
 };
-const asks: Array<{ q: string; prev?: string }> = [...items.map((i) => ({ q: i.q, prev: i.prev })), ...LOAD_QUESTIONS.map((q) => ({ q }))];
-for (const { q, prev } of asks) {
-  const { ms: _ms, ...answer } = await kb.answerer.ask(q, prev ? { previousQuestion: prev } : {});
+const asks: Array<Pick<EvalItem, 'q' | 'prev'>> = [...items.map((i) => ({ q: i.q, prev: i.prev })), ...LOAD_QUESTIONS.map((q) => ({ q }))];
+for (const ask of asks) {
+  const prev = await previousOf(ask, kb.answerer);
+  const { ms: _ms, ...answer } = await kb.answerer.ask(ask.q, prev ? { previousQuestion: prev } : {});
   emit(`${JSON.stringify(answer)}\n`);
 }
 process.stderr.write(`${asks.length} answers, sha256 ${hash.digest('hex')}\n`);

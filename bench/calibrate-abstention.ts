@@ -27,7 +27,7 @@
  * sets another weight.
  */
 import { createConfig } from '../src/config.js';
-import { expandEvalPaths, readEvalFile, splitOf } from '../src/eval/questions.js';
+import { expandEvalPaths, previousOf, readEvalFile, splitOf } from '../src/eval/questions.js';
 import { createLogger } from '../src/logger.js';
 import { type AbstainPolicy, type AbstentionFeatures, CALIBRATED_POLICY, decideAbstention } from '../src/rag/abstention.js';
 import { RagAnswerer } from '../src/rag/answerer.js';
@@ -216,7 +216,8 @@ const answerer = kb.answerer;
 const rows: Row[] = [];
 let decidedBefore = 0;
 for (const item of expandEvalPaths(paths).flatMap((f) => readEvalFile(f))) {
-  const e = await answerer.evidence(item.q, item.prev ? { previousQuestion: item.prev } : {});
+  const prev = await previousOf(item, answerer);
+  const e = await answerer.evidence(item.q, prev ? { previousQuestion: prev } : {});
   if (e.decidedBefore) {
     decidedBefore++;
     continue;

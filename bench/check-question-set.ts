@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfig } from '../src/config.js';
-import { type EvalItem, expandEvalPaths, isRelevant, readEvalFile, splitOf } from '../src/eval/questions.js';
+import { type EvalItem, earlierTurns, expandEvalPaths, isRelevant, readEvalFile, splitOf } from '../src/eval/questions.js';
 import { createLogger } from '../src/logger.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 
@@ -30,6 +30,7 @@ export function checkItems(file: string, items: EvalItem[], chunkTexts: string[]
     if (seen.has(item.id)) p('duplicate id');
     seen.add(item.id);
     if (item.split !== undefined && item.split !== splitOf(item.id)) p(`split should be ${splitOf(item.id)}`);
+    if (earlierTurns(item).some((t) => !t.trim())) p('empty earlier turn in prev');
     if (item.abstain === true) {
       if (item.expect.length > 0 || item.answer_has.length > 0) p('out-of-scope item with expect/answer_has');
       continue;

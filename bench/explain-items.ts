@@ -9,7 +9,7 @@
  * Only the project's own sets; never pass a shared evaluation file here.
  */
 import { createConfig } from '../src/config.js';
-import { type EvalSplit, expandEvalPaths, filterItems, readEvalFile, scoreItem } from '../src/eval/questions.js';
+import { type EvalSplit, earlierTurns, expandEvalPaths, filterItems, previousOf, readEvalFile, scoreItem } from '../src/eval/questions.js';
 import { createLogger } from '../src/logger.js';
 import { RagAnswerer, standalone, standaloneQuery } from '../src/rag/answerer.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
@@ -31,7 +31,8 @@ const items = filterItems(
 );
 const f2 = (x: number) => x.toFixed(2);
 for (const item of items) {
-  const opts = item.prev ? { previousQuestion: item.prev } : {};
+  const prev = await previousOf(item, answerer);
+  const opts = prev ? { previousQuestion: prev } : {};
   const a = await answerer.ask(item.q, opts);
   const r = scoreItem(item, a);
   const ok = r.shouldAbstain ? r.abstained : !r.abstained && r.rank === 1 && r.keywordsOk !== false;
@@ -43,7 +44,9 @@ for (const item of items) {
   console.log(
     `\n== ${item.id} [${item.kind}] ${item.abstain ? 'OOS' : 'IN'} ${ok ? 'ok' : 'FAIL'} rank=${r.rank ?? '-'} kw=${r.keywordsOk} abst=${a.abstained} by=${e.decidedBefore ?? 'evidence'}`,
   );
-  if (item.prev) console.log(`   prev: ${item.prev}`);
+  const turns = earlierTurns(item);
+  if (turns.length > 0) console.log(`   prev: ${turns.join(' → ')}`);
+  if (prev && prev !== turns[turns.length - 1]) console.log(`   prev resolved: ${prev}`);
   console.log(`   q: ${item.q}`);
   const asked = standalone(normalizeText(item.q), opts);
   if (asked !== normalizeText(item.q)) console.log(`   asked: ${asked}`);

@@ -11,7 +11,10 @@ export type PendingState = { kind: 'await_invite_code' } | { kind: 'await_handof
 
 /** Per-chat state that survives restarts. */
 export interface ChatState {
-  /** The last question asked in this chat, for follow-ups. */
+  /**
+   * The last question asked in this chat, for follow-ups: its standalone form
+   * (a follow-up resolved against the one before), else as typed.
+   */
   lastQuestion?: string;
   pending?: PendingState;
 }
@@ -33,6 +36,13 @@ export interface Exchange {
   chatId: string;
   userId: string;
   question: string;
+  /**
+   * The question made standalone (a follow-up resolved against the previous
+   * question; a question that is not a follow-up: itself). The next follow-up
+   * is resolved against it, so a follow-up of a follow-up keeps the frame.
+   * Absent on exchanges stored before it was kept: use {@link Exchange.question}.
+   */
+  resolvedQuestion?: string;
   answer: string;
   abstained: boolean;
   sources: SourceRef[];
@@ -40,7 +50,12 @@ export interface Exchange {
 }
 
 /** What a follow-up needs of one exchange: whose it is, when, and its question (no answer, no sources). */
-export type ExchangeHead = Pick<Exchange, 'id' | 'channel' | 'chatId' | 'question' | 'createdAt'>;
+export type ExchangeHead = Pick<Exchange, 'id' | 'channel' | 'chatId' | 'question' | 'resolvedQuestion' | 'createdAt'>;
+
+/** The question a follow-up after this exchange is resolved against: its standalone form, else the question as typed. */
+export function contextQuestionOf(e: Pick<Exchange, 'question' | 'resolvedQuestion'>): string {
+  return e.resolvedQuestion ?? e.question;
+}
 
 export type Vote = 'up' | 'down';
 
@@ -76,12 +91,19 @@ export interface ChatStore {
   setLastQuestion(channel: ChannelName, chatId: string, question: string, now: Date): void;
   setPending(channel: ChannelName, chatId: string, pending: PendingState | undefined, now: Date): void;
 
-  /** Store an exchange; with `asLastQuestion` its question also becomes the chat's last question, in the same transaction. */
+  /**
+   * Store an exchange; with `asLastQuestion` its question (the standalone
+   * form when it has one) also becomes the chat's last question, in the same transaction.
+   */
   saveExchange(exchange: Exchange, opts?: { asLastQuestion?: boolean }): void;
   getExchange(id: string): Exchange | undefined;
   /** The exchange's {@link ExchangeHead} alone (one row, neither answer nor sources read). */
   getExchangeHead(id: string): ExchangeHead | undefined;
-  /** The question of the chat's newest exchange created at or after `since` (one index probe, whatever the chat's history). */
+  /**
+   * The question of the chat's newest exchange created at or after `since`,
+   * in its standalone form when stored (see {@link contextQuestionOf}); one
+   * index probe, whatever the chat's history.
+   */
   lastQuestionSince(channel: ChannelName, chatId: string, since: Date): string | undefined;
   /** Record (or replace) the vote on an exchange. False when the exchange does not exist. */
   saveFeedback(exchangeId: string, vote: Vote, now: Date): boolean;

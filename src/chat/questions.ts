@@ -51,6 +51,8 @@ export async function answerQuestion(ctx: TurnContext, question: string, followU
       chatId: msg.chatId,
       userId: msg.userId,
       question,
+      // What the next follow-up is resolved against: the standalone form, or the question itself.
+      resolvedQuestion: answer.resolvedQuestion ?? question,
       answer: text,
       abstained: answer.abstained,
       sources: answer.sources,

@@ -8,7 +8,18 @@ import type { SourceRef } from '../core/answer.js';
 import type { ChannelName, Identity, Role } from '../core/messages.js';
 import { AppError } from '../errors.js';
 import { type Db, type Migration, migrate, openDatabase } from '../store/database.js';
-import type { ChatState, ChatStore, Exchange, ExchangeHead, GapRow, Invite, PendingState, RedeemResult, Vote } from './chat-store.js';
+import {
+  type ChatState,
+  type ChatStore,
+  contextQuestionOf,
+  type Exchange,
+  type ExchangeHead,
+  type GapRow,
+  type Invite,
+  type PendingState,
+  type RedeemResult,
+  type Vote,
+} from './chat-store.js';
 
 const MIGRATIONS: readonly Migration[] = [
   {
@@ -39,6 +50,12 @@ const MIGRATIONS: readonly Migration[] = [
     // everyone's exchanges in the window (the created_at index), which grows with traffic.
     version: 2,
     sql: 'CREATE INDEX exchanges_chat ON exchanges (channel, chat_id, created_at);',
+  },
+  {
+    // The question made standalone, which the next follow-up is resolved against. Null on older rows:
+    // readers fall back to `question`.
+    version: 3,
+    sql: 'ALTER TABLE exchanges ADD COLUMN resolved_question TEXT;',
   },
 ];
 
@@ -78,6 +95,7 @@ interface ExchangeRow {
   chat_id: string;
   user_id: string;
   question: string;
+  resolved_question: string | null;
   answer: string;
   abstained: number;
   sources_json: string;
@@ -107,6 +125,7 @@ const toExchange = (r: ExchangeRow): Exchange => ({
   chatId: r.chat_id,
   userId: r.user_id,
   question: r.question,
+  ...(r.resolved_question !== null ? { resolvedQuestion: r.resolved_question } : {}),
   answer: r.answer,
   abstained: r.abstained === 1,
   sources: parseSources(r.sources_json),
@@ -114,8 +133,8 @@ const toExchange = (r: ExchangeRow): Exchange => ({
 });
 
 /** SQLite-backed chat store. The caller owns (and closes) the database. */
-const INSERT_EXCHANGE = `INSERT INTO exchanges (id, channel, chat_id, user_id, question, answer, abstained, sources_json, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_EXCHANGE = `INSERT INTO exchanges (id, channel, chat_id, user_id, question, resolved_question, answer, abstained, sources_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export class SqliteChatStore implements ChatStore {
   /** Statements of the per-message path, prepared once. */
@@ -250,7 +269,18 @@ export class SqliteChatStore implements ChatStore {
 
   saveExchange(e: Exchange, opts: { asLastQuestion?: boolean } = {}): void {
     const insert = this.stmt(INSERT_EXCHANGE);
-    const args = [e.id, e.channel, e.chatId, e.userId, e.question, e.answer, e.abstained ? 1 : 0, JSON.stringify(e.sources), e.createdAt];
+    const args = [
+      e.id,
+      e.channel,
+      e.chatId,
+      e.userId,
+      e.question,
+      e.resolvedQuestion ?? null,
+      e.answer,
+      e.abstained ? 1 : 0,
+      JSON.stringify(e.sources),
+      e.createdAt,
+    ];
     if (!opts.asLastQuestion) {
       insert.run(...args);
       return;
@@ -258,7 +288,7 @@ export class SqliteChatStore implements ChatStore {
     // One write transaction for both: workers sharing the database queue on its write lock once per answer.
     this.saveWithLastQuestion ??= this.db.transaction((ex: Exchange, row: unknown[]) => {
       this.stmt(INSERT_EXCHANGE).run(...row);
-      this.setLastQuestion(ex.channel, ex.chatId, ex.question, new Date(ex.createdAt));
+      this.setLastQuestion(ex.channel, ex.chatId, contextQuestionOf(ex), new Date(ex.createdAt));
     });
     this.saveWithLastQuestion(e, args);
   }
@@ -272,16 +302,18 @@ export class SqliteChatStore implements ChatStore {
   }
 
   getExchangeHead(id: string): ExchangeHead | undefined {
-    const r = this.stmt('SELECT channel, chat_id, question, created_at FROM exchanges WHERE id = ?').get(id) as
-      | Pick<ExchangeRow, 'channel' | 'chat_id' | 'question' | 'created_at'>
+    const r = this.stmt('SELECT channel, chat_id, question, resolved_question, created_at FROM exchanges WHERE id = ?').get(id) as
+      | Pick<ExchangeRow, 'channel' | 'chat_id' | 'question' | 'resolved_question' | 'created_at'>
       | undefined;
-    return r ? { id, channel: r.channel, chatId: r.chat_id, question: r.question, createdAt: r.created_at } : undefined;
+    if (!r) return undefined;
+    const resolved = r.resolved_question !== null ? { resolvedQuestion: r.resolved_question } : {};
+    return { id, channel: r.channel, chatId: r.chat_id, question: r.question, ...resolved, createdAt: r.created_at };
   }
 
   lastQuestionSince(channel: ChannelName, chatId: string, since: Date): string | undefined {
     // The chat's index (channel, chat_id, created_at), read backwards from the newest row: one row, same order as the history.
     const r = this.stmt(
-      `SELECT question FROM exchanges WHERE channel = ? AND chat_id = ? AND created_at >= ?
+      `SELECT COALESCE(resolved_question, question) AS question FROM exchanges WHERE channel = ? AND chat_id = ? AND created_at >= ?
          ORDER BY created_at DESC, rowid DESC LIMIT 1`,
     ).get(channel, chatId, since.toISOString()) as { question: string } | undefined;
     return r?.question;

@@ -9,7 +9,7 @@
  * the app, so their follow-ups use the chat's last question as before.
  */
 import type { ChannelName, IncomingMessage } from '../core/messages.js';
-import type { ChatStore, Exchange, Vote } from './chat-store.js';
+import { type ChatStore, contextQuestionOf, type Exchange, type Vote } from './chat-store.js';
 
 /** How much history the web page shows, and so how far back context reaches. */
 export const VISIBLE_HISTORY = {
@@ -35,7 +35,9 @@ export function visibleExchanges(
  * Web: the question of the exchange the page says it shows last
  * (`shownExchangeId`; `null` = none), provided it belongs to this chat and is
  * still inside the window; a client that does not say gets the last visible
- * exchange. Other channels: the chat's stored last question.
+ * exchange. Other channels: the chat's stored last question. Either is the
+ * standalone form of that question when it was stored (a follow-up of a
+ * follow-up keeps the first frame), else the question as typed.
  */
 export function previousQuestionFor(
   store: Pick<ChatStore, 'lastQuestionSince' | 'getChatState' | 'getExchangeHead'>,
@@ -49,7 +51,7 @@ export function previousQuestionFor(
   if (msg.shownExchangeId !== undefined) {
     const shown = store.getExchangeHead(msg.shownExchangeId);
     const visible = shown !== undefined && shown.channel === channel && shown.chatId === chatId && new Date(shown.createdAt) >= since;
-    return visible ? shown.question : undefined;
+    return visible ? contextQuestionOf(shown) : undefined;
   }
   // Only the newest visible question is read, not the history the page shows.
   return store.lastQuestionSince(channel, chatId, since);

@@ -26,6 +26,13 @@ export interface Answer {
   sources: SourceRef[];
   /** In-process time to answer, milliseconds. */
   ms: number;
+  /**
+   * The question made standalone (a follow-up resolved against the previous
+   * question; otherwise the question itself). A chat keeps it as the previous
+   * question of the next turn, so a follow-up of a follow-up keeps the frame.
+   * Absent: use the question as typed.
+   */
+  resolvedQuestion?: string;
 }
 
 export interface AskOptions {

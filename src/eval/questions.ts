@@ -19,8 +19,12 @@ export const evalItemSchema = z.object({
   expect: z.array(z.array(z.string())).default([]),
   answer_has: z.array(z.string()).default([]),
   abstain: z.boolean().optional(),
-  /** The previous question in the conversation (the item is a follow-up). */
-  prev: z.string().optional(),
+  /**
+   * The previous question in the conversation (the item is a follow-up), or
+   * the earlier turns oldest first: each is asked in order, resolved against
+   * the one before, as a chat does (see {@link runEval}).
+   */
+  prev: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   /** Tuning or held-out half, from {@link splitOf}. */
   split: z.enum(['tune', 'test']).optional(),
 });
@@ -139,11 +143,35 @@ export function scoreItem(item: EvalItem, a: Answer): ItemResult {
   };
 }
 
-/** Ask every item (a follow-up with its `prev` as the previous question) and score the answers. */
+/** The earlier turns of an item, oldest first (empty: not a follow-up). */
+export function earlierTurns(item: Pick<EvalItem, 'prev'>): string[] {
+  if (item.prev === undefined) return [];
+  return typeof item.prev === 'string' ? [item.prev] : item.prev;
+}
+
+/**
+ * The previous question the item's own question is resolved against: its
+ * earlier turns asked in order, each with the one before as a chat stores it
+ * (the answer's standalone form, else the question as typed). One earlier
+ * turn is passed as it is, unasked.
+ */
+export async function previousOf(item: Pick<EvalItem, 'prev'>, answerer: QuestionAnswerer): Promise<string | undefined> {
+  const turns = earlierTurns(item);
+  if (turns.length <= 1) return turns[0];
+  let previous: string | undefined;
+  for (const turn of turns) {
+    const answer = await answerer.ask(turn, previous ? { previousQuestion: previous } : {});
+    previous = answer.resolvedQuestion ?? turn;
+  }
+  return previous;
+}
+
+/** Ask every item (a follow-up with its `prev` turns before it) and score the answers. */
 export async function runEval(items: EvalItem[], answerer: QuestionAnswerer): Promise<EvalSummary> {
   const results: ItemResult[] = [];
   for (const item of items) {
-    const answer = await answerer.ask(item.q, item.prev ? { previousQuestion: item.prev } : {});
+    const previousQuestion = await previousOf(item, answerer);
+    const answer = await answerer.ask(item.q, previousQuestion ? { previousQuestion } : {});
     results.push(scoreItem(item, answer));
   }
   return summarize(results);

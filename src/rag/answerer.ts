@@ -134,10 +134,15 @@ export function standalone(question: string, options: AskOptions = {}): string {
   return standaloneQuery(question, options).question;
 }
 
-/** {@link standalone} with the follow-up's new subject (`focus`, empty when none), which retrieval weighs. */
-export function standaloneQuery(question: string, options: AskOptions = {}): { question: string; focus: string } {
+/**
+ * {@link standalone} with the follow-up's new subject (`focus`, empty when
+ * none), which retrieval weighs, and `resolved`: the follow-up made
+ * standalone before any opening statement is left out (the question itself
+ * when it is not a follow-up), which the next turn is resolved against.
+ */
+export function standaloneQuery(question: string, options: AskOptions = {}): { question: string; focus: string; resolved: string } {
   const resolved = options.previousQuestion ? resolveFollowUpFrame(question, normalizeText(options.previousQuestion)) : { question, focus: '' };
-  return { question: focusClause(resolved.question), focus: resolved.focus };
+  return { question: focusClause(resolved.question), focus: resolved.focus, resolved: resolved.question };
 }
 
 /**
@@ -299,6 +304,12 @@ export class RagAnswerer implements QuestionAnswerer {
     return { answer: text, abstained: true, sources: [], ms: this.elapsed(started) };
   }
 
+  /**
+   * Answer a question; a follow-up is resolved against `previousQuestion`
+   * first, and its standalone form comes back as `resolvedQuestion` (absent
+   * when the question stands on its own), for the chat to resolve the next
+   * follow-up against.
+   */
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const question = normalizeText(rawQuestion).trim().slice(0, MAX_QUESTION_CHARS);
@@ -310,7 +321,15 @@ export class RagAnswerer implements QuestionAnswerer {
       const answer = this.deps.currency ? this.deps.currency.annotate(curated.answer, { question, used }) : curated.answer;
       return { ...curated, answer, ms: this.elapsed(started) };
     }
-    const { question: effective, focus } = standaloneQuery(question, options);
+    const query = standaloneQuery(question, options);
+    const answer = await this.answerStandalone(started, question, query);
+    // A standalone form longer than a question may be is not kept: a long chat must not grow the stored frame turn by turn.
+    const kept = query.resolved !== question && query.resolved.length <= MAX_QUESTION_CHARS;
+    return kept ? { ...answer, resolvedQuestion: query.resolved } : answer;
+  }
+
+  /** The answer to `question` as {@link standaloneQuery} made it standalone (`effective`, with the follow-up's `focus`). */
+  private async answerStandalone(started: number, question: string, { question: effective, focus }: { question: string; focus: string }): Promise<Answer> {
     let retrieval = await this.deps.retriever.retrieve(effective, undefined, { focus });
     // An entity the sources do not cover (another province, a year, a document number) is refused by name.
     const conflict = this.conflict(effective, retrieval);

@@ -36,6 +36,36 @@ describe('question-set evaluation', () => {
     expect(s.hit1).toBe(1);
   });
 
+  it('asks the earlier turns of a chain in order, each resolved against the standalone form of the one before', async () => {
+    /** Resolves "còn X?" as "X of <previous>", and says so in resolvedQuestion, as the RAG answerer does. */
+    class ResolvingAnswerer extends RecordingAnswerer {
+      override async ask(q: string, options?: AskOptions): Promise<Answer> {
+        const a = await super.ask(q, options);
+        const prev = options?.previousQuestion;
+        return prev && q.startsWith('còn ') ? { ...a, resolvedQuestion: `${q.slice(4)} / ${prev}` } : a;
+      }
+    }
+    const a = new ResolvingAnswerer();
+    await runEval([item({ id: 'c1', q: 'thế năm 2020?', prev: ['PAPI 2023 mấy điểm?', 'còn PCI?'], expect: [['văn phòng sở']] })], a);
+    expect(a.calls.map((c) => [c.q, c.options?.previousQuestion])).toEqual([
+      ['PAPI 2023 mấy điểm?', undefined],
+      ['còn PCI?', 'PAPI 2023 mấy điểm?'],
+      ['thế năm 2020?', 'PCI? / PAPI 2023 mấy điểm?'],
+    ]);
+    // An answerer that does not resolve: the next turn sees the turn as typed.
+    const plain = new RecordingAnswerer();
+    await runEval([item({ id: 'c2', q: 'c', prev: ['a', 'b'] })], plain);
+    expect(plain.calls.map((c) => c.options?.previousQuestion)).toEqual([undefined, 'a', 'b']);
+  });
+
+  it('accepts prev as a string or a non-empty array of turns; the checker flags an empty turn', () => {
+    expect(item({ id: 'p1', q: 'x', prev: ['a', 'b'] }).prev).toEqual(['a', 'b']);
+    expect(evalItemSchema.safeParse({ id: 'p2', q: 'x', prev: [] }).success).toBe(false);
+    expect(evalItemSchema.safeParse({ id: 'p3', q: 'x', prev: [1] }).success).toBe(false);
+    const problems = checkItems('f', [item({ id: 'p4', q: 'x', prev: ['a', ' '], abstain: true })], []);
+    expect(problems.map((p) => p.message)).toEqual(['empty earlier turn in prev']);
+  });
+
   it('summarises per kind', async () => {
     const s = await runEval(
       [

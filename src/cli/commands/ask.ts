@@ -63,7 +63,8 @@ export const askCommand: CliCommand = {
     for await (const line of rl) {
       if (line.trim()) {
         const answer = await kb.answerer.ask(line, { previousQuestion: previous });
-        previous = line;
+        // The next follow-up is resolved against this one's standalone form (a follow-up of a follow-up keeps the frame).
+        previous = answer.resolvedQuestion ?? line;
         ctx.out(json ? toJson(answer) : formatReadable(answer));
       }
       ctx.out('> ');
