@@ -280,6 +280,16 @@ export class Retriever {
     has: (p) => this.diacritics.has(p),
   };
   private diacriticModel: DiacriticModel | undefined;
+
+  /** Build the restoration model now (from the snapshot's counts: milliseconds), not on the first question that needs it. */
+  warmDiacritics(): void {
+    void this.diacritics;
+  }
+
+  /** Whether the restoration model is built. */
+  get diacriticsReady(): boolean {
+    return this.diacriticModel !== undefined;
+  }
   /** The corpus's accented syllables and pairs with counts (src/text/query/diacritics.ts), counted on first use. */
   private get diacritics(): DiacriticModel {
     if (!this.diacriticModel) {
