@@ -29,6 +29,7 @@ import type { DocMeta } from '../knowledge/document.js';
 import { type BinaryLoader, type KnowledgeFile, type LoadError, listKnowledgeFiles, loadKnowledge } from '../knowledge/load-knowledge.js';
 import type { Logger } from '../logger.js';
 import type { Glossary } from '../text/glossary.js';
+import { addSpellingCounts, countSpellings, type SpellingCounts } from '../text/query/diacritics.js';
 import { analyzeChunks } from './analysis-pool.js';
 import { type Chunk, chunkDocument, hashText } from './chunk.js';
 import { type AnalyzedBatch, type BatchDecoder, embeddingText } from './chunk-analysis.js';
@@ -37,11 +38,12 @@ import { type ChunkFileEntry, type ChunkGroup, PreviousChunks, readAllChunks, re
 import { distinctDf } from './distinct-frequencies.js';
 import { type Embedder, HashEmbedder } from './embedder.js';
 import { LexicalIndex } from './lexical-index.js';
+import { loadSpellings, saveSpellings } from './spelling-store.js';
 import { VectorCache } from './vector-cache.js';
 import { HnswVectorIndex, type LabeledVector, type VectorIndex } from './vector-index.js';
 
 /** Bump when tokenisation or chunking changes, to force a rebuild. */
-export const INDEX_FORMAT = 'cchc-index-v12';
+export const INDEX_FORMAT = 'cchc-index-v13';
 
 /** Rebuild the HNSW graph once this share of its labels is deleted. */
 export const HNSW_REBUILD_SHARE = 0.2;
@@ -79,6 +81,8 @@ export interface IndexSnapshot {
   vectors: VectorIndex;
   /** Re-ranking features, precomputed at build time. */
   features: ChunkFeatureStore;
+  /** The chunk texts' spelling counts for diacritic restoration; absent in an older snapshot (counted on first use). */
+  spellings?: SpellingCounts;
 }
 
 export interface IndexChanges {
@@ -181,7 +185,9 @@ export async function loadSnapshot(dir: string, embedder: Embedder, glossary?: G
     const vectors = await HnswVectorIndex.load(dir, embedder);
     await pause();
     const features = ChunkFeatureStore.load(dir);
-    return { dir, manifest, chunks, documents, lexical, vectors, features };
+    await pause();
+    const spellings = loadSpellings(dir);
+    return { dir, manifest, chunks, documents, lexical, vectors, features, ...(spellings ? { spellings } : {}) };
   } catch (err) {
     throw new AppError('INDEX_CORRUPT', `Không đọc được chỉ mục tại ${dir}`, { cause: err });
   }
@@ -407,7 +413,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
       },
     });
   };
-  let built: { lexical: LexicalIndex; features: ChunkFeatureStore; vectors: HnswVectorIndex } | null = null;
+  let built: { lexical: LexicalIndex; features: ChunkFeatureStore; vectors: HnswVectorIndex; spellings?: SpellingCounts } | null = null;
   if (canUpdate && prev && prevChunks) {
     try {
       const added = groups.flatMap((g) => (g.chunks ?? []).filter((c) => !kept.has(c.id)));
@@ -444,7 +450,13 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
       );
       if (vectors.deletedShare > HNSW_REBUILD_SHARE) vectors = await HnswVectorIndex.build(opts.embedder, order, order.map(rowOf));
       phase('vectors');
-      built = { lexical, features, vectors };
+      const spellings = updatedSpellings(
+        prev.dir,
+        [...removed].map((id) => prevChunks.chunk(id)),
+        added,
+      );
+      phase('spellings');
+      built = { lexical, features, vectors, ...(spellings ? { spellings } : {}) };
     } catch (err) {
       opts.logger?.warn({ err }, 'index update failed; rebuilding fully');
     }
@@ -478,8 +490,10 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     const features = feat.finish().withDistinct((df, keyId) => distinctDf(chunks, df, keyId, opts.glossary));
     built = { lexical, features, vectors: hnsw.finish() };
     phase('analysis+graph');
+    built.spellings = countSpellings(chunks.map((c) => c.text));
+    phase('spellings');
   }
-  const { lexical, features, vectors: vectorIndex } = built;
+  const { lexical, features, vectors: vectorIndex, spellings } = built;
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     embedderId: opts.embedder.id,
@@ -497,6 +511,7 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
   writeFileSync(join(tmp, 'documents.json'), JSON.stringify(documents));
   lexical.save(tmp);
   features.save(tmp);
+  if (spellings) saveSpellings(tmp, spellings);
   vectorCache.save(tmp, order.map(keyOf));
   vectorCache.close();
   await vectorIndex.save(tmp);
@@ -540,8 +555,30 @@ export async function openIndex(opts: OpenIndexOptions): Promise<OpenIndexResult
     lexical,
     vectors: vectorIndex,
     features,
+    ...(spellings ? { spellings } : {}),
   };
   return { snapshot, changes };
+}
+
+/**
+ * The previous snapshot's spelling counts with the removed chunks' texts
+ * taken away and the added ones' counted; undefined when the previous
+ * snapshot has none or a removed chunk's text cannot be read (the retriever
+ * then counts on first use).
+ */
+function updatedSpellings(prevDir: string, removed: ReadonlyArray<Chunk | undefined>, added: readonly Chunk[]): SpellingCounts | undefined {
+  if (removed.some((c) => c === undefined)) return undefined;
+  const counts = loadSpellings(prevDir);
+  if (!counts) return undefined;
+  addSpellingCounts(
+    counts,
+    removed.map((c) => (c as Chunk).text),
+    -1,
+  );
+  return addSpellingCounts(
+    counts,
+    added.map((c) => c.text),
+  );
 }
 
 function cpuMsSince(start: NodeJS.CpuUsage): number {

@@ -181,5 +181,10 @@ export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise
   const review = (today: string) =>
     reviewKnowledge({ documents: snapshot.documents, chunks: snapshot.chunks, changes: changeRecords, today, maxFactAgeDays: config.knowledgeFactMaxAgeDays });
   const answerer = new RagAnswerer({ retriever, generator, rewriter, department: config.department.name, direct, logger, catalogueOnly, curated, currency });
+  // What the first question would wait for is done here, while the previous base (if any) still serves.
+  await yieldToEventLoop();
+  retriever.warmDiacritics();
+  await yieldToEventLoop();
+  answerer.warmCorpusEntities();
   return { answerer, chunkCount: snapshot.chunks.length, snapshot, retriever, changes, curated, review, close: async () => {} };
 }

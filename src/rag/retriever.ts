@@ -11,7 +11,7 @@ import type { Glossary } from '../text/glossary.js';
 import { glossaryExpansion, reservedWords } from '../text/glossary.js';
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
 import type { ChatAbbreviations } from '../text/query/abbreviations.js';
-import { buildDiacriticModel, type DiacriticModel } from '../text/query/diacritics.js';
+import { buildDiacriticModel, type DiacriticModel, diacriticModelOf } from '../text/query/diacritics.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
 import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
@@ -280,6 +280,16 @@ export class Retriever {
     has: (p) => this.diacritics.has(p),
   };
   private diacriticModel: DiacriticModel | undefined;
+
+  /** Build the restoration model now (from the snapshot's counts: milliseconds), not on the first question that needs it. */
+  warmDiacritics(): void {
+    void this.diacritics;
+  }
+
+  /** Whether the restoration model is built. */
+  get diacriticsReady(): boolean {
+    return this.diacriticModel !== undefined;
+  }
   /** The corpus's accented syllables and pairs with counts (src/text/query/diacritics.ts), counted on first use. */
   private get diacritics(): DiacriticModel {
     if (!this.diacriticModel) {
@@ -289,10 +299,14 @@ export class Retriever {
         ...(this.knowledge.thesaurus?.sets.flatMap((s) => s.terms) ?? []),
         ...[...(this.knowledge.abbreviations?.byForm.values() ?? [])].flatMap((e) => e.meanings),
       ].filter((p) => hasDiacritics(p));
-      this.diacriticModel = buildDiacriticModel(
-        this.snapshot.chunks.map((c) => c.text),
-        phrasing,
-      );
+      // The snapshot's counts (src/rag/spelling-store.ts); an older snapshot's chunks are counted here.
+      const { spellings } = this.snapshot;
+      this.diacriticModel = spellings
+        ? diacriticModelOf(spellings, phrasing)
+        : buildDiacriticModel(
+            this.snapshot.chunks.map((c) => c.text),
+            phrasing,
+          );
     }
     return this.diacriticModel;
   }

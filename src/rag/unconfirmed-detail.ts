@@ -78,6 +78,8 @@ function clauses(text: string): string[] {
 
 /** The detail asked that the passage marks as not confirmed ("trọng số"), as the passage writes its subject; null otherwise. */
 export function unconfirmedDetail(question: string, passage: DetailPassage): string | null {
+  // Most passages mark nothing as unconfirmed: nothing to compare then.
+  if (!UNCONFIRMED.test(passage.text)) return null;
   if (ASKS_WHERE_TO_LOOK.test(normalizeText(question))) return null;
   const asked = pairs(question);
   if (asked.size === 0) return null;

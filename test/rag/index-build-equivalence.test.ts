@@ -17,6 +17,7 @@ import { HashEmbedder } from '../../src/rag/embedder.js';
 import { type IndexSnapshot, loadSnapshot, openIndex } from '../../src/rag/index-store.js';
 import { LexicalIndex } from '../../src/rag/lexical-index.js';
 import { createGlossary } from '../../src/text/glossary.js';
+import { countSpellings } from '../../src/text/query/diacritics.js';
 import { tempDir } from '../helpers/knowledge-base.js';
 
 const glossary = createGlossary([{ abbr: 'TTHC', full: 'thủ tục hành chính' }]);
@@ -68,6 +69,14 @@ async function expectSameAnswers(got: IndexSnapshot, want: IndexSnapshot): Promi
     expect(ranked(await got.vectors.search(qv, 30))).toEqual(ranked(db));
   }
   expect(got.features.frequencies()).toEqual(want.features.frequencies());
+  // Diacritic restoration's spelling counts: kept in the snapshot, brought up to date by an update.
+  const sorted = (m: ReadonlyMap<string, number> | undefined) => [...(m ?? new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const counted = countSpellings(want.chunks.map((c) => c.text));
+  expect(counted.pairs.size).toBeGreaterThan(0);
+  for (const s of [got.spellings, want.spellings]) {
+    expect(sorted(s?.syllables)).toEqual(sorted(counted.syllables));
+    expect(sorted(s?.pairs)).toEqual(sorted(counted.pairs));
+  }
   const keys = [...want.features.frequencies().words.keys(), ...want.features.frequencies().pairs.keys()];
   for (const c of want.chunks) {
     for (const list of FEATURE_LISTS) {

@@ -108,44 +108,74 @@ const PHRASING_COUNT = 2;
 const ADDRESS = /\S*(?:https?:\/\/|www\.)\S*|\S+\.(?:vn|com|net|org)\S*/giu;
 
 /**
- * Count the accented syllables and pairs of texts (lower case; pairs do not
- * cross punctuation and are keyed as `accentedPairsOf` keys them; spellings
- * leave web addresses out). `phrasing`: accented phrases people type that the
- * sources may not hold (the thesaurus's everyday words, the chat
- * abbreviations' meanings); they and {@link QUESTION_PHRASES} count
- * {@link PHRASING_COUNT} each, for the spelling choice only ({@link DiacriticModel.has}
- * answers for the corpus alone, as `accentedPairsOf` would).
+ * The corpus side of a {@link DiacriticModel}: how often each lower-case
+ * syllable is written and how often each adjacent pair (keyed as
+ * `accentedPairsOf` keys them). Counts add up over texts, so a snapshot keeps
+ * them and an update adds its new chunks' counts and takes away its removed
+ * ones' ({@link addSpellingCounts}).
  */
-export function buildDiacriticModel(texts: Iterable<string>, phrasing: Iterable<string> = []): DiacriticModel {
-  const unigrams = new Map<string, number>();
-  // The corpus's pairs, keyed as accentedPairsOf keys them (one map serves typo repair and the counts);
-  // the phrasing's pairs apart, so that `has` answers for the corpus alone.
-  const corpusPairs = new Map<string, number>();
-  const phrasingPairs = new Map<string, number>();
-  const segments = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}\s]+/u);
-  const countPairs = (text: string, into: Map<string, number>, n: number) => {
-    for (const segment of segments(text)) {
-      const w = segment.split(/\s+/).filter(Boolean);
-      for (let i = 0; i + 1 < w.length; i++) {
-        const k = `${w[i]} ${w[i + 1]}`;
-        into.set(k, (into.get(k) ?? 0) + n);
-      }
+export interface SpellingCounts {
+  syllables: Map<string, number>;
+  pairs: Map<string, number>;
+}
+
+const segmentsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}\s]+/u);
+
+function countPairs(text: string, into: Map<string, number>, n: number): void {
+  for (const segment of segmentsOf(text)) {
+    const w = segment.split(/\s+/).filter(Boolean);
+    for (let i = 0; i + 1 < w.length; i++) {
+      const k = `${w[i]} ${w[i + 1]}`;
+      into.set(k, (into.get(k) ?? 0) + n);
     }
-  };
-  // Spellings: syllables only, web addresses left out.
-  const countSyllables = (text: string, n: number) => {
-    for (const segment of segments(text.replace(ADDRESS, ' . ')))
-      for (const w of segment.split(/\s+/)) if (w && SYLLABLE_WORD.test(w)) unigrams.set(w, (unigrams.get(w) ?? 0) + n);
-  };
+  }
+}
+
+/** Spellings: syllables only, web addresses left out. */
+function countSyllables(text: string, into: Map<string, number>, n: number): void {
+  for (const segment of segmentsOf(text.replace(ADDRESS, ' . ')))
+    for (const w of segment.split(/\s+/)) if (w && SYLLABLE_WORD.test(w)) into.set(w, (into.get(w) ?? 0) + n);
+}
+
+/** Add (`sign` 1) or take away (`sign` -1) the counts of texts; a count that falls to 0 is removed. */
+export function addSpellingCounts(counts: SpellingCounts, texts: Iterable<string>, sign: 1 | -1 = 1): SpellingCounts {
   for (const t of texts) {
     const norm = normalizeText(t);
-    countPairs(norm, corpusPairs, 1);
-    countSyllables(norm, 1);
+    countPairs(norm, counts.pairs, sign);
+    countSyllables(norm, counts.syllables, sign);
   }
+  if (sign < 0) for (const m of [counts.pairs, counts.syllables]) for (const [k, v] of m) if (v <= 0) m.delete(k);
+  return counts;
+}
+
+/** The {@link SpellingCounts} of texts (lower case; pairs do not cross punctuation; spellings leave web addresses out). */
+export function countSpellings(texts: Iterable<string>): SpellingCounts {
+  return addSpellingCounts({ syllables: new Map(), pairs: new Map() }, texts);
+}
+
+/**
+ * Count the accented syllables and pairs of texts (see {@link countSpellings}).
+ * `phrasing`: accented phrases people type that the sources may not hold (the
+ * thesaurus's everyday words, the chat abbreviations' meanings); they and
+ * {@link QUESTION_PHRASES} count {@link PHRASING_COUNT} each, for the spelling
+ * choice only ({@link DiacriticModel.has} answers for the corpus alone, as
+ * `accentedPairsOf` would).
+ */
+export function buildDiacriticModel(texts: Iterable<string>, phrasing: Iterable<string> = []): DiacriticModel {
+  return diacriticModelOf(countSpellings(texts), phrasing);
+}
+
+/** The model of a corpus's counts (not changed) and the phrasing of {@link buildDiacriticModel}. */
+export function diacriticModelOf(corpus: SpellingCounts, phrasing: Iterable<string> = []): DiacriticModel {
+  const unigrams = new Map(corpus.syllables);
+  // The corpus's pairs, keyed as accentedPairsOf keys them (one map serves typo repair and the counts);
+  // the phrasing's pairs apart, so that `has` answers for the corpus alone.
+  const corpusPairs = corpus.pairs;
+  const phrasingPairs = new Map<string, number>();
   for (const t of [...QUESTION_PHRASES, ...phrasing]) {
     const norm = normalizeText(t);
     countPairs(norm, phrasingPairs, PHRASING_COUNT);
-    countSyllables(norm, PHRASING_COUNT);
+    countSyllables(norm, unigrams, PHRASING_COUNT);
   }
   const byFold = new Map<string, AccentedForm[]>();
   for (const [form, c] of unigrams) {

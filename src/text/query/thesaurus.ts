@@ -148,18 +148,18 @@ const GAP_WORDS_FOLDED: ReadonlySet<string> = new Set(['cac', 'nhung', 'cho', 'b
  * two of them, never across punctuation; a phrase's first syllable and at
  * least its last two are the user's own, side by side.
  */
-function spanOf(tokens: readonly Token[], i: number, c: { folded: string[]; accented: string[] }, accented: boolean, joined: (k: number) => boolean): number {
-  const same = (t: Token, k: number) => (accented ? unifyIY(t.word.toLowerCase()) === c.accented[k] : unifyIY(t.fold) === c.folded[k]);
-  const light = (t: Token) => (accented ? GAP_WORDS.has(t.word.toLowerCase()) : GAP_WORDS_FOLDED.has(t.fold));
+function spanOf(keys: TokenKeys, i: number, c: { folded: string[]; accented: string[] }, joined: (k: number) => boolean): number {
+  const target = keys.accented ? c.accented : c.folded;
+  const { unified, light } = keys;
+  const n = unified.length;
   let j = i;
   let gaps = 0;
   let lastGapAt = 0;
   for (let k = 0; k < c.folded.length; k++) {
     for (;;) {
-      const t = tokens[j];
-      if (!t || (j > i && !joined(j))) return 0;
-      if (same(t, k)) break;
-      if (k === 0 || gaps >= MAX_GAPS || !light(t)) return 0;
+      if (j >= n || (j > i && !joined(j))) return 0;
+      if (unified[j] === target[k]) break;
+      if (k === 0 || gaps >= MAX_GAPS || !light[j]) return 0;
       gaps++;
       lastGapAt = k;
       j++;
@@ -169,6 +169,32 @@ function spanOf(tokens: readonly Token[], i: number, c: { folded: string[]; acce
   // A lone word after the gap ("công đoàn của sở") is read on its own, with its own set.
   if (gaps > 0 && c.folded.length - lastGapAt < 2) return 0;
   return j - i;
+}
+
+/** What {@link spanOf} compares, per token, computed once per question: its spelling with i/y made one, and whether it is a light word. */
+interface TokenKeys {
+  accented: boolean;
+  unified: string[];
+  light: boolean[];
+}
+
+function tokenKeys(tokens: readonly Token[], accented: boolean): TokenKeys {
+  return {
+    accented,
+    unified: tokens.map((t) => unifyIY(accented ? t.word.toLowerCase() : t.fold)),
+    light: tokens.map((t) => (accented ? GAP_WORDS.has(t.word.toLowerCase()) : GAP_WORDS_FOLDED.has(t.fold))),
+  };
+}
+
+/** A set term's folded syllables with i/y made one, joined (memoised: the terms are the thesaurus's own). */
+const foldedTermKeys = new Map<string, string>();
+function foldedTermKey(term: string): string {
+  let k = foldedTermKeys.get(term);
+  if (k === undefined) {
+    k = syl(foldText(term)).map(unifyIY).join(' ');
+    if (foldedTermKeys.size < 100_000) foldedTermKeys.set(term, k);
+  }
+  return k;
 }
 
 /**
@@ -199,10 +225,11 @@ export function matchThesaurus(
     return (prev !== undefined && joined(i) && pairKnown(prev.fold, t.fold)) || (next !== undefined && joined(i + 1) && pairKnown(t.fold, next.fold));
   };
   const out: ThesaurusMatch[] = [];
+  const keys = tokenKeys(tokens, accented);
   let coveredUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
     const inside = i < coveredUntil;
-    const candidates = thesaurus.byFirst.get(unifyIY((tokens[i] as Token).fold));
+    const candidates = thesaurus.byFirst.get(accented ? unifyIY((tokens[i] as Token).fold) : (keys.unified[i] as string));
     if (!candidates) continue;
     const alts = new Map<string, { weight: number; cover: number }>();
     let length = 0;
@@ -211,7 +238,7 @@ export function matchThesaurus(
       const n = c.folded.length;
       if (syllables > 0 && n < syllables) break; // longest phrase at this position only
       if (n === 1 && inWord(i)) continue;
-      const span = spanOf(tokens, i, c, accented, joined);
+      const span = spanOf(keys, i, c, joined);
       if (span === 0 || (length > 0 && span !== length)) continue;
       length = span;
       syllables = n;
@@ -220,13 +247,14 @@ export function matchThesaurus(
         .slice(i, i + span)
         .map((t) => t.word.toLowerCase())
         .join(' ');
+      const selfFolded = c.folded.join(' ');
       // A one-word phrase ("tiền", "rác") is a looser clue than a longer one;
       // a phrase read across light words ("chấm điểm cho chính quyền") a little looser too.
       const loose = (n === 1 ? ONE_WORD_FACTOR : 1) * (span > n ? GAP_FACTOR : 1);
       const weight = set.weight * loose;
       const cover = coverCredit(set.weight) * loose;
       for (const t of set.terms) {
-        if (t === self || syl(foldText(t)).map(unifyIY).join(' ') === c.folded.join(' ')) continue;
+        if (t === self || foldedTermKey(t) === selfFolded) continue;
         const had = alts.get(t);
         alts.set(t, { weight: Math.max(had?.weight ?? 0, weight), cover: Math.max(had?.cover ?? 0, cover) });
       }
