@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { percentile } from '../src/core/percentile.js';
-import { expandEvalPaths, readEvalFile } from '../src/eval/questions.js';
+import { expandEvalPaths, previousOf, readEvalFile } from '../src/eval/questions.js';
 import { benchArgs, openBenchKnowledge } from './lib/bench-index.js';
 
 const { option, rest } = benchArgs();
@@ -20,8 +20,14 @@ const profileFile = option('profile');
 const paths = rest.length > 0 ? rest : ['bench/data/questions', 'bench/data/own-questions.jsonl'];
 const items = expandEvalPaths(paths).flatMap((f) => readEvalFile(f));
 const { kb, close } = await openBenchKnowledge({ knowledgeDir: option('knowledge'), dataDir: option('data'), tmpPrefix: 'cchc-cpu-' });
+// A follow-up's earlier turns are resolved once, outside the measured round (as `cli eval` asks them).
+const asked: { q: string; prev?: string }[] = [];
+for (const i of items) {
+  const prev = await previousOf(i, kb.answerer);
+  asked.push(prev ? { q: i.q, prev } : { q: i.q });
+}
 const ask = (i: { q: string; prev?: string }) => kb.answerer.ask(i.q, i.prev ? { previousQuestion: i.prev } : {});
-for (const i of items) await ask(i);
+for (const i of asked) await ask(i);
 const session = profileFile ? new Session() : null;
 if (session) {
   session.connect();
@@ -31,7 +37,7 @@ if (session) {
 }
 const cpu: number[] = [];
 const wall: number[] = [];
-for (const i of items) {
+for (const i of asked) {
   const c = process.cpuUsage();
   const t = performance.now();
   await ask(i);
