@@ -12,6 +12,7 @@ import { glossaryExpansion, reservedWords } from '../text/glossary.js';
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
 import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import { buildDiacriticModel, type DiacriticModel } from '../text/query/diacritics.js';
+import type { EverydayLexicon } from '../text/query/everyday-lexicon.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
 import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
@@ -64,10 +65,11 @@ export interface RetrievedChunk {
   gap?: number;
 }
 
-/** Query-side data beside the index: chat abbreviations and the thesaurus. */
+/** Query-side data beside the index: chat abbreviations, the thesaurus and the known-good everyday pairs. */
 export interface QueryKnowledge {
   abbreviations?: ChatAbbreviations;
   thesaurus?: Thesaurus;
+  everyday?: EverydayLexicon;
 }
 
 export interface RetrievalResult {
@@ -288,6 +290,7 @@ export class Retriever {
       const phrasing = [
         ...(this.knowledge.thesaurus?.sets.flatMap((s) => s.terms) ?? []),
         ...[...(this.knowledge.abbreviations?.byForm.values() ?? [])].flatMap((e) => e.meanings),
+        ...(this.knowledge.everyday?.phrases ?? []),
       ].filter((p) => hasDiacritics(p));
       this.diacriticModel = buildDiacriticModel(
         this.snapshot.chunks.map((c) => c.text),
