@@ -540,6 +540,8 @@ export class Retriever {
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
     const weightOf = (w: string) => syllableWeight.get(w) ?? 1;
+    // Who asks ("bà con", "vợ chồng tôi"; src/text/query/everyday-lexicon.ts) is no evidence either way.
+    const askers: ReadonlySet<string> = new Set((analysis.askers ?? []).map((w) => foldText(w)));
     // The best passage's evidence with some syllables not asked, computed as for `hits` above.
     const evidenceWithout = (id: string, drop: ReadonlySet<string>): number => {
       const inWords = this.features.tester(id, 'words');
@@ -550,8 +552,8 @@ export class Retriever {
       const [wIdf, pIdf] = decided ? [decideIdf, decidePairIdf] : [idf, pairIdf];
       const evidence = termCoverage(q, inWords, wIdf, inPairs) + 0.5 * pairCoverage(q, inPairs, pIdf, inWords, wIdf);
       const support = left.every((t) => this.df.has(t))
-        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, weightOf, decideIdf, drop)
-        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, weightOf, idf, drop);
+        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, weightOf, decideIdf, askers.size ? new Set([...drop, ...askers]) : drop)
+        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, weightOf, idf, askers.size ? new Set([...drop, ...askers]) : drop);
       return evidence * support;
     };
     const best = hits[0];
@@ -576,8 +578,8 @@ export class Retriever {
         decideIdf,
       ),
       supportedSyllables: complete
-        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf)
-        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, (w) => syllableWeight.get(w) ?? 1, idf),
+        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf, askers)
+        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, (w) => syllableWeight.get(w) ?? 1, idf, askers),
       hits: hits.slice(0, limit),
     };
   }
