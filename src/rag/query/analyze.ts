@@ -138,7 +138,9 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   if (!accented && resources.diacritics) {
     // Restored all or nothing; framing, the answer type, expansion and retrieval then read it as accented.
     const r = restoreDiacritics(tokens, resources.diacritics, resources.reserved ? { reserved: resources.reserved } : {});
-    if (r && r.changed > 0) {
+    // Two readings of a typed pair, the corpus's and everyday Vietnamese's ("so do": "sơ đồ" or "sổ đỏ"):
+    // the restoration would invent a corpus word, so the question stays as typed.
+    if (r && r.changed > 0 && !(resources.everyday && contradictsLexicon(r.tokens, resources.everyday))) {
       restoredFrom = fromTokens(tokens);
       tokens = r.tokens;
       accented = true;
@@ -182,6 +184,17 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     terms,
     ...(askers.length > 0 ? { askers } : {}),
   };
+}
+
+/** Whether a restored pair is a pair of the everyday lexicon's own phrases once folded, but spelt otherwise there ("sơ đồ" for "so do", "sổ đỏ"). */
+function contradictsLexicon(tokens: readonly Token[], lexicon: EverydayLexicon): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const l = tokens[i] as Token;
+    const r = tokens[i + 1] as Token;
+    if (l.after.trim() !== '' || !/^\p{L}+$/u.test(l.word) || !/^\p{L}+$/u.test(r.word)) continue;
+    if (lexicon.spelledOtherwise(l.word.toLowerCase(), r.word.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /**

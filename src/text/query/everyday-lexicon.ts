@@ -32,6 +32,12 @@ export interface EverydayLexicon {
   hasFoldedPair(left: string, right: string): boolean;
   /** Whether two syllables (lower-case spellings, or folded when `folded`) stand side by side in an asker phrase ("bà con"). */
   isAskerPair(left: string, right: string, folded: boolean): boolean;
+  /**
+   * Whether two lower-case spellings fold to a pair of the file's own phrases
+   * but are spelt otherwise there ("sơ đồ" folds to "sổ đỏ"): the typed pair
+   * has an everyday reading the spellings miss.
+   */
+  spelledOtherwise(left: string, right: string): boolean;
 }
 
 const key = (l: string, r: string) => `${unifyIY(l)} ${unifyIY(r)}`;
@@ -72,11 +78,13 @@ export function createEverydayLexicon(
   };
   const all = pairsOf([...askers, ...phrases, ...others]);
   const asker = pairsOf(askers);
+  const own = pairsOf([...askers, ...phrases]);
   return {
     phrases: [...askers, ...phrases],
     hasAccentedPair: (l, r) => all.accented.has(key(l, r)),
     hasFoldedPair: (l, r) => all.folded.has(key(l, r)),
     isAskerPair: (l, r, folded) => (folded ? asker.folded : asker.accented).has(key(l, r)),
+    spelledOtherwise: (l, r) => own.folded.has(key(foldText(l), foldText(r))) && !own.accented.has(key(l, r)),
   };
 }
 

@@ -35,6 +35,10 @@ describe('everyday lexicon', () => {
     expect(lex.isAskerPair('ba', 'con', true)).toBe(true);
     expect(lex.isAskerPair('kết', 'hôn', false)).toBe(false);
     expect(lex.phrases).toEqual(['bà con', 'kết hôn', 'giấy phép lái xe']);
+    // Spelt otherwise than the file's own phrases: "kết hơn" folds to "kết hôn"; a thesaurus phrase is no reason to ignore the everyday reading.
+    expect(lex.spelledOtherwise('kết', 'hơn')).toBe(true);
+    expect(lex.spelledOtherwise('kết', 'hôn')).toBe(false);
+    expect(lex.spelledOtherwise('hành', 'chính')).toBe(false);
   });
 
   it('rejects a repeated phrase, a phrase of one syllable, punctuation or capitals', () => {
@@ -90,6 +94,15 @@ describe('everyday words on the project corpus', () => {
     ['ba con hoi nop ho so o dau', 'bà con hỏi nộp hồ sơ ở đâu'],
   ])('still repairs %s', async (q, want) => {
     expect((await analyse(q)).cleaned).toBe(want);
+  });
+
+  it.each([
+    ['lam so do cho dat nha minh mat bao lau', 'so do'],
+    ['lam ho chieu online mat bao nhieu tien', 'ho chieu'],
+  ])('does not restore %s into a corpus word when everyday Vietnamese reads "%s" otherwise', async (q, pair) => {
+    const a = await analyse(q);
+    expect(a.restoredFrom).toBeUndefined();
+    expect(a.cleaned).toContain(pair);
   });
 
   it('leaves askers out of the supported share, but not a person the matter is for', async () => {
