@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { foldText, normalizeText } from '../normalize.js';
+import { STOPWORDS_ACCENTED } from '../stopwords.js';
 import { unifyIY } from './thesaurus.js';
 import { entryLabel, readYamlFile } from './yaml-file.js';
 
@@ -33,9 +34,9 @@ export interface EverydayLexicon {
   /** Whether two syllables (lower-case spellings, or folded when `folded`) stand side by side in an asker phrase ("bà con"). */
   isAskerPair(left: string, right: string, folded: boolean): boolean;
   /**
-   * Whether two lower-case spellings fold to a pair of the file's own phrases
-   * but are spelt otherwise there ("sơ đồ" folds to "sổ đỏ"): the typed pair
-   * has an everyday reading the spellings miss.
+   * Whether two lower-case spellings fold to a pair of two content words of
+   * the file's own phrases but are spelt otherwise there ("sơ đồ" folds to
+   * "sổ đỏ"): the typed pair has an everyday reading the spellings miss.
    */
   spelledOtherwise(left: string, right: string): boolean;
 }
@@ -59,7 +60,7 @@ export function createEverydayLexicon(
     if (seen.has(p)) throw new AppError('KNOWLEDGE_INVALID', `${file}: “${p}” lặp lại`);
     seen.add(p);
   }
-  const pairsOf = (texts: Iterable<string>) => {
+  const pairsOf = (texts: Iterable<string>, contentOnly = false) => {
     const accented = new Set<string>();
     const folded = new Set<string>();
     for (const text of texts)
@@ -70,6 +71,7 @@ export function createEverydayLexicon(
         for (let i = 0; i + 1 < w.length; i++) {
           const l = w[i] as string;
           const r = w[i + 1] as string;
+          if (contentOnly && (STOPWORDS_ACCENTED.has(l) || STOPWORDS_ACCENTED.has(r))) continue;
           accented.add(key(l, r));
           folded.add(key(foldText(l), foldText(r)));
         }
@@ -78,7 +80,8 @@ export function createEverydayLexicon(
   };
   const all = pairsOf([...askers, ...phrases, ...others]);
   const asker = pairsOf(askers);
-  const own = pairsOf([...askers, ...phrases]);
+  // For the spellings' check, only pairs of two content words: "tôi đã" must not veto "tối đa".
+  const own = pairsOf([...askers, ...phrases], true);
   return {
     phrases: [...askers, ...phrases],
     hasAccentedPair: (l, r) => all.accented.has(key(l, r)),

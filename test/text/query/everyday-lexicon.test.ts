@@ -39,6 +39,8 @@ describe('everyday lexicon', () => {
     expect(lex.spelledOtherwise('kết', 'hơn')).toBe(true);
     expect(lex.spelledOtherwise('kết', 'hôn')).toBe(false);
     expect(lex.spelledOtherwise('hành', 'chính')).toBe(false);
+    // Pairs with a function word do not count: "tôi đã" is no reason to doubt "tối đa".
+    expect(createEverydayLexicon(['tôi đã']).spelledOtherwise('tối', 'đa')).toBe(false);
   });
 
   it('rejects a repeated phrase, a phrase of one syllable, punctuation or capitals', () => {
