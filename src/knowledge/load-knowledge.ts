@@ -14,7 +14,7 @@ import { markdownSections } from './markdown-sections.js';
 import { planSections } from './plan-sections.js';
 
 /** Files that configure the bot rather than being documents. */
-const NOT_DOCUMENTS = new Set(['readme.md', 'glossary.yaml', 'responsibilities.yaml', 'thesaurus.yaml', 'chat-abbreviations.yaml']);
+const NOT_DOCUMENTS = new Set(['readme.md', 'glossary.yaml', 'responsibilities.yaml', 'thesaurus.yaml', 'chat-abbreviations.yaml', 'everyday-words.yaml']);
 const TEXT_EXTENSIONS = new Set(['.md', '.markdown']);
 const BINARY_EXTENSIONS = new Set(['.pdf', '.docx', '.html', '.htm', '.txt']);
 

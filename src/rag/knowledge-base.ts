@@ -19,6 +19,7 @@ import type { Logger } from '../logger.js';
 import { UPLOADED_DOCUMENTS_PREFIX, uploadedDocumentsDir } from '../store/paths.js';
 import { createGlossary, type Glossary, loadGlossary } from '../text/glossary.js';
 import { loadChatAbbreviations } from '../text/query/abbreviations.js';
+import { createEverydayLexicon, loadEverydayLexicon } from '../text/query/everyday-lexicon.js';
 import { loadThesaurus } from '../text/query/thesaurus.js';
 import { type DirectAnswerer, RagAnswerer } from './answerer.js';
 import { createBinaryLoader } from './binary-loader.js';
@@ -102,19 +103,32 @@ export function glossaryFor(knowledgeDir: string): { glossary: Glossary; hash: s
 
 /**
  * Query-side knowledge from the knowledge dir: chat abbreviations
- * (`chat-abbreviations.yaml`) and the thesaurus (`thesaurus.yaml`); a missing
- * file leaves that stage out.
+ * (`chat-abbreviations.yaml`), the thesaurus (`thesaurus.yaml`) and the
+ * known-good everyday pairs (`everyday-words.yaml`, with the thesaurus's
+ * phrases and the abbreviations' meanings); a missing file leaves that stage out.
  * @throws AppError KNOWLEDGE_INVALID when a file is malformed (naming file and entry)
  */
 export function queryKnowledgeFor(knowledgeDir: string): QueryKnowledge {
   const abbreviationsFile = join(knowledgeDir, 'chat-abbreviations.yaml');
   const thesaurusFile = join(knowledgeDir, 'thesaurus.yaml');
-  return {
-    abbreviations: existsSync(abbreviationsFile)
-      ? cachedParse(`abbreviations:${abbreviationsFile}`, fileHash(abbreviationsFile), () => loadChatAbbreviations(abbreviationsFile))
-      : undefined,
-    thesaurus: existsSync(thesaurusFile) ? cachedParse(`thesaurus:${thesaurusFile}`, fileHash(thesaurusFile), () => loadThesaurus(thesaurusFile)) : undefined,
-  };
+  const everydayFile = join(knowledgeDir, 'everyday-words.yaml');
+  const abbreviations = existsSync(abbreviationsFile)
+    ? cachedParse(`abbreviations:${abbreviationsFile}`, fileHash(abbreviationsFile), () => loadChatAbbreviations(abbreviationsFile))
+    : undefined;
+  const thesaurus = existsSync(thesaurusFile)
+    ? cachedParse(`thesaurus:${thesaurusFile}`, fileHash(thesaurusFile), () => loadThesaurus(thesaurusFile))
+    : undefined;
+  const others = [...(thesaurus?.sets.flatMap((s) => s.terms) ?? []), ...[...(abbreviations?.byForm.values() ?? [])].flatMap((e) => e.meanings)];
+  const everyday = existsSync(everydayFile)
+    ? cachedParse(
+        `everyday:${everydayFile}:${thesaurus ? fileHash(thesaurusFile) : ''}:${abbreviations ? fileHash(abbreviationsFile) : ''}`,
+        fileHash(everydayFile),
+        () => loadEverydayLexicon(everydayFile, others),
+      )
+    : others.length > 0
+      ? createEverydayLexicon([], others)
+      : undefined;
+  return { abbreviations, thesaurus, ...(everyday ? { everyday } : {}) };
 }
 
 export async function openKnowledgeBase(opts: OpenKnowledgeBaseOptions): Promise<KnowledgeBase> {

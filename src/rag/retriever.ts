@@ -12,6 +12,7 @@ import { glossaryExpansion, reservedWords } from '../text/glossary.js';
 import { foldText, hasDiacritics, normalizeText } from '../text/normalize.js';
 import type { ChatAbbreviations } from '../text/query/abbreviations.js';
 import { buildDiacriticModel, type DiacriticModel, diacriticModelOf } from '../text/query/diacritics.js';
+import type { EverydayLexicon } from '../text/query/everyday-lexicon.js';
 import type { Thesaurus } from '../text/query/thesaurus.js';
 import { buildVocabulary, type CorpusVocabulary } from '../text/query/vocabulary.js';
 import { contentRuns, contentWords, syllables } from '../text/tokenize.js';
@@ -64,10 +65,11 @@ export interface RetrievedChunk {
   gap?: number;
 }
 
-/** Query-side data beside the index: chat abbreviations and the thesaurus. */
+/** Query-side data beside the index: chat abbreviations, the thesaurus and the known-good everyday pairs. */
 export interface QueryKnowledge {
   abbreviations?: ChatAbbreviations;
   thesaurus?: Thesaurus;
+  everyday?: EverydayLexicon;
 }
 
 export interface RetrievalResult {
@@ -298,6 +300,7 @@ export class Retriever {
       const phrasing = [
         ...(this.knowledge.thesaurus?.sets.flatMap((s) => s.terms) ?? []),
         ...[...(this.knowledge.abbreviations?.byForm.values() ?? [])].flatMap((e) => e.meanings),
+        ...(this.knowledge.everyday?.phrases ?? []),
       ].filter((p) => hasDiacritics(p));
       // The snapshot's counts (src/rag/spelling-store.ts); an older snapshot's chunks are counted here.
       const { spellings } = this.snapshot;
@@ -551,6 +554,8 @@ export class Retriever {
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
     const weightOf = (w: string) => syllableWeight.get(w) ?? 1;
+    // Who asks ("bà con", "vợ chồng tôi"; src/text/query/everyday-lexicon.ts) is no evidence either way.
+    const askers: ReadonlySet<string> = new Set((analysis.askers ?? []).map((w) => foldText(w)));
     // The best passage's evidence with some syllables not asked, computed as for `hits` above.
     const evidenceWithout = (id: string, drop: ReadonlySet<string>): number => {
       const inWords = this.features.tester(id, 'words');
@@ -561,8 +566,8 @@ export class Retriever {
       const [wIdf, pIdf] = decided ? [decideIdf, decidePairIdf] : [idf, pairIdf];
       const evidence = termCoverage(q, inWords, wIdf, inPairs) + 0.5 * pairCoverage(q, inPairs, pIdf, inWords, wIdf);
       const support = left.every((t) => this.df.has(t))
-        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, weightOf, decideIdf, drop)
-        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, weightOf, idf, drop);
+        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, weightOf, decideIdf, askers.size ? new Set([...drop, ...askers]) : drop)
+        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, weightOf, idf, askers.size ? new Set([...drop, ...askers]) : drop);
       return evidence * support;
     };
     const best = hits[0];
@@ -587,8 +592,8 @@ export class Retriever {
         decideIdf,
       ),
       supportedSyllables: complete
-        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf)
-        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, (w) => syllableWeight.get(w) ?? 1, idf),
+        ? supportedSyllables(this.stats, analysis.content, syllableAlternatives, (w) => syllableWeight.get(w) ?? 1, decideIdf, askers)
+        : supportedSyllables(this.stats, analysis.content, rankSyllableAlternatives, (w) => syllableWeight.get(w) ?? 1, idf, askers),
       hits: hits.slice(0, limit),
     };
   }

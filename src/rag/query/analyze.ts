@@ -7,6 +7,7 @@
 import { foldText, hasDiacritics, normalizeText } from '../../text/normalize.js';
 import { type ChatAbbreviations, expandAbbreviations } from '../../text/query/abbreviations.js';
 import { type DiacriticModel, restoreDiacritics } from '../../text/query/diacritics.js';
+import type { EverydayLexicon } from '../../text/query/everyday-lexicon.js';
 import { FRAMING_WORDS, stripFraming } from '../../text/query/framing.js';
 import { matchThesaurus, type Thesaurus, unifyIY } from '../../text/query/thesaurus.js';
 import { fromTokens, type Token, toTokens } from '../../text/query/tokens.js';
@@ -25,6 +26,8 @@ export interface QueryResources {
   reserved?: ReadonlySet<string>;
   /** The corpus's accented spellings and pairs: an unaccented question gets its marks back (src/text/query/diacritics.ts). */
   diacritics?: DiacriticModel;
+  /** Known-good syllable pairs beyond the corpus ("bà con", "kết hôn"): never repaired (src/text/query/everyday-lexicon.ts). */
+  everyday?: EverydayLexicon;
 }
 
 export interface QueryAnalysis {
@@ -53,6 +56,12 @@ export interface QueryAnalysis {
   expansions: Expansion[];
   /** Content words (origin user / abbreviation / typo-fix) and alternatives (thesaurus), weighted. */
   terms: WeightedTerm[];
+  /**
+   * Words of `content` (lower case, as written there) in an asker phrase of
+   * the everyday lexicon ("bà con", "vợ chồng tôi"): who asks, not what
+   * about; left out of the question's evidence like the everyday frame words.
+   */
+  askers?: string[];
 }
 
 /** Share of words written with diacritics above which a question counts as accented. */
@@ -114,7 +123,14 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const protect = (f: string, typed: string) => STOPWORDS_FOLDED.has(f) || FRAMING_WORDS.has(f) || resources.reserved?.has(f) === true || everyday(f, typed);
     // An everyday word typed with marks as the thesaurus spells it ("cãi nhau") is that word, not a hỏi/ngã slip for a corpus word ("cải").
     const spelled = (typed: string) => th !== undefined && hasDiacritics(typed) && th.accentedSyllables.has(unifyIY(typed));
-    const r = repairTypos(tokens, vocab, { accented, protect, spelled });
+    // A pair typed as everyday Vietnamese writes it ("bà con", "ket hon") is left as typed.
+    const ev = resources.everyday;
+    const lexiconPair = ev
+      ? accented
+        ? (l: Token, r: Token) => ev.hasAccentedPair(l.word.toLowerCase(), r.word.toLowerCase())
+        : (l: Token, r: Token) => ev.hasFoldedPair(l.fold, r.fold)
+      : undefined;
+    const r = repairTypos(tokens, vocab, { accented, protect, spelled, ...(lexiconPair ? { goodPair: lexiconPair } : {}) });
     tokens = r.tokens;
     rewrites.push(...r.rewrites);
   }
@@ -122,7 +138,9 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   if (!accented && resources.diacritics) {
     // Restored all or nothing; framing, the answer type, expansion and retrieval then read it as accented.
     const r = restoreDiacritics(tokens, resources.diacritics, resources.reserved ? { reserved: resources.reserved } : {});
-    if (r && r.changed > 0) {
+    // Two readings of a typed pair, the corpus's and everyday Vietnamese's ("so do": "sơ đồ" or "sổ đỏ"):
+    // the restoration would invent a corpus word, so the question stays as typed.
+    if (r && r.changed > 0 && !(resources.everyday && contradictsLexicon(r.tokens, resources.everyday))) {
       restoredFrom = fromTokens(tokens);
       tokens = r.tokens;
       accented = true;
@@ -152,6 +170,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     if (e.alternatives[0]?.origin !== 'abbreviation') continue;
     for (const a of e.alternatives) terms.push({ text: a.text, weight: a.weight, origin: 'abbreviation', source: e.source });
   }
+  const askers = resources.everyday ? askerWords(contentTokens, resources.everyday, accented) : [];
   return {
     original: question,
     cleaned,
@@ -163,7 +182,42 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     rewrites,
     expansions,
     terms,
+    ...(askers.length > 0 ? { askers } : {}),
   };
+}
+
+/** Whether a restored pair is a pair of the everyday lexicon's own phrases once folded, but spelt otherwise there ("sơ đồ" for "so do", "sổ đỏ"). */
+function contradictsLexicon(tokens: readonly Token[], lexicon: EverydayLexicon): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const l = tokens[i] as Token;
+    const r = tokens[i + 1] as Token;
+    if (l.after.trim() !== '' || !/^\p{L}+$/u.test(l.word) || !/^\p{L}+$/u.test(r.word)) continue;
+    if (lexicon.spelledOtherwise(l.word.toLowerCase(), r.word.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
+ * Folded words before a person who is the matter's beneficiary, not the asker
+ * ("làm căn cước cho con nhỏ", "giấy tờ của ba mẹ"): that person is part of the topic.
+ */
+const FOR_SOMEONE = new Set(['cho', 'cua', 'giup', 'ho', 've', 'voi', 'thay']);
+
+/** Lower-case words of adjacent token pairs that form an asker phrase of the lexicon (not after {@link FOR_SOMEONE}). */
+function askerWords(tokens: readonly Token[], lexicon: EverydayLexicon, accented: boolean): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const l = tokens[i] as Token;
+    const r = tokens[i + 1] as Token;
+    if (l.after.trim() !== '') continue;
+    const before = i > 0 ? tokens[i - 1] : undefined;
+    if (before && before.after.trim() === '' && FOR_SOMEONE.has(before.fold) && !out.has(l.word.toLowerCase())) continue;
+    const pair = accented ? lexicon.isAskerPair(l.word.toLowerCase(), r.word.toLowerCase(), false) : lexicon.isAskerPair(l.fold, r.fold, true);
+    if (!pair) continue;
+    out.add(l.word.toLowerCase());
+    out.add(r.word.toLowerCase());
+  }
+  return [...out];
 }
 
 /** Folded syllables of a phrase (for matching expansions to query terms). */

@@ -232,6 +232,11 @@ export function expansionEvidence(stats: CorpusStats, analysis: QueryAnalysis): 
       frame.typed.add(w);
     });
   } else for (const w of FRAME_WORDS_FOLDED) frame.folded.add(w);
+  // Who asks ("bà con", "vợ chồng tôi"; the everyday lexicon's askers): no evidence either way.
+  for (const w of analysis.askers ?? []) {
+    frame.folded.add(foldText(w));
+    frame.typed.add(w);
+  }
   // A word the typo stage wrote ("con" → "còn") is not one the user framed the question with.
   for (const r of analysis.rewrites) {
     const to = r.to.toLowerCase();

@@ -48,6 +48,12 @@ export function repairTypos(
     protect?: (folded: string, typed: string) => boolean;
     /** A word typed with marks exactly as a word list spells it ("cãi" of "cãi nhau"): its tone is no slip. */
     spelled?: (typed: string) => boolean;
+    /**
+     * Two words as typed, side by side, that are valid Vietnamese though the
+     * corpus lacks them ("bà con", "con gái"; src/text/query/everyday-lexicon.ts):
+     * neither is repaired.
+     */
+    goodPair?: (left: Token, right: Token) => boolean;
   },
 ): { tokens: Token[]; rewrites: Rewrite[] } {
   const out: Token[] = tokens.map((t) => ({ ...t }));
@@ -59,6 +65,8 @@ export function repairTypos(
   out.forEach((t, i) => {
     // Words written by an earlier stage (chat abbreviations) are known words.
     if (!WORD.test(t.word) || t.origin) return;
+    // A known-good pair as typed: a word the corpus lacks, not a misspelt corpus word.
+    if (options.goodPair && goodNeighbour(tokens, i, options.goodPair)) return;
     // A protected word (a stopword, a framing word) only gets its marks back
     // where a neighbour shows which word it is ("nộp ho sơ" → "hồ").
     const guarded = options.protect?.(t.fold, t.word.toLowerCase()) ?? false;
@@ -187,6 +195,15 @@ export function repairTypos(
     out[i] = tokenLike(fixed, t.after, 'typo-fix');
   });
   return { tokens: splits.size ? out.flatMap((t, i) => splits.get(i) ?? [t]) : out, rewrites };
+}
+
+/** Whether the token at `i`, as typed, forms a known-good pair with a word typed right beside it. */
+function goodNeighbour(tokens: readonly Token[], i: number, good: (left: Token, right: Token) => boolean): boolean {
+  const t = tokens[i] as Token;
+  const left = i > 0 ? tokens[i - 1] : undefined;
+  const right = tokens[i + 1];
+  const word = (n: Token | undefined): n is Token => n !== undefined && WORD.test(n.word);
+  return (word(left) && left.after.trim() === '' && good(left, t)) || (word(right) && t.after.trim() === '' && good(t, right));
 }
 
 // === Shapes of Vietnamese syllables (folded)
