@@ -17,6 +17,7 @@ import {
   answerType,
   CALIBRATED_POLICY,
   type CorpusEntities,
+  contactDetailGap,
   corpusEntities,
   decideAbstention,
   detailGap,
@@ -342,6 +343,8 @@ export class RagAnswerer implements QuestionAnswerer {
       if (detail) return { answer: `${detail} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
       return this.refusal(started, question);
     }
+    const contact = contactDetailGap(effective, retrieval);
+    if (contact) return { answer: `${contact} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
 
     const top = retrieval.hits[0]?.chunk;
     const extractive =
