@@ -338,25 +338,28 @@ export function detailGap(question: string, r: RetrievalResult, f: AbstentionFea
 
 /** A question for a phone line itself ("tổng đài … số mấy", "số điện thoại của …", "hotline"), folded. */
 const ASKS_PHONE_LINE = / (so dien thoai|sdt|hotline|duong day nong|so tong dai|tong dai) /;
+/** A question for a sum of money itself ("bao nhiêu tiền", "mức phí", "mấy triệu"), folded. */
+const ASKS_MONEY = / (bao nhieu tien|may tien|bao nhieu dong|muc phi|le phi|phi bao nhieu|bao nhieu (ty|trieu|nghin)|may (ty|trieu|nghin)) /;
 /** Digits that are not a phone line: web addresses, document numbers ("1523/KH-SCT"), dates, years. */
 const NOT_A_LINE = /https?:\/\/\S+|\b\d+\/\S+|\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b(?:19|20)\d{2}\b/g;
 /** A number a call or a message can go to: four digits or more ("1414", "1900 1234", "0255 …"). */
 const LINE_NUMBER = /\d(?:[\s.]?\d){3,}/;
 
 /**
- * "Nguồn có nói về X nhưng không có số điện thoại": a phone line or an
- * e-mail address asked, and neither of the two best passages writes one (a
- * number of four digits or more, an address), whatever the other evidence
+ * "Nguồn có nói về X nhưng không có số điện thoại": a phone line, an
+ * e-mail address or a sum of money asked, and neither of the two best passages writes one (a
+ * number of four digits or more, an address, an amount), whatever the other evidence
  * says: a contact detail is never approximated by a nearby passage. Null
  * otherwise.
  */
 export function contactDetailGap(question: string, r: RetrievalResult): string | null {
   const top = r.hits[0]?.chunk;
   const type = answerType(question, r.intent.kind);
-  if (!top || (type !== 'phone' && type !== 'email')) return null;
+  if (!top || (type !== 'phone' && type !== 'email' && type !== 'amount')) return null;
   if (type === 'phone' && !ASKS_PHONE_LINE.test(foldCues(question))) return null;
+  if (type === 'amount' && !ASKS_MONEY.test(foldCues(question))) return null;
   const best = r.hits.slice(0, 2).map((h) => h.chunk.text);
-  const holds = (t: string) => (type === 'email' ? EMAIL_ADDRESS.test(t) : LINE_NUMBER.test(t.replace(NOT_A_LINE, ' ')));
+  const holds = (t: string) => (type === 'email' ? EMAIL_ADDRESS.test(t) : type === 'amount' ? AMOUNT.test(t) : LINE_NUMBER.test(t.replace(NOT_A_LINE, ' ')));
   if (best.some(holds)) return null;
   const heading = top.trail.at(-1) ?? top.docTitle;
   const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
