@@ -64,8 +64,7 @@ const INDEX_NAMES = /(?<![\p{L}])(PAPI|PCI|PAR INDEX|SIPAS|PGI|DDCI)(?![\p{L}])/
 export type FigureKind = 'rank' | 'score' | 'percent' | 'count' | 'money';
 
 /** Nouns a count is of ("12.295 doanh nghiệp", "bao nhiêu người"), folded. */
-const COUNT_NOUNS =
-  '(?:can bo|cong chuc|doanh nghiep|nguoi dan|nguoi|ho so|phieu|ho gia dinh|luot|tin bai|tin|bai viet|bai|don vi|xa|chi tieu|tinh|cau hoi|mau)';
+const COUNT_NOUNS = '(?:can bo|cong chuc|doanh nghiep|nguoi dan|nguoi|ho so|phieu|ho gia dinh|luot|tin bai|tin|bai viet|bai|don vi|xa|chi tieu|cau hoi|mau)';
 /** What a question asks, on folded words padded with spaces. */
 const ASKS_KIND: Array<[FigureKind, RegExp]> = [
   ['rank', / (thu may|xep hang|xep thu|dung thu|thu hang|hang (may|bao nhieu)|(bao nhieu|may) bac) /],

@@ -113,6 +113,8 @@ describe('the figure must be of the kind asked (rank, score, percentage, count, 
     ['hơn 49.600 cán bộ, công chức', ['count']],
     ['Gia nhập thị trường 8,16', ['score']],
     ['năm 2020 xếp 62/63', ['rank']],
+    // "trên 63 tỉnh" is the rank's denominator, not a count of respondents
+    ['thang 80, hạng trên 63 tỉnh): năm 2020 xếp 62/63', ['rank']],
   ])('states %s', (c, kinds) => {
     expect([...statedFigureKinds(c)].sort()).toEqual(kinds);
   });
@@ -124,6 +126,7 @@ describe('the figure must be of the kind asked (rank, score, percentage, count, 
     ['Năm 2020 tỉnh được bao nhiêu điểm?', [SCORES]],
     ['Năm 2019 tỉnh đạt bao nhiêu phần trăm?', [SCORES]],
     ['Năm 2021 PAR INDEX lấy ý kiến được bao nhiêu điểm?', [POLL]],
+    ['Năm 2020 có bao nhiêu người dân được phỏng vấn?', [passage('Kết quả (thang 80, hạng trên 63 tỉnh): năm 2020 xếp 62/63; năm 2021 đạt 40,98 điểm.')]],
   ])('refuses: %s', (q, passages) => {
     const gap = yearFigureGap(q, passages);
     expect(gap?.kinds?.length).toBeGreaterThan(0);
