@@ -269,6 +269,8 @@ export function answerType(question: string, kind: string): AnswerType | null {
   if (ASKS_SCHEDULE.test(f)) return 'schedule';
   if (ASKS_ADDRESS.test(f)) return 'address';
   if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f) || PERSON_TITLE.test(f)) return 'name';
+  // "bao nhiêu cán bộ làm đầu mối": a count of people, though the words read as a who-question.
+  if (HOW_MANY_PEOPLE.test(f)) return 'number';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
   // "luật số mấy", "quyết định số bao nhiêu": a document number is asked for, and document numbers are what the passages hold.
@@ -300,6 +302,9 @@ function asksHowMany(lower: string, folded: string): boolean {
   // "Mấy phòng ban trong sở …", "về mấy cái chỉ số này": a plural determiner points at things, it counts nothing.
   return hasDiacritics(lower) ? /(?<![\p{L}])bao nhiêu(?![\p{L}])/u.test(lower) || countingMay(lower) : / (bao nhieu|may) /.test(folded);
 }
+
+/** A count of people or staff asked ("bao nhiêu cán bộ", "mấy người"), folded. */
+const HOW_MANY_PEOPLE = / (bao nhieu|may) (can bo|nguoi|thanh vien|cong chuc|nhan vien|vien chuc) /;
 
 /** What a refusal says the sources lack, by answer type ("… nhưng không ghi số tiền (mức phí, giá) được hỏi"). */
 export const ANSWER_TYPE_DETAIL: Record<AnswerType, string> = {
