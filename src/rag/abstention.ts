@@ -269,6 +269,8 @@ export function answerType(question: string, kind: string): AnswerType | null {
   if (ASKS_SCHEDULE.test(f)) return 'schedule';
   if (ASKS_ADDRESS.test(f)) return 'address';
   if (/ ten (la |cua (ong|ba) )?(gi|ai) | ten (ong|ba|nguoi) | ho ten /.test(f) || PERSON_TITLE.test(f)) return 'name';
+  // "bao nhiêu cán bộ làm đầu mối": a count of people, though the words read as a who-question.
+  if (HOW_MANY_PEOPLE.test(f)) return 'number';
   if (kind === 'who' || kind === 'person') return 'unit';
   if (kind === 'when') return 'date';
   // "luật số mấy", "quyết định số bao nhiêu": a document number is asked for, and document numbers are what the passages hold.
@@ -301,6 +303,9 @@ function asksHowMany(lower: string, folded: string): boolean {
   return hasDiacritics(lower) ? /(?<![\p{L}])bao nhiêu(?![\p{L}])/u.test(lower) || countingMay(lower) : / (bao nhieu|may) /.test(folded);
 }
 
+/** A count of people or staff asked ("bao nhiêu cán bộ", "mấy người"), folded. */
+const HOW_MANY_PEOPLE = / (bao nhieu|may) (can bo|nguoi|thanh vien|cong chuc|nhan vien|vien chuc) /;
+
 /** What a refusal says the sources lack, by answer type ("… nhưng không ghi số tiền (mức phí, giá) được hỏi"). */
 export const ANSWER_TYPE_DETAIL: Record<AnswerType, string> = {
   number: 'số liệu được hỏi',
@@ -332,6 +337,36 @@ export function detailGap(question: string, r: RetrievalResult, f: AbstentionFea
   if (decideAbstention({ ...f, literalMissing: 0 }, { ...p, minEvidenceUnsatisfied: Number.NEGATIVE_INFINITY })) return null;
   const heading = top.trail.at(-1) ?? top.docTitle;
   // The document by its id ("1523/KH-SCT"), shorter than its title; the title only when it is the heading too.
+  const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
+  return `Nguồn của trợ lý có nói về ${topic} nhưng không có ${ANSWER_TYPE_DETAIL[type]}.`;
+}
+
+/** A question for a phone line itself ("tổng đài … số mấy", "số điện thoại của …", "hotline"), folded. */
+const ASKS_PHONE_LINE = / (so dien thoai|sdt|hotline|duong day nong|so tong dai|tong dai) /;
+/** A question for a sum of money itself ("bao nhiêu tiền", "mức phí", "mấy triệu"), folded. */
+const ASKS_MONEY = / (bao nhieu tien|may tien|bao nhieu dong|muc phi|le phi|phi bao nhieu|bao nhieu (ty|trieu|nghin)|may (ty|trieu|nghin)) /;
+/** Digits that are not a phone line: web addresses, document numbers ("1523/KH-SCT"), dates, years. */
+const NOT_A_LINE = /https?:\/\/\S+|\b\d+\/\S+|\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b(?:19|20)\d{2}\b/g;
+/** A number a call or a message can go to: four digits or more ("1414", "1900 1234", "0255 …"). */
+const LINE_NUMBER = /\d(?:[\s.]?\d){3,}/;
+
+/**
+ * "Nguồn có nói về X nhưng không có số điện thoại": a phone line, an
+ * e-mail address or a sum of money asked, and neither of the two best passages writes one (a
+ * number of four digits or more, an address, an amount), whatever the other evidence
+ * says: a contact detail is never approximated by a nearby passage. Null
+ * otherwise.
+ */
+export function contactDetailGap(question: string, r: RetrievalResult): string | null {
+  const top = r.hits[0]?.chunk;
+  const type = answerType(question, r.intent.kind);
+  if (!top || (type !== 'phone' && type !== 'email' && type !== 'amount')) return null;
+  if (type === 'phone' && !ASKS_PHONE_LINE.test(foldCues(question))) return null;
+  if (type === 'amount' && !ASKS_MONEY.test(foldCues(question))) return null;
+  const best = r.hits.slice(0, 2).map((h) => h.chunk.text);
+  const holds = (t: string) => (type === 'email' ? EMAIL_ADDRESS.test(t) : type === 'amount' ? AMOUNT.test(t) : LINE_NUMBER.test(t.replace(NOT_A_LINE, ' ')));
+  if (best.some(holds)) return null;
+  const heading = top.trail.at(-1) ?? top.docTitle;
   const topic = heading && heading !== top.docTitle ? `“${heading}” (${top.docId})` : `${top.docTitle || top.docId}`;
   return `Nguồn của trợ lý có nói về ${topic} nhưng không có ${ANSWER_TYPE_DETAIL[type]}.`;
 }

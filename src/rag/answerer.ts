@@ -17,6 +17,7 @@ import {
   answerType,
   CALIBRATED_POLICY,
   type CorpusEntities,
+  contactDetailGap,
   corpusEntities,
   decideAbstention,
   detailGap,
@@ -27,7 +28,7 @@ import {
   titleNamedIn,
   usesFiller,
 } from './abstention.js';
-import { collectCandidates, pickCandidate } from './candidates.js';
+import { candidateGap, collectCandidates, pickCandidate } from './candidates.js';
 import type { Chunk } from './chunk.js';
 import { composeCatalogue, composeExtractive } from './compose.js';
 import type { CuratedAnswers } from './curated-answers.js';
@@ -307,7 +308,10 @@ export class RagAnswerer implements QuestionAnswerer {
     // The answerers read the question as understood: chat shorthand expanded and typos repaired
     // ("ai ki" → "ai ký", "dc giao j" → "được giao gì"), greetings and self-introductions gone.
     const understood = understoodQuestion(question, retrieval);
-    return pickCandidate(collectCandidates(understood, retrieval, this.deps.direct ?? [], this.deps.retriever), retrieval, fits);
+    // Each candidate passes the same detail checks as the retrieval passages (a year's figure of the kind asked, details marked not confirmed).
+    const asked = retrieval.analysis?.cleaned || question;
+    const cands = collectCandidates(understood, retrieval, this.deps.direct ?? [], this.deps.retriever).filter((c) => !candidateGap(asked, c));
+    return pickCandidate(cands, retrieval, fits);
   }
 
   private refusal(started: number, question: string): Answer {
@@ -375,6 +379,8 @@ export class RagAnswerer implements QuestionAnswerer {
       if (detail) return { answer: `${detail} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
       return this.refusal(started, question);
     }
+    const contact = contactDetailGap(effective, retrieval);
+    if (contact) return { answer: `${contact} ${this.help}`, abstained: true, sources: [], ms: this.elapsed(started) };
 
     const top = retrieval.hits[0]?.chunk;
     const extractive =

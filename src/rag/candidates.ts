@@ -11,6 +11,8 @@
 import { foldText } from '../text/normalize.js';
 import type { DirectAnswer, DirectAnswerer } from './answerer.js';
 import type { RetrievalResult, RetrievedChunk } from './retriever.js';
+import { unconfirmedDetail } from './unconfirmed-detail.js';
+import { askedFigureYears, yearFigureGap } from './year-figures.js';
 
 /** A structured answer with the evidence behind it. */
 export interface Candidate extends DirectAnswer {
@@ -97,4 +99,27 @@ export function pickCandidate(cands: readonly Candidate[], r: RetrievalResult, f
   }
   if (!best) return null;
   return best.support + STRUCTURED_MARGIN >= retrieval ? best : null;
+}
+
+/** Why a structured answer fails the detail checks retrieval passages go through. */
+export type CandidateGap = 'year-figure' | 'unconfirmed';
+
+/**
+ * The detail checks a structured answer must pass, as the best retrieval
+ * passages do (src/rag/answerer.ts, `conflict`): a figure asked for a year
+ * (of the kind asked: rank, score, count…) must be stated by the answer's
+ * own passages or text (src/rag/year-figures.ts), and a detail its passages
+ * mark as not confirmed is not answered by them
+ * (src/rag/unconfirmed-detail.ts). A duty card that quotes a passage without
+ * the asked detail does not answer the question because it names the right
+ * unit. Null when the candidate passes; a refusal record (abstained) is not
+ * checked.
+ */
+export function candidateGap(question: string, c: Pick<DirectAnswer, 'text' | 'chunks' | 'abstained'>): CandidateGap | null {
+  if (c.abstained) return null;
+  const first = c.chunks[0];
+  const own = { text: c.text, docId: first?.docId ?? '', docTitle: first?.docTitle ?? '', trail: first?.trail ?? [] };
+  const passages = [...c.chunks, own];
+  if (askedFigureYears(question).length > 0) return yearFigureGap(question, passages) ? 'year-figure' : null;
+  return passages.some((p) => unconfirmedDetail(question, p)) ? 'unconfirmed' : null;
 }

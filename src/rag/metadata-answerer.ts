@@ -115,7 +115,12 @@ export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: rea
   const chunkOf = (doc: string, section: string) => lookup(doc, section)[0];
   const factsOf = (d: DocumentInfo) => documentFacts(d, (path) => chunkOf(d.id, path)?.text);
 
-  /** The document a question is about: a number or alias it names, or the plan when it names none. */
+  /**
+   * The document a question is about: a number or alias it names, or the plan when it names none.
+   * A topic reached by an alias only, with no number, issuer or date (a usage guide: "VNeID",
+   * "dịch vụ công trực tuyến"), is not an issued document: "mã OTP gửi về đâu" asks the guide's
+   * content, not its recipients.
+   */
   function target(question: string, retrieval: RetrievalResult): DocumentInfo | null {
     const f = fold(question);
     const byNumber = retrieval.intent.docNumbers
@@ -129,7 +134,7 @@ export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: rea
         if (f.includes(` ${k} `) && (!best || k.length > best.len)) best = { info: r.info, len: k.length };
       }
     }
-    if (best) return best.info;
+    if (best) return best.info.number || best.info.issuer || best.info.date ? best.info : null;
     return plans.length === 1 && (PLAN_WORDS.test(f) || f.trim().split(' ').length <= 6) ? (plans[0] as DocumentInfo) : null;
   }
 
@@ -144,6 +149,25 @@ export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: rea
     for (const c of ordered) {
       const m = re.exec(c.text);
       if (m?.[1]) return { date: m[1], by: m[2]?.trim() ?? null, chunk: c };
+    }
+    return null;
+  }
+  /**
+   * A signer the document's own passages name beside its number: "Nghị quyết số 76/NQ-CP ngày
+   * 15/7/2021 của Chính phủ (do ông Trương Hòa Bình ký)". Only a sentence that writes the
+   * document's number counts (a passage may name other documents' signers).
+   */
+  function citedSigner(doc: DocumentInfo): { name: string; chunk: Chunk } | null {
+    // The name with its form of address ("ông Trương Hòa Bình").
+    const number = doc.number ?? '';
+    if (!number) return null;
+    const signed = /(?:do\s+)?(ông|bà)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s+ký(?![\p{L}])/u;
+    for (const c of chunks) {
+      if (c.docId !== doc.id) continue;
+      for (const sentence of c.text.split(/(?<=[.;])\s+(?=\p{Lu})|\n/u)) {
+        const m = signed.exec(sentence);
+        if (m?.[1] && m[2] && sentence.slice(0, m.index).includes(number)) return { name: `${m[1]} ${m[2]}`, chunk: c };
+      }
     }
     return null;
   }
@@ -191,7 +215,16 @@ export function metadataAnswerer(documents: readonly DocumentInfo[], chunks: rea
                 `${name} do ${facts.signer.title.toLocaleLowerCase('vi')} ${facts.signer.name} ký${facts.issuer ? ` (${facts.issuer})` : ''}. ${cite(SIGNATURE_SECTION)}`,
               );
               used.add(SIGNATURE_SECTION);
-            } else missing.push('người ký');
+              break;
+            }
+            {
+              // Not in its card: the signer its own passage names beside its number.
+              const cited = citedSigner(doc);
+              if (cited) {
+                lines.push(`Theo ${sourceName(cited.chunk)}, ${name} do ${cited.name} ký. [${cited.chunk.docId}, ${cited.chunk.section}]`);
+                extra.push(cited.chunk);
+              } else missing.push('người ký');
+            }
             break;
           case 'date': {
             if (facts.date) {

@@ -7,6 +7,12 @@
  * ("2021–2023") — or that says the figure for Y is not confirmed does not
  * answer it: the question is refused with the detail-gap message, which says
  * for which years the nearest passage does give figures.
+ *
+ * The figure must also be of the kind asked (see {@link askedFigureKinds}):
+ * a question for the number of firms surveyed is not answered by a rank for
+ * that year, a rank question not by a score, a percentage not by a score on
+ * another scale. A score question accepts a percentage (the PAR INDEX and
+ * SIPAS scores are percentages).
  */
 import { foldText, normalizeText } from '../text/normalize.js';
 
@@ -53,6 +59,61 @@ const COMMON = new Set(
  * document or heading ("PAPI năm 2024" is not answered by "PAR INDEX năm 2024 xếp 43/63").
  */
 const INDEX_NAMES = /(?<![\p{L}])(PAPI|PCI|PAR INDEX|SIPAS|PGI|DDCI)(?![\p{L}])/gu;
+
+/** Kinds of figure a question can ask for and a clause can state. */
+export type FigureKind = 'rank' | 'score' | 'percent' | 'count' | 'money';
+
+/** Nouns a count is of ("12.295 doanh nghiệp", "bao nhiêu người"), folded. */
+const COUNT_NOUNS = '(?:can bo|cong chuc|doanh nghiep|nguoi dan|nguoi|ho so|phieu|ho gia dinh|luot|tin bai|tin|bai viet|bai|don vi|xa|chi tieu|cau hoi|mau)';
+/** What a question asks, on folded words padded with spaces. */
+const ASKS_KIND: Array<[FigureKind, RegExp]> = [
+  ['rank', / (thu may|xep hang|xep thu|dung thu|thu hang|hang (may|bao nhieu)|(bao nhieu|may) bac) /],
+  ['score', / (?<!(?:dia|thoi|dac|quan|uu|nhuoc|trong|khuyet) )diem (?!(?:ban hanh|ky|tiep nhan) )/],
+  ['percent', / (phan tram|ty le) /],
+  ['count', new RegExp(` ((bao nhieu|may|(?<!(?:chi|diem|ky) )so|so luong) ${COUNT_NOUNS}|co mau|quy mo khao sat|(khao sat|phong van) (bao nhieu|may)) `)],
+  ['money', / (bao nhieu tien|may tien|kinh phi|bao nhieu dong|may dong|bao nhieu (ty|trieu)|may (ty|trieu)|muc phi|le phi) /],
+];
+/** What a clause states, on its folded lower-case text (digits and signs kept). */
+const STATES_KIND: Array<[FigureKind, RegExp]> = [
+  ['rank', /(?:xep|hang|thu)\s+(?:thu\s+|khoang\s+thu\s+)?\d+|(?<![\d/])\d{1,2}\/6\d(?!\d)|\d+\s+bac\b/],
+  // A score: "40,98 điểm", "đạt 63,20", or a decimal on a scale ("Tiếp cận đất đai 6,07").
+  ['score', /\d+(?:,\d+)?\s*diem\b|\bdat\s+(?:khoang\s+)?\d+(?:,\d+)?(?!\d|,\d|\s*%)|(?<![\d.,])\d{1,3},\d{1,2}(?![\d,.]|\s*%)/],
+  ['percent', /\d+(?:,\d+)?\s*%|phan tram/],
+  // A count: a number of things ("12.295 doanh nghiệp"), or a number in thousands ("hơn 49.600 cán bộ").
+  ['count', new RegExp(`\\d[\\d.]*\\s+${COUNT_NOUNS}\\b|(?<![\\d,.])\\d{1,3}(?:\\.\\d{3})+(?![\\d,])`)],
+  ['money', /\d[\d.,]*\s*(?:dong|trieu|ty|nghin|vnd)\b/],
+];
+
+/** The kinds of figure a question asks for (empty: any figure answers it). */
+export function askedFigureKinds(question: string): Set<FigureKind> {
+  const f = ` ${words(question).join(' ')} `;
+  const out = new Set<FigureKind>(ASKS_KIND.filter(([, re]) => re.test(f)).map(([k]) => k));
+  if (normalizeText(question).includes('%')) out.add('percent');
+  return out;
+}
+
+/** The kinds of figure a clause states. */
+export function statedFigureKinds(clause: string): Set<FigureKind> {
+  const c = foldText(normalizeText(clause)).toLowerCase();
+  return new Set(STATES_KIND.filter(([, re]) => re.test(c)).map(([k]) => k));
+}
+
+/** Whether a clause's figures are of a kind asked (a percentage answers a score question). */
+function kindMatches(asked: ReadonlySet<FigureKind>, clause: string): boolean {
+  if (asked.size === 0) return true;
+  const stated = statedFigureKinds(clause);
+  if (stated.has('percent') && asked.has('score')) return true;
+  return [...asked].some((k) => stated.has(k));
+}
+
+/** Vietnamese names of the kinds, for the refusal. */
+const KIND_TEXT: Record<FigureKind, string> = {
+  rank: 'thứ hạng',
+  score: 'điểm số',
+  percent: 'tỷ lệ phần trăm',
+  count: 'số lượng',
+  money: 'số tiền',
+};
 
 /** The indices a text names. */
 function indicesOf(text: string): Set<string> {
@@ -139,6 +200,8 @@ export interface YearFigureGap {
   have: string[];
   /** The best passage says the figure for the year is not confirmed. */
   unconfirmed: boolean;
+  /** The kinds of figure asked, when the passages give the year figures of other kinds only. */
+  kinds?: FigureKind[];
 }
 
 /**
@@ -154,10 +217,13 @@ export function yearFigureGap(question: string, passages: readonly YearPassage[]
   const needsNumber = ASKS_NUMBER.test(f);
   const asked = new Set(words(question));
   const wanted = indicesOf(normalizeText(question).replace(/par\s+index/giu, 'PAR INDEX'));
+  const kinds = askedFigureKinds(question);
   for (const year of years) {
     // The best passage's own document is of that year: the year names the document.
     if (passages[0] && yearOfDocument(passages[0], year)) continue;
     // A passage answers when it states the figure for the year and does not say, elsewhere, that it is not confirmed.
+    // A figure for the year of another kind than asked ("xếp 41" for "bao nhiêu doanh nghiệp") is remembered: the refusal names the kind.
+    let otherKind = false;
     const read = (p: YearPassage) => {
       let answered = false;
       const head = indicesOf(`${p.docId} ${p.trail.at(-1) ?? ''}`);
@@ -166,7 +232,9 @@ export function yearFigureGap(question: string, passages: readonly YearPassage[]
         if (s === 'unconfirmed') return 'unconfirmed';
         const own = indicesOf(c);
         const sameIndex = wanted.size === 0 || [...wanted].some((i) => own.has(i) || (own.size === 0 && head.has(i)));
-        if (sameIndex && (s === 'figure' || (s === 'statement' && !needsNumber))) answered = true;
+        if (!sameIndex) continue;
+        if (s === 'figure' && !kindMatches(kinds, c)) otherKind = true;
+        else if (s === 'figure' || (s === 'statement' && !needsNumber)) answered = true;
       }
       return answered ? 'answered' : null;
     };
@@ -174,7 +242,14 @@ export function yearFigureGap(question: string, passages: readonly YearPassage[]
     // The best passage saying the figure is not confirmed outweighs another passage's figure for the year (of another subject).
     const topSays = top ? read(top) : null;
     if (topSays !== 'unconfirmed' && passages.some((p) => read(p) === 'answered')) continue;
-    return { year, have: top ? figureYears(top.text) : [], unconfirmed: topSays === 'unconfirmed' };
+    const unconfirmed = topSays === 'unconfirmed';
+    const byKind = otherKind && !unconfirmed && kinds.size > 0;
+    return {
+      year,
+      have: top ? figureYears(top.text, byKind ? kinds : undefined) : [],
+      unconfirmed,
+      ...(byKind ? { kinds: [...kinds] } : {}),
+    };
   }
   return null;
 }
@@ -186,12 +261,12 @@ function yearOfDocument(p: YearPassage, year: string): boolean {
   return [...head.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].some(([, a, b]) => Number(year) >= Number(a) && Number(year) <= Number(b));
 }
 
-/** The years a passage states figures for, sorted. */
-export function figureYears(text: string): string[] {
+/** The years a passage states figures for (of the kinds given, when given), sorted. */
+export function figureYears(text: string, kinds?: ReadonlySet<FigureKind>): string[] {
   const out = new Set<string>();
   for (const c of clauses(text)) {
     const first = ownYears(c)[0];
-    if (first && statementFor(c, first, new Set()) === 'figure') out.add(first);
+    if (first && statementFor(c, first, new Set()) === 'figure' && (!kinds || kindMatches(kinds, c))) out.add(first);
   }
   return [...out].sort();
 }
@@ -200,6 +275,11 @@ export function figureYears(text: string): string[] {
 export function yearFigureMessage(gap: YearFigureGap, topic: string): string {
   const have = gap.have.filter((y) => y !== gap.year);
   const tail = have.length > 0 ? ` Nguồn này có số liệu cho ${have.length === 1 ? 'năm' : 'các năm'} ${have.join(', ')}.` : '';
-  const what = gap.unconfirmed ? `số liệu được hỏi cho năm ${gap.year} chưa được xác nhận` : `không có số liệu cho năm ${gap.year}`;
+  const kinds = gap.kinds?.map((k) => KIND_TEXT[k]).join(', ');
+  const what = gap.unconfirmed
+    ? `số liệu được hỏi cho năm ${gap.year} chưa được xác nhận`
+    : kinds
+      ? `chỉ có số liệu khác loại cho năm ${gap.year}, không có ${kinds} được hỏi`
+      : `không có số liệu cho năm ${gap.year}`;
   return `Nguồn của trợ lý có nói về ${topic} nhưng ${what}.${tail}`;
 }

@@ -50,6 +50,10 @@ describe('the abstention decision', () => {
     // A title asks for a person, not a unit.
     expect(answerType('Trưởng phòng Kế hoạch là ai?', 'who')).toBe('name');
     expect(answerType('Ai làm đầu mối?', 'who')).toBe('unit');
+    // A count of people is a number, though it reads as a who-question; its twin asks the unit.
+    expect(answerType('Văn phòng Sở có bao nhiêu cán bộ làm đầu mối?', 'who')).toBe('number');
+    expect(answerType('Mấy người phụ trách việc cập nhật tin?', 'who')).toBe('number');
+    expect(answerType('Cán bộ nào làm đầu mối?', 'who')).toBe('unit');
   });
 
   it.each([

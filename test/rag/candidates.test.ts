@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Candidate, pickCandidate, STRUCTURED_MARGIN } from '../../src/rag/candidates.js';
+import { type Candidate, candidateGap, pickCandidate, STRUCTURED_MARGIN } from '../../src/rag/candidates.js';
 import type { Chunk } from '../../src/rag/chunk.js';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
 import { analyzeQuery } from '../../src/rag/query/analyze.js';
@@ -139,5 +139,37 @@ describe('the catalogue-only label is for catalogue entries only', () => {
   it('a catalogue entry says its full text is not loaded', async () => {
     const a = await kb.answerer.ask('Nghị định 60/2021/NĐ-CP nói về chuyện gì?');
     expect(a.answer).toMatch(/Toàn văn 60\/2021\/NĐ-CP chưa có trong nguồn dữ liệu/);
+  });
+});
+
+describe('structured candidates pass the same detail checks as retrieval passages', () => {
+  const card = (text: string, chunkText?: string) => ({
+    text,
+    chunks: chunkText ? [{ id: 'k', docId: 'PCI', docTitle: 'Chỉ số PCI', trail: ['Kết quả'], text: chunkText } as unknown as Chunk] : [],
+  });
+  const RESULTS = 'Kết quả của tỉnh: năm 2019 đạt 64,33, xếp 41; năm 2020 đạt 63,20, xếp 36.';
+  const WEIGHTS = 'PCI gồm 10 chỉ số thành phần. Trọng số hiện hành của từng chỉ số thành phần là chưa có thông tin được xác nhận.';
+  it.each([
+    // a year's figure the card's passages do not state, or state of another kind
+    ['Năm 2016 PCI của tỉnh xếp thứ mấy?', card('Văn phòng Sở: theo dõi kết quả PCI.', RESULTS), 'year-figure'],
+    ['Số doanh nghiệp khảo sát PCI năm 2019 là bao nhiêu?', card('Văn phòng Sở: theo dõi kết quả PCI.', RESULTS), 'year-figure'],
+    // a detail the card's passage marks as not confirmed
+    ['Trọng số của từng chỉ số thành phần là bao nhiêu?', card('Các chỉ số thành phần của PCI.', WEIGHTS), 'unconfirmed'],
+  ])('fails: %s', (q, c, why) => {
+    expect(candidateGap(q, c)).toBe(why);
+  });
+
+  it.each([
+    // twins: the figure of the kind asked is stated, or no marked detail is asked
+    ['Năm 2019 PCI của tỉnh xếp thứ mấy?', card('Văn phòng Sở: theo dõi kết quả PCI.', RESULTS)],
+    ['Năm 2020 PCI của tỉnh được bao nhiêu điểm?', card('Kết quả PCI năm 2020: đạt 63,20 điểm.')],
+    ['Các chỉ số thành phần của PCI là gì?', card('Các chỉ số thành phần của PCI.', WEIGHTS)],
+    ['Văn phòng Sở phải làm gì?', card('Văn phòng Sở: làm đầu mối triển khai Kế hoạch.')],
+  ])('passes: %s', (q, c) => {
+    expect(candidateGap(q, c)).toBeNull();
+  });
+
+  it('a refusal record is not checked', () => {
+    expect(candidateGap('Năm 2016 PCI xếp thứ mấy?', { ...card('Không có.'), abstained: true })).toBeNull();
   });
 });

@@ -99,3 +99,26 @@ describe('the plan’s own facts come from its card', () => {
     expect(a.answer).toContain('không ghi người ký');
   });
 });
+
+describe('catalogue and guide questions the catalogue can answer (twins of the refused ones)', () => {
+  it.each([
+    ['Nghị định 42/2022/NĐ-CP do ai ký?', 'ông Vũ Đức Đam'],
+    ['Người ký Nghị quyết 76/NQ-CP là ai?', 'ông Trương Hòa Bình'],
+  ])('a signer its own passage names beside its number: %s', async (q, said) => {
+    const a = await kb.answerer.ask(q);
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain(said);
+  });
+
+  it('a signer no passage names is still refused by name', async () => {
+    const a = await kb.answerer.ask('Quyết định 845/QĐ-UBND do ai ký?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toContain('không ghi người ký');
+  });
+
+  it('a guide reached by an alias is not an issued document: "gửi về đâu" asks its content', async () => {
+    const a = await kb.answerer.ask('Khi đăng nhập bằng VNeID thì mã OTP được gửi tới đâu?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).not.toContain('không ghi nơi nhận');
+  });
+});

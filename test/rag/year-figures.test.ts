@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/rag/knowledge-base.js';
-import { askedFigureYears, figureYears, type YearPassage, yearFigureGap, yearFigureMessage } from '../../src/rag/year-figures.js';
+import {
+  askedFigureKinds,
+  askedFigureYears,
+  figureYears,
+  statedFigureKinds,
+  type YearPassage,
+  yearFigureGap,
+  yearFigureMessage,
+} from '../../src/rag/year-figures.js';
 import { openTestKnowledgeBase } from '../helpers/knowledge-base.js';
 
 const passage = (text: string, docTitle = 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)', docId = 'PCI'): YearPassage => ({ text, docId, docTitle, trail: [] });
@@ -76,6 +84,70 @@ describe('a figure for year Y needs a passage that states a figure for Y', () =>
   });
 });
 
+const SURVEY = passage('PCI 2020 khảo sát 12.295 doanh nghiệp; 10 chỉ số thành phần được xây dựng từ 128 chỉ tiêu.');
+const SCORES = passage('Kết quả của tỉnh: năm 2019 đạt 64,33, xếp 41; năm 2020 xếp 62/63; năm 2021 đạt 86,45%, xếp 39/63, tăng 24 bậc.');
+const SUB_SCORES = passage('Điểm các chỉ số thành phần PCI 2020 của tỉnh (thang 10): Gia nhập thị trường 8,16; Tiếp cận đất đai 6,07.');
+const POLL = passage('Điều tra xã hội học cho PAR INDEX 2021 lấy ý kiến hơn 49.600 cán bộ, công chức.', 'Chỉ số cải cách hành chính (PAR INDEX)', 'PAR INDEX');
+
+describe('the figure must be of the kind asked (rank, score, percentage, count, money)', () => {
+  it.each([
+    ['Số doanh nghiệp được khảo sát PCI năm 2019 là bao nhiêu?', ['count']],
+    ['PCI năm 2019 xếp thứ mấy?', ['rank']],
+    ['PAPI 2023 giảm bao nhiêu bậc?', ['rank']],
+    ['Điểm SIPAS năm 2020 là bao nhiêu?', ['score']],
+    ['PAR INDEX 2021 đạt bao nhiêu phần trăm?', ['percent']],
+    ['Kinh phí năm 2023 là bao nhiêu tiền?', ['money']],
+    ['Cỡ mẫu PAPI 2023 là bao nhiêu người?', ['count']],
+    // no kind: any figure answers; "chỉ số tỉnh" is not "số tỉnh", "địa điểm" is not a score
+    ['Kết quả PCI năm 2020 là bao nhiêu?', []],
+    ['Chỉ số tỉnh năm 2020 là bao nhiêu?', []],
+    ['Địa điểm khảo sát năm 2020 là bao nhiêu nơi?', []],
+  ])('asks %s', (q, kinds) => {
+    expect([...askedFigureKinds(q)].sort()).toEqual(kinds);
+  });
+
+  it.each([
+    ['năm 2020 đạt 63,20, xếp 36', ['rank', 'score']],
+    ['năm 2021 đạt 86,45%, xếp 39/63', ['percent', 'rank']],
+    ['PCI 2020 khảo sát 12.295 doanh nghiệp', ['count']],
+    ['hơn 49.600 cán bộ, công chức', ['count']],
+    ['Gia nhập thị trường 8,16', ['score']],
+    ['năm 2020 xếp 62/63', ['rank']],
+    // "trên 63 tỉnh" is the rank's denominator, not a count of respondents
+    ['thang 80, hạng trên 63 tỉnh): năm 2020 xếp 62/63', ['rank']],
+  ])('states %s', (c, kinds) => {
+    expect([...statedFigureKinds(c)].sort()).toEqual(kinds);
+  });
+
+  it.each([
+    // refused: the year has a figure, but of another kind
+    ['Số doanh nghiệp được khảo sát PCI năm 2019 là bao nhiêu?', [SCORES, SURVEY]],
+    ['PCI năm 2020 có bao nhiêu doanh nghiệp trả lời?', [SCORES]],
+    ['Năm 2020 tỉnh được bao nhiêu điểm?', [SCORES]],
+    ['Năm 2019 tỉnh đạt bao nhiêu phần trăm?', [SCORES]],
+    ['Năm 2021 PAR INDEX lấy ý kiến được bao nhiêu điểm?', [POLL]],
+    ['Năm 2020 có bao nhiêu người dân được phỏng vấn?', [passage('Kết quả (thang 80, hạng trên 63 tỉnh): năm 2020 xếp 62/63; năm 2021 đạt 40,98 điểm.')]],
+  ])('refuses: %s', (q, passages) => {
+    const gap = yearFigureGap(q, passages);
+    expect(gap?.kinds?.length).toBeGreaterThan(0);
+    expect(gap && yearFigureMessage(gap, 'X')).toContain('chỉ có số liệu khác loại');
+  });
+
+  it.each([
+    // answerable twins: the same years, the asked kind stated
+    ['PCI 2020 khảo sát bao nhiêu doanh nghiệp?', [SCORES, SURVEY]],
+    ['PCI năm 2019 của tỉnh xếp thứ mấy?', [SCORES]],
+    ['Năm 2019 tỉnh được bao nhiêu điểm?', [SCORES]],
+    // a percentage is the score of PAR INDEX
+    ['Năm 2021 tỉnh được bao nhiêu điểm?', [SCORES]],
+    ['Năm 2021 tỉnh đạt bao nhiêu phần trăm?', [SCORES]],
+    ['Điểm Tiếp cận đất đai PCI 2020 là bao nhiêu?', [SUB_SCORES]],
+    ['PAR INDEX 2021 lấy ý kiến bao nhiêu người?', [POLL]],
+  ])('answers: %s', (q, passages) => {
+    expect(yearFigureGap(q, passages)).toBeNull();
+  });
+});
+
 let kb: KnowledgeBase;
 beforeAll(async () => {
   kb = await openTestKnowledgeBase();
@@ -86,6 +158,8 @@ describe('through the answerer', () => {
     ['PAR INDEX năm 2022 của Quảng Ngãi đạt bao nhiêu phần trăm?', 'năm 2022'],
     ['PAR INDEX năm 2023 của Quảng Ngãi xếp hạng bao nhiêu?', 'năm 2023 chưa được xác nhận'],
     ['Kết quả PCI năm 2026 của Quảng Ngãi là bao nhiêu điểm?', 'năm 2026'],
+    ['Số doanh nghiệp trả lời khảo sát PCI năm 2021 là bao nhiêu?', 'khác loại'],
+    ['PAPI năm 2020 của Quảng Ngãi được bao nhiêu điểm?', 'khác loại'],
   ])('refuses with the detail gap: %s', async (q, said) => {
     const a = await kb.answerer.ask(q);
     expect(a.abstained).toBe(true);
@@ -97,6 +171,8 @@ describe('through the answerer', () => {
     ['Điểm PCI năm 2019 của tỉnh Quảng Ngãi là bao nhiêu?', '64,33'],
     ['PAR INDEX năm 2020 của Quảng Ngãi xếp hạng bao nhiêu?', '63/63'],
     ['Điểm trung bình PAR INDEX cấp tỉnh cả nước năm 2023 là bao nhiêu?', '86,98'],
+    ['PCI 2020 khảo sát bao nhiêu doanh nghiệp?', '12.295'],
+    ['PAPI 2020 của Quảng Ngãi xếp thứ mấy?', '62/63'],
   ])('answers the twin: %s', async (q, said) => {
     const a = await kb.answerer.ask(q);
     expect(a.abstained).toBe(false);
