@@ -21,7 +21,8 @@ import {
   type Vote,
 } from './chat-store.js';
 
-const MIGRATIONS: readonly Migration[] = [
+/** The chat schema's migrations, in order (exported so a test can build an older schema). */
+export const CHAT_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -141,7 +142,7 @@ export class SqliteChatStore implements ChatStore {
   private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly db: Db) {
-    migrate(db, 'chat', MIGRATIONS);
+    migrate(db, 'chat', CHAT_MIGRATIONS);
   }
 
   private stmt(sql: string): Statement {

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversationEngine } from '../../src/chat/engine.js';
-import { createMemoryChatStore, SqliteChatStore } from '../../src/chat/sqlite-chat-store.js';
+import { CHAT_MIGRATIONS, createMemoryChatStore, SqliteChatStore } from '../../src/chat/sqlite-chat-store.js';
 import type { Answer, AskOptions } from '../../src/core/answer.js';
 import type { ChannelName } from '../../src/core/messages.js';
 import { resolveFollowUp } from '../../src/rag/follow-up.js';
-import { openDatabase } from '../../src/store/database.js';
+import { migrate, openDatabase } from '../../src/store/database.js';
 import { department, FakeAnswerer, message, silentLogger } from './fakes.js';
 
 /** The fake answerer, resolving follow-ups as the RAG answerer does (resolvedQuestion only when it changed the question). */
@@ -96,28 +96,12 @@ describe('a database written before the standalone form was kept', () => {
   /** The chat schema as the two earlier migrations left it (no resolved_question column). */
   function writeOldDatabase(file: string): void {
     const db = openDatabase(file);
+    migrate(
+      db,
+      'chat',
+      CHAT_MIGRATIONS.filter((m) => m.version <= 2),
+    );
     db.exec(`
-      CREATE TABLE identities (
-        channel TEXT NOT NULL, user_id TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'citizen',
-        unit TEXT, display_name TEXT, last_seen_at TEXT, created_at TEXT NOT NULL,
-        PRIMARY KEY (channel, user_id));
-      CREATE TABLE invites (
-        code TEXT PRIMARY KEY, unit TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL,
-        used_by TEXT, used_at TEXT);
-      CREATE TABLE chat_state (
-        channel TEXT NOT NULL, chat_id TEXT NOT NULL, last_question TEXT, pending_json TEXT,
-        updated_at TEXT NOT NULL, PRIMARY KEY (channel, chat_id));
-      CREATE TABLE exchanges (
-        id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL,
-        question TEXT NOT NULL, answer TEXT NOT NULL, abstained INTEGER NOT NULL, sources_json TEXT NOT NULL,
-        created_at TEXT NOT NULL);
-      CREATE INDEX exchanges_created ON exchanges (created_at);
-      CREATE TABLE feedback (
-        exchange_id TEXT PRIMARY KEY REFERENCES exchanges(id) ON DELETE CASCADE,
-        vote TEXT NOT NULL CHECK (vote IN ('up','down')), created_at TEXT NOT NULL);
-      CREATE TABLE chat_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE INDEX exchanges_chat ON exchanges (channel, chat_id, created_at);
-      INSERT INTO schema_migrations (namespace, version, applied_at) VALUES ('chat', 1, '2026-12-01T00:00:00Z'), ('chat', 2, '2026-12-01T00:00:00Z');
       INSERT INTO exchanges (id, channel, chat_id, user_id, question, answer, abstained, sources_json, created_at)
         VALUES ('old1', 'web', 's1', 'u1', 'PAPI 2023 của Quảng Ngãi được bao nhiêu điểm?', 'Trả lời', 0, '[]', '2026-12-04T09:59:00.000Z');
       INSERT INTO chat_state (channel, chat_id, last_question, updated_at) VALUES ('telegram', 't1', 'PAPI gồm những nội dung nào?', '2026-12-04T09:59:00.000Z');`);
