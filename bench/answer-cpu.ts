@@ -8,12 +8,11 @@
  *
  *   npx tsx bench/answer-cpu.ts [--knowledge DIR --data DIR] [--profile out.cpuprofile] [FILE|DIR ...]
  */
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { percentile } from '../src/core/percentile.js';
 import { expandEvalPaths, previousOf, readEvalFile } from '../src/eval/questions.js';
 import { benchArgs, openBenchKnowledge } from './lib/bench-index.js';
+import { startCpuProfile } from './lib/cpu-profile.js';
 
 const { option, rest } = benchArgs();
 const profileFile = option('profile');
@@ -28,13 +27,7 @@ for (const i of items) {
 }
 const ask = (i: { q: string; prev?: string }) => kb.answerer.ask(i.q, i.prev ? { previousQuestion: i.prev } : {});
 for (const i of asked) await ask(i);
-const session = profileFile ? new Session() : null;
-if (session) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-}
+const stopProfile = await startCpuProfile(profileFile);
 const cpu: number[] = [];
 const wall: number[] = [];
 for (const i of asked) {
@@ -45,10 +38,7 @@ for (const i of asked) {
   const d = process.cpuUsage(c);
   cpu.push((d.user + d.system) / 1000);
 }
-if (session && profileFile) {
-  const { profile } = await session.post('Profiler.stop');
-  writeFileSync(profileFile, JSON.stringify(profile));
-}
+await stopProfile();
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const line = (name: string, xs: number[]) =>
   `${name} p50 ${percentile(xs, 50).toFixed(2)} p95 ${percentile(xs, 95).toFixed(2)} mean ${mean(xs).toFixed(2)} ms/answer`;

@@ -9,10 +9,9 @@
  *   npx tsx bench/query-profile.ts [--knowledge DIR --data DIR] [--profile out.cpuprofile] [FILE ...]
  */
 
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { percentile } from '../src/core/percentile.js';
 import { benchArgs, openBenchKnowledge, readQuestions } from './lib/bench-index.js';
+import { startCpuProfile } from './lib/cpu-profile.js';
 
 const { option, rest } = benchArgs();
 const knowledgeDir = option('knowledge');
@@ -40,19 +39,10 @@ const line = (name: string, xs: number[]) =>
 
 console.log(`${kb.chunkCount} chunks, ${questions.length} questions`);
 await time((q) => kb.answerer.ask(q), 1);
-const session = profileFile ? new Session() : null;
-if (session) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-}
+const stopProfile = await startCpuProfile(profileFile);
 line('analyze', await time((q) => kb.retriever.analyze(q)));
 line('retrieve', await time((q) => kb.retriever.retrieve(q)));
 line('answer', await time((q) => kb.answerer.ask(q)));
-if (session && profileFile) {
-  const { profile } = await session.post('Profiler.stop');
-  writeFileSync(profileFile, JSON.stringify(profile));
-  console.log(`profile written to ${profileFile}`);
-}
+await stopProfile();
+if (profileFile) console.log(`profile written to ${profileFile}`);
 close();

@@ -18,8 +18,7 @@
  *
  *   npx tsx bench/request-cost.ts [--requests 600] [--sessions 200] [--history 0] [--profile out.cpuprofile]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteAnswerTimings, timedAnswerer } from '../src/admin/answer-timer.js';
@@ -34,6 +33,7 @@ import { createLogger } from '../src/logger.js';
 import { openKnowledgeBase } from '../src/rag/knowledge-base.js';
 import { buildHttpApp } from '../src/server/app.js';
 import { openServiceDatabase } from '../src/store/open-service-database.js';
+import { startCpuProfile } from './lib/cpu-profile.js';
 import { LOAD_QUESTIONS } from './lib/load-questions.js';
 
 const arg = (name: string, dflt: number) => {
@@ -138,13 +138,7 @@ const ask = (i: number) =>
 for (let i = 0; i < 100; i++) await ask(i);
 answerMs.length = 0;
 engineMs.length = 0;
-const session = profileFile ? new Session() : null;
-if (session) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-}
+const stopProfile = await startCpuProfile(profileFile);
 const injectMs: number[] = [];
 const cpuMs: number[] = [];
 const c0 = changes();
@@ -161,10 +155,7 @@ for (let i = 0; i < total; i++) {
 }
 const wall = performance.now() - t0;
 const cpuAll = process.cpuUsage(cpu0);
-if (session && profileFile) {
-  const { profile } = await session.post('Profiler.stop');
-  writeFileSync(profileFile, JSON.stringify(profile));
-}
+await stopProfile();
 const rowsChanged = (changes() - c0) / total;
 
 const line = (name: string, xs: number[]) => {

@@ -8,12 +8,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHANNEL_ENV_KEYS, waitForUrl } from '../helpers/main-process.js';
+import { CHANNEL_ENV_KEYS, requestOnce, waitForUrl } from '../helpers/main-process.js';
 
 /** A port that was free a moment ago on 127.0.0.1. */
 function freePort(): Promise<number> {
@@ -27,27 +26,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** One request on its own connection (no keep-alive), resolving with status and parsed JSON. */
-function request(url: string, method: string, body?: string): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { connection: 'close', ...(body ? { 'content-type': 'application/json' } : {}) };
-    const req = http.request(url, { method, agent: false, headers }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (d: Buffer) => parts.push(d));
-      res.on('end', () => {
-        const text = Buffer.concat(parts).toString('utf8');
-        try {
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
-        } catch {
-          resolve({ status: res.statusCode ?? 0, json: text });
-        }
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** `/healthz` `count` times, `parallel` connections at a time; the worker index of each healthy answer. */
 async function healthWorkers(base: string, count: number, parallel: number): Promise<number[]> {
   const seen: number[] = [];
@@ -55,7 +33,7 @@ async function healthWorkers(base: string, count: number, parallel: number): Pro
   const lane = async () => {
     while (next < count) {
       next++;
-      const h = (await request(`${base}healthz`, 'GET')).json as { ok?: boolean; worker?: number };
+      const h = (await requestOnce(`${base}healthz`, 'GET')).json as { ok?: boolean; worker?: number };
       if (h.ok && typeof h.worker === 'number') seen.push(h.worker);
     }
   };
@@ -108,7 +86,8 @@ describe('WORKERS=2 on a fixed port', () => {
     expect(burst.filter((w) => w === 1).length).toBeGreaterThanOrEqual(10);
 
     for (let i = 0; i < 4; i++) {
-      const res = await request(`${base}api/chat`, 'POST', JSON.stringify({ sessionId: `fixed-port-${i}`, text: 'Kế hoạch 1523 do cơ quan nào ban hành?' }));
+      const body = JSON.stringify({ sessionId: `fixed-port-${i}`, text: 'Kế hoạch 1523 do cơ quan nào ban hành?' });
+      const res = await requestOnce(`${base}api/chat`, 'POST', body, { 'content-type': 'application/json' });
       expect(res.status).toBe(200);
       expect(typeof (res.json as { answer?: unknown }).answer).toBe('string');
     }

@@ -9,37 +9,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../admin/harness.js';
-import { CHANNEL_ENV_KEYS, waitForUrl } from '../helpers/main-process.js';
+import { CHANNEL_ENV_KEYS, requestOnce, waitForUrl } from '../helpers/main-process.js';
 
 const TOKEN = 'cluster-sync-test-token-0123456789abcdef';
 const QUESTION = 'Thư viện thử nghiệm mở cửa lúc mấy giờ sáng thứ Bảy?';
 const CITATION = '[noi-quy-thu-vien, Điều 1]';
 const ASKS = 8;
-
-/** One request on its own connection (no keep-alive: the next one may reach the other worker). */
-function request(url: string, method: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent: false, headers: { connection: 'close', ...headers } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (d: Buffer) => parts.push(d));
-      res.on('end', () => {
-        const text = Buffer.concat(parts).toString('utf8');
-        try {
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
-        } catch {
-          resolve({ status: res.statusCode ?? 0, json: text });
-        }
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -83,14 +62,14 @@ describe('WORKERS=2: console changes reach every worker before the reply', () =>
     // Both workers up and healthy (the health body names the worker that answered).
     const seen = new Set<number>();
     await until('both workers healthy', 90_000, async () => {
-      const h = (await request(`${base}healthz`, 'GET')).json as { ok?: boolean; worker?: number };
+      const h = (await requestOnce(`${base}healthz`, 'GET')).json as { ok?: boolean; worker?: number };
       if (h.ok && typeof h.worker === 'number') seen.add(h.worker);
       return seen.size === 2 ? true : undefined;
     });
     expect([...seen].sort()).toEqual([0, 1]);
 
     const ask = async () => {
-      const res = await request(`${base}api/chat`, 'POST', JSON.stringify({ text: QUESTION }), { 'content-type': 'application/json' });
+      const res = await requestOnce(`${base}api/chat`, 'POST', JSON.stringify({ text: QUESTION }), { 'content-type': 'application/json' });
       expect(res.status).toBe(200);
       return (res.json as { answer: string }).answer;
     };
@@ -100,17 +79,17 @@ describe('WORKERS=2: console changes reach every worker before the reply', () =>
     const mp = multipartBody([
       { name: 'Nội quy thư viện.txt', data: Buffer.from('Điều 1. Giờ mở cửa\nThư viện thử nghiệm mở cửa lúc 7 giờ 15 phút mỗi sáng thứ Bảy.\n') },
     ]);
-    const up = await request(`${base}admin/api/documents`, 'POST', mp.payload, { ...mp.headers, ...auth });
+    const up = await requestOnce(`${base}admin/api/documents`, 'POST', mp.payload, { ...mp.headers, ...auth });
     expect(up.status, JSON.stringify(up.json)).toBe(201);
     const { id } = up.json as { id: string };
     await until('the upload ready', 60_000, async () => {
-      const doc = (await request(`${base}admin/api/documents/${id}`, 'GET', undefined, auth)).json as { status?: string };
+      const doc = (await requestOnce(`${base}admin/api/documents/${id}`, 'GET', undefined, auth)).json as { status?: string };
       return doc.status === 'ready' ? true : undefined;
     });
     // "ready" means served by every worker: each of these requests, whichever worker gets it, cites the upload.
     for (let i = 0; i < ASKS; i++) expect(await ask()).toContain(CITATION);
 
-    const del = await request(`${base}admin/api/documents/${id}`, 'DELETE', undefined, auth);
+    const del = await requestOnce(`${base}admin/api/documents/${id}`, 'DELETE', undefined, auth);
     expect(del.status, JSON.stringify(del.json)).toBe(200);
     expect(del.json).toEqual({ id, deleted: true });
     // Right after the reply: no worker answers from the deleted document.
@@ -119,13 +98,13 @@ describe('WORKERS=2: console changes reach every worker before the reply', () =>
     // A curated answer written in the console: every worker has reloaded it when the reply comes.
     const CURATED_Q = 'Phòng đọc thử nghiệm có cho mượn ô không?';
     const CURATED_A = 'Phòng đọc thử nghiệm cho mượn ô miễn phí tại quầy số 3.';
-    const created = await request(`${base}admin/api/answers`, 'POST', JSON.stringify({ question: CURATED_Q, answer: CURATED_A }), {
+    const created = await requestOnce(`${base}admin/api/answers`, 'POST', JSON.stringify({ question: CURATED_Q, answer: CURATED_A }), {
       'content-type': 'application/json',
       ...auth,
     });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     for (let i = 0; i < ASKS; i++) {
-      const res = await request(`${base}api/chat`, 'POST', JSON.stringify({ text: CURATED_Q }), { 'content-type': 'application/json' });
+      const res = await requestOnce(`${base}api/chat`, 'POST', JSON.stringify({ text: CURATED_Q }), { 'content-type': 'application/json' });
       expect((res.json as { answer: string }).answer).toContain('quầy số 3');
     }
 

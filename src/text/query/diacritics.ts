@@ -383,6 +383,11 @@ function viterbi(chain: readonly Slot[], model: DiacriticModel): string[] {
   return out;
 }
 
+/** Whether the syllable at `k` is a neighbour of the one at `i` with a slot, written without a separator between them. */
+function joinedTo(i: number, k: number, slots: ReadonlyArray<Slot | undefined>, tokens: readonly Token[]): boolean {
+  return k >= 0 && k < tokens.length && slots[k] !== undefined && (tokens[Math.min(i, k)] as Token).after.trim() === '';
+}
+
 /**
  * A content reading of a syllable that is also a function word ("co": cơ or
  * có) must pair with the content word after it, and with each neighbour the
@@ -407,8 +412,7 @@ function keepsContent(
   ];
   for (const [k, pair] of sides) {
     const n = slots[k];
-    const joined = n !== undefined && (tokens[Math.min(i, k)] as Token).after.trim() === '';
-    if (!joined || n.verbatim) continue;
+    if (n === undefined || !joinedTo(i, k, slots, tokens) || n.verbatim) continue;
     const word = choice[k] as string;
     if (pair(word, c) > 0) continue;
     if ((!n.stop && k > i) || slot.stopForms.some((f) => pair(word, f) > 0)) return false;
@@ -432,8 +436,8 @@ function confident(
   ratio = SUPPORT_RATIO,
 ): boolean {
   const chosen = choice[i] as string;
-  const hasLeft = i > 0 && slots[i - 1] !== undefined && (tokens[i - 1] as Token).after.trim() === '';
-  const hasRight = i + 1 < tokens.length && slots[i + 1] !== undefined && (tokens[i] as Token).after.trim() === '';
+  const hasLeft = joinedTo(i, i - 1, slots, tokens);
+  const hasRight = joinedTo(i, i + 1, slots, tokens);
   const left = hasLeft ? choice[i - 1] : undefined;
   const right = hasRight ? choice[i + 1] : undefined;
   const support = (f: string) => (left !== undefined ? model.pairCount(left, f) : 0) + (right !== undefined ? model.pairCount(f, right) : 0);
