@@ -165,7 +165,7 @@ const YEAR_FIGURE_DEPTH = 3;
  * (src/rag/year-figures.ts): the detail-gap refusal names the nearest
  * passage's topic and the years it does give figures for.
  */
-export function yearGap(question: string, retrieval: RetrievalResult): { message: string } | null {
+function yearGap(question: string, retrieval: RetrievalResult): { message: string } | null {
   const asked = retrieval.analysis?.cleaned || question;
   const passages = retrieval.hits.slice(0, YEAR_FIGURE_DEPTH).map((h) => h.chunk);
   const gap = yearFigureGap(asked, passages) ?? (asked === question ? null : yearFigureGap(question, passages));
@@ -181,7 +181,7 @@ export function yearGap(question: string, retrieval: RetrievalResult): { message
  * for (src/rag/unconfirmed-detail.ts). A question for a year's figure is
  * left to {@link yearGap}.
  */
-export function unconfirmedGap(question: string, retrieval: RetrievalResult): { message: string } | null {
+function unconfirmedGap(question: string, retrieval: RetrievalResult): { message: string } | null {
   const asked = retrieval.analysis?.cleaned || question;
   const top = retrieval.hits[0]?.chunk;
   if (!top || askedFigureYears(asked).length > 0) return null;

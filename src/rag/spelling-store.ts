@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { SpellingCounts } from '../text/query/diacritics.js';
 
 /** The file in a snapshot's folder. */
-export const SPELLINGS_FILE = 'spellings.json';
+const SPELLINGS_FILE = 'spellings.json';
 
 interface StoredSpellings {
   syllables: string[];

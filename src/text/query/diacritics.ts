@@ -40,7 +40,7 @@ const SYLLABLE_WORD = /^\p{L}+$/u;
  * each other and to the commonest verbs, in the spelling every question uses.
  * Counted beside the corpus (see {@link PHRASING_COUNT}).
  */
-export const QUESTION_PHRASES: readonly string[] = [
+const QUESTION_PHRASES: readonly string[] = [
   'là gì',
   'cái gì',
   'những gì',
